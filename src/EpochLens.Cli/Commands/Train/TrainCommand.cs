@@ -1,0 +1,84 @@
+using System.Globalization;
+using EpochLens.Telemetry;
+using EpochLens.Torch.Data;
+using EpochLens.Torch.Native;
+using EpochLens.Torch.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Train;
+
+/// <summary><c>epochlens train</c>: trains the question's CNN and writes telemetry to a run folder.</summary>
+public sealed class TrainCommand : Command<TrainSettings>
+{
+    private readonly IAnsiConsole _console;
+
+    public TrainCommand() : this(AnsiConsole.Console)
+    {
+    }
+
+    public TrainCommand(IAnsiConsole console) => _console = console;
+
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.ToOptions();
+        var data = settings.DataFolder is null ? EmbeddedData.Load() : IdxDirectory.Load(settings.DataFolder);
+        TorchRuntime.EnsureLoaded();
+        var trainer = new Trainer(options, data);
+        var folder = settings.ResolveOutFolder();
+
+        using var interrupt = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var writer = new TelemetryWriter(folder, settings.TelemetryFormat);
+            trainer.Describe().Write(folder);
+            _console.MarkupLineInterpolated($"Training {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate.ToString("G", CultureInfo.InvariantCulture)}.");
+            var summary = settings.Quiet || !_console.Profile.Capabilities.Interactive
+                ? trainer.Run(writer, progress: null, linked.Token)
+                : RunWithProgressBar(trainer, writer, linked.Token);
+            _console.WriteLine(SummaryLine(summary, folder));
+            return ExitCodes.Ok;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            _console.MarkupLineInterpolated($"Stopped. The telemetry recorded so far is in {folder}.");
+            return ExitCodes.Interrupted;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>The closing line: epochs, steps, final losses and speed.</summary>
+    public static string SummaryLine(TrainingSummary s, string folder) => string.Create(CultureInfo.InvariantCulture,
+        $"Done: {s.Epochs} epochs, {s.Steps} steps; final train loss {s.FinalTrainLoss:F4}, held-out loss {s.FinalHeldOutLoss:F4} (accuracy {s.FinalHeldOutAccuracy:P1}); {s.StepsPerSecond:F0} steps/s. Telemetry: {folder}");
+
+    private TrainingSummary RunWithProgressBar(Trainer trainer, ITelemetrySink sink, CancellationToken cancellation)
+    {
+        TrainingSummary? summary = null;
+        _console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("training", maxValue: trainer.TotalSteps);
+                var progress = new SynchronousProgress<TrainingProgress>(p =>
+                {
+                    task.Value = p.Step;
+                    task.Description = p.Phase == "training"
+                        ? string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · loss {p.RecentLoss:F4} · {p.StepsPerSecond:F0} steps/s")
+                        : string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · {p.Phase}");
+                });
+                summary = trainer.Run(sink, progress, cancellation);
+            });
+        return summary!;
+    }
+}

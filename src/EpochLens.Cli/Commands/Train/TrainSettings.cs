@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.Globalization;
+using EpochLens.Telemetry;
+using EpochLens.Torch.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Train;
+
+/// <summary>The options of <c>epochlens train</c>; their descriptions are its --help.</summary>
+public sealed class TrainSettings : CommandSettings
+{
+    [CommandOption("--data <DIR>")]
+    [Description("Folder with MNIST-layout IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-...) such as full MNIST or Fashion-MNIST. Default: the embedded Fashion-MNIST subset (5039 training, 1000 held-out images).")]
+    public string? DataFolder { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Run folder for the telemetry (steps.csv, steps.jsonl, epochs.csv, epochs.jsonl, run.json). Default: runs/<date-time>.")]
+    public string? OutFolder { get; init; }
+
+    [CommandOption("--epochs <N>")]
+    [Description("Epochs to train.")]
+    [DefaultValue(3)]
+    public int Epochs { get; init; } = 3;
+
+    [CommandOption("--lr <RATE>")]
+    [Description("Adam's learning rate (the question used 1e-5).")]
+    [DefaultValue(1e-5)]
+    public double LearningRate { get; init; } = 1e-5;
+
+    [CommandOption("-b|--batch-size <N>")]
+    [Description("Samples per batch. With 5039 samples, any size that does not divide 5039 leaves a partial last batch (partial-last-batch).")]
+    [DefaultValue(1)]
+    public int BatchSize { get; init; } = 1;
+
+    [CommandOption("--samples-per-epoch <N>")]
+    [Description("Training samples per epoch: the first N of the training set.")]
+    [DefaultValue(5039)]
+    public int SamplesPerEpoch { get; init; } = 5039;
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed for the weights and the sample order; the same seed gives the same losses.")]
+    [DefaultValue(1)]
+    public int Seed { get; init; } = 1;
+
+    [CommandOption("--threads <N>")]
+    [Description("CPU threads for libtorch. One is fastest at batch size 1.")]
+    [DefaultValue(1)]
+    public int Threads { get; init; } = 1;
+
+    [CommandOption("--no-eval")]
+    [Description("Skip the held-out evaluation at the end of each epoch.")]
+    public bool NoEvaluation { get; init; }
+
+    [CommandOption("--telemetry <FORMAT>")]
+    [Description("Telemetry files to write: csv, jsonl or both.")]
+    [DefaultValue("both")]
+    public string Telemetry { get; init; } = "both";
+
+    [CommandOption("--log-running-mean")]
+    [Description("Cause running-mean-logging: the logged loss is the mean of the epoch's losses so far, reset at each epoch (the question's plotting code). The raw loss is recorded too.")]
+    public bool LogRunningMean { get; init; }
+
+    [CommandOption("--loss-reduction <MODE>")]
+    [Description("Cause partial-last-batch: mean or sum. With sum, a short last batch logs a lower loss; with mean, a noisier one.")]
+    [DefaultValue("mean")]
+    public string LossReduction { get; init; } = "mean";
+
+    [CommandOption("--drop-last")]
+    [Description("Drop the short last batch of each epoch (the fix for partial-last-batch).")]
+    public bool DropLast { get; init; }
+
+    [CommandOption("--order <ORDER>")]
+    [Description("Cause fixed-order: reshuffled (a new order every epoch), fixed (no reshuffle), sorted-by-label, or reseeded (a random order re-seeded identically every epoch, like a sampler whose epoch is never set).")]
+    [DefaultValue("reshuffled")]
+    public string Order { get; init; } = "reshuffled";
+
+    [CommandOption("--rebuild-optimizer")]
+    [Description("Cause optimizer-reset: build a new Adam at every epoch, so its moments and step count restart.")]
+    public bool RebuildOptimizer { get; init; }
+
+    [CommandOption("--lr-restarts")]
+    [Description("Cause lr-schedule: cosine-anneal the learning rate to zero within each epoch and restart it at each boundary.")]
+    public bool LrRestarts { get; init; }
+
+    [CommandOption("--reload-weights")]
+    [Description("Cause state-reload: at each boundary reload the weights saved halfway through the previous epoch.")]
+    public bool ReloadWeights { get; init; }
+
+    [CommandOption("--grad-accumulation <K>")]
+    [Description("Cause grad-accumulation-leftover: sum the gradients of K batches per optimizer step. When the batches per epoch are not a multiple of K the last group is short.")]
+    [DefaultValue(1)]
+    public int GradAccumulation { get; init; } = 1;
+
+    [CommandOption("--accumulation-leftover <MODE>")]
+    [Description("What happens to a short last accumulation group: wrong-scale (stepped, scaled by 1/K as if full) or leak (never stepped; its gradients leak into the next epoch's first update).")]
+    [DefaultValue("wrong-scale")]
+    public string AccumulationLeftover { get; init; } = "wrong-scale";
+
+    [CommandOption("--memorize <N>")]
+    [Description("Cause recency: train on only N samples, a subset small enough to memorise (a higher --lr such as 1e-3 makes it show within a few epochs).")]
+    public int? Memorize { get; init; }
+
+    [CommandOption("--quiet")]
+    [Description("No progress bar; only the summary line.")]
+    public bool Quiet { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (ParseReduction(LossReduction) is null)
+        {
+            return ValidationResult.Error($"--loss-reduction must be mean or sum (got '{LossReduction}')");
+        }
+
+        if (ParseOrder(Order) is null)
+        {
+            return ValidationResult.Error($"--order must be reshuffled, fixed, sorted-by-label or reseeded (got '{Order}')");
+        }
+
+        if (ParseLeftover(AccumulationLeftover) is null)
+        {
+            return ValidationResult.Error($"--accumulation-leftover must be wrong-scale or leak (got '{AccumulationLeftover}')");
+        }
+
+        if (ParseFormat(Telemetry) is null)
+        {
+            return ValidationResult.Error($"--telemetry must be csv, jsonl or both (got '{Telemetry}')");
+        }
+
+        if (Memorize is < 1)
+        {
+            return ValidationResult.Error($"--memorize needs a positive number of samples (got {Memorize})");
+        }
+
+        var problems = ToOptions().Problems(int.MaxValue).ToList();
+        return problems.Count > 0 ? ValidationResult.Error(problems[0]) : ValidationResult.Success();
+    }
+
+    /// <summary>The trainer's options these settings describe (call after validation).</summary>
+    public TrainOptions ToOptions() => new()
+    {
+        LearningRate = LearningRate,
+        BatchSize = BatchSize,
+        Epochs = Epochs,
+        SamplesPerEpoch = SamplesPerEpoch,
+        Seed = Seed,
+        Threads = Threads,
+        EvaluateEachEpoch = !NoEvaluation,
+        Causes = new CauseSwitches
+        {
+            RunningMeanLogging = LogRunningMean,
+            LossReduction = ParseReduction(LossReduction) ?? Torch.Training.LossReduction.Mean,
+            DropLast = DropLast,
+            Order = ParseOrder(Order) ?? SampleOrder.Reshuffled,
+            RebuildOptimizerEachEpoch = RebuildOptimizer,
+            LrWarmRestarts = LrRestarts,
+            ReloadWeightsAtBoundary = ReloadWeights,
+            GradAccumulation = GradAccumulation,
+            AccumulationLeftover = ParseLeftover(AccumulationLeftover) ?? Torch.Training.AccumulationLeftover.WrongScale,
+            MemorizeSubset = Memorize,
+        },
+    };
+
+    public TelemetryFormat TelemetryFormat => ParseFormat(Telemetry) ?? TelemetryFormat.Both;
+
+    /// <summary>The run folder: the one given, or a new one named after the current time.</summary>
+    public string ResolveOutFolder() =>
+        OutFolder ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+
+    private static LossReduction? ParseReduction(string text) => text.ToLowerInvariant() switch
+    {
+        "mean" => Torch.Training.LossReduction.Mean,
+        "sum" => Torch.Training.LossReduction.Sum,
+        _ => null,
+    };
+
+    private static SampleOrder? ParseOrder(string text) => text.ToLowerInvariant() switch
+    {
+        "reshuffled" or "shuffled" => SampleOrder.Reshuffled,
+        "fixed" => SampleOrder.Fixed,
+        "sorted-by-label" or "sorted" => SampleOrder.SortedByLabel,
+        "reseeded" => SampleOrder.ReseededEachEpoch,
+        _ => null,
+    };
+
+    private static AccumulationLeftover? ParseLeftover(string text) => text.ToLowerInvariant() switch
+    {
+        "wrong-scale" => Torch.Training.AccumulationLeftover.WrongScale,
+        "leak" => Torch.Training.AccumulationLeftover.Leak,
+        _ => null,
+    };
+
+    private static TelemetryFormat? ParseFormat(string text) => text.ToLowerInvariant() switch
+    {
+        "csv" => TelemetryFormat.Csv,
+        "jsonl" => TelemetryFormat.JsonLines,
+        "both" => TelemetryFormat.Both,
+        _ => null,
+    };
+}

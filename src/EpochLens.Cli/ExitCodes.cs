@@ -1,0 +1,20 @@
+namespace EpochLens.Cli;
+
+/// <summary>The process exit codes of every epochlens command, in one place (documented in the README).</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>An analysis found something at or above the severity given to --fail-on.</summary>
+    public const int FindingAtOrAboveThreshold = 1;
+
+    /// <summary>Bad command-line use or unusable input (missing or corrupt file).</summary>
+    public const int UsageOrInputError = 2;
+
+    /// <summary>The machine cannot run the command (TorchSharp's native library does not load).</summary>
+    public const int EnvironmentError = 3;
+
+    /// <summary>Stopped by the user (Ctrl+C); what was recorded so far is kept.</summary>
+    public const int Interrupted = 130;
+}

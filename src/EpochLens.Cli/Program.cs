@@ -1,0 +1,29 @@
+using EpochLens.Cli.Commands.Train;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => CreateApp().Run(args);
+
+    /// <summary>The command tree; tests build the same app to check parsing and help.</summary>
+    public static CommandApp CreateApp()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("epochlens");
+            config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train the question's CNN (Adam, lr 1e-5, batch size 1, 5039 samples per epoch) and record per-step telemetry; cause switches reproduce each epoch-boundary artefact.")
+                .WithExample("train")
+                .WithExample("train", "--epochs", "5", "--out", "runs/healthy")
+                .WithExample("train", "--log-running-mean", "--out", "runs/running-mean")
+                .WithExample("train", "--order", "fixed", "--lr", "1e-3", "--out", "runs/fixed-order")
+                .WithExample("train", "--memorize", "500", "--lr", "1e-3", "--epochs", "10");
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
+        });
+        return app;
+    }
+}

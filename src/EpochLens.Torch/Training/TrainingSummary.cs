@@ -1,0 +1,20 @@
+using EpochLens.Telemetry;
+
+namespace EpochLens.Torch.Training;
+
+/// <summary>What a finished run did, for the closing summary line.</summary>
+/// <param name="EpochsRecorded">Each epoch's summary, in order.</param>
+/// <param name="Steps">Batches trained.</param>
+/// <param name="TrainingTime">Time spent training, evaluation excluded.</param>
+public sealed record TrainingSummary(IReadOnlyList<EpochRecord> EpochsRecorded, long Steps, TimeSpan TrainingTime)
+{
+    public int Epochs => EpochsRecorded.Count;
+
+    public double FinalTrainLoss => EpochsRecorded.Count > 0 ? EpochsRecorded[^1].TrainLoss : double.NaN;
+
+    public double FinalHeldOutLoss => EpochsRecorded.Count > 0 ? EpochsRecorded[^1].HeldOutLoss : double.NaN;
+
+    public double FinalHeldOutAccuracy => EpochsRecorded.Count > 0 ? EpochsRecorded[^1].HeldOutAccuracy : double.NaN;
+
+    public double StepsPerSecond => TrainingTime > TimeSpan.Zero ? Steps / TrainingTime.TotalSeconds : double.NaN;
+}
