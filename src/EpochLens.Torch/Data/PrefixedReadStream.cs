@@ -1,0 +1,49 @@
+namespace EpochLens.Torch.Data;
+
+/// <summary>
+/// Replays bytes already taken from a non-seekable stream, then continues with the stream itself,
+/// so the reader can sniff the gzip signature and still hand the whole stream to the decoder.
+/// </summary>
+internal sealed class PrefixedReadStream(byte[] prefix, Stream inner) : Stream
+{
+    private int _prefixPosition;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_prefixPosition < prefix.Length)
+        {
+            var n = Math.Min(buffer.Length, prefix.Length - _prefixPosition);
+            prefix.AsSpan(_prefixPosition, n).CopyTo(buffer);
+            _prefixPosition += n;
+            return n;
+        }
+
+        return inner.Read(buffer);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
