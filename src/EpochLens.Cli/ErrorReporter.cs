@@ -13,7 +13,7 @@ internal static class ErrorReporter
         {
             TorchUnavailableException e => (e.Message, ExitCodes.EnvironmentError),
             CommandParseException or CommandRuntimeException => (exception.Message, ExitCodes.UsageOrInputError),
-            InvalidDataException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException
+            InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException
                 => (exception.Message, ExitCodes.UsageOrInputError),
             OperationCanceledException => ("stopped.", ExitCodes.Interrupted),
             _ => ($"unexpected error: {exception}", ExitCodes.EnvironmentError),

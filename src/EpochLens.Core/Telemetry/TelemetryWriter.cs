@@ -11,8 +11,9 @@ namespace EpochLens.Telemetry;
 /// </summary>
 /// <remarks>
 /// Numbers use the invariant culture. A value that is exactly a 32-bit float (every loss from a float
-/// model) is written in the float's shortest round-trip form. Non-finite values are written as
-/// NaN, Infinity and -Infinity, in JSON Lines too, as Python's json module does.
+/// model) is written in the float's shortest round-trip form. Non-finite values are kept: CSV holds
+/// NaN, Infinity and -Infinity; JSON Lines holds them as the strings "NaN", "Infinity" and "-Infinity"
+/// (valid JSON, and what System.Text.Json reads with AllowNamedFloatingPointLiterals).
 /// </remarks>
 public sealed class TelemetryWriter : ITelemetrySink, IDisposable
 {
@@ -74,11 +75,11 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
                 .Append(",\"position\":").Append(record.Position)
                 .Append(",\"batch_size\":").Append(record.BatchSize)
                 .Append(",\"loss\":");
-            AppendNumber(record.Loss).Append(",\"logged_loss\":");
-            AppendNumber(record.LoggedLoss).Append(",\"lr\":");
-            AppendNumber(record.LearningRate).Append(",\"grad_norm\":");
-            AppendNumber(record.GradNorm).Append(",\"update_norm\":");
-            AppendNumber(record.UpdateNorm).Append(",\"optimizer_step\":").Append(record.OptimizerStep).Append(",\"sample_ids\":[");
+            AppendJsonNumber(record.Loss).Append(",\"logged_loss\":");
+            AppendJsonNumber(record.LoggedLoss).Append(",\"lr\":");
+            AppendJsonNumber(record.LearningRate).Append(",\"grad_norm\":");
+            AppendJsonNumber(record.GradNorm).Append(",\"update_norm\":");
+            AppendJsonNumber(record.UpdateNorm).Append(",\"optimizer_step\":").Append(record.OptimizerStep).Append(",\"sample_ids\":[");
             AppendIds(record.SampleIds, ',');
             _line.Append("]}");
             _stepsJson.WriteLine(_line);
@@ -107,9 +108,9 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
                 .Append(",\"steps\":").Append(record.Steps)
                 .Append(",\"last_step\":").Append(record.LastStep)
                 .Append(",\"train_loss\":");
-            AppendNumber(record.TrainLoss).Append(",\"heldout_loss\":");
-            AppendNumber(record.HeldOutLoss).Append(",\"heldout_accuracy\":");
-            AppendNumber(record.HeldOutAccuracy).Append('}');
+            AppendJsonNumber(record.TrainLoss).Append(",\"heldout_loss\":");
+            AppendJsonNumber(record.HeldOutLoss).Append(",\"heldout_accuracy\":");
+            AppendJsonNumber(record.HeldOutAccuracy).Append('}');
             _epochsJson.WriteLine(_line);
         }
 
@@ -165,6 +166,9 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
     }
 
     private StringBuilder AppendNumber(double value) => FormatInto(_line, value);
+
+    private StringBuilder AppendJsonNumber(double value) =>
+        double.IsFinite(value) ? FormatInto(_line, value) : FormatInto(_line.Append('"'), value).Append('"');
 
     private static StringBuilder FormatInto(StringBuilder line, double value)
     {

@@ -96,13 +96,13 @@ public sealed class TelemetryRecorder : IDisposable
         }
         else
         {
-            var lossValue = loss.item<float>();
-            var logged = loggedLoss is null ? lossValue : loggedLoss.item<float>();
+            var lossValue = loss.ToDouble();
+            var logged = loggedLoss is null ? lossValue : loggedLoss.ToDouble();
             var gradNorm = nn.utils.clip_grad_norm_(_parameters, double.PositiveInfinity);
             double updateNorm;
             using (var distance = UpdateNormTensor())
             {
-                updateNorm = distance.item<float>();
+                updateNorm = distance.ToDouble();
             }
 
             Emit(step, lossValue, logged, gradNorm, updateNorm);
