@@ -39,11 +39,11 @@ public sealed class TrainCommand : Command<TrainSettings>
         {
             using var writer = new TelemetryWriter(folder, settings.TelemetryFormat);
             trainer.Describe().Write(folder);
-            _console.MarkupLineInterpolated($"Training {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate.ToString("G", CultureInfo.InvariantCulture)}.");
+            WritePlainLine(string.Create(CultureInfo.InvariantCulture, $"Training on {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate:G}."));
             var summary = settings.Quiet || !_console.Profile.Capabilities.Interactive
                 ? trainer.Run(writer, progress: null, linked.Token)
                 : RunWithProgressBar(trainer, writer, linked.Token);
-            _console.WriteLine(SummaryLine(summary, folder));
+            WritePlainLine(SummaryLine(summary, folder));
             return ExitCodes.Ok;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
@@ -56,6 +56,9 @@ public sealed class TrainCommand : Command<TrainSettings>
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>Writes a line as it is: never wrapped, so that scripts can read it from redirected output.</summary>
+    private void WritePlainLine(string line) => _console.Profile.Out.Writer.WriteLine(line);
 
     /// <summary>The closing line: epochs, steps, final losses and speed.</summary>
     public static string SummaryLine(TrainingSummary s, string folder) => string.Create(CultureInfo.InvariantCulture,

@@ -11,7 +11,7 @@ namespace EpochLens.Cli.Commands.Train;
 public sealed class TrainSettings : CommandSettings
 {
     [CommandOption("--data <DIR>")]
-    [Description("Folder with MNIST-layout IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-...) such as full MNIST or Fashion-MNIST. Default: the embedded Fashion-MNIST subset (5039 training, 1000 held-out images).")]
+    [Description("Folder with MNIST-layout IDX files (train-images-idx3-ubyte[[.gz]], train-labels-idx1-ubyte[[.gz]], t10k-...) such as full MNIST or Fashion-MNIST. Default: the embedded Fashion-MNIST subset (5039 training, 1000 held-out images).")]
     public string? DataFolder { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
