@@ -16,6 +16,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
+namespace EpochLens.Build;
+
 /// <summary>MSBuild task: applies <see cref="LibStdCxxCure"/> to one library file and logs what it did.</summary>
 public sealed class CureLibStdCxxVersion : Microsoft.Build.Utilities.Task
 {
@@ -92,6 +94,9 @@ public static class LibStdCxxCure
     private const uint ShtGnuVerneed = 0x6ffffffe;
     private const uint ShtGnuVersym = 0x6fffffff;
 
+    // netstandard2.0 has no Split(char, options) overload; a shared array avoids one allocation per call.
+    private static readonly char[] PathListSeparator = { ':' };
+
     /// <summary>The folders where the dynamic loader usually finds libstdc++ on x86-64 and arm64 Linux.</summary>
     public static readonly string[] LibrarySearchFolders =
     {
@@ -103,7 +108,7 @@ public static class LibStdCxxCure
     public static string? FindSystemLibStdCxx()
     {
         var fromEnvironment = (Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") ?? "")
-            .Split(new[] { ':' }, StringSplitOptions.RemoveEmptyEntries);
+            .Split(PathListSeparator, StringSplitOptions.RemoveEmptyEntries);
         return fromEnvironment.Concat(LibrarySearchFolders)
             .Select(folder => Path.Combine(folder, LibStdCxxSoname))
             .FirstOrDefault(File.Exists);
@@ -121,6 +126,16 @@ public static class LibStdCxxCure
         }
 
         var systemVersions = ElfImage.Load(File.ReadAllBytes(systemLibStdCxxPath)).DefinedVersions();
+        return Apply(libraryPath, systemVersions, systemLibStdCxxPath);
+    }
+
+    /// <summary>
+    /// <see cref="Apply(string, string?)"/> against a known set of system versions, so that systems with and
+    /// without <see cref="MissingVersion"/> can both be tested on any machine.
+    /// </summary>
+    /// <param name="systemLibStdCxxPath">Where <paramref name="systemVersions"/> came from, named in the messages.</param>
+    public static CureOutcome Apply(string libraryPath, ISet<string> systemVersions, string systemLibStdCxxPath)
+    {
         if (systemVersions.Contains(MissingVersion))
         {
             return new CureOutcome(CureKind.NotNeeded, $"{systemLibStdCxxPath} provides {MissingVersion}; {Path.GetFileName(libraryPath)} needs no change.");
@@ -278,16 +293,28 @@ public static class LibStdCxxCure
                 throw new InvalidDataException("ELF section header entries are too small");
             }
 
+            // Offsets are unsigned in the file: one above 2^63 turns negative here and would wrap back into the file.
+            if (tableOffset < 0 || tableOffset > bytes.Length || (long)count * entrySize > bytes.Length - tableOffset)
+            {
+                throw new InvalidDataException("the ELF section header table lies outside the file");
+            }
+
             for (int i = 0; i < count; i++)
             {
-                long at = checked(tableOffset + (long)i * entrySize);
-                image._sections.Add(new Section(
+                long at = tableOffset + (long)i * entrySize;
+                var section = new Section(
                     image.ReadUInt32(at + 4),
                     (long)image.ReadUInt64(at + 24),
                     (long)image.ReadUInt64(at + 32),
                     image.ReadUInt32(at + 40),
                     image.ReadUInt32(at + 44),
-                    (long)image.ReadUInt64(at + 56)));
+                    (long)image.ReadUInt64(at + 56));
+                if (section.Offset < 0 || section.Size < 0 || section.EntrySize < 0)
+                {
+                    throw new InvalidDataException($"ELF section {i} has an offset or size beyond any file");
+                }
+
+                image._sections.Add(section);
             }
 
             return image;
