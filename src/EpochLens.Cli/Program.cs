@@ -5,7 +5,25 @@ namespace EpochLens.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => CreateApp().Run(args);
+    public static int Main(string[] args)
+    {
+        UseColumnsWhenRedirected();
+        return CreateApp().Run(args);
+    }
+
+    /// <summary>
+    /// Redirected output has no window width, so the console would wrap at 80 columns; a COLUMNS
+    /// variable (as shells and CI systems set) says how wide the reader's lines are.
+    /// </summary>
+    private static void UseColumnsWhenRedirected()
+    {
+        if (Console.IsOutputRedirected
+            && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns)
+            && columns is >= 40 and <= 1000)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = columns;
+        }
+    }
 
     /// <summary>The command tree; tests build the same app to check parsing and help.</summary>
     public static CommandApp CreateApp()
