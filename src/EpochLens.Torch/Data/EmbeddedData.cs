@@ -9,9 +9,8 @@ public static class EmbeddedData
     /// <summary>The manifest-resource prefix the project file gives the files in data/fashion-mnist-5039.</summary>
     public const string ResourcePrefix = "EpochLens.Data.";
 
-    private const string Description =
-        "Fashion-MNIST subset embedded in EpochLens.Torch: 5039 training images (class-stratified from the "
-        + "60000 of the training set) and 1000 held out (class-stratified from the 10000 of t10k)";
+    // How data/README.md chose them: class-stratified from Fashion-MNIST's training and t10k sets.
+    private const string Description = "the embedded Fashion-MNIST subset (5039 training, 1000 held-out images)";
 
     /// <summary>Reads the embedded training and held-out sets; each call returns fresh arrays.</summary>
     /// <exception cref="InvalidOperationException">A resource is missing: the assembly was built without the data files.</exception>

@@ -109,8 +109,15 @@ public sealed class TelemetryWriterTests : IDisposable
         Directory.CreateDirectory(_folder);
         var description = new RunDescription
         {
-            Data = "embedded", Seed = 1, Epochs = 3, SamplesPerEpoch = 5039, BatchSize = 1, StepsPerEpoch = 5039,
-            LearningRate = 1e-5, Optimizer = "Adam", Order = "reshuffled",
+            Data = "embedded",
+            Seed = 1,
+            Epochs = 3,
+            SamplesPerEpoch = 5039,
+            BatchSize = 1,
+            StepsPerEpoch = 5039,
+            LearningRate = 1e-5,
+            Optimizer = "Adam",
+            Order = "reshuffled",
             CauseSwitches = new Dictionary<string, string> { ["log-running-mean"] = "true" },
         };
 

@@ -39,7 +39,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         {
             using var writer = new TelemetryWriter(folder, settings.TelemetryFormat);
             trainer.Describe().Write(folder);
-            WritePlainLine(string.Create(CultureInfo.InvariantCulture, $"Training on {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate:G}."));
+            WritePlainLine(string.Create(CultureInfo.InvariantCulture, $"Training on {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate:g}."));
             var summary = settings.Quiet || !_console.Profile.Capabilities.Interactive
                 ? trainer.Run(writer, progress: null, linked.Token)
                 : RunWithProgressBar(trainer, writer, linked.Token);
