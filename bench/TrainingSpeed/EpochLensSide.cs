@@ -1,0 +1,57 @@
+using EpochLens.Telemetry;
+using EpochLens.Torch.Data;
+using EpochLens.Torch.Training;
+
+namespace EpochLens.Bench.TrainingSpeed;
+
+/// <summary>EpochLens's own trainer, run exactly as the train command runs it, with telemetry off or on.</summary>
+internal sealed class EpochLensSide(ImageDataSplit data, BenchOptions o) : IDisposable
+{
+    private readonly string _telemetryRoot = Path.Combine(Path.GetTempPath(), "epochlens-bench-telemetry-" + Guid.NewGuid().ToString("N"));
+    private int _runs;
+
+    /// <summary>Trains untimed rounds both ways, so JIT, allocator and libtorch's first-call costs stay out of the timed rounds.</summary>
+    public void WarmUp()
+    {
+        if (o.Warmup == 0)
+        {
+            return;
+        }
+
+        var steps = Math.Min(o.Warmup, o.Steps);
+        Run(steps, telemetry: false);
+        Run(steps, telemetry: true);
+    }
+
+    /// <summary>One timed round: steps per second over the training loop only (the trainer's own clock).</summary>
+    public double RunRound(bool telemetry) => Run(o.Steps, telemetry);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_telemetryRoot))
+        {
+            Directory.Delete(_telemetryRoot, recursive: true);
+        }
+    }
+
+    private double Run(int steps, bool telemetry)
+    {
+        var options = new TrainOptions
+        {
+            SamplesPerEpoch = steps,
+            Epochs = 1,
+            EvaluateEachEpoch = false,
+            Threads = o.Threads,
+            LearningRate = 1e-5,
+        };
+        var trainer = new Trainer(options, data);
+        if (!telemetry)
+        {
+            return trainer.Run(sink: null).StepsPerSecond;
+        }
+
+        // The default telemetry (CSV and JSON Lines) into a fresh run folder, as the train command writes it.
+        using var writer = new TelemetryWriter(Path.Combine(_telemetryRoot, $"run{_runs++}"));
+        return trainer.Run(writer).StepsPerSecond;
+    }
+}
