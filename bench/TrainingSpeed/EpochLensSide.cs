@@ -1,5 +1,6 @@
 using EpochLens.Telemetry;
 using EpochLens.Torch.Data;
+using EpochLens.Torch.Telemetry;
 using EpochLens.Torch.Training;
 
 namespace EpochLens.Bench.TrainingSpeed;
@@ -19,12 +20,16 @@ internal sealed class EpochLensSide(ImageDataSplit data, BenchOptions o) : IDisp
         }
 
         var steps = Math.Min(o.Warmup, o.Steps);
-        Run(steps, telemetry: false);
-        Run(steps, telemetry: true);
+        Run(steps, telemetry: null);
+        Run(steps, NormSchedule.Sampled);
+        Run(steps, NormSchedule.EveryStep);
     }
 
-    /// <summary>One timed round: steps per second over the training loop only (the trainer's own clock).</summary>
-    public double RunRound(bool telemetry) => Run(o.Steps, telemetry);
+    /// <summary>
+    /// One timed round: steps per second over the training loop only (the trainer's own clock), without
+    /// telemetry (null) or with telemetry whose norms follow <paramref name="telemetry"/>.
+    /// </summary>
+    public double RunRound(NormSchedule? telemetry) => Run(o.Steps, telemetry);
 
     public void Dispose()
     {
@@ -34,7 +39,7 @@ internal sealed class EpochLensSide(ImageDataSplit data, BenchOptions o) : IDisp
         }
     }
 
-    private double Run(int steps, bool telemetry)
+    private double Run(int steps, NormSchedule? telemetry)
     {
         var options = new TrainOptions
         {
@@ -43,9 +48,10 @@ internal sealed class EpochLensSide(ImageDataSplit data, BenchOptions o) : IDisp
             EvaluateEachEpoch = false,
             Threads = o.Threads,
             LearningRate = 1e-5,
+            Norms = telemetry ?? NormSchedule.Never,
         };
         var trainer = new Trainer(options, data);
-        if (!telemetry)
+        if (telemetry is null)
         {
             return trainer.Run(sink: null).StepsPerSecond;
         }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using EpochLens.Bench.TrainingSpeed;
 using EpochLens.Torch.Native;
+using EpochLens.Torch.Telemetry;
 
 BenchOptions o;
 try
@@ -43,7 +44,7 @@ try
 
     // Each round runs every measurement once, starting at a different one each round, so a slow
     // stretch of the machine (another build) is spread over the sides instead of hitting one.
-    var measurements = new List<string> { "off", "on" };
+    var measurements = new List<string> { "off", "on", "every" };
     if (pytorch is not null)
     {
         measurements.Insert(0, "pytorch");
@@ -51,6 +52,7 @@ try
 
     var results = measurements.ToDictionary(m => m, _ => new List<double>());
     var overhead = new List<double>();
+    var overheadEvery = new List<double>();
     for (int round = 0; round < o.Rounds; round++)
     {
         for (int k = 0; k < measurements.Count; k++)
@@ -59,12 +61,14 @@ try
             results[m].Add(m switch
             {
                 "pytorch" => pytorch!.RunRound(),
-                "off" => epochLens.RunRound(telemetry: false),
-                _ => epochLens.RunRound(telemetry: true),
+                "off" => epochLens.RunRound(telemetry: null),
+                "on" => epochLens.RunRound(NormSchedule.Sampled),
+                _ => epochLens.RunRound(NormSchedule.EveryStep),
             });
         }
 
         overhead.Add(BenchResults.Overhead(results["off"][^1], results["on"][^1]));
+        overheadEvery.Add(BenchResults.Overhead(results["off"][^1], results["every"][^1]));
         Console.Error.WriteLine(
             $"round {round + 1}/{o.Rounds}: " + string.Join(", ", measurements.Select(m => $"{m} {results[m][^1]:F1}")) + $" steps/s; overhead {overhead[^1]:F1} %");
     }
@@ -84,6 +88,8 @@ try
         TelemetryOff = Spread.Of(results["off"]),
         TelemetryOn = Spread.Of(results["on"]),
         OverheadPercent = Spread.Of(overhead),
+        TelemetryEveryStepNorms = Spread.Of(results["every"]),
+        OverheadEveryStepNormsPercent = Spread.Of(overheadEvery),
     };
     summary.PrintTable(Console.Out);
     if (o.JsonPath is not null)

@@ -27,6 +27,9 @@ public sealed record RunDescription
     /// <summary>Each cause switch that is on, by its option name, with its value.</summary>
     public required IReadOnlyDictionary<string, string> CauseSwitches { get; init; }
 
+    /// <summary>Which steps have gradient and update norms in the telemetry.</summary>
+    public string? NormSchedule { get; init; }
+
     public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
 
     private static readonly JsonSerializerOptions JsonOptions = new()

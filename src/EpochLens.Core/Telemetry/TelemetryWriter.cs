@@ -13,7 +13,8 @@ namespace EpochLens.Telemetry;
 /// Numbers use the invariant culture. A value that is exactly a 32-bit float (every loss from a float
 /// model) is written in the float's shortest round-trip form. Non-finite values are kept: CSV holds
 /// NaN, Infinity and -Infinity; JSON Lines holds them as the strings "NaN", "Infinity" and "-Infinity"
-/// (valid JSON, and what System.Text.Json reads with AllowNamedFloatingPointLiterals).
+/// (valid JSON, and what System.Text.Json reads with AllowNamedFloatingPointLiterals). A norm that was
+/// not measured at a step is an empty CSV field and JSON null.
 /// </remarks>
 public sealed class TelemetryWriter : ITelemetrySink, IDisposable
 {
@@ -60,8 +61,8 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
             AppendNumber(record.Loss).Append(',');
             AppendNumber(record.LoggedLoss).Append(',');
             AppendNumber(record.LearningRate).Append(',');
-            AppendNumber(record.GradNorm).Append(',');
-            AppendNumber(record.UpdateNorm).Append(',');
+            AppendOptionalNumber(record.GradNorm).Append(',');
+            AppendOptionalNumber(record.UpdateNorm).Append(',');
             _line.Append(record.OptimizerStep).Append(',');
             AppendIds(record.SampleIds, TelemetryFiles.SampleIdSeparator);
             _stepsCsv.WriteLine(_line);
@@ -78,8 +79,8 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
             AppendJsonNumber(record.Loss).Append(",\"logged_loss\":");
             AppendJsonNumber(record.LoggedLoss).Append(",\"lr\":");
             AppendJsonNumber(record.LearningRate).Append(",\"grad_norm\":");
-            AppendJsonNumber(record.GradNorm).Append(",\"update_norm\":");
-            AppendJsonNumber(record.UpdateNorm).Append(",\"optimizer_step\":").Append(record.OptimizerStep).Append(",\"sample_ids\":[");
+            AppendOptionalJsonNumber(record.GradNorm).Append(",\"update_norm\":");
+            AppendOptionalJsonNumber(record.UpdateNorm).Append(",\"optimizer_step\":").Append(record.OptimizerStep).Append(",\"sample_ids\":[");
             AppendIds(record.SampleIds, ',');
             _line.Append("]}");
             _stepsJson.WriteLine(_line);
@@ -166,6 +167,12 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
     }
 
     private StringBuilder AppendNumber(double value) => FormatInto(_line, value);
+
+    /// <summary>A value that was not measured is an empty CSV field.</summary>
+    private StringBuilder AppendOptionalNumber(double? value) => value is double v ? AppendNumber(v) : _line;
+
+    /// <summary>A value that was not measured is JSON null.</summary>
+    private StringBuilder AppendOptionalJsonNumber(double? value) => value is double v ? AppendJsonNumber(v) : _line.Append("null");
 
     private StringBuilder AppendJsonNumber(double value) =>
         double.IsFinite(value) ? FormatInto(_line, value) : FormatInto(_line.Append('"'), value).Append('"');

@@ -11,36 +11,41 @@ namespace EpochLens.Torch.Telemetry;
 /// using var telemetry = TelemetryRecorder.ToFolder("runs/exp1", model);
 /// telemetry.RecordStep(epoch, position, sampleIds, loss, optimizer);   // after optimizer.step()
 /// </code>
-/// It records the step, epoch, position in the epoch, batch size, loss, learning rate, gradient norm,
-/// update norm, the optimizer's step counter and the batch's sample ids; <see cref="RecordEpoch"/>
-/// adds held-out results. On a GPU it never forces a device synchronisation per step: values stay on
-/// the device and are read back in one transfer when the buffer is written out (at least once a second).
+/// Every step gets its step, epoch, position in the epoch, batch size, loss, learning rate, optimizer
+/// step counter and sample ids; the gradient and update norms follow <see cref="TelemetryOptions.Norms"/>.
+/// <see cref="RecordEpoch"/> adds held-out results. On a GPU it never forces a device synchronisation
+/// per step: values stay on the device and are read back in one transfer at least once a second.
 /// </summary>
 public sealed class TelemetryRecorder : IDisposable
 {
     private const int MaxPending = 1024;
+    private static readonly TimeSpan MaxPendingAge = TimeSpan.FromSeconds(1);
 
     private readonly ITelemetrySink _sink;
     private readonly bool _ownsSink;
     private readonly Parameter[] _parameters;
     private readonly bool _deferReadback;
+    private readonly NormSchedule _norms;
     private readonly List<PendingStep> _pending = [];
-    private readonly System.Diagnostics.Stopwatch _sincePendingFlush = System.Diagnostics.Stopwatch.StartNew();
-    private Tensor _previousParameters;
+    private readonly System.Diagnostics.Stopwatch _pendingAge = System.Diagnostics.Stopwatch.StartNew();
+    private int? _stepsPerEpoch;
+
+    // All parameters as one vector after the previous step, kept only when this step's update norm needs it.
+    private Tensor? _previousParameters;
     private long _step;
+    private int _epoch = -1;
+    private int _lastPosition = -1;
     private double _epochLossSum;
     private int _epochSteps;
     private bool _disposed;
 
     /// <param name="sink">Where the records go.</param>
     /// <param name="model">The model being trained: its parameters give the gradient and update norms.</param>
-    /// <param name="deferReadback">
-    /// Keep per-step values on the device and read them back in batches. Defaults to on for any device
-    /// other than the CPU, where reading a value costs nothing.
-    /// </param>
+    /// <param name="options">What to record and how (null: the defaults).</param>
     /// <param name="ownsSink">Dispose the sink with the recorder.</param>
-    public TelemetryRecorder(ITelemetrySink sink, nn.Module model, bool? deferReadback = null, bool ownsSink = false)
+    public TelemetryRecorder(ITelemetrySink sink, nn.Module model, TelemetryOptions? options = null, bool ownsSink = false)
     {
+        options ??= new TelemetryOptions();
         _sink = sink;
         _ownsSink = ownsSink;
         _parameters = model.parameters().ToArray();
@@ -49,13 +54,18 @@ public sealed class TelemetryRecorder : IDisposable
             throw new ArgumentException("the model has no parameters to record", nameof(model));
         }
 
-        _deferReadback = deferReadback ?? _parameters[0].device_type != DeviceType.CPU;
-        _previousParameters = FlatParameters();
+        _norms = options.Norms;
+        _stepsPerEpoch = options.StepsPerEpoch;
+        _deferReadback = options.DeferReadback ?? _parameters[0].device_type != DeviceType.CPU;
+        if (_norms.Measures(0, 0, _stepsPerEpoch))
+        {
+            _previousParameters = FlatParameters();
+        }
     }
 
     /// <summary>A recorder writing CSV and JSON Lines telemetry into <paramref name="folder"/>.</summary>
-    public static TelemetryRecorder ToFolder(string folder, nn.Module model, TelemetryFormat format = TelemetryFormat.Both) =>
-        new(new TelemetryWriter(folder, format), model, ownsSink: true);
+    public static TelemetryRecorder ToFolder(string folder, nn.Module model, TelemetryOptions? options = null, TelemetryFormat format = TelemetryFormat.Both) =>
+        new(new TelemetryWriter(folder, format), model, options, ownsSink: true);
 
     /// <summary>Steps recorded so far: the global step of the next record.</summary>
     public long Steps => _step;
@@ -73,39 +83,41 @@ public sealed class TelemetryRecorder : IDisposable
     public void RecordStep(int epoch, int position, IReadOnlyList<int> sampleIds, Tensor loss, OptimizerHelper optimizer, Tensor? loggedLoss = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var learningRate = optimizer.ParamGroups.First().LearningRate;
-        var optimizerStep = OptimizerStepCounter.Read(optimizer);
-        var ids = sampleIds as int[] ?? sampleIds.ToArray();
-        var step = new PendingStep(_step++, epoch, position, ids, learningRate, optimizerStep);
+        LearnEpochLength(epoch, position);
+        var step = new PendingStep(_step, epoch, position, sampleIds as int[] ?? sampleIds.ToArray(),
+            optimizer.ParamGroups.First().LearningRate, OptimizerStepCounter.Read(optimizer));
+        bool measured = _norms.Measures(_step, position, _stepsPerEpoch);
 
         using var noGrad = no_grad();
-        if (_deferReadback)
+        using (var scope = NewDisposeScope())
         {
-            using var scope = NewDisposeScope();
-            step.Values = stack([
-                loss.detach().reshape([]).to(float64),
-                (loggedLoss ?? loss).detach().reshape([]).to(float64),
-                GradNormTensor().to(float64),
-                UpdateNormTensor().to(float64),
-            ]).DetachFromDisposeScope();
-            _pending.Add(step);
-            if (_pending.Count >= MaxPending || _sincePendingFlush.Elapsed >= TimeSpan.FromSeconds(1))
+            Tensor? gradNorm = measured ? GradNorm() : null;
+            Tensor? updateNorm = measured ? UpdateNorm() : null;
+            if (_deferReadback)
             {
-                WritePending();
+                step.HasNorms = measured;
+                step.HasUpdate = updateNorm is not null;
+                var placeholder = zeros([], float64, _parameters[0].device);
+                step.Values = stack([
+                    loss.detach().reshape([]).to(float64),
+                    (loggedLoss ?? loss).detach().reshape([]).to(float64),
+                    gradNorm?.to(float64) ?? placeholder,
+                    updateNorm?.to(float64) ?? placeholder,
+                ]).DetachFromDisposeScope();
+                _pending.Add(step);
+            }
+            else
+            {
+                var lossValue = loss.ToDouble();
+                Emit(step, lossValue, loggedLoss?.ToDouble() ?? lossValue, gradNorm?.ToDouble(), updateNorm?.ToDouble());
             }
         }
-        else
-        {
-            var lossValue = loss.ToDouble();
-            var logged = loggedLoss is null ? lossValue : loggedLoss.ToDouble();
-            var gradNorm = nn.utils.clip_grad_norm_(_parameters, double.PositiveInfinity);
-            double updateNorm;
-            using (var distance = UpdateNormTensor())
-            {
-                updateNorm = distance.ToDouble();
-            }
 
-            Emit(step, lossValue, logged, gradNorm, updateNorm);
+        KeepParametersIfNextStepNeedsThem(position, refreshed: measured);
+        _step++;
+        if (_pending.Count >= MaxPending || (_pending.Count > 0 && _pendingAge.Elapsed >= MaxPendingAge))
+        {
+            WritePending();
         }
     }
 
@@ -122,7 +134,7 @@ public sealed class TelemetryRecorder : IDisposable
         return record;
     }
 
-    /// <summary>Writes out buffered device values and flushes the sink.</summary>
+    /// <summary>Writes out values still on the device and flushes the sink.</summary>
     public void Flush()
     {
         WritePending();
@@ -139,14 +151,54 @@ public sealed class TelemetryRecorder : IDisposable
         WritePending();
         _sink.Flush();
         _disposed = true;
-        _previousParameters.Dispose();
+        _previousParameters?.Dispose();
         if (_ownsSink && _sink is IDisposable disposable)
         {
             disposable.Dispose();
         }
     }
 
-    private void Emit(PendingStep s, double loss, double logged, double gradNorm, double updateNorm)
+    /// <summary>Without a given epoch length, the first epoch's last position tells it.</summary>
+    private void LearnEpochLength(int epoch, int position)
+    {
+        if (epoch != _epoch)
+        {
+            if (_stepsPerEpoch is null && _epoch >= 0 && _lastPosition >= 0)
+            {
+                _stepsPerEpoch = _lastPosition + 1;
+            }
+
+            _epoch = epoch;
+        }
+
+        _lastPosition = position;
+    }
+
+    /// <summary>
+    /// The update norm of the next step compares the parameters after it with those after this one, so
+    /// they are kept now when the next step will be measured: always while the epoch length is unknown
+    /// (the next step may open a new epoch), otherwise only before a measured step.
+    /// </summary>
+    /// <param name="position">This step's position in its epoch.</param>
+    /// <param name="refreshed">This step was measured, so the kept parameters are already this step's.</param>
+    private void KeepParametersIfNextStepNeedsThem(int position, bool refreshed)
+    {
+        bool nextMeasured = _stepsPerEpoch is int length
+            ? _norms.Measures(_step + 1, (position + 1) % length, length)
+            : _norms.Measures(_step + 1, position + 1, null) || _norms.BoundaryWindow > 0;
+        if (!nextMeasured)
+        {
+            _previousParameters?.Dispose();
+            _previousParameters = null;
+        }
+        else if (!refreshed || _previousParameters is null)
+        {
+            _previousParameters?.Dispose();
+            _previousParameters = FlatParameters();
+        }
+    }
+
+    private void Emit(PendingStep s, double loss, double logged, double? gradNorm, double? updateNorm)
     {
         _epochLossSum += loss;
         _epochSteps++;
@@ -155,7 +207,7 @@ public sealed class TelemetryRecorder : IDisposable
 
     private void WritePending()
     {
-        _sincePendingFlush.Restart();
+        _pendingAge.Restart();
         if (_pending.Count == 0)
         {
             return;
@@ -163,12 +215,12 @@ public sealed class TelemetryRecorder : IDisposable
 
         // One transfer for the whole buffer: the only synchronisation with the device.
         using var scope = NewDisposeScope();
-        var all = stack(_pending.Select(p => p.Values!)).cpu();
-        var values = all.data<double>().ToArray();
+        var values = stack(_pending.Select(p => p.Values!)).cpu().data<double>().ToArray();
         for (int i = 0; i < _pending.Count; i++)
         {
-            Emit(_pending[i], values[i * 4], values[(i * 4) + 1], values[(i * 4) + 2], values[(i * 4) + 3]);
-            _pending[i].Values!.Dispose();
+            var p = _pending[i];
+            Emit(p, values[i * 4], values[(i * 4) + 1], p.HasNorms ? values[(i * 4) + 2] : null, p.HasUpdate ? values[(i * 4) + 3] : null);
+            p.Values!.Dispose();
         }
 
         _pending.Clear();
@@ -182,22 +234,24 @@ public sealed class TelemetryRecorder : IDisposable
         return cat(_parameters.Select(p => p.detach().reshape(-1)).ToArray()).DetachFromDisposeScope();
     }
 
-    private Tensor GradNormTensor()
+    /// <summary>The L2 norm over all gradients, as a device scalar (0 before any backward pass).</summary>
+    private Tensor GradNorm()
     {
         var norms = _parameters.Where(p => p.grad is not null).Select(p => linalg.vector_norm(p.grad!)).ToArray();
-        return norms.Length == 0 ? zeros(1, device: _parameters[0].device).reshape([]) : linalg.vector_norm(stack(norms));
+        return norms.Length == 0 ? zeros([], float32, _parameters[0].device) : linalg.vector_norm(stack(norms));
     }
 
-    private Tensor UpdateNormTensor()
+    /// <summary>The distance the parameters moved since the previous step, or null when they were not kept.</summary>
+    private Tensor? UpdateNorm()
     {
         var now = FlatParameters();
-        var distance = dist(now, _previousParameters);
-        _previousParameters.Dispose();
+        var distance = _previousParameters is null ? null : dist(now, _previousParameters);
+        _previousParameters?.Dispose();
         _previousParameters = now;
         return distance;
     }
 
-    /// <summary>A step whose device values have not been read back yet.</summary>
+    /// <summary>A step whose values may still be on the device.</summary>
     private sealed class PendingStep(long step, int epoch, int position, int[] sampleIds, double learningRate, long optimizerStep)
     {
         public long Step { get; } = step;
@@ -206,6 +260,8 @@ public sealed class TelemetryRecorder : IDisposable
         public int[] SampleIds { get; } = sampleIds;
         public double LearningRate { get; } = learningRate;
         public long OptimizerStep { get; } = optimizerStep;
+        public bool HasNorms { get; set; }
+        public bool HasUpdate { get; set; }
 
         /// <summary>loss, logged loss, gradient norm, update norm, on the device.</summary>
         public Tensor? Values { get; set; }

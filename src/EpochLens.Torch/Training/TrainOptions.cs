@@ -1,3 +1,5 @@
+using EpochLens.Torch.Telemetry;
+
 namespace EpochLens.Torch.Training;
 
 /// <summary>
@@ -27,6 +29,9 @@ public sealed record TrainOptions
     public bool EvaluateEachEpoch { get; init; } = true;
 
     public CauseSwitches Causes { get; init; } = new();
+
+    /// <summary>The steps whose gradient and update norms the telemetry measures.</summary>
+    public NormSchedule Norms { get; init; } = NormSchedule.Sampled;
 
     /// <summary>The samples each epoch actually trains on, after the memorise switch.</summary>
     public int EffectiveSamplesPerEpoch => Causes.MemorizeSubset ?? SamplesPerEpoch;

@@ -51,6 +51,7 @@ public sealed class Trainer
         Optimizer = FormattableString.Invariant($"Adam(beta1={_options.Beta1}, beta2={_options.Beta2})"),
         Order = CauseSwitches.OrderName(_options.Causes.Order),
         CauseSwitches = _options.Causes.Describe(),
+        NormSchedule = _options.Norms.Describe(),
     };
 
     /// <summary>Trains, sending every step and epoch to <paramref name="sink"/> (null: record nothing, for benchmarks).</summary>
@@ -68,7 +69,7 @@ public sealed class Trainer
         var sampler = new EpochSampler(causes.Order, o.EffectiveSamplesPerEpoch, o.Seed, _data.Train.Labels);
         var schedule = new LearningRateSchedule(o.LearningRate, causes.LrWarmRestarts);
         var accumulation = new GradientAccumulation(causes.GradAccumulation, causes.AccumulationLeftover);
-        using var recorder = sink is null ? null : new TelemetryRecorder(sink, model);
+        using var recorder = sink is null ? null : new TelemetryRecorder(sink, model, new TelemetryOptions { Norms = o.Norms, StepsPerEpoch = o.StepsPerEpoch });
         using var checkpoint = new WeightCheckpoint(model);
 
         var optimizer = NewOptimizer(model);

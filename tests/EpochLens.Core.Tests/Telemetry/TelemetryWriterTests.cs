@@ -48,6 +48,20 @@ public sealed class TelemetryWriterTests : IDisposable
     }
 
     [Fact]
+    public void Norms_that_were_not_measured_are_empty_in_csv_and_null_in_json()
+    {
+        using (var writer = new TelemetryWriter(_folder))
+        {
+            writer.Write(Step(0, 1, 1) with { GradNorm = null, UpdateNorm = null });
+        }
+
+        Assert.Equal("0,0,0,1,1,1,1E-05,,,1,1", File.ReadAllLines(Path.Combine(_folder, TelemetryFiles.StepsCsv))[1]);
+        using var json = JsonDocument.Parse(File.ReadAllLines(Path.Combine(_folder, TelemetryFiles.StepsJsonLines))[0]);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("grad_norm").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("update_norm").ValueKind);
+    }
+
+    [Fact]
     public void Reopening_a_run_folder_appends_without_a_second_header()
     {
         using (var writer = new TelemetryWriter(_folder))

@@ -39,8 +39,8 @@ public sealed class TelemetryRecorderTests
 
         TrainWith((model, optimizer, i, loss) =>
         {
-            now ??= new TelemetryRecorder(immediate, model, deferReadback: false);
-            later ??= new TelemetryRecorder(deferred, model, deferReadback: true);
+            now ??= new TelemetryRecorder(immediate, model, new TelemetryOptions { DeferReadback = false, Norms = NormSchedule.EveryStep });
+            later ??= new TelemetryRecorder(deferred, model, new TelemetryOptions { DeferReadback = true, Norms = NormSchedule.EveryStep });
             now.RecordStep(0, i, [i], loss, optimizer);
             later.RecordStep(0, i, [i], loss, optimizer);
         });
@@ -50,14 +50,14 @@ public sealed class TelemetryRecorderTests
         foreach (var (a, b) in immediate.Steps.Zip(deferred.Steps))
         {
             Assert.Equal(a.Loss, b.Loss, 6);
-            Assert.Equal(a.GradNorm, b.GradNorm, 4);
+            Assert.Equal(a.GradNorm!.Value, b.GradNorm!.Value, 4);
             Assert.Equal(a.OptimizerStep, b.OptimizerStep);
             Assert.Equal(a.SampleIds, b.SampleIds);
         }
 
         // Both recorders were created after the first step, so their first update norm spans nothing.
         Assert.Equal(0, immediate.Steps[0].UpdateNorm);
-        Assert.All(immediate.Steps.Zip(deferred.Steps).Skip(1), p => Assert.Equal(p.First.UpdateNorm, p.Second.UpdateNorm, 5));
+        Assert.All(immediate.Steps.Zip(deferred.Steps).Skip(1), p => Assert.Equal(p.First.UpdateNorm!.Value, p.Second.UpdateNorm!.Value, 5));
         now!.Dispose();
         later.Dispose();
     }
@@ -86,4 +86,73 @@ public sealed class TelemetryRecorderTests
         Assert.Equal(19L, sink.Epochs[0].LastStep);
         Assert.Equal(0.75, sink.Epochs[1].HeldOutAccuracy);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Sampled_norms_equal_the_exact_ones_at_every_measured_step(bool epochLengthGiven)
+    {
+        // 3 epochs of 40 steps: windows of 5 steps at each end of an epoch and every 8th step elsewhere.
+        var schedule = new NormSchedule(8, 5);
+        var exact = new MemorySink();
+        var sampled = new MemorySink();
+        TelemetryRecorder? everyStep = null;
+        TelemetryRecorder? someSteps = null;
+
+        TrainWith((model, optimizer, i, loss) =>
+        {
+            everyStep ??= new TelemetryRecorder(exact, model, new TelemetryOptions { Norms = NormSchedule.EveryStep });
+            someSteps ??= new TelemetryRecorder(sampled, model, new TelemetryOptions { Norms = schedule, StepsPerEpoch = epochLengthGiven ? 40 : null });
+            everyStep.RecordStep(i / 40, i % 40, [i], loss, optimizer);
+            someSteps.RecordStep(i / 40, i % 40, [i], loss, optimizer);
+        }, steps: 120);
+        everyStep!.Dispose();
+        someSteps!.Dispose();
+
+        var measured = sampled.Steps.Where(s => s.GradNorm is not null).Select(s => s.Position).ToList();
+        foreach (var (full, some) in exact.Steps.Zip(sampled.Steps))
+        {
+            bool expected = some.Step % 8 == 0 || some.Position < 5 || ((epochLengthGiven || some.Epoch > 0) && some.Position >= 35);
+            Assert.True(expected == some.GradNorm.HasValue, $"step {some.Step} (position {some.Position}) measured: {some.GradNorm.HasValue}");
+            Assert.Equal(some.GradNorm.HasValue, some.UpdateNorm.HasValue);
+            if (some.GradNorm.HasValue)
+            {
+                Assert.Equal(full.GradNorm!.Value, some.GradNorm.Value, 5);
+                // The update norm spans exactly one step, also at the first step of an epoch.
+                Assert.Equal(full.UpdateNorm!.Value, some.UpdateNorm!.Value, 5);
+            }
+
+            Assert.Equal(full.Loss, some.Loss);
+        }
+
+        Assert.True(measured.Count < 120 / 2, $"{measured.Count} of 120 steps measured");
+    }
+
+    [Fact]
+    public void No_norms_are_measured_when_switched_off()
+    {
+        var sink = new MemorySink();
+        TelemetryRecorder? recorder = null;
+
+        TrainWith((model, optimizer, i, loss) =>
+        {
+            recorder ??= new TelemetryRecorder(sink, model, new TelemetryOptions { Norms = NormSchedule.Never });
+            recorder.RecordStep(0, i, [i], loss, optimizer);
+        });
+        recorder!.Dispose();
+
+        Assert.All(sink.Steps, s => Assert.Null(s.GradNorm));
+        Assert.All(sink.Steps, s => Assert.Null(s.UpdateNorm));
+        Assert.All(sink.Steps, s => Assert.True(double.IsFinite(s.Loss)));
+    }
+
+    [Theory]
+    [InlineData(0, 0, true)]
+    [InlineData(63, 63, true)]
+    [InlineData(64, 64, true)]
+    [InlineData(65, 65, false)]
+    [InlineData(5039 + 4975, 4975, true)]
+    [InlineData(5039 + 4974, 4974, false)]
+    public void The_default_schedule_measures_near_boundaries_and_every_16th_step(long step, int position, bool measured) =>
+        Assert.Equal(measured, NormSchedule.Sampled.Measures(step, position, 5039));
 }

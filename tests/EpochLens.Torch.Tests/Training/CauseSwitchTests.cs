@@ -120,17 +120,17 @@ public sealed class CauseSwitchTests
     {
         var sink = TrainingRuns.Record(TrainingRuns.Small(new CauseSwitches { ReloadWeightsAtBoundary = true }));
 
-        var typical = Median(sink.Steps.Where(s => s.Position > 0).Select(s => s.UpdateNorm));
+        var typical = Median(sink.Steps.Where(s => s.Position > 0).Select(s => s.UpdateNorm!.Value));
         foreach (var epoch in new[] { 1, 2 })
         {
             // The first record of an epoch spans the reload: half an epoch of updates undone at once.
-            var first = sink.InEpoch(epoch).First().UpdateNorm;
+            var first = sink.InEpoch(epoch).First().UpdateNorm!.Value;
             Assert.True(first > 5 * typical, $"epoch {epoch}: first change {first:G3} vs typical {typical:G3}");
         }
 
         var healthy = TrainingRuns.Record(TrainingRuns.Small());
-        var healthyTypical = Median(healthy.Steps.Where(s => s.Position > 0).Select(s => s.UpdateNorm));
-        Assert.All(healthy.Steps.Where(s => s.Position == 0 && s.Epoch > 0), s => Assert.True(s.UpdateNorm < 5 * healthyTypical));
+        var healthyTypical = Median(healthy.Steps.Where(s => s.Position > 0).Select(s => s.UpdateNorm!.Value));
+        Assert.All(healthy.Steps.Where(s => s.Position == 0 && s.Epoch > 0), s => Assert.True(s.UpdateNorm!.Value < 5 * healthyTypical));
     }
 
     [Fact]
@@ -141,8 +141,8 @@ public sealed class CauseSwitchTests
 
         var epoch0 = sink.InEpoch(0).ToArray();
         Assert.Equal([0L, 0, 0, 1, 1, 1, 1, 2, 2, 3], epoch0.Select(s => s.OptimizerStep));
-        Assert.Equal(0.0, epoch0[0].UpdateNorm);
-        Assert.True(epoch0[9].UpdateNorm > 0, "the short group is stepped");
+        Assert.Equal(0.0, epoch0[0].UpdateNorm!.Value);
+        Assert.True(epoch0[9].UpdateNorm!.Value > 0, "the short group is stepped");
         Assert.Equal(9L, sink.Steps[^1].OptimizerStep);
     }
 
@@ -154,13 +154,13 @@ public sealed class CauseSwitchTests
         var epoch0 = sink.InEpoch(0).ToArray();
         var epoch1 = sink.InEpoch(1).ToArray();
         Assert.Equal([0L, 0, 0, 1, 1, 1, 1, 2, 2, 2], epoch0.Select(s => s.OptimizerStep));
-        Assert.Equal(0.0, epoch0[9].UpdateNorm);
+        Assert.Equal(0.0, epoch0[9].UpdateNorm!.Value);
         Assert.Equal(3L, epoch1[3].OptimizerStep);
         // The gradient carried over from the unstepped group adds to the next epoch's first batch: compare
         // with the run that stepped that group, identical until then.
         var stepped = TrainingRuns.Record(TrainingRuns.Small(new CauseSwitches { GradAccumulation = 4 }) with { BatchSize = 6 });
-        var carried = epoch1[0].GradNorm;
-        var fresh = stepped.InEpoch(1).First().GradNorm;
+        var carried = epoch1[0].GradNorm!.Value;
+        var fresh = stepped.InEpoch(1).First().GradNorm!.Value;
         Assert.True(carried > 1.3 * fresh, $"first gradient of epoch 1 with the leak {carried:G3} vs without {fresh:G3}");
     }
 
