@@ -7,10 +7,10 @@ internal sealed record BenchOptions
         EpochLens.Bench.TrainingSpeed: EpochLens (TorchSharp) against PyTorch, and telemetry on against off.
 
         Options:
-          --steps N         training steps (batch size 1) per timed round (default 3000)
+          --steps N         training steps (batch size 1) per timed round (default 5039: one epoch of the question's run)
           --rounds N        timed rounds per side (default 5)
           --threads N       CPU threads for libtorch on both sides (default 1)
-          --warmup N        untimed steps on each side before the first round (default 300)
+          --warmup N        untimed steps on each side before the first round (default 1000)
           --python PATH     the Python that has torch (default /usr/bin/python3)
           --data DIR        IDX folder for both sides (default: the embedded subset, else
                             /usr/share/datasets/fashion-mnist)
@@ -20,10 +20,10 @@ internal sealed record BenchOptions
           --help            this text
         """;
 
-    public int Steps { get; init; } = 3000;
+    public int Steps { get; init; } = 5039;
     public int Rounds { get; init; } = 5;
     public int Threads { get; init; } = 1;
-    public int Warmup { get; init; } = 300;
+    public int Warmup { get; init; } = 1000;
     public string Python { get; init; } = "/usr/bin/python3";
     public string? DataDirectory { get; init; }
     public string? JsonPath { get; init; }

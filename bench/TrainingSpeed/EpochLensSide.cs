@@ -29,7 +29,7 @@ internal sealed class EpochLensSide(ImageDataSplit data, BenchOptions o) : IDisp
     /// One timed round: steps per second over the training loop only (the trainer's own clock), without
     /// telemetry (null) or with telemetry whose norms follow <paramref name="telemetry"/>.
     /// </summary>
-    public double RunRound(NormSchedule? telemetry) => Run(o.Steps, telemetry);
+    public RoundResult RunRound(NormSchedule? telemetry) => Run(o.Steps, telemetry);
 
     public void Dispose()
     {
@@ -39,7 +39,7 @@ internal sealed class EpochLensSide(ImageDataSplit data, BenchOptions o) : IDisp
         }
     }
 
-    private double Run(int steps, NormSchedule? telemetry)
+    private RoundResult Run(int steps, NormSchedule? telemetry)
     {
         var options = new TrainOptions
         {
@@ -51,13 +51,22 @@ internal sealed class EpochLensSide(ImageDataSplit data, BenchOptions o) : IDisp
             Norms = telemetry ?? NormSchedule.Never,
         };
         var trainer = new Trainer(options, data);
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        TrainingSummary summary;
         if (telemetry is null)
         {
-            return trainer.Run(sink: null).StepsPerSecond;
+            summary = trainer.Run(sink: null);
+        }
+        else
+        {
+            // Telemetry (CSV and JSON Lines) into a fresh run folder, as the train command writes it.
+            using var writer = new TelemetryWriter(Path.Combine(_telemetryRoot, $"run{_runs++}"));
+            summary = trainer.Run(writer);
         }
 
-        // The default telemetry (CSV and JSON Lines) into a fresh run folder, as the train command writes it.
-        using var writer = new TelemetryWriter(Path.Combine(_telemetryRoot, $"run{_runs++}"));
-        return trainer.Run(writer).StepsPerSecond;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        return new RoundResult(summary.StepsPerSecond, cpu.TotalMicroseconds / steps, summary.TelemetryOverheadPercent);
     }
 }

@@ -51,24 +51,34 @@ try
     }
 
     var results = measurements.ToDictionary(m => m, _ => new List<double>());
+    var cpu = measurements.ToDictionary(m => m, _ => new List<double>());
     var overhead = new List<double>();
     var overheadEvery = new List<double>();
+    var direct = measurements.ToDictionary(m => m, _ => new List<double>());
     for (int round = 0; round < o.Rounds; round++)
     {
         for (int k = 0; k < measurements.Count; k++)
         {
             var m = measurements[(round + k) % measurements.Count];
-            results[m].Add(m switch
+            if (m == "pytorch")
             {
-                "pytorch" => pytorch!.RunRound(),
-                "off" => epochLens.RunRound(telemetry: null),
-                "on" => epochLens.RunRound(NormSchedule.Sampled),
-                _ => epochLens.RunRound(NormSchedule.EveryStep),
+                results[m].Add(pytorch!.RunRound());
+                continue;
+            }
+
+            var timed = epochLens.RunRound(m switch
+            {
+                "off" => null,
+                "on" => NormSchedule.Sampled,
+                _ => NormSchedule.EveryStep,
             });
+            results[m].Add(timed.StepsPerSecond);
+            cpu[m].Add(timed.CpuMicrosecondsPerStep);
+            direct[m].Add(timed.TelemetryPercent);
         }
 
-        overhead.Add(BenchResults.Overhead(results["off"][^1], results["on"][^1]));
-        overheadEvery.Add(BenchResults.Overhead(results["off"][^1], results["every"][^1]));
+        overhead.Add(BenchResults.Overhead(cpu["off"][^1], cpu["on"][^1]));
+        overheadEvery.Add(BenchResults.Overhead(cpu["off"][^1], cpu["every"][^1]));
         Console.Error.WriteLine(
             $"round {round + 1}/{o.Rounds}: " + string.Join(", ", measurements.Select(m => $"{m} {results[m][^1]:F1}")) + $" steps/s; overhead {overhead[^1]:F1} %");
     }
@@ -90,6 +100,8 @@ try
         OverheadPercent = Spread.Of(overhead),
         TelemetryEveryStepNorms = Spread.Of(results["every"]),
         OverheadEveryStepNormsPercent = Spread.Of(overheadEvery),
+        DirectTelemetryPercent = Spread.Of(direct["on"]),
+        DirectTelemetryEveryStepNormsPercent = Spread.Of(direct["every"]),
     };
     summary.PrintTable(Console.Out);
     if (o.JsonPath is not null)

@@ -2,7 +2,7 @@
 # Training-speed benchmark: EpochLens (TorchSharp) against PyTorch at batch size 1, and EpochLens with
 # telemetry on against off, in one run. Prints one table and writes bench/results/training-speed.json.
 #
-# Usage: bench/TrainingSpeed/run.sh [--steps 3000] [--rounds 5] [--threads 1] [--warmup 300] [--probe-telemetry]
+# Usage: bench/TrainingSpeed/run.sh [--steps 5039] [--rounds 5] [--threads 1] [--warmup 1000] [--probe-telemetry]
 # Every option goes to both sides; see `run.sh --help` for the rest.
 set -euo pipefail
 

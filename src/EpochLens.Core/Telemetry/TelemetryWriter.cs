@@ -189,10 +189,11 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
             return line.Append(value > 0 ? "Infinity" : "-Infinity");
         }
 
+        // The interpolation handler formats straight into the builder: no string per number.
         var asFloat = (float)value;
         return asFloat == value
-            ? line.Append(asFloat.ToString("R", CultureInfo.InvariantCulture))
-            : line.Append(value.ToString("R", CultureInfo.InvariantCulture));
+            ? line.Append(CultureInfo.InvariantCulture, $"{asFloat:R}")
+            : line.Append(CultureInfo.InvariantCulture, $"{value:R}");
     }
 
     private void AppendIds(IReadOnlyList<int> ids, char separator)

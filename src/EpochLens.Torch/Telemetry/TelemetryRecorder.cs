@@ -87,30 +87,15 @@ public sealed class TelemetryRecorder : IDisposable
         var step = new PendingStep(_step, epoch, position, sampleIds as int[] ?? sampleIds.ToArray(),
             optimizer.ParamGroups.First().LearningRate, OptimizerStepCounter.Read(optimizer));
         bool measured = _norms.Measures(_step, position, _stepsPerEpoch);
-
-        using var noGrad = no_grad();
-        using (var scope = NewDisposeScope())
+        if (!_deferReadback && !measured)
         {
-            Tensor? gradNorm = measured ? GradNorm() : null;
-            Tensor? updateNorm = measured ? UpdateNorm() : null;
-            if (_deferReadback)
-            {
-                step.HasNorms = measured;
-                step.HasUpdate = updateNorm is not null;
-                var placeholder = zeros([], float64, _parameters[0].device);
-                step.Values = stack([
-                    loss.detach().reshape([]).to(float64),
-                    (loggedLoss ?? loss).detach().reshape([]).to(float64),
-                    gradNorm?.to(float64) ?? placeholder,
-                    updateNorm?.to(float64) ?? placeholder,
-                ]).DetachFromDisposeScope();
-                _pending.Add(step);
-            }
-            else
-            {
-                var lossValue = loss.ToDouble();
-                Emit(step, lossValue, loggedLoss?.ToDouble() ?? lossValue, gradNorm?.ToDouble(), updateNorm?.ToDouble());
-            }
+            // The common case on the CPU: no tensor work beyond reading the loss.
+            var lossValue = loss.ToDouble();
+            Emit(step, lossValue, loggedLoss?.ToDouble() ?? lossValue, null, null);
+        }
+        else
+        {
+            RecordWithTensors(step, loss, loggedLoss, measured);
         }
 
         KeepParametersIfNextStepNeedsThem(position, refreshed: measured);
@@ -118,6 +103,32 @@ public sealed class TelemetryRecorder : IDisposable
         if (_pending.Count >= MaxPending || (_pending.Count > 0 && _pendingAge.Elapsed >= MaxPendingAge))
         {
             WritePending();
+        }
+    }
+
+    private void RecordWithTensors(PendingStep step, Tensor loss, Tensor? loggedLoss, bool measured)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        Tensor? gradNorm = measured ? GradNorm() : null;
+        Tensor? updateNorm = measured ? UpdateNorm() : null;
+        if (_deferReadback)
+        {
+            step.HasNorms = measured;
+            step.HasUpdate = updateNorm is not null;
+            var placeholder = zeros([], float64, _parameters[0].device);
+            step.Values = stack([
+                loss.detach().reshape([]).to(float64),
+                (loggedLoss ?? loss).detach().reshape([]).to(float64),
+                gradNorm?.to(float64) ?? placeholder,
+                updateNorm?.to(float64) ?? placeholder,
+            ]).DetachFromDisposeScope();
+            _pending.Add(step);
+        }
+        else
+        {
+            var lossValue = loss.ToDouble();
+            Emit(step, lossValue, loggedLoss?.ToDouble() ?? lossValue, gradNorm?.ToDouble(), updateNorm?.ToDouble());
         }
     }
 

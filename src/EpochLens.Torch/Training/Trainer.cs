@@ -79,6 +79,7 @@ public sealed class Trainer
         double lossSinceReport = 0;
         int stepsSinceReport = 0;
         long step = 0;
+        long telemetryTicks = 0;
         try
         {
             for (int epoch = 0; epoch < o.Epochs; epoch++)
@@ -122,7 +123,12 @@ public sealed class Trainer
                         logged = runningSum / (position + 1);
                     }
 
-                    recorder?.RecordStep(epoch, position, batches[position], loss, optimizer, logged);
+                    if (recorder is not null)
+                    {
+                        long before = Stopwatch.GetTimestamp();
+                        recorder.RecordStep(epoch, position, batches[position], loss, optimizer, logged);
+                        telemetryTicks += Stopwatch.GetTimestamp() - before;
+                    }
                     if (stepped)
                     {
                         optimizer.zero_grad();
@@ -170,7 +176,7 @@ public sealed class Trainer
         }
 
         progress?.Report(new TrainingProgress(step, TotalSteps, o.Epochs - 1, double.NaN, step / trainingClock.Elapsed.TotalSeconds, "done"));
-        return new TrainingSummary(epochs, step, trainingClock.Elapsed);
+        return new TrainingSummary(epochs, step, trainingClock.Elapsed, Stopwatch.GetElapsedTime(0, telemetryTicks));
     }
 
     /// <summary>Mean cross-entropy and accuracy of the model on a set of images, without gradients.</summary>

@@ -5,9 +5,15 @@ namespace EpochLens.Torch.Training;
 /// <summary>What a finished run did, for the closing summary line.</summary>
 /// <param name="EpochsRecorded">Each epoch's summary, in order.</param>
 /// <param name="Steps">Batches trained.</param>
-/// <param name="TrainingTime">Time spent training, evaluation excluded.</param>
-public sealed record TrainingSummary(IReadOnlyList<EpochRecord> EpochsRecorded, long Steps, TimeSpan TrainingTime)
+/// <param name="TrainingTime">Time spent training, evaluation excluded (telemetry included).</param>
+/// <param name="TelemetryTime">The part of the training time spent recording telemetry.</param>
+public sealed record TrainingSummary(IReadOnlyList<EpochRecord> EpochsRecorded, long Steps, TimeSpan TrainingTime, TimeSpan TelemetryTime)
 {
+    /// <summary>What telemetry added to the time of a step, in percent of the step without it.</summary>
+    public double TelemetryOverheadPercent => TrainingTime > TelemetryTime
+        ? 100 * TelemetryTime.TotalSeconds / (TrainingTime - TelemetryTime).TotalSeconds
+        : double.NaN;
+
     public int Epochs => EpochsRecorded.Count;
 
     public double FinalTrainLoss => EpochsRecorded.Count > 0 ? EpochsRecorded[^1].TrainLoss : double.NaN;

@@ -148,11 +148,12 @@ public sealed class TelemetryRecorderTests
 
     [Theory]
     [InlineData(0, 0, true)]
-    [InlineData(63, 63, true)]
+    [InlineData(31, 31, true)]
+    [InlineData(32, 32, false)]
     [InlineData(64, 64, true)]
-    [InlineData(65, 65, false)]
-    [InlineData(5039 + 4975, 4975, true)]
-    [InlineData(5039 + 4974, 4974, false)]
-    public void The_default_schedule_measures_near_boundaries_and_every_16th_step(long step, int position, bool measured) =>
+    [InlineData(96, 96, false)]
+    [InlineData(5039 + 5007, 5007, true)]
+    [InlineData(5039 + 5006, 5006, false)]
+    public void The_default_schedule_measures_near_boundaries_and_every_64th_step(long step, int position, bool measured) =>
         Assert.Equal(measured, NormSchedule.Sampled.Measures(step, position, 5039));
 }

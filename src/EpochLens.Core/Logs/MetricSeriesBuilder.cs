@@ -1,0 +1,138 @@
+namespace EpochLens.Logs;
+
+/// <summary>
+/// Collects the points of one series while a log is read. Storage grows in fixed chunks, so building
+/// never holds more than the points once in chunks and once in the final arrays (16 bytes a point each,
+/// 24 with wall times).
+/// </summary>
+public sealed class MetricSeriesBuilder
+{
+    private const int ChunkSize = 1 << 16;
+
+    private readonly List<long[]> _stepChunks = [];
+    private readonly List<double[]> _valueChunks = [];
+    private readonly List<double[]>? _wallChunks;
+    private int _count;
+
+    /// <param name="name">The series name.</param>
+    /// <param name="keepWallTimes">Keep a wall time per point.</param>
+    public MetricSeriesBuilder(string name, bool keepWallTimes = false)
+    {
+        Name = name;
+        _wallChunks = keepWallTimes ? [] : null;
+    }
+
+    public string Name { get; }
+
+    public int Count => _count;
+
+    /// <summary>The last step added, or null before the first point.</summary>
+    public long? LastStep => _count == 0 ? null : StepAt(_count - 1);
+
+    /// <summary>Points dropped by the last <see cref="StepOrder.Restarted"/>.</summary>
+    public int LastRemoved { get; private set; }
+
+    /// <summary>Adds a point; steps that repeat or go back are resolved as <see cref="StepOrder"/> describes.</summary>
+    public StepOrder Add(long step, double value, double wallTime = double.NaN)
+    {
+        var result = StepOrder.Appended;
+        LastRemoved = 0;
+        if (_count > 0)
+        {
+            long last = StepAt(_count - 1);
+            if (step == last)
+            {
+                Set(_count - 1, step, value, wallTime);
+                return StepOrder.ReplacedDuplicate;
+            }
+
+            if (step < last)
+            {
+                int keep = FirstIndexAtOrAfter(step);
+                LastRemoved = _count - keep;
+                Truncate(keep);
+                result = StepOrder.Restarted;
+            }
+        }
+
+        if (_count == _stepChunks.Count * ChunkSize)
+        {
+            _stepChunks.Add(new long[ChunkSize]);
+            _valueChunks.Add(new double[ChunkSize]);
+            _wallChunks?.Add(new double[ChunkSize]);
+        }
+
+        Set(_count, step, value, wallTime);
+        _count++;
+        return result;
+    }
+
+    /// <summary>The finished series; the builder's chunks are released.</summary>
+    public MetricSeries Build(SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
+    {
+        var steps = new long[_count];
+        var values = new double[_count];
+        var walls = _wallChunks is null ? null : new double[_count];
+        for (int chunk = 0, start = 0; start < _count; chunk++, start += ChunkSize)
+        {
+            int length = Math.Min(ChunkSize, _count - start);
+            Array.Copy(_stepChunks[chunk], 0, steps, start, length);
+            Array.Copy(_valueChunks[chunk], 0, values, start, length);
+            if (walls is not null)
+            {
+                Array.Copy(_wallChunks![chunk], 0, walls, start, length);
+            }
+        }
+
+        _stepChunks.Clear();
+        _valueChunks.Clear();
+        _wallChunks?.Clear();
+        _count = 0;
+        return new MetricSeries(Name, steps, values, walls, role, averaging);
+    }
+
+    private long StepAt(int index) => _stepChunks[index / ChunkSize][index % ChunkSize];
+
+    private void Set(int index, long step, double value, double wallTime)
+    {
+        _stepChunks[index / ChunkSize][index % ChunkSize] = step;
+        _valueChunks[index / ChunkSize][index % ChunkSize] = value;
+        if (_wallChunks is not null)
+        {
+            _wallChunks[index / ChunkSize][index % ChunkSize] = wallTime;
+        }
+    }
+
+    /// <summary>Binary search over the (increasing) steps.</summary>
+    private int FirstIndexAtOrAfter(long step)
+    {
+        int low = 0, high = _count;
+        while (low < high)
+        {
+            int mid = (int)((uint)(low + high) >> 1);
+            if (StepAt(mid) < step)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private void Truncate(int count)
+    {
+        _count = count;
+        int chunksNeeded = (count + ChunkSize - 1) / ChunkSize;
+        if (_stepChunks.Count > chunksNeeded)
+        {
+            int extra = _stepChunks.Count - chunksNeeded;
+            _stepChunks.RemoveRange(chunksNeeded, extra);
+            _valueChunks.RemoveRange(chunksNeeded, extra);
+            _wallChunks?.RemoveRange(chunksNeeded, extra);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace EpochLens.Logs;
+
+/// <summary>
+/// Everything read from one log (a file, or a folder that forms one run, such as a TensorBoard run
+/// folder's event files): its series, what it says about epochs, and where it came from.
+/// </summary>
+public sealed class TrainingLog
+{
+    public TrainingLog(string source, string format, IReadOnlyList<MetricSeries> series, EpochHint? epochs = null, StepSamples? samples = null)
+    {
+        Source = source;
+        Format = format;
+        Series = series;
+        Epochs = epochs;
+        Samples = samples;
+    }
+
+    /// <summary>The file or folder read, as the user named it.</summary>
+    public string Source { get; }
+
+    /// <summary>The reader's format id, e.g. "tensorboard" or "csv".</summary>
+    public string Format { get; }
+
+    public IReadOnlyList<MetricSeries> Series { get; }
+
+    /// <summary>What the log says about epochs, or null when it says nothing.</summary>
+    public EpochHint? Epochs { get; }
+
+    /// <summary>Which samples each step trained on, when the log records it (EpochLens telemetry).</summary>
+    public StepSamples? Samples { get; }
+
+    /// <summary>The series with this exact name, or null.</summary>
+    public MetricSeries? Find(string name) => Series.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>The first series with this role, or null.</summary>
+    public MetricSeries? Find(SeriesRole role) => Series.FirstOrDefault(s => s.Role == role);
+}

@@ -1,0 +1,59 @@
+using System.IO.Compression;
+
+namespace EpochLens.Readers;
+
+/// <summary>The first bytes of a file, decompressed when the file is gzip, for format detection.</summary>
+public static class FileHead
+{
+    public const int Size = 4096;
+
+    /// <summary>Up to <see cref="Size"/> bytes from the start of the file (of its content, when gzip).</summary>
+    public static byte[] Read(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: Size);
+        var raw = ReadUpTo(file, Size);
+        if (!IsGzip(raw))
+        {
+            return raw;
+        }
+
+        file.Position = 0;
+        try
+        {
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            return ReadUpTo(gzip, Size);
+        }
+        catch (InvalidDataException)
+        {
+            // A damaged gzip file: the reader reports it properly; detection sees the raw bytes.
+            return raw;
+        }
+    }
+
+    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+
+    private static byte[] ReadUpTo(Stream stream, int count)
+    {
+        var buffer = new byte[count];
+        int total = 0;
+        try
+        {
+            while (total < count)
+            {
+                int read = stream.Read(buffer, total, count - total);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+        }
+        catch (InvalidDataException) when (total > 0)
+        {
+            // Truncated gzip: what came out before the damage is enough to detect the format.
+        }
+
+        return buffer[..total];
+    }
+}

@@ -1,0 +1,32 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Reads one log format. Readers stream, keep memory bounded by the series they hold, report
+/// recoverable damage to the problem sink, and throw only <see cref="LogReadException"/> (or, with
+/// <see cref="ReadOptions.Strict"/>, on the first problem).
+/// </summary>
+public interface ILogReader
+{
+    /// <summary>The format id users give to --format, e.g. "tensorboard".</summary>
+    string Format { get; }
+
+    /// <summary>A few words for --help and errors, e.g. "TensorBoard event files (events.out.tfevents.*)".</summary>
+    string Description { get; }
+
+    /// <summary>
+    /// Whether this reader recognises the file from its name and its first bytes (at most 4 KiB; fewer
+    /// when the file is shorter; already decompressed when the file is gzip).
+    /// </summary>
+    bool Recognises(string path, ReadOnlySpan<byte> head);
+
+    /// <summary>
+    /// Files with the same key form one log and are read together: a TensorBoard reader returns the
+    /// folder (a run's event files), most readers the path itself.
+    /// </summary>
+    string GroupKey(string path);
+
+    /// <summary>Reads the log. <paramref name="source"/> holds only files this reader recognised.</summary>
+    TrainingLog Read(LogSource source, ReadOptions options, IProblemSink problems);
+}

@@ -1,0 +1,128 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Reads whatever the user points at: a log file, or a folder searched for logs (each run folder of
+/// TensorBoard event files, each CSV, ...), detecting each file's format unless one is given.
+/// </summary>
+public sealed class LogReader
+{
+    private readonly IReadOnlyList<ILogReader> _readers;
+
+    /// <param name="readers">The readers, most specific first: detection asks them in this order.</param>
+    public LogReader(IReadOnlyList<ILogReader> readers) => _readers = readers;
+
+    /// <summary>The formats this reader knows, by id.</summary>
+    public IEnumerable<ILogReader> Formats => _readers;
+
+    /// <summary>
+    /// Reads every log at <paramref name="path"/>. Throws <see cref="LogReadException"/> when the path
+    /// does not exist, when nothing there is a log, or when the one log there cannot be read at all.
+    /// When a folder holds several logs, one that cannot be read becomes a problem and the rest are read.
+    /// </summary>
+    public IReadOnlyList<TrainingLog> Read(string path, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var forced = options.Format is null ? null : ReaderFor(options.Format);
+        if (File.Exists(path))
+        {
+            var reader = forced ?? Detect(path)
+                ?? throw new LogReadException(path, $"not a training log this tool reads (expected {ExpectedFormats()})");
+            return [reader.Read(LogSource.OfFile(path), options, problems)];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new LogReadException(path, "no such file or folder");
+        }
+
+        var groups = new Dictionary<(ILogReader Reader, string Key), List<string>>();
+        int files = 0;
+        foreach (var file in EnumerateFiles(path))
+        {
+            if (++files > options.MaxFiles)
+            {
+                problems.Report(new ReadProblem(path, "", ProblemKind.LimitReached,
+                    $"more than {options.MaxFiles} files: only the first {options.MaxFiles} were looked at"));
+                break;
+            }
+
+            ILogReader? reader;
+            try
+            {
+                reader = forced is not null && forced.Recognises(file, FileHead.Read(file)) ? forced : forced is null ? Detect(file) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Report(new ReadProblem(file, "", ProblemKind.Skipped, $"cannot be opened: {e.Message}"));
+                continue;
+            }
+
+            if (reader is null)
+            {
+                continue;
+            }
+
+            var key = (reader, reader.GroupKey(file));
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(file);
+        }
+
+        if (groups.Count == 0)
+        {
+            throw new LogReadException(path, $"no training log found in this folder (looked for {ExpectedFormats()})");
+        }
+
+        var logs = new List<TrainingLog>();
+        foreach (var ((reader, key), list) in groups.OrderBy(g => g.Key.Key, StringComparer.Ordinal))
+        {
+            list.Sort(StringComparer.Ordinal);
+            var name = list.Count == 1 ? list[0] : key;
+            try
+            {
+                logs.Add(reader.Read(new LogSource(name, list), options, problems));
+            }
+            catch (LogReadException e) when (groups.Count > 1 && !options.Strict)
+            {
+                problems.Report(new ReadProblem(e.File, "", ProblemKind.Skipped, $"not read: {e.Problem}"));
+            }
+        }
+
+        if (logs.Count == 0)
+        {
+            throw new LogReadException(path, "none of the logs in this folder could be read (see the problems above)");
+        }
+
+        return logs;
+    }
+
+    /// <summary>The first reader that recognises the file, or null.</summary>
+    public ILogReader? Detect(string file)
+    {
+        var head = FileHead.Read(file);
+        return _readers.FirstOrDefault(r => r.Recognises(file, head));
+    }
+
+    private ILogReader ReaderFor(string format) =>
+        _readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", _readers.Select(r => r.Format))}");
+
+    private string ExpectedFormats() => string.Join("; ", _readers.Select(r => r.Description));
+
+    /// <summary>Files under a folder in a stable order, skipping hidden folders and ones that cannot be listed.</summary>
+    private static IEnumerable<string> EnumerateFiles(string folder)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
+        };
+        return Directory.EnumerateFiles(folder, "*", options);
+    }
+}
