@@ -27,6 +27,9 @@ public interface ILogReader
     /// </summary>
     string GroupKey(string path);
 
-    /// <summary>Reads the log. <paramref name="source"/> holds only files this reader recognised.</summary>
-    TrainingLog Read(LogSource source, ReadOptions options, IProblemSink problems);
+    /// <summary>
+    /// Reads the log. <paramref name="source"/> holds only files this reader recognised. Usually one log
+    /// comes back; a file that holds several runs (a console log of two Keras fits) gives one per run.
+    /// </summary>
+    IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems);
 }

@@ -29,7 +29,7 @@ public sealed class LogReader
         {
             var reader = forced ?? Detect(path)
                 ?? throw new LogReadException(path, $"not a training log this tool reads (expected {ExpectedFormats()})");
-            return [reader.Read(LogSource.OfFile(path), options, problems)];
+            return reader.Read(LogSource.OfFile(path), options, problems);
         }
 
         if (!Directory.Exists(path))
@@ -85,7 +85,7 @@ public sealed class LogReader
             var name = list.Count == 1 ? list[0] : key;
             try
             {
-                logs.Add(reader.Read(new LogSource(name, list), options, problems));
+                logs.AddRange(reader.Read(new LogSource(name, list), options, problems));
             }
             catch (LogReadException e) when (groups.Count > 1 && !options.Strict)
             {
