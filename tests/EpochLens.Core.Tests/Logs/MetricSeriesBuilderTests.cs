@@ -1,0 +1,96 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Core.Tests.Logs;
+
+public sealed class MetricSeriesBuilderTests
+{
+    [Fact]
+    public void Increasing_steps_are_appended_in_order()
+    {
+        var builder = new MetricSeriesBuilder("loss");
+
+        Assert.Equal(StepOrder.Appended, builder.Add(0, 2.5));
+        Assert.Equal(StepOrder.Appended, builder.Add(10, 2.0));
+        var series = builder.Build(SeriesRole.TrainLoss);
+
+        Assert.Equal([0L, 10L], series.Steps.ToArray());
+        Assert.Equal([2.5, 2.0], series.Values.ToArray());
+        Assert.Equal(SeriesRole.TrainLoss, series.Role);
+        Assert.False(series.HasWallTimes);
+    }
+
+    [Fact]
+    public void A_repeated_step_keeps_the_later_value()
+    {
+        var builder = new MetricSeriesBuilder("loss");
+        builder.Add(0, 1);
+        builder.Add(1, 2);
+
+        Assert.Equal(StepOrder.ReplacedDuplicate, builder.Add(1, 3));
+
+        Assert.Equal([1.0, 3.0], builder.Build().Values.ToArray());
+    }
+
+    [Fact]
+    public void A_step_that_goes_back_supersedes_the_points_from_that_step_on()
+    {
+        var builder = new MetricSeriesBuilder("loss");
+        for (int step = 0; step < 2000; step++)
+        {
+            builder.Add(step, step);
+        }
+
+        // A run resumed from a checkpoint at step 1500 logs 1500.. again.
+        Assert.Equal(StepOrder.Restarted, builder.Add(1500, -1));
+        Assert.Equal(500, builder.LastRemoved);
+        builder.Add(1501, -2);
+        var series = builder.Build();
+
+        Assert.Equal(1502, series.Count);
+        Assert.Equal(1499L, series.Steps[1499]);
+        Assert.Equal(-1.0, series.Values[1500]);
+        Assert.Equal(1501L, series.Steps[^1]);
+    }
+
+    [Fact]
+    public void Restarting_across_storage_chunks_keeps_exactly_the_earlier_points()
+    {
+        var builder = new MetricSeriesBuilder("loss", keepWallTimes: true);
+        for (int step = 0; step < 200_000; step++)
+        {
+            builder.Add(step * 2, step, wallTime: 1000 + step);
+        }
+
+        builder.Add(70_001, 7);
+        var series = builder.Build();
+
+        Assert.Equal(35_002, series.Count);
+        Assert.Equal(70_000L, series.Steps[35_000]);
+        Assert.Equal(70_001L, series.Steps[^1]);
+        Assert.Equal(7.0, series.Values[^1]);
+        Assert.Equal(1000 + 35_000, series.WallTimes[35_000]);
+    }
+
+    [Fact]
+    public void Non_finite_values_are_kept_and_counted()
+    {
+        var builder = new MetricSeriesBuilder("loss");
+        builder.Add(0, double.NaN);
+        builder.Add(1, double.PositiveInfinity);
+        builder.Add(2, 1);
+
+        var series = builder.Build();
+
+        Assert.Equal(3, series.Count);
+        Assert.Equal(2, series.NonFiniteCount);
+    }
+
+    [Fact]
+    public void A_series_refuses_steps_that_do_not_increase()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MetricSeries("loss", [0, 5, 5], [1, 2, 3]));
+
+        Assert.Contains("step 5 follows 5", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new MetricSeries("loss", [0, 1], [1]));
+    }
+}
