@@ -133,55 +133,55 @@ public sealed class TensorBoardFuzzTests(ITestOutputHelper output) : IDisposable
             case 1:
                 return (bytes[..random.Next(bytes.Length)], "truncation");
             case 2:
-            {
-                var garbage = new byte[random.Next(1, 65)];
-                random.NextBytes(garbage);
-                int at = random.Next(bytes.Length + 1);
-                return ([.. bytes[..at], .. garbage, .. bytes[at..]], "inserted garbage");
-            }
-
-            case 3:
-            {
-                int start = random.Next(bytes.Length);
-                int length = random.Next(1, Math.Min(4096, bytes.Length - start) + 1);
-                int at = random.Next(bytes.Length + 1);
-                return ([.. bytes[..at], .. bytes.AsSpan(start, length), .. bytes[at..]], "duplicated chunk");
-            }
-
-            case 4:
-            {
-                // Damage inside payloads with the checksums recomputed, so the Event decoder itself is fuzzed.
-                var records = Records(bytes);
-                for (int i = random.Next(1, 4); i > 0; i--)
                 {
-                    int r = random.Next(records.Count);
-                    var payload = records[r];
-                    records[r] = random.Next(3) switch
-                    {
-                        0 when payload.Length > 0 => Flip(payload, random),
-                        1 => payload[..random.Next(payload.Length + 1)],
-                        _ => [.. payload, .. RandomBytes(random, random.Next(1, 16))],
-                    };
+                    var garbage = new byte[random.Next(1, 65)];
+                    random.NextBytes(garbage);
+                    int at = random.Next(bytes.Length + 1);
+                    return ([.. bytes[..at], .. garbage, .. bytes[at..]], "inserted garbage");
                 }
 
-                return (Frame(records), "payload damage, checksums valid");
-            }
+            case 3:
+                {
+                    int start = random.Next(bytes.Length);
+                    int length = random.Next(1, Math.Min(4096, bytes.Length - start) + 1);
+                    int at = random.Next(bytes.Length + 1);
+                    return ([.. bytes[..at], .. bytes.AsSpan(start, length), .. bytes[at..]], "duplicated chunk");
+                }
+
+            case 4:
+                {
+                    // Damage inside payloads with the checksums recomputed, so the Event decoder itself is fuzzed.
+                    var records = Records(bytes);
+                    for (int i = random.Next(1, 4); i > 0; i--)
+                    {
+                        int r = random.Next(records.Count);
+                        var payload = records[r];
+                        records[r] = random.Next(3) switch
+                        {
+                            0 when payload.Length > 0 => Flip(payload, random),
+                            1 => payload[..random.Next(payload.Length + 1)],
+                            _ => [.. payload, .. RandomBytes(random, random.Next(1, 16))],
+                        };
+                    }
+
+                    return (Frame(records), "payload damage, checksums valid");
+                }
 
             default:
-            {
-                // A length field with a valid checksum that claims anything, up to 2^64-1.
-                int at = random.Next(bytes.Length);
-                ulong length = random.Next(3) switch
                 {
-                    0 => (ulong)random.NextInt64(),
-                    1 => (ulong)random.Next(1 << 30),
-                    _ => (ulong)random.Next(1 << 16),
-                };
-                var header = new byte[12];
-                BinaryPrimitives.WriteUInt64LittleEndian(header, length);
-                BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), Crc32C.MaskedOf(header.AsSpan(0, 8)));
-                return ([.. bytes[..at], .. header, .. bytes[at..]], "forged length");
-            }
+                    // A length field with a valid checksum that claims anything, up to 2^64-1.
+                    int at = random.Next(bytes.Length);
+                    ulong length = random.Next(3) switch
+                    {
+                        0 => (ulong)random.NextInt64(),
+                        1 => (ulong)random.Next(1 << 30),
+                        _ => (ulong)random.Next(1 << 16),
+                    };
+                    var header = new byte[12];
+                    BinaryPrimitives.WriteUInt64LittleEndian(header, length);
+                    BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), Crc32C.MaskedOf(header.AsSpan(0, 8)));
+                    return ([.. bytes[..at], .. header, .. bytes[at..]], "forged length");
+                }
         }
     }
 
