@@ -13,7 +13,7 @@ namespace EpochLens.Core.Tests.Readers.TensorBoard;
 /// </summary>
 public sealed class TensorBoardFuzzTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Cases = 4000;
+    private const int Cases = 3000;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     private readonly TempFolder _temp = new();
