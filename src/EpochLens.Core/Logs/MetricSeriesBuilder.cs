@@ -67,6 +67,18 @@ public sealed class MetricSeriesBuilder
         return result;
     }
 
+    /// <summary>
+    /// Drops the points at <paramref name="step"/> and after, and returns how many: a restart that says
+    /// where it resumes (TensorBoard's SessionLog START) supersedes them before any new point arrives.
+    /// </summary>
+    public int DiscardFrom(long step)
+    {
+        int keep = FirstIndexAtOrAfter(step);
+        int removed = _count - keep;
+        Truncate(keep);
+        return removed;
+    }
+
     /// <summary>The finished series; the builder's chunks are released.</summary>
     public MetricSeries Build(SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
     {

@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+// The tests check the CRC, the wire reader and the scanner directly; the benchmark writes event files with the test writer.
+[assembly: InternalsVisibleTo("EpochLens.Core.Tests")]
+[assembly: InternalsVisibleTo("EpochLens.Bench.EventFileSpeed")]

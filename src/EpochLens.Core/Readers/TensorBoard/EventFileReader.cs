@@ -1,0 +1,140 @@
+using System.IO.Compression;
+
+namespace EpochLens.Readers.TensorBoard;
+
+/// <summary>Reads one event file's records into a run, reporting damage with its place in the file.</summary>
+internal static class EventFileReader
+{
+    public const string NotAnEventFile =
+        "not a TensorBoard event file (expected TFRecord framing: a uint64 length, its masked CRC-32C, the payload and its masked CRC-32C)";
+
+    /// <summary>
+    /// Reads the file; throws <see cref="LogReadException"/> when it cannot be opened, is empty, or does not
+    /// start with a valid TFRecord frame. <paramref name="buffer"/> is reused across a run's files.
+    /// </summary>
+    public static void Read(string file, RunAccumulator run, ReadOptions options, ProblemReporter problems, ref byte[]? buffer)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogReadException(file, $"cannot be opened: {e.Message}", e);
+        }
+
+        using (stream)
+        {
+            if (stream.Length == 0)
+            {
+                throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
+            }
+
+            Span<byte> magic = stackalloc byte[2];
+            bool gzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && FileHead.IsGzip(magic);
+            stream.Position = 0;
+            if (!gzip)
+            {
+                // Never allocate more than the file holds, however large the first record claims to be.
+                buffer ??= new byte[(int)Math.Min(stream.Length, 1 << 20)];
+                ReadRecords(file, stream, long.MaxValue, run, options, problems, ref buffer);
+                return;
+            }
+
+            using var inflated = new GZipStream(stream, CompressionMode.Decompress);
+            ReadRecords(file, inflated, options.MaxDecompressedBytes, run, options, problems, ref buffer);
+        }
+    }
+
+    private static void ReadRecords(string file, Stream stream, long byteLimit, RunAccumulator run, ReadOptions options, ProblemReporter problems, ref byte[]? buffer)
+    {
+        var scanner = new TfRecordScanner(stream, byteLimit, buffer);
+        run.File = file;
+        run.Scanner = scanner;
+        bool framed = false;
+        try
+        {
+            bool reading = true;
+            while (reading)
+            {
+                var status = scanner.Next();
+                if (!framed)
+                {
+                    ThrowUnlessFramed(file, status, scanner);
+                    framed = status is RecordStatus.Record or RecordStatus.BadPayloadChecksum or RecordStatus.Oversized;
+                }
+
+                switch (status)
+                {
+                    case RecordStatus.Record:
+                        if (!EventDecoder.TryDecode(scanner.Payload, run, options.KeepWallTimes))
+                        {
+                            problems.Damage(file, run.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
+                        }
+
+                        break;
+                    case RecordStatus.BadPayloadChecksum:
+                        problems.Damage(file, run.Location, ProblemKind.BadChecksum, "payload checksum mismatch: record skipped");
+
+                        break;
+                    case RecordStatus.Resynchronised:
+                        problems.Damage(file, run.Location, ProblemKind.BadChecksum,
+                            $"length checksum mismatch: framing lost; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
+                        break;
+                    case RecordStatus.FramingLost:
+                        problems.Damage(file, run.Location, ProblemKind.BadChecksum,
+                            $"length checksum mismatch: framing lost; no valid record in the remaining {scanner.SkippedBytes} byte(s)");
+                        reading = false;
+                        break;
+                    case RecordStatus.Oversized:
+                        problems.Damage(file, run.Location, ProblemKind.Malformed,
+                            $"a record of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap: skipped unread");
+                        break;
+                    case RecordStatus.Truncated:
+                        problems.Damage(file, run.Location, ProblemKind.Truncated,
+                            scanner.DeclaredLength < 0
+                                ? "the file ends inside a record header (a killed run?): everything before it kept"
+                                : $"the file ends inside a record of {scanner.DeclaredLength} bytes (a killed run?): everything before it kept");
+                        reading = false;
+                        break;
+                    case RecordStatus.LimitReached:
+                        problems.Damage(file, run.Location, ProblemKind.LimitReached,
+                            $"decompressed size reached the {byteLimit} byte limit (MaxDecompressedBytes): reading stopped, everything before kept");
+                        reading = false;
+                        break;
+                    default:
+                        reading = false;
+                        break;
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            problems.Damage(file, run.Location, ProblemKind.Truncated, $"compressed data damaged ({e.Message}): everything before it kept");
+        }
+        catch (IOException e) when (e is not LogReadException)
+        {
+            problems.Damage(file, run.Location, ProblemKind.Truncated, $"reading failed ({e.Message}): everything before it kept");
+        }
+        finally
+        {
+            buffer = scanner.Buffer;
+            run.Scanner = null;
+        }
+    }
+
+    /// <summary>The first frame decides whether this is an event file at all.</summary>
+    private static void ThrowUnlessFramed(string file, RecordStatus status, TfRecordScanner scanner)
+    {
+        switch (status)
+        {
+            case RecordStatus.Resynchronised or RecordStatus.FramingLost:
+                throw new LogReadException(file, NotAnEventFile);
+            case RecordStatus.Truncated:
+                throw new LogReadException(file, scanner.BytesRead < 12
+                    ? $"{NotAnEventFile}; it holds only {scanner.BytesRead} byte(s)"
+                    : $"ends inside its first record ({scanner.BytesRead} bytes): no complete event in it (a run killed at once?)");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Buffers.Binary;
+
+namespace EpochLens.Readers.TensorBoard;
+
+/// <summary>
+/// A bounds-checked protocol-buffer wire reader over a span: just enough to pick the few Event fields
+/// EpochLens needs without generated types or allocation. Every read returns false on malformed input
+/// instead of throwing, so damaged records cost a branch, not an exception.
+/// </summary>
+internal ref struct ProtoReader
+{
+    public const int Varint = 0;
+    public const int Fixed64 = 1;
+    public const int LengthDelimited = 2;
+    public const int Fixed32 = 5;
+
+    private readonly ReadOnlySpan<byte> _data;
+    private int _position;
+
+    public ProtoReader(ReadOnlySpan<byte> data)
+    {
+        _data = data;
+        _position = 0;
+    }
+
+    public readonly bool AtEnd => _position >= _data.Length;
+
+    /// <summary>Reads the next field key; false at the end or on a malformed key.</summary>
+    public bool TryReadKey(out int field, out int wireType)
+    {
+        field = 0;
+        wireType = 0;
+        if (!TryReadVarint(out ulong key) || key > int.MaxValue)
+        {
+            return false;
+        }
+
+        field = (int)(key >> 3);
+        wireType = (int)(key & 7);
+        return field != 0;
+    }
+
+    public bool TryReadVarint(out ulong value)
+    {
+        value = 0;
+        var data = _data;
+        int position = _position;
+        for (int shift = 0; shift < 64; shift += 7)
+        {
+            if ((uint)position >= (uint)data.Length)
+            {
+                return false;
+            }
+
+            byte b = data[position++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                _position = position;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool TryReadFixed64(out ulong value)
+    {
+        if (_data.Length - _position < 8)
+        {
+            value = 0;
+            return false;
+        }
+
+        value = BinaryPrimitives.ReadUInt64LittleEndian(_data[_position..]);
+        _position += 8;
+        return true;
+    }
+
+    public bool TryReadFixed32(out uint value)
+    {
+        if (_data.Length - _position < 4)
+        {
+            value = 0;
+            return false;
+        }
+
+        value = BinaryPrimitives.ReadUInt32LittleEndian(_data[_position..]);
+        _position += 4;
+        return true;
+    }
+
+    public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        if (!TryReadVarint(out ulong length) || length > (ulong)(_data.Length - _position))
+        {
+            return false;
+        }
+
+        bytes = _data.Slice(_position, (int)length);
+        _position += (int)length;
+        return true;
+    }
+
+    /// <summary>Skips a field's value; groups (wire types 3 and 4, deprecated) count as malformed.</summary>
+    public bool TrySkip(int wireType) => wireType switch
+    {
+        Varint => TryReadVarint(out _),
+        Fixed64 => TryReadFixed64(out _),
+        LengthDelimited => TryReadBytes(out _),
+        Fixed32 => TryReadFixed32(out _),
+        _ => false,
+    };
+
+    /// <summary>The bytes this reader consumed to reach <paramref name="later"/>, a copy of it that read further.</summary>
+    public readonly ReadOnlySpan<byte> RemainingUntil(ProtoReader later) => _data[_position..later._position];
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.TensorBoard;
+
+/// <summary>
+/// The scalars of one run (a folder's event files, read in file-name order) as TensorBoard's
+/// EventAccumulator would keep them (tensorboard/backend/event_processing/plugin_event_accumulator.py,
+/// _ProcessEvent and _MaybePurgeOrphanedData), with two deliberate differences that a series of
+/// strictly increasing steps forces, both reported:
+/// <list type="bullet">
+/// <item>A SessionLog START at step s (what SummaryWriter(purge_step=s) writes) discards every tag's points
+/// at steps >= s, once the run has seen file_version >= 2 ("brain.Event:2"): as TensorBoard does, and as
+/// the tb-resumed fixture's expected values show. (Some TensorBoard versions skip the run's first START;
+/// TensorBoard 2.21, which made the fixture, purged on it.)</item>
+/// <item>A step that goes back within a tag supersedes that tag's points from there on
+/// (<see cref="MetricSeriesBuilder"/>): TensorBoard does this only for files without file_version 2 and
+/// otherwise shows both curves overlapping. A repeated step keeps the later value (TensorBoard keeps both).</item>
+/// </list>
+/// </summary>
+internal sealed class RunAccumulator
+{
+    private const int StackTagChars = 256;
+
+    private readonly Dictionary<string, TagState> _tags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TagState>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly ReadOptions _options;
+    private readonly ProblemReporter _problems;
+    private TagState? _last;
+
+    public RunAccumulator(ReadOptions options, ProblemReporter problems)
+    {
+        _options = options;
+        _problems = problems;
+        _lookup = _tags.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The file being read, for problem reports.</summary>
+    public string File { get; set; } = "";
+
+    /// <summary>The scanner reading it, for record locations in problem reports.</summary>
+    public TfRecordScanner? Scanner { get; set; }
+
+    /// <summary>The run's event file version (2 for "brain.Event:2"), or 0 before one is seen; -1 when unparsable.</summary>
+    public double FileVersion { get; private set; }
+
+    public string Location => Scanner is null ? "" : $"record {Scanner.RecordIndex} at byte {Scanner.RecordOffset}";
+
+    /// <summary>The tag's state, made on first sight. Repeated tags hit a one-entry cache without decoding.</summary>
+    public TagState Tag(ReadOnlySpan<byte> utf8)
+    {
+        var last = _last;
+        if (last is not null && utf8.SequenceEqual(last.Utf8))
+        {
+            return last;
+        }
+
+        Span<char> chars = utf8.Length <= StackTagChars ? stackalloc char[StackTagChars] : new char[utf8.Length];
+        int count = Encoding.UTF8.GetChars(utf8, chars);
+        var name = chars[..count];
+        if (!_lookup.TryGetValue(name, out var tag))
+        {
+            string text = name.ToString();
+            bool wanted = _options.Metric is null || _options.Metric == text;
+            tag = new TagState(text, utf8.ToArray(), wanted ? new MetricSeriesBuilder(text, _options.KeepWallTimes) : null);
+            _tags.Add(text, tag);
+        }
+
+        _last = tag;
+        return tag;
+    }
+
+    public void Add(TagState tag, long step, double value, double wallTime)
+    {
+        var builder = tag.Builder!;
+        long? lastStep = builder.LastStep;
+        switch (builder.Add(step, value, wallTime))
+        {
+            case StepOrder.Restarted:
+                _problems.Note(File, Location, ProblemKind.StepsWentBack,
+                    $"tag '{tag.Name}': step {step} follows step {lastStep}: treated as a resumed run, {builder.LastRemoved} later point(s) superseded");
+                break;
+            case StepOrder.ReplacedDuplicate:
+                if (tag.Duplicates++ == 0)
+                {
+                    tag.FirstDuplicateStep = step;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Follows event_util.ParseFileVersion: the number after "brain.Event:", or -1 when there is none.</summary>
+    public void SetFileVersion(ReadOnlySpan<byte> version)
+    {
+        var text = Encoding.UTF8.GetString(version);
+        int colon = text.LastIndexOf("brain.Event:", StringComparison.Ordinal);
+        string number = colon < 0 ? text : text[(colon + "brain.Event:".Length)..];
+        FileVersion = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1;
+    }
+
+    /// <summary>A SessionLog START: a (re)started writer purges what the run holds from its step on.</summary>
+    public void SessionStart(long step)
+    {
+        if (FileVersion < 2)
+        {
+            return;
+        }
+
+        long removed = 0;
+        foreach (var tag in _tags.Values)
+        {
+            if (tag.Builder is not null)
+            {
+                removed += tag.Builder.DiscardFrom(step);
+            }
+        }
+
+        if (removed > 0)
+        {
+            _problems.Note(File, Location, ProblemKind.StepsWentBack,
+                $"SessionLog START at step {step} (a resumed run, e.g. SummaryWriter(purge_step={step})): {removed} earlier point(s) at steps >= {step} discarded, as TensorBoard does");
+        }
+    }
+
+    public void NonScalarTensor(TagState tag)
+    {
+        if (tag.NonScalarTensors++ == 0)
+        {
+            _problems.Damage(File, Location, ProblemKind.Malformed,
+                $"tag '{tag.Name}': a 'scalars' tensor that is not a one-element number: skipped (later ones are counted)");
+        }
+    }
+
+    /// <summary>The series, by tag name, and what they say about epochs; reports per-series facts once each.</summary>
+    public (IReadOnlyList<MetricSeries> Series, EpochHint? Epochs) Build(string source)
+    {
+        var series = new List<MetricSeries>();
+        foreach (var tag in _tags.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (tag.Builder is null || tag.Builder.Count == 0)
+            {
+                continue;
+            }
+
+            if (tag.Duplicates > 0)
+            {
+                _problems.Note(source, "", ProblemKind.DuplicateStep,
+                    $"tag '{tag.Name}': {tag.Duplicates} repeated step(s), the first at step {tag.FirstDuplicateStep}: the later value kept");
+            }
+
+            if (tag.NonScalarTensors > 1)
+            {
+                _problems.Note(source, "", ProblemKind.Malformed, $"tag '{tag.Name}': {tag.NonScalarTensors} non-scalar 'scalars' tensors skipped");
+            }
+
+            var built = tag.Builder.Build(TagRoles.Of(tag.Name));
+            int nonFinite = built.NonFiniteCount;
+            if (nonFinite > 0)
+            {
+                _problems.Note(source, "", ProblemKind.NonFinite, $"tag '{tag.Name}': {nonFinite} NaN or infinite value(s), kept");
+            }
+
+            series.Add(built);
+        }
+
+        if (_options.Metric is not null && series.Count == 0)
+        {
+            var known = string.Join(", ", _tags.Keys.Order(StringComparer.Ordinal).Take(20));
+            _problems.Note(source, "", ProblemKind.Skipped, $"no scalars for tag '{_options.Metric}' (tags here: {(known.Length == 0 ? "none" : known)})");
+        }
+
+        return (series, EpochHintFrom(series));
+    }
+
+    /// <summary>
+    /// An "epoch" scalar (Lightning and Hugging Face log one) marks where each epoch starts: the first
+    /// logged step of each new whole epoch value; exact only when it was logged every step.
+    /// </summary>
+    private static EpochHint? EpochHintFrom(List<MetricSeries> series)
+    {
+        var epoch = series.FirstOrDefault(s => s.Role == SeriesRole.Epoch);
+        if (epoch is null || epoch.Count < 2)
+        {
+            return null;
+        }
+
+        var starts = new List<long>();
+        var values = epoch.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!double.IsFinite(v) || v != Math.Floor(v) || (i > 0 && v < values[i - 1]))
+            {
+                return null;
+            }
+
+            if (i == 0 || v > values[i - 1])
+            {
+                starts.Add(epoch.Steps[i]);
+            }
+        }
+
+        return starts.Count < 2 ? null : new EpochHint(null, starts, $"TensorBoard tag '{epoch.Name}': the first logged step of each epoch");
+    }
+}

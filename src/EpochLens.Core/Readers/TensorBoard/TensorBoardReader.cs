@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.TensorBoard;
+
+/// <summary>
+/// Reads TensorBoard event files (events.out.tfevents.*, as PyTorch's SummaryWriter and TensorFlow
+/// write them): every scalar of every tag, classic simple_value and new-style "scalars" tensors alike.
+/// Each folder of event files is one run, its files read in file-name order, as TensorBoard's
+/// directory watcher does; restarts are resolved as TensorBoard's EventAccumulator does (see
+/// <see cref="RunAccumulator"/>). Unlike TensorBoard, every point is kept (no 1000-point reservoir).
+/// </summary>
+public sealed class TensorBoardReader : ILogReader
+{
+    public static readonly TensorBoardReader Default = new();
+
+    private TensorBoardReader()
+    {
+    }
+
+    public string Format => "tensorboard";
+
+    public string Description => "TensorBoard event files (events.out.tfevents.*)";
+
+    /// <summary>TensorBoard's own test (io_wrapper.IsTensorFlowEventsFile), or a head that starts with a valid first Event.</summary>
+    public bool Recognises(string path, ReadOnlySpan<byte> head) =>
+        Path.GetFileName(path).Contains("tfevents", StringComparison.Ordinal) || StartsWithFileVersionEvent(head);
+
+    public string GroupKey(string path) => Path.GetDirectoryName(path) ?? path;
+
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(problems);
+        var reporter = new ProblemReporter(problems, options.Strict);
+        var run = new RunAccumulator(options, reporter);
+        byte[]? buffer = null;
+        int read = 0;
+        LogReadException? firstFailure = null;
+        foreach (var file in source.Files)
+        {
+            try
+            {
+                EventFileReader.Read(file, run, options, reporter, ref buffer);
+                read++;
+            }
+            catch (LogReadException e) when (!options.Strict && source.Files.Count > 1)
+            {
+                // One empty or foreign file (a writer killed before its first flush) does not sink the run.
+                problems.Report(new ReadProblem(e.File, "", ProblemKind.Skipped, $"not read: {e.Problem}"));
+                firstFailure ??= e;
+            }
+        }
+
+        if (read == 0 && firstFailure is not null)
+        {
+            throw new LogReadException(source.Name, $"none of its {source.Files.Count} event files could be read; the first: {firstFailure.Message}", firstFailure);
+        }
+
+        var (series, epochs) = run.Build(source.Name);
+        return [new TrainingLog(source.Name, Format, series, epochs)];
+    }
+
+    /// <summary>A valid TFRecord frame whose Event holds file_version "brain.Event:…" (always a writer's first record).</summary>
+    private static bool StartsWithFileVersionEvent(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 16 || Crc32C.MaskedOf(head[..8]) != BinaryPrimitives.ReadUInt32LittleEndian(head[8..]))
+        {
+            return false;
+        }
+
+        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(head);
+        if (length > (ulong)(head.Length - 16))
+        {
+            return false;
+        }
+
+        var payload = head.Slice(12, (int)length);
+        if (Crc32C.MaskedOf(payload) != BinaryPrimitives.ReadUInt32LittleEndian(head[(12 + (int)length)..]))
+        {
+            return false;
+        }
+
+        var reader = new ProtoReader(payload);
+        while (!reader.AtEnd && reader.TryReadKey(out int field, out int wire))
+        {
+            if (field == 3 && wire == ProtoReader.LengthDelimited)
+            {
+                return reader.TryReadBytes(out var version) && version.StartsWith("brain.Event:"u8);
+            }
+
+            if (!reader.TrySkip(wire))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}
