@@ -1,3 +1,4 @@
+using EpochLens.Cli.Commands.Inspect;
 using EpochLens.Cli.Commands.Train;
 using Spectre.Console.Cli;
 
@@ -40,6 +41,11 @@ public static class Program
                 .WithExample("train", "--log-running-mean", "--out", "runs/running-mean")
                 .WithExample("train", "--order", "fixed", "--lr", "1e-3", "--out", "runs/fixed-order")
                 .WithExample("train", "--memorize", "500", "--lr", "1e-3", "--epochs", "10");
+            config.AddCommand<InspectCommand>("inspect")
+                .WithDescription("Show what EpochLens reads from a training log (TensorBoard, CSV, JSON Lines, MLflow, Hugging Face, console logs): its series, epochs, and any damage it skipped.")
+                .WithExample("inspect", "runs/exp1")
+                .WithExample("inspect", "metrics.csv", "--metric", "train_loss_step")
+                .WithExample("inspect", "logs/events.out.tfevents.1700000000.host", "--strict");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app;

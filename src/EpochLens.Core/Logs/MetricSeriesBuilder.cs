@@ -3,7 +3,7 @@ namespace EpochLens.Logs;
 /// <summary>
 /// Collects the points of one series while a log is read. Storage grows in fixed chunks, so building
 /// never holds more than the points once in chunks and once in the final arrays (16 bytes a point each,
-/// 24 with wall times).
+/// 24 with wall times); <see cref="Build"/> copies one column at a time and lets chunks go as it copies.
 /// </summary>
 public sealed class MetricSeriesBuilder
 {
@@ -82,25 +82,26 @@ public sealed class MetricSeriesBuilder
     /// <summary>The finished series; the builder's chunks are released.</summary>
     public MetricSeries Build(SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
     {
-        var steps = new long[_count];
-        var values = new double[_count];
-        var walls = _wallChunks is null ? null : new double[_count];
-        for (int chunk = 0, start = 0; start < _count; chunk++, start += ChunkSize)
-        {
-            int length = Math.Min(ChunkSize, _count - start);
-            Array.Copy(_stepChunks[chunk], 0, steps, start, length);
-            Array.Copy(_valueChunks[chunk], 0, values, start, length);
-            if (walls is not null)
-            {
-                Array.Copy(_wallChunks![chunk], 0, walls, start, length);
-            }
-        }
-
-        _stepChunks.Clear();
-        _valueChunks.Clear();
-        _wallChunks?.Clear();
+        // One column at a time, letting each chunk go once copied: the peak stays near 1.5 times the
+        // series instead of the 2 times that copying everything at once would hold.
+        var steps = Gather(_stepChunks);
+        var values = Gather(_valueChunks);
+        var walls = _wallChunks is null ? null : Gather(_wallChunks);
         _count = 0;
         return new MetricSeries(Name, steps, values, walls, role, averaging);
+    }
+
+    private T[] Gather<T>(List<T[]> chunks)
+    {
+        var all = new T[_count];
+        for (int chunk = 0, start = 0; start < _count; chunk++, start += ChunkSize)
+        {
+            Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkSize, _count - start));
+            chunks[chunk] = [];
+        }
+
+        chunks.Clear();
+        return all;
     }
 
     private long StepAt(int index) => _stepChunks[index / ChunkSize][index % ChunkSize];

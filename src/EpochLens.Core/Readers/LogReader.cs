@@ -82,10 +82,10 @@ public sealed class LogReader
         foreach (var ((reader, key), list) in groups.OrderBy(g => g.Key.Key, StringComparer.Ordinal))
         {
             list.Sort(StringComparer.Ordinal);
-            var name = list.Count == 1 ? list[0] : key;
             try
             {
-                logs.AddRange(reader.Read(new LogSource(name, list), options, problems));
+                // The group key names the log: the file itself, or the run folder of a multi-file format.
+                logs.AddRange(reader.Read(new LogSource(key, list), options, problems));
             }
             catch (LogReadException e) when (groups.Count > 1 && !options.Strict)
             {

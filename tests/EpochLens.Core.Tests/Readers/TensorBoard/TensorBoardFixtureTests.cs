@@ -52,9 +52,10 @@ public class TensorBoardFixtureTests
         Assert.Equal(3, logs.Count);
         Assert.Equal(["train/loss", "train/lr", "val/loss"], logs[0].Series.Select(s => s.Name));
         Assert.All(logs, l => Assert.Equal("tensorboard", l.Format));
-        // A run of one file is named by its file (the facade's choice), so compare folders.
-        Assert.Equal(Path.Combine(folder, "pair_a"), Path.GetDirectoryName(logs[1].Source));
-        Assert.Equal(Path.Combine(folder, "pair_b"), Path.GetDirectoryName(logs[2].Source));
+        // A run is named by its folder, also when it has a single event file.
+        Assert.Equal(folder, logs[0].Source);
+        Assert.Equal(Path.Combine(folder, "pair_a"), logs[1].Source);
+        Assert.Equal(Path.Combine(folder, "pair_b"), logs[2].Source);
         foreach (var (log, value) in new[] { (logs[1], 1.0), (logs[2], 2.0) })
         {
             var pair = Assert.Single(log.Series);

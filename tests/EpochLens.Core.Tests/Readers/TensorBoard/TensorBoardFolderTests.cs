@@ -34,7 +34,7 @@ public sealed class TensorBoardFolderTests : IDisposable
 
         Assert.Equal(3, logs.Count);
         Assert.Equal([100, 200, 300], logs.Select(l => l.Find("Loss/train")!.Count));
-        Assert.Equal(Path.Combine(_temp.Path, "runs", "lr0.01", "events.out.tfevents.1000.host.0"), logs[0].Source);
+        Assert.Equal(Path.Combine(_temp.Path, "runs", "lr0.01"), logs[0].Source);
         Assert.Equal(Path.Combine(_temp.Path, "runs", "lr0.1"), logs[1].Source);
         Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), logs[2].Series[0].Steps.ToArray());
     }

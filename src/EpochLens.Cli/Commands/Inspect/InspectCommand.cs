@@ -1,0 +1,113 @@
+using System.Globalization;
+using EpochLens.Logs;
+using EpochLens.Readers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Inspect;
+
+/// <summary><c>epochlens inspect</c>: shows what EpochLens reads from a log, and what it had to skip.</summary>
+public sealed class InspectCommand : Command<InspectSettings>
+{
+    private const int ProblemsShown = 10;
+    private readonly IAnsiConsole _console;
+
+    public InspectCommand() : this(AnsiConsole.Console)
+    {
+    }
+
+    public InspectCommand(IAnsiConsole console) => _console = console;
+
+    public override int Execute(CommandContext context, InspectSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new ReadOptions
+        {
+            Format = settings.Format,
+            Metric = settings.Metric,
+            StepColumn = settings.StepColumn,
+            EpochColumn = settings.EpochColumn,
+            Strict = settings.Strict,
+        };
+        var problems = new ProblemLog();
+        var logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
+        foreach (var log in logs)
+        {
+            Render(log);
+        }
+
+        RenderProblems(problems);
+        return ExitCodes.Ok;
+    }
+
+    private void Render(TrainingLog log)
+    {
+        _console.WriteLine();
+        _console.Write(new Rule(Markup.Escape($"{log.Source} ({log.Format})")).LeftJustified());
+        if (log.Epochs is { } epochs)
+        {
+            var length = epochs.StepsPerEpoch is double n ? n.ToString("0.###", CultureInfo.InvariantCulture) + " steps per epoch" : "epoch starts marked";
+            _console.MarkupLineInterpolated($"Epochs: {length} ({epochs.Origin}){(epochs.EpochStartSteps is { Count: > 0 } starts ? $", {starts.Count} epoch starts" : "")}");
+        }
+        else
+        {
+            _console.MarkupLine("Epochs: the log does not say");
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("series").AddColumn("role").AddColumn(new TableColumn("points").RightAligned())
+            .AddColumn(new TableColumn("steps").RightAligned()).AddColumn(new TableColumn("non-finite").RightAligned()).AddColumn("values are");
+        foreach (var series in log.Series)
+        {
+            var steps = series.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{series.Steps[0]}..{series.Steps[^1]}");
+            table.AddRow(
+                Markup.Escape(series.Name),
+                series.Role.ToString(),
+                series.Count.ToString("N0", CultureInfo.InvariantCulture),
+                steps,
+                series.NonFiniteCount.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(Describe(series.Averaging)));
+        }
+
+        _console.Write(table);
+        if (log.Samples is { } samples)
+        {
+            _console.MarkupLineInterpolated($"Sample ids recorded for {samples.Steps.Count:N0} steps.");
+        }
+    }
+
+    private void RenderProblems(ProblemLog problems)
+    {
+        if (problems.Total == 0)
+        {
+            _console.MarkupLine("No problems met while reading.");
+            return;
+        }
+
+        _console.WriteLine();
+        _console.MarkupLineInterpolated($"[yellow]{problems.Total:N0} problem(s) met while reading[/] (the rest was read):");
+        foreach (var ((file, kind), count) in problems.Counts.OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Kind))
+        {
+            _console.MarkupLineInterpolated($"  {file}: {count:N0} x {kind}");
+        }
+
+        foreach (var problem in problems.Kept.Take(ProblemsShown))
+        {
+            _console.MarkupLineInterpolated($"  - {problem.ToString()}");
+        }
+
+        if (problems.Kept.Count > ProblemsShown)
+        {
+            _console.MarkupLineInterpolated($"  ... and {problems.Total - ProblemsShown:N0} more");
+        }
+    }
+
+    /// <summary>How the values were averaged, in words.</summary>
+    public static string Describe(ValueAveraging averaging) => averaging.Kind switch
+    {
+        AveragingKind.PerStep => "per step",
+        AveragingKind.RunningMeanSinceEpochStart => "running mean of the epoch so far",
+        AveragingKind.MovingWindow => averaging.Window is int k ? $"mean of the last {k} steps" : "mean over a logging window",
+        AveragingKind.EpochMean => "one mean per epoch",
+        _ => "not stated",
+    };
+}

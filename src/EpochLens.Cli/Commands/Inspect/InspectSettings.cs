@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Inspect;
+
+/// <summary>The options of <c>epochlens inspect</c>; their descriptions are its --help.</summary>
+public sealed class InspectSettings : CommandSettings
+{
+    [CommandArgument(0, "<PATH>")]
+    [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, console log, ...) or a folder searched for logs.")]
+    public string Path { get; init; } = "";
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("Read as this format instead of detecting it (see the list below).")]
+    public string? Format { get; init; }
+
+    [CommandOption("--metric <NAME>")]
+    [Description("Read only this metric: a TensorBoard tag, a CSV column or a JSON key.")]
+    public string? Metric { get; init; }
+
+    [CommandOption("--step-column <NAME>")]
+    [Description("The CSV column or JSON key that holds the step.")]
+    public string? StepColumn { get; init; }
+
+    [CommandOption("--epoch-column <NAME>")]
+    [Description("The CSV column or JSON key that holds the epoch.")]
+    public string? EpochColumn { get; init; }
+
+    [CommandOption("--strict")]
+    [Description("Fail on the first damaged record instead of skipping it and reporting it.")]
+    public bool Strict { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Path) ? ValidationResult.Error("give a log file or folder to inspect") : ValidationResult.Success();
+}
