@@ -33,6 +33,7 @@ internal sealed class CsvFileReader
     // Per run.
     private CsvEpochTracker[] _trackers = [];
     private MetricSeriesBuilder?[] _epochBuilders = [];
+    private double[] _lastEpoch = [];
 
     public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems)
     {
@@ -268,6 +269,7 @@ internal sealed class CsvFileReader
         _nonFinite = new int[_builders.Length];
         _firstNonFiniteLine = new long[_builders.Length];
         _trackers = [.. _layout.Runs.Select(_ => new CsvEpochTracker())];
+        _lastEpoch = new double[_layout.Runs.Count];
         _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
     }
 
@@ -330,9 +332,11 @@ internal sealed class CsvFileReader
                 && Value(line.Slice(_starts[epochIndex], _lengths[epochIndex]), number, offset, epochIndex, out double epoch))
             {
                 _trackers[r].Observe(step, epoch);
-                if (_epochBuilders[r] is { } epochBuilder)
+                // Lightning repeats a step's epoch on its validation and epoch-mean rows: only a change is news.
+                if (_epochBuilders[r] is { } epochBuilder && (epochBuilder.LastStep != step || epoch != _lastEpoch[r]))
                 {
                     Add(epochBuilder, step, epoch, wallTime, number, offset);
+                    _lastEpoch[r] = epoch;
                 }
             }
         }
