@@ -46,7 +46,8 @@ internal sealed class CsvFileReader
     public IReadOnlyList<TrainingLog> Read()
     {
         using var stream = Open(out var limited);
-        var scanner = new CsvLineScanner(stream);
+        // A small file needs no 1 MiB buffer (the fuzz test reads thousands of them).
+        var scanner = limited is null && stream.Length < (1 << 20) ? new CsvLineScanner(stream, (int)stream.Length + 1) : new CsvLineScanner(stream);
         if (!FindHeader(scanner, out var headerLine, out long headerNumber, out long headerOffset))
         {
             throw new LogReadException(_file, ReadFailureSuffix(scanner, limited, "empty file: no header and no rows"));
