@@ -47,10 +47,14 @@ internal static class CsvFields
             }
             else
             {
+                // A plain loop: cells are a few bytes long, too short for a vectorised search to pay off.
                 start = position;
-                int next = line[position..].IndexOf(delimiter);
-                length = next < 0 ? line.Length - position : next;
-                position += length;
+                while (position < line.Length && line[position] != delimiter)
+                {
+                    position++;
+                }
+
+                length = position - start;
             }
 
             if (count < starts.Length)

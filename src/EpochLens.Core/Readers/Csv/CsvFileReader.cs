@@ -383,7 +383,6 @@ internal sealed class CsvFileReader
 
     private void Add(MetricSeriesBuilder builder, long step, double value, double wallTime, long number, long offset)
     {
-        long? last = builder.LastStep;
         switch (builder.Add(step, value, wallTime))
         {
             case StepOrder.ReplacedDuplicate:
@@ -391,7 +390,7 @@ internal sealed class CsvFileReader
                 break;
             case StepOrder.Restarted:
                 Report(ProblemKind.StepsWentBack, number, offset,
-                    $"step {step} of '{builder.Name}' comes after step {last}: read as a resumed run, whose points supersede the {builder.LastRemoved} from step {step} on");
+                    $"step {step} of '{builder.Name}' goes back: read as a resumed run, whose points supersede the {builder.LastRemoved} from step {step} on");
                 break;
         }
     }
