@@ -34,6 +34,8 @@ internal sealed class CsvFileReader
     private CsvEpochTracker[] _trackers = [];
     private MetricSeriesBuilder?[] _epochBuilders = [];
     private double[] _lastEpoch = [];
+    private long[] _lastEpochStep = [];
+    private int[] _epochIndexOf = [];
 
     public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems)
     {
@@ -271,6 +273,8 @@ internal sealed class CsvFileReader
         _firstNonFiniteLine = new long[_builders.Length];
         _trackers = [.. _layout.Runs.Select(_ => new CsvEpochTracker())];
         _lastEpoch = new double[_layout.Runs.Count];
+        _lastEpochStep = new long[_layout.Runs.Count];
+        _epochIndexOf = [.. _layout.Runs.Select(r => r.EpochIndex)];
         _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
     }
 
@@ -325,19 +329,19 @@ internal sealed class CsvFileReader
             _ = CsvNumber.TryParseDouble(line.Slice(_starts[wallIndex], _lengths[wallIndex]), out wallTime);
         }
 
-        var runs = _layout.Runs;
-        for (int r = 0; r < runs.Count; r++)
+        for (int r = 0; r < _epochIndexOf.Length; r++)
         {
-            int epochIndex = runs[r].EpochIndex;
+            int epochIndex = _epochIndexOf[r];
             if (epochIndex >= 0 && epochIndex < count && _lengths[epochIndex] > 0
                 && Value(line.Slice(_starts[epochIndex], _lengths[epochIndex]), number, offset, epochIndex, out double epoch))
             {
                 _trackers[r].Observe(step, epoch);
                 // Lightning repeats a step's epoch on its validation and epoch-mean rows: only a change is news.
-                if (_epochBuilders[r] is { } epochBuilder && (epochBuilder.LastStep != step || epoch != _lastEpoch[r]))
+                if (_epochBuilders[r] is { } epochBuilder && (step != _lastEpochStep[r] || epoch != _lastEpoch[r] || epochBuilder.Count == 0))
                 {
                     Add(epochBuilder, step, epoch, wallTime, number, offset);
                     _lastEpoch[r] = epoch;
+                    _lastEpochStep[r] = step;
                 }
             }
         }
