@@ -8,11 +8,18 @@ namespace EpochLens.Logs;
 public sealed class MetricSeriesBuilder
 {
     private const int ChunkSize = 1 << 16;
+    private const int ChunkMask = ChunkSize - 1;
 
     private readonly List<long[]> _stepChunks = [];
     private readonly List<double[]> _valueChunks = [];
     private readonly List<double[]>? _wallChunks;
     private int _count;
+
+    // The chunk the last point is in, so that appending (nearly every call) costs a compare and three stores.
+    private long[]? _tailSteps;
+    private double[]? _tailValues;
+    private double[]? _tailWalls;
+    private long _lastStep;
 
     /// <param name="name">The series name.</param>
     /// <param name="keepWallTimes">Keep a wall time per point.</param>
@@ -34,6 +41,33 @@ public sealed class MetricSeriesBuilder
 
     /// <summary>Adds a point; steps that repeat or go back are resolved as <see cref="StepOrder"/> describes.</summary>
     public StepOrder Add(long step, double value, double wallTime = double.NaN)
+    {
+        int within = _count & ChunkMask;
+        if (within != 0 && step > _lastStep)
+        {
+            _tailSteps![within] = step;
+            _tailValues![within] = value;
+            if (_tailWalls is not null)
+            {
+                _tailWalls[within] = wallTime;
+            }
+
+            _count++;
+            _lastStep = step;
+            LastRemoved = 0;
+            return StepOrder.Appended;
+        }
+
+        var order = AddInNewChunkOrOutOfOrder(step, value, wallTime);
+        int last = (_count - 1) / ChunkSize;
+        _tailSteps = _stepChunks[last];
+        _tailValues = _valueChunks[last];
+        _tailWalls = _wallChunks?[last];
+        _lastStep = step;
+        return order;
+    }
+
+    private StepOrder AddInNewChunkOrOutOfOrder(long step, double value, double wallTime)
     {
         var result = StepOrder.Appended;
         LastRemoved = 0;
@@ -88,12 +122,16 @@ public sealed class MetricSeriesBuilder
         var values = Gather(_valueChunks);
         var walls = _wallChunks is null ? null : Gather(_wallChunks);
         _count = 0;
+        _tailSteps = null;
+        _tailValues = null;
+        _tailWalls = null;
         return new MetricSeries(Name, steps, values, walls, role, averaging);
     }
 
     private T[] Gather<T>(List<T[]> chunks)
     {
-        var all = new T[_count];
+        // Every element is written below: no need to zero hundreds of megabytes first.
+        var all = GC.AllocateUninitializedArray<T>(_count);
         for (int chunk = 0, start = 0; start < _count; chunk++, start += ChunkSize)
         {
             Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkSize, _count - start));
@@ -139,6 +177,9 @@ public sealed class MetricSeriesBuilder
     private void Truncate(int count)
     {
         _count = count;
+
+        // The tail chunk may be gone: make the next Add take the slow path, which finds it again.
+        _lastStep = long.MaxValue;
         int chunksNeeded = (count + ChunkSize - 1) / ChunkSize;
         if (_stepChunks.Count > chunksNeeded)
         {

@@ -1,3 +1,4 @@
+using EpochLens.Readers.Csv;
 using EpochLens.Readers.TensorBoard;
 
 namespace EpochLens.Readers;
@@ -8,6 +9,9 @@ public static class DefaultLogReaders
     public static IReadOnlyList<ILogReader> All { get; } =
     [
         TensorBoardReader.Default,
+
+        // Generic text formats last: they recognise by extension and a loose look at the head.
+        CsvReader.Default,
     ];
 
     /// <summary>A reader for any path, with every built-in format.</summary>

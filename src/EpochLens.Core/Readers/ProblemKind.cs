@@ -35,4 +35,7 @@ public enum ProblemKind
 
     /// <summary>A file or part of it that no reader handles was skipped.</summary>
     Skipped,
+
+    /// <summary>The log lacks something the reader needs (a step column): it assumed what the message says. Not damage.</summary>
+    Assumed,
 }

@@ -93,4 +93,24 @@ public sealed class MetricSeriesBuilderTests
         Assert.Contains("step 5 follows 5", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new MetricSeries("loss", [0, 1], [1]));
     }
+
+    [Fact]
+    public void Discarding_across_a_chunk_boundary_and_appending_past_the_old_end_keeps_every_point()
+    {
+        var builder = new MetricSeriesBuilder("loss");
+        for (int step = 0; step < 70_000; step++)
+        {
+            builder.Add(step, step);
+        }
+
+        Assert.Equal(10_000, builder.DiscardFrom(60_000));
+        Assert.Equal(StepOrder.Appended, builder.Add(80_000, -1));
+        builder.Add(80_001, -2);
+        var series = builder.Build();
+
+        Assert.Equal(60_002, series.Count);
+        Assert.Equal(59_999L, series.Steps[59_999]);
+        Assert.Equal([80_000L, 80_001L], series.Steps[^2..].ToArray());
+        Assert.Equal([-1.0, -2.0], series.Values[^2..].ToArray());
+    }
 }

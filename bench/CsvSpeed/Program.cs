@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EpochLens.Bench.CsvSpeed;
+using EpochLens.Readers;
+using EpochLens.Readers.Csv;
+
+// Usage: CsvSpeed [--rows N] [--repeats K] [--file PATH] [--long-floats] [--python /usr/bin/python3] [--no-pandas]
+long rows = 10_000_000;
+int repeats = 5;
+string? file = null;
+bool longFloats = false;
+bool pandas = true;
+string python = "/usr/bin/python3";
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rows": rows = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--repeats": repeats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--file": file = args[++i]; break;
+        case "--long-floats": longFloats = true; break;
+        case "--python": python = args[++i]; break;
+        case "--no-pandas": pandas = false; break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+
+file ??= Path.Combine(Path.GetTempPath(), $"epochlens-bench-{rows}{(longFloats ? "-long" : "")}.csv");
+if (!File.Exists(file))
+{
+    Console.WriteLine($"writing {rows:N0} rows to {file} ...");
+    CsvGenerator.Write(file, rows, longFloats);
+}
+
+long bytes = new FileInfo(file).Length;
+Console.WriteLine($"file: {file}, {bytes / 1e6:F1} MB, {rows:N0} rows ({(longFloats ? "17-digit" : "7-decimal")} losses), {Environment.ProcessorCount} cores");
+
+// EpochLens: all series of the file (loss and epoch), as `epochlens analyze` reads it.
+var epochLens = new List<double>();
+for (int r = 0; r < repeats; r++)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    long baseline = PeakMemory.CurrentBytes();
+    PeakMemory.Reset();
+    var sink = new CountingSink();
+    var clock = Stopwatch.StartNew();
+    var logs = CsvReader.Default.Read(LogSource.OfFile(file), ReadOptions.Default, sink);
+    double seconds = clock.Elapsed.TotalSeconds;
+    long peak = PeakMemory.PeakBytes() - baseline;
+    long points = logs.Sum(l => l.Series.Sum(s => (long)s.Count));
+    long held = points * 16;
+    epochLens.Add(seconds);
+    Console.WriteLine($"  EpochLens read {r + 1}: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s; "
+        + $"{points:N0} points in {logs[0].Series.Count} series; memory peak {peak / 1e6:F0} MB over the start = {(double)peak / held:F2}x the {held / 1e6:F0} MB held; problems {sink.Count}");
+    GC.KeepAlive(logs);
+}
+
+double best = epochLens.Min();
+double median = epochLens.Order().ElementAt(epochLens.Count / 2);
+Console.WriteLine($"EpochLens: best {rows / best / 1e6:F1} M rows/s ({bytes / best / 1e6:F0} MB/s), median {rows / median / 1e6:F1} M rows/s");
+
+if (!pandas)
+{
+    return 0;
+}
+
+var script = Path.Combine(AppContext.BaseDirectory, "pandas_read.py");
+var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+start.ArgumentList.Add(script);
+start.ArgumentList.Add(file);
+start.ArgumentList.Add(Math.Max(1, repeats - 2).ToString(CultureInfo.InvariantCulture));
+using var process = Process.Start(start)!;
+var pandasTimes = new List<double>();
+string? version = null;
+while (process.StandardOutput.ReadLine() is { } line)
+{
+    using var json = JsonDocument.Parse(line);
+    double seconds = json.RootElement.GetProperty("seconds").GetDouble();
+    version = json.RootElement.GetProperty("pandas").GetString();
+    pandasTimes.Add(seconds);
+    Console.WriteLine($"  pandas read: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s");
+}
+
+process.WaitForExit();
+if (pandasTimes.Count == 0)
+{
+    Console.WriteLine($"pandas did not run ({python}): {process.StandardError.ReadToEnd().Trim()}");
+    return 1;
+}
+
+double pandasBest = pandasTimes.Min();
+double pandasMedian = pandasTimes.Order().ElementAt(pandasTimes.Count / 2);
+Console.WriteLine($"pandas {version}: best {rows / pandasBest / 1e6:F1} M rows/s ({bytes / pandasBest / 1e6:F0} MB/s), median {rows / pandasMedian / 1e6:F1} M rows/s");
+Console.WriteLine($"ratio EpochLens / pandas: {pandasBest / best:F1}x (best against best), {pandasMedian / median:F1}x (median against median); target 5x");
+return 0;

@@ -1,0 +1,477 @@
+using System.IO.Compression;
+using System.Text;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.Csv;
+
+/// <summary>Reads one CSV file (plain or gzip) into one log per run. One instance per read: it holds the read's state.</summary>
+internal sealed class CsvFileReader
+{
+    /// <summary>More columns than this is not a training log (a W&amp;B export of 1000 runs has about 3000).</summary>
+    private const int MaxColumns = 1 << 16;
+
+    /// <summary>Rows read ahead in a file without a header to decide whether its first column is the step.</summary>
+    private const int HeaderlessLookahead = 16;
+
+    private readonly string _file;
+    private readonly string _sourceName;
+    private readonly ReadOptions _options;
+    private readonly IProblemSink _problems;
+
+    private CsvLayout _layout = null!;
+    private byte _delimiter;
+    private int[] _starts = [];
+    private int[] _lengths = [];
+    private long _rowIndex;
+
+    // Per series, flattened over runs so the row loop walks arrays.
+    private int[] _columnOf = [];
+    private MetricSeriesBuilder[] _builders = [];
+    private int[] _nonFinite = [];
+    private long[] _firstNonFiniteLine = [];
+
+    // Per run.
+    private CsvEpochTracker[] _trackers = [];
+    private MetricSeriesBuilder?[] _epochBuilders = [];
+    private double[] _lastEpoch = [];
+    private long[] _lastEpochStep = [];
+    private int[] _epochIndexOf = [];
+
+    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems)
+    {
+        _file = file;
+        _sourceName = sourceName;
+        _options = options;
+        _problems = problems;
+    }
+
+    public IReadOnlyList<TrainingLog> Read()
+    {
+        using var stream = Open(out var limited);
+        // A small file needs no 1 MiB buffer (the fuzz test reads thousands of them).
+        var scanner = limited is null && stream.Length < (1 << 20) ? new CsvLineScanner(stream, (int)stream.Length + 1) : new CsvLineScanner(stream);
+        if (!FindHeader(scanner, out var headerLine, out long headerNumber, out long headerOffset))
+        {
+            throw new LogReadException(_file, ReadFailureSuffix(scanner, limited, "empty file: no header and no rows"));
+        }
+
+        bool preferTab = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
+        _delimiter = CsvDelimiter.Detect(headerLine, preferTab);
+        int columns = CsvFields.Split(headerLine, _delimiter, [], [], out bool headerQuoteDamage);
+        if (columns > MaxColumns)
+        {
+            throw new LogReadException(_file, $"the first line has {columns} cells: not a CSV training log (at most {MaxColumns} columns)");
+        }
+
+        _starts = new int[columns];
+        _lengths = new int[columns];
+        CsvFields.Split(headerLine, _delimiter, _starts, _lengths, out _);
+        bool headerless = AllNumeric(headerLine, columns);
+        if (headerQuoteDamage)
+        {
+            Report(ProblemKind.Malformed, headerNumber, headerOffset, "the header has an unbalanced quote: its cells were read as far as they go");
+        }
+
+        if (scanner.LineHasBadUtf8)
+        {
+            Report(ProblemKind.Encoding, headerNumber, headerOffset, "the header holds bytes that are not UTF-8: they show as '\uFFFD' in column names");
+        }
+
+        string[] names = headerless ? [.. Enumerable.Range(0, columns).Select(i => $"col{i}")] : HeaderNames(headerLine, columns);
+        List<PendingLine> pending = [];
+        bool firstIsStep = false;
+        if (headerless)
+        {
+            // The first line is data: keep it and a few more to see whether col0 counts steps.
+            pending.Add(new PendingLine(headerLine.ToArray(), headerNumber, headerOffset, scanner.LineHasBadUtf8, scanner.LineUnterminated));
+            while (pending.Count < HeaderlessLookahead && scanner.TryReadLine(out var ahead))
+            {
+                pending.Add(new PendingLine(ahead.ToArray(), scanner.LineNumber, scanner.LineOffset, scanner.LineHasBadUtf8, scanner.LineUnterminated, scanner.LineTooLong));
+            }
+
+            firstIsStep = FirstColumnCountsSteps(pending);
+        }
+
+        _layout = CsvLayout.Plan(_file, names, _options, headerless, firstIsStep);
+        Prepare();
+        if (_layout.StepIndex < 0)
+        {
+            Report(ProblemKind.Assumed, headerNumber, headerOffset,
+                headerless ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
+                    : $"no step column (looked for step, global_step, _step, iteration, iter, ...; --step-column names one): the row index (from 0) is the step");
+        }
+
+        foreach (var line in pending)
+        {
+            ReadRow(line.Bytes, line.Number, line.Offset, line.BadUtf8, line.Unterminated, line.TooLong);
+        }
+
+        while (scanner.TryReadLine(out var line))
+        {
+            ReadRow(line, scanner.LineNumber, scanner.LineOffset, scanner.LineHasBadUtf8, scanner.LineUnterminated, scanner.LineTooLong);
+        }
+
+        if (scanner.ReadFailure is not null)
+        {
+            var kind = limited?.LimitReached == true ? ProblemKind.LimitReached : ProblemKind.Truncated;
+            string message = kind == ProblemKind.LimitReached
+                ? $"{scanner.ReadFailure}: reading stopped there; the {_rowIndex} rows before were kept"
+                : $"the file cannot be read past this point ({scanner.ReadFailure}): the {_rowIndex} rows before were kept";
+            Report(kind, scanner.LineNumber + 1, scanner.Position, message);
+        }
+
+        if (_rowIndex == 0)
+        {
+            throw new LogReadException(_file, ReadFailureSuffix(scanner, limited, "a header but no data rows"));
+        }
+
+        return Finish();
+    }
+
+    private Stream Open(out LimitedStream? limited)
+    {
+        limited = null;
+        FileStream file;
+        try
+        {
+            // No FileStream buffer: the scanner reads in large blocks itself.
+            file = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogReadException(_file, $"cannot be opened: {e.Message}", e);
+        }
+
+        try
+        {
+            Span<byte> magic = stackalloc byte[2];
+            int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+            file.Position = 0;
+            if (!FileHead.IsGzip(magic[..read]))
+            {
+                return file;
+            }
+
+            limited = new LimitedStream(new GZipStream(file, CompressionMode.Decompress), _options.MaxDecompressedBytes);
+            return limited;
+        }
+        catch (IOException e)
+        {
+            file.Dispose();
+            throw new LogReadException(_file, $"cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static string ReadFailureSuffix(CsvLineScanner scanner, LimitedStream? limited, string problem) =>
+        scanner.ReadFailure is null ? problem
+            : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {scanner.ReadFailure})";
+
+    /// <summary>The first line that is not blank, without a UTF-8 byte order mark.</summary>
+    private static bool FindHeader(CsvLineScanner scanner, out ReadOnlySpan<byte> header, out long number, out long offset)
+    {
+        while (scanner.TryReadLine(out var line))
+        {
+            if (scanner.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+            {
+                line = line[3..];
+            }
+
+            if (!CsvNumber.Trim(line).IsEmpty || scanner.LineTooLong)
+            {
+                if (scanner.LineTooLong)
+                {
+                    break;
+                }
+
+                header = line;
+                number = scanner.LineNumber;
+                offset = scanner.LineOffset;
+                return true;
+            }
+        }
+
+        header = default;
+        number = offset = 0;
+        return false;
+    }
+
+    private bool AllNumeric(ReadOnlySpan<byte> line, int columns)
+    {
+        for (int i = 0; i < columns; i++)
+        {
+            if (!CsvNumber.TryParseDouble(line.Slice(_starts[i], _lengths[i]), out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string[] HeaderNames(ReadOnlySpan<byte> line, int columns)
+    {
+        var names = new string[columns];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < columns; i++)
+        {
+            string name = CsvFields.Text(line.Slice(_starts[i], _lengths[i]));
+            if (name.Length == 0)
+            {
+                name = $"col{i}";
+            }
+
+            // Two columns of one name would make two series no one can tell apart.
+            names[i] = seen.Add(name) ? name : $"{name} (column {i + 1})";
+            seen.Add(names[i]);
+        }
+
+        return names;
+    }
+
+    private bool FirstColumnCountsSteps(List<PendingLine> lines)
+    {
+        long previous = long.MinValue;
+        int seen = 0;
+        foreach (var line in lines)
+        {
+            var bytes = line.Bytes.AsSpan();
+            if (line.TooLong || CsvNumber.Trim(bytes).IsEmpty)
+            {
+                continue;
+            }
+
+            int count = CsvFields.Split(bytes, _delimiter, _starts, _lengths, out _);
+            if (count == 0 || !CsvNumber.TryParseStep(bytes.Slice(_starts[0], _lengths[0]), out long step) || step <= previous)
+            {
+                return false;
+            }
+
+            previous = step;
+            seen++;
+        }
+
+        return seen > 0;
+    }
+
+    private void Prepare()
+    {
+        bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
+        var columns = new List<int>();
+        var builders = new List<MetricSeriesBuilder>();
+        foreach (var run in _layout.Runs)
+        {
+            foreach (var metric in run.Metrics)
+            {
+                columns.Add(metric.Index);
+                builders.Add(new MetricSeriesBuilder(metric.Name, walls));
+            }
+        }
+
+        _columnOf = [.. columns];
+        _builders = [.. builders];
+        _nonFinite = new int[_builders.Length];
+        _firstNonFiniteLine = new long[_builders.Length];
+        _trackers = [.. _layout.Runs.Select(_ => new CsvEpochTracker())];
+        _lastEpoch = new double[_layout.Runs.Count];
+        _lastEpochStep = new long[_layout.Runs.Count];
+        _epochIndexOf = [.. _layout.Runs.Select(r => r.EpochIndex)];
+        _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
+    }
+
+    private void ReadRow(ReadOnlySpan<byte> line, long number, long offset, bool badUtf8, bool unterminated, bool tooLong)
+    {
+        if (tooLong)
+        {
+            Report(ProblemKind.Malformed, number, offset, $"a line longer than {CsvLineScanner.MaxLineBytes} bytes: skipped");
+            return;
+        }
+
+        if (line.IsEmpty || CsvNumber.Trim(line).IsEmpty)
+        {
+            return;
+        }
+
+        long rowIndex = _rowIndex++;
+        if (badUtf8)
+        {
+            Report(ProblemKind.Encoding, number, offset, "bytes that are not UTF-8: the line's numeric cells are still read");
+        }
+
+        int columns = _starts.Length;
+        int count = CsvFields.Split(line, _delimiter, _starts, _lengths, out bool quoteDamage);
+        if (count != columns)
+        {
+            ReportRagged(number, offset, count, columns, unterminated);
+        }
+
+        if (quoteDamage)
+        {
+            Report(ProblemKind.Malformed, number, offset, "an unbalanced quote: the cells were read as far as they go");
+        }
+
+        long step = rowIndex;
+        int stepIndex = _layout.StepIndex;
+        if (stepIndex >= 0)
+        {
+            var cell = stepIndex < count ? line.Slice(_starts[stepIndex], _lengths[stepIndex]) : default;
+            if (!CsvNumber.TryParseStep(cell, out step))
+            {
+                Report(ProblemKind.BadValue, number, offset,
+                    $"the step '{Show(cell)}' in column '{_layout.Names[stepIndex]}' is not a whole number: the row is skipped");
+                return;
+            }
+        }
+
+        double wallTime = double.NaN;
+        int wallIndex = _layout.WallTimeIndex;
+        if (wallIndex >= 0 && wallIndex < count && _options.KeepWallTimes)
+        {
+            _ = CsvNumber.TryParseDouble(line.Slice(_starts[wallIndex], _lengths[wallIndex]), out wallTime);
+        }
+
+        for (int r = 0; r < _epochIndexOf.Length; r++)
+        {
+            int epochIndex = _epochIndexOf[r];
+            if (epochIndex >= 0 && epochIndex < count && _lengths[epochIndex] > 0
+                && Value(line.Slice(_starts[epochIndex], _lengths[epochIndex]), number, offset, epochIndex, out double epoch))
+            {
+                _trackers[r].Observe(step, epoch);
+                // Lightning repeats a step's epoch on its validation and epoch-mean rows: only a change is news.
+                if (_epochBuilders[r] is { } epochBuilder && (step != _lastEpochStep[r] || epoch != _lastEpoch[r] || epochBuilder.Count == 0))
+                {
+                    Add(epochBuilder, step, epoch, wallTime, number, offset);
+                    _lastEpoch[r] = epoch;
+                    _lastEpochStep[r] = step;
+                }
+            }
+        }
+
+        for (int s = 0; s < _builders.Length; s++)
+        {
+            int index = _columnOf[s];
+            if (index >= count || _lengths[index] == 0)
+            {
+                continue;
+            }
+
+            if (!Value(line.Slice(_starts[index], _lengths[index]), number, offset, index, out double value))
+            {
+                continue;
+            }
+
+            if (!double.IsFinite(value) && _nonFinite[s]++ == 0)
+            {
+                _firstNonFiniteLine[s] = number;
+            }
+
+            Add(_builders[s], step, value, wallTime, number, offset);
+        }
+    }
+
+    /// <summary>Parses a cell; false for a blank cell (no point) or a bad one (reported).</summary>
+    private bool Value(ReadOnlySpan<byte> cell, long number, long offset, int column, out double value)
+    {
+        if (CsvNumber.TryParseDouble(cell, out value))
+        {
+            return true;
+        }
+
+        if (!CsvNumber.Trim(cell).IsEmpty)
+        {
+            Report(ProblemKind.BadValue, number, offset,
+                $"'{Show(cell)}' in column '{_layout.Names[column]}' is not a number: this cell is skipped, the row's other cells are read");
+        }
+
+        return false;
+    }
+
+    private void Add(MetricSeriesBuilder builder, long step, double value, double wallTime, long number, long offset)
+    {
+        switch (builder.Add(step, value, wallTime))
+        {
+            case StepOrder.ReplacedDuplicate:
+                Report(ProblemKind.DuplicateStep, number, offset, $"step {step} of '{builder.Name}' repeats: the later value replaces the earlier");
+                break;
+            case StepOrder.Restarted:
+                Report(ProblemKind.StepsWentBack, number, offset,
+                    $"step {step} of '{builder.Name}' goes back: read as a resumed run, whose points supersede the {builder.LastRemoved} from step {step} on");
+                break;
+        }
+    }
+
+    private void ReportRagged(long number, long offset, int count, int columns, bool unterminated)
+    {
+        if (unterminated && count < columns)
+        {
+            Report(ProblemKind.Truncated, number, offset,
+                $"the last line ends after {count} of {columns} cells with no line break: the file was probably cut off; the cells there were read");
+        }
+        else
+        {
+            Report(ProblemKind.RaggedRow, number, offset, count < columns
+                ? $"{count} cells where the header has {columns}: the cells that are there were read"
+                : $"{count} cells where the header has {columns}: the extra cells are ignored");
+        }
+    }
+
+    private List<TrainingLog> Finish()
+    {
+        var logs = new List<TrainingLog>();
+        var runs = _layout.Runs;
+        int slot = 0;
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var series = new List<MetricSeries>();
+            foreach (var metric in runs[r].Metrics)
+            {
+                var built = _builders[slot].Build(metric.Role, metric.Averaging);
+                if (_nonFinite[slot] > 0)
+                {
+                    Report(ProblemKind.NonFinite, _firstNonFiniteLine[slot], -1,
+                        $"'{metric.Name}' has {_nonFinite[slot]} NaN or infinite values (the first on this line): kept as they are");
+                }
+
+                slot++;
+                series.Add(built);
+            }
+
+            if (_epochBuilders[r] is { } epochBuilder)
+            {
+                series.Add(epochBuilder.Build(SeriesRole.Epoch));
+            }
+
+            var hint = runs[r].EpochIndex >= 0
+                ? _trackers[r].ToHint($"the '{runs[r].EpochName}' column: the first logged step of each epoch")
+                : null;
+            string source = runs.Count > 1 && runs[r].Name is { } run ? $"{_sourceName} [{run}]" : _sourceName;
+            logs.Add(new TrainingLog(source, CsvReader.FormatId, series, hint));
+        }
+
+        return logs;
+    }
+
+    private void Report(ProblemKind kind, long line, long offset, string message)
+    {
+        string location = offset < 0 ? $"line {line}" : $"line {line}, byte {offset}";
+        if (_options.Strict && IsDamage(kind))
+        {
+            throw new LogReadException(_file, $"{location}: {message} (strict reading stops at the first damage)");
+        }
+
+        _problems.Report(new ReadProblem(_file, location, kind, message));
+    }
+
+    /// <summary>Damage fails a strict read; NaN values, resumed runs and assumptions are facts of the log, not damage.</summary>
+    private static bool IsDamage(ProblemKind kind) =>
+        kind is not (ProblemKind.NonFinite or ProblemKind.StepsWentBack or ProblemKind.DuplicateStep or ProblemKind.Assumed);
+
+    /// <summary>A cell for a message: at most 40 characters, undecodable bytes shown as '\uFFFD'.</summary>
+    private static string Show(ReadOnlySpan<byte> cell)
+    {
+        cell = CsvNumber.Trim(cell);
+        string text = Encoding.UTF8.GetString(cell[..Math.Min(cell.Length, 40)]);
+        return cell.Length > 40 ? text + "…" : text;
+    }
+
+    private sealed record PendingLine(byte[] Bytes, long Number, long Offset, bool BadUtf8, bool Unterminated, bool TooLong = false);
+}
