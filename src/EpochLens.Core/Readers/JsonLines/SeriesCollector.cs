@@ -5,7 +5,8 @@ namespace EpochLens.Readers.JsonLines;
 /// <summary>
 /// One series being read: its builder plus the bookkeeping that turns irregular points into problems.
 /// Non-finite values and duplicate steps are counted and reported once per series; a step that goes
-/// back (a resumed run) is reported where it happens.
+/// back (a resumed run) is reported where it happens. A step repeated with the same value is no conflict
+/// and is not reported.
 /// </summary>
 internal sealed class SeriesCollector
 {
@@ -13,6 +14,7 @@ internal sealed class SeriesCollector
     private int _nonFinite;
     private string? _firstNonFinite;
     private int _duplicates;
+    private double _lastValue = double.NaN;
     private string? _firstDuplicate;
 
     public SeriesCollector(string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
@@ -39,7 +41,8 @@ internal sealed class SeriesCollector
 
         switch (_builder.Add(step, value, wallTime))
         {
-            case StepOrder.ReplacedDuplicate:
+            // The same point written twice (an eval entry repeating the epoch) replaces nothing.
+            case StepOrder.ReplacedDuplicate when !value.Equals(_lastValue):
                 if (_duplicates++ == 0)
                 {
                     _firstDuplicate = where.ToString();
@@ -51,6 +54,8 @@ internal sealed class SeriesCollector
                     $"'{Name}': step {step} follows a later step: read as a resumed run, {_builder.LastRemoved} older point(s) from step {step} on dropped");
                 break;
         }
+
+        _lastValue = value;
     }
 
     /// <summary>Reports the counted problems and builds the series.</summary>
