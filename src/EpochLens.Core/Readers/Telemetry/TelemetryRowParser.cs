@@ -26,7 +26,7 @@ internal static class TelemetryRowParser
         }
 
         var ok = ParseLong(line[fields[0]], out row.Step) & ParseLong(line[fields[1]], out row.Epoch) & ParseLong(line[fields[2]], out row.Position)
-            & ParseLong(line[fields[3]], out row.BatchSize) & ParseDouble(line[fields[4]], out row.Loss) & ParseDouble(line[fields[5]], out row.LoggedLoss)
+            & ParseLong(line[fields[3]], out row.BatchSize) & ParseModel(line[fields[4]], out row.Loss) & ParseModel(line[fields[5]], out row.LoggedLoss)
             & ParseDouble(line[fields[6]], out row.LearningRate) & ParseOptional(line[fields[7]], out row.GradNorm, out row.HasGradNorm)
             & ParseOptional(line[fields[8]], out row.UpdateNorm, out row.HasUpdateNorm) & ParseLong(line[fields[9]], out row.OptimizerStep);
         if (!ok)
@@ -77,8 +77,8 @@ internal static class TelemetryRowParser
                 1 => ReadLong(ref reader, out row.Epoch),
                 2 => ReadLong(ref reader, out row.Position),
                 3 => ReadLong(ref reader, out row.BatchSize),
-                4 => JsonNumber.TryGet(ref reader, out row.Loss),
-                5 => JsonNumber.TryGet(ref reader, out row.LoggedLoss),
+                4 => ReadModel(ref reader, out row.Loss),
+                5 => ReadModel(ref reader, out row.LoggedLoss),
                 6 => JsonNumber.TryGet(ref reader, out row.LearningRate),
                 7 => ReadOptional(ref reader, out row.GradNorm, out row.HasGradNorm),
                 8 => ReadOptional(ref reader, out row.UpdateNorm, out row.HasUpdateNorm),
@@ -209,6 +209,21 @@ internal static class TelemetryRowParser
         return JsonNumber.TryGet(ref reader, out value);
     }
 
+    private static bool ReadModel(ref Utf8JsonReader reader, out double value)
+    {
+        if (!JsonNumber.TryGet(ref reader, out value))
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            value = FloatText.Widen(reader.ValueSpan, value);
+        }
+
+        return true;
+    }
+
     private static bool ReadIds(ref Utf8JsonReader reader, out int[] ids)
     {
         ids = [];
@@ -236,6 +251,17 @@ internal static class TelemetryRowParser
 
     /// <summary>Numbers as the writer formats them, NaN and ±Infinity included (the invariant culture's symbols).</summary>
     private static bool ParseDouble(ReadOnlySpan<byte> text, out double value) => double.TryParse(text, Float, CultureInfo.InvariantCulture, out value);
+
+    private static bool ParseModel(ReadOnlySpan<byte> text, out double value)
+    {
+        if (!ParseDouble(text, out value))
+        {
+            return false;
+        }
+
+        value = FloatText.Widen(text, value);
+        return true;
+    }
 
     private static bool ParseOptional(ReadOnlySpan<byte> text, out double value, out bool has)
     {
