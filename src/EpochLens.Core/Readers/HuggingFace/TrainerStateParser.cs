@@ -251,6 +251,12 @@ internal sealed class TrainerStateParser
         }
 
         var decoded = Encoding.UTF8.GetString(bytes);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            _problems.Report(new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString(), ProblemKind.Encoding,
+                $"a key with bytes that are not valid UTF-8, read as '{decoded}'");
+        }
+
         if (_names.Count < 256)
         {
             _names.Add((bytes.ToArray(), decoded));
