@@ -22,8 +22,16 @@ public sealed class TelemetryReaderTests : IDisposable
         using var writer = new TelemetryWriter(_folder, format);
         new RunDescription
         {
-            Data = "test", Seed = 1, Epochs = 2, SamplesPerEpoch = 8, BatchSize = 2, StepsPerEpoch = 4, LearningRate = 1e-3, Optimizer = "adam",
-            Order = "reshuffled", CauseSwitches = new Dictionary<string, string> { ["log-running-mean"] = "true" },
+            Data = "test",
+            Seed = 1,
+            Epochs = 2,
+            SamplesPerEpoch = 8,
+            BatchSize = 2,
+            StepsPerEpoch = 4,
+            LearningRate = 1e-3,
+            Optimizer = "adam",
+            Order = "reshuffled",
+            CauseSwitches = new Dictionary<string, string> { ["log-running-mean"] = "true" },
         }.Write(_folder);
         for (int epoch = 0; epoch < 2; epoch++)
         {
