@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.HuggingFace;
+
+/// <summary>
+/// Hugging Face Trainer output folders: trainer_state.json (in the output folder and in each checkpoint-N
+/// folder) and LLaMA-Factory's trainer_log.jsonl beside them. One log per output folder: the newest
+/// trainer_state.json (each checkpoint's holds the whole history up to it), else trainer_log.jsonl.
+/// </summary>
+public sealed partial class HuggingFaceReader : ILogReader
+{
+    public static readonly HuggingFaceReader Default = new();
+
+    private const string TrainerState = "trainer_state.json";
+    private const string LlamaFactoryLog = "trainer_log.jsonl";
+
+    public string Format => "huggingface";
+
+    public string Description => "Hugging Face Trainer trainer_state.json and LLaMA-Factory trainer_log.jsonl";
+
+    public bool Recognises(string path, ReadOnlySpan<byte> head)
+    {
+        var name = Path.GetFileName(path);
+        var text = head.StartsWith("\uFEFF"u8) ? head[3..] : head;
+        text = text.TrimStart(" \t\r\n"u8);
+        if (text.IsEmpty || text[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        return name == TrainerState || (name == LlamaFactoryLog && text.IndexOf("\"current_steps\""u8) >= 0);
+    }
+
+    /// <summary>The training output folder: checkpoint-N folders belong to the folder above them.</summary>
+    public string GroupKey(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
+        return CheckpointFolder().IsMatch(Path.GetFileName(dir)) ? Path.GetDirectoryName(dir) ?? dir : dir;
+    }
+
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(problems);
+        var runs = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
+        var logs = new List<TrainingLog>(runs.Count);
+        foreach (var run in runs)
+        {
+            var name = runs.Count == 1 ? source.Name : run.Key;
+            logs.Add(ReadRun(run.Key, [.. run], name, options, problems));
+        }
+
+        return logs;
+    }
+
+    private TrainingLog ReadRun(string folder, List<string> files, string name, ReadOptions options, IProblemSink problems)
+    {
+        var states = files.Where(f => Path.GetFileName(f) == TrainerState).OrderByDescending(f => Newness(folder, f)).ToList();
+        TrainingLog? read = null;
+        foreach (var state in states)
+        {
+            // A newer copy that was cut before its first entry gives way to an older one.
+            read = new TrainerStateParser(state, options, problems).Read(name, Format);
+            if (read.Series.Count > 0)
+            {
+                return read;
+            }
+        }
+
+        var log = files.FirstOrDefault(f => Path.GetFileName(f) == LlamaFactoryLog) ?? (states.Count == 0 ? files[0] : null);
+        return log is null ? read! : LlamaFactory.Read(log, name, Format, options, problems);
+    }
+
+    /// <summary>The output folder's own copy is written last (save_state at the end); then higher checkpoints.</summary>
+    private static long Newness(string folder, string file)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "";
+        if (dir == folder)
+        {
+            return long.MaxValue;
+        }
+
+        var match = CheckpointFolder().Match(Path.GetFileName(dir));
+        return match.Success && long.TryParse(match.Groups[1].ValueSpan, out long step) ? step : -1;
+    }
+
+    [GeneratedRegex(@"^checkpoint-(\d+)$")]
+    private static partial Regex CheckpointFolder();
+}

@@ -1,0 +1,34 @@
+using EpochLens.Logs;
+using EpochLens.Readers.JsonLines;
+
+namespace EpochLens.Readers.HuggingFace;
+
+/// <summary>
+/// LLaMA-Factory's trainer_log.jsonl. Facts from src/llamafactory/train/callbacks.py (LogCallback.on_log):
+/// each line is {"current_steps", "total_steps", "loss", "eval_loss", "predict_loss", "accuracy", "lr",
+/// "epoch", "percentage", "elapsed_time", "remaining_time"[, "throughput", "total_tokens"]} with None
+/// values left out, copied from the Trainer's last log_history entry, so "loss" is the Trainer's mean
+/// over the logging interval.
+/// </summary>
+internal static class LlamaFactory
+{
+    private static readonly string[] NotMetrics = ["total_steps", "percentage"];
+
+    public static TrainingLog Read(string file, string name, string format, ReadOptions options, IProblemSink problems)
+    {
+        var generic = new JsonLinesParser(file, options with { StepColumn = "current_steps", EpochColumn = "epoch" }, problems).Read(name, format);
+        var series = new List<MetricSeries>();
+        foreach (var s in generic.Series)
+        {
+            if (Array.IndexOf(NotMetrics, s.Name) >= 0)
+            {
+                continue;
+            }
+
+            series.Add(s.Name == "loss" && s.Count > 1 ? s.With(averaging: TrainerStateParser.IntervalMean(null, s.Steps, "LLaMA-Factory copies the Trainer's loss")) : s);
+        }
+
+        var hint = generic.Epochs is { StepsPerEpoch: not null } h ? h with { Origin = "LLaMA-Factory trainer_log.jsonl: current_steps / epoch" } : generic.Epochs;
+        return new TrainingLog(name, format, series, hint);
+    }
+}

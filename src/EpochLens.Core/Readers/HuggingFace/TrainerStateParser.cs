@@ -1,0 +1,403 @@
+using System.Text;
+using System.Text.Json;
+using EpochLens.Logs;
+using EpochLens.Readers.JsonLines;
+
+namespace EpochLens.Readers.HuggingFace;
+
+/// <summary>
+/// Streams a trainer_state.json (tens of MB for long runs) with Utf8JsonReader over a refilled buffer,
+/// keeping only the series. Format facts from transformers' trainer_callback.py (TrainerState.save_to_json:
+/// json.dumps(asdict(state), indent=2, sort_keys=True), so log_history comes before logging_steps,
+/// max_steps and num_train_epochs, and a NaN grad_norm is written as Python's bare NaN) and trainer.py
+/// (Trainer.log appends {**logs, "step": global_step} with "epoch" to log_history).
+/// A file cut short by a killed run keeps every entry before the cut.
+/// </summary>
+internal sealed class TrainerStateParser
+{
+    private const int MaxBuffer = 64 << 20;
+
+    private readonly string _file;
+    private readonly ReadOptions _options;
+    private readonly ProblemReporter _problems;
+    private readonly Dictionary<string, SeriesCollector> _series = new(StringComparer.Ordinal);
+    private readonly List<SeriesCollector> _order = [];
+    private readonly List<(string Key, double Value)> _entry = [];
+    private readonly List<(byte[] Bytes, string Name)> _names = [];
+    private TopKey _topKey;
+    private bool _inHistory;
+    private bool _sawRoot;
+    private string? _entryKey;
+    private long _entries;
+    private long _entryOffset;
+    private double _loggingSteps = double.NaN;
+    private double _maxSteps = double.NaN;
+    private double _numTrainEpochs = double.NaN;
+
+    public TrainerStateParser(string file, ReadOptions options, IProblemSink problems)
+    {
+        _file = file;
+        _options = options;
+        _problems = new ProblemReporter(file, problems, options.Strict);
+    }
+
+    private enum TopKey
+    {
+        Other,
+        LogHistory,
+        LoggingSteps,
+        MaxSteps,
+        NumTrainEpochs,
+    }
+
+    public TrainingLog Read(string sourceName, string format)
+    {
+        using (var raw = LogInput.Open(_file, _options))
+        {
+            if (raw is FileStream { Length: 0 })
+            {
+                throw new LogReadException(_file, "the file is empty: not a trainer_state.json");
+            }
+
+            using var stream = new QuotingStream(raw);
+            Parse(stream);
+            if (raw is BoundedStream { LimitReached: true } bounded)
+            {
+                _problems.Report("", ProblemKind.LimitReached, $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+            }
+        }
+
+        return Finish(sourceName, format);
+    }
+
+    private void Parse(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        int filled = 0;
+        long bufferStart = 0;
+        bool final = false;
+        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 64 });
+        while (true)
+        {
+            (filled, final) = Fill(stream, ref buffer, filled);
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), final, state);
+            long good = 0;
+            var goodState = state;
+            try
+            {
+                while (reader.Read())
+                {
+                    Handle(ref reader, bufferStart);
+                    good = reader.BytesConsumed;
+                    goodState = reader.CurrentState;
+                }
+            }
+            catch (JsonException e)
+            {
+                ReportDamage(buffer.AsSpan((int)good, filled - (int)good), goodState, bufferStart + good, e);
+                return;
+            }
+
+            if (final)
+            {
+                if (!_sawRoot)
+                {
+                    _problems.Report("", ProblemKind.Malformed, "no JSON object in the file");
+                }
+
+                return;
+            }
+
+            int consumed = (int)reader.BytesConsumed;
+            state = reader.CurrentState;
+            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+            filled -= consumed;
+            bufferStart += consumed;
+            if (filled == buffer.Length)
+            {
+                if (buffer.Length >= MaxBuffer)
+                {
+                    _problems.Report($"byte {bufferStart}", ProblemKind.Malformed, $"a single JSON token longer than {MaxBuffer} bytes: reading stopped there");
+                    return;
+                }
+
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+    }
+
+    private (int Filled, bool Final) Fill(Stream stream, ref byte[] buffer, int filled)
+    {
+        try
+        {
+            while (filled < buffer.Length)
+            {
+                int read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0)
+                {
+                    return (filled, true);
+                }
+
+                filled += read;
+            }
+
+            return (filled, false);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            _problems.Report("", ProblemKind.Truncated, $"the compressed data is damaged ({e.Message}): reading stopped there");
+            return (filled, true);
+        }
+    }
+
+    /// <summary>A cut file is a valid prefix of JSON (a killed run); anything else is damage in the middle.</summary>
+    private void ReportDamage(ReadOnlySpan<byte> rest, JsonReaderState state, long offset, JsonException error)
+    {
+        bool prefix = true;
+        try
+        {
+            var probe = new Utf8JsonReader(rest, isFinalBlock: false, state);
+            while (probe.Read())
+            {
+            }
+        }
+        catch (JsonException)
+        {
+            prefix = false;
+        }
+
+        var where = _inHistory ? new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString() : $"byte {offset}";
+        if (prefix)
+        {
+            _problems.Report(where, ProblemKind.Truncated, $"the file ends inside the JSON (a killed run?): the {_entries} complete log_history entries before it are kept");
+        }
+        else
+        {
+            var reason = error.Message.Split(". ")[0];
+            _problems.Report(where, ProblemKind.Malformed, $"not valid JSON at byte {offset} or just after ({reason}): the {_entries} complete log_history entries before it are kept, the rest is not read");
+        }
+    }
+
+    private void Handle(ref Utf8JsonReader reader, long bufferStart)
+    {
+        int depth = reader.CurrentDepth;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject when depth == 0:
+                _sawRoot = true;
+                break;
+            case JsonTokenType.PropertyName when depth == 1:
+                _topKey = reader.ValueTextEquals("log_history"u8) ? TopKey.LogHistory
+                    : reader.ValueTextEquals("logging_steps"u8) ? TopKey.LoggingSteps
+                    : reader.ValueTextEquals("max_steps"u8) ? TopKey.MaxSteps
+                    : reader.ValueTextEquals("num_train_epochs"u8) ? TopKey.NumTrainEpochs
+                    : TopKey.Other;
+                break;
+            case JsonTokenType.StartArray when depth == 1 && _topKey == TopKey.LogHistory:
+                _inHistory = true;
+                break;
+            case JsonTokenType.EndArray when depth == 1:
+                _inHistory = false;
+                break;
+            case JsonTokenType.Number or JsonTokenType.String when depth == 1:
+                if (JsonNumber.TryGet(ref reader, out double top))
+                {
+                    switch (_topKey)
+                    {
+                        case TopKey.LoggingSteps: _loggingSteps = top; break;
+                        case TopKey.MaxSteps: _maxSteps = top; break;
+                        case TopKey.NumTrainEpochs: _numTrainEpochs = top; break;
+                    }
+                }
+
+                break;
+            case JsonTokenType.StartObject when depth == 2 && _inHistory:
+                _entry.Clear();
+                _entryKey = null;
+                _entryOffset = bufferStart + reader.TokenStartIndex;
+                break;
+            case JsonTokenType.PropertyName when depth == 3 && _inHistory:
+                _entryKey = Name(ref reader);
+                break;
+            case JsonTokenType.Number or JsonTokenType.String when depth == 3 && _inHistory && _entryKey is not null:
+                if (JsonNumber.TryGet(ref reader, out double value))
+                {
+                    _entry.Add((_entryKey, value));
+                }
+
+                break;
+            case JsonTokenType.EndObject when depth == 2 && _inHistory:
+                _entries++;
+                CommitEntry();
+                break;
+        }
+    }
+
+    /// <summary>Entry keys repeat in every entry: decode each distinct key once.</summary>
+    private string Name(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.GetString()!;
+        }
+
+        var bytes = reader.ValueSpan;
+        foreach (var (known, name) in _names)
+        {
+            if (bytes.SequenceEqual(known))
+            {
+                return name;
+            }
+        }
+
+        var decoded = Encoding.UTF8.GetString(bytes);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            _problems.Report(new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString(), ProblemKind.Encoding,
+                $"a key with bytes that are not valid UTF-8, read as '{decoded}'");
+        }
+
+        if (_names.Count < 256)
+        {
+            _names.Add((bytes.ToArray(), decoded));
+        }
+
+        return decoded;
+    }
+
+    private void CommitEntry()
+    {
+        var where = new SourcePosition("log_history entry", _entries, _entryOffset);
+        double stepValue = double.NaN;
+        foreach (var (key, value) in _entry)
+        {
+            if (key == "step")
+            {
+                stepValue = value;
+            }
+        }
+
+        if (!JsonNumber.TryGetStep(stepValue, out long step))
+        {
+            _problems.Report(where.ToString(), ProblemKind.BadValue, $"no whole-number \"step\" (found {stepValue}): entry skipped");
+            return;
+        }
+
+        foreach (var (key, value) in _entry)
+        {
+            if (key == "step" || (_options.Metric is { } metric && key != metric && key != "epoch"))
+            {
+                continue;
+            }
+
+            if (!_series.TryGetValue(key, out var series))
+            {
+                if (_series.Count >= JsonLinesParser.MaxSeries)
+                {
+                    continue;
+                }
+
+                series = new SeriesCollector(key, false, RoleOf(key));
+                _series.Add(key, series);
+                _order.Add(series);
+            }
+
+            series.Add(step, value, double.NaN, _problems, where);
+        }
+    }
+
+    /// <summary>The Trainer's own key names; "train_loss" is the whole run's mean in the final summary, not a training curve.</summary>
+    private static SeriesRole RoleOf(string key) => key switch
+    {
+        "loss" => SeriesRole.TrainLoss,
+        "eval_loss" => SeriesRole.HeldOutLoss,
+        "learning_rate" => SeriesRole.LearningRate,
+        "grad_norm" => SeriesRole.GradNorm,
+        "epoch" => SeriesRole.Epoch,
+        _ => SeriesRole.Other,
+    };
+
+    private TrainingLog Finish(string sourceName, string format)
+    {
+        var series = new List<MetricSeries>();
+        MetricSeries? epochs = null;
+        foreach (var collector in _order)
+        {
+            if (collector.Name == "loss")
+            {
+                // Built below, once the window is known.
+                continue;
+            }
+
+            var built = collector.Build(_problems);
+            if (built.Role == SeriesRole.Epoch)
+            {
+                epochs = built;
+            }
+
+            if (_options.Metric is null || built.Name == _options.Metric)
+            {
+                series.Add(built);
+            }
+        }
+
+        if (_series.TryGetValue("loss", out var loss))
+        {
+            var built = loss.Build(_problems);
+            series.Insert(0, built.With(averaging: IntervalMean(
+                _loggingSteps >= 1 ? (int)Math.Round(_loggingSteps) : null, built.Steps, "transformers' Trainer logs the mean loss over each logging interval")));
+        }
+
+        return new TrainingLog(sourceName, format, series, Hint(epochs));
+    }
+
+    /// <summary>
+    /// The Trainer's loss is a mean over the logging interval: in Trainer._maybe_log_save_evaluate,
+    /// logs["loss"] = round(tr_loss_scalar / (self.state.global_step - self._globalstep_last_logged), 4),
+    /// where tr_loss sums the per-step losses since the last log and is then reset. The window is
+    /// logging_steps, or, when the file does not say, the usual spacing of the logged steps.
+    /// </summary>
+    public static ValueAveraging IntervalMean(int? loggingSteps, ReadOnlySpan<long> steps, string evidence)
+    {
+        int? window = loggingSteps;
+        var source = "logging_steps";
+        if (window is null && steps.Length > 1)
+        {
+            var gaps = new long[steps.Length - 1];
+            for (int i = 1; i < steps.Length; i++)
+            {
+                gaps[i - 1] = steps[i] - steps[i - 1];
+            }
+
+            Array.Sort(gaps);
+            window = (int)Math.Min(int.MaxValue, gaps[gaps.Length / 2]);
+            source = "the median spacing of the logged steps";
+        }
+
+        return window is null
+            ? new ValueAveraging(AveragingKind.MovingWindow, null, evidence)
+            : new ValueAveraging(AveragingKind.MovingWindow, window, $"{evidence}: {window} steps ({source})");
+    }
+
+    /// <summary>
+    /// Steps per epoch from max_steps / num_train_epochs, checked against the fractional epochs of the
+    /// entries: when max_steps was given, num_train_epochs is rounded up to whole epochs and the ratio is
+    /// wrong, so the entries' step / epoch wins when the two disagree.
+    /// </summary>
+    private EpochHint? Hint(MetricSeries? epochs)
+    {
+        double? fromEntries = epochs is null ? null : EpochHints.StepsPerEpochFromFraction(epochs.Steps, epochs.Values);
+        double? fromState = _maxSteps > 0 && _numTrainEpochs > 0 ? _maxSteps / _numTrainEpochs : null;
+        if (fromState is double state)
+        {
+            if (fromEntries is double entries && Math.Abs(entries - state) > 0.02 * entries + 1)
+            {
+                return new EpochHint(entries, null, $"trainer_state.json log_history step / epoch ({entries:0.##}; max_steps / num_train_epochs = {state:0.##} disagrees)");
+            }
+
+            return new EpochHint(state, null, "trainer_state.json max_steps / num_train_epochs");
+        }
+
+        return fromEntries is double e ? new EpochHint(e, null, "trainer_state.json log_history step / epoch") : null;
+    }
+}

@@ -1,0 +1,399 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.JsonLines;
+
+/// <summary>
+/// Reads one JSON Lines file. Each line is parsed on its own (a damaged line costs only that line) and
+/// its numbers are collected before any is added, because the step key may come last ({"loss": 1, "step": 5}).
+/// Keys are matched against the previous lines' keys at the same position before any string is made,
+/// so a file whose lines share their keys costs no allocation per line.
+/// </summary>
+internal sealed class JsonLinesParser
+{
+    /// <summary>Step keys in order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
+    private static readonly string[] StepKeys = ["step", "global_step", "trainer/global_step", "train/global_step", "iteration", "iter", "_step"];
+
+    private static readonly string[] EpochKeys = ["epoch", "trainer/epoch", "train/epoch"];
+
+    /// <summary>W&amp;B's wall clock (seconds since the Unix epoch) and its seconds since the run started.</summary>
+    private const string WallTimeKey = "_timestamp";
+    private const string RuntimeKey = "_runtime";
+
+    /// <summary>Each series holds at least one 1 MB chunk of the builder; this bounds what a file of random keys costs.</summary>
+    public const int MaxSeries = 1000;
+
+    private readonly string _file;
+    private readonly ReadOptions _options;
+    private readonly ProblemReporter _problems;
+    private readonly Dictionary<string, KeyInfo> _keys = new(StringComparer.Ordinal);
+    private readonly List<KeyInfo> _order = [];
+    private readonly List<(byte[] Bytes, KeyInfo Info)> _positionCache = [];
+    private readonly List<(KeyInfo Info, double Value)> _lineValues = [];
+    private byte[] _quoted = new byte[1024];
+    private byte[] _path = new byte[256];
+    private readonly int[] _prefixLengths = new int[MaxDepth + 1];
+    private bool _stepDecided;
+    private KeyInfo? _stepKey;
+    private long _dataLines;
+    private int _seriesCount;
+    private bool _seriesLimitReported;
+
+    private const int MaxDepth = 64;
+
+    public JsonLinesParser(string file, ReadOptions options, IProblemSink problems)
+    {
+        _file = file;
+        _options = options;
+        _problems = new ProblemReporter(file, problems, options.Strict);
+    }
+
+    public TrainingLog Read(string sourceName, string format)
+    {
+        long bytes;
+        using (var stream = LogInput.Open(_file, _options))
+        {
+            var lines = new LineScanner(stream);
+            while (lines.TryReadLine(out var line))
+            {
+                ReadLine(lines, line);
+            }
+
+            bytes = lines.LineNumber == 0 ? 0 : lines.LineOffset + 1;
+            if (lines.ReadError is not null)
+            {
+                _problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
+            }
+
+            if (stream is BoundedStream { LimitReached: true } bounded)
+            {
+                _problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
+                    $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+            }
+        }
+
+        if (bytes == 0)
+        {
+            throw new LogReadException(_file, "the file is empty: no JSON lines to read");
+        }
+
+        return Finish(sourceName, format);
+    }
+
+    private void ReadLine(LineScanner lines, ReadOnlySpan<byte> line)
+    {
+        if (lines.TooLong)
+        {
+            _problems.Report(lines.Position.ToString(), ProblemKind.Malformed, $"line longer than {lines.MaxLineBytes} bytes: skipped");
+            return;
+        }
+
+        line = line.Trim(" \t\r"u8);
+        if (line.IsEmpty)
+        {
+            return;
+        }
+
+        if (!Utf8.IsValid(line))
+        {
+            _problems.Report(lines.Position.ToString(), ProblemKind.Encoding, "bytes that are not valid UTF-8: line skipped");
+            return;
+        }
+
+        if (BareLiteralQuoter.MayNeedRewrite(line))
+        {
+            line = Quote(line);
+        }
+
+        _lineValues.Clear();
+        string? error;
+        try
+        {
+            error = Parse(line);
+        }
+        catch (JsonException e)
+        {
+            error = $"not valid JSON ({FirstSentence(e.Message)})";
+        }
+
+        if (error is not null)
+        {
+            if (lines.Unterminated)
+            {
+                _problems.Report(lines.Position.ToString(), ProblemKind.Truncated, $"the last line is incomplete (a killed run?): skipped");
+            }
+            else
+            {
+                _problems.Report(lines.Position.ToString(), ProblemKind.Malformed, $"{error}: line skipped");
+            }
+
+            return;
+        }
+
+        if (_lineValues.Count > 0)
+        {
+            AddLine(lines.Position);
+        }
+    }
+
+    private ReadOnlySpan<byte> Quote(ReadOnlySpan<byte> line)
+    {
+        int need = BareLiteralQuoter.MaxOutput(line.Length);
+        if (_quoted.Length < need)
+        {
+            _quoted = new byte[Math.Max(need, _quoted.Length * 2)];
+        }
+
+        var quoter = default(BareLiteralQuoter);
+        int n = quoter.Rewrite(line, _quoted);
+        n += quoter.Finish(_quoted.AsSpan(n));
+        return _quoted.AsSpan(0, n);
+    }
+
+    /// <summary>Collects the line's numbers with their flattened keys; returns why the line is not an object, or null.</summary>
+    private string? Parse(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = MaxDepth });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return "not a JSON object";
+        }
+
+        int level = 0, prefix = 0, keyLength = 0, position = 0;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    keyLength = prefix + AppendName(ref reader, prefix);
+                    break;
+                case JsonTokenType.StartObject:
+                    _prefixLengths[level++] = prefix;
+                    EnsurePath(keyLength + 1);
+                    _path[keyLength] = (byte)'/';
+                    prefix = keyLength + 1;
+                    break;
+                case JsonTokenType.EndObject:
+                    if (level == 0)
+                    {
+                        return reader.Read() ? "more than one JSON value" : null;
+                    }
+
+                    prefix = _prefixLengths[--level];
+                    break;
+                case JsonTokenType.StartArray:
+                    reader.Skip();
+                    break;
+                case JsonTokenType.Number or JsonTokenType.String:
+                    if (JsonNumber.TryGet(ref reader, out double value))
+                    {
+                        _lineValues.Add((Lookup(position++, _path.AsSpan(0, keyLength)), value));
+                    }
+
+                    break;
+            }
+        }
+
+        return "the object is not closed";
+    }
+
+    private int AppendName(ref Utf8JsonReader reader, int at)
+    {
+        int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        EnsurePath(at + length);
+        return reader.ValueIsEscaped ? reader.CopyString(_path.AsSpan(at)) : CopyRaw(reader.ValueSpan, at);
+    }
+
+    private int CopyRaw(ReadOnlySpan<byte> name, int at)
+    {
+        name.CopyTo(_path.AsSpan(at));
+        return name.Length;
+    }
+
+    private void EnsurePath(int length)
+    {
+        if (_path.Length < length + 1)
+        {
+            Array.Resize(ref _path, Math.Max(length + 1, _path.Length * 2));
+        }
+    }
+
+    private KeyInfo Lookup(int position, ReadOnlySpan<byte> key)
+    {
+        if (position < _positionCache.Count && key.SequenceEqual(_positionCache[position].Bytes))
+        {
+            return _positionCache[position].Info;
+        }
+
+        var name = Encoding.UTF8.GetString(key);
+        if (!_keys.TryGetValue(name, out var info))
+        {
+            info = new KeyInfo(name, IsEpochKey(name));
+            _keys.Add(name, info);
+            _order.Add(info);
+        }
+
+        if (position < _positionCache.Count)
+        {
+            _positionCache[position] = (key.ToArray(), info);
+        }
+        else if (position == _positionCache.Count && position < 4096)
+        {
+            _positionCache.Add((key.ToArray(), info));
+        }
+
+        return info;
+    }
+
+    private bool IsEpochKey(string name) =>
+        _options.EpochColumn is { } epoch ? name == epoch : Array.IndexOf(EpochKeys, name) >= 0;
+
+    private void AddLine(SourcePosition where)
+    {
+        long index = _dataLines++;
+        if (!_stepDecided)
+        {
+            DecideStepKey();
+        }
+
+        long step = index;
+        double wallTime = double.NaN;
+        bool hasStep = _stepKey is null;
+        foreach (var (info, value) in _lineValues)
+        {
+            if (info == _stepKey)
+            {
+                if (!JsonNumber.TryGetStep(value, out step))
+                {
+                    _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, not a whole number: line skipped");
+                    return;
+                }
+
+                hasStep = true;
+            }
+            else if (info.Name == WallTimeKey)
+            {
+                wallTime = value;
+            }
+        }
+
+        if (!hasStep)
+        {
+            _problems.Report(where.ToString(), ProblemKind.BadValue, $"no '{_stepKey!.Name}' step: line skipped");
+            return;
+        }
+
+        foreach (var (info, value) in _lineValues)
+        {
+            if (info == _stepKey || info.Name is WallTimeKey or RuntimeKey || !Wanted(info))
+            {
+                continue;
+            }
+
+            var series = info.Series ??= NewSeries(info, where);
+            series?.Add(step, value, wallTime, _problems, where);
+        }
+    }
+
+    /// <summary>The step key is fixed by the first line with numbers: --step-column, else the first known step key there, else the line index.</summary>
+    private void DecideStepKey()
+    {
+        _stepDecided = true;
+        if (_options.StepColumn is { } column)
+        {
+            if (!_keys.TryGetValue(column, out _stepKey))
+            {
+                _stepKey = new KeyInfo(column, isEpoch: false);
+                _keys.Add(column, _stepKey);
+            }
+
+            return;
+        }
+
+        foreach (var candidate in StepKeys)
+        {
+            foreach (var (info, _) in _lineValues)
+            {
+                if (info.Name == candidate)
+                {
+                    _stepKey = info;
+                    return;
+                }
+            }
+        }
+    }
+
+    private bool Wanted(KeyInfo info) => _options.Metric is null || info.Name == _options.Metric || info.IsEpoch;
+
+    private SeriesCollector? NewSeries(KeyInfo info, SourcePosition where)
+    {
+        if (_seriesCount >= MaxSeries)
+        {
+            if (!_seriesLimitReported)
+            {
+                _seriesLimitReported = true;
+                _problems.Report(where.ToString(), ProblemKind.LimitReached, $"more than {MaxSeries} numeric keys: '{info.Name}' and later new keys are ignored");
+            }
+
+            return null;
+        }
+
+        _seriesCount++;
+        return new SeriesCollector(info.Name, _options.KeepWallTimes, info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name));
+    }
+
+    private TrainingLog Finish(string sourceName, string format)
+    {
+        var series = new List<MetricSeries>();
+        MetricSeries? epochs = null;
+        foreach (var info in _order)
+        {
+            if (info.Series is null)
+            {
+                continue;
+            }
+
+            var built = info.Series.Build(_problems);
+            if (info.IsEpoch && epochs is null)
+            {
+                epochs = built;
+            }
+
+            if (_options.Metric is null || info.Name == _options.Metric)
+            {
+                series.Add(built);
+            }
+        }
+
+        if (_options.Metric is { } metric && series.Count == 0)
+        {
+            _problems.Report("", ProblemKind.Skipped, $"no numeric key '{metric}' in this file");
+        }
+
+        var hint = EpochHints.FromEpochSeries(epochs, $"'{epochs?.Name}' key of each line");
+        return new TrainingLog(sourceName, format, series, hint);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message[..end];
+    }
+
+    private sealed class KeyInfo
+    {
+        public KeyInfo(string name, bool isEpoch)
+        {
+            Name = name;
+            IsEpoch = isEpoch;
+        }
+
+        public string Name { get; }
+
+        public bool IsEpoch { get; }
+
+        public SeriesCollector? Series { get; set; }
+    }
+}

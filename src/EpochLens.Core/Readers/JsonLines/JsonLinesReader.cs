@@ -1,0 +1,86 @@
+using System.Text.Json;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.JsonLines;
+
+/// <summary>
+/// JSON Lines logs: one object per line, usually one per step (custom loggers, W&amp;B history exports,
+/// detectron2's metrics.json). Numeric keys become series, nested objects flatten to "a/b".
+/// </summary>
+public sealed class JsonLinesReader : ILogReader
+{
+    public static readonly JsonLinesReader Default = new();
+
+    public string Format => "jsonl";
+
+    public string Description => "JSON Lines with one object per step (*.jsonl, *.ndjson, line-delimited *.json)";
+
+    public bool Recognises(string path, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            name = name[..^3];
+        }
+
+        head = SkipBom(head);
+        int newline = head.IndexOf((byte)'\n');
+        var first = (newline < 0 ? head : head[..newline]).Trim(" \t\r"u8);
+        if (name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal))
+        {
+            return first.Length > 0 && first[0] == (byte)'{';
+        }
+
+        // A .json file is line-delimited only when its first line is a whole object and the next starts another.
+        if (name.EndsWith(".json", StringComparison.Ordinal) && newline >= 0)
+        {
+            var next = head[(newline + 1)..].TrimStart(" \t\r"u8);
+            return next.Length > 0 && next[0] == (byte)'{' && IsWholeObject(first);
+        }
+
+        return false;
+    }
+
+    public string GroupKey(string path) => path;
+
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(problems);
+        var logs = new List<TrainingLog>(source.Files.Count);
+        foreach (var file in source.Files)
+        {
+            var name = source.Files.Count == 1 ? source.Name : file;
+            logs.Add(new JsonLinesParser(file, options, problems).Read(name, Format));
+        }
+
+        return logs;
+    }
+
+    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+
+    private static bool IsWholeObject(ReadOnlySpan<byte> line)
+    {
+        var quoted = new byte[BareLiteralQuoter.MaxOutput(line.Length)];
+        var quoter = default(BareLiteralQuoter);
+        int n = quoter.Rewrite(line, quoted);
+        n += quoter.Finish(quoted.AsSpan(n));
+        try
+        {
+            var reader = new Utf8JsonReader(quoted.AsSpan(0, n));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

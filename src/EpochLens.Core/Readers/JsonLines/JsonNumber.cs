@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace EpochLens.Readers.JsonLines;
+
+/// <summary>Reads a JSON value as a number, accepting the non-finite literals as strings (see <see cref="BareLiteralQuoter"/>).</summary>
+internal static class JsonNumber
+{
+    /// <summary>The number at the reader's current token, or false when the token is not a number.</summary>
+    public static bool TryGet(ref Utf8JsonReader reader, out double value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                // A literal beyond double's range (1e999) parses to infinity rather than failing.
+                if (reader.TryGetDouble(out value))
+                {
+                    return true;
+                }
+
+                value = double.NaN;
+                return false;
+            case JsonTokenType.String when !reader.ValueIsEscaped && reader.ValueSpan.Length <= 9:
+                return TryNonFinite(reader.ValueSpan, out value);
+            default:
+                value = double.NaN;
+                return false;
+        }
+    }
+
+    /// <summary>NaN, Infinity, -Infinity as Python and System.Text.Json spell them.</summary>
+    public static bool TryNonFinite(ReadOnlySpan<byte> text, out double value)
+    {
+        if (text.SequenceEqual("NaN"u8))
+        {
+            value = double.NaN;
+        }
+        else if (text.SequenceEqual("Infinity"u8))
+        {
+            value = double.PositiveInfinity;
+        }
+        else if (text.SequenceEqual("-Infinity"u8))
+        {
+            value = double.NegativeInfinity;
+        }
+        else
+        {
+            value = double.NaN;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A step: an integral number in range.</summary>
+    public static bool TryGetStep(double value, out long step)
+    {
+        if (double.IsFinite(value) && value == Math.Floor(value) && Math.Abs(value) < 9.2e18)
+        {
+            step = (long)value;
+            return true;
+        }
+
+        step = 0;
+        return false;
+    }
+}

@@ -1,0 +1,162 @@
+namespace EpochLens.Readers.JsonLines;
+
+/// <summary>
+/// Splits a stream into lines without a string per line. A line longer than the cap is skipped without
+/// being held (a 100 MB line costs one buffer, not 100 MB). A read error (damaged gzip data) ends the
+/// input and is kept in <see cref="ReadError"/>.
+/// </summary>
+internal sealed class LineScanner
+{
+    private readonly Stream _stream;
+    private readonly int _maxLineBytes;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private long _bufferOffset;
+    private bool _eof;
+
+    public LineScanner(Stream stream, int maxLineBytes = DefaultMaxLineBytes)
+    {
+        _stream = stream;
+        _maxLineBytes = maxLineBytes;
+        _buffer = new byte[Math.Min(1 << 16, maxLineBytes + 1)];
+    }
+
+    public const int DefaultMaxLineBytes = 4 << 20;
+
+    public int MaxLineBytes => _maxLineBytes;
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Byte offset of the start of the line last returned.</summary>
+    public long LineOffset { get; private set; }
+
+    /// <summary>The line last returned was longer than the cap; it came back empty.</summary>
+    public bool TooLong { get; private set; }
+
+    /// <summary>The line last returned ended at the end of the input without a newline (a killed writer).</summary>
+    public bool Unterminated { get; private set; }
+
+    /// <summary>Why the input ended early, when a read failed.</summary>
+    public string? ReadError { get; private set; }
+
+    public SourcePosition Position => new("line", LineNumber, LineOffset);
+
+    /// <summary>The next line without its line ending (and without a UTF-8 byte order mark on line 1).</summary>
+    public bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        TooLong = false;
+        Unterminated = false;
+        while (true)
+        {
+            int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                line = Take(newline, newline + 1);
+                return true;
+            }
+
+            if (_eof)
+            {
+                if (_end > _start)
+                {
+                    Unterminated = true;
+                    line = Take(_end - _start, _end - _start);
+                    return true;
+                }
+
+                line = default;
+                return false;
+            }
+
+            if (_end - _start > _maxLineBytes)
+            {
+                SkipLongLine();
+                line = default;
+                return true;
+            }
+
+            Fill();
+        }
+    }
+
+    private ReadOnlySpan<byte> Take(int length, int consumed)
+    {
+        LineNumber++;
+        LineOffset = _bufferOffset + _start;
+        var line = _buffer.AsSpan(_start, length);
+        _start += consumed;
+        if (line.Length > 0 && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
+        if (LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
+        }
+
+        return line;
+    }
+
+    /// <summary>Drops the current line up to and including its newline, keeping memory at the cap.</summary>
+    private void SkipLongLine()
+    {
+        LineNumber++;
+        LineOffset = _bufferOffset + _start;
+        TooLong = true;
+        while (true)
+        {
+            int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += newline + 1;
+                return;
+            }
+
+            _bufferOffset += _end;
+            _start = _end = 0;
+            if (_eof)
+            {
+                Unterminated = true;
+                return;
+            }
+
+            Fill();
+        }
+    }
+
+    private void Fill()
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _bufferOffset += _start;
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxLineBytes + 1L + (1 << 16)));
+        }
+
+        try
+        {
+            int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            _end += read;
+            _eof = read == 0;
+        }
+        catch (InvalidDataException e)
+        {
+            ReadError = $"compressed data is damaged ({e.Message}): reading stopped there";
+            _eof = true;
+        }
+        catch (IOException e)
+        {
+            ReadError = $"read failed ({e.Message}): reading stopped there";
+            _eof = true;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.IO.Compression;
+
+namespace EpochLens.Readers.JsonLines;
+
+/// <summary>Opens a log file for streaming: gzip content is decompressed, up to a bound against gzip bombs.</summary>
+internal static class LogInput
+{
+    /// <summary>Opens the file; throws <see cref="LogReadException"/> when it cannot be opened at all.</summary>
+    public static Stream Open(string path, ReadOptions options)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogReadException(path, $"cannot be opened: {e.Message}", e);
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (!FileHead.IsGzip(magic[..read]))
+        {
+            return file;
+        }
+
+        return new BoundedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes);
+    }
+}

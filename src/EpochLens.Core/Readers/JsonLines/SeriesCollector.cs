@@ -1,0 +1,76 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.JsonLines;
+
+/// <summary>
+/// One series being read: its builder plus the bookkeeping that turns irregular points into problems.
+/// Non-finite values and duplicate steps are counted and reported once per series; a step that goes
+/// back (a resumed run) is reported where it happens. A step repeated with the same value is no conflict
+/// and is not reported.
+/// </summary>
+internal sealed class SeriesCollector
+{
+    private readonly MetricSeriesBuilder _builder;
+    private int _nonFinite;
+    private string? _firstNonFinite;
+    private int _duplicates;
+    private double _lastValue = double.NaN;
+    private string? _firstDuplicate;
+
+    public SeriesCollector(string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
+    {
+        _builder = new MetricSeriesBuilder(name, keepWallTimes);
+        Role = role;
+        Averaging = averaging;
+    }
+
+    public string Name => _builder.Name;
+
+    public SeriesRole Role { get; set; }
+
+    public ValueAveraging? Averaging { get; set; }
+
+    public int Count => _builder.Count;
+
+    public void Add(long step, double value, double wallTime, ProblemReporter problems, SourcePosition where)
+    {
+        if (!double.IsFinite(value) && _nonFinite++ == 0)
+        {
+            _firstNonFinite = where.ToString();
+        }
+
+        switch (_builder.Add(step, value, wallTime))
+        {
+            // The same point written twice (an eval entry repeating the epoch) replaces nothing.
+            case StepOrder.ReplacedDuplicate when !value.Equals(_lastValue):
+                if (_duplicates++ == 0)
+                {
+                    _firstDuplicate = where.ToString();
+                }
+
+                break;
+            case StepOrder.Restarted:
+                problems.Report(where.ToString(), ProblemKind.StepsWentBack,
+                    $"'{Name}': step {step} follows a later step: read as a resumed run, {_builder.LastRemoved} older point(s) from step {step} on dropped");
+                break;
+        }
+
+        _lastValue = value;
+    }
+
+    /// <summary>Reports the counted problems and builds the series.</summary>
+    public MetricSeries Build(ProblemReporter problems)
+    {
+        if (_nonFinite > 0)
+        {
+            problems.Report(_firstNonFinite!, ProblemKind.NonFinite, $"'{Name}': {_nonFinite} NaN or infinite value(s), first here; kept");
+        }
+
+        if (_duplicates > 0)
+        {
+            problems.Report(_firstDuplicate!, ProblemKind.DuplicateStep, $"'{Name}': {_duplicates} repeated step(s), first here; the later value replaced the earlier");
+        }
+
+        return _builder.Build(Role, Averaging);
+    }
+}

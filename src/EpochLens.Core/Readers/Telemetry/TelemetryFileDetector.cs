@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using EpochLens.Telemetry;
+
+namespace EpochLens.Readers.Telemetry;
+
+/// <summary>Tells the files of an EpochLens telemetry folder from their first bytes, as <see cref="TelemetryWriter"/> writes them.</summary>
+internal static class TelemetryFileDetector
+{
+    private static readonly byte[] StepsHeader = Encoding.UTF8.GetBytes(string.Join(',', TelemetryFiles.StepColumns));
+    private static readonly byte[] EpochsHeader = Encoding.UTF8.GetBytes(string.Join(',', TelemetryFiles.EpochColumns));
+
+    public static TelemetryFileKind Detect(string path, ReadOnlySpan<byte> head)
+    {
+        int newline = head.IndexOf((byte)'\n');
+        var first = (newline < 0 ? head : head[..newline]).TrimEnd((byte)'\r');
+        if (first.SequenceEqual(StepsHeader))
+        {
+            return TelemetryFileKind.StepsCsv;
+        }
+
+        if (first.SequenceEqual(EpochsHeader))
+        {
+            return TelemetryFileKind.EpochsCsv;
+        }
+
+        if (first.Length > 0 && first[0] == (byte)'{')
+        {
+            if (HasKeys(first, TelemetryFiles.StepColumns))
+            {
+                return TelemetryFileKind.StepsJsonLines;
+            }
+
+            if (HasKeys(first, TelemetryFiles.EpochColumns))
+            {
+                return TelemetryFileKind.EpochsJsonLines;
+            }
+        }
+
+        return Path.GetFileName(path) == TelemetryFiles.RunDescription && IsEpochLensRun(head) ? TelemetryFileKind.RunDescription : TelemetryFileKind.None;
+    }
+
+    /// <summary>Whether a one-line object has every one of the keys at its top level.</summary>
+    private static bool HasKeys(ReadOnlySpan<byte> line, IReadOnlyList<string> keys)
+    {
+        var seen = new bool[keys.Count];
+        try
+        {
+            var reader = new Utf8JsonReader(line, isFinalBlock: false, default);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    for (int i = 0; i < keys.Count; i++)
+                    {
+                        if (reader.ValueTextEquals(keys[i]))
+                        {
+                            seen[i] = true;
+                        }
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return Array.TrueForAll(seen, s => s);
+    }
+
+    /// <summary>A run.json whose top-level "tool" is "epochlens".</summary>
+    private static bool IsEpochLensRun(ReadOnlySpan<byte> head)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("tool"u8))
+                {
+                    return reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("epochlens"u8);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+using EpochLens.Logs;
+using EpochLens.Telemetry;
+
+namespace EpochLens.Readers.Telemetry;
+
+/// <summary>
+/// EpochLens's own telemetry folder (<see cref="TelemetryWriter"/>): steps.jsonl or steps.csv, epochs.jsonl
+/// or epochs.csv, and run.json. The folder is one log; its series carry their roles, the epoch length
+/// comes from run.json and the epoch starts from the epoch column, and each step's sample ids come along.
+/// </summary>
+public sealed class TelemetryReader : ILogReader
+{
+    public static readonly TelemetryReader Default = new();
+
+    public string Format => "epochlens";
+
+    public string Description => "EpochLens telemetry folders (steps.csv/steps.jsonl, epochs.*, run.json)";
+
+    public bool Recognises(string path, ReadOnlySpan<byte> head) => TelemetryFileDetector.Detect(path, head) != TelemetryFileKind.None;
+
+    public string GroupKey(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
+
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(problems);
+        var logs = new List<TrainingLog>();
+        var folders = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
+        foreach (var folder in folders)
+        {
+            var files = TelemetryFolder.Find(folder.Key, folder.ToList());
+            var name = folders.Count == 1 ? source.Name : folder.Key;
+            logs.Add(new TelemetryRunParser(files, options, problems).Read(name, Format));
+        }
+
+        return logs;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Text;
+using EpochLens.Core.Tests.Readers.JsonLines;
+using EpochLens.Logs;
+using EpochLens.Readers;
+using EpochLens.Readers.HuggingFace;
+
+namespace EpochLens.Core.Tests.Readers.HuggingFace;
+
+public sealed class HuggingFaceReaderTests : IDisposable
+{
+    private readonly string _folder = Fixture.NewFolder();
+
+    private static readonly HuggingFaceReader Reader = HuggingFaceReader.Default;
+
+    private static string TrainerFolder => Fixture.Path("hf-trainer");
+
+    private static (TrainingLog Log, ProblemLog Problems) Read(LogSource source, ReadOptions? options = null)
+    {
+        var problems = new ProblemLog();
+        return (Reader.Read(source, options ?? ReadOptions.Default, problems).Single(), problems);
+    }
+
+    private string Write(string text, string name = "trainer_state.json")
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Reads_trainer_state_with_roles_interval_averaging_and_epoch_length()
+    {
+        var path = Path.Combine(TrainerFolder, "trainer_state.json");
+        Assert.True(Reader.Recognises(path, FileHead.Read(path)));
+        var (log, problems) = Read(LogSource.OfFile(path));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal(16, loss.Count);
+        Assert.Equal(5, loss.Steps[0]);
+        Assert.Equal(2.2323, loss.Values[0]);
+        Assert.Equal(AveragingKind.MovingWindow, loss.Averaging.Kind);
+        Assert.Equal(5, loss.Averaging.Window);
+        var eval = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal([40L, 80], eval.Steps.ToArray());
+        Assert.Equal(1.7, eval.Values[0]);
+        Assert.Equal(4.6875e-05, log.Find(SeriesRole.LearningRate)!.Values[0]);
+        var gradNorm = log.Find(SeriesRole.GradNorm)!;
+        Assert.True(double.IsNaN(gradNorm.Values[6]));
+        Assert.Equal(0.125, log.Find(SeriesRole.Epoch)!.Values[0]);
+        Assert.Equal(SeriesRole.Other, log.Find("train_loss")!.Role);
+        Assert.Equal(40, log.Epochs!.StepsPerEpoch);
+        Assert.Equal("trainer_state.json max_steps / num_train_epochs", log.Epochs.Origin);
+        Assert.Equal(ProblemKind.NonFinite, Assert.Single(problems.Kept).Kind);
+    }
+
+    [Fact]
+    public void An_output_folder_is_one_log_read_from_its_newest_state()
+    {
+        var files = Directory.GetFiles(TrainerFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, files.Count);
+        Assert.All(files, f => Assert.Equal(TrainerFolder, Reader.GroupKey(f)));
+        var (log, _) = Read(new LogSource(TrainerFolder, files));
+        Assert.Equal(80, log.Find("loss")!.Steps[^1]);
+
+        var (checkpoint, _) = Read(LogSource.OfFile(Path.Combine(TrainerFolder, "checkpoint-40", "trainer_state.json")));
+        Assert.Equal(40, checkpoint.Find("loss")!.Steps[^1]);
+    }
+
+    [Fact]
+    public void A_state_cut_by_a_killed_run_keeps_the_entries_before_the_cut()
+    {
+        var text = File.ReadAllText(Path.Combine(TrainerFolder, "trainer_state.json"));
+        var cut = text[..text.IndexOf("\"step\": 45", StringComparison.Ordinal)];
+        var (log, problems) = Read(LogSource.OfFile(Write(cut)));
+
+        Assert.Equal(8, log.Find("loss")!.Count);
+        var truncated = Assert.Single(problems.Kept, p => p.Kind == ProblemKind.Truncated);
+        Assert.StartsWith("log_history entry 10 at byte", truncated.Location, StringComparison.Ordinal);
+
+        // Without max_steps (after the cut) the epoch length comes from the entries' fractional epochs.
+        Assert.Equal(40, log.Epochs!.StepsPerEpoch!.Value, 6);
+        Assert.Contains("step / epoch", log.Epochs.Origin, StringComparison.Ordinal);
+        Assert.Equal(5, log.Find("loss")!.Averaging.Window);
+    }
+
+    [Fact]
+    public void Damage_in_the_middle_is_malformed_and_stops_there()
+    {
+        var text = File.ReadAllText(Path.Combine(TrainerFolder, "trainer_state.json"));
+        var damaged = text.Replace("\"step\": 45", "\"step\": 45 ]] ,", StringComparison.Ordinal);
+        var (log, problems) = Read(LogSource.OfFile(Write(damaged)));
+        Assert.Equal(8, log.Find("loss")!.Count);
+        Assert.Equal(1, problems.Count(ProblemKind.Malformed));
+        Assert.Equal(0, problems.Count(ProblemKind.Truncated));
+    }
+
+    [Fact]
+    public void When_max_steps_was_given_the_entries_epochs_win_over_the_rounded_epoch_count()
+    {
+        // max_steps 100 with 40 steps per epoch: the Trainer sets num_train_epochs = ceil(100 / 40) = 3.
+        var json = """
+            {
+              "log_history": [
+                {"epoch": 0.5, "loss": 2.0, "step": 20},
+                {"epoch": 2.5, "loss": 1.0, "step": 100}
+              ],
+              "logging_steps": 20,
+              "max_steps": 100,
+              "num_train_epochs": 3
+            }
+            """;
+        var (log, _) = Read(LogSource.OfFile(Write(json)));
+        Assert.Equal(40, log.Epochs!.StepsPerEpoch);
+        Assert.Contains("disagrees", log.Epochs.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Streams_a_state_larger_than_its_buffer()
+    {
+        var text = new StringBuilder("{\n  \"epoch\": 10.0,\n  \"log_history\": [\n");
+        for (int step = 1; step <= 100_000; step++)
+        {
+            text.Append("    {\n      \"epoch\": ").Append(step / 10_000.0).Append(",\n      \"grad_norm\": NaN,\n      \"loss\": 0.5,\n      \"step\": ").Append(step).Append("\n    }").Append(step < 100_000 ? ",\n" : "\n");
+        }
+
+        text.Append("  ],\n  \"logging_steps\": 1,\n  \"max_steps\": 100000,\n  \"num_train_epochs\": 10\n}\n");
+        var (log, problems) = Read(LogSource.OfFile(Write(text.ToString())));
+        Assert.Equal(100_000, log.Find("loss")!.Count);
+        Assert.Equal(100_000, log.Find("grad_norm")!.NonFiniteCount);
+        Assert.Equal(10_000, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(1, problems.Total);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"log_history\": \"none\"}")]
+    [InlineData("{\"log_history\": [{\"loss\": 1}]}")]
+    public void Odd_files_give_no_series_and_no_crash(string text)
+    {
+        var path = Write(text);
+        try
+        {
+            var (log, _) = Read(LogSource.OfFile(path));
+            Assert.Empty(log.Series);
+        }
+        catch (LogReadException e)
+        {
+            Assert.Equal(path, e.File);
+        }
+    }
+
+    [Fact]
+    public void A_key_with_non_utf8_bytes_is_reported_and_reading_goes_on()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TrainerFolder, "trainer_state.json"));
+        int at = Encoding.ASCII.GetString(bytes).IndexOf("\"loss\"", StringComparison.Ordinal) + 2;
+        bytes[at] = 0xff;
+        var path = Path.Combine(_folder, "trainer_state.json");
+        File.WriteAllBytes(path, bytes);
+        var (log, problems) = Read(LogSource.OfFile(path));
+        Assert.StartsWith("log_history entry 1 at byte", Assert.Single(problems.Kept, p => p.Kind == ProblemKind.Encoding).Location, StringComparison.Ordinal);
+        Assert.Equal(15, log.Find("loss")!.Count);
+    }
+
+    [Fact]
+    public void Reads_llama_factory_trainer_log_with_its_epoch_length()
+    {
+        var path = Fixture.Path("hf-llamafactory", "trainer_log.jsonl");
+        Assert.True(Reader.Recognises(path, FileHead.Read(path)));
+        var (log, problems) = Read(LogSource.OfFile(path));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(30, loss.Count);
+        Assert.Equal(10, loss.Steps[0]);
+        Assert.Equal(AveragingKind.MovingWindow, loss.Averaging.Kind);
+        Assert.Equal(10, loss.Averaging.Window);
+        Assert.Equal([100L, 200, 300], log.Find(SeriesRole.HeldOutLoss)!.Steps.ToArray());
+        Assert.Equal(SeriesRole.LearningRate, log.Find("lr")!.Role);
+        Assert.Null(log.Find("total_steps"));
+        Assert.Null(log.Find("percentage"));
+        Assert.Equal(100, log.Epochs!.StepsPerEpoch);
+        Assert.Contains("LLaMA-Factory", log.Epochs.Origin, StringComparison.Ordinal);
+        Assert.Equal(0, problems.Total);
+    }
+
+    [Theory]
+    [InlineData("trainer_state.json", "{\n  \"best_metric\": null,", true)]
+    [InlineData("trainer_state.json", "not json", false)]
+    [InlineData("trainer_log.jsonl", "{\"current_steps\": 10, \"total_steps\": 100}", true)]
+    [InlineData("trainer_log.jsonl", "{\"step\": 10}", false)]
+    [InlineData("config.json", "{\n  \"log_history\": []", false)]
+    public void Recognises_trainer_files_by_name_and_content(string name, string head, bool expected) =>
+        Assert.Equal(expected, Reader.Recognises(name, Encoding.UTF8.GetBytes(head)));
+
+    [Fact]
+    public void Survives_thousands_of_corrupted_fixtures()
+    {
+        foreach (var (fixture, name, seed) in new[]
+        {
+            (Path.Combine(TrainerFolder, "trainer_state.json"), "trainer_state.json", 31),
+            (Fixture.Path("hf-llamafactory", "trainer_log.jsonl"), "trainer_log.jsonl", 32),
+        })
+        {
+            var original = File.ReadAllBytes(fixture);
+            ReaderFuzz.Run(Reader, original, 1000, seed, (folder, bytes) =>
+            {
+                var path = Path.Combine(folder, name);
+                File.WriteAllBytes(path, bytes);
+                return path;
+            });
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
