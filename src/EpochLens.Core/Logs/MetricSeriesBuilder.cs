@@ -10,6 +10,10 @@ public sealed class MetricSeriesBuilder
     private const int ChunkSize = 1 << 16;
     private const int ChunkMask = ChunkSize - 1;
 
+    // The first chunk starts small and doubles up to a full chunk: a log with thousands of short series
+    // (a JSON file with many keys) must not cost a megabyte per series.
+    private const int FirstChunkInitialSize = 256;
+
     private readonly List<long[]> _stepChunks = [];
     private readonly List<double[]> _valueChunks = [];
     private readonly List<double[]>? _wallChunks;
@@ -43,7 +47,7 @@ public sealed class MetricSeriesBuilder
     public StepOrder Add(long step, double value, double wallTime = double.NaN)
     {
         int within = _count & ChunkMask;
-        if (within != 0 && step > _lastStep)
+        if (within != 0 && within < _tailSteps!.Length && step > _lastStep)
         {
             _tailSteps![within] = step;
             _tailValues![within] = value;
@@ -91,9 +95,14 @@ public sealed class MetricSeriesBuilder
 
         if (_count == _stepChunks.Count * ChunkSize)
         {
-            _stepChunks.Add(new long[ChunkSize]);
-            _valueChunks.Add(new double[ChunkSize]);
-            _wallChunks?.Add(new double[ChunkSize]);
+            int size = _stepChunks.Count == 0 ? FirstChunkInitialSize : ChunkSize;
+            _stepChunks.Add(new long[size]);
+            _valueChunks.Add(new double[size]);
+            _wallChunks?.Add(new double[size]);
+        }
+        else if ((_count & ChunkMask) >= _stepChunks[^1].Length)
+        {
+            GrowLastChunk();
         }
 
         Set(_count, step, value, wallTime);
@@ -140,6 +149,24 @@ public sealed class MetricSeriesBuilder
 
         chunks.Clear();
         return all;
+    }
+
+    private void GrowLastChunk()
+    {
+        int last = _stepChunks.Count - 1;
+        int size = Math.Min(ChunkSize, _stepChunks[last].Length * 2);
+        var steps = _stepChunks[last];
+        var values = _valueChunks[last];
+        Array.Resize(ref steps, size);
+        Array.Resize(ref values, size);
+        _stepChunks[last] = steps;
+        _valueChunks[last] = values;
+        if (_wallChunks is not null)
+        {
+            var walls = _wallChunks[last];
+            Array.Resize(ref walls, size);
+            _wallChunks[last] = walls;
+        }
     }
 
     private long StepAt(int index) => _stepChunks[index / ChunkSize][index % ChunkSize];

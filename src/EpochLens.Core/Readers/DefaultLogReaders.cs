@@ -1,5 +1,9 @@
 using EpochLens.Readers.Csv;
+using EpochLens.Readers.HuggingFace;
+using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Mlflow;
 using EpochLens.Readers.TensorBoard;
+using EpochLens.Readers.Telemetry;
 
 namespace EpochLens.Readers;
 
@@ -10,7 +14,14 @@ public static class DefaultLogReaders
     [
         TensorBoardReader.Default,
 
+        // Formats named by their files: they must come before the generic JSON Lines and CSV readers,
+        // which would otherwise claim steps.jsonl, trainer_log.jsonl or steps.csv.
+        TelemetryReader.Default,
+        HuggingFaceReader.Default,
+        MlflowReader.Default,
+
         // Generic text formats last: they recognise by extension and a loose look at the head.
+        JsonLinesReader.Default,
         CsvReader.Default,
     ];
 

@@ -113,4 +113,40 @@ public sealed class MetricSeriesBuilderTests
         Assert.Equal([80_000L, 80_001L], series.Steps[^2..].ToArray());
         Assert.Equal([-1.0, -2.0], series.Values[^2..].ToArray());
     }
+
+    [Fact]
+    public void A_series_grows_from_a_small_first_chunk_without_losing_points()
+    {
+        var builder = new MetricSeriesBuilder("loss", keepWallTimes: true);
+        for (int step = 0; step < 150_000; step++)
+        {
+            builder.Add(step, -step, wallTime: step / 2.0);
+        }
+
+        var series = builder.Build();
+
+        Assert.Equal(150_000, series.Count);
+        for (int i = 0; i < series.Count; i += 997)
+        {
+            Assert.Equal(i, series.Steps[i]);
+            Assert.Equal(-i, series.Values[i]);
+            Assert.Equal(i / 2.0, series.WallTimes[i]);
+        }
+    }
+
+    [Fact]
+    public void Many_short_series_stay_small()
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var builders = Enumerable.Range(0, 2000).Select(i => new MetricSeriesBuilder($"key{i}")).ToList();
+        foreach (var builder in builders)
+        {
+            builder.Add(0, 1);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // 2000 series of one point each: a few kilobytes apiece, not a megabyte.
+        Assert.True(allocated < 2000 * 16 * 1024, $"{allocated / 1024 / 1024} MiB for 2000 one-point series");
+    }
 }
