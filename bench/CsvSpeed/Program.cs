@@ -6,6 +6,12 @@ using EpochLens.Readers;
 using EpochLens.Readers.Csv;
 
 // Usage: CsvSpeed [--rows N] [--repeats K] [--file PATH] [--long-floats] [--python /usr/bin/python3] [--no-pandas]
+// (--first-read PATH is the child mode: one read in a fresh process, for an honest memory peak.)
+if (args is ["--first-read", var only])
+{
+    return FirstRead.Run(only);
+}
+
 long rows = 10_000_000;
 int repeats = 5;
 string? file = null;
@@ -56,6 +62,21 @@ for (int r = 0; r < repeats; r++)
     Console.WriteLine($"  EpochLens read {r + 1}: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s; "
         + $"{points:N0} points in {logs[0].Series.Count} series; memory peak {peak / 1e6:F0} MB over the start = {(double)peak / held:F2}x the {held / 1e6:F0} MB held; problems {sink.Count}");
     GC.KeepAlive(logs);
+}
+
+// Memory: a fresh process's first read, so that no earlier read has already grown the heap.
+var child = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+if (!Environment.ProcessPath!.EndsWith("EpochLens.Bench.CsvSpeed", StringComparison.Ordinal))
+{
+    child.ArgumentList.Add(typeof(FirstRead).Assembly.Location);
+}
+
+child.ArgumentList.Add("--first-read");
+child.ArgumentList.Add(file);
+using (var firstRead = Process.Start(child)!)
+{
+    Console.WriteLine($"  EpochLens first read in a fresh process: {firstRead.StandardOutput.ReadToEnd().Trim()}");
+    firstRead.WaitForExit();
 }
 
 double best = epochLens.Min();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Unicode;
 using EpochLens.Logs;
 
 namespace EpochLens.Readers.Csv;
@@ -13,10 +14,23 @@ internal sealed class CsvFileReader
     /// <summary>Rows read ahead in a file without a header to decide whether its first column is the step.</summary>
     private const int HeaderlessLookahead = 16;
 
+    /// <summary>
+    /// An uncompressed file with at least this many bytes of rows is read as two halves, one per core: below
+    /// it a thread costs more than it saves. Gzip cannot be entered in the middle and stays sequential.
+    /// </summary>
+    private const long DefaultSplitFrom = 8 << 20;
+
+    /// <summary>Lines parsed per batch: small enough for the batch to stay in the CPU cache until it is applied.</summary>
+    private const int RowsPerBatch = 8192;
+
+    /// <summary>Lines per batch parsed ahead by the second half's thread (held until the first half is applied).</summary>
+    private const int RowsPerHeldBatch = 1 << 16;
+
     private readonly string _file;
     private readonly string _sourceName;
     private readonly ReadOptions _options;
     private readonly IProblemSink _problems;
+    private readonly long _splitFrom;
 
     private CsvLayout _layout = null!;
     private byte _delimiter;
@@ -30,6 +44,12 @@ internal sealed class CsvFileReader
     private int[] _nonFinite = [];
     private long[] _firstNonFiniteLine = [];
 
+    // Where the fast parser puts each kept column of a line (see CsvRowParser).
+    private int[] _slotOfColumn = [];
+    private int[] _seriesSlot = [];
+    private int[] _epochSlot = [];
+    private int _wallSlot = -1;
+
     // Per run.
     private CsvEpochTracker[] _trackers = [];
     private MetricSeriesBuilder?[] _epochBuilders = [];
@@ -37,12 +57,14 @@ internal sealed class CsvFileReader
     private long[] _lastEpochStep = [];
     private int[] _epochIndexOf = [];
 
-    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems)
+    /// <param name="splitFrom">Bytes of rows from which an uncompressed file is read as two halves at once (tests lower it).</param>
+    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems, long splitFrom = DefaultSplitFrom)
     {
         _file = file;
         _sourceName = sourceName;
         _options = options;
         _problems = problems;
+        _splitFrom = splitFrom;
     }
 
     public IReadOnlyList<TrainingLog> Read()
@@ -52,7 +74,7 @@ internal sealed class CsvFileReader
         var scanner = limited is null && stream.Length < (1 << 20) ? new CsvLineScanner(stream, (int)stream.Length + 1) : new CsvLineScanner(stream);
         if (!FindHeader(scanner, out var headerLine, out long headerNumber, out long headerOffset))
         {
-            throw new LogReadException(_file, ReadFailureSuffix(scanner, limited, "empty file: no header and no rows"));
+            throw new LogReadException(_file, ReadFailureSuffix(scanner.ReadFailure, limited, "empty file: no header and no rows"));
         }
 
         bool preferTab = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
@@ -106,26 +128,215 @@ internal sealed class CsvFileReader
             ReadRow(line.Bytes, line.Number, line.Offset, line.BadUtf8, line.Unterminated, line.TooLong);
         }
 
-        while (scanner.TryReadLine(out var line))
+        var parser = new CsvRowParser(_delimiter, columns, _layout.StepIndex, _slotOfColumn);
+        using var cancel = new CancellationTokenSource();
+        var secondHalf = stream is FileStream plain && limited is null ? StartSecondHalf(plain, scanner, parser, cancel.Token) : null;
+        try
         {
-            ReadRow(line, scanner.LineNumber, scanner.LineOffset, scanner.LineHasBadUtf8, scanner.LineUnterminated, scanner.LineTooLong);
-        }
+            ReadRange(scanner, parser);
+            string? failure = scanner.ReadFailure;
+            long failureLine = scanner.LineNumber + 1;
+            long failurePosition = scanner.Position;
+            if (secondHalf is not null)
+            {
+                var (split, task) = secondHalf.Value;
+                var second = task.GetAwaiter().GetResult();
+                if (failure is null)
+                {
+                    // The second half's lines follow the first's: numbered and applied in file order, as one pass would.
+                    long number = scanner.LineNumber;
+                    long offset = split;
+                    for (int i = 0; i < second.Batches.Count; i++)
+                    {
+                        ApplyRows(second.Batches[i], ref number, ref offset);
+                        second.Batches[i] = null!; // let it go: it is applied
+                    }
 
-        if (scanner.ReadFailure is not null)
-        {
-            var kind = limited?.LimitReached == true ? ProblemKind.LimitReached : ProblemKind.Truncated;
-            string message = kind == ProblemKind.LimitReached
-                ? $"{scanner.ReadFailure}: reading stopped there; the {_rowIndex} rows before were kept"
-                : $"the file cannot be read past this point ({scanner.ReadFailure}): the {_rowIndex} rows before were kept";
-            Report(kind, scanner.LineNumber + 1, scanner.Position, message);
-        }
+                    (failure, failureLine, failurePosition) = (second.ReadFailure, number + 1, second.EndPosition);
+                }
+            }
 
-        if (_rowIndex == 0)
+            if (failure is not null)
+            {
+                var kind = limited?.LimitReached == true ? ProblemKind.LimitReached : ProblemKind.Truncated;
+                string message = kind == ProblemKind.LimitReached
+                    ? $"{failure}: reading stopped there; the {_rowIndex} rows before were kept"
+                    : $"the file cannot be read past this point ({failure}): the {_rowIndex} rows before were kept";
+                Report(kind, failureLine, failurePosition, message);
+            }
+
+            if (_rowIndex == 0)
+            {
+                throw new LogReadException(_file, ReadFailureSuffix(failure, limited, "a header but no data rows"));
+            }
+        }
+        finally
         {
-            throw new LogReadException(_file, ReadFailureSuffix(scanner, limited, "a header but no data rows"));
+            // A strict read that stops early stops the other half too.
+            cancel.Cancel();
         }
 
         return Finish();
+    }
+
+    /// <summary>Reads the rest of the scanner's range: blocks of whole lines through the fused parser, long and last lines one at a time.</summary>
+    private void ReadRange(CsvLineScanner scanner, CsvRowParser parser)
+    {
+        var rows = parser.NewRows(RowsPerBatch);
+        while (true)
+        {
+            if (scanner.TryReadBlock(out var block))
+            {
+                long number = scanner.LineNumber;
+                long offset = scanner.Position - block.Length;
+                while (!block.IsEmpty)
+                {
+                    rows.Clear();
+                    block = block[parser.Parse(block, rows)..];
+                    ApplyRows(rows, ref number, ref offset);
+                }
+
+                scanner.SkipLines(number - scanner.LineNumber);
+                continue;
+            }
+
+            if (!scanner.TryReadLine(out var line))
+            {
+                return;
+            }
+
+            ReadRow(line, scanner.LineNumber, scanner.LineOffset, scanner.LineHasBadUtf8, scanner.LineUnterminated, scanner.LineTooLong);
+        }
+    }
+
+    /// <summary>
+    /// For a large uncompressed file: ends the scanner's range at the line start nearest the middle of the
+    /// rows and parses the second half on another thread meanwhile. Only parsing runs there; applying the
+    /// rows (builders, epochs, problems) stays on this thread in file order, so restarts and duplicates
+    /// that straddle the split resolve exactly as in one pass, with the same line numbers.
+    /// </summary>
+    private (long Split, Task<CsvSecondHalf> Task)? StartSecondHalf(FileStream file, CsvLineScanner scanner, CsvRowParser parser, CancellationToken cancel)
+    {
+        long length;
+        try
+        {
+            length = file.Length;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        long from = scanner.Position;
+        if (length - from < _splitFrom || Environment.ProcessorCount < 2)
+        {
+            return null;
+        }
+
+        long split = LineStartAfter(file, from + ((length - from) / 2), length);
+        if (split <= from || split >= length)
+        {
+            return null;
+        }
+
+        scanner.StopAt(split);
+        string path = _file;
+        return (split, Task.Factory.StartNew(() => CsvSecondHalf.Parse(path, split, parser, RowsPerHeldBatch, cancel),
+            cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+    }
+
+    /// <summary>The offset after the first newline at or after <paramref name="at"/> (looking at most 1 MiB on), or -1.</summary>
+    private static long LineStartAfter(FileStream file, long at, long length)
+    {
+        var window = new byte[1 << 16];
+        for (long position = at; position < Math.Min(length, at + (1 << 20)); position += window.Length)
+        {
+            int read;
+            try
+            {
+                read = RandomAccess.Read(file.SafeFileHandle, window, position);
+            }
+            catch (IOException)
+            {
+                return -1;
+            }
+
+            int newline = window.AsSpan(0, read).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                return position + newline + 1;
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Reads parsed lines in order: clean ones from their columns, irregular ones through <see cref="ReadRow"/>.</summary>
+    /// <param name="number">The number of the line before the first; left at the last line's.</param>
+    /// <param name="offset">Where the first line starts; left after the last.</param>
+    private void ApplyRows(CsvParsedRows rows, ref long number, ref long offset)
+    {
+        var irregular = rows.Irregular;
+        int next = 0;
+        int nextIndex = irregular.Count > 0 ? irregular[0].Index : -1;
+        int slots = rows.Slots;
+        var values = rows.Values;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            number++;
+            long lineOffset = offset;
+            if (i == nextIndex)
+            {
+                var line = irregular[next++];
+                nextIndex = next < irregular.Count ? irregular[next].Index : -1;
+                offset += line.Length;
+                // A skipped long line has no bytes and no UTF-8 verdict, as the scanner hands it.
+                ReadRow(line.Bytes, number, lineOffset, !line.TooLong && !Utf8.IsValid(line.Bytes), line.Unterminated, line.TooLong);
+                continue;
+            }
+
+            offset += rows.Lengths[i];
+            ReadParsedRow(rows.Steps[i], values.AsSpan(i * slots, slots), number, lineOffset);
+        }
+    }
+
+    /// <summary><see cref="ReadRow"/> for a clean line: every cell a plain number or blank (NaN), as many cells as the header.</summary>
+    private void ReadParsedRow(long parsedStep, ReadOnlySpan<double> values, long number, long offset)
+    {
+        long rowIndex = _rowIndex++;
+        long step = _layout.StepIndex >= 0 ? parsedStep : rowIndex;
+
+        // A blank wall-time cell reads as 0 on the general path (TryParseDouble's failed result): the same here.
+        double wallTime = _wallSlot < 0 ? double.NaN : double.IsNaN(values[_wallSlot]) ? 0 : values[_wallSlot];
+        for (int r = 0; r < _epochSlot.Length; r++)
+        {
+            int slot = _epochSlot[r];
+            if (slot >= 0 && !double.IsNaN(values[slot]))
+            {
+                double epoch = values[slot];
+                _trackers[r].Observe(step, epoch);
+                if (_epochBuilders[r] is { } epochBuilder && (step != _lastEpochStep[r] || epoch != _lastEpoch[r] || epochBuilder.Count == 0))
+                {
+                    Add(epochBuilder, step, epoch, wallTime, number, offset);
+                    _lastEpoch[r] = epoch;
+                    _lastEpochStep[r] = step;
+                }
+            }
+        }
+
+        for (int s = 0; s < _builders.Length; s++)
+        {
+            double value = values[_seriesSlot[s]];
+            if (!double.IsNaN(value))
+            {
+                Add(_builders[s], step, value, wallTime, number, offset);
+            }
+        }
     }
 
     private Stream Open(out LimitedStream? limited)
@@ -162,9 +373,9 @@ internal sealed class CsvFileReader
         }
     }
 
-    private static string ReadFailureSuffix(CsvLineScanner scanner, LimitedStream? limited, string problem) =>
-        scanner.ReadFailure is null ? problem
-            : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {scanner.ReadFailure})";
+    private static string ReadFailureSuffix(string? failure, LimitedStream? limited, string problem) =>
+        failure is null ? problem
+            : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {failure})";
 
     /// <summary>The first line that is not blank, without a UTF-8 byte order mark.</summary>
     private static bool FindHeader(CsvLineScanner scanner, out ReadOnlySpan<byte> header, out long number, out long offset)
@@ -276,6 +487,14 @@ internal sealed class CsvFileReader
         _lastEpochStep = new long[_layout.Runs.Count];
         _epochIndexOf = [.. _layout.Runs.Select(r => r.EpochIndex)];
         _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
+
+        _slotOfColumn = new int[_layout.Names.Length];
+        Array.Fill(_slotOfColumn, -1);
+        int slots = 0;
+        int SlotOf(int column) => _slotOfColumn[column] >= 0 ? _slotOfColumn[column] : _slotOfColumn[column] = slots++;
+        _seriesSlot = [.. _columnOf.Select(SlotOf)];
+        _epochSlot = [.. _epochIndexOf.Select(i => i >= 0 ? SlotOf(i) : -1)];
+        _wallSlot = walls ? SlotOf(_layout.WallTimeIndex) : -1;
     }
 
     private void ReadRow(ReadOnlySpan<byte> line, long number, long offset, bool badUtf8, bool unterminated, bool tooLong)

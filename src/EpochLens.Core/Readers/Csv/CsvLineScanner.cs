@@ -22,11 +22,16 @@ internal sealed class CsvLineScanner
     private bool _endOfStream;
     private int _validatedEnd; // bytes before this index are known to be valid UTF-8
     private int _checkPerLineEnd; // lines ending before this index lie in a block that failed the check
+    private long _limit = long.MaxValue; // the content offset where this scanner's range ends
 
-    public CsvLineScanner(Stream stream, int initialBuffer = InitialBuffer)
+    /// <param name="stream">The content, read from its current position.</param>
+    /// <param name="initialBuffer">The first buffer size; it grows for long lines.</param>
+    /// <param name="baseOffset">The content offset of the stream's current position (a range of a file read on its own).</param>
+    public CsvLineScanner(Stream stream, int initialBuffer = InitialBuffer, long baseOffset = 0)
     {
         _stream = stream;
         _buffer = new byte[initialBuffer];
+        _bufferOffset = baseOffset;
     }
 
     /// <summary>The 1-based number of the line last returned.</summary>
@@ -49,6 +54,56 @@ internal sealed class CsvLineScanner
 
     /// <summary>Bytes handed out so far, including newlines.</summary>
     public long Position => _bufferOffset + _start;
+
+    /// <summary>
+    /// Ends this scanner's range at a content offset at or after <see cref="Position"/> (a line start): the
+    /// bytes from there on are read by another scanner. Bytes already buffered past it are dropped.
+    /// </summary>
+    public void StopAt(long offset)
+    {
+        _limit = offset;
+        long bufferedEnd = _bufferOffset + _end;
+        if (bufferedEnd > offset)
+        {
+            _end = (int)(offset - _bufferOffset);
+            _validatedEnd = Math.Min(_validatedEnd, _end);
+            _checkPerLineEnd = Math.Min(_checkPerLineEnd, _end);
+        }
+
+        _endOfStream = bufferedEnd >= offset;
+    }
+
+    /// <summary>
+    /// All complete lines in the buffer, newlines included, refilling once when none is there; false when
+    /// the next line is incomplete (longer than the buffer, or the last): <see cref="TryReadLine"/> takes it.
+    /// Line numbers and UTF-8 are not tracked here: the caller counts with <see cref="SkipLines"/>.
+    /// </summary>
+    public bool TryReadBlock(out ReadOnlySpan<byte> block)
+    {
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            int last = _buffer.AsSpan(_start, _end - _start).LastIndexOf((byte)'\n');
+            if (last >= 0)
+            {
+                block = _buffer.AsSpan(_start, last + 1);
+                _start += last + 1;
+                return true;
+            }
+
+            if (_endOfStream || (_start == 0 && _end == _buffer.Length))
+            {
+                break;
+            }
+
+            Fill();
+        }
+
+        block = default;
+        return false;
+    }
+
+    /// <summary>Counts the lines handed out by <see cref="TryReadBlock"/>.</summary>
+    public void SkipLines(long count) => LineNumber += count;
 
     /// <summary>The next line without its line break, or false at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
@@ -173,7 +228,8 @@ internal sealed class CsvLineScanner
 
         try
         {
-            int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            int room = (int)Math.Min(_buffer.Length - _end, _limit - (_bufferOffset + _end));
+            int read = room <= 0 ? 0 : _stream.Read(_buffer, _end, room);
             if (read == 0)
             {
                 _endOfStream = true;
