@@ -276,7 +276,8 @@ internal sealed class MmLogParser
                 return;
             }
 
-            var seriesName = validation && name.Contains("loss", StringComparison.Ordinal) && !name.StartsWith("val") ? $"val/{name}" : name.ToString();
+            // A held-out loss must not land in the training loss series of the same name.
+            var seriesName = validation && name.Contains("loss", StringComparison.Ordinal) && !name.StartsWith("val") ? $"val/{name}".AsSpan() : name;
             if (!_series.Wants(seriesName))
             {
                 return;
