@@ -1,0 +1,243 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Unicode;
+
+namespace EpochLens.Readers.ConsoleLogs;
+
+/// <summary>
+/// Streams a console log as text segments: lines, and the updates inside a line that a terminal drew
+/// over each other (separated by carriage returns or backspaces). ANSI escape codes are removed,
+/// segments are bounded in length, and gzip files are decompressed up to the configured limit.
+/// </summary>
+internal sealed class ConsoleLineReader : IDisposable
+{
+    /// <summary>Longer segments cannot be a progress or log line; they are skipped and reported.</summary>
+    public const int MaxSegmentBytes = 1 << 16;
+
+    private const byte Escape = 0x1b;
+
+    private readonly Stream _stream;
+    private readonly ProblemReporter _problems;
+    private readonly long _maxDecompressedBytes;
+    private readonly bool _compressed;
+    private readonly byte[] _buffer = new byte[1 << 16];
+    private readonly byte[] _segment = new byte[MaxSegmentBytes];
+    private readonly char[] _chars = new char[MaxSegmentBytes];
+    private int _position;
+    private int _length;
+    private long _bufferOffset;
+    private long _line = 1;
+    private int _segmentLength;
+    private bool _overlong;
+    private bool _segmentStarted;
+    private bool _ended;
+
+    public ConsoleLineReader(string path, ReadOptions options, ProblemReporter problems)
+    {
+        _problems = problems;
+        _maxDecompressedBytes = options.MaxDecompressedBytes;
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogReadException(path, $"cannot be opened: {e.Message}", e);
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        _compressed = FileHead.IsGzip(magic[..read]);
+        _stream = _compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    /// <summary>The physical line (1-based) the current segment is on.</summary>
+    public long Line { get; private set; }
+
+    /// <summary>Byte offset of the current segment in the (decompressed) text.</summary>
+    public long ByteOffset { get; private set; }
+
+    public string Location => $"line {Line}, byte {ByteOffset}";
+
+    /// <summary>The next non-empty segment, or false at the end of the file (or where reading had to stop).</summary>
+    public bool TryRead(out ReadOnlySpan<char> text)
+    {
+        while (true)
+        {
+            if (_position == _length && !Fill())
+            {
+                // The last segment, when the file does not end with a separator.
+                bool last = Complete(out text);
+                _segmentStarted = false;
+                _segmentLength = 0;
+                _overlong = false;
+                return last;
+            }
+
+            if (!_segmentStarted)
+            {
+                _segmentStarted = true;
+                Line = _line;
+                ByteOffset = _bufferOffset + _position;
+            }
+
+            var rest = _buffer.AsSpan(_position, _length - _position);
+            int end = rest.IndexOfAny((byte)'\n', (byte)'\r', (byte)'\b');
+            var piece = end < 0 ? rest : rest[..end];
+            Append(piece);
+            if (end < 0)
+            {
+                _position = _length;
+                continue;
+            }
+
+            _position += end + 1;
+            if (rest[end] == '\n')
+            {
+                _line++;
+            }
+
+            bool found = Complete(out text);
+            _segmentStarted = false;
+            _segmentLength = 0;
+            _overlong = false;
+            if (found)
+            {
+                return true;
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    private void Append(ReadOnlySpan<byte> piece)
+    {
+        if (_overlong)
+        {
+            return;
+        }
+
+        if (_segmentLength + piece.Length > MaxSegmentBytes)
+        {
+            _overlong = true;
+            return;
+        }
+
+        piece.CopyTo(_segment.AsSpan(_segmentLength));
+        _segmentLength += piece.Length;
+    }
+
+    private bool Complete(out ReadOnlySpan<char> text)
+    {
+        text = default;
+        if (_overlong)
+        {
+            _problems.Report(Location, ProblemKind.Malformed, $"line longer than {MaxSegmentBytes} bytes: skipped");
+            return false;
+        }
+
+        int length = StripEscapes(_segment.AsSpan(0, _segmentLength));
+        if (length == 0)
+        {
+            return false;
+        }
+
+        var bytes = _segment.AsSpan(0, length);
+        if (!Utf8.IsValid(bytes))
+        {
+            _problems.Report(Location, ProblemKind.Encoding, "bytes that are not UTF-8: read with replacement characters");
+        }
+
+        int count = Encoding.UTF8.GetChars(bytes, _chars);
+        var chars = _chars.AsSpan(0, count);
+        foreach (char c in chars)
+        {
+            if (c < ' ' && c != '\t')
+            {
+                _problems.Report(Location, ProblemKind.Malformed, "binary data (control characters): skipped");
+                return false;
+            }
+        }
+
+        text = chars;
+        return true;
+    }
+
+    /// <summary>Removes ANSI escape sequences (colours, cursor moves) in place; returns the new length.</summary>
+    private static int StripEscapes(Span<byte> bytes)
+    {
+        if (bytes.IndexOf(Escape) < 0)
+        {
+            return bytes.Length;
+        }
+
+        int write = 0;
+        for (int read = 0; read < bytes.Length; read++)
+        {
+            if (bytes[read] != Escape)
+            {
+                bytes[write++] = bytes[read];
+                continue;
+            }
+
+            if (read + 1 < bytes.Length && bytes[read + 1] == '[')
+            {
+                // CSI: parameters and intermediates up to one final byte in 0x40-0x7e.
+                read += 2;
+                while (read < bytes.Length && (bytes[read] < 0x40 || bytes[read] > 0x7e))
+                {
+                    read++;
+                }
+            }
+            else
+            {
+                read++;
+            }
+        }
+
+        return write;
+    }
+
+    private bool Fill()
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        _bufferOffset += _length;
+        _position = 0;
+        _length = 0;
+        try
+        {
+            _length = _stream.Read(_buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            _problems.Report($"byte {_bufferOffset}", ProblemKind.Truncated, $"compressed data is damaged ({e.Message}): reading stopped there");
+        }
+        catch (IOException e)
+        {
+            _problems.Report($"byte {_bufferOffset}", ProblemKind.Truncated, $"read failed ({e.Message}): reading stopped there");
+        }
+
+        if (_compressed && _bufferOffset + _length > _maxDecompressedBytes)
+        {
+            _problems.Report($"byte {_maxDecompressedBytes}", ProblemKind.LimitReached,
+                $"decompressed content exceeds {_maxDecompressedBytes} bytes: reading stopped there");
+            _length = (int)Math.Max(0, _maxDecompressedBytes - _bufferOffset);
+            _ended = true;
+            return _length > 0;
+        }
+
+        if (_length == 0)
+        {
+            _ended = true;
+            return false;
+        }
+
+        return true;
+    }
+}

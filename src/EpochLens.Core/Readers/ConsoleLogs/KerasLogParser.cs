@@ -1,0 +1,391 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.ConsoleLogs;
+
+/// <summary>
+/// Turns the segments of a Keras console log into one training log per <c>fit</c> call. Formats followed:
+/// keras/src/utils/progbar.py (Keras 3: "k/N ━━━━ 5s 2ms/step - loss: x", verbose=2 "k/N - 3s - 2ms/step - loss: x"),
+/// tensorflow/python/keras/utils/generic_utils.py Progbar (TF1/TF2: "k/N [====>...] - ETA: 2:03 - loss: x",
+/// final "k/N [=====] - 5s 2ms/step - loss: x - val_loss: y", TF2 verbose=2 "k/N - 3s - loss: x - 3s/epoch - 2ms/step"),
+/// keras/engine/training_arrays.py ("Train on N samples, validate on M samples"; TF1 verbose=2 " - 5s - loss: x").
+/// </summary>
+internal sealed class KerasLogParser
+{
+    private const string RunningMeanEvidence =
+        "Keras progress lines show each metric's mean over the epoch's batches so far (Progbar averaging of the epoch's running metrics), reset at every epoch";
+
+    private const string EpochEndEvidence = "Keras prints each metric's mean over the whole epoch at the epoch's end";
+
+    private readonly string _name;
+    private readonly ReadOptions _options;
+    private readonly ProblemReporter _problems;
+    private readonly ConsoleLineReader _lines;
+    private readonly List<TrainingLog> _logs = [];
+    private KerasRun _run;
+
+    public KerasLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
+    {
+        _name = name;
+        _options = options;
+        _problems = problems;
+        _lines = lines;
+        _run = new KerasRun(options);
+    }
+
+    /// <summary>The runs read, once <see cref="Finish"/> was called.</summary>
+    public IReadOnlyList<TrainingLog> Logs => _logs;
+
+    public void Parse(ReadOnlySpan<char> segment)
+    {
+        var text = segment.TrimStart(" \t");
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        if (text.StartsWith("Epoch "))
+        {
+            ParseEpochHeader(text["Epoch ".Length..]);
+        }
+        else if (text.StartsWith("Train on ") || text.StartsWith("Train for "))
+        {
+            StartRunHeader(text);
+        }
+        else if (char.IsAsciiDigit(text[0]))
+        {
+            ParseProgress(text);
+        }
+        else if (text.StartsWith("- ") && text.Contains(": ", StringComparison.Ordinal))
+        {
+            ParseEpochSummary(text);
+        }
+    }
+
+    public void Finish()
+    {
+        if (!_run.Series.HasPoints)
+        {
+            return;
+        }
+
+        var run = _run;
+        var name = _logs.Count == 0 ? _name : $"{_name} (run {_logs.Count + 1})";
+        var series = run.Series.Build(e => Describe(e, run), _problems, name);
+        _logs.Add(new TrainingLog(name, KerasReader.Default.Format, series, run.Hint()));
+    }
+
+    private static (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, KerasRun run)
+    {
+        var name = entry.Builder.Name;
+        if (name is "lr" or "learning_rate")
+        {
+            return (SeriesRole.LearningRate, null);
+        }
+
+        if (name == "epoch")
+        {
+            return (SeriesRole.Epoch, null);
+        }
+
+        if (entry.IsValidation)
+        {
+            // Evaluated once per epoch over the validation data, not averaged along training.
+            return (name == "val_loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
+        }
+
+        var role = name == "loss" ? SeriesRole.TrainLoss : SeriesRole.Other;
+        var averaging = entry.SawMidEpochValue && !run.EpochsAreSteps
+            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, RunningMeanEvidence)
+            : new ValueAveraging(AveragingKind.EpochMean, null, EpochEndEvidence);
+        return (role, averaging);
+    }
+
+    private void StartNewRunIfUsed()
+    {
+        if (_run.HasEpochs || _run.Series.HasPoints)
+        {
+            Finish();
+            _run = new KerasRun(_options);
+        }
+    }
+
+    /// <summary>"Train on 60000 samples, validate on 10000 samples" or "Train for 1875 steps, ...": a new fit call.</summary>
+    private void StartRunHeader(ReadOnlySpan<char> text)
+    {
+        StartNewRunIfUsed();
+        int comma = text.IndexOf(',');
+        var head = comma < 0 ? text : text[..comma];
+        _run.Unit = head.TrimEnd().EndsWith("samples") ? "sample" : "step";
+    }
+
+    /// <summary>"Epoch 3/10" (after "Epoch "). Other "Epoch ..." lines (callbacks' "Epoch 00003: ...") are not headers.</summary>
+    private void ParseEpochHeader(ReadOnlySpan<char> text)
+    {
+        if (!ConsoleText.TryTakeDigits(ref text, out long epoch) || text.IsEmpty || text[0] != '/')
+        {
+            return;
+        }
+
+        text = text[1..];
+        bool numbered = ConsoleText.TryTakeDigits(ref text, out long epochs);
+        if (numbered && !text.IsEmpty && char.IsWhiteSpace(text[0]) && !text.Trim().IsEmpty)
+        {
+            // "Epoch 3/10 done ...": someone's own print, not the Keras header.
+            return;
+        }
+
+        if (!numbered || !text.Trim().IsEmpty || epoch == 0 || epoch > epochs || epoch > int.MaxValue)
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a valid epoch header: 'Epoch {ConsoleText.Quote(text)}' ignored");
+            return;
+        }
+
+        if (epoch == 1)
+        {
+            StartNewRunIfUsed();
+        }
+
+        _run.Epoch = (int)epoch;
+        _run.EpochOpen = true;
+        _run.EpochOrigin = null;
+        _run.EpochTarget = null;
+        _run.LastPosition = 0;
+        _run.JustClosed = false;
+    }
+
+    /// <summary>A progress update "k/N ..." or "k/Unknown ...".</summary>
+    private void ParseProgress(ReadOnlySpan<char> text)
+    {
+        var rest = text;
+        if (!ConsoleText.TryTakeDigits(ref rest, out long position) || rest.IsEmpty || rest[0] != '/')
+        {
+            return;
+        }
+
+        rest = rest[1..];
+        long? target = null;
+        if (rest.StartsWith("Unknown"))
+        {
+            rest = rest["Unknown".Length..];
+        }
+        else if (ConsoleText.TryTakeDigits(ref rest, out long n))
+        {
+            target = n;
+        }
+        else
+        {
+            return;
+        }
+
+        // Only a bar ("[", "━") or the " - " of the verbose=2 form makes this a progress line, not any "3/4" text.
+        if (!(rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ")))
+        {
+            return;
+        }
+
+        if (target is 0 || position > target)
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress counter {position}/{target} is out of range: line skipped");
+            return;
+        }
+
+        if (!_run.HasEpochs)
+        {
+            // Keras 3 prints no "Epoch 1/1" header for a single-epoch fit.
+            _run.Epoch = 1;
+            _run.EpochOpen = true;
+        }
+        else if (!_run.EpochOpen && !(_run.JustClosed && position == _run.LastPosition && target == _run.EpochTarget))
+        {
+            // An evaluate() or predict() bar after the epoch: not training progress. (Keras 3 draws the last
+            // step twice, the second time with the val_ metrics: that redraw is kept.)
+            _run.JustClosed = false;
+            return;
+        }
+        else if (_run.EpochTarget is { } shown && target is { } now && shown != now)
+        {
+            return;
+        }
+
+        if (!TrySkipBar(ref rest))
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress bar is damaged: {ConsoleText.Quote(text)} skipped");
+            return;
+        }
+
+        _run.EpochTarget ??= target;
+        if (target is { } known)
+        {
+            _run.StepsPerEpoch ??= known;
+        }
+
+        if (_run.EpochOrigin is null)
+        {
+            long length = target ?? _run.StepsPerEpoch ?? 0;
+            _run.EpochOrigin = length > 0 ? (_run.Epoch!.Value - 1) * length : _run.LastStep;
+            _run.EpochStarts.Add(_run.EpochOrigin.Value + 1);
+        }
+
+        bool final = target is { } t && position == t;
+        bool redraw = position == _run.LastPosition;
+        _run.LastPosition = position;
+        Record(_run.EpochOrigin.Value + position, rest, final, redraw);
+        if (final)
+        {
+            _run.EpochOpen = false;
+            _run.JustClosed = true;
+        }
+    }
+
+    /// <summary>TF1 verbose=2: " - 5s - loss: 0.4957 - acc: 0.8256 - val_loss: ..." once per epoch, with no counter.</summary>
+    private void ParseEpochSummary(ReadOnlySpan<char> text)
+    {
+        if (!_run.HasEpochs || !_run.EpochOpen)
+        {
+            return;
+        }
+
+        long step;
+        if (_run.StepsPerEpoch is { } n && !_run.EpochsAreSteps)
+        {
+            step = _run.Epoch!.Value * n;
+        }
+        else
+        {
+            _run.EpochsAreSteps = true;
+            step = _run.Epoch!.Value;
+            _run.EpochStarts.Add(step);
+        }
+
+        Record(step, text[1..], final: true, redraw: false);
+        _run.EpochOpen = false;
+    }
+
+    /// <summary>Skips the bar and the timing that follow the counter; false when the bar is damaged.</summary>
+    private static bool TrySkipBar(ref ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith(" ["))
+        {
+            int close = rest.IndexOf(']');
+            if (close < 0 || rest[2..close].ContainsAnyExcept("=>."))
+            {
+                return false;
+            }
+
+            rest = rest[(close + 1)..];
+        }
+        else if (rest.StartsWith(" ━"))
+        {
+            rest = rest[1..].TrimStart('━');
+        }
+
+        return true;
+    }
+
+    /// <summary>Records the "name: value" parts of " - "-separated text at one step.</summary>
+    private void Record(long step, ReadOnlySpan<char> parts, bool final, bool redraw)
+    {
+        bool wentBack = false;
+        int removed = 0;
+        bool duplicate = false;
+        bool any = false;
+        foreach (var range in parts.Split(" - ".AsSpan()))
+        {
+            var part = parts[range].Trim();
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            int colon = part.IndexOf(": ");
+            if (colon < 0)
+            {
+                if (!IsTiming(part))
+                {
+                    _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ConsoleText.Quote(part)} skipped");
+                }
+
+                continue;
+            }
+
+            var name = part[..colon];
+            if (name.SequenceEqual("ETA"))
+            {
+                continue;
+            }
+
+            if (!ConsoleText.IsMetricName(name))
+            {
+                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ConsoleText.Quote(part)} skipped");
+                continue;
+            }
+
+            if (!_run.Series.Wants(name))
+            {
+                continue;
+            }
+
+            if (!ConsoleText.TryParseNumber(part[(colon + 2)..], out double value))
+            {
+                _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ConsoleText.Quote(part[(colon + 2)..])} skipped");
+                continue;
+            }
+
+            var entry = _run.Series.Get(name)!;
+            entry.IsValidation |= name.StartsWith("val_");
+            entry.SawMidEpochValue |= !final;
+            var order = entry.Builder.Add(step, value);
+            any = true;
+            if (order == StepOrder.Restarted)
+            {
+                wentBack = true;
+                removed = Math.Max(removed, entry.Builder.LastRemoved);
+            }
+            else if (order == StepOrder.ReplacedDuplicate && !redraw && !entry.IsValidation)
+            {
+                duplicate = true;
+            }
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        if (_run.Series.Get("epoch") is { } epochs)
+        {
+            epochs.Builder.Add(step, _run.Epoch ?? 0);
+        }
+
+        if (parts.Contains("/sample", StringComparison.Ordinal))
+        {
+            _run.Unit = "sample";
+        }
+
+        if (wentBack)
+        {
+            _problems.Report(_lines.Location, ProblemKind.StepsWentBack,
+                $"step {step} is before earlier steps (epoch {_run.Epoch} shown again): {removed} later point(s) superseded");
+        }
+        else if (duplicate)
+        {
+            _problems.Report(_lines.Location, ProblemKind.DuplicateStep, $"step {step} shown twice: the later values replace the earlier");
+        }
+
+        _run.LastStep = Math.Max(_run.LastStep, step);
+    }
+
+    /// <summary>The timing parts: "5s", "2ms/step", "5s 83us/sample", "3s/epoch", Keras 3's "1:02 2ms/step".</summary>
+    private static bool IsTiming(ReadOnlySpan<char> part)
+    {
+        foreach (char c in part)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or ':' or ' ' or ','))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiDigit(part[0]);
+    }
+}

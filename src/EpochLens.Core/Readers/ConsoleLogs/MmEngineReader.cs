@@ -1,0 +1,84 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.ConsoleLogs;
+
+/// <summary>
+/// OpenMMLab text logs: mmengine (MMDetection 3.x and other 2023+ OpenMMLab projects) and mmcv 1.x
+/// (MMDetection 2.x), epoch- or iteration-based; "[e][i/N]" gives the epoch length.
+/// </summary>
+public sealed class MmEngineReader : ILogReader
+{
+    public static readonly MmEngineReader Default = new();
+
+    private MmEngineReader()
+    {
+    }
+
+    public string Format => "mmengine";
+
+    public string Description => "MMEngine / MMDetection / mmcv text logs ('Epoch(train) [e][i/N] ... loss: x' lines)";
+
+    public bool Recognises(string path, ReadOnlySpan<byte> head)
+    {
+        foreach (var segment in ConsoleText.HeadSegments(head))
+        {
+            // Real logs open with the environment and config dump, so the logger prefix alone is enough.
+            if (MmLogPrefix.IsOpenMmLabLine(segment) || IsTrainingLine(segment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public string GroupKey(string path) => path;
+
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var logs = new List<TrainingLog>();
+        foreach (var file in source.Files)
+        {
+            var reporter = new ProblemReporter(file, problems, options.Strict);
+            using var lines = new ConsoleLineReader(file, options, reporter);
+            var parser = new MmLogParser(source.Files.Count == 1 ? source.Name : file, options, reporter, lines);
+            while (lines.TryRead(out var segment))
+            {
+                parser.Parse(segment);
+            }
+
+            if (!parser.HasPoints)
+            {
+                throw new LogReadException(file, options.Metric is null
+                    ? "no OpenMMLab training lines found (expected 'Epoch(train) [e][i/N] ... loss: x' or 'Epoch [e][i/N] ... loss: x' lines)"
+                    : $"no OpenMMLab log line shows the metric '{options.Metric}'");
+            }
+
+            logs.Add(parser.Build());
+        }
+
+        return logs;
+    }
+
+    private static bool IsTrainingLine(string line)
+    {
+        int at = line.IndexOf(" - INFO - ", StringComparison.Ordinal);
+        var message = (at < 0 ? line : line[(at + " - INFO - ".Length)..]).AsSpan().TrimStart();
+        ReadOnlySpan<char> rest;
+        if (message.StartsWith("Epoch(train)") || message.StartsWith("Epoch(val)") || message.StartsWith("Epoch ["))
+        {
+            rest = message[message.IndexOf('[')..];
+            return MmLogPrefix.TryBracket(ref rest, out _, out _) && MmLogPrefix.TryBracket(ref rest, out _, out _);
+        }
+
+        if (message.StartsWith("Iter(train)") || message.StartsWith("Iter ["))
+        {
+            rest = message[message.IndexOf('[')..];
+            return MmLogPrefix.TryBracket(ref rest, out _, out long? total) && total is not null;
+        }
+
+        return false;
+    }
+}

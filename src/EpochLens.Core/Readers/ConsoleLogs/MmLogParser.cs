@@ -1,0 +1,313 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.ConsoleLogs;
+
+/// <summary>
+/// Turns the lines of an OpenMMLab text log into one training log. Formats followed: mmengine
+/// mmengine/runner/log_processor.py ("Epoch(train)  [1][  50/7330]  lr: 2.0000e-02  eta: ...  loss: 1.2345",
+/// "Iter(train) [  50/90000]  ...", "Epoch(val) [1][500/500]  coco/bbox_mAP: 0.3700  ...") with the MMLogger
+/// prefix "2023/05/01 12:00:00 - mmengine - INFO - "; mmcv 1.x mmcv/runner/hooks/logger/text.py
+/// ("Epoch [1][50/7330]\tlr: 2.000e-02, eta: 1 day, 2:03:04, time: 0.457, ..., loss: 1.2345",
+/// "Epoch(val) [1][500]\tbbox_mAP: 0.3700, ...") with the logging prefix "2021-01-01 00:00:00,000 - mmdet - INFO - ".
+/// </summary>
+internal sealed class MmLogParser
+{
+    private const string MmengineEvidence =
+        "mmengine's LogProcessor logs the mean of the last window_size iterations for loss and grad_norm keys; the window is taken as the logging interval seen in the 'i' counter (OpenMMLab configs set window_size = interval = 50)";
+
+    private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'i' counter";
+
+    private readonly string _name;
+    private readonly ProblemReporter _problems;
+    private readonly ConsoleLineReader _lines;
+    private readonly SeriesSet _series;
+    private readonly Dictionary<long, int> _intervals = [];
+    private readonly SortedSet<long> _epochStarts = [];
+    private long? _stepsPerEpoch;
+    private long _lastTrainStep;
+    private long _lastEpoch;
+    private long _lastPosition;
+    private bool _mmcv;
+    private bool _mmengine;
+
+    public MmLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
+    {
+        _name = name;
+        _problems = problems;
+        _lines = lines;
+        _series = new SeriesSet(options);
+    }
+
+    public bool HasPoints => _series.HasPoints;
+
+    public void Parse(ReadOnlySpan<char> segment)
+    {
+        var message = segment.TrimStart(" \t");
+        double wallTime = double.NaN;
+        if (message.Length > 0 && char.IsAsciiDigit(message[0]))
+        {
+            if (!MmLogPrefix.TrySplit(message, out wallTime, out message))
+            {
+                return;
+            }
+        }
+
+        message = message.TrimStart(" \t");
+        if (message.StartsWith("Epoch(train)"))
+        {
+            _mmengine = true;
+            ParseTrain(message["Epoch(train)".Length..], byEpoch: true, wallTime);
+        }
+        else if (message.StartsWith("Epoch ["))
+        {
+            _mmcv = true;
+            ParseTrain(message["Epoch".Length..], byEpoch: true, wallTime);
+        }
+        else if (message.StartsWith("Iter(train)"))
+        {
+            _mmengine = true;
+            ParseTrain(message["Iter(train)".Length..], byEpoch: false, wallTime);
+        }
+        else if (message.StartsWith("Iter ["))
+        {
+            _mmcv = true;
+            ParseTrain(message["Iter".Length..], byEpoch: false, wallTime);
+        }
+        else if (message.StartsWith("Epoch(val)"))
+        {
+            ParseValidation(message["Epoch(val)".Length..], byEpoch: true, wallTime);
+        }
+        else if (message.StartsWith("Iter(val)"))
+        {
+            ParseValidation(message["Iter(val)".Length..], byEpoch: false, wallTime);
+        }
+    }
+
+    public TrainingLog Build()
+    {
+        long? window = _intervals.Count == 0 ? null : _intervals.MaxBy(p => p.Value).Key;
+        var series = _series.Build(e => Describe(e, window), _problems, _name);
+        EpochHint? hint = _stepsPerEpoch is { } n
+            ? new EpochHint(n, [.. _epochStarts], _mmengine ? "mmengine 'Epoch(train) [e][i/N]' lines" : "mmcv 'Epoch [e][i/N]' lines")
+            : null;
+        return new TrainingLog(_name, MmEngineReader.Default.Format, series, hint);
+    }
+
+    private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
+    {
+        var name = entry.Builder.Name;
+        if (name == "epoch")
+        {
+            return (SeriesRole.Epoch, null);
+        }
+
+        if (entry.IsValidation)
+        {
+            return (name is "val/loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
+        }
+
+        if (IsLearningRate(name))
+        {
+            return (name == "base_lr" ? SeriesRole.Other : SeriesRole.LearningRate, ValueAveraging.PerStep);
+        }
+
+        var role = name switch
+        {
+            "loss" => SeriesRole.TrainLoss,
+            "grad_norm" => SeriesRole.GradNorm,
+            _ => SeriesRole.Other,
+        };
+
+        // mmengine smooths only keys matching its mean_pattern '.*(loss|time|data_time|grad_norm).*'; mmcv every key.
+        bool smoothed = _mmcv || name.Contains("loss", StringComparison.Ordinal) || name.Contains("grad_norm", StringComparison.Ordinal);
+        if (!smoothed)
+        {
+            return (role, ValueAveraging.PerStep);
+        }
+
+        return window is { } w && w > 0 && w <= int.MaxValue
+            ? (role, new ValueAveraging(AveragingKind.MovingWindow, (int)w, _mmcv ? MmcvEvidence : MmengineEvidence))
+            : (role, null);
+    }
+
+    private static bool IsLearningRate(string name) =>
+        name == "lr" || name.EndsWith("_lr", StringComparison.Ordinal) || name.StartsWith("lr_", StringComparison.Ordinal);
+
+    private static bool IsExcluded(ReadOnlySpan<char> name) =>
+        name is "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step";
+
+    /// <summary>"[e][i/N]  key: value ..." (by epoch) or "[i/M]  key: value ..." (by iteration).</summary>
+    private void ParseTrain(ReadOnlySpan<char> rest, bool byEpoch, double wallTime)
+    {
+        long epoch = 0, position, length;
+        if (byEpoch)
+        {
+            if (!MmLogPrefix.TryBracket(ref rest, out epoch, out _) || !MmLogPrefix.TryBracket(ref rest, out position, out long? n) || n is not { } epochLength
+                || epoch < 1 || position < 1 || position > epochLength || epoch > int.MaxValue / 2)
+            {
+                _problems.Report(_lines.Location, ProblemKind.Malformed, "training line header is not '[epoch][i/N]': line skipped");
+                return;
+            }
+
+            length = epochLength;
+        }
+        else if (!MmLogPrefix.TryBracket(ref rest, out position, out long? m) || m is not { } maxIters || position < 1 || position > maxIters)
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, "training line header is not '[i/N]': line skipped");
+            return;
+        }
+        else
+        {
+            length = 0;
+        }
+
+        long step = byEpoch ? checked((epoch - 1) * length) + position : position;
+        if (epoch == _lastEpoch && position > _lastPosition)
+        {
+            long gap = position - _lastPosition;
+            _intervals[gap] = _intervals.GetValueOrDefault(gap) + 1;
+        }
+
+        _lastEpoch = epoch;
+        _lastPosition = position;
+        if (byEpoch)
+        {
+            _stepsPerEpoch ??= length;
+            _epochStarts.Add(((epoch - 1) * length) + 1);
+        }
+
+        if (!Record(rest, step, wallTime, validation: false))
+        {
+            return;
+        }
+
+        _lastTrainStep = step;
+        if (byEpoch && _series.Get("epoch") is { } epochs)
+        {
+            epochs.Builder.Add(step, epoch, wallTime);
+        }
+    }
+
+    /// <summary>mmengine "[e][N/N]  metrics" / "[N/N]  metrics"; mmcv "[e][N]  metrics" / "[N]  metrics".</summary>
+    private void ParseValidation(ReadOnlySpan<char> rest, bool byEpoch, double wallTime)
+    {
+        long epoch = 0;
+        if (byEpoch && !MmLogPrefix.TryBracket(ref rest, out epoch, out _))
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, "validation line header is not '[epoch][i/N]': line skipped");
+            return;
+        }
+
+        if (!MmLogPrefix.TryBracket(ref rest, out long position, out long? total))
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, "validation line header cannot be read: line skipped");
+            return;
+        }
+
+        if (total is { } n && position != n)
+        {
+            return; // progress inside the validation loop; its results come with the last line
+        }
+
+        long step = byEpoch && _stepsPerEpoch is { } length && epoch >= 1 && epoch < int.MaxValue / 2 ? epoch * length : _lastTrainStep;
+        Record(rest, step, wallTime, validation: true);
+    }
+
+    /// <summary>Records the "key: value" pairs (two-space or comma separated); true when any point was added.</summary>
+    private bool Record(ReadOnlySpan<char> rest, long step, double wallTime, bool validation)
+    {
+        ReadOnlySpan<char> key = default;
+        int valueStart = -1, valueEnd = -1;
+        bool any = false, wentBack = false, duplicate = false;
+        int removed = 0;
+        int index = 0;
+        while (true)
+        {
+            while (index < rest.Length && char.IsWhiteSpace(rest[index]))
+            {
+                index++;
+            }
+
+            if (index >= rest.Length)
+            {
+                Flush(rest, key, valueStart, valueEnd);
+                break;
+            }
+
+            int start = index;
+            while (index < rest.Length && !char.IsWhiteSpace(rest[index]))
+            {
+                index++;
+            }
+
+            var token = rest[start..index];
+            if (token.Length > 1 && token[^1] == ':' && ConsoleText.IsMetricName(token[..^1]))
+            {
+                Flush(rest, key, valueStart, valueEnd);
+                key = token[..^1];
+                valueStart = valueEnd = -1;
+            }
+            else if (key.IsEmpty)
+            {
+                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised text {ConsoleText.Quote(token)} skipped");
+            }
+            else
+            {
+                valueStart = valueStart < 0 ? start : valueStart;
+                valueEnd = index;
+            }
+        }
+
+        if (wentBack)
+        {
+            _problems.Report(_lines.Location, ProblemKind.StepsWentBack, $"step {step} is before earlier steps (a resumed or restarted run): {removed} later point(s) superseded");
+        }
+        else if (duplicate)
+        {
+            _problems.Report(_lines.Location, ProblemKind.DuplicateStep, $"step {step} logged twice: the later values replace the earlier");
+        }
+
+        return any;
+
+        void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
+        {
+            if (name.IsEmpty || IsExcluded(name))
+            {
+                return;
+            }
+
+            // A held-out loss must not land in the training loss series of the same name.
+            var seriesName = validation && name.Contains("loss", StringComparison.Ordinal) && !name.StartsWith("val") ? $"val/{name}".AsSpan() : name;
+            if (!_series.Wants(seriesName))
+            {
+                return;
+            }
+
+            var value = from < 0 ? default : text[from..to].TrimEnd(',');
+            if (!ConsoleText.TryParseNumber(value, out double number))
+            {
+                // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
+                if (!validation || name.Contains("loss", StringComparison.Ordinal))
+                {
+                    _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ConsoleText.Quote(value)} skipped");
+                }
+
+                return;
+            }
+
+            var entry = _series.Get(seriesName)!;
+            entry.IsValidation |= validation;
+            var order = entry.Builder.Add(step, number, wallTime);
+            any = true;
+            if (order == StepOrder.Restarted)
+            {
+                wentBack = true;
+                removed = Math.Max(removed, entry.Builder.LastRemoved);
+            }
+            else if (order == StepOrder.ReplacedDuplicate && !validation)
+            {
+                duplicate = true;
+            }
+        }
+    }
+}
