@@ -1,3 +1,4 @@
+using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Csv;
 using EpochLens.Readers.HuggingFace;
 using EpochLens.Readers.JsonLines;
@@ -19,6 +20,10 @@ public static class DefaultLogReaders
         TelemetryReader.Default,
         HuggingFaceReader.Default,
         MlflowReader.Default,
+
+        // Console logs recognised by their own line shapes (Keras progress bars, OpenMMLab logger lines).
+        KerasReader.Default,
+        MmEngineReader.Default,
 
         // Generic text formats last: they recognise by extension and a loose look at the head.
         JsonLinesReader.Default,
