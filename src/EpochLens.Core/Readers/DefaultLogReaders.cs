@@ -3,8 +3,8 @@ using EpochLens.Readers.Csv;
 using EpochLens.Readers.HuggingFace;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Mlflow;
-using EpochLens.Readers.TensorBoard;
 using EpochLens.Readers.Telemetry;
+using EpochLens.Readers.TensorBoard;
 
 namespace EpochLens.Readers;
 
