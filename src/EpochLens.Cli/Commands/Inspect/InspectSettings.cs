@@ -15,7 +15,7 @@ public sealed class InspectSettings : CommandSettings
     [Description("Read as this format instead of detecting it (see the list below).")]
     public string? Format { get; init; }
 
-    [CommandOption("--metric <NAME>")]
+    [CommandOption("--metric|--tag <NAME>")]
     [Description("Read only this metric: a TensorBoard tag, a CSV column or a JSON key.")]
     public string? Metric { get; init; }
 
