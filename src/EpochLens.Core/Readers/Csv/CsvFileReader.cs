@@ -15,16 +15,20 @@ internal sealed class CsvFileReader
     private const int HeaderlessLookahead = 16;
 
     /// <summary>
-    /// An uncompressed file with at least this many bytes of rows is read as two halves, one per core: below
-    /// it a thread costs more than it saves. Gzip cannot be entered in the middle and stays sequential.
+    /// An uncompressed file with at least this many bytes of rows is parsed on a second core while this one
+    /// applies the rows: below it a thread costs more than it saves. Gzip stays on one thread (its
+    /// inflating would be the parsing thread's bottleneck; not measured as a win).
     /// </summary>
     private const long DefaultSplitFrom = 8 << 20;
 
     /// <summary>Lines parsed per batch: small enough for the batch to stay in the CPU cache until it is applied.</summary>
     private const int RowsPerBatch = 8192;
 
-    /// <summary>Lines per batch parsed ahead by the second half's thread (held until the first half is applied).</summary>
-    private const int RowsPerHeldBatch = 1 << 16;
+    /// <summary>
+    /// Batches in flight between the parsing thread and this one: enough to absorb uneven progress, and
+    /// (at 28 bytes a row) under 2 MB however large the file.
+    /// </summary>
+    private const int BatchesInFlight = 8;
 
     private readonly string _file;
     private readonly string _sourceName;
@@ -130,30 +134,29 @@ internal sealed class CsvFileReader
 
         var parser = new CsvRowParser(_delimiter, columns, _layout.StepIndex, _slotOfColumn);
         using var cancel = new CancellationTokenSource();
-        var secondHalf = stream is FileStream plain && limited is null ? StartSecondHalf(plain, scanner, parser, cancel.Token) : null;
+        using var parseAhead = stream is FileStream plain && limited is null ? StartParseAhead(plain, scanner, parser, cancel.Token) : null;
         try
         {
-            ReadRange(scanner, parser);
-            string? failure = scanner.ReadFailure;
-            long failureLine = scanner.LineNumber + 1;
-            long failurePosition = scanner.Position;
-            if (secondHalf is not null)
+            string? failure;
+            long failureLine;
+            long failurePosition;
+            if (parseAhead is null)
             {
-                var (split, task) = secondHalf.Value;
-                var second = task.GetAwaiter().GetResult();
-                if (failure is null)
+                ReadRange(scanner, parser);
+                (failure, failureLine, failurePosition) = (scanner.ReadFailure, scanner.LineNumber + 1, scanner.Position);
+            }
+            else
+            {
+                // The rows follow the lines read so far: numbered and applied in file order, as one pass would.
+                long number = scanner.LineNumber;
+                long offset = scanner.Position;
+                while (parseAhead.TryTake(out var rows))
                 {
-                    // The second half's lines follow the first's: numbered and applied in file order, as one pass would.
-                    long number = scanner.LineNumber;
-                    long offset = split;
-                    for (int i = 0; i < second.Batches.Count; i++)
-                    {
-                        ApplyRows(second.Batches[i], ref number, ref offset);
-                        second.Batches[i] = null!; // let it go: it is applied
-                    }
-
-                    (failure, failureLine, failurePosition) = (second.ReadFailure, number + 1, second.EndPosition);
+                    ApplyRows(rows, ref number, ref offset);
+                    parseAhead.Return(rows);
                 }
+
+                (failure, failureLine, failurePosition) = (parseAhead.ReadFailure, number + 1, parseAhead.EndPosition);
             }
 
             if (failure is not null)
@@ -172,7 +175,7 @@ internal sealed class CsvFileReader
         }
         finally
         {
-            // A strict read that stops early stops the other half too.
+            // A strict read that stops early stops the parsing thread too (before disposing waits for it).
             cancel.Cancel();
         }
 
@@ -210,12 +213,11 @@ internal sealed class CsvFileReader
     }
 
     /// <summary>
-    /// For a large uncompressed file: ends the scanner's range at the line start nearest the middle of the
-    /// rows and parses the second half on another thread meanwhile. Only parsing runs there; applying the
-    /// rows (builders, epochs, problems) stays on this thread in file order, so restarts and duplicates
-    /// that straddle the split resolve exactly as in one pass, with the same line numbers.
+    /// For a large uncompressed file: parses the rest of it on another thread, in batches that this thread
+    /// applies as they arrive. Only parsing runs there; applying the rows (builders, epochs, problems) stays
+    /// on this thread in file order, so restarts, duplicates and line numbers come out exactly as in one pass.
     /// </summary>
-    private (long Split, Task<CsvSecondHalf> Task)? StartSecondHalf(FileStream file, CsvLineScanner scanner, CsvRowParser parser, CancellationToken cancel)
+    private CsvParseAhead? StartParseAhead(FileStream file, CsvLineScanner scanner, CsvRowParser parser, CancellationToken cancel)
     {
         long length;
         try
@@ -233,47 +235,9 @@ internal sealed class CsvFileReader
             return null;
         }
 
-        long split = LineStartAfter(file, from + ((length - from) / 2), length);
-        if (split <= from || split >= length)
-        {
-            return null;
-        }
-
-        scanner.StopAt(split);
-        string path = _file;
-        return (split, Task.Factory.StartNew(() => CsvSecondHalf.Parse(path, split, parser, RowsPerHeldBatch, cancel),
-            cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-    }
-
-    /// <summary>The offset after the first newline at or after <paramref name="at"/> (looking at most 1 MiB on), or -1.</summary>
-    private static long LineStartAfter(FileStream file, long at, long length)
-    {
-        var window = new byte[1 << 16];
-        for (long position = at; position < Math.Min(length, at + (1 << 20)); position += window.Length)
-        {
-            int read;
-            try
-            {
-                read = RandomAccess.Read(file.SafeFileHandle, window, position);
-            }
-            catch (IOException)
-            {
-                return -1;
-            }
-
-            int newline = window.AsSpan(0, read).IndexOf((byte)'\n');
-            if (newline >= 0)
-            {
-                return position + newline + 1;
-            }
-
-            if (read == 0)
-            {
-                break;
-            }
-        }
-
-        return -1;
+        // The parsing thread reads from its own stream; this scanner's buffer goes unused from here.
+        scanner.StopAt(from);
+        return CsvParseAhead.Start(_file, from, parser, RowsPerBatch, BatchesInFlight, cancel);
     }
 
     /// <summary>Reads parsed lines in order: clean ones from their columns, irregular ones through <see cref="ReadRow"/>.</summary>
