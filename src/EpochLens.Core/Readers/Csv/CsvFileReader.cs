@@ -25,10 +25,16 @@ internal sealed class CsvFileReader
     private const int RowsPerBatch = 8192;
 
     /// <summary>
-    /// Batches in flight between the parsing thread and this one: enough to absorb uneven progress, and
-    /// (at 28 bytes a row) under 2 MB however large the file.
+    /// Batches in flight between the parsing thread and this one: enough for the parser to run ahead while
+    /// this thread counts the lines, and (at 28 bytes a row) some 7 MB however large the file.
     /// </summary>
-    private const int BatchesInFlight = 8;
+    private const int BatchesInFlight = 32;
+
+    /// <summary>
+    /// The most room reserved up front for the series, in bytes per byte of rows: a step,epoch,loss file
+    /// needs about 1.5; a wide file of sparse columns would reserve far more than it holds and grows as it goes.
+    /// </summary>
+    private const long MaxReservedPerRowByte = 4;
 
     private readonly string _file;
     private readonly string _sourceName;
@@ -44,7 +50,7 @@ internal sealed class CsvFileReader
 
     // Per series, flattened over runs so the row loop walks arrays.
     private int[] _columnOf = [];
-    private MetricSeriesBuilder[] _builders = [];
+    private CsvSeriesBuilder[] _builders = [];
     private int[] _nonFinite = [];
     private long[] _firstNonFiniteLine = [];
 
@@ -56,7 +62,7 @@ internal sealed class CsvFileReader
 
     // Per run.
     private CsvEpochTracker[] _trackers = [];
-    private MetricSeriesBuilder?[] _epochBuilders = [];
+    private CsvSeriesBuilder?[] _epochBuilders = [];
     private double[] _lastEpoch = [];
     private long[] _lastEpochStep = [];
     private int[] _epochIndexOf = [];
@@ -237,7 +243,74 @@ internal sealed class CsvFileReader
 
         // The parsing thread reads from its own stream; this scanner's buffer goes unused from here.
         scanner.StopAt(from);
-        return CsvParseAhead.Start(_file, from, parser, RowsPerBatch, BatchesInFlight, cancel);
+        var ahead = CsvParseAhead.Start(_file, from, parser, RowsPerBatch, BatchesInFlight, cancel);
+        ReserveForLines(file, from, length);
+        return ahead;
+    }
+
+    /// <summary>
+    /// Counts the lines left (while the other thread parses the first of them) and gives each series room
+    /// for a point on every one: a clean file's series then need no final copy. Skipped where the room would
+    /// be far more than the file (many sparse columns), or the count cannot be read.
+    /// </summary>
+    private void ReserveForLines(FileStream file, long from, long length)
+    {
+        int series = _builders.Length + _epochBuilders.Count(b => b is not null);
+        long bytesPerPoint = _options.KeepWallTimes && _layout.WallTimeIndex >= 0 ? 24 : 16;
+        long rowBytes = length - from;
+
+        // Each series costs a line at least 16 bytes of room, so a line of its cells is rarely as long as that
+        // times the limit past a few dozen series: no need to count.
+        if (series is 0 or > 64)
+        {
+            return;
+        }
+
+        long lines = 0;
+        bool lastIsBreak = true; // no rows: no line
+        var buffer = new byte[1 << 20];
+        for (long position = from; position < length;)
+        {
+            int read;
+            try
+            {
+                read = RandomAccess.Read(file.SafeFileHandle, buffer, position);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            lastIsBreak = buffer[read - 1] == (byte)'\n';
+            position += read;
+        }
+
+        // An exact count matters: one slot too many and Build copies the series to trim it.
+        if (!lastIsBreak)
+        {
+            lines++; // the last line has no break
+        }
+
+        if (series * bytesPerPoint * lines > MaxReservedPerRowByte * rowBytes || lines > Array.MaxLength)
+        {
+            return;
+        }
+
+        foreach (var builder in _builders)
+        {
+            builder.Reserve((int)lines);
+        }
+
+        foreach (var builder in _epochBuilders)
+        {
+            builder?.Reserve((int)lines);
+        }
     }
 
     /// <summary>Reads parsed lines in order: clean ones from their columns, irregular ones through <see cref="ReadRow"/>.</summary>
@@ -432,13 +505,13 @@ internal sealed class CsvFileReader
     {
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var columns = new List<int>();
-        var builders = new List<MetricSeriesBuilder>();
+        var builders = new List<CsvSeriesBuilder>();
         foreach (var run in _layout.Runs)
         {
             foreach (var metric in run.Metrics)
             {
                 columns.Add(metric.Index);
-                builders.Add(new MetricSeriesBuilder(metric.Name, walls));
+                builders.Add(new CsvSeriesBuilder(metric.Name, walls));
             }
         }
 
@@ -450,7 +523,7 @@ internal sealed class CsvFileReader
         _lastEpoch = new double[_layout.Runs.Count];
         _lastEpochStep = new long[_layout.Runs.Count];
         _epochIndexOf = [.. _layout.Runs.Select(r => r.EpochIndex)];
-        _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
+        _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new CsvSeriesBuilder(r.EpochName, walls) : null)];
 
         _slotOfColumn = new int[_layout.Names.Length];
         Array.Fill(_slotOfColumn, -1);
@@ -568,7 +641,7 @@ internal sealed class CsvFileReader
         return false;
     }
 
-    private void Add(MetricSeriesBuilder builder, long step, double value, double wallTime, long number, long offset)
+    private void Add(CsvSeriesBuilder builder, long step, double value, double wallTime, long number, long offset)
     {
         switch (builder.Add(step, value, wallTime))
         {
