@@ -33,8 +33,9 @@ internal sealed class CsvFileReader
     /// <summary>
     /// The most room reserved up front for the series, in bytes per byte of rows: a step,epoch,loss file
     /// needs about 1.5; a wide file of sparse columns would reserve far more than it holds and grows as it goes.
+    /// Room never written is never resident, but it is committed, and a heap limit (a container's) counts it.
     /// </summary>
-    private const long MaxReservedPerRowByte = 4;
+    private const long MaxReservedPerRowByte = 2;
 
     private readonly string _file;
     private readonly string _sourceName;
