@@ -15,16 +15,27 @@ internal sealed class CsvFileReader
     private const int HeaderlessLookahead = 16;
 
     /// <summary>
-    /// An uncompressed file with at least this many bytes of rows is read as two halves, one per core: below
-    /// it a thread costs more than it saves. Gzip cannot be entered in the middle and stays sequential.
+    /// An uncompressed file with at least this many bytes of rows is parsed on a second core while this one
+    /// applies the rows: below it a thread costs more than it saves. Gzip stays on one thread (its
+    /// inflating would be the parsing thread's bottleneck; not measured as a win).
     /// </summary>
     private const long DefaultSplitFrom = 8 << 20;
 
     /// <summary>Lines parsed per batch: small enough for the batch to stay in the CPU cache until it is applied.</summary>
     private const int RowsPerBatch = 8192;
 
-    /// <summary>Lines per batch parsed ahead by the second half's thread (held until the first half is applied).</summary>
-    private const int RowsPerHeldBatch = 1 << 16;
+    /// <summary>
+    /// Batches in flight between the parsing thread and this one: enough for the parser to run ahead while
+    /// this thread counts the lines, and (at 28 bytes a row) some 7 MB however large the file.
+    /// </summary>
+    private const int BatchesInFlight = 32;
+
+    /// <summary>
+    /// The most room reserved up front for the series, in bytes per byte of rows: a step,epoch,loss file
+    /// needs about 1.5; a wide file of sparse columns would reserve far more than it holds and grows as it goes.
+    /// Room never written is never resident, but it is committed, and a heap limit (a container's) counts it.
+    /// </summary>
+    private const long MaxReservedPerRowByte = 2;
 
     private readonly string _file;
     private readonly string _sourceName;
@@ -40,7 +51,7 @@ internal sealed class CsvFileReader
 
     // Per series, flattened over runs so the row loop walks arrays.
     private int[] _columnOf = [];
-    private MetricSeriesBuilder[] _builders = [];
+    private CsvSeriesBuilder[] _builders = [];
     private int[] _nonFinite = [];
     private long[] _firstNonFiniteLine = [];
 
@@ -52,7 +63,7 @@ internal sealed class CsvFileReader
 
     // Per run.
     private CsvEpochTracker[] _trackers = [];
-    private MetricSeriesBuilder?[] _epochBuilders = [];
+    private CsvSeriesBuilder?[] _epochBuilders = [];
     private double[] _lastEpoch = [];
     private long[] _lastEpochStep = [];
     private int[] _epochIndexOf = [];
@@ -130,30 +141,29 @@ internal sealed class CsvFileReader
 
         var parser = new CsvRowParser(_delimiter, columns, _layout.StepIndex, _slotOfColumn);
         using var cancel = new CancellationTokenSource();
-        var secondHalf = stream is FileStream plain && limited is null ? StartSecondHalf(plain, scanner, parser, cancel.Token) : null;
+        using var parseAhead = stream is FileStream plain && limited is null ? StartParseAhead(plain, scanner, parser, cancel.Token) : null;
         try
         {
-            ReadRange(scanner, parser);
-            string? failure = scanner.ReadFailure;
-            long failureLine = scanner.LineNumber + 1;
-            long failurePosition = scanner.Position;
-            if (secondHalf is not null)
+            string? failure;
+            long failureLine;
+            long failurePosition;
+            if (parseAhead is null)
             {
-                var (split, task) = secondHalf.Value;
-                var second = task.GetAwaiter().GetResult();
-                if (failure is null)
+                ReadRange(scanner, parser);
+                (failure, failureLine, failurePosition) = (scanner.ReadFailure, scanner.LineNumber + 1, scanner.Position);
+            }
+            else
+            {
+                // The rows follow the lines read so far: numbered and applied in file order, as one pass would.
+                long number = scanner.LineNumber;
+                long offset = scanner.Position;
+                while (parseAhead.TryTake(out var rows))
                 {
-                    // The second half's lines follow the first's: numbered and applied in file order, as one pass would.
-                    long number = scanner.LineNumber;
-                    long offset = split;
-                    for (int i = 0; i < second.Batches.Count; i++)
-                    {
-                        ApplyRows(second.Batches[i], ref number, ref offset);
-                        second.Batches[i] = null!; // let it go: it is applied
-                    }
-
-                    (failure, failureLine, failurePosition) = (second.ReadFailure, number + 1, second.EndPosition);
+                    ApplyRows(rows, ref number, ref offset);
+                    parseAhead.Return(rows);
                 }
+
+                (failure, failureLine, failurePosition) = (parseAhead.ReadFailure, number + 1, parseAhead.EndPosition);
             }
 
             if (failure is not null)
@@ -172,7 +182,7 @@ internal sealed class CsvFileReader
         }
         finally
         {
-            // A strict read that stops early stops the other half too.
+            // A strict read that stops early stops the parsing thread too (before disposing waits for it).
             cancel.Cancel();
         }
 
@@ -210,12 +220,11 @@ internal sealed class CsvFileReader
     }
 
     /// <summary>
-    /// For a large uncompressed file: ends the scanner's range at the line start nearest the middle of the
-    /// rows and parses the second half on another thread meanwhile. Only parsing runs there; applying the
-    /// rows (builders, epochs, problems) stays on this thread in file order, so restarts and duplicates
-    /// that straddle the split resolve exactly as in one pass, with the same line numbers.
+    /// For a large uncompressed file: parses the rest of it on another thread, in batches that this thread
+    /// applies as they arrive. Only parsing runs there; applying the rows (builders, epochs, problems) stays
+    /// on this thread in file order, so restarts, duplicates and line numbers come out exactly as in one pass.
     /// </summary>
-    private (long Split, Task<CsvSecondHalf> Task)? StartSecondHalf(FileStream file, CsvLineScanner scanner, CsvRowParser parser, CancellationToken cancel)
+    private CsvParseAhead? StartParseAhead(FileStream file, CsvLineScanner scanner, CsvRowParser parser, CancellationToken cancel)
     {
         long length;
         try
@@ -233,47 +242,76 @@ internal sealed class CsvFileReader
             return null;
         }
 
-        long split = LineStartAfter(file, from + ((length - from) / 2), length);
-        if (split <= from || split >= length)
-        {
-            return null;
-        }
-
-        scanner.StopAt(split);
-        string path = _file;
-        return (split, Task.Factory.StartNew(() => CsvSecondHalf.Parse(path, split, parser, RowsPerHeldBatch, cancel),
-            cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        // The parsing thread reads from its own stream; this scanner's buffer goes unused from here.
+        scanner.StopAt(from);
+        var ahead = CsvParseAhead.Start(_file, from, parser, RowsPerBatch, BatchesInFlight, cancel);
+        ReserveForLines(file, from, length);
+        return ahead;
     }
 
-    /// <summary>The offset after the first newline at or after <paramref name="at"/> (looking at most 1 MiB on), or -1.</summary>
-    private static long LineStartAfter(FileStream file, long at, long length)
+    /// <summary>
+    /// Counts the lines left (while the other thread parses the first of them) and gives each series room
+    /// for a point on every one: a clean file's series then need no final copy. Skipped where the room would
+    /// be far more than the file (many sparse columns), or the count cannot be read.
+    /// </summary>
+    private void ReserveForLines(FileStream file, long from, long length)
     {
-        var window = new byte[1 << 16];
-        for (long position = at; position < Math.Min(length, at + (1 << 20)); position += window.Length)
+        int series = _builders.Length + _epochBuilders.Count(b => b is not null);
+        long bytesPerPoint = _options.KeepWallTimes && _layout.WallTimeIndex >= 0 ? 24 : 16;
+        long rowBytes = length - from;
+
+        // Each series costs a line at least 16 bytes of room, so a line of its cells is rarely as long as that
+        // times the limit past a few dozen series: no need to count.
+        if (series is 0 or > 64)
+        {
+            return;
+        }
+
+        long lines = 0;
+        bool lastIsBreak = true; // no rows: no line
+        var buffer = new byte[1 << 20];
+        for (long position = from; position < length;)
         {
             int read;
             try
             {
-                read = RandomAccess.Read(file.SafeFileHandle, window, position);
+                read = RandomAccess.Read(file.SafeFileHandle, buffer, position);
             }
             catch (IOException)
             {
-                return -1;
-            }
-
-            int newline = window.AsSpan(0, read).IndexOf((byte)'\n');
-            if (newline >= 0)
-            {
-                return position + newline + 1;
+                return;
             }
 
             if (read == 0)
             {
                 break;
             }
+
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            lastIsBreak = buffer[read - 1] == (byte)'\n';
+            position += read;
         }
 
-        return -1;
+        // An exact count matters: one slot too many and Build copies the series to trim it.
+        if (!lastIsBreak)
+        {
+            lines++; // the last line has no break
+        }
+
+        if (series * bytesPerPoint * lines > MaxReservedPerRowByte * rowBytes || lines > Array.MaxLength)
+        {
+            return;
+        }
+
+        foreach (var builder in _builders)
+        {
+            builder.Reserve((int)lines);
+        }
+
+        foreach (var builder in _epochBuilders)
+        {
+            builder?.Reserve((int)lines);
+        }
     }
 
     /// <summary>Reads parsed lines in order: clean ones from their columns, irregular ones through <see cref="ReadRow"/>.</summary>
@@ -468,13 +506,13 @@ internal sealed class CsvFileReader
     {
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var columns = new List<int>();
-        var builders = new List<MetricSeriesBuilder>();
+        var builders = new List<CsvSeriesBuilder>();
         foreach (var run in _layout.Runs)
         {
             foreach (var metric in run.Metrics)
             {
                 columns.Add(metric.Index);
-                builders.Add(new MetricSeriesBuilder(metric.Name, walls));
+                builders.Add(new CsvSeriesBuilder(metric.Name, walls));
             }
         }
 
@@ -486,7 +524,7 @@ internal sealed class CsvFileReader
         _lastEpoch = new double[_layout.Runs.Count];
         _lastEpochStep = new long[_layout.Runs.Count];
         _epochIndexOf = [.. _layout.Runs.Select(r => r.EpochIndex)];
-        _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
+        _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new CsvSeriesBuilder(r.EpochName, walls) : null)];
 
         _slotOfColumn = new int[_layout.Names.Length];
         Array.Fill(_slotOfColumn, -1);
@@ -604,7 +642,7 @@ internal sealed class CsvFileReader
         return false;
     }
 
-    private void Add(MetricSeriesBuilder builder, long step, double value, double wallTime, long number, long offset)
+    private void Add(CsvSeriesBuilder builder, long step, double value, double wallTime, long number, long offset)
     {
         switch (builder.Add(step, value, wallTime))
         {
