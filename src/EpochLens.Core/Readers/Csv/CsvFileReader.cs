@@ -377,7 +377,7 @@ internal sealed class CsvFileReader
         }
     }
 
-    private Stream Open(out LimitedStream? limited)
+    private Stream Open(out SizeLimitedStream? limited)
     {
         limited = null;
         FileStream file;
@@ -401,7 +401,7 @@ internal sealed class CsvFileReader
                 return file;
             }
 
-            limited = new LimitedStream(new GZipStream(file, CompressionMode.Decompress), _options.MaxDecompressedBytes);
+            limited = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), _options.MaxDecompressedBytes, throwAtLimit: true);
             return limited;
         }
         catch (IOException e)
@@ -411,7 +411,7 @@ internal sealed class CsvFileReader
         }
     }
 
-    private static string ReadFailureSuffix(string? failure, LimitedStream? limited, string problem) =>
+    private static string ReadFailureSuffix(string? failure, SizeLimitedStream? limited, string problem) =>
         failure is null ? problem
             : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {failure})";
 

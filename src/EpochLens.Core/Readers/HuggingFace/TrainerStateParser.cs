@@ -61,7 +61,7 @@ internal sealed class TrainerStateParser
 
             using var stream = new QuotingStream(raw);
             Parse(stream);
-            if (raw is BoundedStream { LimitReached: true } bounded)
+            if (raw is SizeLimitedStream { LimitReached: true } bounded)
             {
                 _problems.Report("", ProblemKind.LimitReached, $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
             }

@@ -67,7 +67,7 @@ internal sealed class JsonLinesParser
                 _problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
             }
 
-            if (stream is BoundedStream { LimitReached: true } bounded)
+            if (stream is SizeLimitedStream { LimitReached: true } bounded)
             {
                 _problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
                     $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");

@@ -26,6 +26,6 @@ internal static class LogInput
             return file;
         }
 
-        return new BoundedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes);
+        return new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes, throwAtLimit: false);
     }
 }

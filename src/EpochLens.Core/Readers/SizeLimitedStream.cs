@@ -1,0 +1,92 @@
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Passes a (decompressing) stream through up to a byte limit, so a gzip bomb costs bounded time and
+/// memory. At the limit it either ends the stream, for readers that then ask <see cref="LimitReached"/>,
+/// or throws <see cref="InvalidDataException"/>, for readers whose damage path already drops the cut line.
+/// </summary>
+internal sealed class SizeLimitedStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly bool _throwAtLimit;
+    private long _position;
+
+    /// <param name="inner">The stream to bound; disposed with this one.</param>
+    /// <param name="limit">The most bytes passed through.</param>
+    /// <param name="throwAtLimit">Throw when more content follows the limit, instead of ending there.</param>
+    public SizeLimitedStream(Stream inner, long limit, bool throwAtLimit)
+    {
+        _inner = inner;
+        Limit = limit;
+        _throwAtLimit = throwAtLimit;
+    }
+
+    /// <summary>More content followed the limit: the read stopped early.</summary>
+    public bool LimitReached { get; private set; }
+
+    public long Limit { get; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (buffer.Length == 0)
+        {
+            return 0;
+        }
+
+        long left = Limit - _position;
+        if (left <= 0)
+        {
+            // One byte more than the limit tells content of exactly the limit from a larger one.
+            Span<byte> probe = stackalloc byte[1];
+            if (_inner.Read(probe) == 0)
+            {
+                return 0;
+            }
+
+            LimitReached = true;
+            return _throwAtLimit
+                ? throw new InvalidDataException($"the content expands past the limit of {Limit} bytes (ReadOptions.MaxDecompressedBytes)")
+                : 0;
+        }
+
+        int read = _inner.Read(buffer.Length > left ? buffer[..(int)left] : buffer);
+        _position += read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
