@@ -1,8 +1,9 @@
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers;
 
 /// <summary>
 /// Reports the problems of one file to the sink, or, with <see cref="ReadOptions.Strict"/>, fails on the
 /// first damage. Irregular steps and non-finite values are not damage: they are reported even when strict.
+/// Shared by the line-oriented readers (JSON Lines, telemetry, MLflow, Hugging Face, console logs).
 /// </summary>
 internal sealed class ProblemReporter
 {
