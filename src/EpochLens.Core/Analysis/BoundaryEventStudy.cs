@@ -1,0 +1,106 @@
+namespace EpochLens.Analysis;
+
+/// <summary>
+/// The level right after the boundary against right before it, at one point and over a wider window,
+/// each tested against the same contrast at other offsets within the epoch; the per-boundary contrasts
+/// give the interval and how consistent the sign is.
+/// </summary>
+public static class BoundaryEventStudy
+{
+    /// <summary>The wide window: a twentieth of the epoch, at least two points.</summary>
+    public static int WideWindow(int binCount) => Math.Clamp(binCount / 20, 2, Math.Max(2, binCount / 2));
+
+    public static IEnumerable<Measurement> Measure(PreparedSignal signal, PhaseProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(profile);
+        int bins = profile.BinCount;
+        if (bins < 2)
+        {
+            yield break;
+        }
+
+        var window = new CircularWindow(profile.Mean);
+        yield return Jump(signal, window, bins, 1, MeasurementIds.BoundaryJump, "Jump at the boundary (one point)");
+        int wide = WideWindow(bins);
+        if (wide > 1 && bins >= 4 * wide)
+        {
+            yield return Jump(signal, window, bins, wide, MeasurementIds.BoundaryJumpWide, $"Jump at the boundary ({wide} points each side)");
+        }
+    }
+
+    private static Measurement Jump(PreparedSignal signal, CircularWindow window, int bins, int h, string id, string title)
+    {
+        var test = RotationTest.Run(bins, h, offset => window.Mean(offset, h) - window.Mean(offset - h, h));
+        var perBoundary = PerBoundaryJumps(signal, h);
+        double low = double.NaN, high = double.NaN;
+        int agreeing = 0;
+        if (perBoundary.Count >= 2)
+        {
+            double mean = perBoundary.Average();
+            double sd = Math.Sqrt(perBoundary.Sum(v => (v - mean) * (v - mean)) / (perBoundary.Count - 1));
+            double half = 1.96 * sd / Math.Sqrt(perBoundary.Count);
+            low = test.Observed - half;
+            high = test.Observed + half;
+            agreeing = perBoundary.Count(v => Math.Sign(v) == Math.Sign(test.Observed));
+        }
+
+        string method = $"mean residual in the {h} point(s) after each boundary minus the {h} before; tested against the same contrast at {test.Offsets} other offsets in the epoch and across boundaries (t test), same sign at {agreeing} of {perBoundary.Count} boundaries";
+        double? p = AcrossEpochTest.Combine(test.PValue, AcrossEpochTest.PValue(perBoundary));
+        return new Measurement(id, title, test.Observed, "robust SD", test.NullMean, p, NullIfNaN(low), NullIfNaN(high), perBoundary.Count, method);
+    }
+
+    /// <summary>The contrast at each boundary whose both sides lie in the valid range.</summary>
+    internal static List<double> PerBoundaryJumps(PreparedSignal signal, int h)
+    {
+        var result = new List<double>();
+        var z = signal.Z;
+        var epochs = signal.Epochs;
+        int i = signal.FirstValid;
+        int last = signal.LastValid;
+        while (i <= last)
+        {
+            int start = i;
+            while (i <= last && epochs[i] == epochs[start])
+            {
+                i++;
+            }
+
+            // i is the first point of the next epoch (or past the end).
+            if (i > last || start == signal.FirstValid && i - start < h)
+            {
+                continue;
+            }
+
+            int before = Math.Max(start, i - h);
+            int after = Math.Min(last + 1, i + h);
+            int nextEnd = i;
+            while (nextEnd < after && epochs[nextEnd] == epochs[i])
+            {
+                nextEnd++;
+            }
+
+            if (i - before < 1 || nextEnd - i < 1)
+            {
+                continue;
+            }
+
+            double a = 0, b = 0;
+            for (int k = i; k < nextEnd; k++)
+            {
+                a += z[k];
+            }
+
+            for (int k = before; k < i; k++)
+            {
+                b += z[k];
+            }
+
+            result.Add((a / (nextEnd - i)) - (b / (i - before)));
+        }
+
+        return result;
+    }
+
+    internal static double? NullIfNaN(double value) => double.IsFinite(value) ? value : null;
+}

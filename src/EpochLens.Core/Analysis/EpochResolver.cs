@@ -1,0 +1,112 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Analysis;
+
+/// <summary>
+/// Decides where the epochs of a run begin: from the user (<c>--steps-per-epoch</c>), from what the log says
+/// (epoch marks, steps per epoch, an epoch column), or by inferring the period from the loss itself.
+/// </summary>
+public static class EpochResolver
+{
+    /// <param name="log">The log.</param>
+    /// <param name="loss">The series to be analysed; its steps set the range.</param>
+    /// <param name="givenStepsPerEpoch">The user's epoch length, which wins over everything else.</param>
+    /// <param name="infer">How to infer a period when nothing else says; null to skip inference.</param>
+    public static EpochResolution Resolve(TrainingLog log, MetricSeries loss, double? givenStepsPerEpoch, Func<MetricSeries, EpochResolution>? infer)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(loss);
+        if (loss.Count == 0)
+        {
+            return EpochResolution.Unknown($"series '{loss.Name}' has no points");
+        }
+
+        long first = loss.Steps[0], last = loss.Steps[^1];
+        long origin = DefaultOrigin(first);
+        if (givenStepsPerEpoch is { } given)
+        {
+            if (!(given >= 1))
+            {
+                return EpochResolution.Unknown($"steps per epoch must be at least 1, not {given}");
+            }
+
+            return EpochResolution.Known(
+                EpochStructure.Regular(given, origin, last, EpochSource.Given, $"--steps-per-epoch {given:0.##}"),
+                $"{given:0.##} steps per epoch as given, counted from step {origin}.");
+        }
+
+        if (log.Epochs is { EpochStartSteps: { Count: >= 2 } marks } hint)
+        {
+            var starts = marks.Distinct().Order().ToArray();
+            double typical = RobustStatistics.Median(Differences(starts));
+            return EpochResolution.Known(
+                new EpochStructure(starts, Math.Max(1, typical), EpochSource.Log, hint.Origin),
+                $"{starts.Length} epoch starts marked in the log ({hint.Origin}), about {typical:0.##} steps apart.");
+        }
+
+        if (log.Epochs is { StepsPerEpoch: { } fromLog and >= 1 } stated)
+        {
+            return EpochResolution.Known(
+                EpochStructure.Regular(fromLog, origin, last, EpochSource.Log, stated.Origin),
+                $"{fromLog:0.##} steps per epoch, as the log states ({stated.Origin}).");
+        }
+
+        if (log.Find(SeriesRole.Epoch) is { } column && FromColumn(column) is { } fromColumn)
+        {
+            return EpochResolution.Known(fromColumn, $"epochs from column '{column.Name}': {fromColumn.EpochCount} epochs of about {fromColumn.StepsPerEpoch:0.##} steps.");
+        }
+
+        return infer is null
+            ? EpochResolution.Unknown("the log does not say where epochs begin; give --steps-per-epoch")
+            : infer(loss);
+    }
+
+    /// <summary>
+    /// Where epoch 0 begins when only the length is known: logs that count steps from 1 (Keras, mmengine,
+    /// per-step Hugging Face logs) start there; everything else is taken as a 0-based global step.
+    /// </summary>
+    public static long DefaultOrigin(long firstStep) => firstStep == 1 ? 1 : Math.Min(0, firstStep);
+
+    /// <summary>Epoch starts where the whole part of an epoch column goes up.</summary>
+    internal static EpochStructure? FromColumn(MetricSeries column)
+    {
+        var steps = column.Steps;
+        var values = column.Values;
+        var starts = new List<long>();
+        double current = double.NaN;
+        for (int i = 0; i < steps.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                continue;
+            }
+
+            double whole = Math.Floor(values[i] + 1e-9);
+            if (double.IsNaN(current) || whole > current)
+            {
+                starts.Add(steps[i]);
+                current = whole;
+            }
+        }
+
+        if (starts.Count < 2)
+        {
+            return null;
+        }
+
+        var array = starts.ToArray();
+        double typical = RobustStatistics.Median(Differences(array));
+        return new EpochStructure(array, Math.Max(1, typical), EpochSource.Log, $"column '{column.Name}'");
+    }
+
+    private static double[] Differences(long[] starts)
+    {
+        var result = new double[Math.Max(0, starts.Length - 1)];
+        for (int i = 1; i < starts.Length; i++)
+        {
+            result[i - 1] = starts[i] - starts[i - 1];
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,125 @@
+namespace EpochLens.Analysis;
+
+/// <summary>
+/// The residuals folded by position within the epoch: per bin, the mean and mean square of the robust z,
+/// over all epochs and separately over odd and even epochs (two independent halves of the data, so that
+/// "the pattern repeats" can be tested without reusing the same points).
+/// </summary>
+public sealed class PhaseProfile
+{
+    private PhaseProfile(double[] mean, double[] meanSquare, int[] counts, double[] oddMean, double[] evenMean, double[] oddDetail, double[] evenDetail)
+    {
+        Mean = mean;
+        MeanSquare = meanSquare;
+        Counts = counts;
+        OddMean = oddMean;
+        EvenMean = evenMean;
+        OddDetail = oddDetail;
+        EvenDetail = evenDetail;
+    }
+
+    /// <summary>Mean z per bin over all valid points (0 where a bin is empty).</summary>
+    public double[] Mean { get; }
+
+    /// <summary>Mean z squared per bin: the noise level by position.</summary>
+    public double[] MeanSquare { get; }
+
+    public int[] Counts { get; }
+
+    /// <summary>Mean z per bin over odd-numbered epochs.</summary>
+    public double[] OddMean { get; }
+
+    /// <summary>Mean z per bin over even-numbered epochs.</summary>
+    public double[] EvenMean { get; }
+
+    /// <summary>Odd epochs' profile of the point-to-point detail (z minus its local mean): what a fixed order repeats.</summary>
+    public double[] OddDetail { get; }
+
+    /// <summary>Even epochs' profile of the point-to-point detail.</summary>
+    public double[] EvenDetail { get; }
+
+    public int BinCount => Mean.Length;
+
+    /// <summary>Points used per bin, typically the number of epochs.</summary>
+    public double MedianCount
+    {
+        get
+        {
+            var sorted = Counts.ToArray();
+            Array.Sort(sorted);
+            return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+        }
+    }
+
+    /// <summary>Half-width in points of the local mean that <see cref="OddDetail"/> subtracts.</summary>
+    public const int DetailHalfWidth = 3;
+
+    public static PhaseProfile Fold(PreparedSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        int bins = signal.BinCount;
+        var sum = new double[bins];
+        var sumSquares = new double[bins];
+        var counts = new int[bins];
+        var odd = new double[bins];
+        var oddCounts = new int[bins];
+        var even = new double[bins];
+        var evenCounts = new int[bins];
+        var oddDetail = new double[bins];
+        var evenDetail = new double[bins];
+        var z = signal.Z;
+        var epochs = signal.Epochs;
+        var binOf = signal.Bins;
+        int first = signal.FirstValid, last = signal.LastValid;
+        for (int i = first; i <= last; i++)
+        {
+            double v = z[i];
+            int b = binOf[i];
+            sum[b] += v;
+            sumSquares[b] += v * v;
+            counts[b]++;
+            double detail = v - LocalMean(z, epochs, i, first, last);
+            if ((epochs[i] & 1) == 1)
+            {
+                odd[b] += v;
+                oddDetail[b] += detail;
+                oddCounts[b]++;
+            }
+            else
+            {
+                even[b] += v;
+                evenDetail[b] += detail;
+                evenCounts[b]++;
+            }
+        }
+
+        for (int b = 0; b < bins; b++)
+        {
+            sum[b] = counts[b] > 0 ? sum[b] / counts[b] : 0;
+            sumSquares[b] = counts[b] > 0 ? sumSquares[b] / counts[b] : 0;
+            odd[b] = oddCounts[b] > 0 ? odd[b] / oddCounts[b] : 0;
+            oddDetail[b] = oddCounts[b] > 0 ? oddDetail[b] / oddCounts[b] : 0;
+            even[b] = evenCounts[b] > 0 ? even[b] / evenCounts[b] : 0;
+            evenDetail[b] = evenCounts[b] > 0 ? evenDetail[b] / evenCounts[b] : 0;
+        }
+
+        return new PhaseProfile(sum, sumSquares, counts, odd, even, oddDetail, evenDetail);
+    }
+
+    /// <summary>Mean of z over the neighbours within <see cref="DetailHalfWidth"/> points in the same epoch, the point itself left out.</summary>
+    private static double LocalMean(double[] z, int[] epochs, int i, int first, int last)
+    {
+        double sum = 0;
+        int count = 0;
+        for (int j = Math.Max(first, i - DetailHalfWidth); j <= Math.Min(last, i + DetailHalfWidth); j++)
+        {
+            if (j != i && epochs[j] == epochs[i])
+            {
+                sum += z[j];
+                count++;
+            }
+        }
+
+        return count > 0 ? sum / count : z[i];
+    }
+}

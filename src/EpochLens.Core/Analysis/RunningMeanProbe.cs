@@ -1,0 +1,133 @@
+namespace EpochLens.Analysis;
+
+/// <summary>
+/// Tests whether the logged value is a running mean of the epoch so far. Such a curve steadies like 1/k
+/// inside the epoch (its k-th change is the k-th raw loss's distance from the mean, divided by k), and
+/// de-averaging it, k*m_k - (k-1)*m_(k-1), gives back plausible raw losses: never negative for a loss.
+/// Per-step values show neither: their changes do not shrink, and de-averaging them swings wildly.
+/// </summary>
+public static class RunningMeanProbe
+{
+    public static IEnumerable<Measurement> Measure(PreparedSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        int bins = signal.BinCount;
+        if (bins < 8 || signal.Count < 16)
+        {
+            yield break;
+        }
+
+        var steps = signal.Steps;
+        var values = signal.Values;
+        var epochs = signal.Epochs;
+        var binOf = signal.Bins;
+        var starts = signal.Structure.StartSteps;
+        var change = new double[bins];
+        var counts = new int[bins];
+        long negatives = 0, deAveraged = 0;
+        for (int j = 1; j < signal.Count; j++)
+        {
+            int e = epochs[j];
+            if (e < 0 || epochs[j - 1] != e)
+            {
+                continue;
+            }
+
+            double u1 = signal.LogSpace ? Math.Log(values[j]) : values[j];
+            double u0 = signal.LogSpace ? Math.Log(values[j - 1]) : values[j - 1];
+            change[binOf[j]] += Math.Abs(u1 - u0);
+            counts[binOf[j]]++;
+            if (signal.LogSpace)
+            {
+                double k1 = steps[j] - starts[e] + 1, k0 = steps[j - 1] - starts[e] + 1;
+                double raw = ((k1 * values[j]) - (k0 * values[j - 1])) / (k1 - k0);
+                deAveraged++;
+                if (raw < 0)
+                {
+                    negatives++;
+                }
+            }
+        }
+
+        var filled = new List<double>();
+        for (int b = 0; b < bins; b++)
+        {
+            if (counts[b] > 0)
+            {
+                change[b] /= counts[b];
+                filled.Add(change[b]);
+            }
+        }
+
+        if (filled.Count < bins / 2)
+        {
+            yield break;
+        }
+
+        // Bin 0 has no change inside its epoch; give empty bins the median so rotations stay defined.
+        double typical = RobustStatistics.Median(filled.ToArray());
+        for (int b = 0; b < bins; b++)
+        {
+            if (counts[b] == 0)
+            {
+                change[b] = typical;
+            }
+        }
+
+        var window = new CircularWindow(change);
+        double Decay(int offset)
+        {
+            // Slope of log(mean change) against log(position) over doubling buckets of positions 2.., from the offset.
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            int buckets = 0;
+            for (int from = 1; from < bins; from *= 2)
+            {
+                int count = Math.Min(from, bins - from);
+                double mean = window.Mean(offset + from, count);
+                if (!(mean > 0))
+                {
+                    continue;
+                }
+
+                double x = Math.Log(from + 1 + ((count - 1) / 2.0));
+                double y = Math.Log(mean);
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+                buckets++;
+            }
+
+            double denominator = (buckets * sxx) - (sx * sx);
+            return buckets >= 3 && denominator > 0 ? ((buckets * sxy) - (sx * sy)) / denominator : double.NaN;
+        }
+
+        var test = RotationTest.Run(bins, 2, Decay, RotationTest.Tail.Lower);
+        yield return new Measurement(
+            MeasurementIds.SpreadDecay,
+            "How fast step-to-step changes shrink through the epoch",
+            test.Observed,
+            "log-log slope",
+            test.NullMean,
+            test.PValue,
+            null,
+            null,
+            (int)Math.Min(int.MaxValue, counts.Sum(c => (long)c)),
+            $"slope of log(mean |change|) against log(position in epoch), -1 for a running mean and 0 for per-step values; against the same from {test.Offsets} other starting positions");
+        if (deAveraged >= 20)
+        {
+            double share = (double)negatives / deAveraged;
+            yield return new Measurement(
+                MeasurementIds.DeAveragedNegativeShare,
+                "Negative values after de-averaging",
+                share,
+                "share",
+                null,
+                null,
+                null,
+                null,
+                (int)Math.Min(int.MaxValue, deAveraged),
+                "share of k*m_k - (k-1)*m_(k-1) below zero: 0 when the values are running means of a positive loss, large (often near half) when they are per-step values");
+        }
+    }
+}

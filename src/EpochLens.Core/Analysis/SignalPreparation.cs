@@ -1,0 +1,343 @@
+using EpochLens.Logs;
+
+namespace EpochLens.Analysis;
+
+/// <summary>
+/// Turns a loss series into residuals that can be folded by position within the epoch.
+/// <para>
+/// Trend: a seasonal-trend split in the spirit of STL. A centred moving average exactly one epoch wide cannot
+/// see any pattern that repeats every epoch, so its residuals keep the whole epoch pattern; that pattern is
+/// folded into a first profile and removed, and the trend is then fitted again as a local quadratic (one
+/// epoch wide) on what remains, because a moving average alone bends away from a fast-falling curve and
+/// that bias, folded by epoch, would look like a sawtooth. Work is in log space when every value is
+/// positive (losses are skewed; a multiplicative effect is the same size early and late), residuals are
+/// scaled by a robust SD per block of points and clipped, so a heavy tail cannot dominate a mean.
+/// </para>
+/// </summary>
+public static class SignalPreparation
+{
+    /// <summary>Residuals are clipped to this many robust SDs.</summary>
+    public const double Clip = 5.0;
+
+    private const int MinBlock = 512;
+
+    public static PreparedSignal Prepare(MetricSeries series, EpochStructure structure)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(structure);
+        var (steps, values) = FinitePoints(series);
+        int n = steps.Length;
+        bool logSpace = n > 0;
+        foreach (var v in values)
+        {
+            if (v <= 0)
+            {
+                logSpace = false;
+                break;
+            }
+        }
+
+        var u = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            u[i] = logSpace ? Math.Log(values[i]) : values[i];
+        }
+
+        double binWidth = TypicalStride(steps);
+        double epochSteps = structure.StepsPerEpoch;
+        int binCount = Math.Max(1, (int)Math.Ceiling(epochSteps / binWidth - 1e-9));
+        var epochs = new int[n];
+        var bins = new int[n];
+        Place(steps, structure, binWidth, binCount, epochs, bins);
+
+        double half = epochSteps / 2;
+        int firstValid = n, lastValid = -1;
+        if (n > 0)
+        {
+            long lo = steps[0], hi = steps[n - 1];
+            for (int i = 0; i < n; i++)
+            {
+                if (steps[i] - half >= lo && steps[i] + half <= hi && epochs[i] >= 0)
+                {
+                    firstValid = Math.Min(firstValid, i);
+                    lastValid = i;
+                }
+            }
+        }
+
+        var z = new double[n];
+        var trend = new double[n];
+        Array.Fill(z, double.NaN);
+        Array.Fill(trend, double.NaN);
+        int blockSize = Math.Max(MinBlock, (int)Math.Ceiling(epochSteps / binWidth));
+        var blockScale = new double[Math.Max(1, (n + blockSize - 1) / blockSize)];
+        Array.Fill(blockScale, 1.0);
+        if (lastValid < firstValid)
+        {
+            return new PreparedSignal(steps, values, epochs, bins, z, trend, blockScale, blockSize, binCount, binWidth, logSpace, firstValid, lastValid, structure) { TypicalScale = double.NaN };
+        }
+
+        // 1. A one-epoch moving average, residuals, and clipping of wild points around it.
+        var average = MovingAverage(steps, u, half);
+        var residual = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            residual[i] = i >= firstValid && i <= lastValid ? u[i] - average[i] : double.NaN;
+        }
+
+        double sd = RobustStatistics.RobustSd(residual);
+        if (!(sd > 0))
+        {
+            sd = 1e-12;
+        }
+
+        var clipped = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            clipped[i] = Math.Clamp(u[i], average[i] - (Clip * sd), average[i] + (Clip * sd));
+        }
+
+        // 2. The epoch pattern seen by a second moving average of the clipped values.
+        average = MovingAverage(steps, clipped, half);
+        var seasonal = new double[binCount];
+        var counts = new int[binCount];
+        for (int i = firstValid; i <= lastValid; i++)
+        {
+            seasonal[bins[i]] += clipped[i] - average[i];
+            counts[bins[i]]++;
+        }
+
+        double seasonalMean = 0;
+        int filled = 0;
+        for (int b = 0; b < binCount; b++)
+        {
+            if (counts[b] > 0)
+            {
+                seasonal[b] /= counts[b];
+                seasonalMean += seasonal[b];
+                filled++;
+            }
+        }
+
+        seasonalMean = filled > 0 ? seasonalMean / filled : 0;
+        for (int b = 0; b < binCount; b++)
+        {
+            seasonal[b] = counts[b] > 0 ? seasonal[b] - seasonalMean : 0;
+        }
+
+        // 3. The trend again, as a local quadratic of what is left without the pattern.
+        var deseasoned = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            deseasoned[i] = clipped[i] - (bins[i] >= 0 ? seasonal[bins[i]] : 0);
+        }
+
+        LocalQuadraticTrend(steps, deseasoned, half, Math.Max(binWidth, epochSteps / 4), firstValid, lastValid, trend);
+
+        // 4. Residuals scaled by a robust SD per block (the noise of a loss shrinks as it falls).
+        for (int i = firstValid; i <= lastValid; i++)
+        {
+            residual[i] = clipped[i] - trend[i];
+        }
+
+        var blockNoise = new double[blockSize];
+        var blockSds = new List<double>();
+        for (int block = 0; block < blockScale.Length; block++)
+        {
+            int start = Math.Max(block * blockSize, firstValid);
+            int end = Math.Min((block + 1) * blockSize, lastValid + 1);
+            if (end - start < 16)
+            {
+                blockScale[block] = double.NaN;
+                continue;
+            }
+
+            for (int i = start; i < end; i++)
+            {
+                blockNoise[i - start] = residual[i] - seasonal[bins[i]];
+            }
+
+            double blockSd = RobustStatistics.RobustSd(blockNoise.AsSpan(0, end - start));
+            blockScale[block] = blockSd > 0 ? blockSd : double.NaN;
+            if (blockSd > 0)
+            {
+                blockSds.Add(blockSd);
+            }
+        }
+
+        double typical = blockSds.Count > 0 ? RobustStatistics.Median(blockSds.ToArray()) : sd;
+        for (int block = 0; block < blockScale.Length; block++)
+        {
+            if (double.IsNaN(blockScale[block]))
+            {
+                blockScale[block] = typical;
+            }
+        }
+
+        for (int i = firstValid; i <= lastValid; i++)
+        {
+            z[i] = Math.Clamp(residual[i] / blockScale[i / blockSize], -Clip, Clip);
+        }
+
+        return new PreparedSignal(steps, values, epochs, bins, z, trend, blockScale, blockSize, binCount, binWidth, logSpace, firstValid, lastValid, structure)
+        {
+            TypicalScale = typical,
+        };
+    }
+
+    private static (long[] Steps, double[] Values) FinitePoints(MetricSeries series)
+    {
+        var allSteps = series.Steps;
+        var allValues = series.Values;
+        int finite = series.Count - series.NonFiniteCount;
+        var steps = new long[finite];
+        var values = new double[finite];
+        int k = 0;
+        for (int i = 0; i < allSteps.Length; i++)
+        {
+            if (double.IsFinite(allValues[i]))
+            {
+                steps[k] = allSteps[i];
+                values[k] = allValues[i];
+                k++;
+            }
+        }
+
+        return (steps, values);
+    }
+
+    /// <summary>The median gap between logged steps (1 for per-step logs), from up to 100,000 gaps.</summary>
+    internal static double TypicalStride(ReadOnlySpan<long> steps)
+    {
+        if (steps.Length < 2)
+        {
+            return 1;
+        }
+
+        int stride = Math.Max(1, (steps.Length - 1) / 100_000);
+        var gaps = new List<double>();
+        for (int i = 1; i < steps.Length; i += stride)
+        {
+            gaps.Add(steps[i] - steps[i - 1]);
+        }
+
+        return Math.Max(1, RobustStatistics.Median(gaps.ToArray()));
+    }
+
+    private static void Place(long[] steps, EpochStructure structure, double binWidth, int binCount, int[] epochs, int[] bins)
+    {
+        var starts = structure.StartSteps;
+        int e = -1;
+        for (int i = 0; i < steps.Length; i++)
+        {
+            while (e + 1 < starts.Length && starts[e + 1] <= steps[i])
+            {
+                e++;
+            }
+
+            epochs[i] = e;
+            bins[i] = e < 0 ? -1 : (int)Math.Min(binCount - 1, (steps[i] - starts[e]) / binWidth);
+        }
+    }
+
+    /// <summary>Mean of the values whose steps lie within [step - half, step + half), by two pointers over prefix sums.</summary>
+    private static double[] MovingAverage(long[] steps, double[] values, double half)
+    {
+        int n = steps.Length;
+        var result = new double[n];
+        int lo = 0, hi = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            while (hi < n && steps[hi] < steps[i] + half)
+            {
+                sum += values[hi++];
+            }
+
+            while (steps[lo] < steps[i] - half)
+            {
+                sum -= values[lo++];
+            }
+
+            result[i] = sum / (hi - lo);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A local quadratic fit (window +-<paramref name="half"/> steps) evaluated at knots every
+    /// <paramref name="knotSpacing"/> steps and joined linearly; written into <paramref name="trend"/> for the valid range.
+    /// </summary>
+    private static void LocalQuadraticTrend(long[] steps, double[] values, double half, double knotSpacing, int firstValid, int lastValid, double[] trend)
+    {
+        double first = steps[firstValid], last = steps[lastValid];
+        int knotCount = Math.Max(2, (int)Math.Ceiling((last - first) / knotSpacing) + 1);
+        double spacing = knotCount > 1 ? (last - first) / (knotCount - 1) : 1;
+        if (spacing <= 0)
+        {
+            spacing = 1;
+        }
+
+        var knots = new double[knotCount];
+        int lo = 0, hi = 0;
+        for (int k = 0; k < knotCount; k++)
+        {
+            double centre = first + (k * spacing);
+            while (lo < steps.Length && steps[lo] < centre - half)
+            {
+                lo++;
+            }
+
+            hi = Math.Max(hi, lo);
+            while (hi < steps.Length && steps[hi] <= centre + half)
+            {
+                hi++;
+            }
+
+            knots[k] = FitQuadraticAt(steps, values, lo, hi, centre, half);
+        }
+
+        for (int i = firstValid; i <= lastValid; i++)
+        {
+            double position = (steps[i] - first) / spacing;
+            int k = Math.Min(knotCount - 2, (int)position);
+            double f = position - k;
+            trend[i] = (knots[k] * (1 - f)) + (knots[k + 1] * f);
+        }
+    }
+
+    private static double FitQuadraticAt(long[] steps, double[] values, int lo, int hi, double centre, double half)
+    {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+        for (int i = lo; i < hi; i++)
+        {
+            double x = (steps[i] - centre) / half;
+            double x2 = x * x;
+            double y = values[i];
+            s0 += 1;
+            s1 += x;
+            s2 += x2;
+            s3 += x2 * x;
+            s4 += x2 * x2;
+            t0 += y;
+            t1 += x * y;
+            t2 += x2 * y;
+        }
+
+        if (s0 < 4)
+        {
+            return s0 > 0 ? t0 / s0 : double.NaN;
+        }
+
+        // Solve the 3x3 normal equations by Cramer's rule; only the intercept is needed.
+        double det = (s0 * ((s2 * s4) - (s3 * s3))) - (s1 * ((s1 * s4) - (s3 * s2))) + (s2 * ((s1 * s3) - (s2 * s2)));
+        if (Math.Abs(det) < 1e-12 * Math.Max(1, s0 * s2 * s4))
+        {
+            return t0 / s0;
+        }
+
+        double detA = (t0 * ((s2 * s4) - (s3 * s3))) - (s1 * ((t1 * s4) - (s3 * t2))) + (s2 * ((t1 * s3) - (s2 * t2)));
+        return detA / det;
+    }
+}

@@ -1,0 +1,228 @@
+using EpochLens.Logs;
+using MathNet.Numerics.Distributions;
+
+namespace EpochLens.Analysis;
+
+/// <summary>
+/// Direct evidence from what a log records beside the loss: whether the learning rate changes at epoch
+/// boundaries, whether the optimizer's step counter starts again, whether the update norm stands out at the
+/// first or last step of an epoch. Each compares the boundaries with every other step of the run.
+/// </summary>
+public static class TelemetryProbes
+{
+    public static IEnumerable<Measurement> Measure(TrainingLog log, EpochStructure structure)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(structure);
+        if (log.Find(SeriesRole.LearningRate) is { } lr && LearningRateChange(lr, structure) is { } lrChange)
+        {
+            yield return lrChange;
+        }
+
+        if (log.Find(SeriesRole.OptimizerStep) is { } counter && OptimizerStepReset(counter, structure) is { } reset)
+        {
+            yield return reset;
+        }
+
+        if (log.Find(SeriesRole.UpdateNorm) is { } norms)
+        {
+            if (NormAtBoundary(norms, structure, first: true) is { } atFirst)
+            {
+                yield return atFirst;
+            }
+
+            if (NormAtBoundary(norms, structure, first: false) is { } atLast)
+            {
+                yield return atLast;
+            }
+        }
+    }
+
+    private static Measurement? LearningRateChange(MetricSeries lr, EpochStructure structure)
+    {
+        var changes = BoundaryChanges(lr, structure, (before, after) =>
+            before > 0 && after > 0 ? Math.Abs(Math.Log(after / before)) : Math.Abs(after - before));
+        if (changes is null)
+        {
+            return null;
+        }
+
+        var (atBoundaries, elsewhere) = changes.Value;
+        double threshold = Math.Max(1e-6, 3 * Quantile(elsewhere, 0.99));
+        int changed = atBoundaries.Count(c => c > threshold);
+        int changedElsewhere = elsewhere.Count(c => c > threshold);
+        double p = BinomialUpper(changed, atBoundaries.Count, (changedElsewhere + 1.0) / (elsewhere.Count + 1.0));
+        double typical = atBoundaries.Count > 0 ? RobustStatistics.Median(atBoundaries.ToArray()) : 0;
+        return new Measurement(
+            MeasurementIds.LearningRateChange,
+            "Learning-rate changes at boundaries",
+            (double)changed / Math.Max(1, atBoundaries.Count),
+            "share of boundaries",
+            (double)changedElsewhere / Math.Max(1, elsewhere.Count),
+            p,
+            null,
+            null,
+            atBoundaries.Count,
+            $"learning rate changes by more than a factor {Math.Exp(threshold):0.######} across {changed} of {atBoundaries.Count} boundaries (median change x{Math.Exp(typical):0.####}) and across {changedElsewhere} of {elsewhere.Count} other logged steps");
+    }
+
+    private static Measurement? OptimizerStepReset(MetricSeries counter, EpochStructure structure)
+    {
+        var changes = BoundaryChanges(counter, structure, (before, after) => after < before ? 1 : 0);
+        if (changes is null)
+        {
+            return null;
+        }
+
+        var (atBoundaries, elsewhere) = changes.Value;
+        int resets = atBoundaries.Count(c => c > 0);
+        int resetsElsewhere = elsewhere.Count(c => c > 0);
+        double p = BinomialUpper(resets, atBoundaries.Count, (resetsElsewhere + 1.0) / (elsewhere.Count + 1.0));
+        return new Measurement(
+            MeasurementIds.OptimizerStepReset,
+            "Optimizer step counter restarts at boundaries",
+            (double)resets / Math.Max(1, atBoundaries.Count),
+            "share of boundaries",
+            (double)resetsElsewhere / Math.Max(1, elsewhere.Count),
+            p,
+            null,
+            null,
+            atBoundaries.Count,
+            $"the optimizer's own step count goes down across {resets} of {atBoundaries.Count} boundaries and across {resetsElsewhere} of {elsewhere.Count} other logged steps");
+    }
+
+    /// <summary>
+    /// The norm at each epoch's first (or last) step ranked among the norms logged within a twentieth of an
+    /// epoch around it; the mean rank is tested against the uniform ranks of no effect.
+    /// </summary>
+    private static Measurement? NormAtBoundary(MetricSeries norms, EpochStructure structure, bool first)
+    {
+        var steps = norms.Steps.ToArray();
+        var values = norms.Values.ToArray();
+        var starts = structure.StartSteps;
+        long reach = Math.Max(8, (long)(structure.StepsPerEpoch / 20));
+        var ranks = new List<double>();
+        var ratios = new List<double>();
+        for (int e = 1; e < starts.Length; e++)
+        {
+            long target = first ? starts[e] : starts[e] - 1;
+            int at = Array.BinarySearch(steps, target);
+            if (at < 0 || !double.IsFinite(values[at]))
+            {
+                continue;
+            }
+
+            var neighbours = new List<double>();
+            for (int k = at - 1; k >= 0 && steps[k] >= target - reach; k--)
+            {
+                if (Math.Abs(k - at) > 1 && double.IsFinite(values[k]))
+                {
+                    neighbours.Add(values[k]);
+                }
+            }
+
+            for (int k = at + 1; k < steps.Length && steps[k] <= target + reach; k++)
+            {
+                if (Math.Abs(k - at) > 1 && double.IsFinite(values[k]))
+                {
+                    neighbours.Add(values[k]);
+                }
+            }
+
+            if (neighbours.Count < 4)
+            {
+                continue;
+            }
+
+            double value = values[at];
+            double below = neighbours.Count(v => v < value) + (0.5 * neighbours.Count(v => v == value));
+            ranks.Add((below + 0.5) / (neighbours.Count + 1));
+            double median = RobustStatistics.Median(neighbours.ToArray());
+            if (median > 0)
+            {
+                ratios.Add(values[at] / median);
+            }
+        }
+
+        if (ranks.Count < 2 || ratios.Count == 0)
+        {
+            return null;
+        }
+
+        double meanRank = ranks.Average();
+        double z = (meanRank - 0.5) / Math.Sqrt(1.0 / (12 * ranks.Count));
+        double p = Math.Min(1, 2 * RotationTest.NormalUpperTail(Math.Abs(z)));
+        string where = first ? "first" : "last";
+        return new Measurement(
+            first ? MeasurementIds.UpdateNormAtBoundary : MeasurementIds.UpdateNormAtLastStep,
+            $"Update norm at the {where} step of the epoch",
+            RobustStatistics.Median(ratios.ToArray()),
+            "ratio to neighbours",
+            1,
+            p,
+            null,
+            null,
+            ranks.Count,
+            $"norm of the parameter update at each epoch's {where} step over the median of those logged within {reach} steps; mean rank {meanRank:0.00} among them (0.5 without an effect)");
+    }
+
+    /// <summary>For each boundary and for every other pair of consecutive points, the change measured by <paramref name="change"/>.</summary>
+    private static (List<double> AtBoundaries, List<double> Elsewhere)? BoundaryChanges(MetricSeries series, EpochStructure structure, Func<double, double, double> change)
+    {
+        var steps = series.Steps;
+        var values = series.Values;
+        if (steps.Length < 4 || structure.EpochCount < 2)
+        {
+            return null;
+        }
+
+        var atBoundaries = new List<double>();
+        var elsewhere = new List<double>();
+        int e = structure.EpochOf(steps[0]);
+        for (int i = 1; i < steps.Length; i++)
+        {
+            if (!double.IsFinite(values[i]) || !double.IsFinite(values[i - 1]))
+            {
+                continue;
+            }
+
+            int epoch = structure.EpochOf(steps[i]);
+            double c = change(values[i - 1], values[i]);
+            if (epoch != e && e >= 0)
+            {
+                atBoundaries.Add(c);
+            }
+            else
+            {
+                elsewhere.Add(c);
+            }
+
+            e = epoch;
+        }
+
+        return atBoundaries.Count == 0 ? null : (atBoundaries, elsewhere);
+    }
+
+    private static double Quantile(List<double> values, double q)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
+    }
+
+    /// <summary>P(X &gt;= k) for X ~ Binomial(n, p).</summary>
+    private static double BinomialUpper(int k, int n, double p)
+    {
+        if (k <= 0)
+        {
+            return 1;
+        }
+
+        return Math.Max(1e-300, 1 - Binomial.CDF(Math.Min(1, Math.Max(0, p)), n, k - 1));
+    }
+}

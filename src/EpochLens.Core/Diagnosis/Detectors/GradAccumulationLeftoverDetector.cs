@@ -1,0 +1,56 @@
+using EpochLens.Analysis;
+using static EpochLens.Diagnosis.Detectors.Signals;
+
+namespace EpochLens.Diagnosis.Detectors;
+
+/// <summary>
+/// A short last accumulation group: an update at the epoch's last or first step whose size differs from its
+/// neighbours, without the optimizer restarting. Needs update norms in the log.
+/// </summary>
+internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
+{
+    public static readonly ICauseDetector Default = new GradAccumulationLeftoverDetector();
+
+    public CauseId Cause => CauseId.GradAccumulationLeftover;
+
+    public DetectorVerdict Detect(EpochAnalysis analysis)
+    {
+        var first = analysis[MeasurementIds.UpdateNormAtBoundary];
+        var last = analysis[MeasurementIds.UpdateNormAtLastStep];
+        if (first is null && last is null)
+        {
+            return DetectorVerdict.NotFound("not testable: the log has no update norms");
+        }
+
+        if (analysis[MeasurementIds.OptimizerStepReset] is { Value: >= 0.5 })
+        {
+            return DetectorVerdict.NotFound("the optimizer restarts at the boundary, which explains an unusual first update");
+        }
+
+        var candidates = new[] { first, last }.Where(m => m is not null && Significant(m) && m.Value < OptimizerResetDetector.ReloadRatio && Math.Abs(Math.Log(m.Value)) > Math.Log(1.2)).ToList();
+        if (candidates.Count == 0)
+        {
+            return DetectorVerdict.NotFound("the updates at the boundary are like their neighbours");
+        }
+
+        var strongest = candidates.MinBy(P)!;
+        string where = strongest.Id == MeasurementIds.UpdateNormAtLastStep ? "last" : "first";
+        var confidence = Confidence.From(Math.Min(1, P(strongest) * 2), "update norm at the epoch's first and last steps, rank tests");
+        if (confidence is null)
+        {
+            return DetectorVerdict.NotFound("the unusual updates at the boundary are too few to tell");
+        }
+
+        return DetectorVerdict.Found(new Finding(
+            Cause,
+            $"The {where} update of each epoch is {strongest.Value:0.0}x its neighbours: a short last gradient-accumulation group is stepped with the wrong scale, or leaks into the next epoch.",
+            confidence,
+            [Cite(strongest, $"the update at the epoch's {where} step is {strongest.Value:0.00}x the median of its neighbours")],
+            [
+                new CounterEvidence(CauseId.OptimizerReset, "the optimizer's step count does not restart" + (analysis[MeasurementIds.OptimizerStepReset] is null ? " (not logged: a fresh optimizer could also make the first update unusual)" : "")),
+                new CounterEvidence(CauseId.StateReload, $"the change is {strongest.Value:0.0}x a normal update, far from the jump of reloaded weights"),
+            ],
+            TrainingSeverity(analysis, "Real but usually small: one update per epoch has the wrong size."),
+            "Step the last, short accumulation group with its own scale (divide by the batches it holds), make the batches per epoch a multiple of the accumulation steps, or zero the gradients at each epoch start."));
+    }
+}

@@ -1,0 +1,91 @@
+using EpochLens.Analysis;
+using static EpochLens.Diagnosis.Detectors.Signals;
+
+namespace EpochLens.Diagnosis.Detectors;
+
+/// <summary>
+/// The optimizer rebuilt each epoch: its step counter restarts (direct evidence when logged), or, from the loss
+/// alone, a rise right after the boundary that settles well within the epoch.
+/// </summary>
+internal sealed class OptimizerResetDetector : ICauseDetector
+{
+    public static readonly ICauseDetector Default = new OptimizerResetDetector();
+
+    /// <summary>An update at the boundary more than this many times its neighbours is a weight reload, not a fresh optimizer.</summary>
+    internal const double ReloadRatio = 20;
+
+    public CauseId Cause => CauseId.OptimizerReset;
+
+    public DetectorVerdict Detect(EpochAnalysis analysis)
+    {
+        var counter = analysis[MeasurementIds.OptimizerStepReset];
+        var norm = analysis[MeasurementIds.UpdateNormAtBoundary];
+        var jump = StrongestJump(analysis);
+        var transient = analysis[MeasurementIds.TransientLength];
+        var evidence = new List<Evidence>();
+        if (counter is not null)
+        {
+            if (counter.Value < 0.5)
+            {
+                return DetectorVerdict.NotFound($"the optimizer's step counter restarts at {counter.Value:P0} of boundaries");
+            }
+
+            evidence.Add(Cite(counter, $"the optimizer's step counter restarts at {counter.Value:P0} of boundaries (at {counter.Expected:P2} of other steps)"));
+            if (norm is not null)
+            {
+                evidence.Add(Cite(norm, $"the first update of each epoch is {norm.Value:0.0}x its neighbours (a fresh Adam moves every weight by about the learning rate)"));
+            }
+
+            if (jump is not null && Significant(jump))
+            {
+                evidence.Add(Cite(jump, $"the loss steps {jump.Value:+0.0;-0.0} robust SD at the boundary"));
+            }
+
+            var direct = Confidence.From(P(counter), "optimizer step counter at boundaries, binomial test");
+            return direct is null
+                ? DetectorVerdict.NotFound("the step counter's restarts are too few to tell")
+                : DetectorVerdict.Found(Make(analysis, direct, evidence));
+        }
+
+        // From the loss alone: an upward step at the boundary that settles within half the epoch.
+        double share = transient is null ? 0 : transient.Value / analysis.Structure.StepsPerEpoch;
+        if (jump is null || !(jump.Value > 0) || !Significant(jump))
+        {
+            return DetectorVerdict.NotFound(jump is null ? "too few points to see the boundary" : $"no rise right after the boundary ({Describe(jump.PValue)})");
+        }
+
+        if (share <= 0 || share >= 0.5)
+        {
+            return DetectorVerdict.NotFound(share <= 0 ? "the rise at the boundary does not persist beyond a point" : "the rise at the boundary lasts the whole epoch, unlike an optimizer warming up again");
+        }
+
+        if (norm is not null && (norm.Value >= ReloadRatio || !(norm.Value > 1) || !Significant(norm)))
+        {
+            return DetectorVerdict.NotFound($"the update norm at the boundary ({norm.Value:0.0}x its neighbours) does not look like a fresh optimizer");
+        }
+
+        evidence.Add(Cite(jump, $"the loss rises {jump.Value:+0.0} robust SD right after the boundary"));
+        evidence.Add(Cite(transient!, $"and settles after about {transient!.Value:0} steps ({share:P0} of the epoch)"));
+        if (norm is not null)
+        {
+            evidence.Add(Cite(norm, $"the first update of each epoch is {norm.Value:0.0}x its neighbours"));
+        }
+
+        var confidence = Confidence.From(Math.Min(1, P(jump) * 2), "rise after the boundary, rotation test", norm is null ? ConfidenceLevel.Low : ConfidenceLevel.Medium);
+        return confidence is null
+            ? DetectorVerdict.NotFound("the rise after the boundary is too weak")
+            : DetectorVerdict.Found(Make(analysis, confidence, evidence));
+    }
+
+    private Finding Make(EpochAnalysis analysis, Confidence confidence, List<Evidence> evidence) => new(
+        Cause,
+        "The optimizer starts afresh at every epoch: its moment estimates and bias correction restart, so the first updates of each epoch are too large and the loss rises before it settles.",
+        confidence,
+        evidence,
+        [
+            new CounterEvidence(CauseId.LrSchedule, analysis[MeasurementIds.LearningRateChange] is null ? "a learning-rate warm restart looks the same in the loss; log the learning rate to tell them apart" : "the learning rate was logged and is taken into account separately"),
+            new CounterEvidence(CauseId.StateReload, "a weight reload makes the loss jump back for the whole epoch, not for a short warm-up"),
+        ],
+        TrainingSeverity(analysis, "Real, and often small at low learning rates: every epoch spends its first steps re-estimating the optimizer's moments."),
+        "Create the optimizer once, before the epoch loop (and keep its state when resuming from a checkpoint).");
+}

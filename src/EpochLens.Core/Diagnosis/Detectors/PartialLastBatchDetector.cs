@@ -1,0 +1,66 @@
+using EpochLens.Analysis;
+using static EpochLens.Diagnosis.Detectors.Signals;
+
+namespace EpochLens.Diagnosis.Detectors;
+
+/// <summary>A smaller last batch: an anomaly at the last step of each epoch only, in level (summed loss) or spread (averaged).</summary>
+internal sealed class PartialLastBatchDetector : ICauseDetector
+{
+    public static readonly ICauseDetector Default = new PartialLastBatchDetector();
+
+    public CauseId Cause => CauseId.PartialLastBatch;
+
+    public DetectorVerdict Detect(EpochAnalysis analysis)
+    {
+        var level = analysis[MeasurementIds.LastStepLevel];
+        var spread = analysis[MeasurementIds.LastStepVariance];
+        if (level is null && spread is null)
+        {
+            return DetectorVerdict.NotFound("too few points per epoch to single out the last step");
+        }
+
+        double p = Math.Min(1, Math.Min(P(level), P(spread)) * 2);
+        var confidence = Confidence.From(p, "last-step level and spread, rotation tests");
+        if (confidence is null)
+        {
+            return DetectorVerdict.NotFound($"the last point of the epoch is like any other ({Describe(Math.Min(P(level), P(spread)))})");
+        }
+
+        var evidence = new List<Evidence>();
+        var counter = new List<CounterEvidence>();
+        string mode;
+        if (P(level) <= P(spread) && level is not null)
+        {
+            mode = level.Value < 0 ? "lower, as a loss summed over a smaller batch is" : "higher";
+            evidence.Add(Cite(level, $"the last point of each epoch sits {level.Value:+0.00;-0.00} robust SD from the rest ({mode})"));
+        }
+        else
+        {
+            mode = "noisier, as a mean over fewer samples is";
+            evidence.Add(Cite(spread!, $"the last point of each epoch is {Math.Exp(spread!.Value):0.0}x as variable as the rest ({mode})"));
+        }
+
+        // The signature is confined to the last step: an equally strong first step points elsewhere.
+        var firstLevel = analysis[MeasurementIds.FirstStepLevel];
+        var firstSpread = analysis[MeasurementIds.FirstStepVariance];
+        double pFirst = Math.Min(P(firstLevel), P(firstSpread));
+        if (pFirst <= Confidence.LowBelow)
+        {
+            counter.Add(new CounterEvidence(CauseId.GradAccumulationLeftover, $"the first step of the epoch stands out too ({Describe(pFirst)}), which a smaller last batch alone would not do"));
+            confidence = confidence with { Level = ConfidenceLevel.Low };
+        }
+        else
+        {
+            counter.Add(new CounterEvidence(CauseId.GradAccumulationLeftover, $"the first step of the next epoch is ordinary ({Describe(pFirst)}): nothing leaks across the boundary"));
+        }
+
+        return DetectorVerdict.Found(new Finding(
+            Cause,
+            $"The last step of each epoch is {mode.Split(',')[0]}: the last batch is smaller than the rest and its loss is weighted differently.",
+            confidence,
+            evidence,
+            counter,
+            new Severity(SeverityLevel.Low, Impact.Cosmetic, null, 1, 1 / analysis.Structure.StepsPerEpoch, "Mostly cosmetic: one step per epoch is weighted differently (a summed loss looks lower, an averaged one noisier); its gradient is off in the same proportion."),
+            "Drop the incomplete batch (drop_last=True), or average the loss per sample so a smaller batch is weighted like the others."));
+    }
+}

@@ -1,0 +1,107 @@
+using EpochLens.Analysis;
+
+namespace EpochLens.Diagnosis.Detectors;
+
+/// <summary>Small shared readings of the measurements that several detectors make the same way.</summary>
+internal static class Signals
+{
+    /// <summary>The measurement's p-value, or 1 when it is missing or untested.</summary>
+    public static double P(Measurement? m) => m?.PValue ?? 1;
+
+    public static bool Significant(Measurement? m, double alpha = Confidence.LowBelow) => m is not null && m.IsSignificant(alpha);
+
+    /// <summary>Evidence citing a measurement.</summary>
+    public static Evidence Cite(Measurement m, string statement) => new(m.Id, statement, m.Value, m.Expected, m.PValue);
+
+    /// <summary>"p = 3e-05", or "untested".</summary>
+    public static string Describe(double? p) => p is { } v ? (v < 1e-12 ? "p < 1e-12" : $"p = {v:G2}") : "untested";
+
+    /// <summary>The boundary jump that is more significant of the one-point and the wide one.</summary>
+    public static Measurement? StrongestJump(EpochAnalysis a)
+    {
+        var narrow = a[MeasurementIds.BoundaryJump];
+        var wide = a[MeasurementIds.BoundaryJumpWide];
+        return P(wide) < P(narrow) ? wide : narrow;
+    }
+
+    /// <summary>The measurements that test for any epoch-aligned structure in the loss itself.</summary>
+    public static readonly string[] StructureTests =
+    [
+        MeasurementIds.BoundaryJump,
+        MeasurementIds.BoundaryJumpWide,
+        MeasurementIds.FirstStepLevel,
+        MeasurementIds.LastStepLevel,
+        MeasurementIds.FirstStepVariance,
+        MeasurementIds.LastStepVariance,
+        MeasurementIds.WithinEpochSlope,
+        MeasurementIds.PositionCorrelation,
+        MeasurementIds.ProfileConsistency,
+        MeasurementIds.SpreadDecay,
+    ];
+
+    /// <summary>
+    /// The evidence for any epoch-aligned structure in the loss: the smallest p among the structure tests,
+    /// multiplied by how many were run (Bonferroni), and the test that gave it.
+    /// </summary>
+    public static (double P, Measurement? Strongest) StructureEvidence(EpochAnalysis a)
+    {
+        Measurement? strongest = null;
+        int tests = 0;
+        foreach (var id in StructureTests)
+        {
+            if (a[id] is { PValue: not null } m)
+            {
+                tests++;
+                if (strongest is null || m.PValue < strongest.PValue)
+                {
+                    strongest = m;
+                }
+            }
+        }
+
+        return strongest is null ? (1, null) : (Math.Min(1, P(strongest) * tests), strongest);
+    }
+
+    /// <summary>The relative height of the loss above (or below) its trend after the boundary, and the steps until it settles.</summary>
+    public static (double? PeakExcess, double? RecoverySteps, double? Share) Transient(EpochAnalysis a)
+    {
+        var length = a[MeasurementIds.TransientLength];
+        if (length is null || a.Profile.BinCount < 8)
+        {
+            return (null, null, null);
+        }
+
+        var (excess, _) = TransientShape.Excess(a.Profile);
+        double peak = 0;
+        int reach = Math.Max(1, (int)Math.Ceiling(length.Value / a.Signal.BinWidth));
+        for (int b = 0; b < Math.Min(reach, excess.Length); b++)
+        {
+            if (Math.Abs(excess[b]) > Math.Abs(peak))
+            {
+                peak = excess[b];
+            }
+        }
+
+        double scale = a.Signal.TypicalScale;
+        double relative = a.Signal.LogSpace ? Math.Exp(peak * scale) - 1 : peak * scale / Math.Max(1e-12, Math.Abs(RobustStatistics.Median(a.Signal.Values)));
+        return (relative, length.Value, length.Value / a.Structure.StepsPerEpoch);
+    }
+
+    /// <summary>A severity for a real effect, graded by how far and how long the loss departs from its trend after each boundary.</summary>
+    public static Severity TrainingSeverity(EpochAnalysis a, string what, SeverityLevel floor = SeverityLevel.Low)
+    {
+        var (peak, steps, share) = Transient(a);
+        var level = floor;
+        if (peak is { } p && share is { } s)
+        {
+            double size = Math.Abs(p);
+            var graded = size >= 0.3 || s >= 0.3 ? SeverityLevel.High : size >= 0.05 || s >= 0.05 ? SeverityLevel.Medium : SeverityLevel.Low;
+            level = graded > level ? graded : level;
+        }
+
+        string cost = peak is { } pk && steps is { } st && share is { } sh && st > 0
+            ? $" After each boundary the loss sits up to {pk:+0.#%;-0.#%} off its trend and takes about {st:0} steps ({sh:0.#%} of the epoch) to settle."
+            : "";
+        return new Severity(level, Impact.Training, peak, steps, share, what + cost);
+    }
+}

@@ -1,0 +1,62 @@
+using EpochLens.Analysis;
+using static EpochLens.Diagnosis.Detectors.Signals;
+
+namespace EpochLens.Diagnosis.Detectors;
+
+/// <summary>
+/// Weights reloaded at a boundary: a parameter jump far larger than any update (direct, with update norms), or
+/// from the loss alone a jump back up at the boundary followed by a whole epoch of falling again.
+/// </summary>
+internal sealed class StateReloadDetector : ICauseDetector
+{
+    public static readonly ICauseDetector Default = new StateReloadDetector();
+
+    public CauseId Cause => CauseId.StateReload;
+
+    public DetectorVerdict Detect(EpochAnalysis analysis)
+    {
+        var norm = analysis[MeasurementIds.UpdateNormAtBoundary];
+        var jump = analysis[MeasurementIds.BoundaryJumpWide] ?? analysis[MeasurementIds.BoundaryJump];
+        var slope = analysis[MeasurementIds.WithinEpochSlope];
+        var evidence = new List<Evidence>();
+        Confidence? confidence = null;
+        if (norm is not null && norm.Value >= OptimizerResetDetector.ReloadRatio && Significant(norm))
+        {
+            evidence.Add(Cite(norm, $"the weights change {norm.Value:0}x more across the boundary than in a normal update: they were replaced"));
+            confidence = Confidence.From(P(norm), "update norm at boundaries, rank test");
+        }
+
+        bool upThenFalling = jump is not null && jump.Value > 0 && Significant(jump) && slope is not null && slope.Value < 0 && Significant(slope);
+        if (upThenFalling)
+        {
+            evidence.Add(Cite(jump!, $"the loss jumps {jump!.Value:+0.0} robust SD back up at the boundary"));
+            evidence.Add(Cite(slope!, $"and falls {-slope!.Value:0.0} robust SD through the epoch beyond the trend, re-learning what was lost"));
+            var fromLoss = Confidence.From(Math.Min(1, Math.Max(P(jump), P(slope)) * 2), "jump up at the boundary and fall through the epoch, rotation tests", ConfidenceLevel.Medium);
+            if (confidence is null)
+            {
+                confidence = fromLoss;
+            }
+        }
+
+        if (confidence is null)
+        {
+            return DetectorVerdict.NotFound(norm is not null
+                ? $"no parameter jump at the boundary (update norm {norm.Value:0.0}x its neighbours)"
+                : "no jump back up at the boundary followed by an epoch of falling again");
+        }
+
+        if (analysis[MeasurementIds.OptimizerStepReset] is { Value: >= 0.5 })
+        {
+            return DetectorVerdict.NotFound("the optimizer's step counter restarts at the boundaries: a fresh optimizer, not reloaded weights");
+        }
+
+        return DetectorVerdict.Found(new Finding(
+            Cause,
+            "The weights are reloaded at the boundary: the loss goes back to an earlier level and the epoch is spent regaining it.",
+            confidence,
+            evidence,
+            [new CounterEvidence(CauseId.OptimizerReset, "a fresh optimizer disturbs the loss for a short warm-up; a reload sets it back for the whole epoch")],
+            TrainingSeverity(analysis, "Real: training done before the reload is thrown away.", SeverityLevel.High),
+            "Check what loads weights at the end of an epoch: restore-best callbacks, checkpoint loading inside the loop, EMA or SWA weight swaps that are not swapped back."));
+    }
+}

@@ -1,0 +1,176 @@
+using EpochLens.Analysis;
+using EpochLens.Diagnosis.Detectors;
+using EpochLens.Logs;
+using static EpochLens.Diagnosis.Detectors.Signals;
+
+namespace EpochLens.Diagnosis;
+
+/// <summary>
+/// Runs the analysis once and every cause detector over it, then ranks the findings. A detector that throws
+/// becomes a note; a run with structure no detector explains gets an "epoch-aligned-unexplained" finding; a run
+/// without structure gets a plain "none" finding.
+/// </summary>
+public sealed class Diagnoser
+{
+    private readonly IReadOnlyList<ICauseDetector> _detectors;
+    private readonly Func<MetricSeries, EpochResolution>? _inference;
+
+    /// <param name="detectors">The detectors; <see cref="DefaultDetectors.All"/> when null.</param>
+    /// <param name="inference">How to infer the epoch length when the log does not say; null for none.</param>
+    public Diagnoser(IReadOnlyList<ICauseDetector>? detectors = null, Func<MetricSeries, EpochResolution>? inference = null)
+    {
+        _detectors = detectors ?? DefaultDetectors.All;
+        _inference = inference;
+    }
+
+    /// <summary>Points per epoch below which nothing inside an epoch can be told.</summary>
+    public const int MinPointsPerEpoch = 8;
+
+    public RunDiagnosis Diagnose(TrainingLog log, DiagnosisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        options ??= new DiagnosisOptions();
+        var series = LossSeriesChooser.Choose(log, options.Metric);
+        var resolution = EpochResolver.Resolve(log, series, options.StepsPerEpoch, options.InferEpochs ? _inference : null);
+        int nonFinite = series.NonFiniteCount;
+        var notes = new List<string>();
+        if (nonFinite > 0)
+        {
+            notes.Add($"{nonFinite} of {series.Count} points are NaN or infinite and were left out of the analysis (the first at step {FirstNonFinite(series)}).");
+        }
+
+        RunDiagnosis CannotTell(string why, EpochAnalysis? analysis = null) => new()
+        {
+            Source = log.Source,
+            Format = log.Format,
+            Metric = series.Name,
+            Points = series.Count,
+            NonFinitePoints = nonFinite,
+            Outcome = DiagnosisOutcome.CannotTell,
+            Verdict = why,
+            Epochs = resolution,
+            Notes = notes,
+            Analysis = analysis,
+            Measurements = analysis?.Measurements ?? [],
+        };
+
+        if (resolution.Structure is not { } structure)
+        {
+            return CannotTell($"Cannot tell: {resolution.Explanation}");
+        }
+
+        var analysis = EpochAnalysis.Run(log, series, structure);
+        if (analysis.Profile.BinCount < MinPointsPerEpoch)
+        {
+            return CannotTell($"Cannot tell: about {analysis.Profile.BinCount} logged point(s) per epoch; at least {MinPointsPerEpoch} are needed to see structure inside an epoch.", analysis);
+        }
+
+        if (analysis.Signal.ValidEpochCount < 2)
+        {
+            return CannotTell($"Cannot tell: the log covers {analysis.Signal.Count * analysis.Signal.BinWidth / structure.StepsPerEpoch:0.#} epoch(s); at least three are needed to compare boundaries against the trend.", analysis);
+        }
+
+        var findings = new List<Finding>();
+        var ruledOut = new List<RuledOut>();
+        foreach (var detector in _detectors)
+        {
+            try
+            {
+                var verdict = detector.Detect(analysis);
+                if (verdict.Finding is { } finding)
+                {
+                    findings.Add(finding);
+                }
+                else
+                {
+                    ruledOut.Add(new RuledOut(detector.Cause, verdict.RuledOutBecause ?? "no sign of it"));
+                }
+            }
+#pragma warning disable CA1031 // One failing detector must not lose the whole diagnosis.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                notes.Add($"The {detector.Cause.ToId()} detector failed ({e.GetType().Name}: {e.Message}); its cause was not judged.");
+            }
+        }
+
+        var (structureP, strongest) = StructureEvidence(analysis);
+        if (findings.Count == 0 && structureP <= Confidence.LowBelow && strongest is not null)
+        {
+            findings.Add(Unexplained(analysis, structureP));
+        }
+
+        findings.Sort((a, b) => b.Confidence.Level != a.Confidence.Level ? b.Confidence.Level.CompareTo(a.Confidence.Level) : a.Confidence.PValue.CompareTo(b.Confidence.PValue));
+        bool structureFound = findings.Count > 0 && (structureP <= Confidence.LowBelow || findings[0].Confidence.Level >= ConfidenceLevel.Medium);
+        if (!structureFound)
+        {
+            findings.Add(NoStructure(analysis, structureP));
+        }
+
+        return new RunDiagnosis
+        {
+            Source = log.Source,
+            Format = log.Format,
+            Metric = series.Name,
+            Points = series.Count,
+            NonFinitePoints = nonFinite,
+            Outcome = structureFound ? DiagnosisOutcome.Findings : DiagnosisOutcome.NoStructure,
+            Verdict = structureFound ? findings[0].Summary : findings[^1].Summary,
+            Epochs = resolution,
+            Measurements = analysis.Measurements,
+            Findings = findings,
+            RuledOut = ruledOut,
+            Spikes = analysis.Spikes,
+            SpikeCount = analysis.SpikeCount,
+            Notes = notes,
+            Analysis = analysis,
+        };
+    }
+
+    private static Finding Unexplained(EpochAnalysis analysis, double structureP)
+    {
+        var evidence = Signals.StructureTests
+            .Select(id => analysis[id])
+            .Where(m => m is not null && Significant(m))
+            .OrderBy(P)
+            .Select(m => Cite(m!, $"{m!.Title}: {m.Value:0.###} {m.Unit} (about {m.Expected:0.###} without epoch structure)"))
+            .ToList();
+        return new Finding(
+            CauseId.EpochAlignedUnexplained,
+            "The loss has structure aligned to epoch boundaries that matches none of the known causes.",
+            Confidence.From(structureP, "smallest corrected p among the structure tests")!,
+            evidence,
+            [],
+            TrainingSeverity(analysis, "Unknown: whether it harms training cannot be told from the loss alone.") with { Impact = Impact.Unknown },
+            "Log more beside the loss to settle it: the learning rate, the optimizer's step count, update norms and sample ids (EpochLens telemetry records all four); or re-run a short training with one factor changed at a time.");
+    }
+
+    private static Finding NoStructure(EpochAnalysis analysis, double structureP)
+    {
+        int epochs = analysis.Signal.ValidEpochCount;
+        var level = epochs >= 4 && analysis.Profile.BinCount >= 32 ? ConfidenceLevel.Medium : ConfidenceLevel.Low;
+        string spikes = analysis.SpikeCount > 0 ? $" {analysis.SpikeCount} isolated spike(s) off the trend are listed separately." : "";
+        return new Finding(
+            CauseId.None,
+            $"No epoch-aligned structure: the loss behaves the same at the epoch boundaries as anywhere else in the epoch.{spikes}",
+            new Confidence(level, structureP, $"smallest corrected p among the structure tests, over {epochs} epochs with {analysis.Profile.BinCount} positions each"),
+            [],
+            [],
+            new Severity(SeverityLevel.None, Impact.None, null, null, null, "Nothing to fix at the epoch boundaries."),
+            "Nothing to change. With more epochs, smaller effects would become visible.");
+    }
+
+    private static long FirstNonFinite(MetricSeries series)
+    {
+        var values = series.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return series.Steps[i];
+            }
+        }
+
+        return -1;
+    }
+}
