@@ -1,3 +1,4 @@
+using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Cli.Commands.Inspect;
 using EpochLens.Cli.Commands.Train;
 using Spectre.Console.Cli;
@@ -41,6 +42,11 @@ public static class Program
                 .WithExample("train", "--log-running-mean", "--out", "runs/running-mean")
                 .WithExample("train", "--order", "fixed", "--lr", "1e-3", "--out", "runs/fixed-order")
                 .WithExample("train", "--memorize", "500", "--lr", "1e-3", "--epochs", "10");
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Diagnose a training log: find loss structure aligned to epoch boundaries, name its cause with the evidence, and say how bad it is.")
+                .WithExample("analyze", "runs/exp1")
+                .WithExample("analyze", "metrics.csv", "--steps-per-epoch", "5039")
+                .WithExample("analyze", "runs/exp1", "--metric", "train/loss", "--json");
             config.AddCommand<InspectCommand>("inspect")
                 .WithDescription("Show what EpochLens reads from a training log (TensorBoard, CSV, JSON Lines, MLflow, Hugging Face, console logs): its series, epochs, and any damage it skipped.")
                 .WithExample("inspect", "runs/exp1")

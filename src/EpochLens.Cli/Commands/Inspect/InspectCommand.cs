@@ -9,7 +9,6 @@ namespace EpochLens.Cli.Commands.Inspect;
 /// <summary><c>epochlens inspect</c>: shows what EpochLens reads from a log, and what it had to skip.</summary>
 public sealed class InspectCommand : Command<InspectSettings>
 {
-    private const int ProblemsShown = 10;
     private readonly IAnsiConsole _console;
 
     public InspectCommand() : this(AnsiConsole.Console)
@@ -35,7 +34,7 @@ public sealed class InspectCommand : Command<InspectSettings>
             Render(log);
         }
 
-        RenderProblems(problems);
+        ReadProblemsReport.Render(_console, problems, sayWhenNone: true);
         return ExitCodes.Ok;
     }
 
@@ -72,32 +71,6 @@ public sealed class InspectCommand : Command<InspectSettings>
         if (log.Samples is { } samples)
         {
             _console.MarkupLineInterpolated($"Sample ids recorded for {samples.Steps.Count:N0} steps.");
-        }
-    }
-
-    private void RenderProblems(ProblemLog problems)
-    {
-        if (problems.Total == 0)
-        {
-            _console.MarkupLine("No problems met while reading.");
-            return;
-        }
-
-        _console.WriteLine();
-        _console.MarkupLineInterpolated($"[yellow]{problems.Total:N0} problem(s) met while reading[/] (the rest was read):");
-        foreach (var ((file, kind), count) in problems.Counts.OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Kind))
-        {
-            _console.MarkupLineInterpolated($"  {file}: {count:N0} x {kind}");
-        }
-
-        foreach (var problem in problems.Kept.Take(ProblemsShown))
-        {
-            _console.MarkupLineInterpolated($"  - {problem.ToString()}");
-        }
-
-        if (problems.Kept.Count > ProblemsShown)
-        {
-            _console.MarkupLineInterpolated($"  ... and {problems.Total - ProblemsShown:N0} more");
         }
     }
 

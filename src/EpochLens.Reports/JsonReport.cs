@@ -1,0 +1,214 @@
+using System.Text.Json;
+using EpochLens.Analysis;
+using EpochLens.Diagnosis;
+
+namespace EpochLens.Reports;
+
+/// <summary>
+/// The JSON form of diagnoses (docs/diagnosis-json.md describes every field). Written by hand with
+/// <see cref="Utf8JsonWriter"/> so that field names and order are a stable contract, not a side effect of
+/// class shapes; numbers that are not finite are written as null.
+/// </summary>
+public static class JsonReport
+{
+    public static void Write(Stream stream, IReadOnlyList<RunDiagnosis> runs, string toolVersion)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(runs);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("schema_version", RunDiagnosis.SchemaVersion);
+        json.WriteString("tool", "epochlens");
+        json.WriteString("tool_version", toolVersion);
+        json.WriteStartArray("runs");
+        foreach (var run in runs)
+        {
+            WriteRun(json, run);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static string ToJson(IReadOnlyList<RunDiagnosis> runs, string toolVersion)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, runs, toolVersion);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteRun(Utf8JsonWriter json, RunDiagnosis run)
+    {
+        json.WriteStartObject();
+        json.WriteString("source", run.Source);
+        json.WriteString("format", run.Format);
+        json.WriteString("metric", run.Metric);
+        json.WriteNumber("points", run.Points);
+        json.WriteNumber("non_finite_points", run.NonFinitePoints);
+        json.WriteString("outcome", Kebab(run.Outcome.ToString()));
+        json.WriteString("verdict", run.Verdict);
+        WriteEpochs(json, run.Epochs);
+        json.WriteStartArray("findings");
+        foreach (var finding in run.Findings)
+        {
+            WriteFinding(json, finding);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("ruled_out");
+        foreach (var ruled in run.RuledOut)
+        {
+            json.WriteStartObject();
+            json.WriteString("cause", ruled.Cause.ToId());
+            json.WriteString("reason", ruled.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("measurements");
+        foreach (var m in run.Measurements)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", m.Id);
+            json.WriteString("title", m.Title);
+            Number(json, "value", m.Value);
+            json.WriteString("unit", m.Unit);
+            Number(json, "expected", m.Expected);
+            Number(json, "p_value", m.PValue);
+            Number(json, "low", m.Low);
+            Number(json, "high", m.High);
+            json.WriteNumber("sample_size", m.SampleSize);
+            json.WriteString("method", m.Method);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("spikes");
+        json.WriteNumber("count", run.SpikeCount);
+        json.WriteNumber("threshold_robust_sd", SpikeScan.Threshold);
+        json.WriteStartArray("strongest");
+        foreach (var spike in run.Spikes)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("step", spike.Step);
+            Number(json, "value", spike.Value);
+            Number(json, "robust_z", spike.RobustZ);
+            json.WriteBoolean("at_boundary", spike.AtBoundary);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteStartArray("notes");
+        foreach (var note in run.Notes)
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEpochs(Utf8JsonWriter json, EpochResolution epochs)
+    {
+        json.WriteStartObject("epochs");
+        json.WriteBoolean("known", epochs.Structure is not null);
+        if (epochs.Structure is { } s)
+        {
+            json.WriteString("source", Kebab(s.Source.ToString()));
+            json.WriteString("origin", s.Origin);
+            Number(json, "steps_per_epoch", s.StepsPerEpoch);
+            json.WriteNumber("count", s.EpochCount);
+            json.WriteNumber("first_start_step", s.StartSteps[0]);
+        }
+
+        json.WriteString("explanation", epochs.Explanation);
+        json.WriteStartArray("candidates");
+        foreach (var c in epochs.Candidates)
+        {
+            json.WriteStartObject();
+            Number(json, "steps_per_epoch", c.StepsPerEpoch);
+            Number(json, "score", c.Score);
+            Number(json, "p_value", c.PValue);
+            json.WriteString("note", c.Note);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding f)
+    {
+        json.WriteStartObject();
+        json.WriteString("cause", f.Cause.ToId());
+        json.WriteString("summary", f.Summary);
+        json.WriteStartObject("confidence");
+        json.WriteString("level", Kebab(f.Confidence.Level.ToString()));
+        Number(json, "p_value", f.Confidence.PValue);
+        json.WriteString("basis", f.Confidence.Basis);
+        json.WriteEndObject();
+        json.WriteStartArray("evidence");
+        foreach (var e in f.Evidence)
+        {
+            json.WriteStartObject();
+            json.WriteString("measurement", e.MeasurementId);
+            json.WriteString("statement", e.Statement);
+            Number(json, "observed", e.Observed);
+            Number(json, "without_cause", e.WithoutCause);
+            Number(json, "p_value", e.PValue);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("counter_evidence");
+        foreach (var c in f.CounterEvidence)
+        {
+            json.WriteStartObject();
+            json.WriteString("rival", c.Rival.ToId());
+            json.WriteString("statement", c.Statement);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("severity");
+        json.WriteString("level", Kebab(f.Severity.Level.ToString()));
+        json.WriteString("impact", Kebab(f.Severity.Impact.ToString()));
+        Number(json, "peak_excess", f.Severity.PeakExcess);
+        Number(json, "recovery_steps", f.Severity.RecoverySteps);
+        Number(json, "recovery_share_of_epoch", f.Severity.RecoveryShareOfEpoch);
+        json.WriteString("statement", f.Severity.Statement);
+        json.WriteEndObject();
+        json.WriteString("fix", f.Fix);
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>"NoStructure" to "no-structure", "LogOnly" to "log-only".</summary>
+    internal static string Kebab(string pascal)
+    {
+        var text = new System.Text.StringBuilder(pascal.Length + 4);
+        for (int i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0)
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(pascal[i]));
+        }
+
+        return text.ToString();
+    }
+}

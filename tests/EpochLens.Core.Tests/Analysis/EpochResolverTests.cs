@@ -1,0 +1,54 @@
+using EpochLens.Analysis;
+using EpochLens.Logs;
+
+namespace EpochLens.Core.Tests.Analysis;
+
+public class EpochResolverTests
+{
+    private static readonly MetricSeries Loss = new("loss", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], role: SeriesRole.TrainLoss);
+
+    [Fact]
+    public void A_given_length_wins_over_the_log()
+    {
+        var log = new TrainingLog("x", "csv", [Loss], new EpochHint(5, null, "run.json"));
+        var resolution = EpochResolver.Resolve(log, Loss, 3, null);
+        Assert.Equal(EpochSource.Given, resolution.Structure!.Source);
+        Assert.Equal([0L, 3, 6, 9], resolution.Structure.StartSteps.ToArray());
+    }
+
+    [Fact]
+    public void Logs_counting_from_one_start_their_first_epoch_at_step_one()
+    {
+        var oneBased = new MetricSeries("loss", [1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1]);
+        var log = new TrainingLog("x", "keras", [oneBased]);
+        var structure = EpochResolver.Resolve(log, oneBased, 2, null).Structure!;
+        Assert.Equal([1L, 3, 5], structure.StartSteps.ToArray());
+    }
+
+    [Fact]
+    public void Epoch_marks_in_the_log_are_used_as_they_are()
+    {
+        var log = new TrainingLog("x", "mmengine", [Loss], new EpochHint(null, [0, 4, 7], "marks"));
+        var structure = EpochResolver.Resolve(log, Loss, null, null).Structure!;
+        Assert.Equal([0L, 4, 7], structure.StartSteps.ToArray());
+        Assert.Equal(EpochSource.Log, structure.Source);
+    }
+
+    [Fact]
+    public void An_epoch_column_gives_the_starts_where_its_whole_part_goes_up()
+    {
+        var epoch = new MetricSeries("epoch", [0, 1, 2, 3, 4, 5, 6], [0, 0.3, 0.6, 1.0, 1.3, 1.6, 2.0], role: SeriesRole.Epoch);
+        var log = new TrainingLog("x", "csv", [Loss, epoch]);
+        var structure = EpochResolver.Resolve(log, Loss, null, null).Structure!;
+        Assert.Equal([0L, 3, 6], structure.StartSteps.ToArray());
+    }
+
+    [Fact]
+    public void Without_any_hint_or_inference_it_says_what_to_give()
+    {
+        var log = new TrainingLog("x", "csv", [Loss]);
+        var resolution = EpochResolver.Resolve(log, Loss, null, null);
+        Assert.Null(resolution.Structure);
+        Assert.Contains("--steps-per-epoch", resolution.Explanation, StringComparison.Ordinal);
+    }
+}
