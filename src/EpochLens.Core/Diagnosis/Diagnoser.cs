@@ -70,10 +70,63 @@ public sealed class Diagnoser
             return CannotTell($"Cannot tell: the log covers {analysis.Signal.Count * analysis.Signal.BinWidth / structure.StepsPerEpoch:0.#} epoch(s); at least three are needed to compare boundaries against the trend.", analysis);
         }
 
+        var (findings, ruledOut) = RunDetectors(analysis, notes, skip: null);
+
+        // A running-mean curve hides the real per-step losses behind its averaging: judge every other cause on
+        // the de-averaged losses, and keep the spikes and structure evidence of those.
+        var judged = analysis;
+        if (findings.FirstOrDefault(f => f.Cause == CauseId.RunningMeanLogging) is { Confidence.Level: >= ConfidenceLevel.Medium } runningMean)
+        {
+            judged = EpochAnalysis.Run(log, DeAveraging.Undo(series, structure), structure);
+            (findings, ruledOut) = RunDetectors(judged, notes, skip: CauseId.RunningMeanLogging);
+            findings.Insert(0, runningMean);
+            notes.Add("The logged values are running means; the other causes were judged on the per-step losses recovered by de-averaging them.");
+        }
+
+        var (structureP, strongest) = StructureEvidence(judged);
+        if (findings.Count == 0 && structureP <= Confidence.LowBelow && strongest is not null)
+        {
+            findings.Add(Unexplained(judged, structureP));
+        }
+
+        findings.Sort((a, b) => b.Confidence.Level != a.Confidence.Level ? b.Confidence.Level.CompareTo(a.Confidence.Level) : a.Confidence.PValue.CompareTo(b.Confidence.PValue));
+        bool structureFound = findings.Count > 0 && (structureP <= Confidence.LowBelow || findings[0].Confidence.Level >= ConfidenceLevel.Medium);
+        if (!structureFound)
+        {
+            findings.Add(NoStructure(judged, structureP));
+        }
+
+        return new RunDiagnosis
+        {
+            Source = log.Source,
+            Format = log.Format,
+            Metric = series.Name,
+            Points = series.Count,
+            NonFinitePoints = nonFinite,
+            Outcome = structureFound ? DiagnosisOutcome.Findings : DiagnosisOutcome.NoStructure,
+            Verdict = structureFound ? findings[0].Summary : findings[^1].Summary,
+            Epochs = resolution,
+            Measurements = analysis.Measurements,
+            Findings = findings,
+            RuledOut = ruledOut,
+            Spikes = judged.Spikes,
+            SpikeCount = judged.SpikeCount,
+            Notes = notes,
+            Analysis = analysis,
+        };
+    }
+
+    private (List<Finding> Findings, List<RuledOut> RuledOut) RunDetectors(EpochAnalysis analysis, List<string> notes, CauseId? skip)
+    {
         var findings = new List<Finding>();
         var ruledOut = new List<RuledOut>();
         foreach (var detector in _detectors)
         {
+            if (detector.Cause == skip)
+            {
+                continue;
+            }
+
             try
             {
                 var verdict = detector.Detect(analysis);
@@ -94,37 +147,7 @@ public sealed class Diagnoser
             }
         }
 
-        var (structureP, strongest) = StructureEvidence(analysis);
-        if (findings.Count == 0 && structureP <= Confidence.LowBelow && strongest is not null)
-        {
-            findings.Add(Unexplained(analysis, structureP));
-        }
-
-        findings.Sort((a, b) => b.Confidence.Level != a.Confidence.Level ? b.Confidence.Level.CompareTo(a.Confidence.Level) : a.Confidence.PValue.CompareTo(b.Confidence.PValue));
-        bool structureFound = findings.Count > 0 && (structureP <= Confidence.LowBelow || findings[0].Confidence.Level >= ConfidenceLevel.Medium);
-        if (!structureFound)
-        {
-            findings.Add(NoStructure(analysis, structureP));
-        }
-
-        return new RunDiagnosis
-        {
-            Source = log.Source,
-            Format = log.Format,
-            Metric = series.Name,
-            Points = series.Count,
-            NonFinitePoints = nonFinite,
-            Outcome = structureFound ? DiagnosisOutcome.Findings : DiagnosisOutcome.NoStructure,
-            Verdict = structureFound ? findings[0].Summary : findings[^1].Summary,
-            Epochs = resolution,
-            Measurements = analysis.Measurements,
-            Findings = findings,
-            RuledOut = ruledOut,
-            Spikes = analysis.Spikes,
-            SpikeCount = analysis.SpikeCount,
-            Notes = notes,
-            Analysis = analysis,
-        };
+        return (findings, ruledOut);
     }
 
     private static Finding Unexplained(EpochAnalysis analysis, double structureP)
