@@ -71,14 +71,34 @@ public sealed class PhaseProfile
         var epochs = signal.Epochs;
         var binOf = signal.Bins;
         int first = signal.FirstValid, last = signal.LastValid;
+        var prefix = new double[Math.Max(0, last - first + 2)];
         for (int i = first; i <= last; i++)
         {
+            prefix[i - first + 1] = prefix[i - first] + z[i];
+        }
+
+        int segmentStart = first, segmentEnd = first;
+        for (int i = first; i <= last; i++)
+        {
+            if (i >= segmentEnd)
+            {
+                segmentStart = i;
+                segmentEnd = i;
+                while (segmentEnd <= last && epochs[segmentEnd] == epochs[i])
+                {
+                    segmentEnd++;
+                }
+            }
+
             double v = z[i];
             int b = binOf[i];
             sum[b] += v;
             sumSquares[b] += v * v;
             counts[b]++;
-            double detail = v - LocalMean(z, epochs, i, first, last);
+
+            // Local mean of the neighbours within the same epoch, the point itself left out.
+            int lo = Math.Max(segmentStart, i - DetailHalfWidth), hi = Math.Min(segmentEnd - 1, i + DetailHalfWidth);
+            double detail = hi > lo ? v - ((prefix[hi - first + 1] - prefix[lo - first] - v) / (hi - lo)) : 0;
             if ((epochs[i] & 1) == 1)
             {
                 odd[b] += v;
@@ -106,20 +126,4 @@ public sealed class PhaseProfile
         return new PhaseProfile(sum, sumSquares, counts, odd, even, oddDetail, evenDetail);
     }
 
-    /// <summary>Mean of z over the neighbours within <see cref="DetailHalfWidth"/> points in the same epoch, the point itself left out.</summary>
-    private static double LocalMean(double[] z, int[] epochs, int i, int first, int last)
-    {
-        double sum = 0;
-        int count = 0;
-        for (int j = Math.Max(first, i - DetailHalfWidth); j <= Math.Min(last, i + DetailHalfWidth); j++)
-        {
-            if (j != i && epochs[j] == epochs[i])
-            {
-                sum += z[j];
-                count++;
-            }
-        }
-
-        return count > 0 ? sum / count : z[i];
-    }
 }

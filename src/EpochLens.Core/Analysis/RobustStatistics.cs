@@ -26,23 +26,25 @@ public static class RobustStatistics
     private static double Median(ReadOnlySpan<double> values, Func<double, double> map)
     {
         int stride = Math.Max(1, values.Length / MaxSample);
-        var sample = new List<double>(Math.Min(values.Length, MaxSample + 1));
-        for (int i = 0; i < values.Length; i += stride)
+        var sample = new double[Math.Min(values.Length, MaxSample + 1)];
+        int count = 0;
+        for (int i = 0; i < values.Length && count < sample.Length; i += stride)
         {
             double v = values[i];
             if (double.IsFinite(v))
             {
-                sample.Add(map(v));
+                sample[count++] = map(v);
             }
         }
 
-        if (sample.Count == 0)
+        if (count == 0)
         {
             return double.NaN;
         }
 
-        sample.Sort();
-        int mid = sample.Count / 2;
-        return sample.Count % 2 == 1 ? sample[mid] : 0.5 * (sample[mid - 1] + sample[mid]);
+        var span = sample.AsSpan(0, count);
+        span.Sort();
+        int mid = count / 2;
+        return count % 2 == 1 ? span[mid] : 0.5 * (span[mid - 1] + span[mid]);
     }
 }

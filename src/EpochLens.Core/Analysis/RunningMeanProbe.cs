@@ -25,16 +25,17 @@ public static class RunningMeanProbe
         var change = new double[bins];
         var counts = new int[bins];
         long negatives = 0, deAveraged = 0;
+        double u1 = signal.Count > 0 && signal.LogSpace ? Math.Log(values[0]) : values[0];
         for (int j = 1; j < signal.Count; j++)
         {
+            double u0 = u1;
+            u1 = signal.LogSpace ? Math.Log(values[j]) : values[j];
             int e = epochs[j];
             if (e < 0 || epochs[j - 1] != e)
             {
                 continue;
             }
 
-            double u1 = signal.LogSpace ? Math.Log(values[j]) : values[j];
-            double u0 = signal.LogSpace ? Math.Log(values[j - 1]) : values[j - 1];
             change[binOf[j]] += Math.Abs(u1 - u0);
             counts[binOf[j]]++;
             if (signal.LogSpace)

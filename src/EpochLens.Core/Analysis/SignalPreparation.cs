@@ -19,7 +19,11 @@ public static class SignalPreparation
     /// <summary>Residuals are clipped to this many robust SDs.</summary>
     public const double Clip = 5.0;
 
-    private const int MinBlock = 512;
+    /// <summary>Points per block of the robust scale: at least one epoch, and enough for a steady MAD.</summary>
+    private const int MinBlock = 4096;
+
+    /// <summary>Points sampled (evenly) per block for its MAD: plenty for a scale, and cheap on ten million points.</summary>
+    private const int ScaleSample = 1024;
 
     public static PreparedSignal Prepare(MetricSeries series, EpochStructure structure)
     {
@@ -140,7 +144,7 @@ public static class SignalPreparation
             residual[i] = clipped[i] - trend[i];
         }
 
-        var blockNoise = new double[blockSize];
+        var blockNoise = new double[ScaleSample + 1];
         var blockSds = new List<double>();
         for (int block = 0; block < blockScale.Length; block++)
         {
@@ -152,12 +156,14 @@ public static class SignalPreparation
                 continue;
             }
 
-            for (int i = start; i < end; i++)
+            int stride = Math.Max(1, (end - start) / ScaleSample);
+            int taken = 0;
+            for (int i = start; i < end && taken < blockNoise.Length; i += stride)
             {
-                blockNoise[i - start] = residual[i] - seasonal[bins[i]];
+                blockNoise[taken++] = residual[i] - seasonal[bins[i]];
             }
 
-            double blockSd = RobustStatistics.RobustSd(blockNoise.AsSpan(0, end - start));
+            double blockSd = RobustStatistics.RobustSd(blockNoise.AsSpan(0, taken));
             blockScale[block] = blockSd > 0 ? blockSd : double.NaN;
             if (blockSd > 0)
             {
