@@ -36,6 +36,16 @@ public sealed record LoggingOptions
     /// <summary>The sample ids of every step's batch.</summary>
     public bool StepSamples { get; init; }
 
+    /// <summary>Store the logged values as float32, as TensorBoard event files do.</summary>
+    public bool SinglePrecision { get; init; }
+
+    /// <summary>
+    /// Print the logged values as a Keras progress bar does: values of 0.001 and above to this many decimals
+    /// (Keras: 4), smaller ones to as many significant digits; null keeps every digit. Rounding makes a running
+    /// mean hard to de-average late in a long epoch, as it is in real console logs.
+    /// </summary>
+    public int? Decimals { get; init; }
+
     /// <summary>Say in the loss series how its values were averaged, as a few readers can; most logs do not.</summary>
     public bool DeclareAveraging { get; init; }
 

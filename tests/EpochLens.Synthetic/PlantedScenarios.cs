@@ -33,9 +33,13 @@ public static class PlantedScenarios
         spec = spec with { Noise = Noise(draw), Epochs = Math.Min(spec.Epochs, 15) };
         spec = cause switch
         {
+            // Keras prints the running mean to four decimals.
             CauseId.RunningMeanLogging => spec with
             {
-                Logging = draw.Chance(0.3) ? NullScenarios.Sparse(spec, draw.Pick(10, 50), SparseValue.Last, 20) : spec.Logging,
+                Logging = (draw.Chance(0.3) ? NullScenarios.Sparse(spec, draw.Pick(10, 50), SparseValue.Last, 20) : spec.Logging) with
+                {
+                    Decimals = draw.Chance(0.3) ? 4 : spec.Logging.Decimals,
+                },
             },
             CauseId.PartialLastBatch => Batched(spec, draw.Pick(4, 8, 16, 32, 64), draw) with
             {

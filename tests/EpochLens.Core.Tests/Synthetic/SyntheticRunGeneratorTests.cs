@@ -77,6 +77,33 @@ public sealed class SyntheticRunGeneratorTests
     }
 
     [Fact]
+    public void Values_can_be_stored_as_float32_like_tensorboard()
+    {
+        var run = SyntheticRunGenerator.Generate(Small with { Logging = Small.Logging with { SinglePrecision = true } }, 14);
+
+        Assert.Equal(run.RawStepLosses.Select(v => (double)(float)v), run.Values(SeriesRole.TrainLoss));
+        Assert.NotEqual(run.RawStepLosses, run.Values(SeriesRole.TrainLoss));
+    }
+
+    [Fact]
+    public void Values_can_be_printed_to_four_decimals_like_a_keras_progress_bar()
+    {
+        var spec = Small with { SamplesPerEpoch = 2000, Skill = new SkillCurve { FastGain = 8 }, Logging = Small.Logging with { Decimals = 4 } };
+
+        var run = SyntheticRunGenerator.Generate(spec, 15);
+
+        var logged = run.Values(SeriesRole.TrainLoss);
+        Assert.Contains(logged, v => v < 1e-3);
+        for (int i = 0; i < logged.Length; i++)
+        {
+            double raw = run.RawStepLosses[i];
+            double tolerance = raw >= 1e-3 ? 0.5e-4 : raw * 0.5e-3;
+            Assert.Equal(raw, logged[i], tolerance);
+            Assert.Equal(raw >= 1e-3 ? Math.Round(logged[i], 4) : logged[i], logged[i]);
+        }
+    }
+
+    [Fact]
     public void Reshuffling_visits_every_sample_once_per_epoch_in_a_new_order()
     {
         var run = SyntheticRunGenerator.Generate(Small, 6);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
 
@@ -39,7 +40,7 @@ internal sealed class LogAssembler
         if (logging.HeldOutLoss)
         {
             var ends = Enumerable.Range(1, _spec.Epochs).Select(e => ((long)e * _geometry.StepsPerEpoch) - 1 + logging.FirstStep).ToArray();
-            series.Add(new("heldout_loss", ends, [.. _steps.HeldOutLoss], role: SeriesRole.HeldOutLoss));
+            series.Add(new("heldout_loss", ends, Stored([.. _steps.HeldOutLoss]), role: SeriesRole.HeldOutLoss));
         }
 
         var hint = logging.EpochHint
@@ -111,7 +112,27 @@ internal sealed class LogAssembler
             sampled[i] = sum / every;
         }
 
-        return sampled;
+        return Stored(sampled);
+    }
+
+    /// <summary>The values as the log stores them: float32 or printed to a few decimals when asked.</summary>
+    private double[] Stored(double[] values)
+    {
+        var logging = _spec.Logging;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (logging.Decimals is int decimals)
+            {
+                v = Math.Abs(v) >= 1e-3 || v == 0
+                    ? Math.Round(v, decimals, MidpointRounding.AwayFromZero)
+                    : double.Parse(v.ToString("E" + (decimals - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            }
+
+            values[i] = logging.SinglePrecision ? (float)v : v;
+        }
+
+        return values;
     }
 
     private void AddSampled(List<MetricSeries> series, string name, double[]? values, int[] logged, SeriesRole role)

@@ -65,5 +65,7 @@ internal static class ScenarioBase
         HeldOutLoss = draw.Chance(0.3),
         StepSamples = draw.Chance(0.1),
         DeclareAveraging = draw.Chance(0.2),
+        SinglePrecision = draw.Chance(0.3),
+        Decimals = draw.Chance(0.1) ? 4 : null,
     };
 }
