@@ -205,6 +205,18 @@ public sealed class SyntheticRunGeneratorTests
         Assert.Throws<ArgumentException>(() => SyntheticRunGenerator.Generate(spec, 1));
     }
 
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(19, 10, 1)]
+    [InlineData(12, 1, 8)]
+    public void Epochs_too_small_for_their_batches_and_groups_are_rejected(int samples, int batchSize, int accumulation)
+    {
+        var spec = Small with { SamplesPerEpoch = samples, BatchSize = batchSize, GradAccumulation = accumulation };
+        var leftover = spec with { Cause = CauseId.GradAccumulationLeftover, Strength = 0.5 };
+
+        Assert.Throws<ArgumentException>(() => SyntheticRunGenerator.Generate(accumulation == 1 ? spec : leftover, 1));
+    }
+
     [Fact]
     public void A_fixed_order_cannot_be_planted_on_sampling_with_replacement()
     {

@@ -49,6 +49,11 @@ internal sealed class RunGeometry
 
             double share = spec.CauseOptions.Leftover == AccumulationLeftover.WrongScale ? 1 - spec.Strength : spec.Strength;
             int leftover = Math.Clamp((int)Math.Round(share * k), 1, k - 1);
+            if (steps < 2 * k)
+            {
+                throw new ArgumentException($"grad-accumulation-leftover needs at least {2 * k} batches per epoch to leave a full group before the short one");
+            }
+
             steps = steps - k + leftover;
         }
 
