@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using EpochLens.Analysis;
+using EpochLens.Bench.DiagnosisSpeed;
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
-using EpochLens.Bench.DiagnosisSpeed;
 
 // Diagnosis speed: a generated per-step loss series (10 M steps by default) diagnosed end to end, with the
 // time of each stage. Stages are timed by running them one by one as the diagnoser does, then the whole

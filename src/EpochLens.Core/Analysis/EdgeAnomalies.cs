@@ -19,16 +19,23 @@ public static class EdgeAnomalies
         var spread = new CircularWindow(profile.MeanSquare);
         double typicalSpread = spread.OverallMean;
         int n = (int)profile.MedianCount;
+        if (profile.FirstFilled < 0)
+        {
+            yield break;
+        }
 
-        var first = RotationTest.Run(bins, 2, offset => level.Mean(offset, 1) - level.OverallMean);
+        // Offsets are counted from the first and last filled bins, which are the epoch's edges.
+        int head = profile.FirstFilled, tail = profile.LastFilled + 1 - bins;
+
+        var first = RotationTest.Run(bins, 2, offset => level.Mean(offset + head, 1) - level.OverallMean);
         yield return Make(MeasurementIds.FirstStepLevel, "Level of the first point of the epoch", first, "robust SD", n, "mean residual at the first position minus the mean over all positions");
-        var last = RotationTest.Run(bins, 2, offset => level.Mean(offset - 1, 1) - level.OverallMean);
+        var last = RotationTest.Run(bins, 2, offset => level.Mean(offset + tail - 1, 1) - level.OverallMean);
         yield return Make(MeasurementIds.LastStepLevel, "Level of the last point of the epoch", last, "robust SD", n, "mean residual at the last position minus the mean over all positions");
         if (typicalSpread > 0)
         {
-            var firstSpread = RotationTest.Run(bins, 2, offset => Math.Log(Math.Max(1e-9, spread.Mean(offset, 1)) / typicalSpread));
+            var firstSpread = RotationTest.Run(bins, 2, offset => Math.Log(Math.Max(1e-9, spread.Mean(offset + head, 1)) / typicalSpread));
             yield return Make(MeasurementIds.FirstStepVariance, "Spread at the first point of the epoch", firstSpread, "log variance ratio", n, "log of the mean squared residual at the first position over that of all positions");
-            var lastSpread = RotationTest.Run(bins, 2, offset => Math.Log(Math.Max(1e-9, spread.Mean(offset - 1, 1)) / typicalSpread));
+            var lastSpread = RotationTest.Run(bins, 2, offset => Math.Log(Math.Max(1e-9, spread.Mean(offset + tail - 1, 1)) / typicalSpread));
             yield return Make(MeasurementIds.LastStepVariance, "Spread at the last point of the epoch", lastSpread, "log variance ratio", n, "log of the mean squared residual at the last position over that of all positions");
         }
     }

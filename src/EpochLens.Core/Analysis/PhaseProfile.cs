@@ -40,6 +40,12 @@ public sealed class PhaseProfile
 
     public int BinCount => Mean.Length;
 
+    /// <summary>The first bin with enough points: where each epoch's first logged point lies.</summary>
+    public int FirstFilled { get; private init; }
+
+    /// <summary>The last bin with enough points: where each epoch's last logged point lies.</summary>
+    public int LastFilled { get; private init; }
+
     /// <summary>Points used per bin, typically the number of epochs.</summary>
     public double MedianCount
     {
@@ -113,6 +119,7 @@ public sealed class PhaseProfile
             }
         }
 
+        var filled = FilledBins(counts);
         for (int b = 0; b < bins; b++)
         {
             sum[b] = counts[b] > 0 ? sum[b] / counts[b] : 0;
@@ -123,7 +130,60 @@ public sealed class PhaseProfile
             evenDetail[b] = evenCounts[b] > 0 ? evenDetail[b] / evenCounts[b] : 0;
         }
 
-        return new PhaseProfile(sum, sumSquares, counts, odd, even, oddDetail, evenDetail);
+        foreach (var values in new[] { sum, sumSquares, odd, even, oddDetail, evenDetail })
+        {
+            FillGaps(values, filled);
+        }
+
+        return new PhaseProfile(sum, sumSquares, counts, odd, even, oddDetail, evenDetail)
+        {
+            FirstFilled = Array.IndexOf(filled, true),
+            LastFilled = Array.LastIndexOf(filled, true),
+        };
+    }
+
+    /// <summary>
+    /// Bins holding at least half the typical count. With sparse logging an epoch length that is not a multiple
+    /// of the logging stride leaves a last bin that only some epochs reach; such thin bins would be noisier
+    /// than the rest and would stand out for that reason alone.
+    /// </summary>
+    private static bool[] FilledBins(int[] counts)
+    {
+        var sorted = counts.ToArray();
+        Array.Sort(sorted);
+        int typical = sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+        return counts.Select(c => c > 0 && 2 * c >= typical).ToArray();
+    }
+
+    /// <summary>Thin bins take the mean of their nearest filled neighbours, so window statistics stay defined.</summary>
+    private static void FillGaps(double[] values, bool[] filled)
+    {
+        int n = values.Length;
+        if (!filled.Contains(true))
+        {
+            return;
+        }
+
+        for (int b = 0; b < n; b++)
+        {
+            if (filled[b])
+            {
+                continue;
+            }
+
+            int before = b, after = b;
+            do
+            {
+                before = (before - 1 + n) % n;
+            }
+            while (!filled[before]);
+            do
+            {
+                after = (after + 1) % n;
+            }
+            while (!filled[after]);
+            values[b] = 0.5 * (values[before] + values[after]);
+        }
     }
 
 }

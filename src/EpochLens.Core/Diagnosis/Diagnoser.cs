@@ -147,7 +147,31 @@ public sealed class Diagnoser
             }
         }
 
-        return (findings, ruledOut);
+        return Corrected(findings, ruledOut, _detectors.Count(d => d.Cause != skip));
+    }
+
+    /// <summary>
+    /// Each detector tests its own cause; over all of them the chance that some cause looks significant on a
+    /// run without any is larger. Multiplying every p by the number of causes tested (Bonferroni) keeps the
+    /// false-alarm rate of the whole diagnosis at the level each confidence names.
+    /// </summary>
+    private static (List<Finding>, List<RuledOut>) Corrected(List<Finding> findings, List<RuledOut> ruledOut, int causesTested)
+    {
+        var kept = new List<Finding>();
+        foreach (var finding in findings)
+        {
+            double p = Math.Min(1, finding.Confidence.PValue * causesTested);
+            if (Confidence.LevelFor(p) is not { } level)
+            {
+                ruledOut.Add(new RuledOut(finding.Cause, $"a hint only, too weak once corrected for the {causesTested} causes tested ({Signals.Describe(p)})"));
+                continue;
+            }
+
+            var capped = level < finding.Confidence.Level ? level : finding.Confidence.Level;
+            kept.Add(finding with { Confidence = finding.Confidence with { Level = capped, PValue = p, Basis = $"{finding.Confidence.Basis}; corrected for the {causesTested} causes tested" } });
+        }
+
+        return (kept, ruledOut);
     }
 
     private static Finding Unexplained(EpochAnalysis analysis, double structureP)
