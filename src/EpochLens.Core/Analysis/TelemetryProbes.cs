@@ -31,6 +31,11 @@ public static class TelemetryProbes
                 yield return atFirst;
             }
 
+            if (NormAtBoundary(norms, structure, first: true, later: 1) is { } second)
+            {
+                yield return second;
+            }
+
             if (NormAtBoundary(norms, structure, first: false) is { } atLast)
             {
                 yield return atLast;
@@ -92,59 +97,64 @@ public static class TelemetryProbes
     }
 
     /// <summary>
-    /// The norm at each epoch's first (or last) step ranked among the norms logged within a twentieth of an
-    /// epoch around it; the mean rank is tested against the uniform ranks of no effect.
+    /// The norm of each epoch's first (or last) update ranked among the 16 updates logged on either side of it
+    /// (its immediate neighbours left out, within half an epoch); the mean rank is tested against the uniform
+    /// ranks of no effect. Zero norms are steps without an update (gradient accumulation) and are skipped.
     /// </summary>
-    private static Measurement? NormAtBoundary(MetricSeries norms, EpochStructure structure, bool first)
+    /// <param name="later">Look at the update this many after the first (0: the first itself).</param>
+    private static Measurement? NormAtBoundary(MetricSeries norms, EpochStructure structure, bool first, int later = 0)
     {
-        var steps = norms.Steps.ToArray();
-        var values = norms.Values.ToArray();
+        const int Neighbours = 16;
+        var allSteps = norms.Steps;
+        var allValues = norms.Values;
+        var updateSteps = new List<long>(allSteps.Length);
+        var updates = new List<double>(allSteps.Length);
+        for (int i = 0; i < allSteps.Length; i++)
+        {
+            if (double.IsFinite(allValues[i]) && allValues[i] > 0)
+            {
+                updateSteps.Add(allSteps[i]);
+                updates.Add(allValues[i]);
+            }
+        }
+
         var starts = structure.StartSteps;
-        long reach = Math.Max(8, (long)(structure.StepsPerEpoch / 20));
+        long reach = Math.Max(8, (long)(structure.StepsPerEpoch / 2));
         var ranks = new List<double>();
         var ratios = new List<double>();
         for (int e = 1; e < starts.Length; e++)
         {
-            long target = first ? starts[e] : starts[e] - 1;
-            int at = Array.BinarySearch(steps, target);
-            if (at < 0 || !double.IsFinite(values[at]))
+            int next = updateSteps.BinarySearch(starts[e]);
+            next = next >= 0 ? next : ~next;
+            int at = first ? next + later : next - 1;
+            if (at < 0 || at >= updateSteps.Count || Math.Abs(updateSteps[at] - starts[e]) > reach)
             {
                 continue;
             }
 
-            var neighbours = new List<double>();
-            for (int k = at - 1; k >= 0 && steps[k] >= target - reach; k--)
+            var around = new List<double>(2 * Neighbours);
+            for (int k = at - 2; k >= 0 && k >= at - 1 - Neighbours && updateSteps[k] >= updateSteps[at] - reach; k--)
             {
-                if (Math.Abs(k - at) > 1 && double.IsFinite(values[k]))
-                {
-                    neighbours.Add(values[k]);
-                }
+                around.Add(updates[k]);
             }
 
-            for (int k = at + 1; k < steps.Length && steps[k] <= target + reach; k++)
+            for (int k = at + 2; k < updates.Count && k <= at + 1 + Neighbours && updateSteps[k] <= updateSteps[at] + reach; k++)
             {
-                if (Math.Abs(k - at) > 1 && double.IsFinite(values[k]))
-                {
-                    neighbours.Add(values[k]);
-                }
+                around.Add(updates[k]);
             }
 
-            if (neighbours.Count < 4)
+            if (around.Count < 4)
             {
                 continue;
             }
 
-            double value = values[at];
-            double below = neighbours.Count(v => v < value) + (0.5 * neighbours.Count(v => v == value));
-            ranks.Add((below + 0.5) / (neighbours.Count + 1));
-            double median = RobustStatistics.Median(neighbours.ToArray());
-            if (median > 0)
-            {
-                ratios.Add(values[at] / median);
-            }
+            double value = updates[at];
+            double below = around.Count(v => v < value) + (0.5 * around.Count(v => v == value));
+            ranks.Add((below + 0.5) / (around.Count + 1));
+            ratios.Add(value / RobustStatistics.Median(around.ToArray()));
         }
 
-        if (ranks.Count < 2 || ratios.Count == 0)
+        if (ranks.Count < 2)
         {
             return null;
         }
@@ -152,10 +162,10 @@ public static class TelemetryProbes
         double meanRank = ranks.Average();
         double z = (meanRank - 0.5) / Math.Sqrt(1.0 / (12 * ranks.Count));
         double p = Math.Min(1, 2 * RotationTest.NormalUpperTail(Math.Abs(z)));
-        string where = first ? "first" : "last";
+        string where = !first ? "last" : later == 0 ? "first" : "second";
         return new Measurement(
-            first ? MeasurementIds.UpdateNormAtBoundary : MeasurementIds.UpdateNormAtLastStep,
-            $"Update norm at the {where} step of the epoch",
+            !first ? MeasurementIds.UpdateNormAtLastStep : later == 0 ? MeasurementIds.UpdateNormAtBoundary : MeasurementIds.UpdateNormAtSecondStep,
+            $"Update norm at the {where} update of the epoch",
             RobustStatistics.Median(ratios.ToArray()),
             "ratio to neighbours",
             1,
@@ -163,7 +173,7 @@ public static class TelemetryProbes
             null,
             null,
             ranks.Count,
-            $"norm of the parameter update at each epoch's {where} step over the median of those logged within {reach} steps; mean rank {meanRank:0.00} among them (0.5 without an effect)");
+            $"norm of each epoch's {where} parameter update over the median of up to {Neighbours} updates on either side; mean rank {meanRank:0.00} among them (0.5 without an effect)");
     }
 
     /// <summary>For each boundary and for every other pair of consecutive points, the change measured by <paramref name="change"/>.</summary>

@@ -34,6 +34,11 @@ internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
         }
 
         var strongest = candidates.MinBy(P)!;
+        if (strongest == first && analysis[MeasurementIds.UpdateNormAtSecondStep] is { } second && second.Value > 1.2 && Significant(second))
+        {
+            return DetectorVerdict.NotFound($"the updates stay large after the first of the epoch (the second is {second.Value:0.0}x its neighbours): a fresh optimizer, not one short group");
+        }
+
         string where = strongest.Id == MeasurementIds.UpdateNormAtLastStep ? "last" : "first";
         var confidence = Confidence.From(Math.Min(1, P(strongest) * 2), "update norm at the epoch's first and last steps, rank tests");
         if (confidence is null)

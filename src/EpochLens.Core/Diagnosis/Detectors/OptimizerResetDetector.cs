@@ -64,6 +64,10 @@ internal sealed class OptimizerResetDetector : ICauseDetector
             return DetectorVerdict.NotFound($"the update norm at the boundary ({norm.Value:0.0}x its neighbours) does not look like a fresh optimizer");
         }
 
+        // Updates that stay large for more than one step are the optimizer's moments starting again.
+        var second = analysis[MeasurementIds.UpdateNormAtSecondStep];
+        bool sustained = norm is not null && second is not null && second.Value > 1.2 && Significant(second);
+
         evidence.Add(Cite(jump, $"the loss rises {jump.Value:+0.0} robust SD right after the boundary"));
         evidence.Add(Cite(transient!, $"and settles after about {transient!.Value:0} steps ({share:P0} of the epoch)"));
         if (norm is not null)
@@ -71,7 +75,13 @@ internal sealed class OptimizerResetDetector : ICauseDetector
             evidence.Add(Cite(norm, $"the first update of each epoch is {norm.Value:0.0}x its neighbours"));
         }
 
-        var confidence = Confidence.From(Math.Min(1, P(jump) * 2), "rise after the boundary, rotation test", norm is null ? ConfidenceLevel.Low : ConfidenceLevel.Medium);
+        if (sustained)
+        {
+            evidence.Add(Cite(second!, $"and the second {second!.Value:0.0}x: the updates stay large while the moments rebuild"));
+        }
+
+        var cap = sustained ? ConfidenceLevel.High : norm is null ? ConfidenceLevel.Low : ConfidenceLevel.Medium;
+        var confidence = Confidence.From(Math.Min(1, Math.Max(P(jump), sustained ? P(second) : 0) * 2), "rise after the boundary and update sizes, rotation and rank tests", cap);
         return confidence is null
             ? DetectorVerdict.NotFound("the rise after the boundary is too weak")
             : DetectorVerdict.Found(Make(analysis, confidence, evidence));

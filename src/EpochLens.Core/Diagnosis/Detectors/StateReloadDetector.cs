@@ -26,6 +26,11 @@ internal sealed class StateReloadDetector : ICauseDetector
             confidence = Confidence.From(P(norm), "update norm at boundaries, rank test");
         }
 
+        if (norm is not null && confidence is null)
+        {
+            return DetectorVerdict.NotFound($"no parameter jump at the boundary (update norm {norm.Value:0.0}x its neighbours, a reload gives far more)");
+        }
+
         bool upThenFalling = jump is not null && jump.Value > 0 && Significant(jump) && slope is not null && slope.Value < 0 && Significant(slope);
         if (upThenFalling)
         {
