@@ -18,6 +18,8 @@ public static class MeasurementIds
     public const string LearningRateChange = "learning-rate-change";
     public const string OptimizerStepReset = "optimizer-step-reset";
     public const string UpdateNormAtBoundary = "update-norm-at-boundary";
+    public const string StepsPerUpdate = "steps-per-update";
+    public const string UpdateNormShift = "update-norm-shift";
     public const string UpdateNormAtSecondStep = "update-norm-at-second-step";
     public const string UpdateNormAtLastStep = "update-norm-at-last-step";
     public const string SampleRecency = "sample-recency";

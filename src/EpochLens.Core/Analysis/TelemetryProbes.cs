@@ -24,11 +24,21 @@ public static class TelemetryProbes
             yield return reset;
         }
 
+        if (StepsPerUpdate(log) is { } cadence)
+        {
+            yield return cadence;
+        }
+
         if (log.Find(SeriesRole.UpdateNorm) is { } norms)
         {
             if (NormAtBoundary(norms, structure, first: true) is { } atFirst)
             {
                 yield return atFirst;
+            }
+
+            if (NormShift(norms, structure) is { } shift)
+            {
+                yield return shift;
             }
 
             if (NormAtBoundary(norms, structure, first: true, later: 1) is { } second)
@@ -105,19 +115,7 @@ public static class TelemetryProbes
     private static Measurement? NormAtBoundary(MetricSeries norms, EpochStructure structure, bool first, int later = 0)
     {
         const int Neighbours = 16;
-        var allSteps = norms.Steps;
-        var allValues = norms.Values;
-        var updateSteps = new List<long>(allSteps.Length);
-        var updates = new List<double>(allSteps.Length);
-        for (int i = 0; i < allSteps.Length; i++)
-        {
-            if (double.IsFinite(allValues[i]) && allValues[i] > 0)
-            {
-                updateSteps.Add(allSteps[i]);
-                updates.Add(allValues[i]);
-            }
-        }
-
+        var (updateSteps, updates) = Updates(norms);
         var starts = structure.StartSteps;
         long reach = Math.Max(8, (long)(structure.StepsPerEpoch / 2));
         var ranks = new List<double>();
@@ -174,6 +172,132 @@ public static class TelemetryProbes
             null,
             ranks.Count,
             $"norm of each epoch's {where} parameter update over the median of up to {Neighbours} updates on either side; mean rank {meanRank:0.00} among them (0.5 without an effect)");
+    }
+
+    /// <summary>
+    /// Whether updates are bigger (or smaller) for a while after each boundary than before it: the median of the
+    /// 16 updates after over the 16 before. A schedule or a fresh optimizer shifts them; one odd update does not.
+    /// </summary>
+    private static Measurement? NormShift(MetricSeries norms, EpochStructure structure)
+    {
+        const int Window = 16;
+        var (updateSteps, updates) = Updates(norms);
+        var starts = structure.StartSteps;
+        var logRatios = new List<double>();
+        for (int e = 1; e < starts.Length; e++)
+        {
+            int next = updateSteps.BinarySearch(starts[e]);
+            next = next >= 0 ? next : ~next;
+            if (next - Window < 0 || next + Window > updates.Count)
+            {
+                continue;
+            }
+
+            double before = RobustStatistics.Median(updates.GetRange(next - Window, Window).ToArray());
+            double after = RobustStatistics.Median(updates.GetRange(next, Window).ToArray());
+            if (before > 0 && after > 0)
+            {
+                logRatios.Add(Math.Log(after / before));
+            }
+        }
+
+        if (logRatios.Count < 2)
+        {
+            return null;
+        }
+
+        double typical = Math.Exp(RobustStatistics.Median(logRatios.ToArray()));
+        return new Measurement(
+            MeasurementIds.UpdateNormShift,
+            "Update size after the boundary over before it",
+            typical,
+            "ratio",
+            1,
+            AcrossEpochTest.PValue(logRatios),
+            null,
+            null,
+            logRatios.Count,
+            $"median of the {Window} updates after each boundary over that of the {Window} before, typical over boundaries; t test on the log ratios");
+    }
+
+    /// <summary>
+    /// How many logged steps there are per optimizer update: 1 without gradient accumulation. Read from the
+    /// optimizer's step counter, or from per-step update norms where steps without an update show as zero.
+    /// </summary>
+    private static Measurement? StepsPerUpdate(TrainingLog log)
+    {
+        if (log.Find(SeriesRole.OptimizerStep) is { Count: >= 8 } counter)
+        {
+            var rates = new List<double>();
+            var steps = counter.Steps;
+            var values = counter.Values;
+            // Over spans of 64 logged points (one step apart a counter that moves every k steps says nothing);
+            // spans where the counter went down (restarted) are skipped.
+            const int Span = 64;
+            for (int i = Span; i < steps.Length; i += Span)
+            {
+                double updates = values[i] - values[i - Span];
+                if (updates > 0 && double.IsFinite(updates))
+                {
+                    rates.Add((steps[i] - steps[i - Span]) / updates);
+                }
+            }
+
+            if (rates.Count >= 2)
+            {
+                return Cadence(RobustStatistics.Median(rates.ToArray()), rates.Count, $"from the optimizer step counter '{counter.Name}'");
+            }
+        }
+
+        if (log.Find(SeriesRole.UpdateNorm) is { Count: >= 16 } norms && SignalPreparation.TypicalStride(norms.Steps) == 1)
+        {
+            int zeros = 0, finite = 0;
+            foreach (var v in norms.Values)
+            {
+                if (double.IsFinite(v))
+                {
+                    finite++;
+                    zeros += v == 0 ? 1 : 0;
+                }
+            }
+
+            if (finite >= 16 && zeros < finite)
+            {
+                return Cadence(finite / (double)(finite - zeros), finite, $"from the share of logged steps whose update norm '{norms.Name}' is zero");
+            }
+        }
+
+        return null;
+    }
+
+    private static Measurement Cadence(double stepsPerUpdate, int n, string how) => new(
+        MeasurementIds.StepsPerUpdate,
+        "Logged steps per optimizer update",
+        stepsPerUpdate,
+        "steps",
+        1,
+        null,
+        null,
+        null,
+        n,
+        $"{how}; 1 without gradient accumulation, k when gradients accumulate over k steps");
+
+    private static (List<long> Steps, List<double> Norms) Updates(MetricSeries norms)
+    {
+        var allSteps = norms.Steps;
+        var allValues = norms.Values;
+        var updateSteps = new List<long>(allSteps.Length);
+        var updates = new List<double>(allSteps.Length);
+        for (int i = 0; i < allSteps.Length; i++)
+        {
+            if (double.IsFinite(allValues[i]) && allValues[i] > 0)
+            {
+                updateSteps.Add(allSteps[i]);
+                updates.Add(allValues[i]);
+            }
+        }
+
+        return (updateSteps, updates);
     }
 
     /// <summary>For each boundary and for every other pair of consecutive points, the change measured by <paramref name="change"/>.</summary>

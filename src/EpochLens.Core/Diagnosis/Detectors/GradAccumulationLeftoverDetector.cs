@@ -22,6 +22,11 @@ internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
             return DetectorVerdict.NotFound("not testable: the log has no update norms");
         }
 
+        if (analysis[MeasurementIds.StepsPerUpdate] is { Value: < 1.2 } cadence)
+        {
+            return DetectorVerdict.NotFound($"the weights are updated at every step ({cadence.Method.Split(';')[0]}): no gradient accumulation");
+        }
+
         if (analysis[MeasurementIds.OptimizerStepReset] is { Value: >= 0.5 })
         {
             return DetectorVerdict.NotFound("the optimizer restarts at the boundary, which explains an unusual first update");
@@ -34,6 +39,16 @@ internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
         }
 
         var strongest = candidates.MinBy(P)!;
+        if (analysis[MeasurementIds.UpdateNormShift] is { } shift && Math.Abs(Math.Log(shift.Value)) > Math.Log(1.3) && Significant(shift))
+        {
+            return DetectorVerdict.NotFound($"all updates change size at the boundary ({shift.Value:0.00}x for the next 16), as a learning-rate change or a fresh optimizer makes them; one short group would not");
+        }
+
+        if (StrongestJump(analysis) is { Value: > 0 } lossJump && Significant(lossJump) && strongest.Value < OptimizerResetDetector.ReloadRatio && analysis[MeasurementIds.UpdateNormAtSecondStep] is not { Value: > 1.2 })
+        {
+            return DetectorVerdict.NotFound($"the loss jumps up at the boundary ({Describe(lossJump.PValue)}), more than one mis-scaled update explains: weights changed there");
+        }
+
         if (strongest == first && analysis[MeasurementIds.UpdateNormAtSecondStep] is { } second && second.Value > 1.2 && Significant(second))
         {
             return DetectorVerdict.NotFound($"the updates stay large after the first of the epoch (the second is {second.Value:0.0}x its neighbours): a fresh optimizer, not one short group");

@@ -20,10 +20,21 @@ internal sealed class StateReloadDetector : ICauseDetector
         var slope = analysis[MeasurementIds.WithinEpochSlope];
         var evidence = new List<Evidence>();
         Confidence? confidence = null;
-        if (norm is not null && norm.Value >= OptimizerResetDetector.ReloadRatio && Significant(norm))
+        var lossJump = StrongestJump(analysis);
+        bool lossJumpsUp = lossJump is { Value: > 0 } && Significant(lossJump);
+        bool oneOddUpdate = norm is { Value: > 1.5 } && Significant(norm)
+            && analysis[MeasurementIds.UpdateNormAtSecondStep] is not { Value: > 1.2 }
+            && analysis[MeasurementIds.UpdateNormShift] is not { Value: > 1.3 or < 0.77 };
+        bool noAccumulation = analysis[MeasurementIds.StepsPerUpdate] is { Value: < 1.2 };
+        if (norm is not null && Significant(norm) && (norm.Value >= OptimizerResetDetector.ReloadRatio || (oneOddUpdate && (lossJumpsUp || noAccumulation))))
         {
-            evidence.Add(Cite(norm, $"the weights change {norm.Value:0}x more across the boundary than in a normal update: they were replaced"));
-            confidence = Confidence.From(P(norm), "update norm at boundaries, rank test");
+            if (lossJumpsUp)
+            {
+                evidence.Add(Cite(lossJump!, $"and the loss jumps {lossJump!.Value:+0.0} robust SD back up there"));
+            }
+
+            evidence.Insert(0, Cite(norm, $"the weights change {norm.Value:0.0}x more across the boundary than in a normal update, once, with the updates after it back to normal: they were replaced"));
+            confidence = Confidence.From(P(norm), "update norm at boundaries, rank test", norm.Value >= OptimizerResetDetector.ReloadRatio || lossJumpsUp ? ConfidenceLevel.High : ConfidenceLevel.Medium);
         }
 
         if (norm is not null && confidence is null)
