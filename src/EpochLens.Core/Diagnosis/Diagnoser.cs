@@ -65,7 +65,7 @@ public sealed class Diagnoser
             return CannotTell($"Cannot tell: about {analysis.Profile.BinCount} logged point(s) per epoch; at least {MinPointsPerEpoch} are needed to see structure inside an epoch.", analysis);
         }
 
-        if (analysis.Signal.ValidEpochCount < 2)
+        if (analysis.Signal.ValidEpochCount < 3)
         {
             return CannotTell($"Cannot tell: the log covers {analysis.Signal.Count * analysis.Signal.BinWidth / structure.StepsPerEpoch:0.#} epoch(s); at least three are needed to compare boundaries against the trend.", analysis);
         }

@@ -1,0 +1,143 @@
+using EpochLens.Analysis;
+using EpochLens.Diagnosis;
+using EpochLens.Logs;
+
+namespace EpochLens.Core.Tests.Diagnosis;
+
+public class DiagnoserTests
+{
+    private const int PerEpoch = 400;
+
+    [Fact]
+    public void A_learning_rate_that_changes_at_every_boundary_is_named_with_the_evidence()
+    {
+        // Step decay per epoch, visible in the loss's noise level too.
+        var log = Log(8, (epoch, position, rng) => Math.Exp(-epoch * 0.1) * (1 + (0.3 * Normal(rng) * Math.Pow(0.7, epoch))),
+            lr: (epoch, _) => 1e-3 * Math.Pow(0.5, epoch));
+        var diagnosis = new Diagnoser().Diagnose(log);
+        var finding = diagnosis.Findings.Single(f => f.Cause == CauseId.LrSchedule);
+        Assert.Equal(Impact.Intended, finding.Severity.Impact);
+        Assert.Contains(finding.Evidence, e => e.MeasurementId == MeasurementIds.LearningRateChange && e.Observed == 1);
+    }
+
+    [Fact]
+    public void An_optimizer_step_counter_that_restarts_at_every_boundary_names_the_optimizer_reset()
+    {
+        var log = Log(6, (epoch, position, rng) => 1 + (0.2 * Normal(rng)), optimizerStep: (epoch, position) => position + 1);
+        var diagnosis = new Diagnoser().Diagnose(log);
+        Assert.Equal(CauseId.OptimizerReset, diagnosis.Findings.First(f => f.Cause != CauseId.None).Cause);
+    }
+
+    [Fact]
+    public void A_log_that_states_running_means_is_believed_and_the_rest_is_judged_on_de_averaged_losses()
+    {
+        var rng = new Random(4);
+        var raw = Enumerable.Range(0, 6 * PerEpoch).Select(_ => 0.5 + rng.NextDouble()).ToArray();
+        var means = new double[raw.Length];
+        for (int t = 0; t < raw.Length; t++)
+        {
+            int k = t % PerEpoch;
+            means[t] = k == 0 ? raw[t] : ((means[t - 1] * k) + raw[t]) / (k + 1);
+        }
+
+        var series = new MetricSeries("loss", Steps(raw.Length), means, role: SeriesRole.TrainLoss,
+            averaging: new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, Evidence: "test says so"));
+        var diagnosis = new Diagnoser().Diagnose(new TrainingLog("t", "test", [series], new EpochHint(PerEpoch, null, "test")));
+        Assert.Equal(CauseId.RunningMeanLogging, diagnosis.Primary!.Cause);
+        Assert.Equal(Impact.LogOnly, diagnosis.Primary.Severity.Impact);
+        Assert.Contains(diagnosis.Notes, n => n.Contains("de-averaging", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Cause is not CauseId.RunningMeanLogging and not CauseId.None && f.Confidence.Level >= ConfidenceLevel.Medium);
+    }
+
+    [Fact]
+    public void Plain_noise_gets_a_plain_no_structure_verdict()
+    {
+        var log = Log(8, (epoch, position, rng) => Math.Exp((-0.001 * ((epoch * PerEpoch) + position)) + (0.5 * Normal(rng))));
+        var diagnosis = new Diagnoser().Diagnose(log);
+        Assert.Equal(DiagnosisOutcome.NoStructure, diagnosis.Outcome);
+        Assert.Equal(CauseId.None, diagnosis.Primary!.Cause);
+        Assert.NotEmpty(diagnosis.RuledOut);
+    }
+
+    [Fact]
+    public void Two_epochs_are_too_few_to_tell()
+    {
+        var log = Log(2, (epoch, position, rng) => 1 + Normal(rng) * 0.1);
+        var diagnosis = new Diagnoser().Diagnose(log);
+        Assert.Equal(DiagnosisOutcome.CannotTell, diagnosis.Outcome);
+        Assert.Contains("epoch", diagnosis.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_epochs_in_the_log_or_inference_it_cannot_tell_and_says_what_to_give()
+    {
+        var series = new MetricSeries("loss", Steps(1000), Enumerable.Repeat(1.0, 1000).ToArray(), role: SeriesRole.TrainLoss);
+        var diagnosis = new Diagnoser().Diagnose(new TrainingLog("t", "test", [series]));
+        Assert.Equal(DiagnosisOutcome.CannotTell, diagnosis.Outcome);
+        Assert.Contains("--steps-per-epoch", diagnosis.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_metric_names_the_series_the_log_has()
+    {
+        var log = Log(4, (epoch, position, rng) => 1);
+        var error = Assert.Throws<DiagnosisException>(() => new Diagnoser().Diagnose(log, new DiagnosisOptions { Metric = "val_acc" }));
+        Assert.Contains("'loss'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Non_finite_losses_are_left_out_and_noted()
+    {
+        var log = Log(5, (epoch, position, rng) => position == 17 ? double.NaN : 1 + (0.1 * Normal(rng)));
+        var diagnosis = new Diagnoser().Diagnose(log);
+        Assert.Equal(5, diagnosis.NonFinitePoints);
+        Assert.Contains(diagnosis.Notes, n => n.Contains("NaN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_failing_detector_becomes_a_note_not_a_crash()
+    {
+        var log = Log(5, (epoch, position, rng) => 1 + (0.1 * Normal(rng)));
+        var diagnosis = new Diagnoser([new ThrowingDetector()]).Diagnose(log);
+        Assert.Contains(diagnosis.Notes, n => n.Contains("fixed-order detector failed", StringComparison.Ordinal));
+    }
+
+    private sealed class ThrowingDetector : ICauseDetector
+    {
+        public CauseId Cause => CauseId.FixedOrder;
+
+        public DetectorVerdict Detect(EpochAnalysis analysis) => throw new InvalidOperationException("broken on purpose");
+    }
+
+    private static TrainingLog Log(int epochs, Func<int, int, Random, double> loss, Func<int, int, double>? lr = null, Func<int, int, double>? optimizerStep = null)
+    {
+        var rng = new Random(1);
+        int n = epochs * PerEpoch;
+        var values = new double[n];
+        var rates = new double[n];
+        var counter = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            values[t] = loss(t / PerEpoch, t % PerEpoch, rng);
+            rates[t] = lr?.Invoke(t / PerEpoch, t % PerEpoch) ?? 0;
+            counter[t] = optimizerStep?.Invoke(t / PerEpoch, t % PerEpoch) ?? 0;
+        }
+
+        var series = new List<MetricSeries> { new("loss", Steps(n), values, role: SeriesRole.TrainLoss) };
+        if (lr is not null)
+        {
+            series.Add(new MetricSeries("lr", Steps(n), rates, role: SeriesRole.LearningRate));
+        }
+
+        if (optimizerStep is not null)
+        {
+            series.Add(new MetricSeries("optimizer_step", Steps(n), counter, role: SeriesRole.OptimizerStep));
+        }
+
+        return new TrainingLog("test", "test", series, new EpochHint(PerEpoch, null, "test"));
+    }
+
+    private static long[] Steps(int n) => Enumerable.Range(0, n).Select(i => (long)i).ToArray();
+
+    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+}
