@@ -80,7 +80,7 @@ internal sealed class OptimizerResetDetector : ICauseDetector
             evidence.Add(Cite(second!, $"and the second {second!.Value:0.0}x: the updates stay large while the moments rebuild"));
         }
 
-        var cap = sustained ? ConfidenceLevel.High : norm is null ? ConfidenceLevel.Low : ConfidenceLevel.Medium;
+        var cap = sustained ? ConfidenceLevel.High : norm is not null || share < 0.35 ? ConfidenceLevel.Medium : ConfidenceLevel.Low;
         var confidence = Confidence.From(Math.Min(1, Math.Max(P(jump), sustained ? P(second) : 0) * 2), "rise after the boundary and update sizes, rotation and rank tests", cap);
         return confidence is null
             ? DetectorVerdict.NotFound("the rise after the boundary is too weak")

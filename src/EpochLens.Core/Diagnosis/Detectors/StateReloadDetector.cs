@@ -42,7 +42,11 @@ internal sealed class StateReloadDetector : ICauseDetector
             return DetectorVerdict.NotFound($"no parameter jump at the boundary (update norm {norm.Value:0.0}x its neighbours, a reload gives far more)");
         }
 
-        bool upThenFalling = jump is not null && jump.Value > 0 && Significant(jump) && slope is not null && slope.Value < 0 && Significant(slope);
+        // A reload sets the loss back for as long as it takes to regain the lost progress: most of the epoch,
+        // where a fresh optimizer settles within a fraction of it.
+        var transient = analysis[MeasurementIds.TransientLength];
+        double share = transient is null ? 0 : transient.Value / analysis.Structure.StepsPerEpoch;
+        bool upThenFalling = jump is not null && jump.Value > 0 && Significant(jump) && slope is not null && slope.Value < 0 && Significant(slope) && share >= 0.4;
         if (upThenFalling)
         {
             evidence.Add(Cite(jump!, $"the loss jumps {jump!.Value:+0.0} robust SD back up at the boundary"));
