@@ -82,27 +82,23 @@ public static class SignalPreparation
         }
 
         // 1. A one-epoch moving average, residuals, and clipping of wild points around it.
-        var average = MovingAverage(steps, u, half);
-        var residual = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            residual[i] = i >= firstValid && i <= lastValid ? u[i] - average[i] : double.NaN;
-        }
-
-        double sd = RobustStatistics.RobustSd(residual);
+        var average = new double[n];
+        MovingAverage(steps, u, half, average);
+        double sd = SampledResidualSd(u, average, firstValid, lastValid);
         if (!(sd > 0))
         {
             sd = 1e-12;
         }
 
-        var clipped = new double[n];
+        // Clipped in place: the unclipped log values are not needed again.
+        var clipped = u;
         for (int i = 0; i < n; i++)
         {
             clipped[i] = Math.Clamp(u[i], average[i] - (Clip * sd), average[i] + (Clip * sd));
         }
 
         // 2. The epoch pattern seen by a second moving average of the clipped values.
-        average = MovingAverage(steps, clipped, half);
+        MovingAverage(steps, clipped, half, average);
         var seasonal = new double[binCount];
         var counts = new int[binCount];
         for (int i = firstValid; i <= lastValid; i++)
@@ -130,7 +126,7 @@ public static class SignalPreparation
         }
 
         // 3. The trend again, as a local quadratic of what is left without the pattern.
-        var deseasoned = new double[n];
+        var deseasoned = average;
         for (int i = 0; i < n; i++)
         {
             deseasoned[i] = clipped[i] - (bins[i] >= 0 ? seasonal[bins[i]] : 0);
@@ -138,7 +134,9 @@ public static class SignalPreparation
 
         LocalQuadraticTrend(steps, deseasoned, half, Math.Max(binWidth, epochSteps / 4), firstValid, lastValid, trend);
 
-        // 4. Residuals scaled by a robust SD per block (the noise of a loss shrinks as it falls).
+        // 4. Residuals scaled by a robust SD per block (the noise of a loss shrinks as it falls); z holds the
+        // unscaled residual until its block's scale is known.
+        var residual = z;
         for (int i = firstValid; i <= lastValid; i++)
         {
             residual[i] = clipped[i] - trend[i];
@@ -246,11 +244,25 @@ public static class SignalPreparation
         }
     }
 
-    /// <summary>Mean of the values whose steps lie within [step - half, step + half), by two pointers over prefix sums.</summary>
-    private static double[] MovingAverage(long[] steps, double[] values, double half)
+    /// <summary>Robust SD of value minus average over the valid range, from an even sample of at most 200,000 points.</summary>
+    private static double SampledResidualSd(double[] values, double[] average, int firstValid, int lastValid)
+    {
+        int count = lastValid - firstValid + 1;
+        int stride = Math.Max(1, count / 200_000);
+        var sample = new double[(count + stride - 1) / stride];
+        int k = 0;
+        for (int i = firstValid; i <= lastValid && k < sample.Length; i += stride)
+        {
+            sample[k++] = values[i] - average[i];
+        }
+
+        return RobustStatistics.RobustSd(sample.AsSpan(0, k));
+    }
+
+    /// <summary>Mean of the values whose steps lie within [step - half, step + half), by two pointers over a running sum.</summary>
+    private static void MovingAverage(long[] steps, double[] values, double half, double[] result)
     {
         int n = steps.Length;
-        var result = new double[n];
         int lo = 0, hi = 0;
         double sum = 0;
         for (int i = 0; i < n; i++)
@@ -267,8 +279,6 @@ public static class SignalPreparation
 
             result[i] = sum / (hi - lo);
         }
-
-        return result;
     }
 
     /// <summary>
