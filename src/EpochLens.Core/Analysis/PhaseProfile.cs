@@ -26,6 +26,10 @@ public sealed class PhaseProfile
 
     public int[] Counts { get; }
 
+    /// <summary>Standard error of <see cref="Mean"/> per bin, from the spread of its points: the confidence band of the profile.</summary>
+    public double StandardError(int bin) =>
+        Counts[bin] > 1 ? Math.Sqrt(Math.Max(0, MeanSquare[bin] - (Mean[bin] * Mean[bin])) / (Counts[bin] - 1)) : double.NaN;
+
     /// <summary>Mean z per bin over odd-numbered epochs.</summary>
     public double[] OddMean { get; }
 
