@@ -1,0 +1,48 @@
+using EpochLens.Diagnosis;
+using EpochLens.Readers;
+
+namespace EpochLens.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Real PyTorch runs (Fixtures/pytorch-runs/make_runs.py: an MLP trained with Adam, batch size 1 unless
+/// said, each run with one cause written into its training loop), read from their CSV logs as a user's
+/// would be, epochs from the epoch column.
+/// </summary>
+public class PyTorchRunTests
+{
+    private static RunDiagnosis Diagnose(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "pytorch-runs", name + ".csv");
+        var log = DefaultLogReaders.Create().Read(path, new ReadOptions(), new ProblemLog()).Single();
+        return new Diagnoser().Diagnose(log);
+    }
+
+    [Theory]
+    [InlineData("running-mean", CauseId.RunningMeanLogging)]
+    [InlineData("fixed-order", CauseId.FixedOrder)]
+    [InlineData("partial-last-batch", CauseId.PartialLastBatch)]
+    public void The_cause_written_into_the_loop_is_the_primary_finding(string run, CauseId cause)
+    {
+        var diagnosis = Diagnose(run);
+        Assert.Equal(DiagnosisOutcome.Findings, diagnosis.Outcome);
+        Assert.Equal(cause, diagnosis.Primary!.Cause);
+    }
+
+    [Fact]
+    public void A_healthy_run_gets_no_finding()
+    {
+        var diagnosis = Diagnose("healthy");
+        Assert.Equal(DiagnosisOutcome.NoStructure, diagnosis.Outcome);
+    }
+
+    [Theory]
+    [InlineData("optimizer-rebuilt")]
+    [InlineData("memorising")]
+    public void Runs_whose_effect_is_too_faint_get_no_confident_wrong_answer(string run)
+    {
+        // The optimizer rebuilt at lr 1e-3 and a model memorising 200 samples leave effects too faint in 6 and
+        // 15 epochs of per-sample losses; the honest outcome is no confident finding of some other cause.
+        var diagnosis = Diagnose(run);
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Cause is not CauseId.None && f.Confidence.Level >= ConfidenceLevel.Medium);
+    }
+}
