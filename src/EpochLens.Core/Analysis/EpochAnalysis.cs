@@ -48,29 +48,28 @@ public sealed class EpochAnalysis
         var signal = SignalPreparation.Prepare(series, structure);
         var profile = PhaseProfile.Fold(signal);
         var measurements = new List<Measurement>();
-        if (signal.ValidCount > 0)
+        // Independent measurements, in groups of similar cost run side by side; their order in the result is fixed.
+        bool valid = signal.ValidCount > 0;
+        var groups = new Func<IEnumerable<Measurement?>>[]
         {
-            measurements.AddRange(BoundaryEventStudy.Measure(signal, profile));
-            measurements.AddRange(EdgeAnomalies.Measure(profile));
-            Add(measurements, WithinEpochSlope.Measure(signal, profile));
-            measurements.AddRange(PositionCorrelation.Measure(profile));
-            measurements.AddRange(RunningMeanProbe.Measure(signal));
-            Add(measurements, TransientShape.Measure(signal, profile));
-            Add(measurements, SampleRecencyProbe.Measure(signal, log.Samples));
+            () => valid ? [.. BoundaryEventStudy.Measure(signal, profile), .. EdgeAnomalies.Measure(profile), WithinEpochSlope.Measure(signal, profile), .. PositionCorrelation.Measure(profile)] : [],
+            () => valid ? [.. RunningMeanProbe.Measure(signal), TransientShape.Measure(signal, profile)] : [],
+            () => valid ? [SampleRecencyProbe.Measure(signal, log.Samples)] : [],
+            () => [SampleOrderProbe.Measure(log.Samples, structure), .. TelemetryProbes.Measure(log, structure), HeldOutProbe.Measure(log, series)],
+        };
+        var results = new List<Measurement?>[groups.Length];
+        (IReadOnlyList<Spike> Strongest, int Count) spikes = ([], 0);
+        Parallel.Invoke(
+            [
+                .. groups.Select((group, index) => (Action)(() => results[index] = group().ToList())),
+                () => spikes = valid ? SpikeScan.Scan(signal) : ([], 0),
+            ]);
+        foreach (var group in results)
+        {
+            measurements.AddRange(group.Where(m => m is not null)!);
         }
 
-        Add(measurements, SampleOrderProbe.Measure(log.Samples, structure));
-        measurements.AddRange(TelemetryProbes.Measure(log, structure));
-        Add(measurements, HeldOutProbe.Measure(log, series));
-        var (spikes, count) = signal.ValidCount > 0 ? SpikeScan.Scan(signal) : ([], 0);
-        return new EpochAnalysis(log, series, signal, profile, measurements, spikes, count);
+        return new EpochAnalysis(log, series, signal, profile, measurements, spikes.Strongest, spikes.Count);
     }
 
-    private static void Add(List<Measurement> measurements, Measurement? measurement)
-    {
-        if (measurement is not null)
-        {
-            measurements.Add(measurement);
-        }
-    }
 }

@@ -42,10 +42,13 @@ public static class SignalPreparation
         }
 
         var u = new double[n];
-        for (int i = 0; i < n; i++)
+        ParallelChunks.For(0, n, (start, end) =>
         {
-            u[i] = logSpace ? Math.Log(values[i]) : values[i];
-        }
+            for (int i = start; i < end; i++)
+            {
+                u[i] = logSpace ? Math.Log(values[i]) : values[i];
+            }
+        });
 
         double binWidth = TypicalStride(steps);
         double epochSteps = structure.StepsPerEpoch;
@@ -92,10 +95,13 @@ public static class SignalPreparation
 
         // Clipped in place: the unclipped log values are not needed again.
         var clipped = u;
-        for (int i = 0; i < n; i++)
+        ParallelChunks.For(0, n, (start, end) =>
         {
-            clipped[i] = Math.Clamp(u[i], average[i] - (Clip * sd), average[i] + (Clip * sd));
-        }
+            for (int i = start; i < end; i++)
+            {
+                clipped[i] = Math.Clamp(u[i], average[i] - (Clip * sd), average[i] + (Clip * sd));
+            }
+        });
 
         // 2. The epoch pattern seen by a second moving average of the clipped values.
         MovingAverage(steps, clipped, half, average);
@@ -127,20 +133,26 @@ public static class SignalPreparation
 
         // 3. The trend again, as a local quadratic of what is left without the pattern.
         var deseasoned = average;
-        for (int i = 0; i < n; i++)
+        ParallelChunks.For(0, n, (start, end) =>
         {
-            deseasoned[i] = clipped[i] - (bins[i] >= 0 ? seasonal[bins[i]] : 0);
-        }
+            for (int i = start; i < end; i++)
+            {
+                deseasoned[i] = clipped[i] - (bins[i] >= 0 ? seasonal[bins[i]] : 0);
+            }
+        });
 
         LocalQuadraticTrend(steps, deseasoned, half, Math.Max(binWidth, epochSteps / 4), firstValid, lastValid, trend);
 
         // 4. Residuals scaled by a robust SD per block (the noise of a loss shrinks as it falls); z holds the
         // unscaled residual until its block's scale is known.
         var residual = z;
-        for (int i = firstValid; i <= lastValid; i++)
+        ParallelChunks.For(firstValid, lastValid + 1, (start, end) =>
         {
-            residual[i] = clipped[i] - trend[i];
-        }
+            for (int i = start; i < end; i++)
+            {
+                residual[i] = clipped[i] - trend[i];
+            }
+        });
 
         var blockNoise = new double[ScaleSample + 1];
         var blockSds = new List<double>();
@@ -178,10 +190,13 @@ public static class SignalPreparation
             }
         }
 
-        for (int i = firstValid; i <= lastValid; i++)
+        ParallelChunks.For(firstValid, lastValid + 1, (start, end) =>
         {
-            z[i] = Math.Clamp(residual[i] / blockScale[i / blockSize], -Clip, Clip);
-        }
+            for (int i = start; i < end; i++)
+            {
+                z[i] = Math.Clamp(residual[i] / blockScale[i / blockSize], -Clip, Clip);
+            }
+        });
 
         return new PreparedSignal(steps, values, epochs, bins, z, trend, blockScale, blockSize, binCount, binWidth, logSpace, firstValid, lastValid, structure)
         {
@@ -296,31 +311,51 @@ public static class SignalPreparation
         }
 
         var knots = new double[knotCount];
-        int lo = 0, hi = 0;
-        for (int k = 0; k < knotCount; k++)
+        int chunks = steps.Length >= 1 << 20 ? Environment.ProcessorCount : 1;
+        int perChunk = (knotCount + chunks - 1) / chunks;
+        Parallel.For(0, chunks, chunk =>
         {
-            double centre = first + (k * spacing);
-            while (lo < steps.Length && steps[lo] < centre - half)
+            int lo = 0, hi = 0;
+            for (int k = chunk * perChunk; k < Math.Min(knotCount, (chunk + 1) * perChunk); k++)
             {
-                lo++;
+                double centre = first + (k * spacing);
+                if (lo == 0)
+                {
+                    lo = LowerBound(steps, centre - half);
+                }
+
+                while (lo < steps.Length && steps[lo] < centre - half)
+                {
+                    lo++;
+                }
+
+                hi = Math.Max(hi, lo);
+                while (hi < steps.Length && steps[hi] <= centre + half)
+                {
+                    hi++;
+                }
+
+                knots[k] = FitQuadraticAt(steps, values, lo, hi, centre, half);
             }
+        });
 
-            hi = Math.Max(hi, lo);
-            while (hi < steps.Length && steps[hi] <= centre + half)
-            {
-                hi++;
-            }
-
-            knots[k] = FitQuadraticAt(steps, values, lo, hi, centre, half);
-        }
-
-        for (int i = firstValid; i <= lastValid; i++)
+        ParallelChunks.For(firstValid, lastValid + 1, (start, end) =>
         {
-            double position = (steps[i] - first) / spacing;
-            int k = Math.Min(knotCount - 2, (int)position);
-            double f = position - k;
-            trend[i] = (knots[k] * (1 - f)) + (knots[k + 1] * f);
-        }
+            for (int i = start; i < end; i++)
+            {
+                double position = (steps[i] - first) / spacing;
+                int k = Math.Min(knotCount - 2, (int)position);
+                double f = position - k;
+                trend[i] = (knots[k] * (1 - f)) + (knots[k + 1] * f);
+            }
+        });
+    }
+
+    /// <summary>The first index whose step is at least <paramref name="step"/>.</summary>
+    private static int LowerBound(long[] steps, double step)
+    {
+        int index = Array.BinarySearch(steps, (long)Math.Ceiling(step));
+        return index >= 0 ? index : ~index;
     }
 
     private static double FitQuadraticAt(long[] steps, double[] values, int lo, int hi, double centre, double half)
