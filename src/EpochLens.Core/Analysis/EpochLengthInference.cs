@@ -1,0 +1,263 @@
+using EpochLens.Analysis.Periodicity;
+
+namespace EpochLens.Analysis;
+
+/// <summary>
+/// Infers the epoch length of a run from its loss series alone, for logs that say nothing about epochs.
+/// </summary>
+/// <remarks>
+/// The series is put on a grid of its logging interval and turned into step-to-step changes of the log loss
+/// (the detrending), clipped against heavy tails. Two channels are searched: the changes (a level pattern that
+/// repeats) and their sizes (a spread that repeats, such as jumps of random sign). Each is whitened and its
+/// periodogram divided by the local noise level; harmonic sums of 1 to 64 harmonics then score every period from
+/// <see cref="PeriodSearchOptions.MinPeriodPoints"/> to a third of the log, and the best one's p-value is
+/// corrected for every sum tried. Long logs are searched as a block-averaged whole for long periods and as their
+/// last stretch at full resolution for short ones. The winner is moved to its fundamental (not half or twice the
+/// period) and refined to whole steps by folding the full series.
+/// </remarks>
+public static class EpochLengthInference
+{
+    /// <summary>Views of a decimated log search periods of at least this many of their points; the full-resolution tail covers the rest.</summary>
+    private const int DecimatedMinPeriod = 8;
+
+    /// <summary>How strongly odd and even epochs must agree for a significant candidate to count as repeating.</summary>
+    private const double ConsistencyLevel = 0.01;
+
+    /// <summary>The trend removed before a spectrum is a running mean over this many of the longest periods searched.</summary>
+    private const int TrendWindowPeriods = 2;
+
+    /// <param name="steps">Strictly increasing steps (logging every k steps is fine).</param>
+    /// <param name="values">The loss per step; NaN and infinite values are skipped.</param>
+    /// <param name="options">Search limits and the significance level; defaults when null.</param>
+    public static PeriodInference Infer(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, PeriodSearchOptions? options = null)
+    {
+        var settings = options ?? new PeriodSearchOptions();
+        settings.Validate();
+        var series = ResidualSeries.Build(steps, values, settings.MaxSpectrumPoints, out string? whyNot);
+        if (series is null)
+        {
+            return new PeriodInference(null, null, null, [], InferenceText.Unsearchable(whyNot!));
+        }
+
+        long stride = series.Stride;
+        double minPeriod = Math.Max(settings.MinPeriodPoints, settings.MinStepsPerEpoch is { } minSteps ? minSteps / (double)stride : 0);
+        double maxPeriod = series.Length / settings.MinEpochs;
+        if (settings.MaxStepsPerEpoch is { } maxSteps)
+        {
+            maxPeriod = Math.Min(maxPeriod, maxSteps / (double)stride);
+        }
+
+        if (maxPeriod < minPeriod)
+        {
+            return new PeriodInference(null, null, null, [],
+                InferenceText.TooShort(series.Length, settings.MinEpochs, (long)Math.Ceiling(minPeriod)));
+        }
+
+        var views = SearchViews(series, minPeriod, maxPeriod, settings.MinEpochs);
+        double trials = 0;
+        foreach (var view in views)
+        {
+            trials += view.Tried;
+        }
+
+        var ranked = Rank(views, trials);
+        if (ranked.Count == 0)
+        {
+            return new PeriodInference(null, null, null, [],
+                InferenceText.TooShort(series.Length, settings.MinEpochs, (long)Math.Ceiling(minPeriod)));
+        }
+
+        var groups = Group(ranked);
+        foreach (var group in groups)
+        {
+            if (group.PValue > settings.SignificanceLevel)
+            {
+                break;
+            }
+
+            var (stepsPerEpoch, consistency) = Confirm(group, series, minPeriod, maxPeriod, trials, settings.SignificanceLevel);
+            if (consistency > ConsistencyLevel)
+            {
+                group.Rejection = $"; does not repeat across epochs (odd against even epochs: p = {InferenceText.FormatP(consistency)})";
+                continue;
+            }
+
+            long offset = BoundaryLocator.Locate(series, stepsPerEpoch);
+            double epochs = series.Length * (double)stride / stepsPerEpoch;
+            var candidates = new List<PeriodCandidate>
+            {
+                new(stepsPerEpoch, group.Score, group.PValue,
+                    group.Note + (Math.Abs((group.Period * stride) - stepsPerEpoch) > Math.Max(1, 0.02 * stepsPerEpoch)
+                        ? $"; found at {group.Period * stride:0.#} steps, moved to the fundamental and refined at full resolution"
+                        : "; refined at full resolution")),
+            };
+            foreach (var other in groups.Where(g => g != group).Take(settings.CandidateCount - 1))
+            {
+                candidates.Add(other.ToCandidate(stride, InferenceText.Relation(other.Period * stride, stepsPerEpoch)));
+            }
+
+            return new PeriodInference(stepsPerEpoch, group.PValue, offset, candidates,
+                InferenceText.Found(stepsPerEpoch, epochs, group.PValue, trials, offset));
+        }
+
+        var best = groups[0];
+        return new PeriodInference(null, best.PValue, null, [.. groups.Take(settings.CandidateCount).Select(g => g.ToCandidate(stride, ""))],
+            InferenceText.NotFound(best.Period * stride, best.PValue, trials, settings.SignificanceLevel, maxPeriod * stride,
+                best.Rejection is not null));
+    }
+
+    /// <summary>
+    /// The candidate's period in whole steps (moved to its fundamental and refined) and the p-value of its odd
+    /// and even epochs agreeing.
+    /// </summary>
+    private static (long StepsPerEpoch, double Consistency) Confirm(Detection group, ResidualSeries series, double minPeriod, double maxPeriod,
+        double trials, double significance)
+    {
+        long stride = series.Stride;
+        long shortest = (long)Math.Ceiling(minPeriod * stride), longest = (long)Math.Floor(maxPeriod * stride);
+        var view = group.View;
+        if (group.FoldPeriod is int found)
+        {
+            int folded = FundamentalCheck.ResolveFold(view, found, minPeriod);
+            // Folding found a whole number of points already; only a sparse log leaves the steps between to search.
+            long steps = stride == 1
+                ? folded
+                : PeriodRefiner.Refine(series, view.Channel, folded * stride, stride, HarmonicSearch.MaxHarmonics, shortest, longest);
+            return (steps, ConsistencyCheck.FoldPValue(view, folded));
+        }
+
+        var (fundamental, harmonics) = FundamentalCheck.Resolve(view, group.Trial, minPeriod, maxPeriod, trials, significance);
+        double period = view.PeriodOf(fundamental);
+        long stepsPerEpoch = PeriodRefiner.Refine(series, view.Channel, period * stride, Uncertainty(view, fundamental, harmonics) * stride,
+            harmonics, shortest, longest);
+        return (stepsPerEpoch, ConsistencyCheck.PValue(view, view.FundamentalOf(stepsPerEpoch / (double)stride), harmonics));
+    }
+
+    /// <summary>The spectra to search: the whole log when it fits one, else its block means for long periods and its last stretch for short ones.</summary>
+    private static List<SpectralView> SearchViews(ResidualSeries series, double minPeriod, double maxPeriod, double minEpochs)
+    {
+        var jobs = new List<Func<Dictionary<int, PowerSpectrum>, SpectralView?>>();
+        int decimation = series.Decimation;
+        if (decimation == 1)
+        {
+            int window = TrendWindow(series.Length, maxPeriod);
+            jobs.Add(t => SpectralView.Search(series.TailLevels, ResidualChannel.Signed, 1, true, minPeriod, maxPeriod, window, t));
+            jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.Magnitude, 1), ResidualChannel.Magnitude, 1, true, minPeriod, maxPeriod, window, t));
+        }
+        else
+        {
+            double longFrom = Math.Max(minPeriod, DecimatedMinPeriod * decimation);
+            if (longFrom <= maxPeriod)
+            {
+                int window = TrendWindow(series.DecimatedLevels.Length, maxPeriod / decimation);
+                jobs.Add(t => SpectralView.Search(series.DecimatedLevels, ResidualChannel.Signed, decimation, true, longFrom, maxPeriod, window, t));
+                jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.Magnitude, decimation), ResidualChannel.Magnitude, decimation, true, longFrom, maxPeriod, window, t));
+            }
+
+            // The tail overlaps the decimated views' shortest periods a little, where block means blur the most.
+            double shortTo = Math.Min(Math.Min(maxPeriod, 1.25 * DecimatedMinPeriod * decimation), series.TailLevels.Length / minEpochs);
+            if (minPeriod <= shortTo)
+            {
+                int window = TrendWindow(series.TailLevels.Length, shortTo);
+                jobs.Add(t => SpectralView.Search(series.TailLevels, ResidualChannel.Signed, 1, false, minPeriod, shortTo, window, t));
+                jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.Magnitude, 1, series.TailStart), ResidualChannel.Magnitude, 1, false, minPeriod, shortTo, window, t));
+            }
+        }
+
+        var transforms = new Dictionary<int, PowerSpectrum>();
+        var views = new SpectralView?[jobs.Count];
+        if (series.Length >= 1 << 15)
+        {
+            Parallel.For(0, jobs.Count, i => views[i] = jobs[i](transforms));
+        }
+        else
+        {
+            for (int i = 0; i < jobs.Count; i++)
+            {
+                views[i] = jobs[i](transforms);
+            }
+        }
+
+        return [.. views.OfType<SpectralView>()];
+    }
+
+    /// <summary>
+    /// The running mean removed as trend: twice the longest period searched. A window of at least a period keeps every
+    /// harmonic of it within about 22% (a window of whole periods averages the pattern out exactly, a shorter one
+    /// would wipe out whole harmonics), while the slowest drift, which would leak into the lowest frequencies, goes.
+    /// </summary>
+    private static int TrendWindow(int viewLength, double longestPeriod) =>
+        (int)Math.Min(viewLength, TrendWindowPeriods * longestPeriod) | 1;
+
+    private static List<Detection> Rank(List<SpectralView> views, double trials)
+    {
+        var ranked = new List<Detection>();
+        foreach (var view in views)
+        {
+            foreach (var trial in view.Trials)
+            {
+                double p = TailProbability.OfHarmonicSum(trial.Sum, trial.Harmonics, view.NoiseDegreesOfFreedom);
+                ranked.Add(new Detection(view, trial, null, trial.Score, TailProbability.Corrected(p, trials), view.PeriodOf(trial.FundamentalBin),
+                    Uncertainty(view, trial.FundamentalBin, trial.Harmonics)));
+            }
+
+            foreach (var fold in view.FoldTrials)
+            {
+                ranked.Add(new Detection(view, default, fold.Period, fold.Score, TailProbability.Corrected(FoldSearch.PValue(fold.Score), trials),
+                    fold.Period, 1));
+            }
+        }
+
+        ranked.Sort(static (a, b) => a.PValue != b.PValue ? a.PValue.CompareTo(b.PValue) : b.Score.CompareTo(a.Score));
+        return ranked;
+    }
+
+    /// <summary>Trials within each other's uncertainty are one candidate, represented by its strongest.</summary>
+    private static List<Detection> Group(List<Detection> ranked)
+    {
+        var groups = new List<Detection>();
+        foreach (var trial in ranked)
+        {
+            bool joined = false;
+            foreach (var group in groups)
+            {
+                if (Math.Abs(group.Period - trial.Period) <= Math.Max(group.Uncertainty, trial.Uncertainty))
+                {
+                    joined = true;
+                    break;
+                }
+            }
+
+            if (!joined)
+            {
+                groups.Add(trial);
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// Half-width in grid points of the range the true period lies in: the highest harmonic pins the frequency to
+    /// about a bin (wider when zero padding oversamples), plus the block length of a decimated view.
+    /// </summary>
+    private static double Uncertainty(SpectralView view, double fundamental, int harmonics)
+    {
+        double period = view.PeriodOf(fundamental);
+        return (1.5 * period * (view.Oversampling + 1) / (fundamental * harmonics)) + view.Decimation;
+    }
+
+    /// <summary>A significant-or-not trial of either search: a harmonic sum, or a fold at <paramref name="FoldPeriod"/> points.</summary>
+    private sealed record Detection(SpectralView View, HarmonicTrial Trial, int? FoldPeriod, double Score, double PValue, double Period, double Uncertainty)
+    {
+        /// <summary>Why the candidate was set aside although significant, as a note; null when it was not.</summary>
+        public string? Rejection { get; set; }
+
+        public string Note => FoldPeriod is null
+            ? InferenceText.Note(View.Channel, Trial.Harmonics, View.WholeSeries, View.Decimation, View.SeriesLength)
+            : InferenceText.FoldNote(View.Channel, View.WholeSeries, View.SeriesLength);
+
+        public PeriodCandidate ToCandidate(long stride, string relation) =>
+            new(Period * stride, Score, PValue, Note + relation + Rejection);
+    }
+}
