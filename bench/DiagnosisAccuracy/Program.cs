@@ -45,19 +45,25 @@ foreach (bool given in new[] { true, false })
 }
 
 Console.WriteLine();
-Console.WriteLine($"## Planted causes at clearly visible strengths, epoch length given ({runs} varied runs each)");
-Console.WriteLine("| cause | primary finding | named at all | another cause named (medium+) |");
-Console.WriteLine("|---|---|---|---|");
+Console.WriteLine($"## Planted causes at clearly visible strengths ({runs} varied runs each)");
+Console.WriteLine("| cause | primary, length given | named at all | another cause named (medium+) | primary, length not given | epoch length from the log or inferred within 1 % |");
+Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var cause in Planted())
 {
-    int primary = 0, found = 0, wrong = 0;
+    int primary = 0, found = 0, wrong = 0, hiddenPrimary = 0, hiddenFound = 0, hiddenWrong = 0, lengthRight = 0;
     for (int seed = 0; seed < runs; seed++)
     {
         var run = SyntheticRunGenerator.Generate(PlantedScenarios.Spec(cause, seed), seed);
         Tally(diagnoser.Diagnose(run.Log, new DiagnosisOptions { StepsPerEpoch = run.Truth.StepsPerEpoch }), cause, ref primary, ref found, ref wrong);
+        var hidden = diagnoser.Diagnose(run.Log);
+        Tally(hidden, cause, ref hiddenPrimary, ref hiddenFound, ref hiddenWrong);
+        if (hidden.Epochs.Structure is { } structure && Math.Abs(structure.StepsPerEpoch - run.Truth.StepsPerEpoch) <= 0.01 * run.Truth.StepsPerEpoch)
+        {
+            lengthRight++;
+        }
     }
 
-    Console.WriteLine($"| {cause.ToId()} | {Percent(primary, runs)} | {Percent(found, runs)} | {Percent(wrong, runs)} |");
+    Console.WriteLine($"| {cause.ToId()} | {Percent(primary, runs)} | {Percent(found, runs)} | {Percent(wrong, runs)} | {Percent(hiddenPrimary, runs)} | {Percent(lengthRight, runs)} |");
 }
 
 if (limits)

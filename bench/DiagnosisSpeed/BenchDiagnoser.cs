@@ -7,7 +7,7 @@ namespace EpochLens.Bench.DiagnosisSpeed;
 /// <summary>The diagnoser as the command line builds it.</summary>
 internal static class BenchDiagnoser
 {
-    public static Func<MetricSeries, EpochResolution>? Inference => null;
+    public static Func<MetricSeries, EpochResolution> Inference => EpochResolver.Infer;
 
     public static Diagnoser Create() => new(inference: Inference);
 }

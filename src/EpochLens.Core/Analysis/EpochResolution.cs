@@ -4,9 +4,9 @@ namespace EpochLens.Analysis;
 /// <param name="Structure">The structure, or null when it could not be known.</param>
 /// <param name="Explanation">How it was known, or why not, in a sentence or two.</param>
 /// <param name="Candidates">Periods considered when inferring, best first (empty unless inferred).</param>
-public sealed record EpochResolution(EpochStructure? Structure, string Explanation, IReadOnlyList<PeriodEvidence> Candidates)
+public sealed record EpochResolution(EpochStructure? Structure, string Explanation, IReadOnlyList<PeriodCandidate> Candidates)
 {
     public static EpochResolution Known(EpochStructure structure, string explanation) => new(structure, explanation, []);
 
-    public static EpochResolution Unknown(string explanation, IReadOnlyList<PeriodEvidence>? candidates = null) => new(null, explanation, candidates ?? []);
+    public static EpochResolution Unknown(string explanation, IReadOnlyList<PeriodCandidate>? candidates = null) => new(null, explanation, candidates ?? []);
 }

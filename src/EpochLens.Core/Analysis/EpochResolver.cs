@@ -62,6 +62,25 @@ public static class EpochResolver
     }
 
     /// <summary>
+    /// Infers the epoch length from the loss itself (<see cref="EpochLengthInference"/>); epochs are then
+    /// counted from the same origin as a given length, since a period found in the signal says little about
+    /// where the log began.
+    /// </summary>
+    public static EpochResolution Infer(MetricSeries loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        var inference = EpochLengthInference.Infer(loss.Steps, loss.Values);
+        if (inference.StepsPerEpoch is not { } period || loss.Count == 0)
+        {
+            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: {inference.Explanation} Give --steps-per-epoch.", inference.Candidates);
+        }
+
+        long origin = DefaultOrigin(loss.Steps[0]);
+        var structure = EpochStructure.Regular(period, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
+        return new EpochResolution(structure, $"{period:0.##} steps per epoch, inferred from the loss (the log does not say): {inference.Explanation}", inference.Candidates);
+    }
+
+    /// <summary>
     /// Where epoch 0 begins when only the length is known: logs that count steps from 1 (Keras, mmengine,
     /// per-step Hugging Face logs) start there; everything else is taken as a 0-based global step.
     /// </summary>

@@ -13,14 +13,14 @@ namespace EpochLens.Diagnosis;
 public sealed class Diagnoser
 {
     private readonly IReadOnlyList<ICauseDetector> _detectors;
-    private readonly Func<MetricSeries, EpochResolution>? _inference;
+    private readonly Func<MetricSeries, EpochResolution> _inference;
 
     /// <param name="detectors">The detectors; <see cref="DefaultDetectors.All"/> when null.</param>
-    /// <param name="inference">How to infer the epoch length when the log does not say; null for none.</param>
+    /// <param name="inference">How to infer the epoch length when the log does not say; <see cref="EpochResolver.Infer"/> when null.</param>
     public Diagnoser(IReadOnlyList<ICauseDetector>? detectors = null, Func<MetricSeries, EpochResolution>? inference = null)
     {
         _detectors = detectors ?? DefaultDetectors.All;
-        _inference = inference;
+        _inference = inference ?? EpochResolver.Infer;
     }
 
     /// <summary>Points per epoch below which nothing inside an epoch can be told.</summary>

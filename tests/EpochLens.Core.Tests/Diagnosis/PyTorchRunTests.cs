@@ -28,6 +28,20 @@ public class PyTorchRunTests
         Assert.Equal(cause, diagnosis.Primary!.Cause);
     }
 
+    [Theory]
+    [InlineData("running-mean", CauseId.RunningMeanLogging)]
+    [InlineData("fixed-order", CauseId.FixedOrder)]
+    public void Without_the_epoch_column_the_epoch_length_is_inferred_and_the_cause_still_named(string run, CauseId cause)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "pytorch-runs", run + ".csv");
+        var full = DefaultLogReaders.Create().Read(path, new ReadOptions(), new ProblemLog()).Single();
+        var lossOnly = new EpochLens.Logs.TrainingLog(full.Source, full.Format, [full.Find(EpochLens.Logs.SeriesRole.TrainLoss)!]);
+        var diagnosis = new Diagnoser().Diagnose(lossOnly);
+        Assert.Equal(EpochLens.Analysis.EpochSource.Inferred, diagnosis.Epochs.Structure!.Source);
+        Assert.InRange(diagnosis.Epochs.Structure.StepsPerEpoch, 599, 601);
+        Assert.Equal(cause, diagnosis.Primary!.Cause);
+    }
+
     [Fact]
     public void A_healthy_run_gets_no_finding()
     {
