@@ -76,8 +76,61 @@ public static class EpochResolver
         }
 
         long origin = DefaultOrigin(loss.Steps[0]);
+        period = SharpestBoundary(loss, period, origin);
         var structure = EpochStructure.Regular(period, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
         return new EpochResolution(structure, $"{period:0.##} steps per epoch, inferred from the loss (the log does not say): {inference.Explanation}", inference.Candidates);
+    }
+
+    /// <summary>
+    /// A period found in the spectrum can be a step off (6 epochs of a running mean cannot tell 600 from 601
+    /// by periodicity alone), and folding at the wrong length smears every boundary effect. Among whole-step
+    /// lengths within 2 of it, keep the one whose epoch start gathers the largest step-to-step changes at a
+    /// single position: a boundary effect sits at the same position in every epoch only at the true length.
+    /// Only for per-step logs; sparse logs cannot place a boundary to the step anyway.
+    /// </summary>
+    internal static double SharpestBoundary(MetricSeries loss, double period, long origin)
+    {
+        var steps = loss.Steps;
+        var values = loss.Values;
+        if (SignalPreparation.TypicalStride(steps) != 1 || period < 20)
+        {
+            return period;
+        }
+
+        long centre = (long)Math.Round(period);
+        double best = double.NegativeInfinity;
+        long bestLength = centre;
+        // The spectrum's own choice goes first; a neighbour must gather clearly more to replace it.
+        foreach (long length in new[] { centre, centre - 1, centre + 1, centre - 2, centre + 2 })
+        {
+            // Mean size of the change into each of the first few positions of the epoch, over all epochs.
+            const int Head = 3;
+            var sums = new double[Head];
+            var counts = new int[Head];
+            for (int i = 1; i < steps.Length; i++)
+            {
+                long position = (steps[i] - origin) % length;
+                if (position < Head && steps[i] - steps[i - 1] == 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1]))
+                {
+                    sums[position] += Math.Abs(values[i] - values[i - 1]);
+                    counts[position]++;
+                }
+            }
+
+            double score = 0;
+            for (int k = 0; k < Head; k++)
+            {
+                score = Math.Max(score, counts[k] > 0 ? sums[k] / counts[k] : 0);
+            }
+
+            if (score > best * 1.05)
+            {
+                best = score;
+                bestLength = length;
+            }
+        }
+
+        return bestLength == centre ? period : bestLength;
     }
 
     /// <summary>
