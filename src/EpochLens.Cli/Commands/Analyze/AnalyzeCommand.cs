@@ -28,27 +28,42 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             EpochColumn = settings.EpochColumn,
         };
         var problems = new ProblemLog();
-        var logs = DefaultLogReaders.Create().Read(settings.Path, readOptions, problems);
-        var diagnoser = EngineDefaults.CreateDiagnoser();
-        var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
         var diagnoses = new List<RunDiagnosis>();
         var failures = new List<string>();
-        foreach (var log in logs)
+        void Work(Action<string> stage)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (logs.Count > 1 && !HasLoss(log, settings.Metric))
+            stage($"Reading {settings.Path} ...");
+            var logs = DefaultLogReaders.Create().Read(settings.Path, readOptions, problems);
+            var diagnoser = EngineDefaults.CreateDiagnoser();
+            var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
+            foreach (var log in logs)
             {
-                continue;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                if (logs.Count > 1 && !HasLoss(log, settings.Metric))
+                {
+                    continue;
+                }
 
-            try
-            {
-                diagnoses.Add(diagnoser.Diagnose(log, options));
+                stage($"Diagnosing {log.Source} ...");
+                try
+                {
+                    diagnoses.Add(diagnoser.Diagnose(log, options));
+                }
+                catch (DiagnosisException e)
+                {
+                    failures.Add(e.Message);
+                }
             }
-            catch (DiagnosisException e)
-            {
-                failures.Add(e.Message);
-            }
+        }
+
+        // A spinner says what is going on while large logs are read and analysed, on a terminal only.
+        if (!settings.Json && _console.Profile.Capabilities.Interactive)
+        {
+            _console.Status().Start("Reading ...", context => Work(text => context.Status(Markup.Escape(text))));
+        }
+        else
+        {
+            Work(_ => { });
         }
 
         // Warnings go to standard error with --json, so the JSON on standard output stays clean.
