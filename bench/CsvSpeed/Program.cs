@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using EpochLens.Bench.CsvSpeed;
 using EpochLens.Readers;
 using EpochLens.Readers.Csv;
 
 // Usage: CsvSpeed [--rows N] [--repeats K] [--file PATH] [--long-floats] [--python /usr/bin/python3] [--no-pandas]
 // (--first-read PATH is the child mode: one read in a fresh process, for an honest memory peak.)
+if (args is ["--stages", var staged])
+{
+    Stages.Run(staged, 3);
+    return 0;
+}
+
 if (args is ["--first-read", var only])
 {
     return FirstRead.Run(only);
@@ -42,10 +47,25 @@ if (!File.Exists(file))
 long bytes = new FileInfo(file).Length;
 Console.WriteLine($"file: {file}, {bytes / 1e6:F1} MB, {rows:N0} rows ({(longFloats ? "17-digit" : "7-decimal")} losses), {Environment.ProcessorCount} cores");
 
+// pandas waits in its own process (started and warmed once) and reads when asked, so that the two sides'
+// reads interleave: a slow minute of this shared machine then falls on both sides alike.
+PandasSide? pandasSide = pandas ? PandasSide.Start(python, Path.Combine(AppContext.BaseDirectory, "pandas_read.py"), file) : null;
+if (pandas && pandasSide is null)
+{
+    return 1;
+}
+
 // EpochLens: all series of the file (loss and epoch), as `epochlens analyze` reads it.
 var epochLens = new List<double>();
+var pandasTimes = new List<double>();
 for (int r = 0; r < repeats; r++)
 {
+    // Each round starts with the other side than the last.
+    if (pandasSide is not null && r % 2 == 1)
+    {
+        pandasTimes.Add(ReadWithPandas(pandasSide));
+    }
+
     GC.Collect();
     GC.WaitForPendingFinalizers();
     GC.Collect();
@@ -61,7 +81,18 @@ for (int r = 0; r < repeats; r++)
     epochLens.Add(seconds);
     Console.WriteLine($"  EpochLens read {r + 1}: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s; "
         + $"{points:N0} points in {logs[0].Series.Count} series; memory peak {peak / 1e6:F0} MB over the start = {(double)peak / held:F2}x the {held / 1e6:F0} MB held; problems {sink.Count}");
-    GC.KeepAlive(logs);
+    GC.Collect();
+    if (pandasSide is not null && r % 2 == 0)
+    {
+        pandasTimes.Add(ReadWithPandas(pandasSide));
+    }
+}
+
+double ReadWithPandas(PandasSide side)
+{
+    double seconds = side.Read();
+    Console.WriteLine($"  pandas read: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s");
+    return seconds;
 }
 
 // Memory: a fresh process's first read, so that no earlier read has already grown the heap.
@@ -83,37 +114,14 @@ double best = epochLens.Min();
 double median = epochLens.Order().ElementAt(epochLens.Count / 2);
 Console.WriteLine($"EpochLens: best {rows / best / 1e6:F1} M rows/s ({bytes / best / 1e6:F0} MB/s), median {rows / median / 1e6:F1} M rows/s");
 
-if (!pandas)
+if (pandasSide is null)
 {
     return 0;
 }
 
-var script = Path.Combine(AppContext.BaseDirectory, "pandas_read.py");
-var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-start.ArgumentList.Add(script);
-start.ArgumentList.Add(file);
-start.ArgumentList.Add(Math.Max(1, repeats - 2).ToString(CultureInfo.InvariantCulture));
-using var process = Process.Start(start)!;
-var pandasTimes = new List<double>();
-string? version = null;
-while (process.StandardOutput.ReadLine() is { } line)
-{
-    using var json = JsonDocument.Parse(line);
-    double seconds = json.RootElement.GetProperty("seconds").GetDouble();
-    version = json.RootElement.GetProperty("pandas").GetString();
-    pandasTimes.Add(seconds);
-    Console.WriteLine($"  pandas read: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s");
-}
-
-process.WaitForExit();
-if (pandasTimes.Count == 0)
-{
-    Console.WriteLine($"pandas did not run ({python}): {process.StandardError.ReadToEnd().Trim()}");
-    return 1;
-}
-
+pandasSide.Dispose();
 double pandasBest = pandasTimes.Min();
 double pandasMedian = pandasTimes.Order().ElementAt(pandasTimes.Count / 2);
-Console.WriteLine($"pandas {version}: best {rows / pandasBest / 1e6:F1} M rows/s ({bytes / pandasBest / 1e6:F0} MB/s), median {rows / pandasMedian / 1e6:F1} M rows/s");
+Console.WriteLine($"pandas {pandasSide.Version}: best {rows / pandasBest / 1e6:F1} M rows/s ({bytes / pandasBest / 1e6:F0} MB/s), median {rows / pandasMedian / 1e6:F1} M rows/s");
 Console.WriteLine($"ratio EpochLens / pandas: {pandasBest / best:F1}x (best against best), {pandasMedian / median:F1}x (median against median); target 5x");
 return 0;

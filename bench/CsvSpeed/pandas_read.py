@@ -1,12 +1,18 @@
-"""Reads the benchmark CSV with pandas read_csv (C engine) several times; prints one JSON line per read."""
+"""Reads the benchmark CSV with pandas read_csv (C engine) once per line "read" on standard input; prints one JSON line per read.
+
+The process starts (and imports pandas) once, then waits, so the C# side can interleave its reads with these.
+"""
 import json
 import sys
 import time
 
 import pandas as pd
 
-path, repeats = sys.argv[1], int(sys.argv[2])
-for _ in range(repeats):
+path = sys.argv[1]
+print(json.dumps({"ready": True, "pandas": pd.__version__}), flush=True)
+for command in sys.stdin:
+    if command.strip() != "read":
+        break
     start = time.perf_counter()
     frame = pd.read_csv(path, engine="c")
     seconds = time.perf_counter() - start

@@ -78,6 +78,9 @@ internal sealed class CsvFileReader
         _splitFrom = splitFrom;
     }
 
+    /// <summary>Lines of the read taken as the other core wrote them (<see cref="CsvSecondHalf"/>); tests check the fast path ran.</summary>
+    internal long LinesFromSecondHalf { get; private set; }
+
     public IReadOnlyList<TrainingLog> Read()
     {
         using var stream = Open(out var limited);
@@ -141,31 +144,11 @@ internal sealed class CsvFileReader
 
         var parser = new CsvRowParser(_delimiter, columns, _layout.StepIndex, _slotOfColumn);
         using var cancel = new CancellationTokenSource();
-        using var parseAhead = stream is FileStream plain && limited is null ? StartParseAhead(plain, scanner, parser, cancel.Token) : null;
         try
         {
-            string? failure;
-            long failureLine;
-            long failurePosition;
-            if (parseAhead is null)
-            {
-                ReadRange(scanner, parser);
-                (failure, failureLine, failurePosition) = (scanner.ReadFailure, scanner.LineNumber + 1, scanner.Position);
-            }
-            else
-            {
-                // The rows follow the lines read so far: numbered and applied in file order, as one pass would.
-                long number = scanner.LineNumber;
-                long offset = scanner.Position;
-                while (parseAhead.TryTake(out var rows))
-                {
-                    ApplyRows(rows, ref number, ref offset);
-                    parseAhead.Return(rows);
-                }
-
-                (failure, failureLine, failurePosition) = (parseAhead.ReadFailure, number + 1, parseAhead.EndPosition);
-            }
-
+            var (failure, failureLine, failurePosition) = stream is FileStream plain && limited is null
+                ? ReadLargeOrSmall(plain, scanner, parser, cancel)
+                : ReadAll(scanner, parser);
             if (failure is not null)
             {
                 var kind = limited?.LimitReached == true ? ProblemKind.LimitReached : ProblemKind.Truncated;
@@ -182,11 +165,267 @@ internal sealed class CsvFileReader
         }
         finally
         {
-            // A strict read that stops early stops the parsing thread too (before disposing waits for it).
+            // A strict read that stops early stops the other thread too (before disposing waits for it).
             cancel.Cancel();
         }
 
         return Finish();
+    }
+
+    /// <summary>Reads the rest on this thread; returns why it stopped early (or null), on which line and at which byte.</summary>
+    private (string? Failure, long Line, long Position) ReadAll(CsvLineScanner scanner, CsvRowParser parser)
+    {
+        ReadRange(scanner, parser);
+        return (scanner.ReadFailure, scanner.LineNumber + 1, scanner.Position);
+    }
+
+    /// <summary>
+    /// The rest of an uncompressed file. A large one is read on both cores: this thread reads the first half
+    /// while <see cref="CsvSecondHalf"/> writes the plain lines of the second half straight into the series'
+    /// room; whatever of the second half that could not take is then read here, its parsing on the other core
+    /// (<see cref="CsvParseAhead"/>). Everything is applied in file order, so the result, the problems and
+    /// their line numbers are exactly those of one pass.
+    /// </summary>
+    private (string? Failure, long Line, long Position) ReadLargeOrSmall(FileStream file, CsvLineScanner scanner, CsvRowParser parser, CancellationTokenSource cancel)
+    {
+        long length;
+        try
+        {
+            length = file.Length;
+        }
+        catch (IOException)
+        {
+            return ReadAll(scanner, parser);
+        }
+
+        long from = scanner.Position;
+        if (length - from < _splitFrom || Environment.ProcessorCount < 2)
+        {
+            return ReadAll(scanner, parser);
+        }
+
+        long middle = LineStartAfter(file, from + ((length - from) / 2), length);
+        var counts = new long[2];
+        Parallel.Invoke(
+            () => counts[0] = CountLines(file, from, middle),
+            () => counts[1] = CountLines(file, middle, length));
+        long resumeFrom = from;
+        long number = scanner.LineNumber;
+        if (counts[0] >= 0 && counts[1] >= 0 && Reserve(counts[0] + counts[1], length - from)
+            && middle < length && _builders.Length > 0 && _layout.StepIndex >= 0 && _wallSlot < 0)
+        {
+            var targets = SecondHalfTargets((int)counts[0], out var epochSlots);
+            var (half, reading) = CsvSecondHalf.Start(_file, middle, parser, targets, epochSlots, RowsPerBatch, cancel.Token);
+            try
+            {
+                scanner.StopAt(middle);
+                ReadRange(scanner, parser);
+            }
+            catch
+            {
+                // A strict read stopped here: stop the other thread, which must be done before the read returns.
+                cancel.Cancel();
+                reading.Wait(CancellationToken.None);
+                throw;
+            }
+
+            reading.Wait(CancellationToken.None);
+
+            if (scanner.ReadFailure is not null || scanner.Position != middle)
+            {
+                return (scanner.ReadFailure, scanner.LineNumber + 1, scanner.Position);
+            }
+
+            number = scanner.LineNumber;
+            resumeFrom = middle;
+            if (TryAdopt(half, targets))
+            {
+                number += half.Lines;
+                resumeFrom = half.EndOffset;
+            }
+
+            if (resumeFrom >= length)
+            {
+                return (null, number + 1, resumeFrom);
+            }
+        }
+        else
+        {
+            // Room could not be reserved (too many series for the file, or the file would not count): one thread parses ahead.
+            scanner.StopAt(from);
+        }
+
+        using var ahead = CsvParseAhead.Start(_file, resumeFrom, parser, RowsPerBatch, BatchesInFlight, cancel.Token);
+        long offset = resumeFrom;
+        while (ahead.TryTake(out var rows))
+        {
+            ApplyRows(rows, ref number, ref offset);
+            ahead.Return(rows);
+        }
+
+        return (ahead.ReadFailure, number + 1, ahead.EndPosition);
+    }
+
+    /// <summary>Where each series' points from the second half go: the index after the first half's lines, in room shared with the builder.</summary>
+    private CsvSecondHalf.Target[] SecondHalfTargets(int firstHalfLines, out int[] epochSlots)
+    {
+        var targets = new List<CsvSecondHalf.Target>();
+        for (int s = 0; s < _builders.Length; s++)
+        {
+            int index = _builders[s].Count + firstHalfLines;
+            var (steps, values) = _builders[s].Room(index, 0);
+            targets.Add(new CsvSecondHalf.Target(steps, values, index, _seriesSlot[s]));
+        }
+
+        for (int r = 0; r < _epochBuilders.Length; r++)
+        {
+            if (_epochBuilders[r] is { } epochBuilder)
+            {
+                int index = epochBuilder.Count + firstHalfLines;
+                var (steps, values) = epochBuilder.Room(index, 0);
+                targets.Add(new CsvSecondHalf.Target(steps, values, index, _epochSlot[r]));
+            }
+        }
+
+        epochSlots = _epochSlot;
+        return [.. targets];
+    }
+
+    /// <summary>
+    /// Takes the second half's plain lines as if read here: only when its first step comes after every
+    /// series' last, so no rule of the builders (duplicate, restart) and no epoch bookkeeping would have
+    /// acted differently on them.
+    /// </summary>
+    private bool TryAdopt(CsvSecondHalf half, CsvSecondHalf.Target[] targets)
+    {
+        if (half.Lines == 0)
+        {
+            return false;
+        }
+
+        var builders = _builders.Concat(_epochBuilders.OfType<CsvSeriesBuilder>()).ToArray();
+        if (builders.Any(b => b.LastStep >= half.FirstStep) || _lastEpochStep.Any(s => s >= half.FirstStep))
+        {
+            return false;
+        }
+
+        for (int b = 0; b < builders.Length; b++)
+        {
+            builders[b].AdoptWritten(targets[b].Index, half.Lines);
+        }
+
+        for (int r = 0; r < _epochSlot.Length; r++)
+        {
+            if (_epochSlot[r] < 0)
+            {
+                continue;
+            }
+
+            foreach (var (step, epoch) in half.EpochChanges(r))
+            {
+                _trackers[r].Observe(step, epoch);
+            }
+
+            _lastEpoch[r] = half.LastEpoch(r);
+            _lastEpochStep[r] = half.LastStep;
+        }
+
+        _rowIndex += half.Lines;
+        LinesFromSecondHalf = half.Lines;
+        return true;
+    }
+
+    /// <summary>The first line start at or after <paramref name="position"/>, or the end.</summary>
+    private static long LineStartAfter(FileStream file, long position, long length)
+    {
+        var buffer = new byte[1 << 16];
+        while (position < length)
+        {
+            int read;
+            try
+            {
+                read = RandomAccess.Read(file.SafeFileHandle, buffer, position - 1);
+            }
+            catch (IOException)
+            {
+                return length;
+            }
+
+            if (read == 0)
+            {
+                return length;
+            }
+
+            int newline = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                return position - 1 + newline + 1;
+            }
+
+            position += read;
+        }
+
+        return length;
+    }
+
+    /// <summary>The lines in [from, to): line breaks, plus one for a last line without one; -1 when it cannot be read.</summary>
+    private static long CountLines(FileStream file, long from, long to)
+    {
+        long lines = 0;
+        bool lastIsBreak = true; // no bytes: no line
+        var buffer = new byte[1 << 20];
+        for (long position = from; position < to;)
+        {
+            int read;
+            try
+            {
+                read = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - position)), position);
+            }
+            catch (IOException)
+            {
+                return -1;
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            lastIsBreak = buffer[read - 1] == (byte)'\n';
+            position += read;
+        }
+
+        return lastIsBreak ? lines : lines + 1;
+    }
+
+    /// <summary>
+    /// Gives each series room for a point on every line left: a clean file's series then need no final copy.
+    /// Refused where the room would be far more than the file (many sparse columns).
+    /// </summary>
+    private bool Reserve(long lines, long rowBytes)
+    {
+        int series = _builders.Length + _epochBuilders.Count(b => b is not null);
+        long bytesPerPoint = _options.KeepWallTimes && _layout.WallTimeIndex >= 0 ? 24 : 16;
+
+        // Each series costs a line at least 16 bytes of room, so a line of its cells is rarely as long as that
+        // times the limit past a few dozen series.
+        if (series is 0 or > 64 || series * bytesPerPoint * lines > MaxReservedPerRowByte * rowBytes || lines > Array.MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var builder in _builders)
+        {
+            builder.Reserve((int)lines);
+        }
+
+        foreach (var builder in _epochBuilders)
+        {
+            builder?.Reserve((int)lines);
+        }
+
+        return true;
     }
 
     /// <summary>Reads the rest of the scanner's range: blocks of whole lines through the fused parser, long and last lines one at a time.</summary>
@@ -219,106 +458,16 @@ internal sealed class CsvFileReader
         }
     }
 
-    /// <summary>
-    /// For a large uncompressed file: parses the rest of it on another thread, in batches that this thread
-    /// applies as they arrive. Only parsing runs there; applying the rows (builders, epochs, problems) stays
-    /// on this thread in file order, so restarts, duplicates and line numbers come out exactly as in one pass.
-    /// </summary>
-    private CsvParseAhead? StartParseAhead(FileStream file, CsvLineScanner scanner, CsvRowParser parser, CancellationToken cancel)
-    {
-        long length;
-        try
-        {
-            length = file.Length;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-
-        long from = scanner.Position;
-        if (length - from < _splitFrom || Environment.ProcessorCount < 2)
-        {
-            return null;
-        }
-
-        // The parsing thread reads from its own stream; this scanner's buffer goes unused from here.
-        scanner.StopAt(from);
-        var ahead = CsvParseAhead.Start(_file, from, parser, RowsPerBatch, BatchesInFlight, cancel);
-        ReserveForLines(file, from, length);
-        return ahead;
-    }
-
-    /// <summary>
-    /// Counts the lines left (while the other thread parses the first of them) and gives each series room
-    /// for a point on every one: a clean file's series then need no final copy. Skipped where the room would
-    /// be far more than the file (many sparse columns), or the count cannot be read.
-    /// </summary>
-    private void ReserveForLines(FileStream file, long from, long length)
-    {
-        int series = _builders.Length + _epochBuilders.Count(b => b is not null);
-        long bytesPerPoint = _options.KeepWallTimes && _layout.WallTimeIndex >= 0 ? 24 : 16;
-        long rowBytes = length - from;
-
-        // Each series costs a line at least 16 bytes of room, so a line of its cells is rarely as long as that
-        // times the limit past a few dozen series: no need to count.
-        if (series is 0 or > 64)
-        {
-            return;
-        }
-
-        long lines = 0;
-        bool lastIsBreak = true; // no rows: no line
-        var buffer = new byte[1 << 20];
-        for (long position = from; position < length;)
-        {
-            int read;
-            try
-            {
-                read = RandomAccess.Read(file.SafeFileHandle, buffer, position);
-            }
-            catch (IOException)
-            {
-                return;
-            }
-
-            if (read == 0)
-            {
-                break;
-            }
-
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
-            lastIsBreak = buffer[read - 1] == (byte)'\n';
-            position += read;
-        }
-
-        // An exact count matters: one slot too many and Build copies the series to trim it.
-        if (!lastIsBreak)
-        {
-            lines++; // the last line has no break
-        }
-
-        if (series * bytesPerPoint * lines > MaxReservedPerRowByte * rowBytes || lines > Array.MaxLength)
-        {
-            return;
-        }
-
-        foreach (var builder in _builders)
-        {
-            builder.Reserve((int)lines);
-        }
-
-        foreach (var builder in _epochBuilders)
-        {
-            builder?.Reserve((int)lines);
-        }
-    }
-
     /// <summary>Reads parsed lines in order: clean ones from their columns, irregular ones through <see cref="ReadRow"/>.</summary>
     /// <param name="number">The number of the line before the first; left at the last line's.</param>
     /// <param name="offset">Where the first line starts; left after the last.</param>
     private void ApplyRows(CsvParsedRows rows, ref long number, ref long offset)
     {
+        if (TryApplyClean(rows, ref number, ref offset))
+        {
+            return;
+        }
+
         var irregular = rows.Irregular;
         int next = 0;
         int nextIndex = irregular.Count > 0 ? irregular[0].Index : -1;
@@ -341,6 +490,104 @@ internal sealed class CsvFileReader
             offset += rows.Lengths[i];
             ReadParsedRow(rows.Steps[i], values.AsSpan(i * slots, slots), number, lineOffset);
         }
+    }
+
+    /// <summary>
+    /// Applies a batch column by column when doing it row by row could not differ: every line clean, no blank
+    /// cell in a kept column, steps rising strictly and past every series' last point (so no duplicate, no
+    /// restart, nothing to report). A clean file's batches all go this way; any other batch goes row by row.
+    /// </summary>
+    private bool TryApplyClean(CsvParsedRows rows, ref long number, ref long offset)
+    {
+        int count = rows.Count;
+        if (count == 0 || rows.Irregular.Count > 0 || _layout.StepIndex < 0 || _wallSlot >= 0)
+        {
+            return false;
+        }
+
+        var steps = rows.Steps.AsSpan(0, count);
+        for (int i = 1; i < steps.Length; i++)
+        {
+            if (steps[i] <= steps[i - 1])
+            {
+                return false;
+            }
+        }
+
+        int slots = rows.Slots;
+        var values = rows.Values.AsSpan(0, count * slots);
+        for (int s = 0; s < _builders.Length; s++)
+        {
+            if (!_builders[s].CanAppend(steps[0], count) || HasBlank(values, _seriesSlot[s], slots))
+            {
+                return false;
+            }
+        }
+
+        for (int r = 0; r < _epochSlot.Length; r++)
+        {
+            int slot = _epochSlot[r];
+            if (slot >= 0 && (HasBlank(values, slot, slots) || _epochBuilders[r] is { } epochBuilder && !epochBuilder.CanAppend(steps[0], count)))
+            {
+                return false;
+            }
+        }
+
+        for (int r = 0; r < _epochSlot.Length; r++)
+        {
+            int slot = _epochSlot[r];
+            if (slot < 0)
+            {
+                continue;
+            }
+
+            // The tracker only acts where the epoch changes: one call per change is the same as one per row.
+            var tracker = _trackers[r];
+            double previous = double.NaN;
+            for (int i = 0, from = slot; i < count; i++, from += slots)
+            {
+                double epoch = values[from];
+                if (epoch != previous)
+                {
+                    tracker.Observe(steps[i], epoch);
+                    previous = epoch;
+                }
+            }
+
+            // Steps rise, so every row's epoch is news to the epoch series (see ReadParsedRow).
+            _epochBuilders[r]?.AppendColumn(steps, values, slot, slots);
+            _lastEpoch[r] = values[((count - 1) * slots) + slot];
+            _lastEpochStep[r] = steps[count - 1];
+        }
+
+        for (int s = 0; s < _builders.Length; s++)
+        {
+            _builders[s].AppendColumn(steps, values, _seriesSlot[s], slots);
+        }
+
+        long bytes = 0;
+        foreach (int length in rows.Lengths.AsSpan(0, count))
+        {
+            bytes += length;
+        }
+
+        _rowIndex += count;
+        number += count;
+        offset += bytes;
+        return true;
+    }
+
+    private static bool HasBlank(ReadOnlySpan<double> values, int slot, int stride)
+    {
+        for (int from = slot; from < values.Length; from += stride)
+        {
+            if (double.IsNaN(values[from]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><see cref="ReadRow"/> for a clean line: every cell a plain number or blank (NaN), as many cells as the header.</summary>

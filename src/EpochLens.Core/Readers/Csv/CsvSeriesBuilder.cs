@@ -102,6 +102,69 @@ internal sealed class CsvSeriesBuilder
         return order;
     }
 
+    /// <summary>
+    /// Whether <see cref="AppendColumn"/> may take <paramref name="count"/> points starting at
+    /// <paramref name="firstStep"/>: the room is reserved and the first step comes after the last one held,
+    /// so no rule of <see cref="Add"/> would fire.
+    /// </summary>
+    public bool CanAppend(long firstStep, int count) =>
+        _steps is not null && !_keepWallTimes && _steps.Length - _count >= count && (_count == 0 || firstStep > _steps[_count - 1]);
+
+    /// <summary>
+    /// Appends a batch of points whose steps rise strictly (checked by the caller with <see cref="CanAppend"/>):
+    /// one copy of the steps and one strided gather of the values, instead of a rule check per point.
+    /// </summary>
+    /// <param name="values">Row-major values of the batch; this series' value is at <paramref name="slot"/> of every <paramref name="stride"/>.</param>
+    public void AppendColumn(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, int slot, int stride)
+    {
+        int count = _count;
+        steps.CopyTo(_steps.AsSpan(count));
+        var target = _values.AsSpan(count, steps.Length);
+        for (int i = 0, from = slot; i < target.Length; i++, from += stride)
+        {
+            target[i] = values[from];
+        }
+
+        _count = count + steps.Length;
+        _lastRemoved = 0;
+    }
+
+    /// <summary>
+    /// The reserved room from <paramref name="index"/> on, for another thread to fill with the points of a
+    /// later part of the file while this builder takes the earlier points below that index (see <see cref="CsvSecondHalf"/>).
+    /// </summary>
+    public (long[] Steps, double[] Values) Room(int index, int length)
+    {
+        if (_steps is null || _keepWallTimes || index < _count || (long)index + length > _steps.Length)
+        {
+            throw new InvalidOperationException("no reserved room there");
+        }
+
+        return (_steps, _values);
+    }
+
+    /// <summary>Takes <paramref name="count"/> points written into the <see cref="Room"/> at <paramref name="from"/> as the next ones, moving them down to follow the points held.</summary>
+    public void AdoptWritten(int from, int count)
+    {
+        if (_steps is null || from < _count || (long)from + count > _steps.Length)
+        {
+            throw new InvalidOperationException("no points written there");
+        }
+
+        if (from > _count)
+        {
+            // Lines of the first part that gave no point (blank cells, skipped rows) left a gap: close it.
+            Array.Copy(_steps, from, _steps, _count, count);
+            Array.Copy(_values, from, _values, _count, count);
+        }
+
+        _count += count;
+        _lastRemoved = 0;
+    }
+
+    /// <summary>The step of the last point held, or null when empty.</summary>
+    public long? LastStep => Count == 0 ? null : _steps is null ? _chunks.LastStep : _steps[_count - 1];
+
     /// <summary>The finished series; the builder lets its storage go.</summary>
     public MetricSeries Build(SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
     {

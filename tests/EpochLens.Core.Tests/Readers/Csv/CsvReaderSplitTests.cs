@@ -64,6 +64,86 @@ public sealed class CsvReaderSplitTests : IDisposable
         Assert.Contains(problems, p => p.Kind == ProblemKind.Truncated && p.Location.StartsWith("line 502,", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string> SecondHalfCases() =>
+    [
+        "clean", // every line of the second half is taken as the other core wrote it
+        "damage-late", // taken up to a bad line deep in the second half, read the general way from there
+        "restart-at-split", // the second half goes back below the first half's last step: not taken
+        "blank-cells-first-half", // first-half lines without a point leave a gap that the taken points close
+        "blank-late", // a blank cell deep in the second half
+        "duplicate-late", // a repeated step deep in the second half
+        "crlf", // Windows line ends throughout
+    ];
+
+    [Theory]
+    [MemberData(nameof(SecondHalfCases))]
+    public void Split_read_of_a_large_file_equals_one_pass(string kind)
+    {
+        const int Lines = 60_000; // several batches on each side of the split
+        const string Header = "step,epoch,loss\n";
+        string end = kind == "crlf" ? "\r\n" : "\n";
+        var lines = new List<string>();
+        for (int i = 0; i < Lines; i++)
+        {
+            long step = i;
+            string loss = (1.0 / (1 + (i % 977))).ToString("F7", CultureInfo.InvariantCulture);
+            string epoch = (i / 7000).ToString(CultureInfo.InvariantCulture);
+            lines.Add(kind switch
+            {
+                "damage-late" when i == 50_001 => $"{step},{epoch},not-a-number",
+                "blank-cells-first-half" when i % 1000 == 7 && i < Lines / 3 => $"{step},{epoch},",
+                "blank-late" when i == 52_222 => $"{step},,{loss}",
+                "duplicate-late" when i == 47_000 => $"{step - 1},{epoch},{loss}",
+                _ => $"{step},{epoch},{loss}",
+            });
+        }
+
+        if (kind == "restart-at-split")
+        {
+            // From the first line at or after the middle of the rows' bytes (where the second half starts), back by 1000 steps.
+            long rowsBytes = lines.Sum(l => (long)l.Length + end.Length);
+            long offset = 0;
+            int first = lines.FindIndex(l => (offset += l.Length + end.Length) > rowsBytes / 2) + 1;
+            for (int i = first; i < Lines; i++)
+            {
+                lines[i] = $"{i - 1000},{i / 7000},0.5";
+            }
+        }
+
+        var text = new StringBuilder(Header).AppendJoin(end, lines).Append(end);
+        var path = _temp.Write($"large-{kind}.csv", text.ToString());
+
+        AssertSameRead(path, ReadOptions.Default);
+        AssertSameRead(path, ReadOptions.Default with { Metric = "loss" });
+        var reader = new CsvFileReader(path, "run", ReadOptions.Default, new RecordingSink(), splitFrom: 1);
+        reader.Read();
+        if (kind == "restart-at-split")
+        {
+            Assert.Equal(0, reader.LinesFromSecondHalf);
+        }
+        else
+        {
+            Assert.True(reader.LinesFromSecondHalf > 5000, $"the other core took {reader.LinesFromSecondHalf} lines");
+        }
+    }
+
+    [Fact]
+    public void Strict_split_read_stops_at_the_first_damage_in_the_first_half_as_one_pass_does()
+    {
+        var text = new StringBuilder("step,loss\n");
+        for (int i = 0; i < 40_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},{(i == 3000 ? "bad" : "0.5")}\n");
+        }
+
+        var path = _temp.Write("strict.csv", text.ToString());
+        var options = ReadOptions.Default with { Strict = true };
+
+        var one = Assert.Throws<LogReadException>(() => Read(path, options, splitFrom: long.MaxValue));
+        var split = Assert.Throws<LogReadException>(() => Read(path, options, splitFrom: 1));
+        Assert.Equal(one.Message, split.Message);
+    }
+
     private static List<ReadProblem> AssertSameRead(string path, ReadOptions options)
     {
         var (oneLogs, oneProblems) = Read(path, options, splitFrom: long.MaxValue);
