@@ -20,6 +20,7 @@ public static class MeasurementIds
     public const string UpdateNormAtBoundary = "update-norm-at-boundary";
     public const string StepsPerUpdate = "steps-per-update";
     public const string UpdateNormShift = "update-norm-shift";
+    public const string AccumulationGroupAtBoundary = "accumulation-group-at-boundary";
     public const string UpdateNormAtSecondStep = "update-norm-at-second-step";
     public const string UpdateNormAtLastStep = "update-norm-at-last-step";
     public const string SampleRecency = "sample-recency";

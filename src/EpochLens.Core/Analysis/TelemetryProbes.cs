@@ -29,6 +29,11 @@ public static class TelemetryProbes
             yield return cadence;
         }
 
+        if (log.Find(SeriesRole.OptimizerStep) is { } stepCounter && AccumulationGroupAtBoundary(stepCounter, structure) is { } group)
+        {
+            yield return group;
+        }
+
         if (log.Find(SeriesRole.UpdateNorm) is { } norms)
         {
             if (NormAtBoundary(norms, structure, first: true) is { } atFirst)
@@ -119,6 +124,8 @@ public static class TelemetryProbes
         var starts = structure.StartSteps;
         long reach = Math.Max(8, (long)(structure.StepsPerEpoch / 2));
         var ranks = new List<double>();
+        var belows = new List<double>();
+        var rankedAmong = new List<int>();
         var ratios = new List<double>();
         for (int e = 1; e < starts.Length; e++)
         {
@@ -149,6 +156,8 @@ public static class TelemetryProbes
             double value = updates[at];
             double below = around.Count(v => v < value) + (0.5 * around.Count(v => v == value));
             ranks.Add((below + 0.5) / (around.Count + 1));
+            belows.Add(below);
+            rankedAmong.Add(around.Count);
             ratios.Add(value / RobustStatistics.Median(around.ToArray()));
         }
 
@@ -158,8 +167,7 @@ public static class TelemetryProbes
         }
 
         double meanRank = ranks.Average();
-        double z = (meanRank - 0.5) / Math.Sqrt(1.0 / (12 * ranks.Count));
-        double p = Math.Min(1, 2 * RotationTest.NormalUpperTail(Math.Abs(z)));
+        double p = UniformRankTest.TwoSidedP(belows, rankedAmong);
         string where = !first ? "last" : later == 0 ? "first" : "second";
         return new Measurement(
             !first ? MeasurementIds.UpdateNormAtLastStep : later == 0 ? MeasurementIds.UpdateNormAtBoundary : MeasurementIds.UpdateNormAtSecondStep,
@@ -171,7 +179,7 @@ public static class TelemetryProbes
             null,
             null,
             ranks.Count,
-            $"norm of each epoch's {where} parameter update over the median of up to {Neighbours} updates on either side; mean rank {meanRank:0.00} among them (0.5 without an effect)");
+            $"norm of each epoch's {where} parameter update over the median of up to {Neighbours} updates on either side; mean rank {meanRank:0.00} among them (0.5 without an effect), tested with the exact law of their sum");
     }
 
     /// <summary>
@@ -268,6 +276,98 @@ public static class TelemetryProbes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// With gradient accumulation over k steps, whether the accumulation group that ends just before each
+    /// boundary, or the one that spans it, holds other than k steps (a short leftover group stepped on its
+    /// own, or one never stepped whose gradients join the next epoch's first group), against how often a
+    /// group away from the boundaries does. Updates are read from the optimizer's step counter, logged every step.
+    /// </summary>
+    private static Measurement? AccumulationGroupAtBoundary(MetricSeries counter, EpochStructure structure)
+    {
+        var steps = counter.Steps;
+        var values = counter.Values;
+        if (steps.Length < 16 || SignalPreparation.TypicalStride(steps) != 1)
+        {
+            return null;
+        }
+
+        var updates = new List<long>();
+        for (int i = 1; i < steps.Length; i++)
+        {
+            if (steps[i] == steps[i - 1] + 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1]) && values[i] != values[i - 1])
+            {
+                updates.Add(steps[i]);
+            }
+        }
+
+        if (updates.Count < 8)
+        {
+            return null;
+        }
+
+        var gaps = new long[updates.Count - 1];
+        for (int j = 1; j < updates.Count; j++)
+        {
+            gaps[j - 1] = updates[j] - updates[j - 1];
+        }
+
+        var sortedGaps = (long[])gaps.Clone();
+        Array.Sort(sortedGaps);
+        long k = sortedGaps[sortedGaps.Length / 2];
+        if (k < 2)
+        {
+            return null; // an update every step: no accumulation groups to be short
+        }
+
+        // Gap j is the group that ends with update j+1; the two groups at a boundary are the one ending with the
+        // epoch's last update and the one ending with the next epoch's first.
+        var atBoundary = new bool[gaps.Length];
+        int odd = 0, boundaries = 0;
+        var starts = structure.StartSteps;
+        for (int e = 1; e < starts.Length; e++)
+        {
+            int next = updates.BinarySearch(starts[e]);
+            next = next >= 0 ? next : ~next;
+            if (next < 2 || next >= updates.Count || updates[next] - starts[e] > 2 * k || starts[e] - updates[next - 1] > 2 * k)
+            {
+                continue; // not logged around this boundary
+            }
+
+            boundaries++;
+            atBoundary[next - 2] = atBoundary[next - 1] = true;
+            odd += gaps[next - 2] != k || gaps[next - 1] != k ? 1 : 0;
+        }
+
+        int elsewhere = 0, oddElsewhere = 0;
+        for (int j = 0; j < gaps.Length; j++)
+        {
+            if (!atBoundary[j])
+            {
+                elsewhere++;
+                oddElsewhere += gaps[j] != k ? 1 : 0;
+            }
+        }
+
+        if (boundaries < 2)
+        {
+            return null;
+        }
+
+        // Two groups per boundary are looked at: the chance that either is odd by itself is about twice a group's.
+        double rate = Math.Min(1, 2 * (oddElsewhere + 1.0) / (elsewhere + 1.0));
+        return new Measurement(
+            MeasurementIds.AccumulationGroupAtBoundary,
+            "Accumulation group of another length at boundaries",
+            (double)odd / boundaries,
+            "share of boundaries",
+            (double)oddElsewhere / Math.Max(1, elsewhere),
+            BinomialUpper(odd, boundaries, rate),
+            null,
+            null,
+            boundaries,
+            $"from the optimizer step counter '{counter.Name}': groups of {k} steps; at {odd} of {boundaries} boundaries the group before or across it is of another length, as {oddElsewhere} of {elsewhere} groups elsewhere are");
     }
 
     private static Measurement Cadence(double stepsPerUpdate, int n, string how) => new(

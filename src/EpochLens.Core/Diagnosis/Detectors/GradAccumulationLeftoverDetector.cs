@@ -17,9 +17,10 @@ internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
     {
         var first = analysis[MeasurementIds.UpdateNormAtBoundary];
         var last = analysis[MeasurementIds.UpdateNormAtLastStep];
-        if (first is null && last is null)
+        var group = analysis[MeasurementIds.AccumulationGroupAtBoundary];
+        if (first is null && last is null && group is null)
         {
-            return DetectorVerdict.NotFound("not testable: the log has no update norms");
+            return DetectorVerdict.NotFound("not testable: the log has neither update norms nor the optimizer's step count");
         }
 
         if (analysis[MeasurementIds.StepsPerUpdate] is { Value: < 1.2 } cadence)
@@ -30,6 +31,11 @@ internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
         if (analysis[MeasurementIds.OptimizerStepReset] is { Value: >= 0.5 })
         {
             return DetectorVerdict.NotFound("the optimizer restarts at the boundary, which explains an unusual first update");
+        }
+
+        if (group is { Value: >= 0.5 } && Significant(group))
+        {
+            return DetectorVerdict.Found(ShortGroup(analysis, group, new[] { first, last }.Where(m => m is not null && Significant(m)).MinBy(P)));
         }
 
         var candidates = new[] { first, last }.Where(m => m is not null && Significant(m) && m.Value < OptimizerResetDetector.ReloadRatio && Math.Abs(Math.Log(m.Value)) > Math.Log(1.2)).ToList();
@@ -71,6 +77,34 @@ internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
                 new CounterEvidence(CauseId.StateReload, $"the change is {strongest.Value:0.0}x a normal update, far from the jump of reloaded weights"),
             ],
             TrainingSeverity(analysis, "Real but usually small: one update per epoch has the wrong size."),
-            "Step the last, short accumulation group with its own scale (divide by the batches it holds), make the batches per epoch a multiple of the accumulation steps, or zero the gradients at each epoch start."));
+            Fix));
+    }
+
+    private const string Fix = "Step the last, short accumulation group with its own scale (divide by the batches it holds), make the batches per epoch a multiple of the accumulation steps, or zero the gradients at each epoch start.";
+
+    /// <summary>The optimizer's own step count shows the odd group directly; an odd update size, where logged, adds to it.</summary>
+    private static Finding ShortGroup(EpochAnalysis analysis, Measurement group, Measurement? norm)
+    {
+        var evidence = new List<Evidence> { Cite(group, $"at {group.Value:P0} of boundaries the accumulation group before or across the boundary has another length than the rest (as {group.Expected:P1} of other groups do)") };
+        if (norm is not null)
+        {
+            string where = norm.Id == MeasurementIds.UpdateNormAtLastStep ? "last" : "first";
+            evidence.Add(Cite(norm, $"the update at the epoch's {where} step is {norm.Value:0.00}x the median of its neighbours"));
+        }
+
+        var confidence = Confidence.From(P(group), "accumulation group lengths from the optimizer step counter, binomial test against the groups elsewhere")!;
+        return new Finding(
+            CauseId.GradAccumulationLeftover,
+            "The batches of an epoch are not a multiple of the accumulation steps: the last accumulation group of each epoch is short, and is stepped on its own or carried into the next epoch.",
+            confidence,
+            evidence,
+            [
+                new CounterEvidence(CauseId.OptimizerReset, "the optimizer's step count does not restart"),
+                new CounterEvidence(CauseId.PartialLastBatch, "the optimizer updates at another cadence at the boundary, which a short last batch alone would not change"),
+            ],
+            TrainingSeverity(analysis, norm is null
+                ? "Real but usually small: one update per epoch is made from fewer batches (its size was not logged)."
+                : "Real but usually small: one update per epoch has the wrong size."),
+            Fix);
     }
 }
