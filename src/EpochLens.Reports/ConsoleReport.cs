@@ -29,12 +29,12 @@ public static class ConsoleReport
         console.WriteLine();
         console.MarkupLine($"[bold {colour}]Verdict:[/] {Safe(run.Verdict)}");
         string nonFinite = run.NonFinitePoints > 0 ? $", {ReportText.Count(run.NonFinitePoints)} not finite" : "";
-        console.MarkupLine($"  [grey]{Safe(run.Source)} ({Safe(run.Format)}), series[/] {Safe(run.Metric)}[grey]: {ReportText.Count(run.Points)} points{nonFinite}[/]");
-        console.MarkupLine($"  [grey]Epochs:[/] {Safe(run.Epochs.Explanation)}");
+        Indented(console, $"[grey]{Safe(run.Source)} ({Safe(run.Format)}), series[/] {Safe(run.Metric)}[grey]: {ReportText.Count(run.Points)} points{nonFinite}[/]", 2);
+        Indented(console, $"[grey]Epochs:[/] {Safe(run.Epochs.Explanation)}", 2);
         foreach (var candidate in run.Epochs.Candidates.Take(3))
         {
             string note = candidate.Note.Length > 0 ? $" ({candidate.Note})" : "";
-            console.MarkupLine(Safe($"    candidate {ReportText.Number(candidate.StepsPerEpoch, "0.##")} steps: score {ReportText.Number(candidate.Score, "0.###")}, {ReportText.P(candidate.PValue)}{note}"));
+            Indented(console, Safe($"candidate {ReportText.Number(candidate.StepsPerEpoch, "0.##")} steps: score {ReportText.Number(candidate.Score, "0.###")}, {ReportText.P(candidate.PValue)}{note}"), 4);
         }
 
         var findings = ReportText.CauseFindings(run).ToList();
@@ -84,24 +84,26 @@ public static class ConsoleReport
     private static void RenderFinding(IAnsiConsole console, Finding f, bool details)
     {
         console.WriteLine();
-        console.MarkupLine($"[bold]{Safe(f.Cause.ToId())}[/] ({Safe(ReportText.Confidence(f.Confidence))} confidence) - {Safe(f.Summary)}");
+        string level = ReportText.Kebab(f.Confidence.Level.ToString());
+        console.MarkupLine($"[bold]{Safe(f.Cause.ToId())}[/]: {level} confidence ({Safe(ReportText.P(f.Confidence.PValue))}), severity {ReportText.Severity(f.Severity.Level)}");
+        Indented(console, Safe(f.Summary), 2);
         if (details)
         {
-            console.MarkupLine($"  [grey]Confidence basis: {Safe(f.Confidence.Basis)}[/]");
+            Indented(console, $"[grey]Confidence basis: {Safe(f.Confidence.Basis)}[/]", 2);
         }
 
         foreach (var e in f.Evidence)
         {
-            console.MarkupLine(Safe($"  + {e.Statement}{(e.PValue is { } p ? $" ({ReportText.P(p)})" : "")}"));
+            Indented(console, "+ " + Safe($"{e.Statement}{(e.PValue is { } p ? $" ({ReportText.P(p)})" : "")}"), 2);
         }
 
         foreach (var c in f.CounterEvidence)
         {
-            console.MarkupLine(Safe($"  vs {c.Rival.ToId()}: {c.Statement}"));
+            Indented(console, Safe($"vs {c.Rival.ToId()}: {c.Statement}"), 2);
         }
 
-        console.MarkupLine($"  [bold]How bad:[/] {Safe(f.Severity.Statement)}");
-        console.MarkupLine($"  [bold]Fix:[/] {Safe(f.Fix)}");
+        Indented(console, $"[bold]How bad:[/] {Safe(f.Severity.Statement)}", 2);
+        Indented(console, $"[bold]Fix:[/] {Safe(f.Fix)}", 2);
     }
 
     private static void RenderDetails(IAnsiConsole console, RunDiagnosis run)
@@ -136,6 +138,10 @@ public static class ConsoleReport
             console.Write(table);
         }
     }
+
+    /// <summary>A paragraph whose wrapped lines keep the indent, so a narrow terminal still shows the structure.</summary>
+    private static void Indented(IAnsiConsole console, string markup, int indent) =>
+        console.Write(new Padder(new Markup(markup), new Padding(indent, 0, 0, 0)) { Expand = false });
 
     /// <summary>A p-value as people read it: "p = 0.003", "p &lt; 1e-12".</summary>
     public static string P(double p) => ReportText.P(p);
