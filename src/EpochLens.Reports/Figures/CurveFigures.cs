@@ -82,5 +82,9 @@ internal static class CurveFigures
     }
 
     /// <summary>Legends hold a short name; the page's text holds the full one.</summary>
-    internal static string Shorten(string name) => name.Length <= 40 ? name : string.Concat(name.AsSpan(0, 39), "…");
+    internal static string Shorten(string name)
+    {
+        string printable = Text.ReportText.Printable(name);
+        return printable.Length <= 40 ? printable : string.Concat(printable.AsSpan(0, 39), "…");
+    }
 }

@@ -8,10 +8,10 @@ internal sealed class HtmlWriter
 {
     private readonly StringBuilder _html = new(64 * 1024);
 
-    /// <summary>Text, encoded.</summary>
+    /// <summary>Text, encoded, with control characters shown as \xNN.</summary>
     public HtmlWriter Text(string? text)
     {
-        _html.Append(WebUtility.HtmlEncode(text ?? ""));
+        _html.Append(WebUtility.HtmlEncode(Reports.Text.ReportText.Printable(text)));
         return this;
     }
 

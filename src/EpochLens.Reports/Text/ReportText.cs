@@ -48,6 +48,35 @@ internal static class ReportText
         return text.ToString();
     }
 
+    /// <summary>
+    /// Text with its control characters shown as \xNN: a name from a log may hold terminal escapes or line breaks,
+    /// which no report should pass on (a terminal would obey them, XML forbids them, a table row would break).
+    /// </summary>
+    public static string Printable(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        System.Text.StringBuilder? cleaned = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                cleaned ??= new System.Text.StringBuilder(text, 0, i, text.Length + 8);
+                cleaned.Append(Invariant, $"\\x{(int)c:X2}");
+            }
+            else
+            {
+                cleaned?.Append(c);
+            }
+        }
+
+        return cleaned?.ToString() ?? text;
+    }
+
     /// <summary>The run's name in headings: the series and where it was read from.</summary>
     public static string RunTitle(RunDiagnosis run) => $"{run.Metric} in {run.Source} ({run.Format})";
 
