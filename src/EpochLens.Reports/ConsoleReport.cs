@@ -40,7 +40,7 @@ public static class ConsoleReport
         var findings = ReportText.CauseFindings(run).ToList();
         if (findings.Count > 0)
         {
-            console.WriteLine();
+            // The simple border's empty top line already separates the table from the text above.
             var table = new Table().Border(TableBorder.Simple)
                 .AddColumn("cause").AddColumn("confidence").AddColumn("severity").AddColumn("impact");
             foreach (var f in findings)

@@ -38,7 +38,7 @@ public class ConsoleSnapshotTests
     {
         var run = TestRuns.Planted(CauseId.RunningMeanLogging, 0);
 
-        string text = PlainConsole.Render(console => ConsoleReport.Render(console, run, details: true));
+        string text = PlainConsole.Render(console => ConsoleReport.Render(console, run, details: true), width: 160);
 
         Assert.Contains("Confidence basis:", text, StringComparison.Ordinal);
         foreach (var ruled in run.RuledOut)
