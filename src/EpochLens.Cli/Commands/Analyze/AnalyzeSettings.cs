@@ -55,7 +55,7 @@ public sealed class AnalyzeSettings : CommandSettings
     public bool NoInfer { get; init; }
 
     [CommandOption("--format|--input-format <FORMAT>")]
-    [Description("Read the log as this format instead of detecting it (a reader id: the list is in 'epochlens inspect --help'). The report's format is --output.")]
+    [Description("Read the log as this format instead of detecting it (a reader id: the list is in 'epochlens inspect --help'); --input-format is the same option. The report's format is --output.")]
     public string? Format { get; init; }
 
     [CommandOption("--step-column <NAME>")]
