@@ -68,14 +68,16 @@ internal static class CurveFigures
         var steps = signal.Steps.AsSpan(from, to - from);
         var (x, y) = MinMaxDecimator.Decimate(steps, signal.Values.AsSpan(from, to - from), Columns);
         Line(plot, x, y, Raw, $"logged ({Shorten(metric)})");
-        var smooth = new double[to - from];
-        for (int i = from; i < to; i++)
+        // exp keeps order, so the extremes of the trend map to the extremes of its exponential: decimate first.
+        var (sx, sy) = MinMaxDecimator.Decimate(steps, signal.Trend.AsSpan(from, to - from), Columns);
+        if (signal.LogSpace)
         {
-            double t = signal.Trend[i];
-            smooth[i - from] = signal.LogSpace ? Math.Exp(t) : t;
+            for (int i = 0; i < sy.Length; i++)
+            {
+                sy[i] = Math.Exp(sy[i]);
+            }
         }
 
-        var (sx, sy) = MinMaxDecimator.Decimate(steps, smooth, Columns);
         Line(plot, sx, sy, Smooth, "trend", 2);
         Legend(plot);
         return plot;

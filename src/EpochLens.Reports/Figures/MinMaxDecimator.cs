@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace EpochLens.Reports.Figures;
 
 /// <summary>
@@ -11,7 +13,14 @@ public static class MinMaxDecimator
     /// <param name="x">Ascending x of each point.</param>
     /// <param name="y">The values.</param>
     /// <param name="columns">Pixel columns of the plot area.</param>
-    public static (double[] X, double[] Y) Decimate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int columns)
+    public static (double[] X, double[] Y) Decimate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int columns) => Decimate<double>(x, y, columns);
+
+    /// <summary><see cref="Decimate(ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/> for steps as x, without copying them.</summary>
+    public static (double[] X, double[] Y) Decimate(ReadOnlySpan<long> steps, ReadOnlySpan<double> y, int columns) => Decimate<long>(steps, y, columns);
+
+    // Generic over the x type so ten million steps are read in place rather than copied to doubles first.
+    private static (double[] X, double[] Y) Decimate<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> y, int columns)
+        where T : INumberBase<T>
     {
         if (x.Length != y.Length)
         {
@@ -32,7 +41,7 @@ public static class MinMaxDecimator
 
         var xs = new List<double>(2 * columns);
         var ys = new List<double>(2 * columns);
-        double x0 = x[first], width = x[last] - x0;
+        double x0 = double.CreateTruncating(x[first]), width = double.CreateTruncating(x[last]) - x0;
         int column = -1, minAt = -1, maxAt = -1;
         for (int i = first; i <= last; i++)
         {
@@ -42,7 +51,7 @@ public static class MinMaxDecimator
                 continue;
             }
 
-            int c = width > 0 ? Math.Min(columns - 1, (int)((x[i] - x0) / width * columns)) : 0;
+            int c = width > 0 ? Math.Min(columns - 1, (int)((double.CreateTruncating(x[i]) - x0) / width * columns)) : 0;
             if (c != column)
             {
                 Flush(x, y, minAt, maxAt, xs, ys);
@@ -61,18 +70,6 @@ public static class MinMaxDecimator
 
         Flush(x, y, minAt, maxAt, xs, ys);
         return ([.. xs], [.. ys]);
-    }
-
-    /// <summary><see cref="Decimate(ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/> for steps as x.</summary>
-    public static (double[] X, double[] Y) Decimate(ReadOnlySpan<long> steps, ReadOnlySpan<double> y, int columns)
-    {
-        var x = new double[steps.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] = steps[i];
-        }
-
-        return Decimate(x, y, columns);
     }
 
     /// <summary>
@@ -122,7 +119,8 @@ public static class MinMaxDecimator
         return ([.. xs], [.. lows], [.. highs]);
     }
 
-    private static void Flush(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int minAt, int maxAt, List<double> xs, List<double> ys)
+    private static void Flush<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> y, int minAt, int maxAt, List<double> xs, List<double> ys)
+        where T : INumberBase<T>
     {
         if (minAt < 0)
         {
@@ -130,16 +128,17 @@ public static class MinMaxDecimator
         }
 
         int a = Math.Min(minAt, maxAt), b = Math.Max(minAt, maxAt);
-        xs.Add(x[a]);
+        xs.Add(double.CreateTruncating(x[a]));
         ys.Add(y[a]);
         if (b != a)
         {
-            xs.Add(x[b]);
+            xs.Add(double.CreateTruncating(x[b]));
             ys.Add(y[b]);
         }
     }
 
-    private static (double[] X, double[] Y) Finite(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    private static (double[] X, double[] Y) Finite<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> y)
+        where T : INumberBase<T>
     {
         var xs = new List<double>(x.Length);
         var ys = new List<double>(x.Length);
@@ -147,7 +146,7 @@ public static class MinMaxDecimator
         {
             if (double.IsFinite(y[i]))
             {
-                xs.Add(x[i]);
+                xs.Add(double.CreateTruncating(x[i]));
                 ys.Add(y[i]);
             }
         }
