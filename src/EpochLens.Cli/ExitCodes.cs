@@ -6,10 +6,13 @@ public static class ExitCodes
     /// <summary>The command did what was asked.</summary>
     public const int Ok = 0;
 
-    /// <summary>An analysis found something at or above the severity given to --fail-on.</summary>
+    /// <summary>
+    /// <c>analyze --fail-on low|medium|high</c>: a finding naming a cause has at least that severity (the reports are
+    /// still written). "No structure" and "cannot tell" never trip it, nor does the default <c>--fail-on none</c>.
+    /// </summary>
     public const int FindingAtOrAboveThreshold = 1;
 
-    /// <summary>Bad command-line use or unusable input (missing or corrupt file).</summary>
+    /// <summary>Bad command-line use or unusable input (missing or corrupt file, a report that cannot be written).</summary>
     public const int UsageOrInputError = 2;
 
     /// <summary>The machine cannot run the command (TorchSharp's native library does not load).</summary>

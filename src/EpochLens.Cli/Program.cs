@@ -46,7 +46,9 @@ public static class Program
                 .WithDescription("Diagnose a training log: find loss structure aligned to epoch boundaries, name its cause with the evidence, and say how bad it is.")
                 .WithExample("analyze", "runs/exp1")
                 .WithExample("analyze", "metrics.csv", "--steps-per-epoch", "5039")
-                .WithExample("analyze", "runs/exp1", "--metric", "train/loss", "--json");
+                .WithExample("analyze", "runs/exp1", "--metric", "train/loss", "--json")
+                .WithExample("analyze", "runs/exp1", "--html", "report.html", "--plots", "figures")
+                .WithExample("analyze", "runs/exp1", "--output", "md", "--fail-on", "medium");
             config.AddCommand<InspectCommand>("inspect")
                 .WithDescription("Show what EpochLens reads from a training log (TensorBoard, CSV, JSON Lines, MLflow, Hugging Face, console logs): its series, epochs, and any damage it skipped.")
                 .WithExample("inspect", "runs/exp1")

@@ -1,15 +1,18 @@
-using System.Globalization;
 using EpochLens.Analysis;
 using EpochLens.Diagnosis;
+using EpochLens.Reports.Text;
 using Spectre.Console;
+using static EpochLens.Reports.Text.ConsoleText;
 
 namespace EpochLens.Reports;
 
-/// <summary>The verdict in the terminal: the answer first, then the evidence, the rivals, the harm and the fix.</summary>
+/// <summary>
+/// The verdict in the terminal: the answer first, then each finding with its confidence, evidence, harm and fix,
+/// then what was ruled out. Everything from the log goes through <see cref="ConsoleText.Safe"/>; colour only
+/// marks what the words already say, so the text reads the same without it (NO_COLOR, redirected output).
+/// </summary>
 public static class ConsoleReport
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     /// <param name="console">Where to write.</param>
     /// <param name="run">The diagnosis.</param>
     /// <param name="details">Also list every measurement and the reasons each other cause was ruled out.</param>
@@ -17,50 +20,48 @@ public static class ConsoleReport
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(run);
-        console.WriteLine();
-        console.Write(new Rule(Markup.Escape($"{run.Source} ({run.Format})")).LeftJustified());
-        console.MarkupLineInterpolated($"Series [bold]{run.Metric}[/]: {run.Points.ToString("N0", Invariant)} points{(run.NonFinitePoints > 0 ? $", {run.NonFinitePoints.ToString("N0", Invariant)} not finite" : "")}");
-        console.MarkupLineInterpolated($"Epochs: {run.Epochs.Explanation}");
-        foreach (var candidate in run.Epochs.Candidates.Take(3))
-        {
-            console.MarkupLineInterpolated($"  candidate {candidate.StepsPerEpoch.ToString("0.##", Invariant)} steps: score {candidate.Score.ToString("0.###", Invariant)}, {P(candidate.PValue)}{(candidate.Note.Length > 0 ? $" ({candidate.Note})" : "")}");
-        }
-
-        console.WriteLine();
         string colour = run.Outcome switch
         {
             DiagnosisOutcome.Findings => "yellow",
             DiagnosisOutcome.NoStructure => "green",
             _ => "grey",
         };
-        console.MarkupLine($"[bold {colour}]Verdict:[/] {Markup.Escape(run.Verdict)}");
-        if (run.Findings.Count > 0 && run.Outcome != DiagnosisOutcome.CannotTell)
+        console.WriteLine();
+        console.MarkupLine($"[bold {colour}]Verdict:[/] {Safe(run.Verdict)}");
+        string nonFinite = run.NonFinitePoints > 0 ? $", {ReportText.Count(run.NonFinitePoints)} not finite" : "";
+        Indented(console, $"[grey]{Safe(run.Source)} ({Safe(run.Format)}), series[/] {Safe(run.Metric)}[grey]: {ReportText.Count(run.Points)} points{nonFinite}[/]", 2);
+        Indented(console, $"[grey]Epochs:[/] {Safe(run.Epochs.Explanation)}", 2);
+        foreach (var candidate in run.Epochs.Candidates.Take(3))
         {
+            string note = candidate.Note.Length > 0 ? $" ({candidate.Note})" : "";
+            Indented(console, Safe($"candidate {ReportText.Number(candidate.StepsPerEpoch, "0.##")} steps: score {ReportText.Number(candidate.Score, "0.###")}, {ReportText.P(candidate.PValue)}{note}"), 4);
+        }
+
+        var findings = ReportText.CauseFindings(run).ToList();
+        if (findings.Count > 0)
+        {
+            // The simple border's empty top line already separates the table from the text above.
             var table = new Table().Border(TableBorder.Simple)
                 .AddColumn("cause").AddColumn("confidence").AddColumn("severity").AddColumn("impact");
-            foreach (var f in run.Findings)
+            foreach (var f in findings)
             {
-                table.AddRow(
-                    Markup.Escape(f.Cause.ToId()),
-                    Markup.Escape($"{f.Confidence.Level.ToString().ToLowerInvariant()} ({P(f.Confidence.PValue)})"),
-                    f.Severity.Level.ToString().ToLowerInvariant(),
-                    JsonReport.Kebab(f.Severity.Impact.ToString()));
+                table.AddRow(Safe(f.Cause.ToId()), Safe(ReportText.Confidence(f.Confidence)), ReportText.Severity(f.Severity.Level), ReportText.Impact(f.Severity.Impact));
             }
 
             console.Write(table);
-            foreach (var f in run.Findings.Where(f => f.Cause != CauseId.None))
+            foreach (var f in findings)
             {
-                RenderFinding(console, f);
+                RenderFinding(console, f, details);
             }
         }
 
         if (run.SpikeCount > 0)
         {
             console.WriteLine();
-            console.MarkupLineInterpolated($"[bold]Spikes off the epoch pattern:[/] {run.SpikeCount.ToString("N0", Invariant)} point(s) more than {SpikeScan.Threshold.ToString(Invariant)} robust SD from the trend; strongest:");
+            console.MarkupLine($"[bold]Spikes off the epoch pattern:[/] {ReportText.Count(run.SpikeCount)} point(s) more than {ReportText.Number(SpikeScan.Threshold)} robust SD from the trend; strongest:");
             foreach (var spike in run.Spikes.Take(5))
             {
-                console.MarkupLineInterpolated($"  step {spike.Step.ToString(Invariant)}: {spike.Value.ToString("G5", Invariant)} ({spike.RobustZ.ToString("+0.0;-0.0", Invariant)} SD){(spike.AtBoundary ? " at an epoch boundary" : "")}");
+                console.MarkupLine(Safe($"  step {spike.Step}: {ReportText.Number(spike.Value, "G5")} ({ReportText.Number(spike.RobustZ, "+0.0;-0.0")} SD){(spike.AtBoundary ? " at an epoch boundary" : "")}"));
             }
         }
 
@@ -71,31 +72,38 @@ public static class ConsoleReport
         else if (run.RuledOut.Count > 0)
         {
             console.WriteLine();
-            console.MarkupLineInterpolated($"Ruled out or not testable: {string.Join(", ", run.RuledOut.Select(r => r.Cause.ToId()))} (--details gives the reasons and every measurement).");
+            console.MarkupLine($"[bold]Ruled out or not testable:[/] {Safe(string.Join(", ", run.RuledOut.Select(r => r.Cause.ToId())))} (--details gives the reasons and every measurement).");
         }
 
         foreach (var note in run.Notes)
         {
-            console.MarkupLineInterpolated($"[grey]Note: {note}[/]");
+            console.MarkupLine($"[grey]Note: {Safe(note)}[/]");
         }
     }
 
-    private static void RenderFinding(IAnsiConsole console, Finding f)
+    private static void RenderFinding(IAnsiConsole console, Finding f, bool details)
     {
         console.WriteLine();
-        console.MarkupLine($"[bold]{Markup.Escape(f.Cause.ToId())}[/] - {Markup.Escape(f.Summary)}");
+        string level = ReportText.Kebab(f.Confidence.Level.ToString());
+        console.MarkupLine($"[bold]{Safe(f.Cause.ToId())}[/]: {level} confidence ({Safe(ReportText.P(f.Confidence.PValue))}), severity {ReportText.Severity(f.Severity.Level)}");
+        Indented(console, Safe(f.Summary), 2);
+        if (details)
+        {
+            Indented(console, $"[grey]Confidence basis: {Safe(f.Confidence.Basis)}[/]", 2);
+        }
+
         foreach (var e in f.Evidence)
         {
-            console.MarkupLineInterpolated($"  + {e.Statement}{(e.PValue is { } p ? $" ({P(p)})" : "")}");
+            Indented(console, "+ " + Safe($"{e.Statement}{(e.PValue is { } p ? $" ({ReportText.P(p)})" : "")}"), 2);
         }
 
         foreach (var c in f.CounterEvidence)
         {
-            console.MarkupLineInterpolated($"  vs {c.Rival.ToId()}: {c.Statement}");
+            Indented(console, Safe($"vs {c.Rival.ToId()}: {c.Statement}"), 2);
         }
 
-        console.MarkupLineInterpolated($"  How bad: {f.Severity.Statement}");
-        console.MarkupLineInterpolated($"  Fix: {f.Fix}");
+        Indented(console, $"[bold]How bad:[/] {Safe(f.Severity.Statement)}", 2);
+        Indented(console, $"[bold]Fix:[/] {Safe(f.Fix)}", 2);
     }
 
     private static void RenderDetails(IAnsiConsole console, RunDiagnosis run)
@@ -106,7 +114,7 @@ public static class ConsoleReport
             console.MarkupLine("[bold]Ruled out or not testable:[/]");
             foreach (var r in run.RuledOut)
             {
-                console.MarkupLineInterpolated($"  {r.Cause.ToId()}: {r.Reason}");
+                console.MarkupLine(Safe($"  {r.Cause.ToId()}: {r.Reason}"));
             }
         }
 
@@ -119,23 +127,22 @@ public static class ConsoleReport
             foreach (var m in run.Measurements)
             {
                 table.AddRow(
-                    Markup.Escape(m.Title),
-                    m.Value.ToString("G4", Invariant),
-                    Markup.Escape(m.Unit),
-                    m.Expected is { } e ? e.ToString("G3", Invariant) : "-",
-                    m.PValue is { } p ? P(p) : "-",
-                    m.SampleSize.ToString(Invariant));
+                    Safe(m.Title),
+                    ReportText.Number(m.Value),
+                    Safe(m.Unit),
+                    ReportText.Number(m.Expected, "G3"),
+                    m.PValue is { } p ? Safe(ReportText.P(p)) : "-",
+                    ReportText.Count(m.SampleSize));
             }
 
             console.Write(table);
         }
     }
 
-    /// <summary>A p-value as people read it: "p = 0.003", "p < 1e-12".</summary>
-    public static string P(double p) => p switch
-    {
-        < 1e-12 => "p < 1e-12",
-        < 0.001 => "p = " + p.ToString("0.0e0", Invariant),
-        _ => "p = " + p.ToString("0.###", Invariant),
-    };
+    /// <summary>A paragraph whose wrapped lines keep the indent, so a narrow terminal still shows the structure.</summary>
+    private static void Indented(IAnsiConsole console, string markup, int indent) =>
+        console.Write(new Padder(new Markup(markup), new Padding(indent, 0, 0, 0)) { Expand = false });
+
+    /// <summary>A p-value as people read it: "p = 0.003", "p &lt; 1e-12".</summary>
+    public static string P(double p) => ReportText.P(p);
 }

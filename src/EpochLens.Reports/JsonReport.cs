@@ -196,19 +196,5 @@ public static class JsonReport
     }
 
     /// <summary>"NoStructure" to "no-structure", "LogOnly" to "log-only".</summary>
-    internal static string Kebab(string pascal)
-    {
-        var text = new System.Text.StringBuilder(pascal.Length + 4);
-        for (int i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                text.Append('-');
-            }
-
-            text.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return text.ToString();
-    }
+    internal static string Kebab(string pascal) => Text.ReportText.Kebab(pascal);
 }

@@ -100,4 +100,97 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--steps-per-epoch", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("low", 1)]
+    [InlineData("medium", 0)]
+    [InlineData("high", 0)]
+    [InlineData("none", 0)]
+    public void Fail_on_exits_1_only_when_a_finding_is_at_least_that_severe(string threshold, int expected)
+    {
+        // A running mean is a log-only artefact of low severity.
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--steps-per-epoch", "300", "--fail-on", threshold);
+
+        Assert.True(result.ExitCode == expected, $"exit {result.ExitCode}: {result.Output}{result.Error}");
+        Assert.Contains("Verdict: The logged loss is a running mean", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fail_on_with_json_keeps_standard_output_one_json_document()
+    {
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--steps-per-epoch", "300", "--json", "--fail-on", "low");
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Contains("--fail-on low", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--fail-on", "severe")]
+    [InlineData("--fail-on", "7")]
+    [InlineData("--output", "pdf")]
+    public void An_unknown_severity_or_report_is_a_usage_error(string option, string value)
+    {
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--steps-per-epoch", "300", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("json", "--output json")]
+    [InlineData("md", "--output md")]
+    [InlineData("html", "--html FILE")]
+    public void Format_names_the_input_and_points_a_report_format_to_the_right_option(string format, string hint)
+    {
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--format", format);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(hint, result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_md_writes_the_markdown_summary_to_standard_output()
+    {
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--steps-per-epoch", "300", "--output", "md", "--input-format", "csv");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.StartsWith("### EpochLens: loss in ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| running-mean-logging | high", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_and_plots_write_the_report_file_and_the_figures()
+    {
+        string html = Path.Combine(_folder, "report.html");
+        string plots = Path.Combine(_folder, "figures");
+
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--html", html, "--plots", plots);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("data-figure=\"periodogram\"", File.ReadAllText(html), StringComparison.Ordinal);
+        foreach (var figure in new[] { "curve", "curve-last-epochs", "phase-profile", "boundary-event-study", "periodogram" })
+        {
+            Assert.True(File.Exists(Path.Combine(plots, figure + ".svg")), figure + ".svg");
+            Assert.True(File.Exists(Path.Combine(plots, figure + ".png")), figure + ".png");
+        }
+    }
+
+    [Fact]
+    public void A_report_that_cannot_be_written_is_an_input_error()
+    {
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--steps-per-epoch", "300", "--html", Path.Combine(_folder, "no-such-folder", "report.html"));
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public void Help_documents_the_report_options()
+    {
+        var result = EpochLensProcess.Run("analyze", "--help");
+
+        foreach (var option in new[] { "--output", "--html", "--plots", "--fail-on", "--json", "--input-format" })
+        {
+            Assert.Contains(option, result.Output, StringComparison.Ordinal);
+        }
+    }
 }

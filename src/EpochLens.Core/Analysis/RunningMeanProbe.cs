@@ -8,6 +8,38 @@ namespace EpochLens.Analysis;
 /// </summary>
 public static class RunningMeanProbe
 {
+    /// <summary>
+    /// Mean size of the step-to-step change by position in the epoch (NaN where no change falls): the 1/k steadying
+    /// a running mean shows, for reports to draw. A pass of its own because <see cref="Measure"/> fuses this loop
+    /// with de-averaging, and reports need it only when a running mean is found.
+    /// </summary>
+    public static double[] ChangeByPosition(PreparedSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var change = new double[signal.BinCount];
+        var counts = new int[signal.BinCount];
+        var values = signal.Values;
+        var epochs = signal.Epochs;
+        for (int j = 1; j < signal.Count; j++)
+        {
+            if (epochs[j] < 0 || epochs[j - 1] != epochs[j])
+            {
+                continue;
+            }
+
+            double delta = signal.LogSpace ? Math.Log(values[j] / values[j - 1]) : values[j] - values[j - 1];
+            change[signal.Bins[j]] += Math.Abs(delta);
+            counts[signal.Bins[j]]++;
+        }
+
+        for (int b = 0; b < change.Length; b++)
+        {
+            change[b] = counts[b] > 0 ? change[b] / counts[b] : double.NaN;
+        }
+
+        return change;
+    }
+
     public static IEnumerable<Measurement> Measure(PreparedSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);

@@ -52,6 +52,7 @@ public sealed class Diagnoser
             Notes = notes,
             Analysis = analysis,
             Measurements = analysis?.Measurements ?? [],
+            Figures = analysis is null ? FigureData.Empty : FigureData.For(analysis, []),
         };
 
         if (resolution.Structure is not { } structure)
@@ -113,6 +114,7 @@ public sealed class Diagnoser
             SpikeCount = judged.SpikeCount,
             Notes = notes,
             Analysis = analysis,
+            Figures = FigureData.For(analysis, findings),
         };
     }
 

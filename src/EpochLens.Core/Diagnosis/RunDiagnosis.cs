@@ -49,6 +49,9 @@ public sealed class RunDiagnosis
     /// <summary>The analysis behind it, for reports that plot it; null when no analysis could run. Not serialized.</summary>
     public EpochAnalysis? Analysis { get; init; }
 
+    /// <summary>What reports draw beyond <see cref="Analysis"/> (a periodogram, a running mean's steadying). Not serialized.</summary>
+    public FigureData Figures { get; init; } = FigureData.Empty;
+
     /// <summary>The first finding, or null.</summary>
     public Finding? Primary => Findings.Count > 0 ? Findings[0] : null;
 }

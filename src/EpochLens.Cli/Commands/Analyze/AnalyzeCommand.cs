@@ -56,8 +56,11 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             }
         }
 
+        var report = settings.Report;
+        bool toTerminal = report == ReportFormat.Console;
+
         // A spinner says what is going on while large logs are read and analysed, on a terminal only.
-        if (!settings.Json && _console.Profile.Capabilities.Interactive)
+        if (toTerminal && _console.Profile.Capabilities.Interactive)
         {
             _console.Status().Start("Reading ...", context => Work(text => context.Status(Markup.Escape(text))));
         }
@@ -66,8 +69,8 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             Work(_ => { });
         }
 
-        // Warnings go to standard error with --json, so the JSON on standard output stays clean.
-        var messages = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : _console;
+        // Warnings go to standard error when standard output carries JSON or Markdown, so that stays clean.
+        var messages = toTerminal ? _console : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         ReadProblemsReport.Render(messages, problems);
         foreach (var failure in failures)
         {
@@ -84,18 +87,45 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             return ExitCodes.UsageOrInputError;
         }
 
-        if (settings.Json)
+        switch (report)
         {
-            using var stdout = Console.OpenStandardOutput();
-            JsonReport.Write(stdout, diagnoses, ToolVersion);
-            stdout.Flush();
+            case ReportFormat.Json:
+                using (var stdout = Console.OpenStandardOutput())
+                {
+                    JsonReport.Write(stdout, diagnoses, ToolVersion);
+                    stdout.Flush();
+                }
+
+                break;
+            case ReportFormat.Md:
+                Console.Out.Write(MarkdownReport.Render(diagnoses, ToolVersion));
+                Console.Out.Flush();
+                break;
+            default:
+                foreach (var diagnosis in diagnoses)
+                {
+                    ConsoleReport.Render(_console, diagnosis, settings.Details);
+                }
+
+                break;
         }
-        else
+
+        if (settings.Html is { } html)
         {
-            foreach (var diagnosis in diagnoses)
-            {
-                ConsoleReport.Render(_console, diagnosis, settings.Details);
-            }
+            HtmlReport.Write(html, diagnoses, ToolVersion);
+            messages.MarkupLineInterpolated($"HTML report: {Path.GetFullPath(html)}");
+        }
+
+        if (settings.Plots is { } plots)
+        {
+            var written = PlotExport.Write(plots, diagnoses);
+            messages.MarkupLineInterpolated($"Plots: {written.Count} files in {Path.GetFullPath(plots)}");
+        }
+
+        if (SeverityGate.Trips(diagnoses, settings.FailOn))
+        {
+            messages.MarkupLineInterpolated($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}.");
+            return ExitCodes.FindingAtOrAboveThreshold;
         }
 
         return ExitCodes.Ok;

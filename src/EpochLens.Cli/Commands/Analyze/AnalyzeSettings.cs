@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EpochLens.Diagnosis;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -7,6 +8,9 @@ namespace EpochLens.Cli.Commands.Analyze;
 /// <summary>The options of <c>epochlens analyze</c>; their descriptions are its --help.</summary>
 public sealed class AnalyzeSettings : CommandSettings
 {
+    /// <summary>Report formats that people may pass to --format expecting the output's format.</summary>
+    private static readonly string[] ReportFormats = ["json", "md", "markdown", "html", "console"];
+
     [CommandArgument(0, "<PATH>")]
     [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, MLflow run, console log, EpochLens telemetry) or a folder searched for logs.")]
     public string Path { get; init; } = "";
@@ -20,8 +24,27 @@ public sealed class AnalyzeSettings : CommandSettings
     public string? Metric { get; init; }
 
     [CommandOption("--json")]
-    [Description("Write the diagnosis as JSON (schema in docs/diagnosis-json.md) to standard output instead of the console verdict.")]
+    [Description("Write the diagnosis as JSON (schema in docs/diagnosis-json.md) to standard output instead of the console verdict; the same as --output json.")]
     public bool Json { get; init; }
+
+    [CommandOption("-o|--output <REPORT>")]
+    [Description("What to write to standard output: console (the verdict, default), json (docs/diagnosis-json.md) or md (a Markdown summary for an issue or pull request). Not to be confused with --format, which names the input's format.")]
+    public ReportFormat? Output { get; init; }
+
+    [CommandOption("--html <FILE>")]
+    [Description("Also write a self-contained HTML report with the figures (the curve with its epochs, phase profile, boundary event study, periodogram, each finding's evidence) to FILE.")]
+    public string? Html { get; init; }
+
+    [CommandOption("--plots <DIR>")]
+    [Description("Also write the main figures as PNG and SVG files into DIR (created when missing).")]
+    public string? Plots { get; init; }
+
+    [CommandOption("--fail-on <SEVERITY>")]
+    [Description("Exit with code 1 when a finding's severity is at or above this: none (never, the default), low, medium or high. For pipelines.")]
+    public SeverityLevel FailOn { get; init; } = SeverityLevel.None;
+
+    /// <summary>What goes to standard output, --json and --output taken together.</summary>
+    public ReportFormat Report => Json ? ReportFormat.Json : Output ?? ReportFormat.Console;
 
     [CommandOption("--details")]
     [Description("Also show every measurement and why each other cause was ruled out.")]
@@ -31,8 +54,8 @@ public sealed class AnalyzeSettings : CommandSettings
     [Description("Do not infer the epoch length from the loss when the log does not say it.")]
     public bool NoInfer { get; init; }
 
-    [CommandOption("--format <FORMAT>")]
-    [Description("Read as this format instead of detecting it (the list is in 'epochlens inspect --help').")]
+    [CommandOption("--format|--input-format <FORMAT>")]
+    [Description("Read the log as this format instead of detecting it (a reader id: the list is in 'epochlens inspect --help'); --input-format is the same option. The report's format is --output.")]
     public string? Format { get; init; }
 
     [CommandOption("--step-column <NAME>")]
@@ -53,6 +76,32 @@ public sealed class AnalyzeSettings : CommandSettings
         if (StepsPerEpoch is { } n && !(n >= 1 && double.IsFinite(n)))
         {
             return ValidationResult.Error($"--steps-per-epoch must be at least 1, not {n}");
+        }
+
+        if (Json && Output is { } output && output != ReportFormat.Json)
+        {
+            return ValidationResult.Error($"--json and --output {output.ToString().ToLowerInvariant()} ask for two different reports on standard output; give one");
+        }
+
+        if (Format is { } format && ReportFormats.Contains(format.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return ValidationResult.Error($"--format names the format of the log to read (csv, tensorboard, ...); for a {format} report use --output {(format.Equals("html", StringComparison.OrdinalIgnoreCase) ? "console --html FILE" : format.ToLowerInvariant().Replace("markdown", "md", StringComparison.Ordinal))}");
+        }
+
+        // An enum converter also takes numbers; only the named values mean anything here.
+        if (!Enum.IsDefined(FailOn) || (Output is { } named && !Enum.IsDefined(named)))
+        {
+            return ValidationResult.Error("--fail-on takes none, low, medium or high; --output takes console, json or md");
+        }
+
+        if (Html is { } html && string.IsNullOrWhiteSpace(html))
+        {
+            return ValidationResult.Error("--html needs a file name");
+        }
+
+        if (Plots is { } plots && string.IsNullOrWhiteSpace(plots))
+        {
+            return ValidationResult.Error("--plots needs a folder");
         }
 
         return ValidationResult.Success();

@@ -1,0 +1,84 @@
+using EpochLens.Diagnosis;
+using EpochLens.Reports.Text;
+using static EpochLens.Reports.Text.MarkdownText;
+
+namespace EpochLens.Reports;
+
+/// <summary>
+/// A short Markdown summary to paste into an issue or a pull request: the verdict, a table of findings, each
+/// finding's evidence, harm and fix, and what was ruled out (folded away). Every text is escaped, so a tag
+/// or file name from the log renders as the characters it holds.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(IReadOnlyList<RunDiagnosis> runs, string toolVersion)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var md = new System.Text.StringBuilder();
+        foreach (var run in runs)
+        {
+            RenderRun(md, run);
+        }
+
+        md.Append("<sub>EpochLens ").Append(Escape(toolVersion)).Append(", JSON schema ").Append(RunDiagnosis.SchemaVersion).Append("</sub>\n");
+        return md.ToString();
+    }
+
+    private static void RenderRun(System.Text.StringBuilder md, RunDiagnosis run)
+    {
+        md.Append("### EpochLens: ").Append(Escape(run.Metric)).Append(" in ").Append(Escape(run.Source)).Append("\n\n");
+        md.Append("**Verdict:** ").Append(Escape(run.Verdict)).Append("\n\n");
+        string nonFinite = run.NonFinitePoints > 0 ? $", {ReportText.Count(run.NonFinitePoints)} not finite" : "";
+        md.Append("Read as ").Append(Escape(run.Format)).Append(", ").Append(ReportText.Count(run.Points)).Append(" points").Append(nonFinite)
+            .Append(". Epochs: ").Append(Escape(run.Epochs.Explanation)).Append("\n\n");
+        var findings = ReportText.CauseFindings(run).ToList();
+        if (findings.Count > 0)
+        {
+            md.Append("| cause | confidence | severity | impact |\n|---|---|---|---|\n");
+            foreach (var f in findings)
+            {
+                md.Append("| ").Append(Escape(f.Cause.ToId())).Append(" | ").Append(Escape(ReportText.Confidence(f.Confidence)))
+                    .Append(" | ").Append(ReportText.Severity(f.Severity.Level)).Append(" | ").Append(ReportText.Impact(f.Severity.Impact)).Append(" |\n");
+            }
+
+            md.Append('\n');
+            foreach (var f in findings)
+            {
+                md.Append("#### ").Append(Escape(f.Cause.ToId())).Append(": ").Append(Escape(f.Summary)).Append("\n\n");
+                foreach (var e in f.Evidence)
+                {
+                    md.Append("- ").Append(Escape(e.Statement)).Append(e.PValue is { } p ? $" ({Escape(ReportText.P(p))})" : "").Append('\n');
+                }
+
+                foreach (var c in f.CounterEvidence)
+                {
+                    md.Append("- *not ").Append(Escape(c.Rival.ToId())).Append(":* ").Append(Escape(c.Statement)).Append('\n');
+                }
+
+                md.Append("\n**How bad:** ").Append(Escape(f.Severity.Statement)).Append("\n\n");
+                md.Append("**Fix:** ").Append(Escape(f.Fix)).Append("\n\n");
+            }
+        }
+
+        if (run.SpikeCount > 0)
+        {
+            md.Append(ReportText.Count(run.SpikeCount)).Append(" isolated spike(s) off the trend, apart from the epoch pattern.\n\n");
+        }
+
+        if (run.RuledOut.Count > 0)
+        {
+            md.Append("<details><summary>Ruled out or not testable (").Append(run.RuledOut.Count).Append(")</summary>\n\n");
+            foreach (var r in run.RuledOut)
+            {
+                md.Append("- ").Append(Escape(r.Cause.ToId())).Append(": ").Append(Escape(r.Reason)).Append('\n');
+            }
+
+            md.Append("\n</details>\n\n");
+        }
+
+        foreach (var note in run.Notes)
+        {
+            md.Append("> ").Append(Escape(note)).Append("\n\n");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using EpochLens.Diagnosis;
+using EpochLens.Reports.Figures;
+
+namespace EpochLens.Reports;
+
+/// <summary>Writes the main figures of each diagnosis as PNG and SVG files, for slides, papers and issue comments.</summary>
+public static class PlotExport
+{
+    /// <summary>
+    /// Writes <c>ID.svg</c> and <c>ID.png</c> for each main figure into <paramref name="folder"/> (created when missing);
+    /// with several runs, each run's files are prefixed <c>runN-</c>. Returns the paths written.
+    /// </summary>
+    public static IReadOnlyList<string> Write(string folder, IReadOnlyList<RunDiagnosis> runs)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(runs);
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        for (int i = 0; i < runs.Count; i++)
+        {
+            string prefix = runs.Count > 1 ? $"run{i}-" : "";
+            foreach (var figure in RunFigures.Main(runs[i]))
+            {
+                string svg = Path.Combine(folder, $"{prefix}{figure.Id}.svg");
+                File.WriteAllText(svg, figure.ToSvgFile());
+                string png = Path.Combine(folder, $"{prefix}{figure.Id}.png");
+                File.WriteAllBytes(png, figure.ToPng());
+                written.Add(svg);
+                written.Add(png);
+            }
+        }
+
+        return written;
+    }
+}
