@@ -18,7 +18,7 @@ internal static class ReportStyles
         .verdict.no-structure { border-color: var(--ok); background: #eef8f0; }
         table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.92rem; }
         th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-        th { background: #f5f6f7; }
+        th { background: #f5f6f7; word-break: normal; overflow-wrap: normal; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .finding { border: 1px solid var(--line); border-radius: 6px; padding: 14px 16px; margin: 14px 0; }
         .finding p { margin: 6px 0; }
