@@ -25,8 +25,6 @@ internal static class PeriodRefiner
     {
         long stride = series.Stride;
         double epochs = series.Length * (double)stride / estimate;
-        // Finer than this, neighbouring trials fold the logged points into the same phases.
-        long finest = Math.Max(1, (long)Math.Floor(stride / (2 * epochs)));
         long low = Math.Max(minPeriod, (long)Math.Floor(estimate - uncertainty));
         long high = Math.Min(maxPeriod, (long)Math.Ceiling(estimate + uncertainty));
         if (low >= high)
@@ -45,10 +43,15 @@ internal static class PeriodRefiner
             weights[h - 1] = channel == ResidualChannel.Signed ? 1 / Math.Max(1e-12, 4 * s * s) : 1;
         }
 
+        // Finer than this, neighbouring trials fold the logged points into the same phases, or (a long period over few
+        // epochs) misalign the last epoch by under a 64th of the highest harmonic's cycle: no fold can tell them apart,
+        // and trying each step of a range of thousands costs minutes.
+        long finest = Math.Max(1, (long)Math.Floor(Math.Max(stride / (2 * epochs), estimate / (64.0 * count * epochs))));
+
         var fold = new FoldedHarmonics(count, weights);
-        // Blocks are averaged for speed: short next to the highest harmonic's cycle (it survives), and at most half
-        // an eighth of the misalignment that one step of error builds up over the log (neighbouring trials differ).
-        int blockSize = (int)Math.Max(1, Math.Min(estimate / (8.0 * count), epochs / 8) / stride);
+        // Blocks are averaged for speed: short next to the highest harmonic's cycle (it survives), and at most an
+        // eighth of the misalignment that the finest period error builds up over the log (neighbouring trials differ).
+        int blockSize = (int)Math.Max(1, Math.Min(estimate / (8.0 * count), finest * epochs / 8) / stride);
         double[] blocks = series.BlockMeans(channel, blockSize);
         RemoveTrend(blocks, (int)Math.Round(TrendPeriods * estimate / (blockSize * (double)stride)));
         double firstStep = series.StepOf((blockSize - 1) / 2.0);
