@@ -1,6 +1,7 @@
 using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Cli.Commands.Inspect;
 using EpochLens.Cli.Commands.Train;
+using EpochLens.Cli.Commands.Verify;
 using Spectre.Console.Cli;
 
 namespace EpochLens.Cli;
@@ -52,6 +53,11 @@ public static class Program
                 .WithExample("inspect", "runs/exp1")
                 .WithExample("inspect", "metrics.csv", "--metric", "train_loss_step")
                 .WithExample("inspect", "logs/events.out.tfevents.1700000000.host", "--strict");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Prove or refute a cause by experiment: train a recorded run again from the same seed with only that factor changed, compare the cause's signature between the two runs, and weigh the factor by held-out loss and accuracy.")
+                .WithExample("verify", "runs/fixed-order", "--cause", "fixed-order")
+                .WithExample("verify", "runs/exp1")
+                .WithExample("verify", "runs/exp1", "--cause", "optimizer-reset", "--samples-per-epoch", "1000", "--json");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app;

@@ -37,7 +37,7 @@ public sealed record HowBad(long Steps, double LossWith, double LossWithout, dou
 
         double noise = AccuracyNoisePoints(heldOutCount);
         string size = Math.Abs(AccuracyPoints) <= 2 * noise
-            ? string.Create(CultureInfo.InvariantCulture, $"within the noise of {heldOutCount} held-out images (about {noise:F1} points either way)")
+            ? string.Create(CultureInfo.InvariantCulture, $"within the noise of {heldOutCount} held-out images: the difference's standard error is about {noise:F1} points")
             : AccuracyPoints < 0 ? "worse beyond the held-out noise" : "better beyond the held-out noise";
         return string.Create(CultureInfo.InvariantCulture,
             $"After the same {Steps} steps: held-out loss {LossWith:F4} with the factor, {LossWithout:F4} without ({LossDifference:+0.0000;-0.0000;0}, {100 * LossDifference / LossWithout:+0.0;-0.0;0} %); accuracy {AccuracyWith:P1} against {AccuracyWithout:P1} ({AccuracyPoints:+0.0;-0.0;0} points, {size}).");

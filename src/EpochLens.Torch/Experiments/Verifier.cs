@@ -49,9 +49,9 @@ public sealed class Verifier
             .ToList();
     }
 
-    /// <summary>Tests <paramref name="causes"/> on <paramref name="run"/>, in order.</summary>
+    /// <summary>Chooses each cause's budget and runs, without training anything yet.</summary>
     /// <param name="diagnosis">The diagnosis the causes came from, kept in the report; null when the user named them.</param>
-    public VerificationReport Verify(HarnessRun run, IReadOnlyList<CauseId> causes, RunDiagnosis? diagnosis = null, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    public VerificationPlan Plan(HarnessRun run, IReadOnlyList<CauseId> causes, RunDiagnosis? diagnosis = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(causes);
@@ -82,46 +82,62 @@ public sealed class Verifier
             }
         }
 
-        int parallelism = _options.Parallelism ?? ExperimentRunner.DefaultParallelism(planned.Count);
+        return new VerificationPlan
+        {
+            Run = run,
+            Causes = plans,
+            Runs = planned,
+            Folders = folders,
+            Parallelism = _options.Parallelism ?? ExperimentRunner.DefaultParallelism(planned.Count),
+            Diagnosis = diagnosis,
+        };
+    }
+
+    /// <summary>Tests <paramref name="causes"/> on <paramref name="run"/>, in order: plans, trains and judges.</summary>
+    public VerificationReport Verify(HarnessRun run, IReadOnlyList<CauseId> causes, RunDiagnosis? diagnosis = null, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default) =>
+        Verify(Plan(run, causes, diagnosis), progress, cancellation);
+
+    /// <summary>Trains the plan's runs side by side and judges every cause.</summary>
+    public VerificationReport Verify(VerificationPlan plan, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var completed = planned.Count == 0 ? [] : new ExperimentRunner(_data, parallelism).Run(planned, progress, cancellation);
+        var completed = plan.Runs.Count == 0 ? [] : new ExperimentRunner(_data, plan.Parallelism).Run(plan.Runs, progress, cancellation);
         var wall = clock.Elapsed;
         var byFolder = completed.ToDictionary(c => c.Planned.Folder, StringComparer.Ordinal);
         var logs = new Dictionary<string, TrainingLog>(StringComparer.Ordinal);
         var diagnoses = new Dictionary<(string, string?), RunDiagnosis>();
-        var results = plans.Select(p => Evaluate(run, p, folders, byFolder, logs, diagnoses)).ToList();
+        var results = plan.Causes.Select(p => Evaluate(plan.Run, p, plan.Folders, byFolder, logs, diagnoses)).ToList();
         return new VerificationReport
         {
-            RunFolder = run.Folder,
+            RunFolder = plan.Run.Folder,
             OutFolder = _options.OutFolder,
-            Diagnosis = diagnosis,
+            Diagnosis = plan.Diagnosis,
             Causes = results,
             Runs = completed,
-            Parallelism = parallelism,
+            Parallelism = plan.Parallelism,
             TrainingWallTime = wall,
             HeldOutCount = _data.HeldOut.Count,
         };
     }
 
-    private sealed record CausePlan(CauseId Cause, CauseExperiment? Experiment, ExperimentBudget Budget, ExperimentPlan? Plan);
-
-    private CausePlan PlanFor(HarnessRun run, CauseId cause)
+    private PlannedCause PlanFor(HarnessRun run, CauseId cause)
     {
         var experiment = CauseExperiments.For(cause);
         if (experiment is null)
         {
-            return new CausePlan(cause, null, new ExperimentBudget(0, 0, "no experiment"), null);
+            return new PlannedCause(cause, null, new ExperimentBudget(0, 0, "no experiment"), null);
         }
 
         var budget = ExperimentBudget.Choose(run.Options, experiment, _data.Train.Count, _options.MaxStepsPerRun, _options.Epochs, _options.SamplesPerEpoch);
         var plan = experiment.Plan(budget.Apply(run.Options), _data.Train.Count);
-        return new CausePlan(cause, experiment, budget, plan);
+        return new PlannedCause(cause, experiment, budget, plan);
     }
 
     private CauseVerification Evaluate(
         HarnessRun run,
-        CausePlan p,
-        Dictionary<TrainOptions, string> folders,
+        PlannedCause p,
+        IReadOnlyDictionary<TrainOptions, string> folders,
         Dictionary<string, CompletedRun> completed,
         Dictionary<string, TrainingLog> logs,
         Dictionary<(string, string?), RunDiagnosis> diagnoses)
