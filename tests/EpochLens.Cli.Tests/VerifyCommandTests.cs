@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace EpochLens.Cli.Tests;
+
+public sealed class VerifyCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "epochlens-cli-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void A_folder_that_is_not_a_harness_run_exits_with_code_2_and_says_why()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, "metrics.csv"), "step,loss\n0,1.0\n1,0.9\n");
+
+        var result = EpochLensProcess.Run("verify", _folder, "--cause", "fixed-order");
+
+        Assert.Equal(2, result.ExitCode);
+        var said = result.Output + result.Error;
+        Assert.Contains("is not a run recorded by 'epochlens train'", said, StringComparison.Ordinal);
+        Assert.Contains("run.json", said, StringComparison.Ordinal);
+        Assert.Contains("epochlens analyze", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_folder_exits_with_code_2_and_names_it()
+    {
+        var result = EpochLensProcess.Run("verify", "/no/such/run", "--cause", "fixed-order");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/no/such/run", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_cause_exits_with_code_2_and_lists_the_causes()
+    {
+        var result = EpochLensProcess.Run("verify", _folder, "--cause", "gremlins");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--cause must be one of running-mean-logging, partial-last-batch, fixed-order", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_lists_every_cause_it_can_switch_and_the_budget_options()
+    {
+        var result = EpochLensProcess.Run("verify", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var cause in new[] { "running-mean-logging", "partial-last-batch", "fixed-order", "optimizer-reset", "lr-schedule", "state-reload", "recency", "grad-accumulation-leftover" })
+        {
+            Assert.Contains(cause, result.Output, StringComparison.Ordinal);
+        }
+
+        foreach (var option in new[] { "--cause", "--epochs", "--samples-per-epoch", "--max-steps", "--jobs", "--json", "--out" })
+        {
+            Assert.Contains(option, result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Verify_confirms_a_planted_fixed_order_and_writes_json()
+    {
+        var run = Path.Combine(_folder, "fixed");
+        var train = EpochLensProcess.Run("train", "--samples-per-epoch", "300", "--epochs", "3", "--order", "fixed", "--out", run, "--quiet");
+        Assert.True(train.ExitCode == 0, train.Output + train.Error);
+
+        var result = EpochLensProcess.Run("verify", run, "--cause", "fixed-order", "--json", "--out", Path.Combine(_folder, "verify"));
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var cause = json.RootElement.GetProperty("causes")[0];
+        Assert.Equal("fixed-order", cause.GetProperty("cause").GetString());
+        Assert.Equal("confirmed", cause.GetProperty("verdict").GetString());
+        Assert.Equal("position-correlation", cause.GetProperty("measurement").GetString());
+        Assert.True(cause.GetProperty("with_factor").GetProperty("reused_original_telemetry").GetBoolean());
+        Assert.True(cause.GetProperty("how_bad").GetProperty("held_out_accuracy_without").GetDouble() > 0);
+        Assert.True(File.Exists(Path.Combine(_folder, "verify", "verify.json")));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
