@@ -76,6 +76,32 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "verify", "verify.json")));
     }
 
+    [Fact]
+    public void Runs_side_by_side_in_their_own_processes_give_what_they_give_one_after_the_other()
+    {
+        var run = Path.Combine(_folder, "fixed");
+        var train = EpochLensProcess.Run("train", "--samples-per-epoch", "300", "--epochs", "3", "--order", "fixed", "--out", run, "--quiet", "--telemetry", "csv");
+        Assert.True(train.ExitCode == 0, train.Output + train.Error);
+
+        var one = EpochLensProcess.Run("verify", run, "--cause", "fixed-order", "--no-reuse", "--jobs", "1", "--out", Path.Combine(_folder, "one"));
+        var two = EpochLensProcess.Run("verify", run, "--cause", "fixed-order", "--no-reuse", "--jobs", "2", "--out", Path.Combine(_folder, "two"));
+
+        Assert.True(one.ExitCode == 0, one.Output + one.Error);
+        Assert.True(two.ExitCode == 0, two.Output + two.Error);
+        Assert.Contains("2 at a time", two.Output, StringComparison.Ordinal);
+        Assert.Contains("fixed-order-off: done, 900 steps", two.Output, StringComparison.Ordinal);
+        foreach (var side in new[] { "original-3x300", "fixed-order-off" })
+        {
+            Assert.Equal(Losses(Path.Combine(_folder, "one", side)), Losses(Path.Combine(_folder, "two", side)));
+        }
+
+        // The re-trained original is the recorded run, step for step.
+        Assert.Equal(Losses(run), Losses(Path.Combine(_folder, "two", "original-3x300")));
+    }
+
+    private static string[] Losses(string folder) =>
+        File.ReadLines(Path.Combine(folder, "steps.csv")).Skip(1).Select(l => l.Split(',')[4]).ToArray();
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

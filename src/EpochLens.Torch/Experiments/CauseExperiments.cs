@@ -17,7 +17,7 @@ public static class CauseExperiments
             Factor = "the logged loss is the running mean of the epoch so far, reset at each epoch",
             SwitchOffText = "log the raw per-step loss (the telemetry keeps it beside the running mean, so both come from one run)",
             SwitchOnText = "log the running mean of the epoch so far (--log-running-mean)",
-            Signature = new(SignatureKind.BoundaryJump, "a running mean restarts from a single loss at every boundary"),
+            Signature = new(SignatureKind.SpreadDecay, "a running mean steadies like 1/k through the epoch and restarts from a single loss at every boundary"),
             IsPresent = o => o.Causes.RunningMeanLogging,
             // Logging does not change training: the raw losses of the same run are what a re-run logging them would record.
             SwitchOff = o => o,

@@ -26,8 +26,9 @@ public sealed record ExperimentBudget(int Epochs, int SamplesPerEpoch, string Re
     {
         ArgumentNullException.ThrowIfNull(original);
         var o = original with { Epochs = Epochs, Threads = 1, EvaluateEachEpoch = true };
+        // run.json records a memorised subset's size as the samples per epoch, so both follow the budget.
         return original.Causes.MemorizeSubset is not null
-            ? o with { Causes = o.Causes with { MemorizeSubset = SamplesPerEpoch } }
+            ? o with { SamplesPerEpoch = SamplesPerEpoch, Causes = o.Causes with { MemorizeSubset = SamplesPerEpoch } }
             : o with { SamplesPerEpoch = SamplesPerEpoch };
     }
 

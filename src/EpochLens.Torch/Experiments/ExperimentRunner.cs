@@ -1,38 +1,34 @@
-using EpochLens.Telemetry;
-using EpochLens.Torch.Data;
 using EpochLens.Torch.Training;
 
 namespace EpochLens.Torch.Experiments;
 
 /// <summary>
-/// Trains experiment runs, several side by side. At batch size 1 a step is a few dozen small libtorch calls
-/// whose cost is per-call overhead, so one thread per run on as many cores as there are runs is faster than
-/// giving one run every core (measured in the README's verify section).
+/// Trains experiment runs, several side by side when the launcher allows it (one process per run). At batch
+/// size 1 a step is a few dozen small libtorch calls whose cost is per-call overhead, so each run gets one thread
+/// and runs go side by side on free cores; on a core that other work keeps busy a second run only shares it
+/// (measured in the README's verify section).
 /// </summary>
 public sealed class ExperimentRunner
 {
-    private readonly ImageDataSplit _data;
+    private readonly IRunLauncher _launcher;
 
-    /// <param name="data">The data every run trains on.</param>
-    /// <param name="parallelism">Runs trained at once; at least 1.</param>
-    public ExperimentRunner(ImageDataSplit data, int parallelism)
+    /// <param name="launcher">What trains each run.</param>
+    /// <param name="parallelism">Runs trained at once (1 whatever is asked when the launcher cannot run them side by side).</param>
+    public ExperimentRunner(IRunLauncher launcher, int parallelism)
     {
+        ArgumentNullException.ThrowIfNull(launcher);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        _data = data;
-        Parallelism = parallelism;
+        _launcher = launcher;
+        Parallelism = launcher.CanRunSideBySide ? parallelism : 1;
     }
 
     public int Parallelism { get; }
 
-    /// <summary>One run per core, each on one libtorch thread, never more runs at once than there are.</summary>
-    public static int DefaultParallelism(int runs) => Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, runs));
-
-    /// <summary>Trains every run (each with one libtorch thread), writing its telemetry and run.json to its folder.</summary>
+    /// <summary>Trains every run, writing its telemetry and run.json to its folder.</summary>
     public IReadOnlyList<CompletedRun> Run(IReadOnlyList<PlannedRun> runs, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var results = new CompletedRun[runs.Count];
-        var trainers = runs.Select(r => new Trainer(r.Options with { Threads = 1 }, _data)).ToArray();
         Parallel.For(
             0,
             runs.Count,
@@ -41,15 +37,43 @@ public sealed class ExperimentRunner
             {
                 var run = runs[i];
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                Directory.CreateDirectory(run.Folder);
-                var trainer = trainers[i];
-                trainer.Describe().Write(run.Folder);
-                using var writer = new TelemetryWriter(run.Folder, TelemetryFormat.Csv);
                 var report = progress is null ? null : new ForwardingProgress(p => progress.Report(new RunProgress(i, run.Label, p)));
-                var summary = trainer.Run(writer, report, cancellation);
-                results[i] = new CompletedRun(run, summary, clock.Elapsed);
+                long steps = _launcher.Train(run, report, cancellation);
+                results[i] = new CompletedRun(run, steps, clock.Elapsed);
             });
         return results;
+    }
+
+    /// <summary>
+    /// One run per free core, never more than there are runs: runs at once for <paramref name="runs"/> runs on <paramref name="cores"/> cores of which the load average
+    /// <paramref name="load"/> (null where the system does not say) keeps some busy, with the reason in words.
+    /// </summary>
+    public static (int Parallelism, string Why) ChooseParallelism(int runs, int cores, double? load)
+    {
+        int busy = load is { } l && double.IsFinite(l) ? (int)Math.Round(Math.Max(0, l)) : 0;
+        int free = Math.Max(1, cores - busy);
+        int parallelism = Math.Clamp(free, 1, Math.Max(1, runs));
+        string loadText = load is { } value ? FormattableString.Invariant($", load average {value:0.0}") : "";
+        string why = runs <= 1
+            ? "one run to train"
+            : free >= runs
+                ? FormattableString.Invariant($"{cores} cores{loadText}: a free core for each run")
+                : FormattableString.Invariant($"{cores} cores{loadText}: {free} free, and a run sharing a busy core gains nothing");
+        return (parallelism, why);
+    }
+
+    /// <summary>The one-minute load average on Linux; null elsewhere.</summary>
+    public static double? LoadAverage()
+    {
+        try
+        {
+            var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : null;
+            return text is not null && double.TryParse(text.Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Reports on the training thread, so each run's reports stay in order.</summary>

@@ -13,6 +13,7 @@ public sealed record Signature(SignatureKind Kind, string Why)
         SignatureKind.BoundaryJump => MeasurementIds.BoundaryJump,
         SignatureKind.BoundaryJumpWide => MeasurementIds.BoundaryJumpWide,
         SignatureKind.PositionCorrelation => MeasurementIds.PositionCorrelation,
+        SignatureKind.SpreadDecay => MeasurementIds.SpreadDecay,
         SignatureKind.LastStepLevel => MeasurementIds.LastStepLevel,
         SignatureKind.LastStepVariance => MeasurementIds.LastStepVariance,
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),

@@ -15,8 +15,8 @@ namespace EpochLens.Torch.Experiments;
 /// <param name="Method">How it was computed, in a sentence.</param>
 public sealed record SignatureComparison(double Difference, double NullSd, double? PValue, int Offsets, string Method)
 {
-    /// <summary>Compares <paramref name="withFactor"/> and <paramref name="withoutFactor"/> on <paramref name="kind"/>; null when either profile is too short.</summary>
-    public static SignatureComparison? Compare(SignatureKind kind, PhaseProfile withFactor, PhaseProfile withoutFactor)
+    /// <summary>Compares <paramref name="withFactor"/> and <paramref name="withoutFactor"/> on <paramref name="kind"/>; null when either epoch profile is too short.</summary>
+    public static SignatureComparison? Compare(SignatureKind kind, EpochAnalysis withFactor, EpochAnalysis withoutFactor)
     {
         ArgumentNullException.ThrowIfNull(withFactor);
         ArgumentNullException.ThrowIfNull(withoutFactor);

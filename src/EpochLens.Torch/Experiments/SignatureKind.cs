@@ -12,6 +12,9 @@ public enum SignatureKind
     /// <summary>Position-by-position correlation of the odd and even epochs' fine detail (position-correlation).</summary>
     PositionCorrelation,
 
+    /// <summary>Log-log slope of step-to-step change against position in the epoch: -1 for a running mean (spread-decay).</summary>
+    SpreadDecay,
+
     /// <summary>Level of the epoch's last point against all positions (last-step-level).</summary>
     LastStepLevel,
 

@@ -25,10 +25,11 @@ internal sealed class SignatureStatistic
     /// <summary>The statistic with the boundary moved by <paramref name="offset"/> positions (0: the real boundary).</summary>
     public double At(int offset) => _atOffset(offset);
 
-    /// <summary>The statistic of <paramref name="kind"/> on <paramref name="profile"/>, or null when the profile is too short for it.</summary>
-    public static SignatureStatistic? Of(SignatureKind kind, PhaseProfile profile)
+    /// <summary>The statistic of <paramref name="kind"/> on <paramref name="analysis"/>, or null when its profile is too short for it.</summary>
+    public static SignatureStatistic? Of(SignatureKind kind, EpochAnalysis analysis)
     {
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var profile = analysis.Profile;
         int bins = profile.BinCount;
         if (bins < 16 || profile.FirstFilled < 0)
         {
@@ -40,6 +41,7 @@ internal sealed class SignatureStatistic
             SignatureKind.BoundaryJump => Jump(profile.Mean, 1),
             SignatureKind.BoundaryJumpWide => Jump(profile.Mean, BoundaryEventStudy.WideWindow(bins)),
             SignatureKind.PositionCorrelation => DetailCorrelation(profile),
+            SignatureKind.SpreadDecay => SpreadDecay(analysis.Signal),
             SignatureKind.LastStepLevel => LastLevel(profile),
             SignatureKind.LastStepVariance => LastSpread(profile),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
@@ -93,6 +95,77 @@ internal sealed class SignatureStatistic
             }
 
             return sum / (normA * normB);
+        });
+    }
+
+    /// <summary>
+    /// As the engine's spread-decay: the mean absolute step-to-step change per position (in the analysis space),
+    /// and the slope of its log against log position over doubling buckets, starting from the offset.
+    /// </summary>
+    private static SignatureStatistic SpreadDecay(PreparedSignal signal)
+    {
+        int bins = signal.BinCount;
+        var change = new double[bins];
+        var counts = new int[bins];
+        var values = signal.Values;
+        double Space(double v) => signal.LogSpace ? Math.Log(v) : v;
+        for (int j = 1; j < signal.Count; j++)
+        {
+            if (signal.Epochs[j] < 0 || signal.Epochs[j - 1] != signal.Epochs[j])
+            {
+                continue;
+            }
+
+            change[signal.Bins[j]] += Math.Abs(Space(values[j]) - Space(values[j - 1]));
+            counts[signal.Bins[j]]++;
+        }
+
+        var filled = new List<double>();
+        for (int b = 0; b < bins; b++)
+        {
+            if (counts[b] > 0)
+            {
+                change[b] /= counts[b];
+                filled.Add(change[b]);
+            }
+        }
+
+        // Bin 0 has no change inside its epoch; empty bins take the median so rotations stay defined.
+        filled.Sort();
+        double typical = filled.Count > 0 ? filled[filled.Count / 2] : 0;
+        for (int b = 0; b < bins; b++)
+        {
+            if (counts[b] == 0)
+            {
+                change[b] = typical;
+            }
+        }
+
+        var prefix = CircularPrefix(change);
+        return new SignatureStatistic(bins, 2, offset =>
+        {
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            int buckets = 0;
+            for (int from = 1; from < bins; from *= 2)
+            {
+                int count = Math.Min(from, bins - from);
+                double mean = WindowMean(prefix, bins, offset + from, count);
+                if (!(mean > 0))
+                {
+                    continue;
+                }
+
+                double x = Math.Log(from + 1 + ((count - 1) / 2.0));
+                double y = Math.Log(mean);
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+                buckets++;
+            }
+
+            double denominator = (buckets * sxx) - (sx * sx);
+            return buckets >= 3 && denominator > 0 ? ((buckets * sxy) - (sx * sy)) / denominator : double.NaN;
         });
     }
 

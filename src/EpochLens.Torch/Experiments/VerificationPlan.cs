@@ -19,6 +19,9 @@ public sealed record VerificationPlan
     /// <summary>Runs trained at once.</summary>
     public required int Parallelism { get; init; }
 
+    /// <summary>Why that many, in words.</summary>
+    public required string ParallelismReason { get; init; }
+
     /// <summary>The diagnosis the causes came from; null when the user named them.</summary>
     public RunDiagnosis? Diagnosis { get; init; }
 

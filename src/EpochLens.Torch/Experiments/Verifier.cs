@@ -18,12 +18,18 @@ public sealed class Verifier
     private readonly ImageDataSplit _data;
     private readonly Diagnoser _diagnoser;
     private readonly VerifyOptions _options;
+    private readonly IRunLauncher _launcher;
 
-    public Verifier(ImageDataSplit data, Diagnoser diagnoser, VerifyOptions options)
+    /// <param name="data">The data the run trained on.</param>
+    /// <param name="diagnoser">The diagnosis engine that judges both sides.</param>
+    /// <param name="options">Budget, output folder and parallelism.</param>
+    /// <param name="launcher">What trains the runs; null trains them in this process, one at a time.</param>
+    public Verifier(ImageDataSplit data, Diagnoser diagnoser, VerifyOptions options, IRunLauncher? launcher = null)
     {
         _data = data;
         _diagnoser = diagnoser;
         _options = options;
+        _launcher = launcher ?? new InProcessLauncher(data);
     }
 
     /// <summary>The series the run's own logger plotted: what the user saw.</summary>
@@ -82,13 +88,19 @@ public sealed class Verifier
             }
         }
 
+        var (parallelism, why) = !_launcher.CanRunSideBySide
+            ? (1, "runs in this process train one at a time")
+            : _options.Parallelism is int given
+                ? (given, "as asked")
+                : ExperimentRunner.ChooseParallelism(planned.Count, Environment.ProcessorCount, ExperimentRunner.LoadAverage());
         return new VerificationPlan
         {
             Run = run,
             Causes = plans,
             Runs = planned,
             Folders = folders,
-            Parallelism = _options.Parallelism ?? ExperimentRunner.DefaultParallelism(planned.Count),
+            Parallelism = parallelism,
+            ParallelismReason = why,
             Diagnosis = diagnosis,
         };
     }
@@ -102,7 +114,7 @@ public sealed class Verifier
     {
         ArgumentNullException.ThrowIfNull(plan);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var completed = plan.Runs.Count == 0 ? [] : new ExperimentRunner(_data, plan.Parallelism).Run(plan.Runs, progress, cancellation);
+        var completed = plan.Runs.Count == 0 ? [] : new ExperimentRunner(_launcher, plan.Parallelism).Run(plan.Runs, progress, cancellation);
         var wall = clock.Elapsed;
         var byFolder = completed.ToDictionary(c => c.Planned.Folder, StringComparer.Ordinal);
         var logs = new Dictionary<string, TrainingLog>(StringComparer.Ordinal);
@@ -211,7 +223,7 @@ public sealed class Verifier
         var with = Arm(plan.WithFactor, withFactor: true);
         var without = Arm(plan.WithoutFactor!, withFactor: false);
         var comparison = with.Diagnosis.Analysis is { } a && without.Diagnosis.Analysis is { } b
-            ? SignatureComparison.Compare(signature.Kind, a.Profile, b.Profile)
+            ? SignatureComparison.Compare(signature.Kind, a, b)
             : null;
         var (verdict, reason) = VerdictRules.Decide(plan.OriginalHasFactor, with.Signature, without.Signature, comparison);
         var howBad = new HowBad(with.Steps, with.HeldOutLoss, without.HeldOutLoss, with.HeldOutAccuracy, without.HeldOutAccuracy);

@@ -18,8 +18,10 @@ public sealed class Trainer
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
-    // libtorch's generator is process-wide: runs side by side must seed and draw their initial weights one at a time.
-    private static readonly Lock InitialWeights = new();
+    // libtorch's generator and thread count are process-wide: runs side by side seed and draw their initial
+    // weights one at a time, and set the thread count only when it changes (setting it also clears oneDNN's
+    // primitive cache and resizes the thread pool under a run that is training).
+    private static readonly Lock ProcessWideState = new();
 
     private readonly TrainOptions _options;
     private readonly ImageDataSplit _data;
@@ -62,11 +64,15 @@ public sealed class Trainer
     {
         var o = _options;
         var causes = o.Causes;
-        torch.set_num_threads(o.Threads);
         SeedCnn NewModel()
         {
-            lock (InitialWeights)
+            lock (ProcessWideState)
             {
+                if (torch.get_num_threads() != o.Threads)
+                {
+                    torch.set_num_threads(o.Threads);
+                }
+
                 torch.manual_seed(o.Seed);
                 return new SeedCnn();
             }

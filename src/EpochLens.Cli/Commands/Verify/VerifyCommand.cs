@@ -54,7 +54,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
             SamplesPerEpoch = settings.SamplesPerEpoch,
             Parallelism = settings.Jobs,
             ReuseOriginal = !settings.NoReuse,
-        });
+        }, new ChildProcessLauncher(settings.DataFolder));
 
         RunDiagnosis? diagnosis = null;
         var causes = settings.CauseList();

@@ -29,9 +29,15 @@ internal static class VerifyConsoleReport
             }
         }
 
+        if (plan.Runs.Count == 0)
+        {
+            console.MarkupLine("Nothing to train: the run's own telemetry holds both sides.");
+            return;
+        }
+
         long total = plan.Runs.Sum(r => (long)r.Options.StepsPerEpoch * r.Options.Epochs);
         string reuse = plan.ReusesOriginal ? "; the run's own telemetry stands for the original side" : "";
-        console.MarkupLineInterpolated($"Training {plan.Runs.Count} run(s), {total.ToString(Invariant)} steps in all, {plan.Parallelism} at a time (one libtorch thread each){reuse}.");
+        console.MarkupLineInterpolated($"Training {plan.Runs.Count} run(s), {total.ToString(Invariant)} steps in all, {plan.Parallelism} at a time ({plan.ParallelismReason}; one process and one libtorch thread each){reuse}.");
     }
 
     public static void Render(IAnsiConsole console, VerificationReport report)
@@ -51,14 +57,14 @@ internal static class VerifyConsoleReport
             if (c.WithFactor is { } with && c.WithoutFactor is { } without && c.Signature is { } signature)
             {
                 var table = new Table().Border(TableBorder.Simple)
-                    .AddColumn("side").AddColumn("run").AddColumn("series").AddColumn(new TableColumn(Markup.Escape(signature.MeasurementId)).RightAligned())
+                    .AddColumn("side").AddColumn("run").AddColumn("series").AddColumn(new TableColumn("value").RightAligned())
                     .AddColumn(new TableColumn("p").RightAligned()).AddColumn("diagnosis").AddColumn(new TableColumn("held-out loss").RightAligned())
                     .AddColumn(new TableColumn("accuracy").RightAligned());
                 foreach (var arm in new[] { with, without })
                 {
                     table.AddRow(
-                        arm.WithFactor ? "with factor" : "without",
-                        Markup.Escape(arm.ReusedOriginalTelemetry ? "original (recorded)" : arm.IsOriginalSetup ? $"original (re-run: {arm.Label})" : arm.Label),
+                        arm.WithFactor ? "with" : "without",
+                        Markup.Escape(arm.ReusedOriginalTelemetry ? "recorded" : arm.Label),
                         Markup.Escape(arm.Metric),
                         arm.Signature is { } m ? m.Value.ToString("0.###", Invariant) : "-",
                         Markup.Escape(VerdictRules.P(arm.Signature?.PValue)),
@@ -67,8 +73,8 @@ internal static class VerifyConsoleReport
                         arm.HeldOutAccuracy.ToString("P1", Invariant));
                 }
 
+                console.MarkupLineInterpolated($"Signature: {signature.MeasurementId} (the diagnosis engine's measurement), because {signature.Why}.");
                 console.Write(table);
-                console.MarkupLineInterpolated($"Signature: {signature.MeasurementId}, because {signature.Why}.");
                 if (c.Comparison is { } cmp)
                 {
                     console.MarkupLineInterpolated($"Two-sample test: difference {cmp.Difference.ToString("0.###", Invariant)} (spread {cmp.NullSd.ToString("0.###", Invariant)} with the boundary moved), {VerdictRules.P(cmp.PValue)}: {cmp.Method}.");
@@ -81,7 +87,7 @@ internal static class VerifyConsoleReport
         if (report.Runs.Count > 0)
         {
             console.WriteLine();
-            double steps = report.Runs.Sum(r => (double)r.Summary.Steps);
+            double steps = report.Runs.Sum(r => (double)r.Steps);
             console.MarkupLineInterpolated($"Trained {report.Runs.Count} run(s), {steps.ToString("0", Invariant)} steps, in {report.TrainingWallTime.TotalSeconds.ToString("0.0", Invariant)} s, {report.Parallelism} at a time ({(steps / report.TrainingWallTime.TotalSeconds).ToString("0", Invariant)} steps/s together).");
         }
     }
