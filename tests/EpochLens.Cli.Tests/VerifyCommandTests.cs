@@ -99,6 +99,23 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(Losses(run), Losses(Path.Combine(_folder, "two", "original-3x300")));
     }
 
+    [Fact]
+    public void Without_a_cause_it_tests_what_the_diagnosis_ranked_and_a_running_mean_needs_no_training()
+    {
+        var run = Path.Combine(_folder, "running-mean");
+        var train = EpochLensProcess.Run("train", "--samples-per-epoch", "300", "--epochs", "3", "--log-running-mean", "--out", run, "--quiet", "--telemetry", "csv");
+        Assert.True(train.ExitCode == 0, train.Output + train.Error);
+
+        var result = EpochLensProcess.Run("verify", run, "--out", Path.Combine(_folder, "verify"));
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("Diagnosis of logged_loss: The logged loss is a running mean", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Testing the ranked causes in order: running-mean-logging", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing to train", result.Output, StringComparison.Ordinal);
+        Assert.Contains("CONFIRMED: switching the factor off removes the pattern: spread-decay", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Identical held-out results", result.Output, StringComparison.Ordinal);
+    }
+
     private static string[] Losses(string folder) =>
         File.ReadLines(Path.Combine(folder, "steps.csv")).Skip(1).Select(l => l.Split(',')[4]).ToArray();
 

@@ -18,9 +18,10 @@ public sealed class Trainer
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
-    // libtorch's generator and thread count are process-wide: runs side by side seed and draw their initial
-    // weights one at a time, and set the thread count only when it changes (setting it also clears oneDNN's
-    // primitive cache and resizes the thread pool under a run that is training).
+    // libtorch's generator and thread count are process-wide: trainers started from several threads seed and draw
+    // their initial weights one at a time, and set the thread count only when it changes (setting it also clears
+    // oneDNN's primitive cache and resizes the thread pool under a run that is training). Training side by side in
+    // one process is still unsafe with TorchSharp 0.107 (see Experiments/InProcessLauncher); verify uses processes.
     private static readonly Lock ProcessWideState = new();
 
     private readonly TrainOptions _options;
