@@ -45,32 +45,55 @@ public sealed class ExperimentRunner
     }
 
     /// <summary>
-    /// One run per free core, never more than there are runs: runs at once for <paramref name="runs"/> runs on <paramref name="cores"/> cores of which the load average
-    /// <paramref name="load"/> (null where the system does not say) keeps some busy, with the reason in words.
+    /// One run per free core, never more than there are runs: runs at once for <paramref name="runs"/> runs on
+    /// <paramref name="cores"/> cores of which <paramref name="idleCores"/> are idle now (null where the system
+    /// does not say), with the reason in words.
     /// </summary>
-    public static (int Parallelism, string Why) ChooseParallelism(int runs, int cores, double? load)
+    public static (int Parallelism, string Why) ChooseParallelism(int runs, int cores, double? idleCores)
     {
-        int busy = load is { } l && double.IsFinite(l) ? (int)Math.Round(Math.Max(0, l)) : 0;
-        int free = Math.Max(1, cores - busy);
+        double idle = idleCores is { } i && double.IsFinite(i) ? Math.Clamp(i, 0, cores) : cores;
+        int free = Math.Max(1, (int)Math.Round(idle));
         int parallelism = Math.Clamp(free, 1, Math.Max(1, runs));
-        string loadText = load is { } value ? FormattableString.Invariant($", load average {value:0.0}") : "";
+        string idleText = idleCores is null ? "" : FormattableString.Invariant($", {idle:0.0} idle");
         string why = runs <= 1
             ? "one run to train"
             : free >= runs
-                ? FormattableString.Invariant($"{cores} cores{loadText}: a free core for each run")
-                : FormattableString.Invariant($"{cores} cores{loadText}: {free} free, and a run sharing a busy core gains nothing");
+                ? FormattableString.Invariant($"{cores} cores{idleText}: a free core for each run")
+                : FormattableString.Invariant($"{cores} cores{idleText}: a run sharing a busy core gains nothing");
         return (parallelism, why);
     }
 
-    /// <summary>The one-minute load average on Linux; null elsewhere.</summary>
-    public static double? LoadAverage()
+    /// <summary>
+    /// How many cores are idle, measured from /proc/stat over a quarter of a second (Linux; null elsewhere).
+    /// Measured now rather than from the load average, which still counts this tool's own runs of the last minute.
+    /// </summary>
+    public static double? IdleCores()
     {
+        static (long Idle, long Total)? Read()
+        {
+            if (!File.Exists("/proc/stat"))
+            {
+                return null;
+            }
+
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var ticks = fields.Skip(1).Take(8).Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return (ticks[3] + ticks[4], ticks.Sum());
+        }
+
         try
         {
-            var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : null;
-            return text is not null && double.TryParse(text.Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load) ? load : null;
+            var before = Read();
+            Thread.Sleep(250);
+            var after = Read();
+            if (before is not { } a || after is not { } b || b.Total <= a.Total)
+            {
+                return null;
+            }
+
+            return Environment.ProcessorCount * (double)(b.Idle - a.Idle) / (b.Total - a.Total);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -92,7 +92,7 @@ public sealed class Verifier
             ? (1, "runs in this process train one at a time")
             : _options.Parallelism is int given
                 ? (given, "as asked")
-                : ExperimentRunner.ChooseParallelism(planned.Count, Environment.ProcessorCount, ExperimentRunner.LoadAverage());
+                : ExperimentRunner.ChooseParallelism(planned.Count, Environment.ProcessorCount, planned.Count > 1 ? ExperimentRunner.IdleCores() : null);
         return new VerificationPlan
         {
             Run = run,

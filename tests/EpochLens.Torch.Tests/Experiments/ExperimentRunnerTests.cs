@@ -33,11 +33,11 @@ public sealed class ExperimentRunnerTests : IDisposable
         File.ReadLines(Path.Combine(folder, TelemetryFiles.StepsCsv)).Skip(1).Select(l => l.Split(',')[4]).ToArray();
 
     [Theory]
-    [InlineData(2, 2, 0.1, 2)]
+    [InlineData(2, 2, 1.9, 2)]
     [InlineData(2, 2, 1.2, 1)]
     [InlineData(3, 2, null, 2)]
-    [InlineData(1, 16, 0.0, 1)]
-    [InlineData(4, 2, 9.0, 1)]
+    [InlineData(1, 16, 16.0, 1)]
+    [InlineData(4, 2, 0.0, 1)]
     public void Runs_side_by_side_only_on_free_cores(int runs, int cores, double? load, int expected)
     {
         var (parallelism, why) = ExperimentRunner.ChooseParallelism(runs, cores, load);

@@ -32,7 +32,7 @@ public sealed class VerifySettings : CommandSettings
     public int MaxSteps { get; init; } = ExperimentBudget.DefaultMaxStepsPerRun;
 
     [CommandOption("-j|--jobs <N>")]
-    [Description("Experiment runs trained at once, each in its own process with one libtorch thread. Default: one per free core (cores minus the load average).")]
+    [Description("Experiment runs trained at once, each in its own process with one libtorch thread. Default: one per idle core, measured just before training.")]
     public int? Jobs { get; init; }
 
     [CommandOption("--no-reuse")]
