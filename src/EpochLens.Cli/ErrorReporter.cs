@@ -1,3 +1,4 @@
+using EpochLens.Torch.Experiments;
 using EpochLens.Torch.Native;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,7 +13,7 @@ internal static class ErrorReporter
         var (message, code) = exception switch
         {
             TorchUnavailableException e => (e.Message, ExitCodes.EnvironmentError),
-            CommandParseException or CommandRuntimeException => (exception.Message, ExitCodes.UsageOrInputError),
+            CommandParseException or CommandRuntimeException or NotAHarnessRunException => (exception.Message, ExitCodes.UsageOrInputError),
             InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException
                 => (exception.Message, ExitCodes.UsageOrInputError),
             OperationCanceledException => ("stopped.", ExitCodes.Interrupted),

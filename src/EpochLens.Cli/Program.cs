@@ -1,6 +1,8 @@
 using EpochLens.Cli.Commands.Analyze;
+using EpochLens.Cli.Commands.Demo;
 using EpochLens.Cli.Commands.Inspect;
 using EpochLens.Cli.Commands.Train;
+using EpochLens.Cli.Commands.Verify;
 using Spectre.Console.Cli;
 
 namespace EpochLens.Cli;
@@ -54,6 +56,15 @@ public static class Program
                 .WithExample("inspect", "runs/exp1")
                 .WithExample("inspect", "metrics.csv", "--metric", "train_loss_step")
                 .WithExample("inspect", "logs/events.out.tfevents.1700000000.host", "--strict");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Replay the question: train its set-up recording the raw loss and the running mean it plotted, diagnose both, and answer what causes the spikes and how bad they are.")
+                .WithExample("demo")
+                .WithExample("demo", "--full");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Prove or refute a cause by experiment: train a recorded run again from the same seed with only that factor changed, compare the cause's signature between the two runs, and weigh the factor by held-out loss and accuracy.")
+                .WithExample("verify", "runs/fixed-order", "--cause", "fixed-order")
+                .WithExample("verify", "runs/exp1")
+                .WithExample("verify", "runs/exp1", "--cause", "optimizer-reset", "--samples-per-epoch", "1000", "--json");
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception));
         });
         return app;

@@ -10,7 +10,7 @@ public static class EmbeddedData
     public const string ResourcePrefix = "EpochLens.Data.";
 
     // How data/README.md chose them: class-stratified from Fashion-MNIST's training and t10k sets.
-    private const string Description = "the embedded Fashion-MNIST subset (5039 training, 1000 held-out images)";
+    internal const string Description = "the embedded Fashion-MNIST subset (5039 training, 1000 held-out images)";
 
     /// <summary>Reads the embedded training and held-out sets; each call returns fresh arrays.</summary>
     /// <exception cref="InvalidOperationException">A resource is missing: the assembly was built without the data files.</exception>

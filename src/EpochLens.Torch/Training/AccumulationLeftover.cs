@@ -11,4 +11,7 @@ public enum AccumulationLeftover
 
     /// <summary>Never stepped nor cleared: its gradients leak into the next epoch's first update.</summary>
     Leak,
+
+    /// <summary>Stepped at the end of the epoch with its own scale, 1/(its size): the fix.</summary>
+    OwnScale,
 }

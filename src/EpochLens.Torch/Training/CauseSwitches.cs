@@ -36,6 +36,12 @@ public sealed record CauseSwitches
     /// <summary>recency: train on only this many samples, a subset small enough to memorise (null: off).</summary>
     public int? MemorizeSubset { get; init; }
 
+    /// <summary>
+    /// The control for recency, not a cause: every epoch trains on samples no earlier epoch saw (epoch e on
+    /// samples e*N .. (e+1)*N - 1), so no sample is ever revisited.
+    /// </summary>
+    public bool FreshSamplesEachEpoch { get; init; }
+
     /// <summary>The switches that are on, by their command-line names, for run.json and summaries.</summary>
     public IReadOnlyDictionary<string, string> Describe()
     {
@@ -78,7 +84,7 @@ public sealed record CauseSwitches
         if (GradAccumulation > 1)
         {
             on["grad-accumulation"] = GradAccumulation.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            on["accumulation-leftover"] = AccumulationLeftover == AccumulationLeftover.Leak ? "leak" : "wrong-scale";
+            on["accumulation-leftover"] = LeftoverName(AccumulationLeftover);
         }
 
         if (MemorizeSubset is int n)
@@ -86,8 +92,21 @@ public sealed record CauseSwitches
             on["memorize"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (FreshSamplesEachEpoch)
+        {
+            on["fresh-samples"] = "true";
+        }
+
         return on;
     }
+
+    /// <summary>The command-line spelling of an accumulation leftover mode.</summary>
+    public static string LeftoverName(AccumulationLeftover leftover) => leftover switch
+    {
+        AccumulationLeftover.Leak => "leak",
+        AccumulationLeftover.OwnScale => "own-scale",
+        _ => "wrong-scale",
+    };
 
     /// <summary>The command-line spelling of a sample order.</summary>
     public static string OrderName(SampleOrder order) => order switch

@@ -15,8 +15,16 @@ internal sealed class GradientAccumulation
         _leftover = leftover;
     }
 
-    /// <summary>Each batch's loss is divided by k, as common accumulation code does, even for a short group.</summary>
-    public double Divisor => _k;
+    /// <summary>
+    /// What the loss of the batch at <paramref name="position"/> is divided by: k, as common accumulation code does
+    /// even for a short group, except that <see cref="AccumulationLeftover.OwnScale"/> divides a short last group by its own size.
+    /// </summary>
+    public double DivisorAt(int position, int batchesInEpoch)
+    {
+        int groupStart = position / _k * _k;
+        bool shortLastGroup = groupStart + _k > batchesInEpoch;
+        return shortLastGroup && _leftover == AccumulationLeftover.OwnScale ? batchesInEpoch - groupStart : _k;
+    }
 
     /// <summary>Whether the optimizer steps after the batch at <paramref name="position"/>.</summary>
     public bool ShouldStep(int position, int batchesInEpoch)
@@ -26,7 +34,7 @@ internal sealed class GradientAccumulation
             return true;
         }
 
-        // The last group of the epoch is short: stepped with the full group's 1/k scale, or left to leak.
-        return position == batchesInEpoch - 1 && _leftover == AccumulationLeftover.WrongScale;
+        // The last group of the epoch is short: stepped (with the full group's 1/k scale or its own), or left to leak.
+        return position == batchesInEpoch - 1 && _leftover != AccumulationLeftover.Leak;
     }
 }

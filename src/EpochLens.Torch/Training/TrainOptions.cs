@@ -36,6 +36,9 @@ public sealed record TrainOptions
     /// <summary>The samples each epoch actually trains on, after the memorise switch.</summary>
     public int EffectiveSamplesPerEpoch => Causes.MemorizeSubset ?? SamplesPerEpoch;
 
+    /// <summary>Training samples the run needs: one epoch's, or every epoch's when each epoch takes fresh samples.</summary>
+    public int SamplesLoaded => Causes.FreshSamplesEachEpoch ? EffectiveSamplesPerEpoch * Epochs : EffectiveSamplesPerEpoch;
+
     /// <summary>Batches per epoch: the last one is short when the samples are not a multiple of the batch size, unless dropped.</summary>
     public int StepsPerEpoch => Causes.DropLast
         ? EffectiveSamplesPerEpoch / BatchSize
@@ -66,6 +69,10 @@ public sealed record TrainOptions
         else if (EffectiveSamplesPerEpoch > trainCount)
         {
             yield return $"{EffectiveSamplesPerEpoch} samples per epoch asked for, but the training set holds only {trainCount}";
+        }
+        else if (Epochs >= 1 && (long)EffectiveSamplesPerEpoch * Epochs > trainCount && Causes.FreshSamplesEachEpoch)
+        {
+            yield return $"fresh samples every epoch need {(long)EffectiveSamplesPerEpoch * Epochs} training samples ({Epochs} epochs of {EffectiveSamplesPerEpoch}), but the training set holds only {trainCount}";
         }
 
         if (EffectiveSamplesPerEpoch >= 1 && BatchSize >= 1 && StepsPerEpoch < 1)

@@ -18,6 +18,12 @@ public sealed class Trainer
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
+    // libtorch's generator and thread count are process-wide: trainers started from several threads seed and draw
+    // their initial weights one at a time, and set the thread count only when it changes (setting it also clears
+    // oneDNN's primitive cache and resizes the thread pool under a run that is training). Training side by side in
+    // one process is still unsafe with TorchSharp 0.107 (see Experiments/InProcessLauncher); verify uses processes.
+    private static readonly Lock ProcessWideState = new();
+
     private readonly TrainOptions _options;
     private readonly ImageDataSplit _data;
 
@@ -59,11 +65,22 @@ public sealed class Trainer
     {
         var o = _options;
         var causes = o.Causes;
-        torch.set_num_threads(o.Threads);
-        torch.manual_seed(o.Seed);
+        SeedCnn NewModel()
+        {
+            lock (ProcessWideState)
+            {
+                if (torch.get_num_threads() != o.Threads)
+                {
+                    torch.set_num_threads(o.Threads);
+                }
 
-        using var model = new SeedCnn();
-        using var train = new ImageTensors(_data.Train, o.EffectiveSamplesPerEpoch, CPU);
+                torch.manual_seed(o.Seed);
+                return new SeedCnn();
+            }
+        }
+
+        using var model = NewModel();
+        using var train = new ImageTensors(_data.Train, o.SamplesLoaded, CPU);
         using var heldOut = new ImageTensors(_data.HeldOut, _data.HeldOut.Count, CPU);
         var reduction = causes.LossReduction == LossReduction.Sum ? nn.Reduction.Sum : nn.Reduction.Mean;
         var sampler = new EpochSampler(causes.Order, o.EffectiveSamplesPerEpoch, o.Seed, _data.Train.Labels);
@@ -95,7 +112,7 @@ public sealed class Trainer
                     checkpoint.Restore();
                 }
 
-                var batches = EpochSampler.Batches(sampler.NextEpoch(), o.BatchSize, causes.DropLast);
+                var batches = EpochSampler.Batches(EpochOrder(sampler, epoch), o.BatchSize, causes.DropLast);
                 using var runningSum = zeros(1, dtype: float64);
                 double epochLossSum = 0;
                 model.train();
@@ -108,7 +125,7 @@ public sealed class Trainer
 
                     var (images, labels) = train.Batch(batches[position]);
                     var loss = nn.functional.cross_entropy(model.forward(images), labels, reduction: reduction);
-                    (loss / accumulation.Divisor).backward();
+                    (loss / accumulation.DivisorAt(position, batches.Count)).backward();
                     bool stepped = accumulation.ShouldStep(position, batches.Count);
                     if (stepped)
                     {
@@ -205,6 +222,22 @@ public sealed class Trainer
 
         model.train();
         return (lossSum / set.Count, (double)correct / set.Count);
+    }
+
+    /// <summary>The epoch's sample order; with fresh samples, epoch e takes the e-th block of samples instead of the first.</summary>
+    private int[] EpochOrder(EpochSampler sampler, int epoch)
+    {
+        var order = sampler.NextEpoch();
+        if (_options.Causes.FreshSamplesEachEpoch)
+        {
+            int offset = epoch * _options.EffectiveSamplesPerEpoch;
+            for (int i = 0; i < order.Length; i++)
+            {
+                order[i] += offset;
+            }
+        }
+
+        return order;
     }
 
     private Adam NewOptimizer(SeedCnn model) =>

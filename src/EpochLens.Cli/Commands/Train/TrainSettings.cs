@@ -99,13 +99,17 @@ public sealed class TrainSettings : CommandSettings
     public int GradAccumulation { get; init; } = 1;
 
     [CommandOption("--accumulation-leftover <MODE>")]
-    [Description("What happens to a short last accumulation group: wrong-scale (stepped, scaled by 1/K as if full) or leak (never stepped; its gradients leak into the next epoch's first update).")]
+    [Description("What happens to a short last accumulation group: wrong-scale (stepped, scaled by 1/K as if full), leak (never stepped; its gradients leak into the next epoch's first update) or own-scale (stepped with its own size's scale: the fix).")]
     [DefaultValue("wrong-scale")]
     public string AccumulationLeftover { get; init; } = "wrong-scale";
 
     [CommandOption("--memorize <N>")]
     [Description("Cause recency: train on only N samples, a subset small enough to memorise (a higher --lr such as 1e-3 makes it show within a few epochs).")]
     public int? Memorize { get; init; }
+
+    [CommandOption("--fresh-samples")]
+    [Description("The control for recency: every epoch trains on samples no earlier epoch saw (epoch e on samples e*N to (e+1)*N-1), so none is revisited. Needs N x epochs training samples.")]
+    public bool FreshSamples { get; init; }
 
     [CommandOption("--quiet")]
     [Description("No progress bar; only the summary line.")]
@@ -125,7 +129,7 @@ public sealed class TrainSettings : CommandSettings
 
         if (ParseLeftover(AccumulationLeftover) is null)
         {
-            return ValidationResult.Error($"--accumulation-leftover must be wrong-scale or leak (got '{AccumulationLeftover}')");
+            return ValidationResult.Error($"--accumulation-leftover must be wrong-scale, leak or own-scale (got '{AccumulationLeftover}')");
         }
 
         if (ParseFormat(Telemetry) is null)
@@ -170,6 +174,7 @@ public sealed class TrainSettings : CommandSettings
             GradAccumulation = GradAccumulation,
             AccumulationLeftover = ParseLeftover(AccumulationLeftover) ?? Torch.Training.AccumulationLeftover.WrongScale,
             MemorizeSubset = Memorize,
+            FreshSamplesEachEpoch = FreshSamples,
         },
     };
 
@@ -199,6 +204,7 @@ public sealed class TrainSettings : CommandSettings
     {
         "wrong-scale" => Torch.Training.AccumulationLeftover.WrongScale,
         "leak" => Torch.Training.AccumulationLeftover.Leak,
+        "own-scale" => Torch.Training.AccumulationLeftover.OwnScale,
         _ => null,
     };
 

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using System.Globalization;
+using EpochLens.Torch.Experiments;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Demo;
+
+/// <summary>The options of <c>epochlens demo</c>; their descriptions are its --help.</summary>
+public sealed class DemoSettings : CommandSettings
+{
+    [CommandOption("--full")]
+    [Description("The longer version: 10 epochs instead of 3 (about two minutes of training on one core instead of about 35 s).")]
+    public bool Full { get; init; }
+
+    [CommandOption("--epochs <N>")]
+    [Description("Epochs to train, instead of 3 (or 10 with --full); at least 3.")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Run folder for the telemetry and the diagnoses (diagnosis.json). Default: runs/demo-<date-time>.")]
+    public string? OutFolder { get; init; }
+
+    [CommandOption("--details")]
+    [Description("Show each diagnosis in full: every measurement and why each other cause was ruled out.")]
+    public bool Details { get; init; }
+
+    [CommandOption("--quiet")]
+    [Description("No progress bar.")]
+    public bool Quiet { get; init; }
+
+    public override ValidationResult Validate() =>
+        Epochs is < 3
+            ? ValidationResult.Error($"--epochs must be at least 3: the boundary statistics need two boundaries and odd and even epochs (got {Epochs})")
+            : ValidationResult.Success();
+
+    public int EpochCount => Epochs ?? (Full ? SeedDemo.FullEpochs : SeedDemo.ShortEpochs);
+
+    public string ResolveOutFolder() =>
+        OutFolder ?? Path.Combine("runs", "demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+}

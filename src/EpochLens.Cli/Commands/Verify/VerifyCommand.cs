@@ -1,0 +1,107 @@
+using System.Globalization;
+using EpochLens.Diagnosis;
+using EpochLens.Torch.Data;
+using EpochLens.Torch.Experiments;
+using EpochLens.Torch.Native;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Verify;
+
+/// <summary>
+/// <c>epochlens verify</c>: proves or refutes a suspected cause of a harness run by training it again from the same
+/// seed with only that factor changed, and comparing the cause's signature between the two runs.
+/// </summary>
+public sealed class VerifyCommand : Command<VerifySettings>
+{
+    private readonly IAnsiConsole _console;
+
+    public VerifyCommand() : this(AnsiConsole.Console)
+    {
+    }
+
+    public VerifyCommand(IAnsiConsole console) => _console = console;
+
+    public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
+    {
+        // Messages go to standard error with --json, so the JSON on standard output stays clean.
+        var messages = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : _console;
+        HarnessRun run;
+        try
+        {
+            run = HarnessRun.Open(settings.RunFolder);
+        }
+        catch (NotAHarnessRunException e)
+        {
+            messages.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        if (!run.UsesEmbeddedData && settings.DataFolder is null)
+        {
+            messages.MarkupLineInterpolated($"[red]error:[/] {run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again.");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var data = settings.DataFolder is null ? EmbeddedData.Load() : IdxDirectory.Load(settings.DataFolder);
+        TorchRuntime.EnsureLoaded();
+        var outFolder = settings.ResolveOutFolder();
+        var verifier = new Verifier(data, EngineDefaults.CreateDiagnoser(), new VerifyOptions
+        {
+            OutFolder = outFolder,
+            MaxStepsPerRun = settings.MaxSteps,
+            Epochs = settings.Epochs,
+            SamplesPerEpoch = settings.SamplesPerEpoch,
+            Parallelism = settings.Jobs,
+            ReuseOriginal = !settings.NoReuse,
+        }, new ChildProcessLauncher(settings.DataFolder));
+
+        RunDiagnosis? diagnosis = null;
+        var causes = settings.CauseList();
+        if (causes.Count == 0)
+        {
+            diagnosis = verifier.DiagnoseOriginal(run);
+            causes = verifier.CausesToTest(diagnosis);
+            messages.MarkupLineInterpolated($"Diagnosis of {diagnosis.Metric}: {diagnosis.Verdict}");
+            if (causes.Count == 0)
+            {
+                messages.WriteLine("Nothing to verify: the diagnosis names no cause an experiment can switch.");
+                if (settings.Json)
+                {
+                    WriteJson(new VerificationReport { RunFolder = run.Folder, OutFolder = outFolder, Diagnosis = diagnosis, Causes = [], Runs = [], Parallelism = 0, TrainingWallTime = TimeSpan.Zero, HeldOutCount = data.HeldOut.Count });
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            messages.MarkupLineInterpolated($"Testing the ranked causes in order: {string.Join(", ", causes.Select(c => c.ToId()))}.");
+        }
+
+        var plan = verifier.Plan(run, causes, diagnosis);
+        VerifyConsoleReport.RenderPlan(messages, plan);
+        Directory.CreateDirectory(outFolder);
+        var runs = plan.Runs.Select(r => (r.Label, (long)r.Options.StepsPerEpoch * r.Options.Epochs)).ToList();
+        var report = RunProgressDisplay.Run(messages, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
+        File.WriteAllText(Path.Combine(outFolder, "verify.json"), VerifyJsonReport.ToJson(report, ToolVersion));
+        if (settings.Json)
+        {
+            WriteJson(report);
+        }
+        else
+        {
+            VerifyConsoleReport.Render(_console, report);
+            _console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experiment runs and verify.json: {outFolder}"));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteJson(VerificationReport report)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        VerifyJsonReport.Write(stdout, report, ToolVersion);
+        stdout.Flush();
+    }
+
+    private static string ToolVersion => typeof(VerifyCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

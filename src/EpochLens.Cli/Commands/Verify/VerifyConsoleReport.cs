@@ -1,0 +1,102 @@
+using System.Globalization;
+using EpochLens.Diagnosis;
+using EpochLens.Torch.Experiments;
+using EpochLens.Torch.Training;
+using Spectre.Console;
+
+namespace EpochLens.Cli.Commands.Verify;
+
+/// <summary>verify's console output: the plan and budget before training, then per cause the verdict, the two sides, the test and the cost.</summary>
+internal static class VerifyConsoleReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void RenderPlan(IAnsiConsole console, VerificationPlan plan)
+    {
+        var o = plan.Run.Options;
+        console.MarkupLineInterpolated($"Run {plan.Run.Folder}: {Setup(o)}.");
+        foreach (var cause in plan.Causes)
+        {
+            if (cause.Plan is { CanRun: true } p)
+            {
+                long steps = (long)p.WithFactor!.Options.StepsPerEpoch * cause.Budget.Epochs;
+                console.MarkupLineInterpolated($"[bold]{cause.Cause.ToId()}[/]: {(p.OriginalHasFactor ? "switch it off" : "the run lacks it; switch it on")}: {p.Change}.");
+                console.MarkupLineInterpolated($"  Budget: {cause.Budget.Epochs} epochs x {cause.Budget.SamplesPerEpoch} samples = {steps.ToString(Invariant)} steps per run; why: {cause.Budget.Reason}.");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"[bold]{cause.Cause.ToId()}[/]: no experiment ({cause.Plan?.NoExperimentBecause ?? "the harness cannot switch it"}).");
+            }
+        }
+
+        if (plan.Runs.Count == 0)
+        {
+            console.MarkupLine("Nothing to train: the run's own telemetry holds both sides.");
+            return;
+        }
+
+        long total = plan.Runs.Sum(r => (long)r.Options.StepsPerEpoch * r.Options.Epochs);
+        string reuse = plan.ReusesOriginal ? "; the run's own telemetry stands for the original side" : "";
+        console.MarkupLineInterpolated($"Training {plan.Runs.Count} run(s), {total.ToString(Invariant)} steps in all, {plan.Parallelism} at a time ({plan.ParallelismReason}; one process and one libtorch thread each){reuse}.");
+    }
+
+    public static void Render(IAnsiConsole console, VerificationReport report)
+    {
+        foreach (var c in report.Causes)
+        {
+            console.WriteLine();
+            string colour = c.Verdict switch
+            {
+                VerifyVerdict.Confirmed => "yellow",
+                VerifyVerdict.Refuted => "green",
+                _ => "grey",
+            };
+            console.Write(new Rule(Markup.Escape(c.Cause.ToId())).LeftJustified());
+            console.MarkupLine($"[bold {colour}]{Markup.Escape(c.Verdict.ToString().ToUpperInvariant())}[/]: {Markup.Escape(c.Reason)}.");
+            console.MarkupLineInterpolated($"Factor: {c.Factor}. Experiment: {c.Change}.");
+            if (c.WithFactor is { } with && c.WithoutFactor is { } without && c.Signature is { } signature)
+            {
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumn("side").AddColumn("run").AddColumn("series").AddColumn(new TableColumn("value").RightAligned())
+                    .AddColumn(new TableColumn("p").RightAligned()).AddColumn("diagnosis").AddColumn(new TableColumn("held-out loss").RightAligned())
+                    .AddColumn(new TableColumn("accuracy").RightAligned());
+                foreach (var arm in new[] { with, without })
+                {
+                    table.AddRow(
+                        arm.WithFactor ? "with" : "without",
+                        Markup.Escape(arm.ReusedOriginalTelemetry ? "recorded" : arm.Label),
+                        Markup.Escape(arm.Metric),
+                        arm.Signature is { } m ? m.Value.ToString("0.###", Invariant) : "-",
+                        Markup.Escape(VerdictRules.P(arm.Signature?.PValue)),
+                        Markup.Escape(arm.Diagnosis.Primary?.Cause.ToId() ?? arm.Diagnosis.Outcome.ToString()),
+                        arm.HeldOutLoss.ToString("F4", Invariant),
+                        arm.HeldOutAccuracy.ToString("P1", Invariant));
+                }
+
+                console.MarkupLineInterpolated($"Signature: {signature.MeasurementId} (the diagnosis engine's measurement), because {signature.Why}.");
+                console.Write(table);
+                if (c.Comparison is { } cmp)
+                {
+                    console.MarkupLineInterpolated($"Two-sample test: difference {cmp.Difference.ToString("0.###", Invariant)} (spread {cmp.NullSd.ToString("0.###", Invariant)} with the boundary moved), {VerdictRules.P(cmp.PValue)}: {cmp.Method}.");
+                }
+            }
+
+            console.MarkupLineInterpolated($"[bold]How bad:[/] {c.HowBadStatement}");
+        }
+
+        if (report.Runs.Count > 0)
+        {
+            console.WriteLine();
+            double steps = report.Runs.Sum(r => (double)r.Steps);
+            console.MarkupLineInterpolated($"Trained {report.Runs.Count} run(s), {steps.ToString("0", Invariant)} steps, in {report.TrainingWallTime.TotalSeconds.ToString("0.0", Invariant)} s, {report.Parallelism} at a time ({(steps / report.TrainingWallTime.TotalSeconds).ToString("0", Invariant)} steps/s together).");
+        }
+    }
+
+    /// <summary>The set-up in a clause.</summary>
+    public static string Setup(TrainOptions o)
+    {
+        var switches = o.Causes.Describe();
+        string causes = switches.Count == 0 ? "no cause switches" : string.Join(", ", switches.Select(kv => kv.Value == "true" ? kv.Key : $"{kv.Key} {kv.Value}"));
+        return string.Create(Invariant, $"{o.Epochs} epochs x {o.EffectiveSamplesPerEpoch} samples, batch size {o.BatchSize}, Adam lr {o.LearningRate:g}, seed {o.Seed}, {causes}");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using EpochLens.Torch.Experiments;
+using Spectre.Console;
+
+namespace EpochLens.Cli;
+
+/// <summary>
+/// Shows runs trained side by side: a Spectre progress display with one task per run on a terminal, plain
+/// lines (one per epoch trained and one at the end) when the output is redirected, nothing when quiet.
+/// </summary>
+internal static class RunProgressDisplay
+{
+    public static T Run<T>(IAnsiConsole console, IReadOnlyList<(string Label, long Steps)> runs, bool quiet, Func<IProgress<RunProgress>?, T> work)
+    {
+        if (quiet || runs.Count == 0)
+        {
+            return work(null);
+        }
+
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var gate = new Lock();
+            var lastEpoch = new int[runs.Count];
+            Array.Fill(lastEpoch, -1);
+            return work(new SynchronousProgress<RunProgress>(r =>
+            {
+                lock (gate)
+                {
+                    var p = r.Progress;
+                    if (p.Phase == "done")
+                    {
+                        console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: done, {p.Step} steps, {p.StepsPerSecond:F0} steps/s"));
+                    }
+                    else if (p.Epoch > lastEpoch[r.Index])
+                    {
+                        // A report from a new epoch means the one before it is trained.
+                        if (lastEpoch[r.Index] >= 0)
+                        {
+                            console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: epoch {lastEpoch[r.Index] + 1} trained, {p.Step}/{p.TotalSteps} steps, {p.StepsPerSecond:F0} steps/s"));
+                        }
+
+                        lastEpoch[r.Index] = p.Epoch;
+                    }
+                }
+            }));
+        }
+
+        T result = default!;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var tasks = runs.Select(r => context.AddTask(Markup.Escape(r.Label), maxValue: Math.Max(1, r.Steps))).ToArray();
+                result = work(new SynchronousProgress<RunProgress>(r =>
+                {
+                    var p = r.Progress;
+                    var task = tasks[r.Index];
+                    task.Value = p.Step;
+                    task.Description = p.Phase == "training"
+                        ? string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(r.Label)} · epoch {p.Epoch + 1} · {p.StepsPerSecond:F0} steps/s")
+                        : string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(r.Label)} · {p.Phase}");
+                }));
+            });
+        return result;
+    }
+}
