@@ -18,7 +18,10 @@ public static class HtmlReport
     /// <summary>Forbids every fetch and every script; only the inline style sheet is allowed.</summary>
     internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-    public static string Render(IReadOnlyList<RunDiagnosis> runs, string toolVersion)
+    public static string Render(IReadOnlyList<RunDiagnosis> runs, string toolVersion) => Render(runs, toolVersion, null);
+
+    /// <param name="lead">An opening that answers for all runs at once, with their curves side by side; none when null.</param>
+    public static string Render(IReadOnlyList<RunDiagnosis> runs, string toolVersion, ReportLead? lead)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var html = new HtmlWriter();
@@ -31,6 +34,11 @@ public static class HtmlReport
             .Open("header").Element("h1", "EpochLens diagnosis")
             .Element("p", $"Epoch-aligned structure in training-loss curves. EpochLens {toolVersion}, JSON schema {RunDiagnosis.SchemaVersion}.", "meta")
             .Close("header").Line();
+        if (lead is not null)
+        {
+            RenderLead(html, runs, lead);
+        }
+
         for (int i = 0; i < runs.Count; i++)
         {
             RenderRun(html, runs[i], $"run{i}");
@@ -40,8 +48,37 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    public static void Write(string path, IReadOnlyList<RunDiagnosis> runs, string toolVersion) =>
-        File.WriteAllText(path, Render(runs, toolVersion), new System.Text.UTF8Encoding(false));
+    public static void Write(string path, IReadOnlyList<RunDiagnosis> runs, string toolVersion, ReportLead? lead = null) =>
+        File.WriteAllText(path, Render(runs, toolVersion, lead), new System.Text.UTF8Encoding(false));
+
+    private static void RenderLead(HtmlWriter html, IReadOnlyList<RunDiagnosis> runs, ReportLead lead)
+    {
+        html.Open("section", "lead", "id=\"lead\"").Line();
+        html.Element("h2", lead.Title);
+        foreach (var (label, text) in lead.Lines)
+        {
+            html.Open("p", "answer").Element("strong", label + ":").Text(" " + text).Close("p").Line();
+        }
+
+        html.Open("div", "side-by-side").Line();
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var run = runs[i];
+            html.Open("div", "column").Line();
+            html.Element("h3", i < lead.CurveLabels.Count ? lead.CurveLabels[i] : run.Metric);
+            html.Open("p", $"verdict {ReportText.Outcome(run.Outcome)}").Trusted("<strong>Verdict:</strong> ").Text(run.Verdict).Close("p").Line();
+            if (run.Analysis is { Signal.ValidCount: > 0 } analysis)
+            {
+                // Drawn at about the width it is shown at, so its lettering stays readable beside the other.
+                Figure(html, CurveFigures.Whole(analysis, run.Metric) with { Width = 560, Height = 360 }, $"lead-run{i}");
+            }
+
+            html.Close("div").Line();
+        }
+
+        html.Close("div").Line();
+        html.Close("section").Line();
+    }
 
     private static void RenderRun(HtmlWriter html, RunDiagnosis run, string runId)
     {

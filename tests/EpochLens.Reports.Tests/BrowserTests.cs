@@ -50,6 +50,48 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.True(new FileInfo(seen.GetProperty("pdf").GetString()!).Length > 10_000);
     }
 
+    [Fact]
+    public void The_demo_report_shows_the_plotted_and_the_raw_curve_side_by_side_with_their_verdicts()
+    {
+        // The harness run epochlens demo records: logged_loss is the running mean the question plotted, loss the raw loss.
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "demo-run");
+        var log = EpochLens.Readers.DefaultLogReaders.Create().Read(path, new EpochLens.Readers.ReadOptions(), new EpochLens.Readers.ProblemLog()).Single();
+        var plotted = new Diagnoser().Diagnose(log, new DiagnosisOptions { Metric = "logged_loss" });
+        var raw = new Diagnoser().Diagnose(log, new DiagnosisOptions { Metric = "loss" });
+        var lead = new ReportLead("The question, answered", [("What causes it", "the running mean being reset"), ("How bad it is", "only the plot is wrong")],
+            ["1. The curve the question plotted", "2. The raw per-step loss"]);
+        string folder = Path.Combine(ResultsFolder(), "demo");
+        Directory.CreateDirectory(folder);
+        string report = Path.Combine(folder, "report.html");
+        HtmlReport.Write(report, [plotted, raw], "test", lead);
+
+        var seen = BrowserCheck.Open(report, folder);
+        output.WriteLine($"screenshot: {seen.GetProperty("screenshot").GetString()}");
+
+        Assert.Empty(Strings(seen, "consoleErrors"));
+        Assert.Equal([seen.GetProperty("url").GetString()!], Strings(seen, "requests"));
+        Assert.Equal("The question, answered", Strings(seen, "headings")[0]);
+        Assert.Equal(CauseId.RunningMeanLogging, plotted.Primary!.Cause);
+        Assert.Equal(DiagnosisOutcome.NoStructure, raw.Outcome);
+        string html = File.ReadAllText(report);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(plotted.Verdict), html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(raw.Verdict), html, StringComparison.Ordinal);
+        foreach (var media in new[] { "screen", "print" })
+        {
+            var curves = seen.GetProperty(media).EnumerateArray().Where(f => f.GetProperty("id").GetString()!.StartsWith("lead-", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["lead-run0-curve", "lead-run1-curve"], curves.Select(f => f.GetProperty("id").GetString()));
+            foreach (var curve in curves)
+            {
+                Assert.True(curve.GetProperty("visible").GetBoolean(), $"{media}: {curve.GetProperty("id").GetString()} is not visible");
+                Assert.True(curve.GetProperty("drawn").GetInt32() > 10, $"{media}: {curve.GetProperty("id").GetString()} draws almost nothing");
+                Assert.True(curve.GetProperty("width").GetDouble() >= 250, $"{media}: {curve.GetProperty("id").GetString()} is too narrow");
+            }
+
+            // Side by side: together no wider than the 1366-pixel window the check opens the page in.
+            Assert.True(curves.Sum(f => f.GetProperty("width").GetDouble()) < 1366, $"{media}: the two curves are stacked, not side by side");
+        }
+    }
+
     private static IEnumerable<ReportFigure> ReportTextFindings(RunDiagnosis run) =>
         Text.ReportText.CauseFindings(run).SelectMany(f => RunFigures.ForFinding(run, f));
 

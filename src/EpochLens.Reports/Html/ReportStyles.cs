@@ -29,11 +29,15 @@ internal static class ReportStyles
         figcaption strong { color: var(--ink); }
         details { margin: 12px 0; } summary { cursor: pointer; font-weight: 600; }
         code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; }
+        .answer { font-size: 1.08rem; margin: 8px 0; }
+        .side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 16px; align-items: start; }
+        .side-by-side .verdict { font-size: 1rem; }
         @media print {
           @page { size: A4; margin: 14mm; }
           body { font-size: 10pt; }
           main { max-width: none; padding: 0; }
-          h2 { break-before: page; } section.run:first-of-type h2 { break-before: auto; }
+          h2 { break-before: page; } main > section:first-of-type h2 { break-before: auto; }
+          .side-by-side { grid-template-columns: 1fr 1fr; }
           h3, h4 { break-after: avoid; }
           .finding, table { break-inside: avoid; }
           .verdict { border-left-width: 4px; }

@@ -17,6 +17,16 @@ public sealed class DemoCommand : Command<DemoSettings>
     /// <summary>The diagnoses of both series, in the diagnosis JSON form, in the run folder.</summary>
     public const string DiagnosisFile = "diagnosis.json";
 
+    /// <summary>The HTML report, in the run folder unless --html says otherwise.</summary>
+    public const string ReportFile = "report.html";
+
+    /// <summary>What each of the two curves is, as the console and the report head them.</summary>
+    private static readonly string[] CurveLabels =
+    [
+        "1. The curve the question plotted: logged_loss, the running mean of the epoch so far",
+        "2. The raw per-step loss of the same run: loss",
+    ];
+
     private readonly IAnsiConsole _console;
 
     public DemoCommand() : this(AnsiConsole.Console)
@@ -47,27 +57,43 @@ public sealed class DemoCommand : Command<DemoSettings>
             JsonReport.Write(json, [outcome.Plotted, outcome.Raw], ToolVersion);
         }
 
-        // The HTML report (both curves side by side with their verdicts) renders this same DemoOutcome into the run folder here.
-        Render(outcome, settings.Details);
+        string report = settings.HtmlFile ?? Path.Combine(folder, ReportFile);
+        try
+        {
+            var lead = new ReportLead("The question, answered", [("What causes it", outcome.Answer), ("How bad it is", outcome.HowBad)], CurveLabels);
+            HtmlReport.Write(report, [outcome.Plotted, outcome.Raw], ToolVersion, lead);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Render(outcome, settings.Details, null);
+            _console.MarkupLineInterpolated($"[red]The HTML report cannot be written to {report}: {e.Message}[/]");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        Render(outcome, settings.Details, report);
         return ExitCodes.Ok;
     }
 
-    private void Render(DemoOutcome outcome, bool details)
+    private void Render(DemoOutcome outcome, bool details, string? report)
     {
         var t = outcome.Training;
         _console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained {t.Steps} steps in {t.TrainingTime.TotalSeconds:0.0} s ({t.StepsPerSecond:0} steps/s); final held-out loss {t.FinalHeldOutLoss:F4}, accuracy {t.FinalHeldOutAccuracy:P1}."));
         _console.WriteLine();
-        _console.Write(new Rule("1. The curve the question plotted: logged_loss, the running mean of the epoch so far").LeftJustified());
+        _console.Write(new Rule(Markup.Escape(CurveLabels[0])).LeftJustified());
         ConsoleReport.Render(_console, outcome.Plotted, details);
         _console.WriteLine();
-        _console.Write(new Rule("2. The raw per-step loss of the same run: loss").LeftJustified());
+        _console.Write(new Rule(Markup.Escape(CurveLabels[1])).LeftJustified());
         ConsoleReport.Render(_console, outcome.Raw, details);
         _console.WriteLine();
         _console.Write(new Rule("The answer").LeftJustified());
         _console.MarkupLine($"[bold]What causes it:[/] {Markup.Escape(outcome.Answer)}");
         _console.MarkupLine($"[bold]How bad it is:[/] {Markup.Escape(outcome.HowBad)}");
         _console.MarkupLineInterpolated($"Telemetry and {DiagnosisFile} (both diagnoses): {outcome.RunFolder}");
+        if (report is not null)
+        {
+            _console.MarkupLineInterpolated($"HTML report with both curves side by side: {report}");
+        }
     }
 
     private static string ToolVersion => typeof(DemoCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

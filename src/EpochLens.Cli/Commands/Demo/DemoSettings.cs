@@ -18,8 +18,12 @@ public sealed class DemoSettings : CommandSettings
     public int? Epochs { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Run folder for the telemetry and the diagnoses (diagnosis.json). Default: runs/demo-<date-time>.")]
+    [Description("Run folder for the telemetry, the diagnoses (diagnosis.json) and the HTML report (report.html). Default: runs/demo-<date-time>.")]
     public string? OutFolder { get; init; }
+
+    [CommandOption("--html <FILE>")]
+    [Description("Where to write the HTML report with both curves side by side and their verdicts. Default: report.html in the run folder.")]
+    public string? HtmlFile { get; init; }
 
     [CommandOption("--details")]
     [Description("Show each diagnosis in full: every measurement and why each other cause was ruled out.")]
