@@ -137,15 +137,31 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("json", "--output json")]
-    [InlineData("md", "--output md")]
-    [InlineData("html", "--html FILE")]
-    public void Format_names_the_input_and_points_a_report_format_to_the_right_option(string format, string hint)
+    [InlineData("json", "{")]
+    [InlineData("md", "### EpochLens: loss in ")]
+    public void Format_given_a_report_format_writes_that_report(string format, string start)
     {
-        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--format", format);
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--steps-per-epoch", "300", "--format", format);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.StartsWith(start, result.Output.TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_html_points_to_the_html_option()
+    {
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--format", "html");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains(hint, result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("--html FILE", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_still_names_the_input_format()
+    {
+        var result = EpochLensProcess.Run("analyze", RunningMeanCsv(), "--steps-per-epoch", "300", "--format", "tensorboard");
+
+        Assert.Equal(2, result.ExitCode);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
     {
         var readOptions = new ReadOptions
         {
-            Format = settings.Format,
+            Format = settings.InputFormat,
             Metric = settings.Metric,
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,

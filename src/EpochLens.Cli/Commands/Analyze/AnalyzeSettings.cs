@@ -8,8 +8,17 @@ namespace EpochLens.Cli.Commands.Analyze;
 /// <summary>The options of <c>epochlens analyze</c>; their descriptions are its --help.</summary>
 public sealed class AnalyzeSettings : CommandSettings
 {
-    /// <summary>Report formats that people may pass to --format expecting the output's format.</summary>
-    private static readonly string[] ReportFormats = ["json", "md", "markdown", "html", "console"];
+    /// <summary>
+    /// Report formats --format takes as the output's format: no reader has these ids (the JSON Lines reader is
+    /// jsonl), so `--format json` can mean the report while `--format csv` still names the input.
+    /// </summary>
+    private static readonly Dictionary<string, ReportFormat> ReportFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["json"] = ReportFormat.Json,
+        ["md"] = ReportFormat.Md,
+        ["markdown"] = ReportFormat.Md,
+        ["console"] = ReportFormat.Console,
+    };
 
     [CommandArgument(0, "<PATH>")]
     [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, MLflow run, console log, EpochLens telemetry) or a folder searched for logs.")]
@@ -43,8 +52,13 @@ public sealed class AnalyzeSettings : CommandSettings
     [Description("Exit with code 1 when a finding's severity is at or above this: none (never, the default), low, medium or high. For pipelines.")]
     public SeverityLevel FailOn { get; init; } = SeverityLevel.None;
 
-    /// <summary>What goes to standard output, --json and --output taken together.</summary>
-    public ReportFormat Report => Json ? ReportFormat.Json : Output ?? ReportFormat.Console;
+    /// <summary>What goes to standard output, --json, --output and a report format given to --format taken together.</summary>
+    public ReportFormat Report => Json ? ReportFormat.Json : Output ?? FormatAsReport ?? ReportFormat.Console;
+
+    /// <summary>The input format to read the log as: --format unless it named a report format.</summary>
+    public string? InputFormat => FormatAsReport is null ? Format : null;
+
+    private ReportFormat? FormatAsReport => Format is { } format && ReportFormats.TryGetValue(format.Trim(), out var report) ? report : null;
 
     [CommandOption("--details")]
     [Description("Also show every measurement and why each other cause was ruled out.")]
@@ -55,7 +69,7 @@ public sealed class AnalyzeSettings : CommandSettings
     public bool NoInfer { get; init; }
 
     [CommandOption("--format|--input-format <FORMAT>")]
-    [Description("Read the log as this format instead of detecting it (a reader id: the list is in 'epochlens inspect --help'); --input-format is the same option. The report's format is --output.")]
+    [Description("Read the log as this format instead of detecting it (a reader id: the list is in 'epochlens inspect --help'); --input-format is the same option. A report format (json, md, console) is taken as --output instead.")]
     public string? Format { get; init; }
 
     [CommandOption("--step-column <NAME>")]
@@ -83,9 +97,14 @@ public sealed class AnalyzeSettings : CommandSettings
             return ValidationResult.Error($"--json and --output {output.ToString().ToLowerInvariant()} ask for two different reports on standard output; give one");
         }
 
-        if (Format is { } format && ReportFormats.Contains(format.Trim(), StringComparer.OrdinalIgnoreCase))
+        if (Format is { } format && format.Trim().Equals("html", StringComparison.OrdinalIgnoreCase))
         {
-            return ValidationResult.Error($"--format names the format of the log to read (csv, tensorboard, ...); for a {format} report use --output {(format.Equals("html", StringComparison.OrdinalIgnoreCase) ? "console --html FILE" : format.ToLowerInvariant().Replace("markdown", "md", StringComparison.Ordinal))}");
+            return ValidationResult.Error("an HTML report goes to a file: use --html FILE (--format names the log's format, or the report on standard output: console, json, md)");
+        }
+
+        if (FormatAsReport is { } asked && (Output is { } other && other != asked || Json && asked != ReportFormat.Json))
+        {
+            return ValidationResult.Error($"--format {Format} and {(Json ? "--json" : $"--output {Output.ToString()!.ToLowerInvariant()}")} ask for two different reports on standard output; give one");
         }
 
         // An enum converter also takes numbers; only the named values mean anything here.
