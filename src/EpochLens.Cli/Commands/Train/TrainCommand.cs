@@ -67,18 +67,24 @@ public sealed class TrainCommand : Command<TrainSettings>
     private TrainingSummary RunWithProgressBar(Trainer trainer, ITelemetrySink sink, CancellationToken cancellation)
     {
         TrainingSummary? summary = null;
+        // Drawn from the training thread, not Spectre's refresh thread: TorchSharp 0.107 hands temporary Scalars to
+        // native calls without keeping them alive, so a garbage collection that another thread's allocations start
+        // mid-call can free one under libtorch (seen as c10::Scalar::toFloat failing in Adam's step).
         _console.Progress()
             .AutoClear(false)
+            .AutoRefresh(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
                 var task = context.AddTask("training", maxValue: trainer.TotalSteps);
+                var throttle = new RefreshThrottle(context);
                 var progress = new SynchronousProgress<TrainingProgress>(p =>
                 {
                     task.Value = p.Step;
                     task.Description = p.Phase == "training"
                         ? string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · loss {p.RecentLoss:F4} · {p.StepsPerSecond:F0} steps/s")
                         : string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · {p.Phase}");
+                    throttle.Refresh(p.Phase != "training");
                 });
                 summary = trainer.Run(sink, progress, cancellation);
             });

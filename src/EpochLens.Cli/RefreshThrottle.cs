@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace EpochLens.Cli;
+
+/// <summary>
+/// Redraws a progress display from the thread that reports progress, at most ten times a second: with Spectre's
+/// automatic refresh off, no other thread allocates while TorchSharp trains (see TrainCommand for why that matters).
+/// </summary>
+internal sealed class RefreshThrottle(ProgressContext context)
+{
+    private static readonly long Interval = Stopwatch.Frequency / 10;
+    private readonly Lock _gate = new();
+    private long _last; // a timestamp: the first refresh is always due
+
+    /// <param name="force">Redraw now whatever the time since the last (a phase change, the end).</param>
+    public void Refresh(bool force = false)
+    {
+        lock (_gate)
+        {
+            long now = Stopwatch.GetTimestamp();
+            if (force || now - _last >= Interval)
+            {
+                _last = now;
+                context.Refresh();
+            }
+        }
+    }
+}
