@@ -56,21 +56,43 @@ internal static class VerifyConsoleReport
             console.MarkupLineInterpolated($"Factor: {c.Factor}. Experiment: {c.Change}.");
             if (c.WithFactor is { } with && c.WithoutFactor is { } without && c.Signature is { } signature)
             {
-                var table = new Table().Border(TableBorder.Simple)
-                    .AddColumn("side").AddColumn("run").AddColumn("series").AddColumn(new TableColumn("value").RightAligned())
-                    .AddColumn(new TableColumn("p").RightAligned()).AddColumn("diagnosis").AddColumn(new TableColumn("held-out loss").RightAligned())
-                    .AddColumn(new TableColumn("accuracy").RightAligned());
+                // Fits 80 columns: one space between columns, the series only when the two sides read different ones.
+                bool series = with.Metric != without.Metric;
+                static TableColumn Column(string header, bool right = false)
+                {
+                    var column = new TableColumn(header).Padding(0, 0, 1, 0).NoWrap();
+                    return right ? column.RightAligned() : column;
+                }
+
+                var table = new Table().Border(TableBorder.Simple).AddColumn(Column("side")).AddColumn(Column("run"));
+                if (series)
+                {
+                    table.AddColumn(Column("series"));
+                }
+
+                table.AddColumn(Column("value", right: true)).AddColumn(Column("p", right: true)).AddColumn(Column("diagnosis"))
+                    .AddColumn(Column("held-out", right: true)).AddColumn(Column("acc.", right: true));
                 foreach (var arm in new[] { with, without })
                 {
-                    table.AddRow(
+                    var cells = new List<string>
+                    {
                         arm.WithFactor ? "with" : "without",
                         Markup.Escape(arm.ReusedOriginalTelemetry ? "recorded" : arm.Label),
-                        Markup.Escape(arm.Metric),
+                    };
+                    if (series)
+                    {
+                        cells.Add(Markup.Escape(arm.Metric));
+                    }
+
+                    cells.AddRange(
+                    [
                         arm.Signature is { } m ? m.Value.ToString("0.###", Invariant) : "-",
                         Markup.Escape(VerdictRules.P(arm.Signature?.PValue)),
                         Markup.Escape(arm.Diagnosis.Primary?.Cause.ToId() ?? arm.Diagnosis.Outcome.ToString()),
                         arm.HeldOutLoss.ToString("F4", Invariant),
-                        arm.HeldOutAccuracy.ToString("P1", Invariant));
+                        arm.HeldOutAccuracy.ToString("P1", Invariant),
+                    ]);
+                    table.AddRow([.. cells]);
                 }
 
                 console.MarkupLineInterpolated($"Signature: {signature.MeasurementId} (the diagnosis engine's measurement), because {signature.Why}.");
