@@ -105,7 +105,7 @@ public sealed class Diagnoser
             Points = series.Count,
             NonFinitePoints = nonFinite,
             Outcome = structureFound ? DiagnosisOutcome.Findings : DiagnosisOutcome.NoStructure,
-            Verdict = structureFound ? findings[0].Summary : findings[^1].Summary,
+            Verdict = structureFound ? findings[0].Summary : findings[^1].Summary + WeakSigns(findings),
             Epochs = resolution,
             Measurements = analysis.Measurements,
             Findings = findings,
@@ -192,6 +192,13 @@ public sealed class Diagnoser
             [],
             TrainingSeverity(analysis, "Unknown: whether it harms training cannot be told from the loss alone.") with { Impact = Impact.Unknown },
             "Log more beside the loss to settle it: the learning rate, the optimizer's step count, update norms and sample ids (EpochLens telemetry records all four); or re-run a short training with one factor changed at a time.");
+    }
+
+    /// <summary>A "no structure" verdict still names the low-confidence findings listed under it, so the two never seem to disagree.</summary>
+    private static string WeakSigns(List<Finding> findings)
+    {
+        var weak = findings.Where(f => f.Cause != CauseId.None).Select(f => f.Cause.ToId()).ToList();
+        return weak.Count == 0 ? "" : $" Weaker signs, below what a finding needs: {string.Join(", ", weak)} (low confidence, listed below).";
     }
 
     private static Finding NoStructure(EpochAnalysis analysis, double structureP)
