@@ -1,7 +1,7 @@
 namespace EpochLens.Analysis;
 
 /// <summary>Means over windows of a circular profile (position B wraps to 0), in O(1) each after O(B) set-up.</summary>
-internal sealed class CircularWindow
+public sealed class CircularWindow
 {
     private readonly double[] _prefix;
     private readonly int _length;

@@ -40,6 +40,66 @@ public static class RunningMeanProbe
         return change;
     }
 
+    /// <summary>
+    /// The spread-decay statistic with the epoch's start moved by any offset: the slope of log(mean |change|)
+    /// against log(position) over doubling buckets of positions from the offset (-1 for a running mean, 0 for
+    /// per-step values). Positions without a change (NaN, as <see cref="ChangeByPosition"/> gives them) take
+    /// the median of the others so every offset is defined; null when fewer than half have one. Shared with
+    /// experiments that compare two runs offset by offset.
+    /// </summary>
+    public static Func<int, double>? SpreadDecayAtOffset(ReadOnlySpan<double> changeByPosition)
+    {
+        int bins = changeByPosition.Length;
+        var filled = new List<double>();
+        foreach (double c in changeByPosition)
+        {
+            if (!double.IsNaN(c))
+            {
+                filled.Add(c);
+            }
+        }
+
+        if (bins < 2 || filled.Count < bins / 2)
+        {
+            return null;
+        }
+
+        // Bin 0 has no change inside its epoch; give empty bins the median so rotations stay defined.
+        double typical = RobustStatistics.Median(filled.ToArray());
+        var change = new double[bins];
+        for (int b = 0; b < bins; b++)
+        {
+            change[b] = double.IsNaN(changeByPosition[b]) ? typical : changeByPosition[b];
+        }
+
+        var window = new CircularWindow(change);
+        return offset =>
+        {
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            int buckets = 0;
+            for (int from = 1; from < bins; from *= 2)
+            {
+                int count = Math.Min(from, bins - from);
+                double mean = window.Mean(offset + from, count);
+                if (!(mean > 0))
+                {
+                    continue;
+                }
+
+                double x = Math.Log(from + 1 + ((count - 1) / 2.0));
+                double y = Math.Log(mean);
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+                buckets++;
+            }
+
+            double denominator = (buckets * sxx) - (sx * sx);
+            return buckets >= 3 && denominator > 0 ? ((buckets * sxy) - (sx * sy)) / denominator : double.NaN;
+        };
+    }
+
     public static IEnumerable<Measurement> Measure(PreparedSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
@@ -82,60 +142,17 @@ public static class RunningMeanProbe
             }
         }
 
-        var filled = new List<double>();
         for (int b = 0; b < bins; b++)
         {
-            if (counts[b] > 0)
-            {
-                change[b] /= counts[b];
-                filled.Add(change[b]);
-            }
+            change[b] = counts[b] > 0 ? change[b] / counts[b] : double.NaN;
         }
 
-        if (filled.Count < bins / 2)
+        if (SpreadDecayAtOffset(change) is not { } decay)
         {
             yield break;
         }
 
-        // Bin 0 has no change inside its epoch; give empty bins the median so rotations stay defined.
-        double typical = RobustStatistics.Median(filled.ToArray());
-        for (int b = 0; b < bins; b++)
-        {
-            if (counts[b] == 0)
-            {
-                change[b] = typical;
-            }
-        }
-
-        var window = new CircularWindow(change);
-        double Decay(int offset)
-        {
-            // Slope of log(mean change) against log(position) over doubling buckets of positions 2.., from the offset.
-            double sx = 0, sy = 0, sxx = 0, sxy = 0;
-            int buckets = 0;
-            for (int from = 1; from < bins; from *= 2)
-            {
-                int count = Math.Min(from, bins - from);
-                double mean = window.Mean(offset + from, count);
-                if (!(mean > 0))
-                {
-                    continue;
-                }
-
-                double x = Math.Log(from + 1 + ((count - 1) / 2.0));
-                double y = Math.Log(mean);
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
-                buckets++;
-            }
-
-            double denominator = (buckets * sxx) - (sx * sx);
-            return buckets >= 3 && denominator > 0 ? ((buckets * sxy) - (sx * sy)) / denominator : double.NaN;
-        }
-
-        var test = RotationTest.Run(bins, 2, Decay, RotationTest.Tail.Lower);
+        var test = RotationTest.Run(bins, 2, decay, RotationTest.Tail.Lower);
         yield return new Measurement(
             MeasurementIds.SpreadDecay,
             "How fast step-to-step changes shrink through the epoch",

@@ -50,9 +50,8 @@ internal sealed class SignatureStatistic
 
     private static SignatureStatistic Jump(double[] mean, int h)
     {
-        var prefix = CircularPrefix(mean);
-        int n = mean.Length;
-        return new SignatureStatistic(n, h, offset => WindowMean(prefix, n, offset, h) - WindowMean(prefix, n, offset - h, h));
+        var window = new CircularWindow(mean);
+        return new SignatureStatistic(mean.Length, h, offset => window.Mean(offset, h) - window.Mean(offset - h, h));
     }
 
     private static SignatureStatistic LastLevel(PhaseProfile profile)
@@ -98,76 +97,11 @@ internal sealed class SignatureStatistic
         });
     }
 
-    /// <summary>
-    /// As the engine's spread-decay: the mean absolute step-to-step change per position (in the analysis space),
-    /// and the slope of its log against log position over doubling buckets, starting from the offset.
-    /// </summary>
-    private static SignatureStatistic SpreadDecay(PreparedSignal signal)
-    {
-        int bins = signal.BinCount;
-        var change = new double[bins];
-        var counts = new int[bins];
-        var values = signal.Values;
-        double Space(double v) => signal.LogSpace ? Math.Log(v) : v;
-        for (int j = 1; j < signal.Count; j++)
-        {
-            if (signal.Epochs[j] < 0 || signal.Epochs[j - 1] != signal.Epochs[j])
-            {
-                continue;
-            }
-
-            change[signal.Bins[j]] += Math.Abs(Space(values[j]) - Space(values[j - 1]));
-            counts[signal.Bins[j]]++;
-        }
-
-        var filled = new List<double>();
-        for (int b = 0; b < bins; b++)
-        {
-            if (counts[b] > 0)
-            {
-                change[b] /= counts[b];
-                filled.Add(change[b]);
-            }
-        }
-
-        // Bin 0 has no change inside its epoch; empty bins take the median so rotations stay defined.
-        filled.Sort();
-        double typical = filled.Count > 0 ? filled[filled.Count / 2] : 0;
-        for (int b = 0; b < bins; b++)
-        {
-            if (counts[b] == 0)
-            {
-                change[b] = typical;
-            }
-        }
-
-        var prefix = CircularPrefix(change);
-        return new SignatureStatistic(bins, 2, offset =>
-        {
-            double sx = 0, sy = 0, sxx = 0, sxy = 0;
-            int buckets = 0;
-            for (int from = 1; from < bins; from *= 2)
-            {
-                int count = Math.Min(from, bins - from);
-                double mean = WindowMean(prefix, bins, offset + from, count);
-                if (!(mean > 0))
-                {
-                    continue;
-                }
-
-                double x = Math.Log(from + 1 + ((count - 1) / 2.0));
-                double y = Math.Log(mean);
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
-                buckets++;
-            }
-
-            double denominator = (buckets * sxx) - (sx * sx);
-            return buckets >= 3 && denominator > 0 ? ((buckets * sxy) - (sx * sy)) / denominator : double.NaN;
-        });
-    }
+    /// <summary>The engine's spread-decay statistic itself (<see cref="RunningMeanProbe.SpreadDecayAtOffset"/>); null when too few positions have a change.</summary>
+    private static SignatureStatistic? SpreadDecay(PreparedSignal signal) =>
+        RunningMeanProbe.SpreadDecayAtOffset(RunningMeanProbe.ChangeByPosition(signal)) is { } decay
+            ? new SignatureStatistic(signal.BinCount, 2, decay)
+            : null;
 
     private static double[] Masked(double[] values, int edge)
     {
@@ -179,24 +113,6 @@ internal sealed class SignatureStatistic
         }
 
         return copy;
-    }
-
-    private static double[] CircularPrefix(double[] values)
-    {
-        int n = values.Length;
-        var prefix = new double[(2 * n) + 1];
-        for (int i = 0; i < 2 * n; i++)
-        {
-            prefix[i + 1] = prefix[i] + values[i % n];
-        }
-
-        return prefix;
-    }
-
-    private static double WindowMean(double[] prefix, int n, int start, int count)
-    {
-        int s = Wrap(start, n);
-        return (prefix[s + count] - prefix[s]) / count;
     }
 
     private static int Wrap(int index, int n) => ((index % n) + n) % n;
