@@ -71,12 +71,12 @@ public static class JsonReport
             json.WriteStartObject();
             json.WriteString("id", m.Id);
             json.WriteString("title", m.Title);
-            Number(json, "value", m.Value);
+            JsonValues.Number(json, "value", m.Value);
             json.WriteString("unit", m.Unit);
-            Number(json, "expected", m.Expected);
-            Number(json, "p_value", m.PValue);
-            Number(json, "low", m.Low);
-            Number(json, "high", m.High);
+            JsonValues.Number(json, "expected", m.Expected);
+            JsonValues.Number(json, "p_value", m.PValue);
+            JsonValues.Number(json, "low", m.Low);
+            JsonValues.Number(json, "high", m.High);
             json.WriteNumber("sample_size", m.SampleSize);
             json.WriteString("method", m.Method);
             json.WriteEndObject();
@@ -91,8 +91,8 @@ public static class JsonReport
         {
             json.WriteStartObject();
             json.WriteNumber("step", spike.Step);
-            Number(json, "value", spike.Value);
-            Number(json, "robust_z", spike.RobustZ);
+            JsonValues.Number(json, "value", spike.Value);
+            JsonValues.Number(json, "robust_z", spike.RobustZ);
             json.WriteBoolean("at_boundary", spike.AtBoundary);
             json.WriteEndObject();
         }
@@ -117,7 +117,7 @@ public static class JsonReport
         {
             json.WriteString("source", Kebab(s.Source.ToString()));
             json.WriteString("origin", s.Origin);
-            Number(json, "steps_per_epoch", s.StepsPerEpoch);
+            JsonValues.Number(json, "steps_per_epoch", s.StepsPerEpoch);
             json.WriteNumber("count", s.EpochCount);
             json.WriteNumber("first_start_step", s.StartSteps[0]);
         }
@@ -127,9 +127,9 @@ public static class JsonReport
         foreach (var c in epochs.Candidates)
         {
             json.WriteStartObject();
-            Number(json, "steps_per_epoch", c.StepsPerEpoch);
-            Number(json, "score", c.Score);
-            Number(json, "p_value", c.PValue);
+            JsonValues.Number(json, "steps_per_epoch", c.StepsPerEpoch);
+            JsonValues.Number(json, "score", c.Score);
+            JsonValues.Number(json, "p_value", c.PValue);
             json.WriteString("note", c.Note);
             json.WriteEndObject();
         }
@@ -145,7 +145,7 @@ public static class JsonReport
         json.WriteString("summary", f.Summary);
         json.WriteStartObject("confidence");
         json.WriteString("level", Kebab(f.Confidence.Level.ToString()));
-        Number(json, "p_value", f.Confidence.PValue);
+        JsonValues.Number(json, "p_value", f.Confidence.PValue);
         json.WriteString("basis", f.Confidence.Basis);
         json.WriteEndObject();
         json.WriteStartArray("evidence");
@@ -154,9 +154,9 @@ public static class JsonReport
             json.WriteStartObject();
             json.WriteString("measurement", e.MeasurementId);
             json.WriteString("statement", e.Statement);
-            Number(json, "observed", e.Observed);
-            Number(json, "without_cause", e.WithoutCause);
-            Number(json, "p_value", e.PValue);
+            JsonValues.Number(json, "observed", e.Observed);
+            JsonValues.Number(json, "without_cause", e.WithoutCause);
+            JsonValues.Number(json, "p_value", e.PValue);
             json.WriteEndObject();
         }
 
@@ -174,25 +174,13 @@ public static class JsonReport
         json.WriteStartObject("severity");
         json.WriteString("level", Kebab(f.Severity.Level.ToString()));
         json.WriteString("impact", Kebab(f.Severity.Impact.ToString()));
-        Number(json, "peak_excess", f.Severity.PeakExcess);
-        Number(json, "recovery_steps", f.Severity.RecoverySteps);
-        Number(json, "recovery_share_of_epoch", f.Severity.RecoveryShareOfEpoch);
+        JsonValues.Number(json, "peak_excess", f.Severity.PeakExcess);
+        JsonValues.Number(json, "recovery_steps", f.Severity.RecoverySteps);
+        JsonValues.Number(json, "recovery_share_of_epoch", f.Severity.RecoveryShareOfEpoch);
         json.WriteString("statement", f.Severity.Statement);
         json.WriteEndObject();
         json.WriteString("fix", f.Fix);
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     /// <summary>"NoStructure" to "no-structure", "LogOnly" to "log-only".</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EpochLens.Analysis;
 using EpochLens.Diagnosis;
+using EpochLens.Reports;
 using EpochLens.Torch.Experiments;
 
 namespace EpochLens.Cli.Commands.Verify;
@@ -34,7 +35,7 @@ internal static class VerifyJsonReport
         {
             json.WriteStartObject("diagnosis");
             json.WriteString("metric", d.Metric);
-            json.WriteString("outcome", Kebab(d.Outcome.ToString()));
+            json.WriteString("outcome", JsonValues.Kebab(d.Outcome.ToString()));
             json.WriteString("verdict", d.Verdict);
             json.WriteEndObject();
         }
@@ -56,7 +57,7 @@ internal static class VerifyJsonReport
     {
         json.WriteStartObject();
         json.WriteString("cause", c.Cause.ToId());
-        json.WriteString("verdict", Kebab(c.Verdict.ToString()));
+        json.WriteString("verdict", JsonValues.Kebab(c.Verdict.ToString()));
         json.WriteString("reason", c.Reason);
         json.WriteString("factor", c.Factor);
         json.WriteString("change", c.Change);
@@ -76,9 +77,9 @@ internal static class VerifyJsonReport
         if (c.Comparison is { } cmp)
         {
             json.WriteStartObject("comparison");
-            Number(json, "difference", cmp.Difference);
-            Number(json, "null_sd", cmp.NullSd);
-            Number(json, "p_value", cmp.PValue);
+            JsonValues.Number(json, "difference", cmp.Difference);
+            JsonValues.Number(json, "null_sd", cmp.NullSd);
+            JsonValues.Number(json, "p_value", cmp.PValue);
             json.WriteNumber("offsets", cmp.Offsets);
             json.WriteString("method", cmp.Method);
             json.WriteEndObject();
@@ -88,10 +89,10 @@ internal static class VerifyJsonReport
         if (c.HowBad is { } h)
         {
             json.WriteNumber("steps", h.Steps);
-            Number(json, "held_out_loss_with", h.LossWith);
-            Number(json, "held_out_loss_without", h.LossWithout);
-            Number(json, "held_out_accuracy_with", h.AccuracyWith);
-            Number(json, "held_out_accuracy_without", h.AccuracyWithout);
+            JsonValues.Number(json, "held_out_loss_with", h.LossWith);
+            JsonValues.Number(json, "held_out_loss_without", h.LossWithout);
+            JsonValues.Number(json, "held_out_accuracy_with", h.AccuracyWith);
+            JsonValues.Number(json, "held_out_accuracy_without", h.AccuracyWithout);
         }
 
         json.WriteString("statement", c.HowBadStatement);
@@ -114,10 +115,10 @@ internal static class VerifyJsonReport
         json.WriteBoolean("original_setup", arm.IsOriginalSetup);
         json.WriteBoolean("reused_original_telemetry", arm.ReusedOriginalTelemetry);
         json.WriteNumber("steps", arm.Steps);
-        Number(json, "wall_seconds", arm.WallTime?.TotalSeconds);
-        Number(json, "held_out_loss", arm.HeldOutLoss);
-        Number(json, "held_out_accuracy", arm.HeldOutAccuracy);
-        json.WriteString("diagnosis_outcome", Kebab(arm.Diagnosis.Outcome.ToString()));
+        JsonValues.Number(json, "wall_seconds", arm.WallTime?.TotalSeconds);
+        JsonValues.Number(json, "held_out_loss", arm.HeldOutLoss);
+        JsonValues.Number(json, "held_out_accuracy", arm.HeldOutAccuracy);
+        json.WriteString("diagnosis_outcome", JsonValues.Kebab(arm.Diagnosis.Outcome.ToString()));
         json.WriteString("diagnosis_verdict", arm.Diagnosis.Verdict);
         WriteMeasurement(json, arm.Signature);
         json.WriteEndObject();
@@ -133,26 +134,10 @@ internal static class VerifyJsonReport
 
         json.WriteStartObject("signature");
         json.WriteString("id", m.Id);
-        Number(json, "value", m.Value);
-        Number(json, "expected", m.Expected);
-        Number(json, "p_value", m.PValue);
+        JsonValues.Number(json, "value", m.Value);
+        JsonValues.Number(json, "expected", m.Expected);
+        JsonValues.Number(json, "p_value", m.PValue);
         json.WriteNumber("sample_size", m.SampleSize);
         json.WriteEndObject();
     }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    /// <summary>"NoStructure" to "no-structure", as the diagnosis JSON spells enumerations.</summary>
-    private static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 }

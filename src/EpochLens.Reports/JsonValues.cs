@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace EpochLens.Reports;
+
+/// <summary>How every EpochLens JSON document writes a number and an enumeration, so that all of them read alike.</summary>
+public static class JsonValues
+{
+    /// <summary>A number, or null when it is missing or not finite (JSON has no NaN or infinity).</summary>
+    public static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>An enumeration value as the documents spell it: "NoStructure" to "no-structure", "LogOnly" to "log-only".</summary>
+    public static string Kebab(string pascal) => Text.ReportText.Kebab(pascal);
+}
