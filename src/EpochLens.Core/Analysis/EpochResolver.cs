@@ -90,6 +90,8 @@ public static class EpochResolver
     /// </summary>
     internal static double SharpestBoundary(MetricSeries loss, double period, long origin)
     {
+        // How many times the typical step-to-step change a boundary's change must be to move the length.
+        const double StandOut = 3;
         var steps = loss.Steps;
         var values = loss.Values;
         if (SignalPreparation.TypicalStride(steps) != 1 || period < 20)
@@ -100,6 +102,22 @@ public static class EpochResolver
         long centre = (long)Math.Round(period);
         double best = double.NegativeInfinity;
         long bestLength = centre;
+
+        // Only a boundary effect that stands far out of the ordinary changes can place the epoch to the step; without
+        // one (a fixed order repeats the whole epoch, not its start) the head positions' changes are noise, and
+        // moving the spectrum's choice by their whim would misfold every epoch.
+        double typicalChange = 0;
+        long pairs = 0;
+        for (int i = 1; i < steps.Length; i++)
+        {
+            if (steps[i] - steps[i - 1] == 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1]))
+            {
+                typicalChange += Math.Abs(values[i] - values[i - 1]);
+                pairs++;
+            }
+        }
+
+        typicalChange = pairs > 0 ? typicalChange / pairs : 0;
         // The spectrum's own choice goes first; a neighbour must gather clearly more to replace it.
         foreach (long length in new[] { centre, centre - 1, centre + 1, centre - 2, centre + 2 })
         {
@@ -123,7 +141,11 @@ public static class EpochResolver
                 score = Math.Max(score, counts[k] > 0 ? sums[k] / counts[k] : 0);
             }
 
-            if (score > best * 1.05)
+            if (length == centre)
+            {
+                best = score; // the spectrum's choice, tried first
+            }
+            else if (score > best * 1.05 && score > StandOut * typicalChange)
             {
                 best = score;
                 bestLength = length;

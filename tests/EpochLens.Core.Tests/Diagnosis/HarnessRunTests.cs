@@ -42,6 +42,25 @@ public class HarnessRunTests
         Assert.Equal(DiagnosisOutcome.NoStructure, raw.Outcome);
     }
 
+    [Theory]
+    [InlineData("running-mean", "logged_loss", CauseId.RunningMeanLogging)]
+    [InlineData("fixed-order", "loss", CauseId.FixedOrder)]
+    public void From_the_loss_alone_the_epoch_length_is_inferred_to_the_step_and_the_cause_named(string run, string metric, CauseId cause)
+    {
+        // What a user's plain step,loss log of the run would hold: no epoch column, no telemetry.
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "harness-runs", run);
+        var full = DefaultLogReaders.Create().Read(path, new ReadOptions(), new ProblemLog()).Single();
+        var loss = full.Series.Single(s => s.Name == metric);
+        var lossOnly = new EpochLens.Logs.TrainingLog("loss.csv", "csv",
+            [new EpochLens.Logs.MetricSeries("loss", loss.Steps.ToArray(), loss.Values.ToArray(), role: EpochLens.Logs.SeriesRole.TrainLoss)]);
+
+        var diagnosis = new Diagnoser().Diagnose(lossOnly);
+
+        Assert.Equal(EpochLens.Analysis.EpochSource.Inferred, diagnosis.Epochs.Structure!.Source);
+        Assert.Equal(1000, diagnosis.Epochs.Structure.StepsPerEpoch);
+        Assert.Equal(cause, diagnosis.Primary!.Cause);
+    }
+
     [Fact]
     public void A_healthy_run_gets_no_finding()
     {
