@@ -127,6 +127,48 @@ public sealed class CsvReaderSplitTests : IDisposable
         }
     }
 
+    public static TheoryData<int> CorruptionSeeds() => [.. Enumerable.Range(0, 24)];
+
+    [Theory]
+    [MemberData(nameof(CorruptionSeeds))]
+    public void Split_read_of_randomly_corrupted_bytes_equals_one_pass(int seed)
+    {
+        // A clean large log with a few random bytes overwritten, cut short or with a run of lines dropped: the
+        // second half's fast path must hand over to the general reading wherever the damage falls.
+        var random = new Random(seed);
+        var text = new StringBuilder("step,epoch,loss\n");
+        for (int i = 0; i < 30_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},{i / 3000},{1.0 / (1 + (i % 613)):F6}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        for (int k = random.Next(1, 6); k > 0; k--)
+        {
+            bytes[random.Next(16, bytes.Length)] = (byte)random.Next(256);
+        }
+
+        if (seed % 3 == 0)
+        {
+            bytes = bytes[..random.Next(bytes.Length / 2, bytes.Length)];
+        }
+
+        var path = _temp.Write($"corrupted-{seed}.csv", bytes);
+        try
+        {
+            AssertSameRead(path, ReadOptions.Default);
+        }
+        catch (LogReadException)
+        {
+            // Damage that leaves nothing readable is a clear error, the same either way (checked below).
+        }
+
+        var one = Record.Exception(() => Read(path, ReadOptions.Default with { Strict = true }, splitFrom: long.MaxValue));
+        var split = Record.Exception(() => Read(path, ReadOptions.Default with { Strict = true }, splitFrom: 1));
+        Assert.Equal(one?.GetType(), split?.GetType());
+        Assert.Equal(one?.Message, split?.Message);
+    }
+
     [Fact]
     public void Strict_split_read_stops_at_the_first_damage_in_the_first_half_as_one_pass_does()
     {
