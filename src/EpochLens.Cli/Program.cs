@@ -37,6 +37,13 @@ public static class Program
         {
             config.SetApplicationName("epochlens");
             config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+            // What `epochlens --help` shows first: the demo, then a diagnosis of one's own log and its proof.
+            config.AddExample("demo");
+            config.AddExample("analyze", "runs/exp1");
+            config.AddExample("analyze", "metrics.csv", "--steps-per-epoch", "5039", "--html", "report.html");
+            config.AddExample("verify", "runs/exp1");
+            config.AddExample("train", "--log-running-mean", "--out", "runs/running-mean");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train the question's CNN (Adam, lr 1e-5, batch size 1, 5039 samples per epoch) and record per-step telemetry; cause switches reproduce each epoch-boundary artefact.")
                 .WithExample("train")
