@@ -3,6 +3,20 @@ namespace EpochLens.Cli.Tests;
 public sealed class DemoCommandTests
 {
     [Fact]
+    public void The_tools_help_shows_the_demo_as_its_first_example()
+    {
+        var result = EpochLensProcess.Run("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        string examples = result.Output[result.Output.IndexOf("EXAMPLES:", StringComparison.Ordinal)..];
+        Assert.StartsWith("epochlens demo", examples["EXAMPLES:".Length..].TrimStart(), StringComparison.Ordinal);
+        foreach (var command in new[] { "demo", "analyze", "verify", "inspect", "train" })
+        {
+            Assert.Contains(command, result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Help_describes_the_demo_and_its_longer_version()
     {
         var result = EpochLensProcess.Run("demo", "--help");
