@@ -214,8 +214,8 @@ internal sealed class CsvFileReader
         if (counts[0] >= 0 && counts[1] >= 0 && Reserve(counts[0] + counts[1], length - from)
             && middle < length && _builders.Length > 0 && _layout.StepIndex >= 0 && _wallSlot < 0)
         {
-            var targets = SecondHalfTargets((int)counts[0], out var epochSlots);
-            var (half, reading) = CsvSecondHalf.Start(_file, middle, parser, targets, epochSlots, RowsPerBatch, cancel.Token);
+            var targets = SecondHalfTargets((int)counts[0]);
+            var (half, reading) = CsvSecondHalf.Start(_file, middle, parser, targets, _epochSlot, RowsPerBatch, cancel.Token);
             try
             {
                 scanner.StopAt(middle);
@@ -267,7 +267,7 @@ internal sealed class CsvFileReader
     }
 
     /// <summary>Where each series' points from the second half go: the index after the first half's lines, in room shared with the builder.</summary>
-    private CsvSecondHalf.Target[] SecondHalfTargets(int firstHalfLines, out int[] epochSlots)
+    private CsvSecondHalf.Target[] SecondHalfTargets(int firstHalfLines)
     {
         var targets = new List<CsvSecondHalf.Target>();
         for (int s = 0; s < _builders.Length; s++)
@@ -287,7 +287,6 @@ internal sealed class CsvFileReader
             }
         }
 
-        epochSlots = _epochSlot;
         return [.. targets];
     }
 
@@ -555,14 +554,14 @@ internal sealed class CsvFileReader
             }
 
             // Steps rise, so every row's epoch is news to the epoch series (see ReadParsedRow).
-            _epochBuilders[r]?.AppendColumn(steps, values, slot, slots);
+            _epochBuilders[r]?.AppendColumn(rows, slot);
             _lastEpoch[r] = values[((count - 1) * slots) + slot];
             _lastEpochStep[r] = steps[count - 1];
         }
 
         for (int s = 0; s < _builders.Length; s++)
         {
-            _builders[s].AppendColumn(steps, values, _seriesSlot[s], slots);
+            _builders[s].AppendColumn(rows, _seriesSlot[s]);
         }
 
         long bytes = 0;

@@ -37,6 +37,18 @@ internal sealed class CsvParsedRows
 
     public bool IsFull => Count == Capacity;
 
+    /// <summary>The values of one slot for the first <paramref name="count"/> lines, gathered from the row-major <see cref="Values"/> into <paramref name="into"/>.</summary>
+    public void CopyColumn(int slot, int count, Span<double> into)
+    {
+        int stride = Math.Max(Slots, 1);
+        ReadOnlySpan<double> values = Values.AsSpan(0, count * stride);
+        into = into[..count];
+        for (int i = 0, from = slot; i < into.Length; i++, from += stride)
+        {
+            into[i] = values[from];
+        }
+    }
+
     public void Clear()
     {
         Count = 0;

@@ -142,11 +142,7 @@ internal sealed class CsvSecondHalf
         foreach (var target in _series)
         {
             steps.CopyTo(target.Steps.AsSpan(target.Index + Lines));
-            var into = target.Values.AsSpan(target.Index + Lines, count);
-            for (int i = 0, from = target.Slot; i < into.Length; i++, from += slots)
-            {
-                into[i] = values[from];
-            }
+            rows.CopyColumn(target.Slot, count, target.Values.AsSpan(target.Index + Lines));
         }
 
         for (int r = 0; r < _epochSlots.Length; r++)

@@ -114,18 +114,12 @@ internal sealed class CsvSeriesBuilder
     /// Appends a batch of points whose steps rise strictly (checked by the caller with <see cref="CanAppend"/>):
     /// one copy of the steps and one strided gather of the values, instead of a rule check per point.
     /// </summary>
-    /// <param name="values">Row-major values of the batch; this series' value is at <paramref name="slot"/> of every <paramref name="stride"/>.</param>
-    public void AppendColumn(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, int slot, int stride)
+    /// <param name="slot">This series' slot in the rows' values.</param>
+    public void AppendColumn(CsvParsedRows rows, int slot)
     {
-        int count = _count;
-        steps.CopyTo(_steps.AsSpan(count));
-        var target = _values.AsSpan(count, steps.Length);
-        for (int i = 0, from = slot; i < target.Length; i++, from += stride)
-        {
-            target[i] = values[from];
-        }
-
-        _count = count + steps.Length;
+        rows.Steps.AsSpan(0, rows.Count).CopyTo(_steps.AsSpan(_count));
+        rows.CopyColumn(slot, rows.Count, _values.AsSpan(_count));
+        _count += rows.Count;
         _lastRemoved = 0;
     }
 
