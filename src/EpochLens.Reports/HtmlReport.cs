@@ -66,7 +66,7 @@ public static class HtmlReport
             var run = runs[i];
             html.Open("div", "column").Line();
             html.Element("h3", i < lead.CurveLabels.Count ? lead.CurveLabels[i] : run.Metric);
-            html.Open("p", $"verdict {ReportText.Outcome(run.Outcome)}").Trusted("<strong>Verdict:</strong> ").Text(run.Verdict).Close("p").Line();
+            Verdict(html, run);
             if (run.Analysis is { Signal.ValidCount: > 0 } analysis)
             {
                 // Drawn at about the width it is shown at, so its lettering stays readable beside the other.
@@ -84,7 +84,7 @@ public static class HtmlReport
     {
         html.Open("section", "run", $"id=\"{runId}\"").Line();
         html.Element("h2", ReportText.RunTitle(run));
-        html.Open("p", $"verdict {ReportText.Outcome(run.Outcome)}").Trusted("<strong>Verdict:</strong> ").Text(run.Verdict).Close("p").Line();
+        Verdict(html, run);
         string nonFinite = run.NonFinitePoints > 0 ? $", {ReportText.Count(run.NonFinitePoints)} not finite (left out)" : "";
         html.Element("p", $"Series {run.Metric}: {ReportText.Count(run.Points)} points{nonFinite}. Epochs: {run.Epochs.Explanation}", "muted").Line();
         var findings = ReportText.CauseFindings(run).ToList();
@@ -138,6 +138,9 @@ public static class HtmlReport
         Measurements(html, run.Measurements);
         html.Close("section").Line();
     }
+
+    private static void Verdict(HtmlWriter html, RunDiagnosis run) =>
+        html.Open("p", $"verdict {ReportText.Outcome(run.Outcome)}").Trusted("<strong>Verdict:</strong> ").Text(run.Verdict).Close("p").Line();
 
     private static void FindingsTable(HtmlWriter html, List<Finding> findings)
     {

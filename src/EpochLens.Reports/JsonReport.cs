@@ -45,7 +45,7 @@ public static class JsonReport
         json.WriteString("metric", run.Metric);
         json.WriteNumber("points", run.Points);
         json.WriteNumber("non_finite_points", run.NonFinitePoints);
-        json.WriteString("outcome", Kebab(run.Outcome.ToString()));
+        json.WriteString("outcome", JsonValues.Kebab(run.Outcome.ToString()));
         json.WriteString("verdict", run.Verdict);
         WriteEpochs(json, run.Epochs);
         json.WriteStartArray("findings");
@@ -115,7 +115,7 @@ public static class JsonReport
         json.WriteBoolean("known", epochs.Structure is not null);
         if (epochs.Structure is { } s)
         {
-            json.WriteString("source", Kebab(s.Source.ToString()));
+            json.WriteString("source", JsonValues.Kebab(s.Source.ToString()));
             json.WriteString("origin", s.Origin);
             JsonValues.Number(json, "steps_per_epoch", s.StepsPerEpoch);
             json.WriteNumber("count", s.EpochCount);
@@ -144,7 +144,7 @@ public static class JsonReport
         json.WriteString("cause", f.Cause.ToId());
         json.WriteString("summary", f.Summary);
         json.WriteStartObject("confidence");
-        json.WriteString("level", Kebab(f.Confidence.Level.ToString()));
+        json.WriteString("level", JsonValues.Kebab(f.Confidence.Level.ToString()));
         JsonValues.Number(json, "p_value", f.Confidence.PValue);
         json.WriteString("basis", f.Confidence.Basis);
         json.WriteEndObject();
@@ -172,8 +172,8 @@ public static class JsonReport
 
         json.WriteEndArray();
         json.WriteStartObject("severity");
-        json.WriteString("level", Kebab(f.Severity.Level.ToString()));
-        json.WriteString("impact", Kebab(f.Severity.Impact.ToString()));
+        json.WriteString("level", JsonValues.Kebab(f.Severity.Level.ToString()));
+        json.WriteString("impact", JsonValues.Kebab(f.Severity.Impact.ToString()));
         JsonValues.Number(json, "peak_excess", f.Severity.PeakExcess);
         JsonValues.Number(json, "recovery_steps", f.Severity.RecoverySteps);
         JsonValues.Number(json, "recovery_share_of_epoch", f.Severity.RecoveryShareOfEpoch);
@@ -182,7 +182,4 @@ public static class JsonReport
         json.WriteString("fix", f.Fix);
         json.WriteEndObject();
     }
-
-    /// <summary>"NoStructure" to "no-structure", "LogOnly" to "log-only".</summary>
-    internal static string Kebab(string pascal) => Text.ReportText.Kebab(pascal);
 }
