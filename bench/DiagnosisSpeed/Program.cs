@@ -50,7 +50,8 @@ for (int round = 1; round <= rounds; round++)
     _ = BoundaryEventStudy.Measure(signal, profile).ToList();
     _ = EdgeAnomalies.Measure(profile).ToList();
     _ = WithinEpochSlope.Measure(signal, profile);
-    Lap("boundary, edge, slope tests");
+    _ = EpochStartStep.Measure(signal);
+    Lap("boundary, edge, slope, epoch-start step tests");
     _ = PositionCorrelation.Measure(profile).ToList();
     Lap("position correlation");
     _ = RunningMeanProbe.Measure(signal).ToList();

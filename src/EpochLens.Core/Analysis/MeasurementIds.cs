@@ -10,6 +10,7 @@ public static class MeasurementIds
     public const string FirstStepVariance = "first-step-variance";
     public const string LastStepVariance = "last-step-variance";
     public const string WithinEpochSlope = "within-epoch-slope";
+    public const string EpochStartStep = "epoch-start-step";
     public const string PositionCorrelation = "position-correlation";
     public const string ProfileConsistency = "profile-consistency";
     public const string SpreadDecay = "spread-decay";

@@ -117,6 +117,10 @@ public static class RunningMeanProbe
         var change = new double[bins];
         var counts = new int[bins];
         long negatives = 0, deAveraged = 0;
+
+        // A rounded running mean, de-averaged, is off by up to (k1 + k0) * q / 2 / (k1 - k0): only values below
+        // that count as negative.
+        double halfQuantum = RoundingQuantum.Of(values) / 2;
         double u1 = signal.Count > 0 && signal.LogSpace ? Math.Log(values[0]) : values[0];
         for (int j = 1; j < signal.Count; j++)
         {
@@ -135,7 +139,7 @@ public static class RunningMeanProbe
                 double k1 = steps[j] - starts[e] + 1, k0 = steps[j - 1] - starts[e] + 1;
                 double raw = ((k1 * values[j]) - (k0 * values[j - 1])) / (k1 - k0);
                 deAveraged++;
-                if (raw < 0)
+                if (raw < -(halfQuantum * (k1 + k0) / (k1 - k0)))
                 {
                     negatives++;
                 }
@@ -177,7 +181,7 @@ public static class RunningMeanProbe
                 null,
                 null,
                 (int)Math.Min(int.MaxValue, deAveraged),
-                "share of k*m_k - (k-1)*m_(k-1) below zero: 0 when the values are running means of a positive loss, large (often near half) when they are per-step values");
+                "share of k*m_k - (k-1)*m_(k-1) below zero, beyond what the values' rounding can explain: 0 when the values are running means of a positive loss, large (often near half) when they are per-step values");
         }
     }
 }

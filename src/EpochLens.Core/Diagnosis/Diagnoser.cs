@@ -91,6 +91,14 @@ public sealed class Diagnoser
         }
 
         findings.Sort((a, b) => b.Confidence.Level != a.Confidence.Level ? b.Confidence.Level.CompareTo(a.Confidence.Level) : a.Confidence.PValue.CompareTo(b.Confidence.PValue));
+
+        // A running mean explains the spikes in the plot, whatever the de-averaged losses show besides: it leads.
+        if (judged != analysis && findings.FindIndex(f => f.Cause == CauseId.RunningMeanLogging) is > 0 and var at)
+        {
+            var lead = findings[at];
+            findings.RemoveAt(at);
+            findings.Insert(0, lead);
+        }
         bool structureFound = findings.Count > 0 && (structureP <= Confidence.LowBelow || findings[0].Confidence.Level >= ConfidenceLevel.Medium);
         if (!structureFound)
         {

@@ -34,6 +34,7 @@ internal static class Signals
         MeasurementIds.FirstStepVariance,
         MeasurementIds.LastStepVariance,
         MeasurementIds.WithinEpochSlope,
+        MeasurementIds.EpochStartStep,
         MeasurementIds.PositionCorrelation,
         MeasurementIds.ProfileConsistency,
         MeasurementIds.SpreadDecay,
