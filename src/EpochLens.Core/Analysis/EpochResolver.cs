@@ -84,7 +84,7 @@ public static class EpochResolver
     /// <summary>
     /// A period found in the spectrum can be a step off (6 epochs of a running mean cannot tell 600 from 601
     /// by periodicity alone), and folding at the wrong length smears every boundary effect. Among whole-step
-    /// lengths within 2 of it, keep the one whose epoch start gathers the largest step-to-step changes at a
+    /// lengths within 0.4 % (at least 2) of it, keep the one whose epoch start gathers the largest step-to-step changes at a
     /// single position: a boundary effect sits at the same position in every epoch only at the true length.
     /// Only for per-step logs; sparse logs cannot place a boundary to the step anyway.
     /// </summary>
@@ -99,6 +99,21 @@ public static class EpochResolver
             return period;
         }
 
+        // Changes of the log loss when it is positive: a first epoch far above the rest must not outweigh them.
+        bool positive = true;
+        foreach (double v in values)
+        {
+            positive &= !(v <= 0);
+        }
+
+        var change = new double[steps.Length];
+        for (int i = 1; i < steps.Length; i++)
+        {
+            change[i] = steps[i] - steps[i - 1] == 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1])
+                ? Math.Abs(positive ? Math.Log(values[i] / values[i - 1]) : values[i] - values[i - 1])
+                : double.NaN;
+        }
+
         long centre = (long)Math.Round(period);
         double best = double.NegativeInfinity;
         long bestLength = centre;
@@ -110,27 +125,36 @@ public static class EpochResolver
         long pairs = 0;
         for (int i = 1; i < steps.Length; i++)
         {
-            if (steps[i] - steps[i - 1] == 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1]))
+            if (!double.IsNaN(change[i]))
             {
-                typicalChange += Math.Abs(values[i] - values[i - 1]);
+                typicalChange += change[i];
                 pairs++;
             }
         }
 
         typicalChange = pairs > 0 ? typicalChange / pairs : 0;
-        // The spectrum's own choice goes first; a neighbour must gather clearly more to replace it.
-        foreach (long length in new[] { centre, centre - 1, centre + 1, centre - 2, centre + 2 })
+        // The spectrum of a few long epochs places the period to a few tenths of a percent (1878 for 1875 over
+        // five epochs of a running mean), so neighbours that far are tried, nearest first; the spectrum's own
+        // choice goes first, and a neighbour must gather clearly more to replace it.
+        int reach = (int)Math.Max(2, Math.Ceiling(period * 0.004));
+        foreach (long length in Neighbours(centre, reach))
         {
-            // Mean size of the change into each of the first few positions of the epoch, over all epochs.
+            if (length < 20)
+            {
+                continue;
+            }
+
+            // Mean size of the change into each of the first few positions of the epoch, over all epochs but the
+            // first, whose start has no change into it and whose early steps move most.
             const int Head = 3;
             var sums = new double[Head];
             var counts = new int[Head];
             for (int i = 1; i < steps.Length; i++)
             {
                 long position = (steps[i] - origin) % length;
-                if (position < Head && steps[i] - steps[i - 1] == 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1]))
+                if (position < Head && steps[i] - origin >= length && !double.IsNaN(change[i]))
                 {
-                    sums[position] += Math.Abs(values[i] - values[i - 1]);
+                    sums[position] += change[i];
                     counts[position]++;
                 }
             }
@@ -153,6 +177,16 @@ public static class EpochResolver
         }
 
         return bestLength == centre ? period : bestLength;
+    }
+
+    private static IEnumerable<long> Neighbours(long centre, int reach)
+    {
+        yield return centre;
+        for (int d = 1; d <= reach; d++)
+        {
+            yield return centre - d;
+            yield return centre + d;
+        }
     }
 
     /// <summary>

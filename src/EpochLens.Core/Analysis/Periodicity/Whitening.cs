@@ -19,7 +19,7 @@ internal static class Whitening
     private const int MaxOrder = 8;
 
     /// <summary>Window of the local mean removed before fitting the model: long next to its order.</summary>
-    private const int FitWindow = 257;
+    private const int FitWindow = 33;
 
     /// <summary>Points per block of the local median that outliers are measured from.</summary>
     private const int LocalLevelBlock = 32;

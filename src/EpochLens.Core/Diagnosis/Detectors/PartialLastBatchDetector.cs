@@ -8,6 +8,9 @@ internal sealed class PartialLastBatchDetector : ICauseDetector
 {
     public static readonly ICauseDetector Default = new PartialLastBatchDetector();
 
+    /// <summary>The share of epochs whose last step must be in the log for a claim about it.</summary>
+    internal const double MinLoggedShare = 2.0 / 3;
+
     public CauseId Cause => CauseId.PartialLastBatch;
 
     public DetectorVerdict Detect(EpochAnalysis analysis)
@@ -17,6 +20,13 @@ internal sealed class PartialLastBatchDetector : ICauseDetector
         if (level is null && spread is null)
         {
             return DetectorVerdict.NotFound("too few points per epoch to single out the last step");
+        }
+
+        // The claim is about one step: the log must hold it, not a point some steps before it.
+        double logged = EdgeStepShare(analysis, last: true);
+        if (logged < MinLoggedShare)
+        {
+            return DetectorVerdict.NotFound($"not testable: the last step of the epoch is logged in {logged:P0} of the whole epochs (one point every {analysis.Signal.BinWidth:0.#} steps), so a smaller last batch cannot be singled out");
         }
 
         double p = Math.Min(1, Math.Min(P(level), P(spread)) * 2);

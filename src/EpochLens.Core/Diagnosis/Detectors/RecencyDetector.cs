@@ -123,6 +123,11 @@ internal sealed class RecencyDetector : ICauseDetector
             counter.Add(new CounterEvidence(CauseId.FixedOrder, "the data are reshuffled (no repeated per-position pattern), so the drop comes from time since each sample was seen"));
         }
 
+        if (analysis[MeasurementIds.OptimizerStepReset] is null)
+        {
+            counter.Add(new CounterEvidence(CauseId.OptimizerReset, "an optimizer created anew every epoch can shape the loss like this too (its first, full-size updates fit each batch hard); the log has no optimizer step count to rule it out"));
+        }
+
         if (analysis[MeasurementIds.LearningRateChange] is { Value: >= 0.5 } lr && Significant(lr))
         {
             counter.Add(new CounterEvidence(CauseId.LrSchedule, $"but the learning rate changes at {lr.Value:P0} of the boundaries: the schedule may explain the drop"));

@@ -105,4 +105,33 @@ internal static class Signals
             : "";
         return new Severity(level, Impact.Training, peak, steps, share, what + cost);
     }
+
+    /// <summary>
+    /// The share of whole epochs whose last step (or first, with <paramref name="last"/> false) is a point of the
+    /// log: a claim about that single step needs it logged, which a log with one point every few dozen steps
+    /// rarely has. 0 when the log covers no whole epoch.
+    /// </summary>
+    public static double EdgeStepShare(EpochAnalysis a, bool last)
+    {
+        var steps = a.Signal.Steps;
+        var starts = a.Structure.StartSteps;
+        if (steps.Length == 0)
+        {
+            return 0;
+        }
+
+        int whole = 0, logged = 0;
+        for (int e = 0; e + 1 < starts.Length; e++)
+        {
+            if (starts[e] < steps[0] || starts[e + 1] > steps[^1])
+            {
+                continue;
+            }
+
+            whole++;
+            logged += Array.BinarySearch(steps, last ? starts[e + 1] - 1 : starts[e]) >= 0 ? 1 : 0;
+        }
+
+        return whole == 0 ? 0 : (double)logged / whole;
+    }
 }
