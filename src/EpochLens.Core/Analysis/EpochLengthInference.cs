@@ -8,7 +8,9 @@ namespace EpochLens.Analysis;
 /// <remarks>
 /// The series is put on a grid of its logging interval and turned into step-to-step changes of the log loss
 /// (the detrending), clipped against heavy tails. Two channels are searched: the changes (a level pattern that
-/// repeats) and their sizes (a spread that repeats, such as jumps of random sign). Each is whitened and its
+/// repeats) and their sizes (a spread that repeats, such as jumps of random sign); the changes twice, whitened by
+/// noise models fitted over a long and a short window (a slow per-epoch shape such as a warm restart's survives only
+/// the second). Each is whitened and its
 /// periodogram divided by the local noise level; harmonic sums of 1 to 64 harmonics then score every period from
 /// <see cref="PeriodSearchOptions.MinPeriodPoints"/> to a third of the log, and the best one's p-value is
 /// corrected for every sum tried. Long logs are searched as a block-averaged whole for long periods and as their
@@ -75,7 +77,18 @@ public static class EpochLengthInference
                 break;
             }
 
-            var (stepsPerEpoch, consistency) = Confirm(group, series, minPeriod, maxPeriod, trials, settings.SignificanceLevel);
+            // The same period seen by another view (the other whitening) may repeat where the strongest did not.
+            long stepsPerEpoch = 0;
+            double consistency = 1;
+            foreach (var member in group.Alternates.Where(a => a.PValue <= settings.SignificanceLevel).Prepend(group))
+            {
+                (stepsPerEpoch, consistency) = Confirm(member, series, minPeriod, maxPeriod, trials, settings.SignificanceLevel);
+                if (consistency <= ConsistencyLevel)
+                {
+                    break;
+                }
+            }
+
             if (consistency > ConsistencyLevel)
             {
                 group.Rejection = $"; does not repeat across epochs (odd against even epochs: p = {InferenceText.FormatP(consistency)})";
@@ -142,6 +155,7 @@ public static class EpochLengthInference
         {
             int window = TrendWindow(series.Length, maxPeriod);
             jobs.Add(t => SpectralView.Search(series.TailLevels, ResidualChannel.Signed, 1, true, minPeriod, maxPeriod, window, t));
+            jobs.Add(t => SpectralView.Search(series.TailLevels, ResidualChannel.Signed, 1, true, minPeriod, maxPeriod, window, t, Whitening.ShortFitWindow));
             jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.Magnitude, 1), ResidualChannel.Magnitude, 1, true, minPeriod, maxPeriod, window, t));
         }
         else
@@ -151,6 +165,7 @@ public static class EpochLengthInference
             {
                 int window = TrendWindow(series.DecimatedLevels.Length, maxPeriod / decimation);
                 jobs.Add(t => SpectralView.Search(series.DecimatedLevels, ResidualChannel.Signed, decimation, true, longFrom, maxPeriod, window, t));
+                jobs.Add(t => SpectralView.Search(series.DecimatedLevels, ResidualChannel.Signed, decimation, true, longFrom, maxPeriod, window, t, Whitening.ShortFitWindow));
                 jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.Magnitude, decimation), ResidualChannel.Magnitude, decimation, true, longFrom, maxPeriod, window, t));
             }
 
@@ -224,6 +239,11 @@ public static class EpochLengthInference
                 if (Math.Abs(group.Period - trial.Period) <= Math.Max(group.Uncertainty, trial.Uncertainty))
                 {
                     joined = true;
+                    if (trial.View != group.View && !group.Alternates.Exists(a => a.View == trial.View))
+                    {
+                        group.Alternates.Add(trial);
+                    }
+
                     break;
                 }
             }
@@ -250,6 +270,9 @@ public static class EpochLengthInference
     /// <summary>A significant-or-not trial of either search: a harmonic sum, or a fold at <paramref name="FoldPeriod"/> points.</summary>
     private sealed record Detection(SpectralView View, HarmonicTrial Trial, int? FoldPeriod, double Score, double PValue, double Period, double Uncertainty)
     {
+        /// <summary>The strongest detection of the same period in each other view, tried when this one does not repeat.</summary>
+        public List<Detection> Alternates { get; } = [];
+
         /// <summary>Why the candidate was set aside although significant, as a note; null when it was not.</summary>
         public string? Rejection { get; set; }
 

@@ -76,6 +76,7 @@ public static class EpochResolver
         }
 
         long origin = DefaultOrigin(loss.Steps[0]);
+        period = FoldContrastRefiner.Refine(loss.Steps, loss.Values, period, origin);
         period = SharpestBoundary(loss, period, origin);
         var structure = EpochStructure.Regular(period, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
         return new EpochResolution(structure, $"{period:0.##} steps per epoch, inferred from the loss (the log does not say): {inference.Explanation}", inference.Candidates);

@@ -90,11 +90,11 @@ internal sealed class SpectralView
     /// <paramref name="trendWindow"/> is the running mean's window in view points (a few times the longest period).
     /// </summary>
     public static SpectralView? Search(ReadOnlySpan<double> levels, ResidualChannel channel, int decimation, bool wholeSeries,
-        double minPeriod, double maxPeriod, int trendWindow, Dictionary<int, PowerSpectrum> transforms)
+        double minPeriod, double maxPeriod, int trendWindow, Dictionary<int, PowerSpectrum> transforms, int fitWindow = Whitening.FitWindow)
     {
         bool differenced = channel == ResidualChannel.Signed;
         double removedMean = 0;
-        double[] series = differenced ? Whitening.FromLevels(levels, trendWindow, out removedMean) : Whitening.FromStationary(levels, trendWindow);
+        double[] series = differenced ? Whitening.FromLevels(levels, trendWindow, fitWindow, out removedMean) : Whitening.FromStationary(levels, trendWindow);
         if (series.Length < 16)
         {
             return null;

@@ -19,17 +19,24 @@ internal static class Whitening
     private const int MaxOrder = 8;
 
     /// <summary>Window of the local mean removed before fitting the model: long next to its order.</summary>
-    private const int FitWindow = 33;
+    public const int FitWindow = 257;
+
+    /// <summary>
+    /// A window for a second fit that sees only the noise's short-range colour: a per-epoch shape of a few hundred
+    /// steps survives the long window, and a model fitted to it would whiten the shape away with the noise.
+    /// </summary>
+    public const int ShortFitWindow = 33;
 
     /// <summary>Points per block of the local median that outliers are measured from.</summary>
     private const int LocalLevelBlock = 32;
 
     /// <summary>
     /// The whitened changes of a level series (one fewer than <paramref name="levels"/>), after removing its running
-    /// mean over <paramref name="trendWindow"/> points; missing values are bridged by the local level. Their mean is
+    /// mean over <paramref name="trendWindow"/> points and fitting the noise model after removing one over
+    /// <paramref name="fitWindow"/>; missing values are bridged by the local level. Their mean is
     /// removed and returned in <paramref name="removedMean"/>.
     /// </summary>
-    public static double[] FromLevels(ReadOnlySpan<double> levels, int trendWindow, out double removedMean)
+    public static double[] FromLevels(ReadOnlySpan<double> levels, int trendWindow, int fitWindow, out double removedMean)
     {
         int n = levels.Length - 1;
         removedMean = 0;
@@ -40,7 +47,7 @@ internal static class Whitening
 
         double[] y = Winsorize(levels);
         SubtractRunningMean(y, trendWindow);
-        double[] model = FitModel(WithoutRunningMean(y, FitWindow));
+        double[] model = FitModel(WithoutRunningMean(y, fitWindow));
         var x = new double[n];
         for (int i = 0; i < n; i++)
         {
