@@ -296,49 +296,52 @@ def label(run):
     def rec_text():
         r = st["recency"]
         if r is None:
-            return "recency: no usable epochs"
+            return "sawtooth: no usable epochs"
         t = "" if math.isnan(r["t"]) else f", t={r['t']:.1f}"
-        return (f"last-10% minus first-10% detrended loss {r['d']:+.2f} rsd over {r['n']} epochs (AR1-adjusted z={r['z']:.1f}{t}, "
-                f"{100 * r['pos']:.0f}% of epochs rising)" + (f", per-item loss vs steps since seen rho={st['ids']:+.2f}" if st["ids"] is not None else ""))
+        ids = f", item loss vs steps since seen rho={st['ids']:+.2f}" if st["ids"] is not None else ""
+        return f"sawtooth last-minus-first 10% {r['d']:+.2f} rsd (z={r['z']:.1f}{t}, {100 * r['pos']:.0f}% of {r['n']} epochs rising{ids})"
 
     def stair_text():
         r = st["stair"]
         if r is None:
             return "stair-step: too few epochs"
-        return (f"change across a boundary {r['across']:+.3g} vs {r['within']:+.3g} between neighbouring fifths inside epochs "
-                f"(Welch t={r['t']:.1f}, {100 * r['below']:.0f}% of {r['n']} boundaries below the median inside change)")
+        return (f"stair-step boundary change {r['across']:+.3g} vs {r['within']:+.3g} inside (t={r['t']:.1f}, "
+                f"{100 * r['below']:.0f}% of {r['n']} boundaries)")
 
     def fixed_text():
         f = st["fixed"]
-        return "fixed order: no comparable epochs" if f is None else \
-            f"high-passed per-position loss profile correlates r={f['r']:+.2f} between consecutive epochs (z={f['z']:.1f}, {f['positions']} positions, {f['pairs']} pairs)"
+        return "profile: no comparable epochs" if f is None else \
+            f"per-position profile r={f['r']:+.2f} between epochs (z={f['z']:.1f}, {f['positions']} positions)"
 
-    def boundary_text():
+    def boundary_text(noise=True):
         b = st["boundary"]
-        return (f"first {b['w']} logged points after a boundary minus last {b['w']} before: {b['b']:+.2f} rsd, t={b['t']:.1f} over {b['n']} boundaries"
-                + ("" if math.isnan(b["tn"]) else f"; noise log-ratio {b['noise']:+.2f}, t={b['tn']:.1f}"))
+        text = f"after-minus-before boundary {b['b']:+.2f} rsd (t={b['t']:.1f}, {b['n']} boundaries, w={b['w']})"
+        return text + ("" if math.isnan(b["tn"]) or not noise else f", noise log-ratio {b['noise']:+.2f} (t={b['tn']:.1f})")
 
     def running_text():
         r = st["running"]
         if math.isnan(r["smooth"]):
-            return f"only {r['points']:.0f} logged points per epoch (< {MIN_POINTS_RUNNING_MEAN}): running mean not visible"
-        return f"within-epoch change {r['smooth']:.3f} raw-loss rsd, boundary jump {r['jump']:.1f}x the within-epoch change ({r['points']:.0f} points/epoch)"
+            return f"only {r['points']:.0f} logged points per epoch (< {MIN_POINTS_RUNNING_MEAN})"
+        return f"within-epoch change {r['smooth']:.3f} raw-loss rsd, boundary jump {r['jump']:.0f}x it ({r['points']:.0f} points/epoch)"
 
     def edge_text(which):
         e = st[which]
         if e is None:
             return f"{which} step: log does not hold every step" if not per_step else f"{which} step: too few epochs"
-        return f"{which} step of each epoch vs its 20 neighbours: median z={e['median_z']:+.1f} ({100 * e['same_sign']:.0f}% same sign), median |z|={e['median_abs_z']:.1f} over {e['n']} epochs"
+        return f"{which} step z median {e['median_z']:+.1f} ({100 * e['same_sign']:.0f}% same sign, median |z| {e['median_abs_z']:.1f}, {e['n']} epochs)"
 
     def measurable(cause):
         if cause == "recency":
             saw = st["recency"] is not None and st["recency"]["ok"]
             stair = st["stair"] is not None and st["stair"]["ok"]
-            return saw or stair, rec_text() + "; " + stair_text()
+            parts = [rec_text(), stair_text()]
+            if stair and not saw:
+                parts.reverse()
+            return saw or stair, "; ".join(parts)
         if cause == "fixed-order":
             return st["fixed"] is not None and st["fixed"]["ok"], fixed_text()
         if cause in ("optimizer-reset", "state-reload"):
-            return st["boundary"]["ok_rise"], boundary_text()
+            return st["boundary"]["ok_rise"], boundary_text(noise=False)
         if cause == "lr-schedule":
             return st["boundary"]["ok_change"], boundary_text()
         if cause == "running-mean-logging":
@@ -348,7 +351,11 @@ def label(run):
         if cause == "grad-accumulation-leftover":
             last_ok = st["last"] is not None and st["last"]["ok"]
             first_ok = st["first"] is not None and st["first"]["ok"]
-            return last_ok or first_ok, edge_text("last") + "; " + edge_text("first") + "; " + boundary_text()
+            if last_ok and not first_ok:
+                return True, edge_text("last")
+            if first_ok and not last_ok:
+                return True, edge_text("first")
+            return last_ok or first_ok, edge_text("last") + "; " + edge_text("first")
         raise ValueError(cause)
 
     if planted != "none":
@@ -356,13 +363,13 @@ def label(run):
         if ok:
             extra = ""
             if planted != "recency" and measurable("recency")[0]:
-                extra = "; also recency: " + measurable("recency")[1]
-            return planted, f"{planted} measurable: {text}{extra}", st
+                extra = " (recency also measurable: " + measurable("recency")[1] + ")"
+            return planted, f"{text}{extra}", st
         rok, rtext = measurable("recency")
         if rok:
-            return "recency", f"planted {planted} not measurable ({text}); recency is: {rtext}", st
+            return "recency", f"planted {planted} not measurable ({text}) but recency is: {rtext}", st
         return "none", f"planted {planted} not measurable: {text}", st
     rok, rtext = measurable("recency")
     if rok:
         return "recency", f"nothing planted but memorisation shows: {rtext}", st
-    return "none", f"nothing measurable: {rtext}; {fixed_text()}; {boundary_text()}", st
+    return "none", f"nothing measurable: {rtext}; {stair_text()}; {fixed_text()}; {boundary_text(noise=False)}", st

@@ -83,7 +83,7 @@ def fmnist(split="train"):
     return _FM[split]
 
 
-def fm_subset(n=None, classes=None, split="train", seed=0, flat=False):
+def fm_subset(n=None, classes=None, split="train", seed=0, flat=False, flip=0.0):
     x, y = fmnist(split)
     idx = torch.arange(y.numel())
     if classes is not None:
@@ -95,6 +95,10 @@ def fm_subset(n=None, classes=None, split="train", seed=0, flat=False):
     if classes is not None:
         remap = {c: i for i, c in enumerate(classes)}
         ys = torch.tensor([remap[int(c)] for c in ys])
+    if flip > 0:  # label noise: a fraction of the labels replaced by random ones (seeded)
+        g = torch.Generator().manual_seed(seed + 17)
+        f = torch.rand(ys.numel(), generator=g) < flip
+        ys = torch.where(f, torch.randint(0, int(ys.max()) + 1, (ys.numel(),), generator=g), ys)
     if flat:
         xs = xs.reshape(xs.shape[0], -1)
     return xs, ys
@@ -484,11 +488,11 @@ RUNS = [
          opt=("adam",), lr=1e-3, batch=2, epochs=5, sampler="fixed", log=("window-epoch", 5), writer="jsonl"),
     # ---- optimizer rebuilt each epoch
     dict(name="optimizer-reset-adam-b2-0.999", planted="optimizer-reset", task="reg", data=reg(8000, seed=51, scale=0.05),
-         model=M(10, 128, 1), opt=("adam",), lr=3e-3, batch=32, epochs=6, rebuild_optimizer=True, log=("raw",), writer="csv"),
+         model=M(10, 128, 1), opt=("adam",), lr=3e-3, batch=128, epochs=12, rebuild_optimizer=True, log=("raw",), writer="csv"),
     dict(name="optimizer-reset-adamw-fmnist-printed", planted="optimizer-reset", data=fm(flat=True), model=M(784, 128, 10),
-         opt=("adamw", 0.99), lr=3e-3, batch=32, epochs=6, rebuild_optimizer=True, log=("raw",), writer="text-pipe"),
-    dict(name="optimizer-reset-adam-regression", planted="optimizer-reset", task="reg", data=reg(4000, seed=53, scale=0.1), model=M(10, 128, 1),
-         opt=("adam", 0.9, 0.99), lr=1e-2, batch=16, epochs=8, rebuild_optimizer=True, log=("raw",), writer="jsonl"),
+         opt=("adamw", 0.99), lr=3e-3, batch=256, epochs=12, rebuild_optimizer=True, log=("raw",), writer="text-pipe"),
+    dict(name="optimizer-reset-adam-regression", planted="optimizer-reset", task="reg", data=reg(12800, seed=53, scale=0.05), model=M(10, 128, 1),
+         opt=("adam", 0.9, 0.99), lr=1e-3, batch=128, epochs=12, rebuild_optimizer=True, log=("raw",), writer="jsonl"),
     # ---- lr schedule at the boundaries
     dict(name="lr-steplr-per-epoch-sgd", planted="lr-schedule", task="reg", data=reg(6000, seed=61, scale=0.05), model=M(10, 64, 1),
          opt=("sgd", 0.9), lr=0.05, batch=16, epochs=6, sched="step", gamma=0.3, log=("raw",), writer="csv-epoch", log_lr=True),
@@ -516,8 +520,8 @@ RUNS = [
          model=M(256, 256, 4), opt=("adam", 0.9, 0.999), lr=1e-4, batch=4, epochs=10, log=("raw",), writer="csv"),
     dict(name="recency-mlp-memorise-sgd-momentum", planted="recency", data=cls(1000, seed=92, d=256, flip=1.0, sep=0.0),
          model=M(256, 256, 4), opt=("sgd", 0.9), lr=0.01, batch=4, epochs=10, log=("raw",), writer="text-info"),
-    dict(name="recency-cnn-fmnist-small", planted="recency", data=fm(256), model=lambda: cnn(), opt=("adam",), lr=1e-3, batch=4,
-         epochs=15, log=("window-epoch", 2), writer="lightning", val=fm(500, split="test"), metric="train_loss"),
+    dict(name="recency-cnn-fmnist-noisy-labels", planted="recency", data=fm(512, flip=0.5), model=lambda: cnn(), opt=("adam",),
+         lr=1e-3, batch=4, epochs=12, log=("window-epoch", 2), writer="lightning", val=fm(500, split="test"), metric="train_loss"),
     dict(name="recency-hashed-embedding-adam-b2-0.8", planted="recency", task="reg", data=lambda: item_targets(10000, 1),
          model=lambda: HashedEmbedding(10000, 10000), opt=("adam", 0.9, 0.8), lr=0.06, batch=100, epochs=10, log=("raw",), writer="csv"),
     dict(name="recency-hashed-embedding-adam-b2-0.95", planted="recency", task="reg", data=lambda: item_targets(10000, 1),
