@@ -33,7 +33,7 @@ Statistics and thresholds (cause: measurable when ...)
   Measurable as a rise when the across-boundary t >= 3, mean b >= 0.3 and at least 3 boundaries. For the lr
   schedule also the noise: log(SD of residuals in the first 25 % of epoch e / SD in the last 25 % of epoch e-1);
   lr-schedule is measurable when the level t or the noise t has |t| >= 3 (at least 3 boundaries).
-- running-mean-logging: needs >= 20 logged points per epoch; smoothness = median |step-to-step change| of the
+- running-mean-logging: needs >= 8 logged points per epoch (at 20 or more a running mean is always plain); smoothness = median |step-to-step change| of the
   logged values inside epochs (from the 25 % point on) / rsd of the raw per-step losses; jump = median |change
   across a boundary| / median |change inside|. Measurable when smoothness <= 0.2 and jump >= 5.
 - partial-last-batch and grad-accumulation-leftover (last group): only for logs that hold every step; z_e =
@@ -48,7 +48,7 @@ import math
 
 import numpy as np
 
-MIN_POINTS_RUNNING_MEAN = 20
+MIN_POINTS_RUNNING_MEAN = 8
 
 
 def rsd(x):
