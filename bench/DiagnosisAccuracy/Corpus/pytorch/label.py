@@ -317,7 +317,8 @@ def label(run):
 
     def boundary_text(noise=True):
         b = st["boundary"]
-        text = f"after-minus-before boundary {b['b']:+.2f} rsd (t={b['t']:.1f}, {b['n']} boundaries, w={b['w']})"
+        t = "too few to test" if math.isnan(b["t"]) else f"t={b['t']:.1f}"
+        text = f"after-minus-before boundary {b['b']:+.2f} rsd ({t}, {b['n']} boundaries, w={b['w']})"
         return text + ("" if math.isnan(b["tn"]) or not noise else f", noise log-ratio {b['noise']:+.2f} (t={b['tn']:.1f})")
 
     def running_text():
@@ -374,4 +375,4 @@ def label(run):
     rok, rtext = measurable("recency")
     if rok:
         return "recency", f"nothing planted but memorisation shows: {rtext}", st
-    return "none", f"nothing measurable: {rtext}; {stair_text()}; {fixed_text()}; {boundary_text(noise=False)}", st
+    return "none", f"nothing measurable: {rtext}; {fixed_text()}; {boundary_text(noise=False)}", st
