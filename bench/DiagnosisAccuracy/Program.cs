@@ -8,9 +8,12 @@ using EpochLens.Synthetic;
 //    replacement) that get a medium- or high-confidence finding, with the epoch length given and inferred;
 // 2. planted causes at clearly visible strengths: how often the cause is the primary finding;
 // 3. detection limits: the primary-finding rate by strength and by number of epochs.
-// Usage: dotnet run -c Release -- [--nulls 400] [--runs 40] [--limits-runs 20] [--no-limits]
+// 4. the real corpus (Corpus/*/labels.csv): real PyTorch runs and public logs, with and without the epoch length.
+// Usage: dotnet run -c Release -- [--nulls 400] [--runs 40] [--limits-runs 20] [--no-limits] [--corpus DIR | --corpus-only DIR]
 int nulls = 400, runs = 40, limitRuns = 20;
 bool limits = true;
+string? corpus = null;
+bool corpusOnly = false;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,11 +22,18 @@ for (int i = 0; i < args.Length; i++)
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--limits-runs": limitRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--no-limits": limits = false; break;
+        case "--corpus": corpus = args[++i]; break;
+        case "--corpus-only": corpus = args[++i]; corpusOnly = true; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
 
 var diagnoser = BenchDiagnoser.Create();
+if (corpusOnly)
+{
+    return CorpusScore.Run(corpus!, diagnoser);
+}
+
 Console.WriteLine("## False alarms on null runs (medium- or high-confidence finding of any cause)");
 foreach (bool given in new[] { true, false })
 {
@@ -90,6 +100,12 @@ if (limits)
         });
         Console.WriteLine($"| {cause.ToId()} ({strength.ToString(CultureInfo.InvariantCulture)}) | {string.Join(" | ", cells)} |");
     }
+}
+
+if (corpus is not null)
+{
+    Console.WriteLine();
+    return CorpusScore.Run(corpus, diagnoser);
 }
 
 return 0;

@@ -7,7 +7,8 @@ namespace EpochLens.Analysis;
 /// whose folded profile of the detrended (log) loss varies most between phases. A smooth per-epoch shape (a
 /// cosine warm restart, a sawtooth) puts its power in a few low harmonics, which place a period over a handful of
 /// epochs only to a few percent; folding uses the whole shape. It moves the estimate only when the profile there
-/// is clearly structured and clearly stronger, so impulse patterns keep the sharper placement they already have.
+/// is clearly structured, clearly stronger and at least half a percent away, so impulse patterns and a fixed order
+/// keep the sharper placement they already have.
 /// </summary>
 internal static class FoldContrastRefiner
 {
@@ -22,6 +23,9 @@ internal static class FoldContrastRefiner
 
     /// <summary>A neighbour must fold at least this much more between-phase variance to replace the estimate.</summary>
     private const double Gain = 1.03;
+
+    /// <summary>Moves smaller than this share of the period are left alone.</summary>
+    private const double MinMove = 0.005;
 
     /// <summary>The F test of the fold's phase bins must reach this for a move.</summary>
     private const double Significance = 1e-3;
@@ -99,13 +103,16 @@ internal static class FoldContrastRefiner
             }
         }
 
-        if (bestLength == period || best < Gain * start)
+        // Small moves are the sharper refiners' business (a fixed order's fold barely changes over a step or two, and
+        // noise would pick among them); a move must also gain more between-phase variance than noise gives a fold.
+        double within = Math.Max(1e-300, totalSquares - best);
+        double noise = within / (n - bins);
+        if (Math.Abs(bestLength - period) < MinMove * period || best < Gain * start || best - start < (bins - 1) * noise)
         {
             return period;
         }
 
-        double within = Math.Max(1e-300, totalSquares - best);
-        double f = best / (bins - 1) / (within / (n - bins));
+        double f = best / (bins - 1) / noise;
         double p = 1 - FisherSnedecor.CDF(bins - 1, n - bins, f);
         return p <= Significance ? (period > 64 ? Math.Round(bestLength) : bestLength) : period;
     }
