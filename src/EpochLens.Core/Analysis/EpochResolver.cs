@@ -22,7 +22,7 @@ public static class EpochResolver
         }
 
         long first = loss.Steps[0], last = loss.Steps[^1];
-        long origin = DefaultOrigin(first);
+        long origin = DefaultOrigin(first, loss.Count > 1 ? loss.Steps[1] - first : 0);
         if (givenStepsPerEpoch is { } given)
         {
             if (!(given >= 1))
@@ -75,7 +75,7 @@ public static class EpochResolver
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: {inference.Explanation} Give --steps-per-epoch.", inference.Candidates);
         }
 
-        long origin = DefaultOrigin(loss.Steps[0]);
+        long origin = DefaultOrigin(loss.Steps[0], loss.Count > 1 ? loss.Steps[1] - loss.Steps[0] : 0);
         period = FoldContrastRefiner.Refine(loss.Steps, loss.Values, period, origin);
         period = SharpestBoundary(loss, period, origin);
         var structure = EpochStructure.Regular(period, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
@@ -194,7 +194,13 @@ public static class EpochResolver
     /// Where epoch 0 begins when only the length is known: logs that count steps from 1 (Keras, mmengine,
     /// per-step Hugging Face logs) start there; everything else is taken as a 0-based global step.
     /// </summary>
-    public static long DefaultOrigin(long firstStep) => firstStep == 1 ? 1 : Math.Min(0, firstStep);
+    /// <remarks>
+    /// A log whose first point sits at its own logging interval (step 10 of a log every 10 steps, as the Hugging
+    /// Face Trainer's logging_steps writes it) counts completed steps too: its point at step k covers steps 1..k,
+    /// so the point at a multiple of the epoch length closes an epoch rather than opening the next.
+    /// </remarks>
+    public static long DefaultOrigin(long firstStep, long firstInterval = 0) =>
+        firstStep == 1 || (firstInterval > 1 && firstStep == firstInterval) ? 1 : Math.Min(0, firstStep);
 
     /// <summary>Epoch starts where the whole part of an epoch column goes up.</summary>
     internal static EpochStructure? FromColumn(MetricSeries column)
@@ -203,6 +209,12 @@ public static class EpochResolver
         var values = column.Values;
         var starts = new List<long>();
         double current = double.NaN;
+        bool fractional = false;
+        foreach (double v in values)
+        {
+            fractional |= double.IsFinite(v) && Math.Abs(v - Math.Round(v)) > 1e-6;
+        }
+
         for (int i = 0; i < steps.Length; i++)
         {
             if (!double.IsFinite(values[i]))
@@ -210,7 +222,9 @@ public static class EpochResolver
                 continue;
             }
 
-            double whole = Math.Floor(values[i] + 1e-9);
+            // A fractional epoch (the Hugging Face Trainer's) is the share of training done when the point was
+            // logged: at exactly 1.0 the first epoch has just ended, so that point still belongs to it.
+            double whole = fractional ? Math.Max(0, Math.Ceiling(values[i] - 1e-9) - 1) : Math.Floor(values[i] + 1e-9);
             if (double.IsNaN(current) || whole > current)
             {
                 starts.Add(steps[i]);

@@ -1,7 +1,7 @@
 namespace EpochLens.Analysis;
 
 /// <summary>
-/// The level shift at the epoch start, as a regression discontinuity: over half an epoch on each side of every
+/// The level shift at the epoch start, as a regression discontinuity: over three quarters of an epoch on each side of every
 /// boundary, one straight line with a step where the epoch changes. It sees the stair-step of multi-epoch
 /// fine-tuning (every example is easier the next time it is seen, so each epoch starts lower and stays flat)
 /// from as few as two boundaries, where the fold-based tests have too few epochs: it works on the logged values
@@ -25,7 +25,7 @@ public static class EpochStartStep
         }
 
         var (level, epoch) = Blocks(signal, out int blocksPerEpoch);
-        int h = Math.Max(3, blocksPerEpoch / 2);
+        int h = Math.Max(3, (3 * blocksPerEpoch) / 4);
         var fits = new List<StepFit>();
         for (int x = h; x + h <= level.Length; x++)
         {
