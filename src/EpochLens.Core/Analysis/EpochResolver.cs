@@ -76,8 +76,10 @@ public static class EpochResolver
         }
 
         long origin = DefaultOrigin(loss.Steps[0], loss.Count > 1 ? loss.Steps[1] - loss.Steps[0] : 0);
-        period = FoldContrastRefiner.Refine(loss.Steps, loss.Values, period, origin);
-        period = SharpestBoundary(loss, period, origin);
+        // A boundary that stands out of the changes places the length to the step; a smooth per-epoch shape has
+        // none, and is placed by folding instead.
+        var (sharpest, standsOut) = SharpestBoundary(loss, period, origin);
+        period = standsOut ? sharpest : FoldContrastRefiner.Refine(loss.Steps, loss.Values, period, origin);
         var structure = EpochStructure.Regular(period, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
         return new EpochResolution(structure, $"{period:0.##} steps per epoch, inferred from the loss (the log does not say): {inference.Explanation}", inference.Candidates);
     }
@@ -89,7 +91,7 @@ public static class EpochResolver
     /// single position: a boundary effect sits at the same position in every epoch only at the true length.
     /// Only for per-step logs; sparse logs cannot place a boundary to the step anyway.
     /// </summary>
-    internal static double SharpestBoundary(MetricSeries loss, double period, long origin)
+    internal static (double Period, bool StandsOut) SharpestBoundary(MetricSeries loss, double period, long origin)
     {
         // How many times the typical step-to-step change a boundary's change must be to move the length.
         const double StandOut = 3;
@@ -97,7 +99,7 @@ public static class EpochResolver
         var values = loss.Values;
         if (SignalPreparation.TypicalStride(steps) != 1 || period < 20)
         {
-            return period;
+            return (period, false);
         }
 
         // Changes of the log loss when it is positive: a first epoch far above the rest must not outweigh them.
@@ -116,6 +118,7 @@ public static class EpochResolver
         }
 
         long centre = (long)Math.Round(period);
+        bool standsOut = false;
         double best = double.NegativeInfinity;
         long bestLength = centre;
 
@@ -169,15 +172,17 @@ public static class EpochResolver
             if (length == centre)
             {
                 best = score; // the spectrum's choice, tried first
+                standsOut = score > StandOut * typicalChange;
             }
             else if (score > best * 1.05 && score > StandOut * typicalChange)
             {
                 best = score;
                 bestLength = length;
+                standsOut = true;
             }
         }
 
-        return bestLength == centre ? period : bestLength;
+        return (bestLength == centre ? period : bestLength, standsOut);
     }
 
     private static IEnumerable<long> Neighbours(long centre, int reach)

@@ -186,7 +186,7 @@ public sealed class Diagnoser
 
     private static Finding Unexplained(EpochAnalysis analysis, double structureP)
     {
-        var evidence = Signals.StructureTests
+        var evidence = Signals.ApplicableStructureTests(analysis)
             .Select(id => analysis[id])
             .Where(m => m is not null && Significant(m))
             .OrderBy(P)

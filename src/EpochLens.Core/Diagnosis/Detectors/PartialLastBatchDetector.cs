@@ -8,9 +8,6 @@ internal sealed class PartialLastBatchDetector : ICauseDetector
 {
     public static readonly ICauseDetector Default = new PartialLastBatchDetector();
 
-    /// <summary>The share of epochs whose last step must be in the log for a claim about it.</summary>
-    internal const double MinLoggedShare = 2.0 / 3;
-
     public CauseId Cause => CauseId.PartialLastBatch;
 
     public DetectorVerdict Detect(EpochAnalysis analysis)
@@ -24,7 +21,7 @@ internal sealed class PartialLastBatchDetector : ICauseDetector
 
         // The claim is about one step: the log must hold it, not a point some steps before it.
         double logged = EdgeStepShare(analysis, last: true);
-        if (logged < MinLoggedShare)
+        if (logged < EdgeStepsNeeded)
         {
             return DetectorVerdict.NotFound($"not testable: the last step of the epoch is logged in {logged:P0} of the whole epochs (one point every {analysis.Signal.BinWidth:0.#} steps), so a smaller last batch cannot be singled out");
         }

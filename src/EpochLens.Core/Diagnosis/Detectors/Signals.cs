@@ -41,6 +41,30 @@ internal static class Signals
     ];
 
     /// <summary>
+    /// The structure tests this log can support: the tests of an epoch's first or last point say something about
+    /// that single step only when the log holds it (a log with a point every 50 steps puts some other step there).
+    /// </summary>
+    public static IEnumerable<string> ApplicableStructureTests(EpochAnalysis a)
+    {
+        bool first = EdgeStepShare(a, last: false) >= EdgeStepsNeeded;
+        bool last = EdgeStepShare(a, last: true) >= EdgeStepsNeeded;
+        foreach (var id in StructureTests)
+        {
+            bool firstEdge = id is MeasurementIds.FirstStepLevel or MeasurementIds.FirstStepVariance;
+            bool lastEdge = id is MeasurementIds.LastStepLevel or MeasurementIds.LastStepVariance;
+            if ((firstEdge && !first) || (lastEdge && !last))
+            {
+                continue;
+            }
+
+            yield return id;
+        }
+    }
+
+    /// <summary>The share of whole epochs whose edge step must be logged for a claim about that step.</summary>
+    public const double EdgeStepsNeeded = 2.0 / 3;
+
+    /// <summary>
     /// The evidence for any epoch-aligned structure in the loss: the smallest p among the structure tests,
     /// multiplied by how many were run (Bonferroni), and the test that gave it.
     /// </summary>
@@ -48,7 +72,7 @@ internal static class Signals
     {
         Measurement? strongest = null;
         int tests = 0;
-        foreach (var id in StructureTests)
+        foreach (var id in ApplicableStructureTests(a))
         {
             if (a[id] is { PValue: not null } m)
             {
