@@ -1,3 +1,4 @@
+using EpochLens.Analysis.Periodicity;
 using EpochLens.Logs;
 
 namespace EpochLens.Analysis;
@@ -70,12 +71,23 @@ public static class EpochResolver
     {
         ArgumentNullException.ThrowIfNull(loss);
         var inference = EpochLengthInference.Infer(loss.Steps, loss.Values);
+        long origin = loss.Count == 0 ? 0 : DefaultOrigin(loss.Steps[0], loss.Count > 1 ? loss.Steps[1] - loss.Steps[0] : 0);
         if (inference.StepsPerEpoch is not { } period || loss.Count == 0)
         {
+            // Too few epochs for a spectrum: a shift of the level at every boundary may still tell.
+            if (loss.Count > 0 && LevelShiftPeriod.Search(loss, origin) is { } shift)
+            {
+                var shifted = EpochStructure.Regular(shift.StepsPerEpoch, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
+                string way = shift.Drops ? "drops" : "rises";
+                return new EpochResolution(
+                    shifted,
+                    $"{shift.StepsPerEpoch:0.##} steps per epoch, inferred from the loss (the log does not say): it {way} at each of the {shift.Boundaries} boundaries this length puts in the log (p = {InferenceText.FormatP(shift.PValue)} after correcting for every length tried), too few epochs for a repeating pattern to show.",
+                    [new PeriodCandidate(shift.StepsPerEpoch, shift.MedianShift, shift.PValue, $"a level shift at every boundary ({shift.Boundaries}), all {way}")]);
+            }
+
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: {inference.Explanation} Give --steps-per-epoch.", inference.Candidates);
         }
 
-        long origin = DefaultOrigin(loss.Steps[0], loss.Count > 1 ? loss.Steps[1] - loss.Steps[0] : 0);
         // A boundary that stands out of the changes places the length to the step; a smooth per-epoch shape has
         // none, and is placed by folding instead.
         var (sharpest, standsOut) = SharpestBoundary(loss, period, origin);

@@ -71,7 +71,8 @@ public sealed class Diagnoser
             return CannotTell($"Cannot tell: the log covers {analysis.Signal.Count * analysis.Signal.BinWidth / structure.StepsPerEpoch:0.#} epoch(s); at least three are needed to compare boundaries against the trend.", analysis);
         }
 
-        var (findings, ruledOut) = RunDetectors(analysis, notes, skip: null);
+        double floor = InferenceFloor(resolution);
+        var (findings, ruledOut) = RunDetectors(analysis, notes, skip: null, floor);
 
         // A running-mean curve hides the real per-step losses behind its averaging: judge every other cause on
         // the de-averaged losses, and keep the spikes and structure evidence of those.
@@ -79,7 +80,7 @@ public sealed class Diagnoser
         if (findings.FirstOrDefault(f => f.Cause == CauseId.RunningMeanLogging) is { Confidence.Level: >= ConfidenceLevel.Medium } runningMean)
         {
             judged = EpochAnalysis.Run(log, DeAveraging.Undo(series, structure), structure);
-            (findings, ruledOut) = RunDetectors(judged, notes, skip: CauseId.RunningMeanLogging);
+            (findings, ruledOut) = RunDetectors(judged, notes, skip: CauseId.RunningMeanLogging, floor);
             findings.Insert(0, runningMean);
             notes.Add("The logged values are running means; the other causes were judged on the per-step losses recovered by de-averaging them.");
         }
@@ -126,7 +127,7 @@ public sealed class Diagnoser
         };
     }
 
-    private (List<Finding> Findings, List<RuledOut> RuledOut) RunDetectors(EpochAnalysis analysis, List<string> notes, CauseId? skip)
+    private (List<Finding> Findings, List<RuledOut> RuledOut) RunDetectors(EpochAnalysis analysis, List<string> notes, CauseId? skip, double floor)
     {
         var findings = new List<Finding>();
         var ruledOut = new List<RuledOut>();
@@ -157,7 +158,7 @@ public sealed class Diagnoser
             }
         }
 
-        return Corrected(findings, ruledOut, _detectors.Count(d => d.Cause != skip));
+        return Corrected(findings, ruledOut, _detectors.Count(d => d.Cause != skip), floor);
     }
 
     /// <summary>
@@ -165,12 +166,12 @@ public sealed class Diagnoser
     /// run without any is larger. Multiplying every p by the number of causes tested (Bonferroni) keeps the
     /// false-alarm rate of the whole diagnosis at the level each confidence names.
     /// </summary>
-    private static (List<Finding>, List<RuledOut>) Corrected(List<Finding> findings, List<RuledOut> ruledOut, int causesTested)
+    private static (List<Finding>, List<RuledOut>) Corrected(List<Finding> findings, List<RuledOut> ruledOut, int causesTested, double floor)
     {
         var kept = new List<Finding>();
         foreach (var finding in findings)
         {
-            double p = Math.Min(1, finding.Confidence.PValue * causesTested);
+            double p = Math.Max(floor, Math.Min(1, finding.Confidence.PValue * causesTested));
             if (Confidence.LevelFor(p) is not { } level)
             {
                 ruledOut.Add(new RuledOut(finding.Cause, $"a hint only, too weak once corrected for the {causesTested} causes tested ({Signals.Describe(p)})"));
@@ -183,6 +184,13 @@ public sealed class Diagnoser
 
         return (kept, ruledOut);
     }
+
+    /// <summary>
+    /// An epoch length inferred from the loss was chosen because the loss looked structured at it; a finding
+    /// measured at that length cannot be surer than the inference itself (its p after correcting for the lengths tried).
+    /// </summary>
+    private static double InferenceFloor(EpochResolution resolution) =>
+        resolution.Structure is { Source: EpochSource.Inferred } && resolution.Candidates.Count > 0 ? resolution.Candidates[0].PValue : 0;
 
     private static Finding Unexplained(EpochAnalysis analysis, double structureP)
     {
