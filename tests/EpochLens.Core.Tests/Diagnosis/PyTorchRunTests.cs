@@ -68,7 +68,7 @@ public class PyTorchRunTests
         var diagnosis = Diagnose("optimizer-rebuilt");
         var primary = diagnosis.Primary!;
         Assert.Equal(CauseId.Recency, primary.Cause);
-        Assert.Contains(primary.CounterEvidence, c => c.Cause == CauseId.OptimizerReset);
+        Assert.Contains(primary.CounterEvidence, c => c.Rival == CauseId.OptimizerReset);
         var step = diagnosis.Measurements.Single(m => m.Id == EpochLens.Analysis.MeasurementIds.EpochStartStep);
         Assert.True(step.Value < -0.3, $"drop at the epoch start {step.Value:P0}");
     }
