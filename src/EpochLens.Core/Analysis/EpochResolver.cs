@@ -46,8 +46,9 @@ public static class EpochResolver
 
         if (log.Epochs is { StepsPerEpoch: { } fromLog and >= 1 } stated)
         {
+            long start = stated.FirstEpochStart is { } fixedStart && fixedStart <= first ? fixedStart : origin;
             return EpochResolution.Known(
-                EpochStructure.Regular(fromLog, origin, last, EpochSource.Log, stated.Origin),
+                EpochStructure.Regular(fromLog, start, last, EpochSource.Log, stated.Origin),
                 $"{fromLog:0.##} steps per epoch, as the log states ({stated.Origin}).");
         }
 

@@ -395,28 +395,31 @@ internal sealed class TrainerStateParser
         if (fromEntries is not double entries)
         {
             return fromState is double alone
-                ? new EpochHint(alone, null, "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)")
+                ? Counted(alone, "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)")
                 : null;
         }
 
         var origin = $"trainer_state.json log_history step / epoch ({entries:0.##})";
         if (fromState is not double state)
         {
-            return new EpochHint(entries, null, origin);
+            return Counted(entries, origin);
         }
 
         if (FitsEntries(state, entries, epochs!))
         {
             return state == Math.Floor(state)
-                ? new EpochHint(state, null, $"{origin}, matched by max_steps / num_train_epochs = {state:0.##}, the whole number used")
-                : new EpochHint(entries, null, $"{origin}; max_steps / num_train_epochs = {state:0.##} agrees");
+                ? Counted(state, $"{origin}, matched by max_steps / num_train_epochs = {state:0.##}, the whole number used")
+                : Counted(entries, $"{origin}; max_steps / num_train_epochs = {state:0.##} agrees");
         }
 
         var why = state < entries && _numTrainEpochs == Math.Ceiling(_maxSteps / Math.Round(entries))
             ? $"max_steps {_maxSteps:0} capped the run and num_train_epochs {_numTrainEpochs:0} is rounded up"
             : "it does not fit the logged epochs";
-        return new EpochHint(entries, null, $"{origin}; not max_steps / num_train_epochs = {state:0.##}: {why}");
+        return Counted(entries, $"{origin}; not max_steps / num_train_epochs = {state:0.##}: {why}");
     }
+
+    /// <summary>The Trainer's global step counts updates from 1: epoch e holds steps eN+1 to (e+1)N.</summary>
+    private static EpochHint Counted(double stepsPerEpoch, string origin) => new(stepsPerEpoch, null, origin, FirstEpochStart: 1);
 
     /// <summary>Whether max_steps / num_train_epochs fits the entries: within a step of their ratio (plus the epochs' rounding) and at every whole-epoch crossing.</summary>
     private static bool FitsEntries(double state, double entries, MetricSeries epochs)

@@ -193,8 +193,9 @@ internal sealed class RunAccumulator
         {
             if (double.IsFinite(v) && v != Math.Floor(v))
             {
+                // "train/epoch" is the Trainer's TensorBoardCallback, which logs at its global step, counted from 1.
                 return EpochHints.StepsPerEpochFromFraction(epoch.Steps, values) is double perEpoch && perEpoch >= 1
-                    ? new EpochHint(perEpoch, null, $"TensorBoard tag '{epoch.Name}': step / fractional epoch ({perEpoch:0.##})")
+                    ? new EpochHint(perEpoch, null, $"TensorBoard tag '{epoch.Name}': step / fractional epoch ({perEpoch:0.##})", epoch.Name == "train/epoch" ? 1 : null)
                     : null;
             }
         }

@@ -126,6 +126,7 @@ public sealed class HuggingFaceReaderTests : IDisposable
         Assert.Equal(104, log.Epochs!.StepsPerEpoch!.Value, 6);
         Assert.Contains("log_history step / epoch (104)", log.Epochs.Origin, StringComparison.Ordinal);
         Assert.Contains("max_steps 10000 capped the run and num_train_epochs 97 is rounded up", log.Epochs.Origin, StringComparison.Ordinal);
+        Assert.Equal(1, log.Epochs.FirstEpochStart);
     }
 
     [Fact]

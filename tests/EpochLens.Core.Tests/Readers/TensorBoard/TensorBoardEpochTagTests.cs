@@ -26,6 +26,11 @@ public sealed class TensorBoardEpochTagTests
         var resolution = EpochResolver.Resolve(log, loss, null, null);
         Assert.Equal(EpochSource.Log, resolution.Structure!.Source);
         Assert.Equal(1500, resolution.Structure.StepsPerEpoch, 0.5);
+
+        // The Trainer's global step counts from 1: the mean logged at step 1500 ends the first epoch.
+        Assert.Equal(1, log.Epochs.FirstEpochStart);
+        Assert.Equal(0, resolution.Structure.EpochOf(1500));
+        Assert.Equal(1, resolution.Structure.EpochOf(1510));
         Assert.Contains("as the log states", resolution.Explanation, StringComparison.Ordinal);
     }
 
@@ -46,5 +51,6 @@ public sealed class TensorBoardEpochTagTests
 
         var log = TbFixtures.ReadOne(new LogSource(temp.Path, [temp.File("events.out.tfevents.1.host")]));
         Assert.Equal(250, log.Epochs!.StepsPerEpoch!.Value, 1e-3);
+        Assert.Equal(1, log.Epochs.FirstEpochStart);
     }
 }
