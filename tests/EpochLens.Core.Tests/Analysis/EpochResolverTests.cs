@@ -40,6 +40,18 @@ public class EpochResolverTests
     }
 
     [Fact]
+    public void A_length_that_would_make_far_more_epochs_than_points_is_refused_not_allocated()
+    {
+        // A damaged trainer_state.json: step 10^12 at epoch 10^12 says one step per epoch.
+        var far = new MetricSeries("loss", [1, 1_000_000_000_000], [1, 1]);
+        var log = new TrainingLog("x", "huggingface", [far], new EpochHint(1, null, "trainer_state.json"));
+        var stated = EpochResolver.Resolve(log, far, null, null);
+        Assert.Null(stated.Structure);
+        Assert.Contains("the length or the steps are wrong", stated.Explanation, StringComparison.Ordinal);
+        Assert.Null(EpochResolver.Resolve(log, far, 1, null).Structure);
+    }
+
+    [Fact]
     public void Epoch_marks_in_the_log_are_used_as_they_are()
     {
         var log = new TrainingLog("x", "mmengine", [Loss], new EpochHint(null, [0, 4, 7], "marks"));

@@ -81,7 +81,8 @@ internal static class EpochHints
 
         ratios.Sort();
         int n = ratios.Count;
-        return n % 2 == 1 ? ratios[n / 2] : (ratios[(n / 2) - 1] + ratios[n / 2]) / 2;
+        double median = n % 2 == 1 ? ratios[n / 2] : (ratios[(n / 2) - 1] + ratios[n / 2]) / 2;
+        return double.IsFinite(median) ? median : null;
     }
 
     /// <summary>
@@ -111,10 +112,10 @@ internal static class EpochHints
             double whole = Math.Floor(epochs[i] + 1e-9);
             if (whole > previousWhole)
             {
-                // Only the crossings a few whole epochs apart are checked: a resumed or odd log jumps far.
-                for (double k = previousWhole + 1; k <= whole && k <= previousWhole + 4; k++)
+                // Only the first few crossings of a jump are checked: a resumed or odd log jumps far.
+                for (int j = 1; j <= 4 && previousWhole + j <= whole; j++)
                 {
-                    double end = k * stepsPerEpoch;
+                    double end = (previousWhole + j) * stepsPerEpoch;
                     if (end < previousStep - slack || end > steps[i] + slack)
                     {
                         return false;
