@@ -31,6 +31,11 @@ public static class EpochResolver
                 return EpochResolution.Unknown($"steps per epoch must be at least 1, not {given}");
             }
 
+            if (TooManyEpochs(given, origin, last, loss.Count) is { } tooMany)
+            {
+                return EpochResolution.Unknown($"--steps-per-epoch {given:0.##}: {tooMany}");
+            }
+
             return EpochResolution.Known(
                 EpochStructure.Regular(given, origin, last, EpochSource.Given, $"--steps-per-epoch {given:0.##}"),
                 $"{given:0.##} steps per epoch as given, counted from step {origin}.");
@@ -47,8 +52,14 @@ public static class EpochResolver
 
         if (log.Epochs is { StepsPerEpoch: { } fromLog and >= 1 } stated)
         {
+            long start = stated.FirstEpochStart is { } fixedStart && fixedStart <= first ? fixedStart : origin;
+            if (TooManyEpochs(fromLog, start, last, loss.Count) is { } tooMany)
+            {
+                return EpochResolution.Unknown($"the log states {fromLog:0.##} steps per epoch ({stated.Origin}), but {tooMany}");
+            }
+
             return EpochResolution.Known(
-                EpochStructure.Regular(fromLog, origin, last, EpochSource.Log, stated.Origin),
+                EpochStructure.Regular(fromLog, start, last, EpochSource.Log, stated.Origin),
                 $"{fromLog:0.##} steps per epoch, as the log states ({stated.Origin}).");
         }
 
@@ -205,6 +216,20 @@ public static class EpochResolver
             yield return centre - d;
             yield return centre + d;
         }
+    }
+
+    /// <summary>
+    /// A length far too short for the log's step range (a damaged or hostile log: steps up to 10^12 with one step
+    /// per epoch) would need more epoch starts than memory holds; far more epochs than points cannot be analysed
+    /// anyway. Null when the length is usable.
+    /// </summary>
+    private static string? TooManyEpochs(double stepsPerEpoch, long origin, long last, int points)
+    {
+        double epochs = Math.Floor((last - (double)origin) / stepsPerEpoch) + 1;
+        double most = (10.0 * points) + 10_000;
+        return epochs <= most
+            ? null
+            : $"the steps from {origin} to {last} would then hold {epochs:0} epochs, more than {most:0} for {points} logged points: the length or the steps are wrong";
     }
 
     /// <summary>

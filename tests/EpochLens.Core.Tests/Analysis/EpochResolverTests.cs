@@ -26,6 +26,32 @@ public class EpochResolverTests
     }
 
     [Fact]
+    public void A_first_epoch_start_the_format_fixes_places_an_interval_logs_boundary_points_in_the_epoch_they_end()
+    {
+        // The Trainer logging every 10 of 100 steps: the mean logged at step 100 ends the first epoch.
+        var every10 = new MetricSeries("loss", [10, 20, 100, 110, 200, 210], [1, 1, 1, 1, 1, 1]);
+        var log = new TrainingLog("x", "huggingface", [every10], new EpochHint(100, null, "trainer_state.json", FirstEpochStart: 1));
+        var structure = EpochResolver.Resolve(log, every10, null, null).Structure!;
+        Assert.Equal([1L, 101, 201], structure.StartSteps.ToArray());
+        Assert.Equal(0, structure.EpochOf(100));
+
+        var unknown = new TrainingLog("x", "jsonl", [every10], new EpochHint(100, null, "'epoch' key"));
+        Assert.Equal([0L, 100, 200], EpochResolver.Resolve(unknown, every10, null, null).Structure!.StartSteps.ToArray());
+    }
+
+    [Fact]
+    public void A_length_that_would_make_far_more_epochs_than_points_is_refused_not_allocated()
+    {
+        // A damaged trainer_state.json: step 10^12 at epoch 10^12 says one step per epoch.
+        var far = new MetricSeries("loss", [1, 1_000_000_000_000], [1, 1]);
+        var log = new TrainingLog("x", "huggingface", [far], new EpochHint(1, null, "trainer_state.json"));
+        var stated = EpochResolver.Resolve(log, far, null, null);
+        Assert.Null(stated.Structure);
+        Assert.Contains("the length or the steps are wrong", stated.Explanation, StringComparison.Ordinal);
+        Assert.Null(EpochResolver.Resolve(log, far, 1, null).Structure);
+    }
+
+    [Fact]
     public void Epoch_marks_in_the_log_are_used_as_they_are()
     {
         var log = new TrainingLog("x", "mmengine", [Loss], new EpochHint(null, [0, 4, 7], "marks"));

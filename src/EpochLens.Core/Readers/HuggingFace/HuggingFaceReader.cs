@@ -7,6 +7,7 @@ namespace EpochLens.Readers.HuggingFace;
 /// Hugging Face Trainer output folders: trainer_state.json (in the output folder and in each checkpoint-N
 /// folder) and LLaMA-Factory's trainer_log.jsonl beside them. One log per output folder: the newest
 /// trainer_state.json (each checkpoint's holds the whole history up to it), else trainer_log.jsonl.
+/// Either may be gzipped with a ".gz" added to its name (as logs shared in repositories often are).
 /// </summary>
 public sealed partial class HuggingFaceReader : ILogReader
 {
@@ -17,19 +18,18 @@ public sealed partial class HuggingFaceReader : ILogReader
 
     public string Format => "huggingface";
 
-    public string Description => "Hugging Face Trainer trainer_state.json and LLaMA-Factory trainer_log.jsonl";
+    public string Description => "Hugging Face Trainer trainer_state.json and LLaMA-Factory trainer_log.jsonl (optionally .gz)";
 
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
-        var name = Path.GetFileName(path);
-        var text = head.StartsWith("\uFEFF"u8) ? head[3..] : head;
-        text = text.TrimStart(" \t\r\n"u8);
+        var name = BaseName(path);
+        var text = JsonText(head);
         if (text.IsEmpty || text[0] != (byte)'{')
         {
             return false;
         }
 
-        return name == TrainerState || (name == LlamaFactoryLog && text.IndexOf("\"current_steps\""u8) >= 0);
+        return name == TrainerState || (name == LlamaFactoryLog && IsLlamaFactory(text));
     }
 
     /// <summary>The training output folder: checkpoint-N folders belong to the folder above them.</summary>
@@ -57,7 +57,7 @@ public sealed partial class HuggingFaceReader : ILogReader
 
     private TrainingLog ReadRun(string folder, List<string> files, string name, ReadOptions options, IProblemSink problems)
     {
-        var states = files.Where(f => Path.GetFileName(f) == TrainerState).OrderByDescending(f => Newness(folder, f)).ToList();
+        var states = files.Where(f => BaseName(f) == TrainerState).OrderByDescending(f => Newness(folder, f)).ToList();
         TrainingLog? read = null;
         foreach (var state in states)
         {
@@ -69,8 +69,45 @@ public sealed partial class HuggingFaceReader : ILogReader
             }
         }
 
-        var log = files.FirstOrDefault(f => Path.GetFileName(f) == LlamaFactoryLog) ?? (states.Count == 0 ? files[0] : null);
+        var log = files.FirstOrDefault(f => BaseName(f) == LlamaFactoryLog);
+        if (log is null && states.Count == 0)
+        {
+            // A file given with --format huggingface under another name: its content says which of the two it is.
+            var file = files[0];
+            if (!IsLlamaFactory(JsonText(Head(file))))
+            {
+                return new TrainerStateParser(file, options, problems).Read(name, Format);
+            }
+
+            log = file;
+        }
+
         return log is null ? read! : LlamaFactory.Read(log, name, Format, options, problems);
+    }
+
+    /// <summary>The file name without a ".gz" suffix: a gzipped trainer_state.json.gz is read like the plain file.</summary>
+    private static string BaseName(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+    }
+
+    private static ReadOnlySpan<byte> JsonText(ReadOnlySpan<byte> head) =>
+        (head.StartsWith("\uFEFF"u8) ? head[3..] : head).TrimStart(" \t\r\n"u8);
+
+    /// <summary>LLaMA-Factory writes one object per line with "current_steps"; trainer_state.json is one indented object.</summary>
+    private static bool IsLlamaFactory(ReadOnlySpan<byte> text) => text.IndexOf("\"current_steps\""u8) >= 0;
+
+    private static byte[] Head(string file)
+    {
+        try
+        {
+            return FileHead.Read(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogReadException(file, $"cannot be opened: {e.Message}", e);
+        }
     }
 
     /// <summary>The output folder's own copy is written last (save_state at the end); then higher checkpoints.</summary>

@@ -28,7 +28,8 @@ internal static class LlamaFactory
             series.Add(s.Name == "loss" && s.Count > 1 ? s.With(averaging: TrainerStateParser.IntervalMean(null, s.Steps, "LLaMA-Factory copies the Trainer's loss")) : s);
         }
 
-        var hint = generic.Epochs is { StepsPerEpoch: not null } h ? h with { Origin = "LLaMA-Factory trainer_log.jsonl: current_steps / epoch" } : generic.Epochs;
+        // current_steps is the Trainer's global step, counted from 1 (see EpochHint.FirstEpochStart).
+        var hint = generic.Epochs is { StepsPerEpoch: not null } h ? h with { Origin = "LLaMA-Factory trainer_log.jsonl: current_steps / epoch", FirstEpochStart = 1 } : generic.Epochs;
         return new TrainingLog(name, format, series, hint);
     }
 }

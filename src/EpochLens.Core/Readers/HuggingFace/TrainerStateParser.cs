@@ -380,24 +380,57 @@ internal sealed class TrainerStateParser
     }
 
     /// <summary>
-    /// Steps per epoch from max_steps / num_train_epochs, checked against the fractional epochs of the
-    /// entries: when max_steps was given, num_train_epochs is rounded up to whole epochs and the ratio is
-    /// wrong, so the entries' step / epoch wins when the two disagree.
+    /// Steps per epoch from the entries' own (step, epoch) pairs: Trainer.log writes the fractional epoch
+    /// progress with every entry, so step / epoch is the epoch length whatever capped the run.
+    /// max_steps / num_train_epochs is only a cross-check and a fallback: when max_steps capped the run, the
+    /// Trainer sets num_train_epochs = ceil(max_steps / steps per epoch) and the ratio is short of the true
+    /// length (10000 / 97 = 103.09 for 104). When it fits the entries (within a step, and where they cross whole
+    /// epochs) and is a whole number, it is the exact length, which the entries only approach: with gradient
+    /// accumulation the epoch counts batches, a fraction of a step per epoch off the optimizer steps.
     /// </summary>
     private EpochHint? Hint(MetricSeries? epochs)
     {
         double? fromEntries = epochs is null ? null : EpochHints.StepsPerEpochFromFraction(epochs.Steps, epochs.Values);
         double? fromState = _maxSteps > 0 && _numTrainEpochs > 0 ? _maxSteps / _numTrainEpochs : null;
-        if (fromState is double state)
+        if (fromEntries is not double entries)
         {
-            if (fromEntries is double entries && Math.Abs(entries - state) > 0.02 * entries + 1)
-            {
-                return new EpochHint(entries, null, $"trainer_state.json log_history step / epoch ({entries:0.##}; max_steps / num_train_epochs = {state:0.##} disagrees)");
-            }
-
-            return new EpochHint(state, null, "trainer_state.json max_steps / num_train_epochs");
+            return fromState is double alone
+                ? Counted(alone, "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)")
+                : null;
         }
 
-        return fromEntries is double e ? new EpochHint(e, null, "trainer_state.json log_history step / epoch") : null;
+        var origin = $"trainer_state.json log_history step / epoch ({entries:0.##})";
+        if (fromState is not double state)
+        {
+            return Counted(entries, origin);
+        }
+
+        if (FitsEntries(state, entries, epochs!))
+        {
+            return state == Math.Floor(state)
+                ? Counted(state, $"{origin}, matched by max_steps / num_train_epochs = {state:0.##}, the whole number used")
+                : Counted(entries, $"{origin}; max_steps / num_train_epochs = {state:0.##} agrees");
+        }
+
+        var why = state < entries && _numTrainEpochs == Math.Ceiling(_maxSteps / Math.Round(entries))
+            ? $"max_steps {_maxSteps:0} capped the run and num_train_epochs {_numTrainEpochs:0} is rounded up"
+            : "it does not fit the logged epochs";
+        return Counted(entries, $"{origin}; not max_steps / num_train_epochs = {state:0.##}: {why}");
+    }
+
+    /// <summary>The Trainer's global step counts updates from 1: epoch e holds steps eN+1 to (e+1)N.</summary>
+    private static EpochHint Counted(double stepsPerEpoch, string origin) => new(stepsPerEpoch, null, origin, FirstEpochStart: 1);
+
+    /// <summary>Whether max_steps / num_train_epochs fits the entries: within a step of their ratio (plus the epochs' rounding) and at every whole-epoch crossing.</summary>
+    private static bool FitsEntries(double state, double entries, MetricSeries epochs)
+    {
+        double top = 0;
+        foreach (double e in epochs.Values)
+        {
+            top = double.IsFinite(e) ? Math.Max(top, e) : top;
+        }
+
+        double tolerance = 1 + (top > 0 ? entries * 0.01 / top : 0);
+        return Math.Abs(state - entries) <= tolerance && EpochHints.FitsEpochCrossings(state, epochs.Steps, epochs.Values);
     }
 }

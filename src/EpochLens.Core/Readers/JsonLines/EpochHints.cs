@@ -49,18 +49,86 @@ internal static class EpochHints
         return perEpoch is null ? null : new EpochHint(perEpoch, null, origin);
     }
 
-    /// <summary>Step / epoch at the largest fractional epoch value, where rounding of the logged epoch matters least.</summary>
+    /// <summary>
+    /// Steps per epoch from fractional epochs (Hugging Face's epoch progress, rounded to 2 decimals by older
+    /// transformers): the median of step / epoch over the entries in the upper half of the epoch range, where
+    /// the rounding of the logged epoch matters least and one odd entry cannot move the result.
+    /// </summary>
     public static double? StepsPerEpochFromFraction(ReadOnlySpan<long> steps, ReadOnlySpan<double> epochs)
     {
-        int best = -1;
+        double top = double.NegativeInfinity;
         for (int i = 0; i < epochs.Length; i++)
         {
-            if (double.IsFinite(epochs[i]) && epochs[i] > 0 && steps[i] > 0 && (best < 0 || epochs[i] > epochs[best]))
+            if (Usable(steps[i], epochs[i]))
             {
-                best = i;
+                top = Math.Max(top, epochs[i]);
             }
         }
 
-        return best < 0 ? null : steps[best] / epochs[best];
+        if (!double.IsFinite(top))
+        {
+            return null;
+        }
+
+        var ratios = new List<double>();
+        for (int i = 0; i < epochs.Length; i++)
+        {
+            if (Usable(steps[i], epochs[i]) && epochs[i] >= top / 2)
+            {
+                ratios.Add(steps[i] / epochs[i]);
+            }
+        }
+
+        ratios.Sort();
+        int n = ratios.Count;
+        double median = n % 2 == 1 ? ratios[n / 2] : (ratios[(n / 2) - 1] + ratios[n / 2]) / 2;
+        return double.IsFinite(median) ? median : null;
     }
+
+    /// <summary>
+    /// Whether an epoch length fits where the fractional epochs cross whole numbers: epoch k (0-based) ends at
+    /// step k x length, which must lie between the last logged step before floor(epoch) reached k and the first
+    /// at or after it. Slack: a step, and half a hundredth of an epoch when the epochs are rounded to 2 decimals.
+    /// A log that never crosses a whole epoch fits any length.
+    /// </summary>
+    public static bool FitsEpochCrossings(double stepsPerEpoch, ReadOnlySpan<long> steps, ReadOnlySpan<double> epochs)
+    {
+        bool rounded = true;
+        foreach (double e in epochs)
+        {
+            rounded &= !double.IsFinite(e) || Math.Abs((e * 100) - Math.Round(e * 100)) < 1e-6;
+        }
+
+        double slack = 1 + (rounded ? 0.005 * stepsPerEpoch : 0);
+        long previousStep = -1;
+        double previousWhole = double.NaN;
+        for (int i = 0; i < epochs.Length; i++)
+        {
+            if (!double.IsFinite(epochs[i]) || epochs[i] < 0)
+            {
+                continue;
+            }
+
+            double whole = Math.Floor(epochs[i] + 1e-9);
+            if (whole > previousWhole)
+            {
+                // Only the first few crossings of a jump are checked: a resumed or odd log jumps far.
+                for (int j = 1; j <= 4 && previousWhole + j <= whole; j++)
+                {
+                    double end = (previousWhole + j) * stepsPerEpoch;
+                    if (end < previousStep - slack || end > steps[i] + slack)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            previousStep = steps[i];
+            previousWhole = double.IsNaN(previousWhole) ? whole : Math.Max(previousWhole, whole);
+        }
+
+        return true;
+    }
+
+    private static bool Usable(long step, double epoch) => double.IsFinite(epoch) && epoch > 0 && step > 0;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EpochLens.Logs;
+using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.TensorBoard;
 
@@ -175,8 +176,9 @@ internal sealed class RunAccumulator
     }
 
     /// <summary>
-    /// An "epoch" scalar (Lightning and Hugging Face log one) marks where each epoch starts: the first
-    /// logged step of each new whole epoch value; exact only when it was logged every step.
+    /// An "epoch" scalar says where epochs are. Lightning logs whole epoch numbers: the first logged step of
+    /// each new value starts an epoch (exact only when it was logged every step). The Hugging Face Trainer's
+    /// TensorBoardCallback logs "train/epoch" as its fractional epoch progress: step / epoch is the epoch length.
     /// </summary>
     private static EpochHint? EpochHintFrom(List<MetricSeries> series)
     {
@@ -186,12 +188,23 @@ internal sealed class RunAccumulator
             return null;
         }
 
-        var starts = new List<long>();
         var values = epoch.Values;
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v) && v != Math.Floor(v))
+            {
+                // "train/epoch" is the Trainer's TensorBoardCallback, which logs at its global step, counted from 1.
+                return EpochHints.StepsPerEpochFromFraction(epoch.Steps, values) is double perEpoch && perEpoch >= 1
+                    ? new EpochHint(perEpoch, null, $"TensorBoard tag '{epoch.Name}': step / fractional epoch ({perEpoch:0.##})", epoch.Name == "train/epoch" ? 1 : null)
+                    : null;
+            }
+        }
+
+        var starts = new List<long>();
         for (int i = 0; i < values.Length; i++)
         {
             double v = values[i];
-            if (!double.IsFinite(v) || v != Math.Floor(v) || (i > 0 && v < values[i - 1]))
+            if (!double.IsFinite(v) || (i > 0 && v < values[i - 1]))
             {
                 return null;
             }

@@ -50,7 +50,8 @@ public sealed class HuggingFaceReaderTests : IDisposable
         Assert.Equal(0.125, log.Find(SeriesRole.Epoch)!.Values[0]);
         Assert.Equal(SeriesRole.Other, log.Find("train_loss")!.Role);
         Assert.Equal(40, log.Epochs!.StepsPerEpoch);
-        Assert.Equal("trainer_state.json max_steps / num_train_epochs", log.Epochs.Origin);
+        Assert.StartsWith("trainer_state.json log_history step / epoch (40)", log.Epochs.Origin, StringComparison.Ordinal);
+        Assert.Contains("matched by max_steps / num_train_epochs = 40", log.Epochs.Origin, StringComparison.Ordinal);
         Assert.Equal(ProblemKind.NonFinite, Assert.Single(problems.Kept).Kind);
     }
 
@@ -112,7 +113,112 @@ public sealed class HuggingFaceReaderTests : IDisposable
             """;
         var (log, _) = Read(LogSource.OfFile(Write(json)));
         Assert.Equal(40, log.Epochs!.StepsPerEpoch);
-        Assert.Contains("disagrees", log.Epochs.Origin, StringComparison.Ordinal);
+        Assert.Contains("not max_steps / num_train_epochs = 33.33: max_steps 100 capped the run", log.Epochs.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_max_steps_cap_a_step_off_the_epoch_length_is_caught_where_the_epochs_cross_whole_numbers()
+    {
+        // Real: TrOCR, max_steps 10000 stopped at step 1400 = 13.46 epochs of 104 steps; the Trainer set
+        // num_train_epochs = ceil(10000 / 104) = 97, and 10000 / 97 = 103.09 is within a step of the truth.
+        var path = Fixture.Path("public-hf", "hf-trocr-fractions-13ep", "trainer_state.json");
+        var (log, _) = Read(LogSource.OfFile(path));
+        Assert.Equal(104, log.Epochs!.StepsPerEpoch!.Value, 6);
+        Assert.Contains("log_history step / epoch (104)", log.Epochs.Origin, StringComparison.Ordinal);
+        Assert.Contains("max_steps 10000 capped the run and num_train_epochs 97 is rounded up", log.Epochs.Origin, StringComparison.Ordinal);
+        Assert.Equal(1, log.Epochs.FirstEpochStart);
+    }
+
+    [Fact]
+    public void With_gradient_accumulation_the_whole_max_steps_ratio_refines_the_entries_batch_counted_epochs()
+    {
+        // 6511 batches per epoch, 16 accumulated per step: 406 optimizer steps, while the epoch progress
+        // counts batches (step / epoch = 406.94 at the end of the first epoch).
+        var text = new StringBuilder("{\n  \"log_history\": [\n");
+        for (int step = 10; step <= 1210; step += 10)
+        {
+            int epoch = (step - 1) / 406, within = step - (epoch * 406);
+            double progress = epoch + (within * 16 / 6511.0);
+            text.Append("    {\"epoch\": ").Append(progress.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+                .Append(", \"loss\": 1.0, \"step\": ").Append(step).Append(step < 1210 ? "},\n" : "}\n");
+        }
+
+        text.Append("  ],\n  \"logging_steps\": 10,\n  \"max_steps\": 1218,\n  \"num_train_epochs\": 3\n}\n");
+        var (log, _) = Read(LogSource.OfFile(Write(text.ToString())));
+        Assert.Equal(406, log.Epochs!.StepsPerEpoch);
+        Assert.Contains("matched by max_steps / num_train_epochs = 406, the whole number used", log.Epochs.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_epochs_in_the_entries_max_steps_over_num_train_epochs_is_the_fallback()
+    {
+        var json = """
+            {"log_history": [{"loss": 2.0, "step": 10}, {"loss": 1.0, "step": 20}], "max_steps": 300, "num_train_epochs": 3}
+            """;
+        var (log, _) = Read(LogSource.OfFile(Write(json)));
+        Assert.Equal(100, log.Epochs!.StepsPerEpoch);
+        Assert.StartsWith("trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs", log.Epochs.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_gzipped_trainer_state_found_by_name_in_a_file_or_a_folder()
+    {
+        // Real: BERT2BERT on Liputan6, 2 epochs of 24,235 steps, logging every 10 (gzipped in the corpus).
+        var path = Fixture.Path("public-hf", "hf-bert2bert-liputan6-2ep", "trainer_state.json.gz");
+        Assert.True(Reader.Recognises(path, FileHead.Read(path)));
+        var all = DefaultLogReaders.Create();
+        Assert.Same(Reader, all.Detect(path));
+
+        foreach (var target in new[] { path, Path.GetDirectoryName(path)! })
+        {
+            var problems = new ProblemLog();
+            var log = Assert.Single(all.Read(target, ReadOptions.Default, problems));
+            Assert.Equal("huggingface", log.Format);
+            var loss = log.Find(SeriesRole.TrainLoss)!;
+            Assert.Equal(4800, loss.Count);
+            Assert.Equal(10, loss.Steps[0]);
+            Assert.Equal(48000, loss.Steps[^1]);
+            Assert.Equal(10, loss.Averaging.Window);
+            Assert.Equal(24235, log.Epochs!.StepsPerEpoch);
+        }
+    }
+
+    [Fact]
+    public void The_forced_format_reads_a_gzipped_state_as_a_trainer_state_whatever_its_name()
+    {
+        var original = Fixture.Path("public-hf", "hf-bert2bert-liputan6-2ep", "trainer_state.json.gz");
+        var all = DefaultLogReaders.Create();
+        var forced = ReadOptions.Default with { Format = "huggingface" };
+        foreach (var name in new[] { "trainer_state.json.gz", "state-copy.json.gz" })
+        {
+            var path = Path.Combine(_folder, name);
+            File.Copy(original, path, overwrite: true);
+            var log = Assert.Single(all.Read(path, forced, new ProblemLog()));
+            Assert.Equal(4800, log.Find("loss")!.Count);
+            Assert.Equal(24235, log.Epochs!.StepsPerEpoch);
+        }
+    }
+
+    [Fact]
+    public void A_gzipped_state_stops_at_the_decompression_limit_and_keeps_the_entries_before_it()
+    {
+        var path = Fixture.Path("public-hf", "hf-bert2bert-liputan6-2ep", "trainer_state.json.gz");
+        var (log, problems) = Read(LogSource.OfFile(path), ReadOptions.Default with { MaxDecompressedBytes = 100_000 });
+        var loss = log.Find("loss")!;
+        Assert.InRange(loss.Count, 100, 4799);
+        Assert.Single(problems.Kept, p => p.Kind == ProblemKind.LimitReached);
+        Assert.All(problems.Kept, p => Assert.Equal(path, p.File));
+    }
+
+    [Fact]
+    public void A_damaged_gzipped_state_is_reported_with_its_file_and_does_not_crash()
+    {
+        var bytes = File.ReadAllBytes(Fixture.Path("public-hf", "hf-bert2bert-liputan6-2ep", "trainer_state.json.gz"));
+        var path = Path.Combine(_folder, "trainer_state.json.gz");
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        var (log, problems) = Read(LogSource.OfFile(path));
+        Assert.InRange(log.Find("loss")!.Count, 1, 4799);
+        Assert.Contains(problems.Kept, p => p.Kind == ProblemKind.Truncated && p.File == path);
     }
 
     [Fact]
@@ -189,6 +295,9 @@ public sealed class HuggingFaceReaderTests : IDisposable
     [Theory]
     [InlineData("trainer_state.json", "{\n  \"best_metric\": null,", true)]
     [InlineData("trainer_state.json", "not json", false)]
+    [InlineData("trainer_state.json.gz", "{\n  \"best_metric\": null,", true)]
+    [InlineData("trainer_log.jsonl.gz", "{\"current_steps\": 10, \"total_steps\": 100}", true)]
+    [InlineData("trainer_state.json.bak", "{\n  \"best_metric\": null,", false)]
     [InlineData("trainer_log.jsonl", "{\"current_steps\": 10, \"total_steps\": 100}", true)]
     [InlineData("trainer_log.jsonl", "{\"step\": 10}", false)]
     [InlineData("config.json", "{\n  \"log_history\": []", false)]
@@ -202,6 +311,7 @@ public sealed class HuggingFaceReaderTests : IDisposable
         {
             (Path.Combine(TrainerFolder, "trainer_state.json"), "trainer_state.json", 31),
             (Fixture.Path("hf-llamafactory", "trainer_log.jsonl"), "trainer_log.jsonl", 32),
+            (Path.Combine(TrainerFolder, "trainer_state.json"), "state.json", 33),
         })
         {
             var original = File.ReadAllBytes(fixture);
@@ -212,6 +322,18 @@ public sealed class HuggingFaceReaderTests : IDisposable
                 return path;
             });
         }
+    }
+
+    [Fact]
+    public void Survives_hundreds_of_corrupted_gzipped_states()
+    {
+        var original = File.ReadAllBytes(Fixture.Path("public-hf", "hf-bert2bert-liputan6-2ep", "trainer_state.json.gz"));
+        ReaderFuzz.Run(Reader, original, 200, 34, (folder, bytes) =>
+        {
+            var path = Path.Combine(folder, "trainer_state.json.gz");
+            File.WriteAllBytes(path, bytes);
+            return path;
+        });
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
