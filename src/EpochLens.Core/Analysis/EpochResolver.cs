@@ -110,7 +110,7 @@ public static class EpochResolver
     /// <summary>
     /// A period found in the spectrum can be a step off (6 epochs of a running mean cannot tell 600 from 601
     /// by periodicity alone), and folding at the wrong length smears every boundary effect. Among whole-step
-    /// lengths within 0.4 % (at least 2) of it, keep the one whose epoch start gathers the largest step-to-step changes at a
+    /// lengths within 0.8 % (at least 2) of it, keep the one whose epoch start gathers the largest step-to-step changes at a
     /// single position: a boundary effect sits at the same position in every epoch only at the true length.
     /// Only for per-step logs; sparse logs cannot place a boundary to the step anyway.
     /// </summary>
@@ -160,10 +160,10 @@ public static class EpochResolver
         }
 
         typicalChange = pairs > 0 ? typicalChange / pairs : 0;
-        // The spectrum of a few long epochs places the period to a few tenths of a percent (1878 for 1875 over
-        // five epochs of a running mean), so neighbours that far are tried, nearest first; the spectrum's own
+        // The spectrum of a few long epochs places the period to within a percent (1865 or 1878 for 1875 over five
+        // epochs of a running mean), so neighbours that far are tried, nearest first; the spectrum's own
         // choice goes first, and a neighbour must gather clearly more to replace it.
-        int reach = (int)Math.Max(2, Math.Ceiling(period * 0.004));
+        int reach = (int)Math.Max(2, Math.Ceiling(period * 0.008));
         foreach (long length in Neighbours(centre, reach))
         {
             if (length < 20)

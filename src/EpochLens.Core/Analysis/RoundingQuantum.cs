@@ -32,7 +32,7 @@ public static class RoundingQuantum
                 seen++;
                 double scaled = v * scale;
                 // Relative slack: a value printed to d decimals and stored as float32 is off by ~1e-7 relative.
-                fits = Math.Abs(scaled - Math.Round(scaled)) <= 1e-5 * Math.Max(1, Math.Abs(scaled));
+                fits = Math.Abs(scaled - Math.Round(scaled)) <= Math.Min(0.01, 1e-6 * Math.Max(1, Math.Abs(scaled)));
             }
 
             if (fits && seen >= 20)

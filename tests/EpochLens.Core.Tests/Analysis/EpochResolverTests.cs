@@ -35,8 +35,13 @@ public class EpochResolverTests
         Assert.Equal([1L, 101, 201], structure.StartSteps.ToArray());
         Assert.Equal(0, structure.EpochOf(100));
 
+        // Without the format's word, a log whose first point sits at its own interval (step 10 of every 10) counts
+        // completed steps all the same.
         var unknown = new TrainingLog("x", "jsonl", [every10], new EpochHint(100, null, "'epoch' key"));
-        Assert.Equal([0L, 100, 200], EpochResolver.Resolve(unknown, every10, null, null).Structure!.StartSteps.ToArray());
+        Assert.Equal([1L, 101, 201], EpochResolver.Resolve(unknown, every10, null, null).Structure!.StartSteps.ToArray());
+        var fromZero = new MetricSeries("loss", [0, 10, 100, 110, 200, 210], [1, 1, 1, 1, 1, 1]);
+        var zeroBased = new TrainingLog("x", "jsonl", [fromZero], new EpochHint(100, null, "'epoch' key"));
+        Assert.Equal([0L, 100, 200], EpochResolver.Resolve(zeroBased, fromZero, null, null).Structure!.StartSteps.ToArray());
     }
 
     [Fact]
@@ -63,10 +68,21 @@ public class EpochResolverTests
     [Fact]
     public void An_epoch_column_gives_the_starts_where_its_whole_part_goes_up()
     {
-        var epoch = new MetricSeries("epoch", [0, 1, 2, 3, 4, 5, 6], [0, 0.3, 0.6, 1.0, 1.3, 1.6, 2.0], role: SeriesRole.Epoch);
+        var epoch = new MetricSeries("epoch", [0, 1, 2, 3, 4, 5, 6], [0, 0, 0, 1, 1, 1, 2], role: SeriesRole.Epoch);
         var log = new TrainingLog("x", "csv", [Loss, epoch]);
         var structure = EpochResolver.Resolve(log, Loss, null, null).Structure!;
         Assert.Equal([0L, 3, 6], structure.StartSteps.ToArray());
+    }
+
+    [Fact]
+    public void A_fractional_epoch_column_closes_an_epoch_at_each_whole_value()
+    {
+        // The Hugging Face Trainer's epoch is the share of training done when the point was logged: the point at
+        // exactly 1.0 is the last of the first epoch, and the next one opens the second.
+        var epoch = new MetricSeries("epoch", [0, 1, 2, 3, 4, 5, 6], [0.1, 0.4, 0.7, 1.0, 1.3, 1.6, 2.0], role: SeriesRole.Epoch);
+        var log = new TrainingLog("x", "jsonl", [Loss, epoch]);
+        var structure = EpochResolver.Resolve(log, Loss, null, null).Structure!;
+        Assert.Equal([0L, 4], structure.StartSteps.ToArray());
     }
 
     [Fact]

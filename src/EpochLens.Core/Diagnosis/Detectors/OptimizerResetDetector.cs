@@ -54,6 +54,14 @@ internal sealed class OptimizerResetDetector : ICauseDetector
             return DetectorVerdict.NotFound(jump is null ? "too few points to see the boundary" : $"no rise right after the boundary ({Describe(jump.PValue)})");
         }
 
+        // A last step far below the rest makes the step after the boundary look like a rise: that is a short last batch.
+        double firstRise = analysis[MeasurementIds.FirstStepLevel] is { Value: > 0 } first && Significant(first) ? first.Value : 0;
+        if (analysis[MeasurementIds.LastStepLevel] is { Value: < 0 } lastStep && Significant(lastStep) && -lastStep.Value >= 0.5 * jump.Value
+            && -lastStep.Value > firstRise)
+        {
+            return DetectorVerdict.NotFound($"the apparent rise at the boundary is the last step's dip ({lastStep.Value:+0.0;-0.0} robust SD), not a rise after it");
+        }
+
         if (share <= 0 || share >= 0.5)
         {
             return DetectorVerdict.NotFound(share <= 0 ? "the rise at the boundary does not persist beyond a point" : "the rise at the boundary lasts the whole epoch, unlike an optimizer warming up again");

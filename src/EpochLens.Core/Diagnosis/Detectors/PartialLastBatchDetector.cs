@@ -51,7 +51,12 @@ internal sealed class PartialLastBatchDetector : ICauseDetector
         var firstLevel = analysis[MeasurementIds.FirstStepLevel];
         var firstSpread = analysis[MeasurementIds.FirstStepVariance];
         double pFirst = Math.Min(P(firstLevel), P(firstSpread));
-        if (pFirst <= Confidence.LowBelow)
+
+        // A first step pulled along by the last one's dip (a trend fitted through the dip) is not an anomaly of its own.
+        bool firstOwn = P(firstLevel) <= P(firstSpread)
+            ? firstLevel is not null && (level is null || Math.Abs(firstLevel.Value) >= 0.5 * Math.Abs(level.Value))
+            : firstSpread is not null && (spread is null || Math.Abs(firstSpread.Value) >= 0.5 * Math.Abs(spread.Value));
+        if (pFirst <= Confidence.LowBelow && firstOwn)
         {
             counter.Add(new CounterEvidence(CauseId.GradAccumulationLeftover, $"the first step of the epoch stands out too ({Describe(pFirst)}), which a smaller last batch alone would not do"));
             confidence = confidence with { Level = ConfidenceLevel.Low };

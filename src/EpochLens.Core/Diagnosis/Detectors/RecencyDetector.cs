@@ -80,7 +80,7 @@ internal sealed class RecencyDetector : ICauseDetector
         var severity = Severity(analysis, step, flat, evidence);
         string summary = flat
             ? $"Each epoch starts with a drop in the loss{DropSize(step)} and stays about flat: the model has memorised part of the training set, so every example is easier when it comes round again. This is the stair-step of multi-epoch fine-tuning, shaped by Adam's adaptive step (the \"Epochal Sawtooth\")."
-            : "The model remembers recently seen samples: with reshuffling, loss rises through each epoch as samples were seen longer ago, and drops when the next epoch starts.";
+            : "The model has memorised part of the training set and remembers recently seen samples: with reshuffling, the loss rises through each epoch as samples were seen longer ago, and drops when the next epoch starts.";
         return DetectorVerdict.Found(new Finding(Cause, summary, confidence, evidence, counter, severity, Advice));
     }
 
