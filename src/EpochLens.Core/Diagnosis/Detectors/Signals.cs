@@ -14,7 +14,7 @@ internal static class Signals
     public static Evidence Cite(Measurement m, string statement) => new(m.Id, statement, m.Value, m.Expected, m.PValue);
 
     /// <summary>"p = 3e-05", or "untested".</summary>
-    public static string Describe(double? p) => p is { } v ? (v < 1e-12 ? "p < 1e-12" : $"p = {v:G2}") : "untested";
+    public static string Describe(double? p) => p is { } v ? (v <= 1e-12 ? "p < 1e-12" : $"p = {v:G2}") : "untested";
 
     /// <summary>The boundary jump that is more significant of the one-point and the wide one.</summary>
     public static Measurement? StrongestJump(EpochAnalysis a)
