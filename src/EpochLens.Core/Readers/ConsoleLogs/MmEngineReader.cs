@@ -18,6 +18,8 @@ public sealed class MmEngineReader : ILogReader
 
     public string Description => "MMEngine / MMDetection / mmcv text logs ('Epoch(train) [e][i/N] ... loss: x' lines)";
 
+    public bool RecognisesLinesAnywhere => true;
+
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         foreach (var segment in ConsoleText.HeadSegments(head))
