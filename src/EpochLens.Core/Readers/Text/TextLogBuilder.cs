@@ -190,7 +190,7 @@ internal sealed class TextLogBuilder
             }
         }
 
-        if (primary.Counter == TextFieldKind.Counter && carries > resets)
+        if (primary.Counter != TextFieldKind.SampleCounter && carries > resets)
         {
             // The counter runs on across epochs: it is the global step itself.
             for (int j = 0; j < steps.Length; j++)

@@ -40,20 +40,6 @@ internal sealed class TextLogParser
 
     public int TrainingLines { get; private set; }
 
-    /// <summary>Whether the text is a training line (an epoch and a loss), without keeping anything: for detection.</summary>
-    public bool IsTrainingLine(ReadOnlySpan<char> line)
-    {
-        if (line.IndexOfAnyInRange('0', '9') < 0)
-        {
-            return false;
-        }
-
-        _tokenizer.Tokenize(line);
-        var fields = _tokenizer.Fields;
-        var (epoch, _, loss) = Classify(line, fields);
-        return epoch >= 0 && loss >= 0 && !_tokenizer.HeldOutPhase;
-    }
-
     public void Parse(ReadOnlySpan<char> line, long lineNumber, string location)
     {
         // Lines without a digit carry no number (a "nan" loss still comes with its epoch's digits).
@@ -79,7 +65,7 @@ internal sealed class TextLogParser
             return;
         }
 
-        double epochValue = epoch >= 0 ? fields[epoch].Value : step >= 0 ? _headerEpoch : double.NaN;
+        double epochValue = epoch >= 0 ? fields[epoch].Value : _headerEpoch;
         if (loss >= 0 && !heldOutPhase && !double.IsNaN(epochValue))
         {
             AddTraining(line, fields, epoch, step, loss, epochValue, lineNumber, location);

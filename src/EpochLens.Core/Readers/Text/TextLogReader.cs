@@ -34,10 +34,10 @@ public sealed class TextLogReader : ILogReader
         }
 
         var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, NoProblems.Instance, strict: false));
-        int found = 0;
         foreach (var segment in ConsoleText.HeadSegments(head))
         {
-            if (segment.Length <= ConsoleLineReader.MaxSegmentBytes && parser.IsTrainingLine(segment) && ++found == LinesToRecognise)
+            parser.Parse(segment, 0, "");
+            if (parser.TrainingLines >= LinesToRecognise)
             {
                 return true;
             }
