@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
@@ -15,6 +16,10 @@ internal sealed class ConsoleLineReader : IDisposable
     public const int MaxSegmentBytes = 1 << 16;
 
     private const byte Escape = 0x1b;
+
+    // Every control character but the tab: in a text line they mean binary data. A vectorised search, as every line is checked.
+    private static readonly SearchValues<char> ControlCharacters =
+        SearchValues.Create("\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
     private readonly Stream _stream;
     private readonly ProblemReporter _problems;
@@ -152,13 +157,10 @@ internal sealed class ConsoleLineReader : IDisposable
 
         int count = Encoding.UTF8.GetChars(bytes, _chars);
         var chars = _chars.AsSpan(0, count);
-        foreach (char c in chars)
+        if (chars.ContainsAny(ControlCharacters))
         {
-            if (c < ' ' && c != '\t')
-            {
-                _problems.Report(Location, ProblemKind.Malformed, "binary data (control characters): skipped");
-                return false;
-            }
+            _problems.Report(Location, ProblemKind.Malformed, "binary data (control characters): skipped");
+            return false;
         }
 
         text = chars;

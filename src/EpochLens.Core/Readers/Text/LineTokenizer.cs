@@ -105,7 +105,7 @@ internal sealed class LineTokenizer
         }
 
         var word = line[start..end];
-        if (_labelOpen && (word.Equals("nan", StringComparison.OrdinalIgnoreCase) || word.Equals("inf", StringComparison.OrdinalIgnoreCase)))
+        if (_labelOpen && word.Length == 3 && (word.Equals("nan", StringComparison.OrdinalIgnoreCase) || word.Equals("inf", StringComparison.OrdinalIgnoreCase)))
         {
             AddValue(line, word.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : double.PositiveInfinity);
             return end;

@@ -18,6 +18,12 @@ internal static class TextLabels
     /// <summary>Words that never belong to a label ("end of epoch 3" is the epoch 3, not the "end of epoch").</summary>
     public static bool IsStopWord(ReadOnlySpan<char> word)
     {
+        // Called for every word of every line: most words are longer than any stop word.
+        if (word.Length > 5)
+        {
+            return false;
+        }
+
         foreach (var stop in StopWords)
         {
             if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))

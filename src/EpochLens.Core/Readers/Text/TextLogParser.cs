@@ -13,11 +13,18 @@ internal sealed class TextLogParser
     /// <summary>More kept lines than this (about 2 GiB of text) are not read: the log would not fit in memory.</summary>
     public const int MaxRecords = 50_000_000;
 
+    /// <summary>Templates remembered; a file with more kinds of line than this learns the rest line by line.</summary>
+    private const int MaxTemplates = 4096;
+
+    private const int AverageNotYetSeen = -2;
+
     private readonly LineTokenizer _tokenizer = new();
+    private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly ProblemReporter _problems;
     private readonly string? _metric;
     private readonly bool _keepWallTimes;
     private double _headerEpoch = double.NaN;
+    private ConsoleLineReader? _at;
     private bool _reportedFull;
 
     public TextLogParser(ReadOptions options, ProblemReporter problems)
@@ -27,9 +34,13 @@ internal sealed class TextLogParser
         _keepWallTimes = options.KeepWallTimes;
     }
 
-    public List<TextRecord> Records { get; } = [];
+    public ChunkedList<TextRecord> Records { get; } = new();
 
-    public List<LabeledValue> Values { get; } = [];
+    private string Location => _at?.Location ?? "";
+
+    private long LineNumber => _at?.Line ?? 0;
+
+    public ChunkedList<LabeledValue> Values { get; } = new();
 
     public TextLabelTable Labels { get; } = new();
 
@@ -40,8 +51,11 @@ internal sealed class TextLogParser
 
     public int TrainingLines { get; private set; }
 
-    public void Parse(ReadOnlySpan<char> line, long lineNumber, string location)
+    /// <param name="line">The line's text.</param>
+    /// <param name="at">Where the line is, for problems (its location string is made only when one is reported); null in detection.</param>
+    public void Parse(ReadOnlySpan<char> line, ConsoleLineReader? at)
     {
+        _at = at;
         // Lines without a digit carry no number (a "nan" loss still comes with its epoch's digits).
         if (line.IndexOfAnyInRange('0', '9') < 0)
         {
@@ -50,37 +64,110 @@ internal sealed class TextLogParser
 
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
-        var (epoch, step, loss) = Classify(line, fields);
-        bool heldOutPhase = _tokenizer.HeldOutPhase;
-        if (BatchSize.Size == 0)
+        bool isDict = line.TrimStart().StartsWith("{");
+
+        // What the labels mean is the same for every line of one template: worked out once per template, not per line.
+        LineTemplate? template;
+        bool unusual = _tokenizer.DanglingLoss.Start >= 0 || _tokenizer.TooManyFields;
+        ulong key = TemplateKey(line, fields, isDict);
+        if (unusual || !_templates.TryGetValue(key, out template))
         {
-            FindBatchSize(line, fields, lineNumber);
+            template = Learn(line, fields, isDict);
+            if (!unusual && _templates.Count < MaxTemplates)
+            {
+                _templates[key] = template;
+            }
         }
 
-        if (epoch >= 0 && loss < 0 && step < 0 && !heldOutPhase && !HasHeldOutLoss(line, fields))
+        Apply(template, line, fields);
+    }
+
+    /// <summary>The line's shape, with its phase word: held-out lines' series are named after it.</summary>
+    private ulong TemplateKey(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
+    {
+        ulong key = TextShapes.Hash(line, fields, isDict);
+        if (_tokenizer.HeldOutPhase)
+        {
+            var (start, length) = _tokenizer.PhaseWord;
+            foreach (char c in line.Slice(start, length))
+            {
+                key = (key ^ c) * 1099511628211;
+            }
+
+            key = (key ^ 0x5bd1e995) * 1099511628211;
+        }
+
+        return key;
+    }
+
+    private LineTemplate Learn(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
+    {
+        var (epoch, step, loss) = Classify(line, fields);
+        bool heldOutPhase = _tokenizer.HeldOutPhase;
+        bool heldOutLoss = HasHeldOutLoss(line, fields);
+        var template = new LineTemplate
+        {
+            Epoch = epoch,
+            Step = step,
+            Loss = loss,
+            IsDict = isDict,
+            IsHeader = epoch >= 0 && loss < 0 && step < 0 && !heldOutPhase && !heldOutLoss,
+            IsTraining = loss >= 0 && !heldOutPhase,
+            IsHeldOut = (heldOutPhase || _metric is null) && heldOutLoss,
+            BatchSizeField = BatchSizeField(line, fields),
+        };
+
+        if (template.IsTraining)
+        {
+            template.TrainingIds = LabelIds(line, fields, epoch, step, prefix: [], heldOutLine: false);
+        }
+
+        if (template.IsHeldOut)
+        {
+            var (phaseStart, phaseLength) = _tokenizer.PhaseWord;
+            template.HeldOutIds = LabelIds(line, fields, epoch, step, line.Slice(phaseStart, phaseLength), heldOutLine: true);
+        }
+
+        return template;
+    }
+
+    private void Apply(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
+    {
+        if (template.BatchSizeField >= 0 && BatchSize.Size == 0 && fields[template.BatchSizeField].Value is >= 1 and <= 1 << 24 and var size && size == Math.Floor(size))
+        {
+            BatchSize = ((long)size, LineNumber);
+        }
+
+        if (template.IsHeader)
         {
             // "Epoch 3/10" on its own line: the lines under it are that epoch's.
-            _headerEpoch = fields[epoch].Value;
-            ReportDangling(line, location, epoch);
+            _headerEpoch = fields[template.Epoch].Value;
+            ReportDangling(line, template.Epoch);
             return;
         }
 
-        double epochValue = epoch >= 0 ? fields[epoch].Value : _headerEpoch;
-        if (loss >= 0 && !heldOutPhase && !double.IsNaN(epochValue))
+        double epochValue = template.Epoch >= 0 ? fields[template.Epoch].Value : _headerEpoch;
+        if (template.IsTraining && !double.IsNaN(epochValue))
         {
-            AddTraining(line, fields, epoch, step, loss, epochValue, lineNumber, location);
+            if (template.Step >= 0 && fields[template.Step].Value is var counter && (counter < 0 || counter != Math.Floor(counter) || counter > 1e15))
+            {
+                _problems.Report(Location, ProblemKind.BadValue, $"the step counter {ConsoleText.Quote(fields[template.Step].Label(line))} is {counter}, not a whole number: line skipped");
+                return;
+            }
+
+            AddTraining(template, line, fields, epochValue);
         }
-        else if ((heldOutPhase || _metric is null) && HasHeldOutLoss(line, fields))
+        else if (template.IsHeldOut)
         {
-            AddHeldOut(line, fields, epoch, step, epochValue, lineNumber);
+            AddRecord(true, -1, template.HeldOutIds!, fields, epochValue, -1, -1, line);
         }
         else if (!double.IsNaN(epochValue))
         {
-            ReportDangling(line, location, epoch);
+            ReportDangling(line, template.Epoch);
         }
     }
 
-    /// <summary>The epoch field, the step counter and the training loss of a line (-1 where missing).</summary>
+    /// <summary>The epoch field, the step counter and the training loss of a line (-1 where missing), by their labels.</summary>
     private (int Epoch, int Step, int Loss) Classify(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
     {
         int epoch = -1, step = -1, loss = -1;
@@ -106,15 +193,8 @@ internal sealed class TextLogParser
         return (epoch, step, loss);
     }
 
-    private static bool IsStepCounter(ReadOnlySpan<char> label, TextField field)
-    {
-        if (field.Value < 0 || field.Value != Math.Floor(field.Value) || field.Value > 1e15)
-        {
-            return false;
-        }
-
-        return field.Kind == TextFieldKind.Value ? TextLabels.IsStep(label) : label.IsEmpty || TextLabels.IsStep(label);
-    }
+    private static bool IsStepCounter(ReadOnlySpan<char> label, TextField field) =>
+        field.Kind == TextFieldKind.Value ? TextLabels.IsStep(label) : label.IsEmpty || TextLabels.IsStep(label);
 
     private bool IsTrainingLoss(ReadOnlySpan<char> label, bool heldOutPhase)
     {
@@ -142,69 +222,93 @@ internal sealed class TextLogParser
         return false;
     }
 
-    private void AddTraining(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int epoch, int step, int loss, double epochValue, long lineNumber, string location)
+    private void AddTraining(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, double epochValue)
     {
-        if (!HasRoom(location))
+        if (template.Shape == LineTemplate.NoShapeYet)
+        {
+            ulong hash = TextShapes.Hash(line, fields, template.IsDict);
+            if (!Shapes.TryFind(hash, out int shape))
+            {
+                int lossLabel = Labels.Get([], fields[template.Loss].Label(line), average: false, heldOut: false);
+                var example = line.Length <= 120 ? line.ToString() : line[..120].ToString() + "...";
+                shape = lossLabel < 0 ? -1 : Shapes.Add(hash, new TextShape(lossLabel, template.Step < 0 ? null : fields[template.Step].Kind, template.IsDict, example));
+            }
+
+            template.Shape = shape;
+        }
+
+        if (template.Shape < 0)
         {
             return;
         }
 
-        bool isDict = line.TrimStart().StartsWith("{");
-        ulong hash = TextShapes.Hash(line, fields, isDict);
-        if (!Shapes.TryFind(hash, out int shape))
+        if (_tokenizer.TooManyFields)
         {
-            int lossLabel = Labels.Get([], fields[loss].Label(line), average: false, heldOut: false);
-            var example = line.Length <= 120 ? line.ToString() : line[..120].ToString() + "...";
-            shape = lossLabel < 0 ? -1 : Shapes.Add(hash, new TextShape(lossLabel, step < 0 ? null : fields[step].Kind, isDict, example));
-            if (shape < 0)
+            _problems.Report(Location, ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
+        }
+
+        long counter = template.Step >= 0 ? (long)fields[template.Step].Value : -1;
+        long total = template.Step >= 0 ? fields[template.Step].Total : -1;
+        if (AddRecord(false, template.Shape, template.TrainingIds!, fields, epochValue, counter, total, line))
+        {
+            Shapes.All[template.Shape].Lines++;
+            TrainingLines++;
+        }
+    }
+
+    private bool AddRecord(bool heldOut, int shape, int[] ids, ReadOnlySpan<TextField> fields, double epochValue, long counter, long total, ReadOnlySpan<char> line)
+    {
+        if (!HasRoom())
+        {
+            return false;
+        }
+
+        int start = Values.Count;
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (ids[2 * i] >= 0)
             {
-                return;
+                Values.Add(new LabeledValue(ids[2 * i], fields[i].Value));
+            }
+
+            if (fields[i].HasAverage && ids[(2 * i) + 1] != -1)
+            {
+                if (ids[(2 * i) + 1] == AverageNotYetSeen)
+                {
+                    var of = Labels[ids[2 * i]];
+                    ids[(2 * i) + 1] = Labels.Get([], of.Name, average: true, of.HeldOut);
+                }
+
+                if (ids[(2 * i) + 1] >= 0)
+                {
+                    Values.Add(new LabeledValue(ids[(2 * i) + 1], fields[i].Average));
+                }
             }
         }
 
-        Shapes.All[shape].Lines++;
-        TrainingLines++;
-        if (_tokenizer.TooManyFields)
+        if (heldOut && Values.Count == start)
         {
-            _problems.Report(location, ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
+            return false;
         }
 
-        int start = Values.Count;
-        AddValues(line, fields, epoch, step, prefix: [], heldOutLine: false);
-        long counter = step >= 0 ? (long)fields[step].Value : -1;
-        long total = step >= 0 ? fields[step].Total : -1;
-        Records.Add(new TextRecord(false, shape, lineNumber, epochValue, counter, total, WallTime(line), start, Values.Count - start));
+        Records.Add(new TextRecord(heldOut, shape, LineNumber, epochValue, counter, total, WallTime(line), start, Values.Count - start));
+        return true;
     }
 
-    private void AddHeldOut(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int epoch, int step, double epochValue, long lineNumber)
+    /// <summary>
+    /// The label id of each field's value and of its parenthesised average (two per field; -1: not kept): every labelled
+    /// value but the epoch and the counter. Held-out lines' labels get the phase word in front unless they carry one.
+    /// </summary>
+    private int[] LabelIds(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int epoch, int step, ReadOnlySpan<char> prefix, bool heldOutLine)
     {
-        if (!HasRoom(""))
-        {
-            return;
-        }
-
-        var (phaseStart, phaseLength) = _tokenizer.PhaseWord;
-        int start = Values.Count;
-        AddValues(line, fields, epoch, step, line.Slice(phaseStart, phaseLength), heldOutLine: true);
-        if (Values.Count > start)
-        {
-            Records.Add(new TextRecord(true, -1, lineNumber, epochValue, -1, -1, WallTime(line), start, Values.Count - start));
-        }
-    }
-
-    /// <summary>Every labelled value but the epoch and the counter; held-out lines' labels get the phase word in front unless they carry one.</summary>
-    private void AddValues(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int epoch, int step, ReadOnlySpan<char> prefix, bool heldOutLine)
-    {
+        var ids = new int[2 * fields.Length];
+        Array.Fill(ids, -1);
         for (int i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
             var label = field.Label(line);
-            if (i == epoch || i == step || field.Kind != TextFieldKind.Value || label.IsEmpty || TextLabels.IsBatchSize(label))
-            {
-                continue;
-            }
-
-            if (_metric is not null && !TextLabels.SameName(label, _metric))
+            if (i == epoch || i == step || field.Kind != TextFieldKind.Value || label.IsEmpty || TextLabels.IsBatchSize(label)
+                || (_metric is not null && !TextLabels.SameName(label, _metric)))
             {
                 continue;
             }
@@ -212,39 +316,35 @@ internal sealed class TextLogParser
             bool labelHeldOut = TextLabels.HeldOutWord(label, out _, out _);
             var own = heldOutLine && !labelHeldOut ? prefix : [];
             bool heldOut = heldOutLine || labelHeldOut;
-            int id = Labels.Get(own, label, average: false, heldOut);
-            if (id >= 0)
-            {
-                Values.Add(new LabeledValue(id, field.Value));
-            }
+            ids[2 * i] = Labels.Get(own, label, average: false, heldOut);
 
-            if (field.HasAverage && (id = Labels.Get(own, label, average: true, heldOut)) >= 0)
-            {
-                Values.Add(new LabeledValue(id, field.Average));
-            }
+            // A template's later lines may show an average where its first did not ("0.73 (0.81)" is not in the shape).
+            ids[(2 * i) + 1] = ids[2 * i] < 0 ? -1 : field.HasAverage ? Labels.Get(own, label, average: true, heldOut) : AverageNotYetSeen;
         }
+
+        return ids;
     }
 
-    private void FindBatchSize(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, long lineNumber)
+    private static int BatchSizeField(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
     {
-        foreach (var field in fields)
+        for (int i = 0; i < fields.Length; i++)
         {
-            if (field.Kind == TextFieldKind.Value && field.Value >= 1 && field.Value <= 1 << 24 && field.Value == Math.Floor(field.Value)
-                && TextLabels.IsBatchSize(field.Label(line)))
+            if (fields[i].Kind == TextFieldKind.Value && TextLabels.IsBatchSize(fields[i].Label(line)))
             {
-                BatchSize = ((long)field.Value, lineNumber);
-                return;
+                return i;
             }
         }
+
+        return -1;
     }
 
     /// <summary>A line with an epoch and "loss=" but no number after it is a damaged training line.</summary>
-    private void ReportDangling(ReadOnlySpan<char> line, string location, int epoch)
+    private void ReportDangling(ReadOnlySpan<char> line, int epoch)
     {
         var (start, length) = _tokenizer.DanglingLoss;
         if (start >= 0 && epoch >= 0)
         {
-            _problems.Report(location, ProblemKind.BadValue,
+            _problems.Report(Location, ProblemKind.BadValue,
                 $"'{line.Slice(start, length)}' is not followed by a number ({ConsoleText.Quote(line)}): line skipped");
         }
     }
@@ -252,7 +352,7 @@ internal sealed class TextLogParser
     private double WallTime(ReadOnlySpan<char> line) =>
         _keepWallTimes && MmLogPrefix.TryTimestamp(line.TrimStart(), out double time, out _) ? time : double.NaN;
 
-    private bool HasRoom(string location)
+    private bool HasRoom()
     {
         if (Records.Count < MaxRecords)
         {
@@ -262,7 +362,7 @@ internal sealed class TextLogParser
         if (!_reportedFull)
         {
             _reportedFull = true;
-            _problems.Report(location, ProblemKind.LimitReached, $"more than {MaxRecords} training lines: the rest of the file was not read");
+            _problems.Report(Location, ProblemKind.LimitReached, $"more than {MaxRecords} training lines: the rest of the file was not read");
         }
 
         return false;

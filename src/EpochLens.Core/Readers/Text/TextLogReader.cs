@@ -36,7 +36,7 @@ public sealed class TextLogReader : ILogReader
         var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, NoProblems.Instance, strict: false));
         foreach (var segment in ConsoleText.HeadSegments(head))
         {
-            parser.Parse(segment, 0, "");
+            parser.Parse(segment, null);
             if (parser.TrainingLines >= LinesToRecognise)
             {
                 return true;
@@ -61,7 +61,7 @@ public sealed class TextLogReader : ILogReader
             {
                 while (lines.TryRead(out var segment))
                 {
-                    parser.Parse(segment, lines.Line, lines.Location);
+                    parser.Parse(segment, lines);
                 }
             }
 
