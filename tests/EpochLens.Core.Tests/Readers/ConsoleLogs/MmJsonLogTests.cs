@@ -85,4 +85,41 @@ public sealed class MmJsonLogTests : IDisposable
         Assert.Null(log.Find("data_time"));
         Assert.Equal(0, problems.Total);
     }
+
+    [Fact]
+    public void Corrupted_json_logs_never_crash()
+    {
+        var original = Encoding.UTF8.GetBytes(Mmcv(validationIter: 220));
+        var random = new Random(11);
+        for (int i = 0; i < 300; i++)
+        {
+            var bytes = new List<byte>(original);
+            for (int e = random.Next(1, 6); e > 0 && bytes.Count > 0; e--)
+            {
+                int at = random.Next(bytes.Count);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        bytes[at] = (byte)random.Next(256);
+                        break;
+                    case 1:
+                        bytes.InsertRange(at, "{[\"\u00ff:,}]\n1e999"u8.ToArray().Skip(random.Next(10)).Take(random.Next(1, 6)));
+                        break;
+                    default:
+                        bytes.RemoveRange(at, Math.Min(random.Next(1, 200), bytes.Count - at));
+                        break;
+                }
+            }
+
+            var path = _folder.Write(i % 2 == 0 ? "case.log.json" : "scalars.json", [.. bytes]);
+            try
+            {
+                DefaultLogReaders.Create().Read(path, new ReadOptions { Strict = i % 5 == 0 }, new ProblemLog());
+            }
+            catch (LogReadException)
+            {
+                // Nothing readable, or a strict read's first problem: allowed.
+            }
+        }
+    }
 }
