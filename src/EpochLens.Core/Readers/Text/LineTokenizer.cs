@@ -369,7 +369,7 @@ internal sealed class LineTokenizer
             DanglingLoss = (_labelStart, _labelEnd - _labelStart);
         }
 
-        if (!HeldOutPhase && TextLabels.HeldOutWord(label, out int offset, out int length))
+        if (!HeldOutPhase && TextLabels.HeldOutPhaseWord(label, out int offset, out int length))
         {
             HeldOutPhase = true;
             PhaseWord = (_labelStart + offset, length);

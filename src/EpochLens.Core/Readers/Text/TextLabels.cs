@@ -77,12 +77,20 @@ internal static class TextLabels
     }
 
     /// <summary>Whether one of the label's pieces (split at spaces, '_', '/', '.', '-') says held-out data, and where.</summary>
-    public static bool HeldOutWord(ReadOnlySpan<char> label, out int offset, out int length)
+    public static bool HeldOutWord(ReadOnlySpan<char> label, out int offset, out int length) => HeldOut(label, wholeWords: false, out offset, out length);
+
+    /// <summary>
+    /// Whether one of the words (split at spaces only) says held-out data: a line's phase ("Test set:", "Epoch(val)"),
+    /// which a logger's name such as "test_runner" is not.
+    /// </summary>
+    public static bool HeldOutPhaseWord(ReadOnlySpan<char> label, out int offset, out int length) => HeldOut(label, wholeWords: true, out offset, out length);
+
+    private static bool HeldOut(ReadOnlySpan<char> label, bool wholeWords, out int offset, out int length)
     {
         int start = 0;
         for (int i = 0; i <= label.Length; i++)
         {
-            if (i < label.Length && !IsPieceSeparator(label[i]))
+            if (i < label.Length && !(wholeWords ? label[i] == ' ' : IsPieceSeparator(label[i])))
             {
                 continue;
             }
