@@ -124,11 +124,34 @@ internal sealed class TextLogParser
 
         if (template.IsHeldOut)
         {
-            var (phaseStart, phaseLength) = _tokenizer.PhaseWord;
-            template.HeldOutIds = LabelIds(line, fields, epoch, step, line.Slice(phaseStart, phaseLength), heldOutLine: true);
+            template.HeldOutIds = LabelIds(line, fields, epoch, step, HeldOutPrefix(line, fields), heldOutLine: true);
         }
 
         return template;
+    }
+
+    /// <summary>
+    /// The word that names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the held-out
+    /// word of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the training "Acc".
+    /// </summary>
+    private ReadOnlySpan<char> HeldOutPrefix(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
+    {
+        if (_tokenizer.HeldOutPhase)
+        {
+            var (phaseStart, phaseLength) = _tokenizer.PhaseWord;
+            return line.Slice(phaseStart, phaseLength);
+        }
+
+        foreach (var field in fields)
+        {
+            var label = field.Label(line);
+            if (field.Kind == TextFieldKind.Value && TextLabels.IsLoss(label) && TextLabels.HeldOutWord(label, out int offset, out int length))
+            {
+                return label.Slice(offset, length);
+            }
+        }
+
+        return [];
     }
 
     private void Apply(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
@@ -317,6 +340,13 @@ internal sealed class TextLogParser
             var own = heldOutLine && !labelHeldOut ? prefix : [];
             bool heldOut = heldOutLine || labelHeldOut;
             ids[2 * i] = Labels.Get(own, label, average: false, heldOut);
+            for (int repeat = 2; ids[2 * i] >= 0 && Array.IndexOf(ids, ids[2 * i], 0, 2 * i) >= 0 && repeat <= LineTokenizer.MaxFields; repeat++)
+            {
+                // The same label twice in a line ("Top-1 Acc: 91.7 Top-5 Acc: 99.4"): the second is its own series, "Acc #2".
+                var numbered = $"{field.Label(line)} #{repeat}";
+                ids[2 * i] = Labels.Get(own, numbered, average: false, heldOut);
+                label = numbered;
+            }
 
             // A template's later lines may show an average where its first did not ("0.73 (0.81)" is not in the shape).
             ids[(2 * i) + 1] = ids[2 * i] < 0 ? -1 : field.HasAverage ? Labels.Get(own, label, average: true, heldOut) : AverageNotYetSeen;

@@ -53,6 +53,12 @@ public sealed class TextLogFixtureTests : IDisposable
         }
 
         Assert.Equal(0.2335, logs[2].Find(SeriesRole.TrainLoss)!.Values[^1]);
+
+        // "Top-1 Acc: 91.8459 Top-5 Acc: 99.4799": the second "Acc" of the line is its own series.
+        Assert.Equal(91.8459, logs[2].Find("Acc")!.Values[^1]);
+        Assert.Equal(99.4799, logs[2].Find("Acc #2")!.Values[^1]);
+        Assert.Equal(89.8614, logs[2].Find("test/Acc")!.Values[^1]);
+        Assert.Equal(99.1367, logs[2].Find("test/Acc #2")!.Values[^1]);
         Assert.Equal(0.2884, logs[2].Find(SeriesRole.HeldOutLoss)!.Values[^1]);
         Assert.Equal(0, _logs.Problems.Count(ProblemKind.BadValue) + _logs.Problems.Count(ProblemKind.Malformed));
     }
