@@ -67,4 +67,16 @@ public sealed class AnalyzePrintedLogTests : IDisposable
         Assert.True(analyze.ExitCode == 0, analyze.Output + analyze.Error);
         Assert.Contains("running-mean-logging", analyze.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inspect_help_names_every_reader_format()
+    {
+        var help = EpochLensProcess.Run("inspect", "--help");
+
+        var text = string.Join(" ", help.Output.Split('\n').Select(l => l.Trim()));
+        foreach (var reader in EpochLens.Readers.DefaultLogReaders.All)
+        {
+            Assert.Contains(reader.Format, text, StringComparison.Ordinal);
+        }
+    }
 }
