@@ -25,9 +25,9 @@ internal sealed class ConsoleLineReader : IDisposable
     private readonly ProblemReporter _problems;
     private readonly long _maxDecompressedBytes;
     private readonly bool _compressed;
-    private readonly byte[] _buffer = new byte[1 << 16];
-    private readonly byte[] _segment = new byte[MaxSegmentBytes];
-    private readonly char[] _chars = new char[MaxSegmentBytes];
+    private readonly byte[] _buffer;
+    private readonly byte[] _segment;
+    private readonly char[] _chars;
     private int _position;
     private int _length;
     private long _bufferOffset;
@@ -41,6 +41,7 @@ internal sealed class ConsoleLineReader : IDisposable
     {
         _problems = problems;
         _maxDecompressedBytes = options.MaxDecompressedBytes;
+        (_buffer, _segment, _chars) = (new byte[1 << 16], new byte[MaxSegmentBytes], new char[MaxSegmentBytes]);
         FileStream file;
         try
         {
@@ -56,6 +57,18 @@ internal sealed class ConsoleLineReader : IDisposable
         file.Position = 0;
         _compressed = FileHead.IsGzip(magic[..read]);
         _stream = _compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    /// <summary>Reads text already in memory (a file's head, for format detection); nothing to decompress.</summary>
+    public ConsoleLineReader(ReadOnlySpan<byte> text, ProblemReporter problems)
+    {
+        _problems = problems;
+        _maxDecompressedBytes = long.MaxValue;
+        _stream = new MemoryStream(text.ToArray(), writable: false);
+
+        // Sized to the text: detection reads thousands of 4 KiB windows, each with a reader of its own.
+        int size = Math.Min(MaxSegmentBytes, text.Length + 1);
+        (_buffer, _segment, _chars) = (new byte[size], new byte[size], new char[size]);
     }
 
     /// <summary>The physical line (1-based) the current segment is on.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace EpochLens.Readers.ConsoleLogs;
 
@@ -133,51 +132,28 @@ internal static class ConsoleText
         text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}...'";
 
     /// <summary>
-    /// The head's segments (split at newlines, carriage returns and backspaces) with ANSI codes removed,
-    /// for format recognition.
+    /// The head's segments (split at newlines, carriage returns and backspaces) with ANSI codes removed, for format
+    /// recognition: read by the same <see cref="ConsoleLineReader"/> the readers use, so detection sees the lines they will.
     /// </summary>
     public static IEnumerable<string> HeadSegments(ReadOnlySpan<byte> head)
     {
-        var text = Encoding.UTF8.GetString(head);
         var segments = new List<string>();
-        foreach (var part in text.Split(['\n', '\r', '\b'], StringSplitOptions.RemoveEmptyEntries))
+        using var lines = new ConsoleLineReader(head, new ProblemReporter("", NoProblems, strict: false));
+        while (lines.TryRead(out var segment))
         {
-            segments.Add(StripEscapes(part));
+            segments.Add(segment.ToString());
         }
 
         return segments;
     }
 
-    private static string StripEscapes(string text)
+    /// <summary>Detection only asks which lines there are; their problems are the reader's to report.</summary>
+    public static IProblemSink NoProblems { get; } = new IgnoredProblems();
+
+    private sealed class IgnoredProblems : IProblemSink
     {
-        if (!text.Contains('\x1b', StringComparison.Ordinal))
+        public void Report(ReadProblem problem)
         {
-            return text;
         }
-
-        var builder = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\x1b')
-            {
-                builder.Append(text[i]);
-                continue;
-            }
-
-            if (i + 1 < text.Length && text[i + 1] == '[')
-            {
-                i += 2;
-                while (i < text.Length && (text[i] < '@' || text[i] > '~'))
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -33,7 +33,7 @@ public sealed class TextLogReader : ILogReader
             return false; // binary
         }
 
-        var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, NoProblems.Instance, strict: false));
+        var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, ConsoleText.NoProblems, strict: false));
         foreach (var segment in ConsoleText.HeadSegments(head))
         {
             parser.Parse(segment, null);
@@ -77,15 +77,5 @@ public sealed class TextLogReader : ILogReader
         }
 
         return logs;
-    }
-
-    /// <summary>Detection only asks whether lines parse; their problems are the reader's to report.</summary>
-    private sealed class NoProblems : IProblemSink
-    {
-        public static readonly NoProblems Instance = new();
-
-        public void Report(ReadProblem problem)
-        {
-        }
     }
 }
