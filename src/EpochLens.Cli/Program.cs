@@ -59,7 +59,7 @@ public static class Program
                 .WithExample("analyze", "runs/exp1", "--html", "report.html", "--plots", "figures")
                 .WithExample("analyze", "runs/exp1", "--output", "md", "--fail-on", "medium");
             config.AddCommand<InspectCommand>("inspect")
-                .WithDescription("Show what EpochLens reads from a training log (TensorBoard, CSV, JSON Lines, MLflow, Hugging Face, console logs): its series, epochs, and any damage it skipped.")
+                .WithDescription("Show what EpochLens reads from a training log (TensorBoard, CSV, JSON Lines, MLflow, Hugging Face, console logs, printed text): its series, epochs, and any damage it skipped.")
                 .WithExample("inspect", "runs/exp1")
                 .WithExample("inspect", "metrics.csv", "--metric", "train_loss_step")
                 .WithExample("inspect", "logs/events.out.tfevents.1700000000.host", "--strict");

@@ -5,6 +5,7 @@ using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Mlflow;
 using EpochLens.Readers.Telemetry;
 using EpochLens.Readers.TensorBoard;
+using EpochLens.Readers.Text;
 
 namespace EpochLens.Readers;
 
@@ -28,6 +29,10 @@ public static class DefaultLogReaders
         // Generic text formats last: they recognise by extension and a loose look at the head.
         JsonLinesReader.Default,
         CsvReader.Default,
+
+        // Any other text with printed training lines: last, and the only reader that looks past the head of a file
+        // no other reader claimed (with the console readers, which also read lines anywhere).
+        TextLogReader.Default,
     ];
 
     /// <summary>A reader for any path, with every built-in format.</summary>

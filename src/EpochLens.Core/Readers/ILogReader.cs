@@ -22,6 +22,12 @@ public interface ILogReader
     bool Recognises(string path, ReadOnlySpan<byte> head);
 
     /// <summary>
+    /// Whether <see cref="Recognises"/> may also be shown later windows of a text file (each at most 4 KiB, starting
+    /// at a line): printed logs often begin after pages of other output (a config dump, pip's output, prose).
+    /// </summary>
+    bool RecognisesLinesAnywhere => false;
+
+    /// <summary>
     /// Files with the same key form one log and are read together: a TensorBoard reader returns the
     /// folder (a run's event files), most readers the path itself.
     /// </summary>

@@ -27,8 +27,8 @@ public sealed class LogReader
         var forced = options.Format is null ? null : ReaderFor(options.Format);
         if (File.Exists(path))
         {
-            var reader = forced ?? Detect(path)
-                ?? throw new LogReadException(path, $"not a training log this tool reads (expected {ExpectedFormats()})");
+            var reader = forced ?? Detect(path, out long scanned)
+                ?? throw new LogReadException(path, $"not a training log this tool reads (expected {ExpectedFormats()}{Looked(scanned)})");
             return reader.Read(LogSource.OfFile(path), options, problems);
         }
 
@@ -101,12 +101,22 @@ public sealed class LogReader
         return logs;
     }
 
-    /// <summary>The first reader that recognises the file, or null.</summary>
-    public ILogReader? Detect(string file)
+    /// <summary>
+    /// The first reader that recognises the file from its head, or else the first line reader that recognises a later
+    /// window of it (a text file whose log starts after other output), or null.
+    /// </summary>
+    public ILogReader? Detect(string file) => Detect(file, out _);
+
+    private ILogReader? Detect(string file, out long scanned)
     {
+        scanned = 0;
         var head = FileHead.Read(file);
-        return _readers.FirstOrDefault(r => r.Recognises(file, head));
+        return _readers.FirstOrDefault(r => r.Recognises(file, head))
+            ?? (head.AsSpan().IndexOf((byte)0) < 0 ? TextWindows.Find(file, _readers, out scanned) : null);
     }
+
+    private static string Looked(long scanned) =>
+        scanned <= FileHead.Size ? "" : $"; looked through the first {scanned:N0} bytes of text for such lines";
 
     private ILogReader ReaderFor(string format) =>
         _readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))

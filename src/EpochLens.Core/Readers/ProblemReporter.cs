@@ -2,7 +2,8 @@ namespace EpochLens.Readers;
 
 /// <summary>
 /// Reports the problems of one file to the sink, or, with <see cref="ReadOptions.Strict"/>, fails on the
-/// first damage. Irregular steps and non-finite values are not damage: they are reported even when strict.
+/// first damage. Irregular steps, non-finite values and what a reader assumed are not damage: they are reported
+/// even when strict.
 /// Shared by the line-oriented readers (JSON Lines, telemetry, MLflow, Hugging Face, console logs).
 /// </summary>
 internal sealed class ProblemReporter
@@ -32,5 +33,5 @@ internal sealed class ProblemReporter
     public static string Line(long line, long offset) => $"line {line} at byte {offset}";
 
     private static bool IsDamage(ProblemKind kind) =>
-        kind is not (ProblemKind.NonFinite or ProblemKind.StepsWentBack or ProblemKind.DuplicateStep);
+        kind is not (ProblemKind.NonFinite or ProblemKind.StepsWentBack or ProblemKind.DuplicateStep or ProblemKind.Assumed);
 }

@@ -8,11 +8,11 @@ namespace EpochLens.Cli.Commands.Inspect;
 public sealed class InspectSettings : CommandSettings
 {
     [CommandArgument(0, "<PATH>")]
-    [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, console log, ...) or a folder searched for logs.")]
+    [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, console log, the text a training script printed, ...) or a folder searched for logs.")]
     public string Path { get; init; } = "";
 
     [CommandOption("--format <FORMAT>")]
-    [Description("Read as this format instead of detecting it (see the list below).")]
+    [Description("Read as this format instead of detecting it: tensorboard, epochlens, huggingface, mlflow, keras, mmengine, jsonl, csv or text (printed training lines in any text file).")]
     public string? Format { get; init; }
 
     [CommandOption("--metric|--tag <NAME>")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
@@ -16,13 +17,17 @@ internal sealed class ConsoleLineReader : IDisposable
 
     private const byte Escape = 0x1b;
 
+    // Every control character but the tab: in a text line they mean binary data. A vectorised search, as every line is checked.
+    private static readonly SearchValues<char> ControlCharacters =
+        SearchValues.Create("\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     private readonly Stream _stream;
     private readonly ProblemReporter _problems;
     private readonly long _maxDecompressedBytes;
     private readonly bool _compressed;
-    private readonly byte[] _buffer = new byte[1 << 16];
-    private readonly byte[] _segment = new byte[MaxSegmentBytes];
-    private readonly char[] _chars = new char[MaxSegmentBytes];
+    private readonly byte[] _buffer;
+    private readonly byte[] _segment;
+    private readonly char[] _chars;
     private int _position;
     private int _length;
     private long _bufferOffset;
@@ -36,6 +41,7 @@ internal sealed class ConsoleLineReader : IDisposable
     {
         _problems = problems;
         _maxDecompressedBytes = options.MaxDecompressedBytes;
+        (_buffer, _segment, _chars) = (new byte[1 << 16], new byte[MaxSegmentBytes], new char[MaxSegmentBytes]);
         FileStream file;
         try
         {
@@ -51,6 +57,18 @@ internal sealed class ConsoleLineReader : IDisposable
         file.Position = 0;
         _compressed = FileHead.IsGzip(magic[..read]);
         _stream = _compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    /// <summary>Reads text already in memory (a file's head, for format detection); nothing to decompress.</summary>
+    public ConsoleLineReader(ReadOnlySpan<byte> text, ProblemReporter problems)
+    {
+        _problems = problems;
+        _maxDecompressedBytes = long.MaxValue;
+        _stream = new MemoryStream(text.ToArray(), writable: false);
+
+        // Sized to the text: detection reads thousands of 4 KiB windows, each with a reader of its own.
+        int size = Math.Min(MaxSegmentBytes, text.Length + 1);
+        (_buffer, _segment, _chars) = (new byte[size], new byte[size], new char[size]);
     }
 
     /// <summary>The physical line (1-based) the current segment is on.</summary>
@@ -152,13 +170,10 @@ internal sealed class ConsoleLineReader : IDisposable
 
         int count = Encoding.UTF8.GetChars(bytes, _chars);
         var chars = _chars.AsSpan(0, count);
-        foreach (char c in chars)
+        if (chars.ContainsAny(ControlCharacters))
         {
-            if (c < ' ' && c != '\t')
-            {
-                _problems.Report(Location, ProblemKind.Malformed, "binary data (control characters): skipped");
-                return false;
-            }
+            _problems.Report(Location, ProblemKind.Malformed, "binary data (control characters): skipped");
+            return false;
         }
 
         text = chars;

@@ -19,6 +19,8 @@ public sealed class KerasReader : ILogReader
 
     public string Description => "Keras model.fit console output ('Epoch n/m' and 'k/N [=====] - loss: x' lines)";
 
+    public bool RecognisesLinesAnywhere => true;
+
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         bool epochHeader = false, progress = false;

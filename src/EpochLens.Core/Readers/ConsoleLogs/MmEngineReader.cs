@@ -16,10 +16,17 @@ public sealed class MmEngineReader : ILogReader
 
     public string Format => "mmengine";
 
-    public string Description => "MMEngine / MMDetection / mmcv text logs ('Epoch(train) [e][i/N] ... loss: x' lines)";
+    public string Description => "MMEngine / MMDetection / mmcv text logs ('Epoch(train) [e][i/N] ... loss: x' lines), mmcv *.log.json and MMEngine vis_data/scalars.json";
+
+    public bool RecognisesLinesAnywhere => true;
 
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
+        if (MmJsonParser.Recognises(path, head))
+        {
+            return true;
+        }
+
         foreach (var segment in ConsoleText.HeadSegments(head))
         {
             // Real logs open with the environment and config dump, so the logger prefix alone is enough.
@@ -43,7 +50,14 @@ public sealed class MmEngineReader : ILogReader
         {
             var reporter = new ProblemReporter(file, problems, options.Strict);
             using var lines = new ConsoleLineReader(file, options, reporter);
-            var parser = new MmLogParser(source.Files.Count == 1 ? source.Name : file, options, reporter, lines);
+            var name = source.Files.Count == 1 ? source.Name : file;
+            if (IsJson(file))
+            {
+                logs.Add(ReadJson(name, file, options, reporter, lines));
+                continue;
+            }
+
+            var parser = new MmLogParser(name, options, reporter, lines);
             while (lines.TryRead(out var segment))
             {
                 parser.Parse(segment);
@@ -60,6 +74,29 @@ public sealed class MmEngineReader : ILogReader
         }
 
         return logs;
+    }
+
+    private static bool IsJson(string file) =>
+        file.EndsWith(".log.json", StringComparison.OrdinalIgnoreCase) || Path.GetFileName(file).Equals("scalars.json", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".log.json.gz", StringComparison.OrdinalIgnoreCase);
+
+    private static TrainingLog ReadJson(string name, string file, ReadOptions options, ProblemReporter reporter, ConsoleLineReader lines)
+    {
+        var parser = new MmJsonParser(name, options, reporter, lines);
+        while (lines.TryRead(out var segment))
+        {
+            parser.Parse(segment);
+        }
+
+        var log = parser.Build();
+        if (log.Series.Count == 0)
+        {
+            throw new LogReadException(file, options.Metric is null
+                ? "no OpenMMLab JSON log lines found (expected mmcv '{\"mode\": \"train\", \"epoch\": e, \"iter\": i, ...}' or MMEngine scalars.json '{..., \"step\": s}' lines)"
+                : $"no OpenMMLab JSON log line shows the metric '{options.Metric}'");
+        }
+
+        return log;
     }
 
     private static bool IsTrainingLine(string line)

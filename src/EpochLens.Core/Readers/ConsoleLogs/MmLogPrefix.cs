@@ -88,7 +88,8 @@ internal static class MmLogPrefix
         return true;
     }
 
-    private static bool TryTimestamp(ReadOnlySpan<char> line, out double wallTime, out int length)
+    /// <summary>A leading "2023/05/01 12:00:00" or "2021-01-01 00:00:00,000", read as UTC; shared with the text reader.</summary>
+    public static bool TryTimestamp(ReadOnlySpan<char> line, out double wallTime, out int length)
     {
         // "2023/05/01 12:00:00" (mmengine) or "2021-01-01 00:00:00,000" (Python logging's default asctime).
         wallTime = double.NaN;

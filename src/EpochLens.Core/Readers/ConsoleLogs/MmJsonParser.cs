@@ -1,0 +1,272 @@
+using System.Text.Json;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers.ConsoleLogs;
+
+/// <summary>
+/// The JSON logs OpenMMLab writes beside its text logs, one object per line. mmcv 1.x (MMDetection 2.x)
+/// <c>*.log.json</c>: <c>{"mode": "train", "epoch": 1, "iter": 50, "lr": ..., "loss": ...}</c> with the iteration counted
+/// within the epoch, and <c>{"mode": "val", "epoch": 1, "iter": N, "bbox_mAP": ...}</c> whose iter is the epoch length;
+/// MMEngine <c>vis_data/scalars.json</c>: <c>{"loss": ..., "epoch": 1, "iter": 50, "step": 50}</c> with global steps,
+/// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number).
+/// A generic JSON Lines reader would take the within-epoch iter for a step, or the epoch number for one.
+/// </summary>
+internal sealed class MmJsonParser
+{
+    private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'iter' key";
+
+    private readonly string _name;
+    private readonly ProblemReporter _problems;
+    private readonly ConsoleLineReader _lines;
+    private readonly SeriesSet _series;
+    private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
+    private readonly SortedSet<long> _epochStarts = [];
+    private long _lastTrainStep = long.MinValue;
+    private long _lastEpoch = long.MinValue;
+
+    public MmJsonParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
+    {
+        _name = name;
+        _problems = problems;
+        _lines = lines;
+        _series = new SeriesSet(options);
+    }
+
+    /// <summary>Whether a head is an OpenMMLab JSON log: mmcv's lines carry "mode", MMEngine's scalars.json "step".</summary>
+    public static bool Recognises(string path, ReadOnlySpan<byte> head)
+    {
+        var name = Path.GetFileName(path);
+        bool mmcv = name.EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
+        bool scalars = name.Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
+        var trimmed = head.TrimStart(" \t\r\n"u8);
+        if (!(mmcv || scalars) || trimmed.IsEmpty || trimmed[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        return mmcv ? head.IndexOf("\"mode\""u8) >= 0 : head.IndexOf("\"step\""u8) >= 0;
+    }
+
+    public bool HasPoints => _series.HasPoints || _mmcv.Count > 0;
+
+    public void Parse(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        if (line.IsEmpty)
+        {
+            return;
+        }
+
+        Dictionary<string, JsonElement>? fields;
+        try
+        {
+            fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(line);
+        }
+        catch (JsonException)
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a JSON object {ConsoleText.Quote(line)}: line skipped");
+            return;
+        }
+
+        if (fields is null)
+        {
+            return;
+        }
+
+        if (fields.TryGetValue("mode", out var mode) && mode.ValueKind == JsonValueKind.String)
+        {
+            ParseMmcv(fields, mode.GetString() == "val");
+        }
+        else if (fields.TryGetValue("step", out var step) && step.TryGetInt64(out long s))
+        {
+            ParseScalars(fields, s);
+        }
+    }
+
+    public TrainingLog Build()
+    {
+        EpochHint? hint = null;
+        long? window = null;
+        if (_mmcv.Count > 0)
+        {
+            (hint, window) = BuildMmcv();
+        }
+        else if (_epochStarts.Count > 0)
+        {
+            hint = new EpochHint(EvenSpacing(), [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
+        }
+
+        var series = _series.Build(e => Describe(e, window), _problems, _name);
+        return new TrainingLog(_name, MmEngineReader.Default.Format, series, hint);
+    }
+
+    private static bool IsExcluded(string key) =>
+        key is "mode" or "epoch" or "iter" or "step" or "eta" or "time" or "data_time" or "memory";
+
+    private static IEnumerable<(string Key, double Value)> Numbers(Dictionary<string, JsonElement> fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            if (!IsExcluded(key) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number))
+            {
+                yield return (key, number);
+            }
+        }
+    }
+
+    private void ParseMmcv(Dictionary<string, JsonElement> fields, bool validation)
+    {
+        if (!fields.TryGetValue("epoch", out var e) || !e.TryGetInt64(out long epoch) || epoch < 1 || epoch > int.MaxValue / 2
+            || !fields.TryGetValue("iter", out var i) || !i.TryGetInt64(out long iter) || iter < 0 || iter > 1L << 40)
+        {
+            _problems.Report(_lines.Location, ProblemKind.Malformed, "an mmcv log line without a whole 'epoch' and 'iter': line skipped");
+            return;
+        }
+
+        // The epoch length is known only at the end (from the validation lines): keep the lines until then.
+        _mmcv.Add((epoch, iter, [.. Numbers(fields)], validation));
+    }
+
+    private (EpochHint Hint, long? Window) BuildMmcv()
+    {
+        long maxTrain = _mmcv.Where(l => !l.Validation).Select(l => l.Iter).DefaultIfEmpty(1).Max();
+        long fromValidation = _mmcv.Where(l => l.Validation && l.Iter >= maxTrain).Select(l => l.Iter).DefaultIfEmpty(0).Max();
+        long length = Math.Max(1, fromValidation > 0 ? fromValidation : maxTrain);
+        if (fromValidation == 0)
+        {
+            _problems.Report("", ProblemKind.Assumed,
+                $"no validation line gives the epoch length ('iter' of a 'val' line): taken as the largest training 'iter', {length}");
+        }
+
+        var gaps = new Dictionary<long, int>();
+        for (int k = 1; k < _mmcv.Count; k++)
+        {
+            var (a, b) = (_mmcv[k - 1], _mmcv[k]);
+            if (!a.Validation && !b.Validation && a.Epoch == b.Epoch && b.Iter > a.Iter)
+            {
+                gaps[b.Iter - a.Iter] = gaps.GetValueOrDefault(b.Iter - a.Iter) + 1;
+            }
+        }
+
+        foreach (var (epoch, iter, values, validation) in _mmcv)
+        {
+            long step = validation ? epoch * length : ((epoch - 1) * length) + iter;
+            _epochStarts.Add(((epoch - 1) * length) + 1);
+            foreach (var (key, value) in values)
+            {
+                if (validation && key is "lr")
+                {
+                    continue;
+                }
+
+                var name = validation && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val", StringComparison.Ordinal) ? $"val/{key}" : key;
+                if (_series.Get(name) is { } entry)
+                {
+                    entry.IsValidation |= validation;
+                    Add(entry, step);
+                    entry.Builder.Add(step, value);
+                }
+            }
+
+            if (!validation && _series.Get("epoch") is { } epochs)
+            {
+                epochs.Builder.Add(step, epoch);
+            }
+        }
+
+        long? window = gaps.Count == 0 ? null : gaps.MaxBy(g => g.Value).Key;
+        return (new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys"), window);
+    }
+
+    private void Add(SeriesEntry entry, long step)
+    {
+        if (entry.Builder.LastStep is { } last && step < last)
+        {
+            _problems.Report(_lines.Location, ProblemKind.StepsWentBack, $"'{entry.Builder.Name}': step {step} is before earlier steps (a resumed run): later points superseded");
+        }
+    }
+
+    private void ParseScalars(Dictionary<string, JsonElement> fields, long step)
+    {
+        bool training = fields.ContainsKey("epoch") || fields.ContainsKey("iter");
+        long at = step;
+        if (training)
+        {
+            _lastTrainStep = step;
+            if (fields.TryGetValue("epoch", out var e) && e.TryGetInt64(out long epoch))
+            {
+                if (epoch != _lastEpoch)
+                {
+                    _epochStarts.Add(step);
+                    _lastEpoch = epoch;
+                }
+
+                if (_series.Get("epoch") is { } epochs)
+                {
+                    epochs.Builder.Add(step, epoch);
+                }
+            }
+        }
+        else if (_lastTrainStep != long.MinValue)
+        {
+            // A validation line's "step" is the epoch number: it belongs after that epoch's last training step.
+            at = _lastTrainStep;
+        }
+
+        foreach (var (key, value) in Numbers(fields))
+        {
+            var name = !training && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val", StringComparison.Ordinal) ? $"val/{key}" : key;
+            if (_series.Get(name) is { } entry)
+            {
+                entry.IsValidation |= !training;
+                Add(entry, at);
+                entry.Builder.Add(at, value);
+            }
+        }
+    }
+
+    private double? EvenSpacing()
+    {
+        var starts = _epochStarts.ToArray();
+        if (starts.Length < 3)
+        {
+            return null;
+        }
+
+        long spacing = starts[2] - starts[1];
+        for (int k = 2; k < starts.Length; k++)
+        {
+            if (starts[k] - starts[k - 1] != spacing)
+            {
+                return null;
+            }
+        }
+
+        return spacing;
+    }
+
+    private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
+    {
+        var name = entry.Builder.Name;
+        if (name == "epoch")
+        {
+            return (SeriesRole.Epoch, null);
+        }
+
+        if (entry.IsValidation)
+        {
+            return (name is "val/loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
+        }
+
+        var role = name switch
+        {
+            "loss" => SeriesRole.TrainLoss,
+            "lr" => SeriesRole.LearningRate,
+            "grad_norm" => SeriesRole.GradNorm,
+            _ => SeriesRole.Other,
+        };
+        return window is { } w && w > 0 && w <= int.MaxValue && _mmcv.Count > 0 && role != SeriesRole.LearningRate
+            ? (role, new ValueAveraging(AveragingKind.MovingWindow, (int)w, MmcvEvidence))
+            : (role, null);
+    }
+}

@@ -1,0 +1,41 @@
+namespace EpochLens.Readers.Text;
+
+/// <summary>
+/// An append-only list in fixed chunks: a 100 MB log keeps millions of lines, and a doubling list would copy them
+/// again at every growth and ask for ever larger blocks of fresh memory.
+/// </summary>
+internal sealed class ChunkedList<T>
+    where T : struct
+{
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly List<T[]> _chunks = [];
+    private T[] _tail = [];
+    private int _tailCount;
+
+    public int Count { get; private set; }
+
+    public T this[int index] => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
+
+    public void Add(in T item)
+    {
+        if (_tailCount == _tail.Length)
+        {
+            // The first chunk starts small: most logs are small.
+            if (_tail.Length > 0 && _tail.Length < ChunkSize)
+            {
+                Array.Resize(ref _tail, Math.Min(ChunkSize, _tail.Length * 4));
+                _chunks[^1] = _tail;
+            }
+            else
+            {
+                _tail = new T[_chunks.Count == 0 ? 1024 : ChunkSize];
+                _tailCount = 0;
+                _chunks.Add(_tail);
+            }
+        }
+
+        _tail[_tailCount++] = item;
+        Count++;
+    }
+}

@@ -1,0 +1,35 @@
+namespace EpochLens.Readers.Text;
+
+/// <summary>What the fields of one line template mean, worked out on its first line and reused for the others.</summary>
+internal sealed class LineTemplate
+{
+    public const int NoShapeYet = -2;
+
+    public int Epoch { get; init; }
+
+    public int Step { get; init; }
+
+    public int Loss { get; init; }
+
+    public bool IsDict { get; init; }
+
+    /// <summary>An epoch alone ("Epoch 3/10"): it gives its epoch to the lines under it.</summary>
+    public bool IsHeader { get; init; }
+
+    /// <summary>A training loss is shown (a training line when an epoch is known).</summary>
+    public bool IsTraining { get; init; }
+
+    /// <summary>A validation or test loss is shown.</summary>
+    public bool IsHeldOut { get; init; }
+
+    public int BatchSizeField { get; init; }
+
+    /// <summary>Label ids per field for a training line: value and average, two per field, -1 where not kept.</summary>
+    public int[]? TrainingIds { get; set; }
+
+    /// <summary>Label ids per field for a held-out line.</summary>
+    public int[]? HeldOutIds { get; set; }
+
+    /// <summary>The training shape, once the first training line of this template was kept; -1 past the limit.</summary>
+    public int Shape { get; set; } = NoShapeYet;
+}

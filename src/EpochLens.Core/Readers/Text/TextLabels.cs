@@ -1,0 +1,151 @@
+namespace EpochLens.Readers.Text;
+
+/// <summary>
+/// What a printed label means, read from its words: "Train Epoch" is an epoch, "batch loss" and "total_loss"
+/// are losses, "valid ppl" belongs to held-out data, "ms/batch" is neither a step nor a loss.
+/// </summary>
+internal static class TextLabels
+{
+    private static readonly string[] StepWords =
+        ["step", "steps", "iter", "iters", "iteration", "iterations", "it", "batch", "batches", "global_step", "batch_idx", "train_step", "update", "updates"];
+
+    private static readonly string[] HeldOutWords = ["val", "valid", "validation", "eval", "evaluation", "test", "testing", "dev"];
+
+    private static readonly string[] StopWords = ["of", "at", "with", "for", "in", "is", "and", "the", "to", "on", "after", "was"];
+
+    private static readonly string[] BatchSizeLabels = ["batch_size", "batch size", "bs", "batchsize", "train_batch_size"];
+
+    /// <summary>Words that never belong to a label ("end of epoch 3" is the epoch 3, not the "end of epoch").</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> word)
+    {
+        // Called for every word of every line: most words are longer than any stop word.
+        if (word.Length > 5)
+        {
+            return false;
+        }
+
+        foreach (var stop in StopWords)
+        {
+            if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"epoch", "Epoch", "Train Epoch", "train/epoch".</summary>
+    public static bool IsEpoch(ReadOnlySpan<char> label) =>
+        LastPiece(label).Equals("epoch", StringComparison.OrdinalIgnoreCase) && !HeldOutWord(label, out _, out _);
+
+    /// <summary>"step", "iter", "it", "batch", "Batch", "global_step"; not "ms/batch" or "batch_size".</summary>
+    public static bool IsStep(ReadOnlySpan<char> label)
+    {
+        if (label.IsEmpty)
+        {
+            return false;
+        }
+
+        int space = label.LastIndexOf(' ');
+        var last = space < 0 ? label : label[(space + 1)..];
+        foreach (var word in StepWords)
+        {
+            if (last.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A label whose last piece is "loss": "loss", "Loss", "train_loss", "batch loss", "val/loss"; not "loss_cls".</summary>
+    public static bool IsLoss(ReadOnlySpan<char> label) => LastPiece(label).Equals("loss", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsBatchSize(ReadOnlySpan<char> label)
+    {
+        foreach (var name in BatchSizeLabels)
+        {
+            if (label.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one of the label's pieces (split at spaces, '_', '/', '.', '-') says held-out data, and where.</summary>
+    public static bool HeldOutWord(ReadOnlySpan<char> label, out int offset, out int length) => HeldOut(label, wholeWords: false, out offset, out length);
+
+    /// <summary>
+    /// Whether one of the words (split at spaces only) says held-out data: a line's phase ("Test set:", "Epoch(val)"),
+    /// which a logger's name such as "test_runner" is not.
+    /// </summary>
+    public static bool HeldOutPhaseWord(ReadOnlySpan<char> label, out int offset, out int length) => HeldOut(label, wholeWords: true, out offset, out length);
+
+    private static bool HeldOut(ReadOnlySpan<char> label, bool wholeWords, out int offset, out int length)
+    {
+        int start = 0;
+        for (int i = 0; i <= label.Length; i++)
+        {
+            if (i < label.Length && !(wholeWords ? label[i] == ' ' : IsPieceSeparator(label[i])))
+            {
+                continue;
+            }
+
+            var piece = label[start..i];
+            foreach (var word in HeldOutWords)
+            {
+                if (piece.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    offset = start;
+                    length = i - start;
+                    return true;
+                }
+            }
+
+            start = i + 1;
+        }
+
+        offset = 0;
+        length = 0;
+        return false;
+    }
+
+    /// <summary>Two labels name the same thing when they differ only in case and in ' ', '-' against '_'.</summary>
+    public static bool SameName(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (Normal(a[i]) != Normal(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A character as label comparison sees it.</summary>
+    public static char Normal(char c) => c is ' ' or '-' ? '_' : char.ToLowerInvariant(c);
+
+    private static bool IsPieceSeparator(char c) => c is ' ' or '_' or '/' or '.' or '-';
+
+    private static ReadOnlySpan<char> LastPiece(ReadOnlySpan<char> label)
+    {
+        int i = label.Length - 1;
+        while (i >= 0 && !IsPieceSeparator(label[i]))
+        {
+            i--;
+        }
+
+        return label[(i + 1)..];
+    }
+}

@@ -1,0 +1,447 @@
+using EpochLens.Logs;
+using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.JsonLines;
+
+namespace EpochLens.Readers.Text;
+
+/// <summary>
+/// Turns the lines a <see cref="TextLogParser"/> kept into training logs: picks the training loop's line shape
+/// (the most common one, with the shapes that differ from it only in extra labels), splits runs where the epoch
+/// goes back to its start, gives every line its global step from the counters it prints, and puts held-out lines
+/// at the last training step before them.
+/// </summary>
+internal sealed class TextLogBuilder
+{
+    /// <summary>More runs than this in one file are not read (each run is a full set of series).</summary>
+    public const int MaxRuns = 1000;
+
+    private const string AverageEvidence =
+        "the value in parentheses after each value, as PyTorch examples' AverageMeter prints 'val (avg)': the mean since the meter was created, usually at each epoch's start";
+
+    private const string DictEvidence =
+        "the Hugging Face Trainer prints the mean loss over each logging_steps window; a step here is one printed line";
+
+    private readonly string _name;
+    private readonly ProblemReporter _problems;
+    private readonly TextLogParser _parser;
+    private readonly bool _keepWallTimes;
+
+    public TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
+    {
+        _name = name;
+        _problems = problems;
+        _parser = parser;
+        _keepWallTimes = options.KeepWallTimes;
+    }
+
+    public List<TrainingLog> Build()
+    {
+        var logs = new List<TrainingLog>();
+        var shapes = _parser.Shapes.All;
+        if (shapes.Count == 0)
+        {
+            return logs;
+        }
+
+        var primary = shapes.MaxBy(s => s.Lines)!;
+        var read = new bool[shapes.Count];
+        for (int i = 0; i < shapes.Count; i++)
+        {
+            var shape = shapes[i];
+            read[i] = shape.LossLabel == primary.LossLabel && (shape.Counter is null) == (primary.Counter is null) && shape.IsDict == primary.IsDict;
+            if (!read[i])
+            {
+                _problems.Report("", ProblemKind.Assumed,
+                    $"{shape.Lines} line(s) like {ConsoleText.Quote(shape.Example)} are not read as training points: the training lines are those like {ConsoleText.Quote(primary.Example)}");
+            }
+        }
+
+        if (_parser.Shapes.Overflowed)
+        {
+            _problems.Report("", ProblemKind.LimitReached, $"more than {TextShapes.MaxShapes} kinds of training line: lines of the others were not read");
+        }
+
+        if (_parser.Labels.Overflowed)
+        {
+            _problems.Report("", ProblemKind.LimitReached, $"more than {TextLabelTable.MaxLabels} labels: the values of the others were not read");
+        }
+
+        var runs = SplitRuns(read);
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var name = runs.Count == 1 ? _name : $"{_name} (run {r + 1})";
+            if (BuildRun(name, runs[r].Start, runs[r].End, read, primary) is { } log)
+            {
+                logs.Add(log);
+            }
+        }
+
+        return logs;
+    }
+
+    /// <summary>Record ranges, one per run: a new run starts where the epoch goes back to (or below) the run's first epoch.</summary>
+    private List<(int Start, int End)> SplitRuns(bool[] read)
+    {
+        var records = _parser.Records;
+        var runs = new List<(int, int)>();
+        int start = 0;
+        double first = double.NaN, last = double.NaN;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.HeldOut || !read[record.Shape])
+            {
+                continue;
+            }
+
+            if (double.IsNaN(first))
+            {
+                first = last = record.Epoch;
+                continue;
+            }
+
+            if (record.Epoch < last && record.Epoch <= first)
+            {
+                if (runs.Count == MaxRuns - 1)
+                {
+                    _problems.Report(Where(record), ProblemKind.LimitReached, $"more than {MaxRuns} runs in one file: the rest were not read");
+                    runs.Add((start, i));
+                    return runs;
+                }
+
+                runs.Add((start, i));
+                start = i;
+                first = record.Epoch;
+            }
+
+            last = record.Epoch;
+        }
+
+        runs.Add((start, records.Count));
+        return runs;
+    }
+
+    private TrainingLog? BuildRun(string name, int start, int end, bool[] read, TextShape primary)
+    {
+        var records = _parser.Records;
+        var train = new List<int>();
+        for (int i = start; i < end; i++)
+        {
+            if (!records[i].HeldOut && read[records[i].Shape])
+            {
+                train.Add(i);
+            }
+        }
+
+        if (train.Count == 0)
+        {
+            return null;
+        }
+
+        var steps = new long[train.Count];
+        var hint = AssignSteps(train, steps, primary);
+        return Collect(name, start, end, train, steps, hint, primary);
+    }
+
+    /// <summary>Each training line's global step, and what the counters say about epochs (null when the epoch series must tell).</summary>
+    private EpochHint? AssignSteps(List<int> train, long[] steps, TextShape primary)
+    {
+        var records = _parser.Records;
+        double firstEpoch = double.PositiveInfinity;
+        bool wholeEpochs = true;
+        foreach (int i in train)
+        {
+            firstEpoch = Math.Min(firstEpoch, Math.Floor(records[i].Epoch));
+            wholeEpochs &= records[i].Epoch == Math.Floor(records[i].Epoch);
+        }
+
+        var where = Where(records[train[0]]);
+        if (primary.Counter is null || !wholeEpochs || !double.IsFinite(firstEpoch))
+        {
+            for (int j = 0; j < steps.Length; j++)
+            {
+                steps[j] = j + 1;
+            }
+
+            _problems.Report(where, ProblemKind.Assumed, primary.Counter is null
+                ? "the training lines print no step counter: a step is one printed line, in order"
+                : "the epochs are not whole numbers: a step is one printed line, in order");
+            return null;
+        }
+
+        bool zeroBased = false;
+        long maxCounter = 0;
+        int resets = 0, carries = 0;
+        for (int j = 0; j < train.Count; j++)
+        {
+            var record = records[train[j]];
+            zeroBased |= record.Counter == 0;
+            maxCounter = Math.Max(maxCounter, record.Counter);
+            if (j > 0 && record.Epoch > records[train[j - 1]].Epoch)
+            {
+                if (record.Counter < records[train[j - 1]].Counter)
+                {
+                    resets++;
+                }
+                else
+                {
+                    carries++;
+                }
+            }
+        }
+
+        if (primary.Counter != TextFieldKind.SampleCounter && carries > resets)
+        {
+            // The counter runs on across epochs: it is the global step itself.
+            for (int j = 0; j < steps.Length; j++)
+            {
+                steps[j] = records[train[j]].Counter + (zeroBased ? 1 : 0);
+            }
+
+            return null;
+        }
+
+        long unit = 1;
+        long perEpoch;
+        long totalMode = Mode(train, static r => r.Total, positiveOnly: true);
+
+        // A counter that reaches its total counts the steps done (tqdm's "1000/1000"): its 0 comes before any step.
+        bool counts = primary.Counter == TextFieldKind.Counter && totalMode > 0 && train.Exists(i => records[i].Counter == records[i].Total);
+        zeroBased &= !counts;
+        if (primary.Counter == TextFieldKind.SampleCounter)
+        {
+            unit = SampleUnit(train, totalMode, where);
+            perEpoch = (totalMode + unit - 1) / unit;
+            zeroBased = true;
+        }
+        else if (totalMode > 0)
+        {
+            perEpoch = totalMode;
+        }
+        else
+        {
+            perEpoch = maxCounter + (zeroBased ? 1 : 0);
+            _problems.Report(where, ProblemKind.Assumed,
+                $"the step counter restarts every epoch but does not print its total: the epoch length is taken as the largest count seen, {perEpoch}");
+        }
+
+        perEpoch = Math.Clamp(perEpoch, 1, 1L << 40);
+        var starts = new SortedSet<long>();
+        for (int j = 0; j < steps.Length; j++)
+        {
+            var record = records[train[j]];
+            long k = (long)Math.Min(Math.Floor(record.Epoch) - firstEpoch, 1 << 20);
+            steps[j] = counts && record.Counter == 0 ? -1 : (k * perEpoch) + (record.Counter / unit) + (zeroBased ? 1 : 0);
+            starts.Add((k * perEpoch) + 1);
+        }
+
+        return new EpochHint(perEpoch, [.. starts], primary.Counter == TextFieldKind.SampleCounter
+            ? "the epoch and sample counters of the printed lines"
+            : "the epoch number and the step counter that restarts every epoch in the printed lines");
+    }
+
+    /// <summary>
+    /// The samples per step for "[640/60000 (1%)]" counters: the batch size when the file printed one that divides the
+    /// counter's increments, else the usual increment itself (one printed line is then one step).
+    /// </summary>
+    private long SampleUnit(List<int> train, long total, string where)
+    {
+        var records = _parser.Records;
+        var deltas = new Dictionary<long, int>();
+        for (int j = 1; j < train.Count; j++)
+        {
+            var (a, b) = (records[train[j - 1]], records[train[j]]);
+            if (a.Epoch == b.Epoch && b.Counter > a.Counter)
+            {
+                long d = b.Counter - a.Counter;
+                deltas[d] = deltas.GetValueOrDefault(d) + 1;
+            }
+        }
+
+        long delta = deltas.Count == 0 ? Math.Max(1, total) : deltas.MaxBy(p => p.Value).Key;
+        var (batch, line) = _parser.BatchSize;
+        if (batch > 0 && delta % batch == 0)
+        {
+            _problems.Report(where, ProblemKind.Assumed,
+                $"the counter counts samples ('[i/{total} (p%)]'): steps are samples divided by the batch size {batch} printed on line {line}");
+            return batch;
+        }
+
+        _problems.Report(where, ProblemKind.Assumed,
+            $"the counter counts samples ('[i/{total} (p%)]') and no batch size is printed: a step is one printed line (every {delta} samples), {(total + delta - 1) / delta} to an epoch");
+        return delta;
+    }
+
+    private long Mode(List<int> train, Func<TextRecord, long> of, bool positiveOnly)
+    {
+        var counts = new Dictionary<long, int>();
+        foreach (int i in train)
+        {
+            long v = of(_parser.Records[i]);
+            if (!positiveOnly || v > 0)
+            {
+                counts[v] = counts.GetValueOrDefault(v) + 1;
+            }
+        }
+
+        return counts.Count == 0 ? 0 : counts.MaxBy(p => p.Value).Key;
+    }
+
+    private TrainingLog? Collect(string name, int start, int end, List<int> train, long[] steps, EpochHint? hint, TextShape primary)
+    {
+        var records = _parser.Records;
+        var values = _parser.Values;
+        var labels = _parser.Labels;
+        var builders = new MetricSeriesBuilder?[labels.Labels.Count];
+        var lastHeldOut = new double[labels.Labels.Count];
+        Array.Fill(lastHeldOut, double.NaN);
+        var epochs = new MetricSeriesBuilder("epoch", _keepWallTimes);
+        long lastStep = long.MinValue;
+        bool reportedBack = false;
+        int j = 0, heldOutBeforeTraining = 0;
+        for (int i = start; i < end; i++)
+        {
+            var record = records[i];
+            long step;
+            bool fromTrainingLine = !record.HeldOut;
+            if (fromTrainingLine)
+            {
+                if (j >= train.Count || train[j] != i)
+                {
+                    continue; // a line of another shape
+                }
+
+                step = steps[j++];
+                if (step < 0)
+                {
+                    continue; // a progress bar's "0/N": no step done yet
+                }
+
+                if (epochs.Add(step, record.Epoch, record.WallTime) == StepOrder.Restarted && !reportedBack)
+                {
+                    reportedBack = true;
+                    _problems.Report(Where(record), ProblemKind.StepsWentBack,
+                        $"step {step} is before earlier steps (a resumed run): {epochs.LastRemoved} later point(s) superseded");
+                }
+
+                lastStep = step;
+            }
+            else if (lastStep == long.MinValue)
+            {
+                heldOutBeforeTraining++;
+                continue;
+            }
+            else
+            {
+                step = lastStep;
+            }
+
+            for (int v = record.ValueStart; v < record.ValueStart + record.ValueCount; v++)
+            {
+                var (id, value) = values[v];
+                var label = labels[id];
+                if (fromTrainingLine && label.HeldOut)
+                {
+                    // A progress bar repeats the last validation result on every update until the next one.
+                    if (value.Equals(lastHeldOut[id]))
+                    {
+                        continue;
+                    }
+
+                    lastHeldOut[id] = value;
+                }
+
+                (builders[id] ??= new MetricSeriesBuilder(label.Name, _keepWallTimes)).Add(step, value, record.WallTime);
+            }
+        }
+
+        if (heldOutBeforeTraining > 0)
+        {
+            _problems.Report("", ProblemKind.Assumed, $"{name}: {heldOutBeforeTraining} validation or test line(s) before the first training line are not read (no step to put them at)");
+        }
+
+        var series = new List<MetricSeries>();
+        bool heldOutLossTaken = false;
+        for (int id = 0; id < builders.Length; id++)
+        {
+            if (builders[id] is not { Count: > 0 } builder)
+            {
+                continue;
+            }
+
+            var label = labels[id];
+            var (role, averaging) = Describe(label, id, primary, ref heldOutLossTaken);
+            Add(series, builder.Build(role, averaging), name);
+        }
+
+        if (series.Count == 0)
+        {
+            return null;
+        }
+
+        var epochSeries = epochs.Build(SeriesRole.Epoch, ValueAveraging.PerStep);
+        series.Add(epochSeries);
+        hint ??= EpochsFromSeries(epochSeries);
+        return new TrainingLog(name, TextLogReader.Default.Format, series, hint);
+    }
+
+    private static (SeriesRole, ValueAveraging?) Describe(TextLabel label, int id, TextShape primary, ref bool heldOutLossTaken)
+    {
+        if (label.IsAverage)
+        {
+            return (SeriesRole.Other, new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, AverageEvidence));
+        }
+
+        if (id == primary.LossLabel)
+        {
+            return (SeriesRole.TrainLoss, primary.IsDict ? new ValueAveraging(AveragingKind.MovingWindow, null, DictEvidence) : null);
+        }
+
+        if (label.HeldOut && label.IsLoss && !heldOutLossTaken)
+        {
+            heldOutLossTaken = true;
+            return (SeriesRole.HeldOutLoss, null);
+        }
+
+        var role = SeriesRoles.FromName(label.Name.Replace(' ', '_'));
+        return (role is SeriesRole.TrainLoss or SeriesRole.HeldOutLoss ? SeriesRole.Other : role, null);
+    }
+
+    private void Add(List<MetricSeries> series, MetricSeries built, string logName)
+    {
+        int nonFinite = built.NonFiniteCount;
+        if (nonFinite > 0)
+        {
+            _problems.Report("", ProblemKind.NonFinite,
+                $"{logName}: series '{built.Name}' has {nonFinite} NaN or infinite value{(nonFinite == 1 ? "" : "s")} (kept)");
+        }
+
+        series.Add(built);
+    }
+
+    /// <summary>
+    /// Epoch starts (and the length, when every whole epoch has as many steps) from the epoch series; steps per epoch
+    /// from fractional epochs (the Hugging Face Trainer's progress).
+    /// </summary>
+    private static EpochHint? EpochsFromSeries(MetricSeries epochs)
+    {
+        var hint = EpochHints.FromEpochSeries(epochs, "the epoch number of the printed lines");
+        if (hint?.EpochStartSteps is not { Count: > 2 } starts)
+        {
+            return hint;
+        }
+
+        long length = starts[1] - starts[0];
+        for (int i = 2; i < starts.Count; i++)
+        {
+            if (starts[i] - starts[i - 1] != length)
+            {
+                return hint;
+            }
+        }
+
+        return hint with { StepsPerEpoch = length };
+    }
+
+    private static string Where(TextRecord record) => $"line {record.Line}";
+}

@@ -1,0 +1,81 @@
+using EpochLens.Logs;
+using EpochLens.Readers.ConsoleLogs;
+
+namespace EpochLens.Readers.Text;
+
+/// <summary>
+/// Free-form printed training logs: any text whose lines show an epoch number and a loss, whatever else they
+/// show and in whatever template ("[epoch 2/10] step 340/1250 loss=0.51", "Train Epoch: 1 [640/60000 (1%)]\tLoss: 2.29",
+/// "| epoch 1 | 200/ 2983 batches | ... | loss 7.63", tqdm bars, the Hugging Face Trainer's printed dicts), also
+/// inside Markdown, CI output or after pages of other output. The fallback for text no other reader claims.
+/// </summary>
+public sealed class TextLogReader : ILogReader
+{
+    public static readonly TextLogReader Default = new();
+
+    /// <summary>A window needs this many training lines to be taken for a log (one line in prose is not a log).</summary>
+    private const int LinesToRecognise = 2;
+
+    private TextLogReader()
+    {
+    }
+
+    public string Format => "text";
+
+    public string Description => "printed training lines with an epoch number and a loss, in any text ('epoch 3 step 120/500 loss=0.73', 'Train Epoch: 1 [640/60000 (1%)] Loss: 2.29', tqdm bars, Hugging Face dicts)";
+
+    public bool RecognisesLinesAnywhere => true;
+
+    public bool Recognises(string path, ReadOnlySpan<byte> head)
+    {
+        if (head.IndexOf((byte)0) >= 0)
+        {
+            return false; // binary
+        }
+
+        var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, ConsoleText.NoProblems, strict: false));
+        foreach (var segment in ConsoleText.HeadSegments(head))
+        {
+            parser.Parse(segment, null);
+            if (parser.TrainingLines >= LinesToRecognise)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public string GroupKey(string path) => path;
+
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var logs = new List<TrainingLog>();
+        foreach (var file in source.Files)
+        {
+            var reporter = new ProblemReporter(file, problems, options.Strict);
+            var parser = new TextLogParser(options, reporter);
+            using (var lines = new ConsoleLineReader(file, options, reporter))
+            {
+                while (lines.TryRead(out var segment))
+                {
+                    parser.Parse(segment, lines);
+                }
+            }
+
+            var read = new TextLogBuilder(source.Files.Count == 1 ? source.Name : file, options, reporter, parser).Build();
+            if (read.Count == 0)
+            {
+                throw new LogReadException(file, options.Metric is null
+                    ? "no printed training lines found (looked for lines with an epoch number and a loss, e.g. 'epoch 3 step 120/500 loss=0.73')"
+                    : $"no printed line shows an epoch number and the metric '{options.Metric}'");
+            }
+
+            logs.AddRange(read);
+        }
+
+        return logs;
+    }
+}

@@ -1,0 +1,81 @@
+using System.IO.Compression;
+
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Looks through a text file past its head for a reader that recognises lines anywhere
+/// (<see cref="ILogReader.RecognisesLinesAnywhere"/>): a printed log that starts after a long config dump,
+/// pip's output or Markdown prose. Each window is at most <see cref="FileHead.Size"/> bytes and starts at a line.
+/// </summary>
+internal static class TextWindows
+{
+    /// <summary>How far a file is looked through; a log whose first training line is later than this is not found.</summary>
+    public const long MaxScanBytes = 64L << 20;
+
+    /// <summary>The first line reader that recognises a window of the file, or null; <paramref name="scanned"/> says how far it looked.</summary>
+    public static ILogReader? Find(string path, IEnumerable<ILogReader> readers, out long scanned)
+    {
+        scanned = 0;
+        var lineReaders = readers.Where(r => r.RecognisesLinesAnywhere).ToArray();
+        if (lineReaders.Length == 0)
+        {
+            return null;
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        Span<byte> magic = stackalloc byte[2];
+        int got = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        using Stream stream = FileHead.IsGzip(magic[..got]) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        var buffer = new byte[1 << 16];
+        int length = 0;
+        try
+        {
+            while (scanned < MaxScanBytes)
+            {
+                int read = stream.Read(buffer, length, buffer.Length - length);
+                length += read;
+                bool ended = read == 0;
+                int position = 0;
+
+                // Whole windows while the buffer holds them; at the end of the file, the short rest as well.
+                while (length - position >= FileHead.Size || (ended && position < length))
+                {
+                    var window = buffer.AsSpan(position, Math.Min(FileHead.Size, length - position));
+                    if (window.IndexOf((byte)0) >= 0)
+                    {
+                        return null; // binary data: not a text log
+                    }
+
+                    foreach (var reader in lineReaders)
+                    {
+                        if (reader.Recognises(path, window))
+                        {
+                            return reader;
+                        }
+                    }
+
+                    // The next window starts after the last whole line of this one, so no line is cut in two.
+                    int newline = window.LastIndexOf((byte)'\n');
+                    int advance = newline > 0 && window.Length == FileHead.Size ? newline + 1 : window.Length;
+                    position += advance;
+                    scanned += advance;
+                }
+
+                if (ended)
+                {
+                    return null;
+                }
+
+                buffer.AsSpan(position, length - position).CopyTo(buffer);
+                length -= position;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Damaged gzip: what came before was looked at.
+        }
+
+        return null;
+    }
+}

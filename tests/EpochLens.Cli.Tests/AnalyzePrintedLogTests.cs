@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace EpochLens.Cli.Tests;
+
+/// <summary>
+/// End to end: `epochlens analyze` on the text a training script printed (after a page of pip output), which was
+/// refused as "not a training log" before the text reader.
+/// </summary>
+public sealed class AnalyzePrintedLogTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "epochlens-analyze-printed", Guid.NewGuid().ToString("N"));
+
+    public AnalyzePrintedLogTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Python logging lines whose loss is the running mean of each epoch's noisy losses, after pip's output.</summary>
+    private string PrintedRunningMeanLog()
+    {
+        var rng = new Random(2);
+        var text = new StringBuilder();
+        for (int i = 0; i < 100; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Requirement already satisfied: package{i} in /usr/lib/python3/dist-packages\n");
+        }
+
+        for (int e = 1; e <= 6; e++)
+        {
+            double mean = 0;
+            for (int k = 0; k < 300; k++)
+            {
+                double raw = 0.5 + rng.NextDouble();
+                mean = k == 0 ? raw : ((mean * k) + raw) / (k + 1);
+                text.Append(CultureInfo.InvariantCulture, $"INFO:train:Epoch [{e}/6] Batch: {k + 1}/300 loss: {mean:0.000000}\n");
+            }
+        }
+
+        var path = Path.Combine(_folder, "train_output.txt");
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    [Fact]
+    public void Analyze_reads_a_printed_log_and_finds_the_running_mean_with_the_printed_epoch_length()
+    {
+        var result = EpochLensProcess.Run("analyze", PrintedRunningMeanLog());
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("(text), series loss: 1,800 points", result.Output, StringComparison.Ordinal);
+        Assert.Contains("the step counter that restarts every epoch", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Verdict: The logged loss is a running mean", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"running-mean-logging\s+high", result.Output);
+    }
+
+    [Fact]
+    public void Inspect_and_analyze_take_format_text()
+    {
+        var path = PrintedRunningMeanLog();
+
+        var inspect = EpochLensProcess.Run("inspect", path, "--format", "text");
+
+        Assert.True(inspect.ExitCode == 0, inspect.Output + inspect.Error);
+        Assert.Contains("(text)", inspect.Output, StringComparison.Ordinal);
+        Assert.Contains("300 steps per epoch", inspect.Output, StringComparison.Ordinal);
+        var analyze = EpochLensProcess.Run("analyze", path, "--format", "text", "--json");
+        Assert.True(analyze.ExitCode == 0, analyze.Output + analyze.Error);
+        Assert.Contains("running-mean-logging", analyze.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_help_names_every_reader_format()
+    {
+        var help = EpochLensProcess.Run("inspect", "--help");
+
+        var text = string.Join(" ", help.Output.Split('\n').Select(l => l.Trim()));
+        foreach (var reader in EpochLens.Readers.DefaultLogReaders.All)
+        {
+            Assert.Contains(reader.Format, text, StringComparison.Ordinal);
+        }
+    }
+}

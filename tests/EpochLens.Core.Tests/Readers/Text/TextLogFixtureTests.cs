@@ -1,0 +1,65 @@
+using EpochLens.Logs;
+using EpochLens.Readers;
+
+namespace EpochLens.Core.Tests.Readers.Text;
+
+/// <summary>Real printed logs from public repositories, kept byte for byte (Fixtures/text-logs/SOURCES.md).</summary>
+public sealed class TextLogFixtureTests : IDisposable
+{
+    private readonly TextLogs _logs = new();
+
+    public void Dispose() => _logs.Dispose();
+
+    [Fact]
+    public void Mnist_logs_in_markdown_are_split_into_runs_where_the_epoch_goes_back()
+    {
+        var logs = _logs.Detect(TextLogs.Fixture("pdll-mnistresult.md"));
+
+        Assert.Equal(2, logs.Count);
+        Assert.All(logs, l => Assert.Equal("text", l.Format));
+        var first = logs[0].Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Loss", first.Name);
+        Assert.Equal(6, first.Count);
+        Assert.Equal(0.037137, first.Values[0]);
+        Assert.Equal(0.198419, first.Values[^1]);
+
+        // 320 samples between printed lines and no batch size: a step is one printed line, ceil(60000 / 320) = 188 to an epoch.
+        Assert.Equal(188, logs[0].Epochs!.StepsPerEpoch);
+        Assert.Equal((58240 / 320) + 1, first.Steps[0]);
+        var second = logs[1].Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(7 + 8 + 7, second.Count);
+        Assert.Equal(0.006338, second.Values[0]);
+        Assert.Equal(0.006728, second.Values[^1]);
+        Assert.Equal((2 * 188) + (59840 / 320) + 1, second.Steps[^1]);
+        Assert.Equal([1L, 189, 377], logs[1].Epochs!.EpochStartSteps!);
+    }
+
+    [Fact]
+    public void Three_resnet_runs_with_epoch_headers_and_test_lines_are_three_logs_with_held_out_loss()
+    {
+        var logs = _logs.Detect(TextLogs.Fixture("resnet-log-resnet_18-vs-34-vs-50.md"));
+
+        Assert.Equal(3, logs.Count);
+        foreach (var log in logs)
+        {
+            var train = log.Find(SeriesRole.TrainLoss)!;
+            Assert.Equal("train Loss", train.Name);
+            Assert.Equal(100, train.Count);
+            Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), train.Steps.ToArray());
+            var test = log.Find(SeriesRole.HeldOutLoss)!;
+            Assert.Equal("test Loss", test.Name);
+            Assert.Equal(100, test.Count);
+            Assert.Equal(1, log.Epochs!.StepsPerEpoch);
+        }
+
+        Assert.Equal(0.2335, logs[2].Find(SeriesRole.TrainLoss)!.Values[^1]);
+
+        // "Top-1 Acc: 91.8459 Top-5 Acc: 99.4799": the second "Acc" of the line is its own series.
+        Assert.Equal(91.8459, logs[2].Find("Acc")!.Values[^1]);
+        Assert.Equal(99.4799, logs[2].Find("Acc #2")!.Values[^1]);
+        Assert.Equal(89.8614, logs[2].Find("test/Acc")!.Values[^1]);
+        Assert.Equal(99.1367, logs[2].Find("test/Acc #2")!.Values[^1]);
+        Assert.Equal(0.2884, logs[2].Find(SeriesRole.HeldOutLoss)!.Values[^1]);
+        Assert.Equal(0, _logs.Problems.Count(ProblemKind.BadValue) + _logs.Problems.Count(ProblemKind.Malformed));
+    }
+}

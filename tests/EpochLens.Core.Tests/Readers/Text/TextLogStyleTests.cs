@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text;
+using EpochLens.Logs;
+using EpochLens.Readers;
+
+namespace EpochLens.Core.Tests.Readers.Text;
+
+/// <summary>Each printed style the text reader reads, on small logs written here: the series, steps, epoch length and held-out series read.</summary>
+public sealed class TextLogStyleTests : IDisposable
+{
+    private static readonly int[] BarCounts = [0, 250, 500, 750, 1000];
+
+    private readonly TextLogs _logs = new();
+
+    public void Dispose() => _logs.Dispose();
+
+    private static long[] Steps(MetricSeries series) => series.Steps.ToArray();
+
+    [Fact]
+    public void Bracketed_epoch_and_step_counters_give_global_steps_the_epoch_length_and_a_held_out_series()
+    {
+        var text = new StringBuilder();
+        for (int e = 1; e <= 3; e++)
+        {
+            foreach (int p in new[] { 50, 100, 150, 200, 250 })
+            {
+                text.Append(CultureInfo.InvariantCulture, $"[epoch {e}/3] step {p}/250 loss={TextLogs.Loss(e, p)} lr=3.0e-4\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"[epoch {e}/3] val loss=0.{e}000 acc=0.8\n");
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        Assert.Equal("text", log.Format);
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal(new long[] { 50, 100, 150, 200, 250, 300, 350, 400, 450, 500, 550, 600, 650, 700, 750 }, Steps(loss));
+        Assert.Equal(TextLogs.Value(2, 100), loss.Values[6]);
+        Assert.Equal(250, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 251, 501 }, log.Epochs.EpochStartSteps!);
+        Assert.Equal(SeriesRole.LearningRate, log.Find("lr")!.Role);
+        Assert.Equal(3e-4, log.Find("lr")!.Values[0]);
+        var held = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal("val loss", held.Name);
+        Assert.Equal(new long[] { 250, 500, 750 }, Steps(held));
+        Assert.Equal([0.1, 0.2, 0.3], held.Values.ToArray());
+        Assert.Equal(new[] { 1.0, 1, 1, 1, 1, 2 }, log.Find(SeriesRole.Epoch)!.Values[..6].ToArray());
+        Assert.Equal(0, _logs.Problems.Total);
+    }
+
+    [Fact]
+    public void Pipe_separated_zero_based_counter_without_total_restarts_each_epoch_and_says_the_length_was_inferred()
+    {
+        var path = _logs.Write("pipes.log", TextLogs.Lines([0, 1, 2], Enumerable.Range(0, 10), (e, p) => $"Epoch {e} | iter {p} | train loss {TextLogs.Loss(e, p)}"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("train loss", loss.Name);
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), Steps(loss));
+        Assert.Equal(TextLogs.Value(1, 0), loss.Values[10]);
+        Assert.Equal(10, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 11, 21 }, log.Epochs.EpochStartSteps!);
+        Assert.Contains("largest count seen, 10", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Python_logging_prefix_and_key_equals_value_pairs_are_read()
+    {
+        var path = _logs.Write("log.txt", TextLogs.Lines([1, 2], Enumerable.Range(1, 5), (e, p) => $"INFO:trainer:epoch={e} batch={p} loss={TextLogs.Loss(e, p)} acc=0.61"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), Steps(loss));
+        Assert.Equal(5, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(10, log.Find("acc")!.Count);
+        Assert.Null(log.Find("INFO"));
+    }
+
+    [Fact]
+    public void Imagenet_style_value_and_running_average_become_two_series_with_wall_times()
+    {
+        var text = TextLogs.Lines([0, 1], [0, 100, 200, 300, 400], (e, p) =>
+            $"2024-01-02 10:11:{(e * 5) + (p / 100):00},345 - INFO - Epoch: [{e}][{p,3}/500]\tTime  0.123 ( 0.150)\tLoss {TextLogs.Value(e, p):0.0000e+00} ({TextLogs.Value(e, p) + 0.5:0.0000e+00})");
+
+        var log = _logs.ReadOne(_logs.Write("imagenet.log", text), new ReadOptions { KeepWallTimes = true });
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Loss", loss.Name);
+        Assert.Equal(new long[] { 1, 101, 201, 301, 401, 501, 601, 701, 801, 901 }, Steps(loss));
+        Assert.Equal(TextLogs.Value(1, 200), loss.Values[7], 6);
+        var average = log.Find("Loss (avg)")!;
+        Assert.Equal(AveragingKind.RunningMeanSinceEpochStart, average.Averaging.Kind);
+        Assert.Equal(TextLogs.Value(1, 200) + 0.5, average.Values[7], 6);
+        Assert.Equal(500, log.Epochs!.StepsPerEpoch);
+        Assert.True(loss.HasWallTimes);
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 10, 11, 0, 345, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0, loss.WallTimes[0], 3);
+    }
+
+    private static string Mnist(bool printBatchSize)
+    {
+        var text = new StringBuilder(printBatchSize ? "Namespace(batch_size=64, epochs=2, lr=1.0)\n" : "");
+        for (int e = 1; e <= 2; e++)
+        {
+            for (int b = 0; b < 938; b += 10)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Train Epoch: {e} [{b * 64}/60000 ({100.0 * b / 938:0}%)]\tLoss: {TextLogs.Value(e, b):0.000000}\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"\nTest set: Average loss: 0.05{e}0, Accuracy: 9826/10000 (98%)\n\n");
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Mnist_sample_counter_is_divided_by_the_printed_batch_size()
+    {
+        var log = _logs.ReadOne(_logs.Write("mnist.log", Mnist(printBatchSize: true)));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Loss", loss.Name);
+        Assert.Equal(188, loss.Count);
+        Assert.Equal(1, loss.Steps[0]);
+        Assert.Equal(11, loss.Steps[1]);
+        Assert.Equal(938 + 1, loss.Steps[94]);
+        Assert.Equal(938, log.Epochs!.StepsPerEpoch);
+        var test = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal("Test/Average loss", test.Name);
+        Assert.Equal(new long[] { 931, 938 + 931 }, Steps(test));
+        Assert.Equal([0.051, 0.052], test.Values.ToArray());
+        Assert.Contains("batch size 64 printed on line 1", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mnist_sample_counter_without_a_batch_size_makes_each_printed_line_a_step_and_says_so()
+    {
+        var log = _logs.ReadOne(_logs.Write("mnist.log", Mnist(printBatchSize: false)));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(new long[] { 1, 2, 3 }, Steps(loss)[..3]);
+        Assert.Equal(95, loss.Steps[94]);
+        Assert.Equal(94, log.Epochs!.StepsPerEpoch);
+        Assert.Contains("every 640 samples), 94 to an epoch", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    private static string WordLanguageModel()
+    {
+        var text = new StringBuilder();
+        for (int e = 1; e <= 2; e++)
+        {
+            for (int b = 200; b < 2983; b += 200)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"| epoch {e,3:d} | {b,5:d}/{2983,5:d} batches | lr 20.00 | ms/batch {5.3:5.2f} | loss {TextLogs.Value(e, b),5:0.00} | ppl {100.0 + b,8:0.00}\n");
+            }
+
+            text.Append('-', 89).Append('\n');
+            text.Append(CultureInfo.InvariantCulture, $"| end of epoch {e,3:d} | time: 20.31s | valid loss {5.0 + e,5:0.00} | valid ppl   324.50\n");
+            text.Append('-', 89).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Word_language_model_counter_labelled_after_it_gives_the_epoch_length_and_valid_loss_is_held_out()
+    {
+        var log = _logs.ReadOne(_logs.Write("wlm.log", WordLanguageModel()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal(28, loss.Count);
+        Assert.Equal(new long[] { 200, 400 }, Steps(loss)[..2]);
+        Assert.Equal(2983 + 200, loss.Steps[14]);
+        Assert.Equal(2983, log.Epochs!.StepsPerEpoch);
+        var valid = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal("valid loss", valid.Name);
+        Assert.Equal(new long[] { 2800, 2983 + 2800 }, Steps(valid));
+        Assert.Equal([6.0, 7.0], valid.Values.ToArray());
+        Assert.Equal(28, log.Find("ppl")!.Count);
+        Assert.Equal(28, log.Find("ms/batch")!.Count);
+    }
+
+    [Fact]
+    public void Metric_option_reads_another_label_as_the_training_series()
+    {
+        var log = _logs.ReadOne(_logs.Write("wlm.log", WordLanguageModel()), new ReadOptions { Metric = "ppl" });
+
+        Assert.Equal(["ppl", "epoch"], log.Series.Select(s => s.Name));
+        Assert.Equal(SeriesRole.TrainLoss, log.Find("ppl")!.Role);
+        Assert.Equal(300.0, log.Find("ppl")!.Values[0]);
+    }
+
+    [Fact]
+    public void A_counter_that_runs_on_across_epochs_is_the_global_step()
+    {
+        var path = _logs.Write("global.log", TextLogs.Lines([1, 2, 3], [1, 2, 3, 4], (e, p) => $"epoch {e} iter {((e - 1) * 40) + (p * 10)}: loss {TextLogs.Loss(e, p)}"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(new long[] { 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120 }, Steps(loss));
+        Assert.Equal(new long[] { 10, 50, 90 }, log.Epochs!.EpochStartSteps!);
+        Assert.Equal(40, log.Epochs.StepsPerEpoch);
+    }
+
+    [Fact]
+    public void Tqdm_progress_bar_redraws_are_read_with_the_bar_counter_as_the_step()
+    {
+        var text = new StringBuilder();
+        for (int e = 0; e <= 1; e++)
+        {
+            var updates = BarCounts.Select(n =>
+                $"Epoch {e}:  {n / 10}%|████▌     | {n}/1000 [00:12<00:15, 35.1it/s, loss={TextLogs.Value(e, n):0.000}, v_num=1]");
+            text.Append(string.Join('\r', updates)).Append('\n');
+        }
+
+        var log = _logs.ReadOne(_logs.Write("lightning.txt", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(new long[] { 250, 500, 750, 1000, 1250, 1500, 1750, 2000 }, Steps(loss));
+        Assert.Equal(Math.Round(TextLogs.Value(1, 250), 3), loss.Values[4]);
+        Assert.Equal(1000, log.Epochs!.StepsPerEpoch);
+    }
+
+    [Fact]
+    public void Hugging_face_printed_dicts_give_fractional_epochs_window_means_and_eval_loss()
+    {
+        var text = new StringBuilder("***** Running training *****\n");
+        for (int k = 1; k <= 20; k++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{{'loss': {TextLogs.Loss(k, 0)}, 'grad_norm': 1.2, 'learning_rate': 4e-05, 'epoch': {k * 0.15:0.00}}}\n");
+            if (k % 7 == 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{{'eval_loss': 0.{k}, 'eval_runtime': 1.0, 'epoch': {k * 0.15:0.00}}}\n");
+            }
+        }
+
+        text.Append("{'train_runtime': 100.0, 'train_samples_per_second': 3.0, 'train_loss': 0.6, 'epoch': 3.0}\n");
+
+        var log = _logs.ReadOne(_logs.Write("trainer.out", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), Steps(loss));
+        Assert.Equal(AveragingKind.MovingWindow, loss.Averaging.Kind);
+        Assert.Equal(20 / 3.0, log.Epochs!.StepsPerEpoch!.Value, 6);
+        Assert.Equal(SeriesRole.LearningRate, log.Find("learning_rate")!.Role);
+        Assert.Equal(SeriesRole.GradNorm, log.Find("grad_norm")!.Role);
+        var eval = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal("eval_loss", eval.Name);
+        Assert.Equal(new long[] { 7, 14 }, Steps(eval));
+        Assert.Null(log.Find("train_loss"));
+        Assert.Contains("train_runtime", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_runs_in_one_file_are_split_where_the_epoch_goes_back_to_its_start()
+    {
+        string Run(double offset) => TextLogs.Lines([1, 2], [1, 2, 3], (e, p) => $"Epoch [{e}/2] Batch: {p}/3 loss: {TextLogs.Value(e, p) + offset:0.0000}");
+        var path = _logs.Write("two.log", Run(0) + "Training finished\n" + Run(1));
+
+        var logs = _logs.Read(path);
+
+        Assert.Equal(2, logs.Count);
+        Assert.Equal(path + " (run 1)", logs[0].Source);
+        Assert.Equal(path + " (run 2)", logs[1].Source);
+        foreach (var log in logs)
+        {
+            Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), Steps(log.Find(SeriesRole.TrainLoss)!));
+            Assert.Equal(3, log.Epochs!.StepsPerEpoch);
+        }
+
+        Assert.Equal(TextLogs.Value(1, 1) + 1, logs[1].Find(SeriesRole.TrainLoss)!.Values[0], 6);
+    }
+
+    [Fact]
+    public void An_epoch_header_gives_its_epoch_to_the_lines_under_it()
+    {
+        var text = new StringBuilder();
+        for (int e = 1; e <= 2; e++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Epoch {e}/2\n");
+            for (int p = 1; p <= 4; p++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  batch {p}/4 - batch loss: {TextLogs.Loss(e, p)}\n");
+            }
+        }
+
+        var log = _logs.ReadOne(_logs.Write("headers.log", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("batch loss", loss.Name);
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), Steps(loss));
+        Assert.Equal(4, log.Epochs!.StepsPerEpoch);
+    }
+
+    [Fact]
+    public void Lines_without_a_step_counter_are_steps_in_order_with_a_note()
+    {
+        var path = _logs.Write("epochs.log", TextLogs.Lines([1, 2, 3], [1, 2], (e, p) => $"epoch {e} total_loss {TextLogs.Loss(e, p)}"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("total_loss", loss.Name);
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), Steps(loss));
+        Assert.Equal(new long[] { 1, 3, 5 }, log.Epochs!.EpochStartSteps!);
+        Assert.Equal(2, log.Epochs.StepsPerEpoch);
+        Assert.Contains("no step counter", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+}
