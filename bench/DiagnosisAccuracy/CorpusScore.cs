@@ -40,13 +40,13 @@ internal static class CorpusScore
             string length = "";
             try
             {
-                var log = ReadLog(reader, Path.Combine(root, label.Path), label);
-                var plain = PlainCsv(reader, log, label, scratch.FullName);
+                var (log, metric) = ReadLog(reader, Path.Combine(root, label.Path), label);
+                var plain = PlainCsv(reader, log, metric, scratch.FullName);
                 for (int v = 0; v < Variants.Length; v++)
                 {
                     var diagnosis = diagnoser.Diagnose(v == 2 ? plain : log, new DiagnosisOptions
                     {
-                        Metric = v == 2 ? null : label.Metric,
+                        Metric = v == 2 ? null : metric,
                         StepsPerEpoch = v == 0 ? label.StepsPerEpoch : null,
                     });
                     (named[v], right[v]) = Judge(diagnosis, label.Expected);
@@ -103,17 +103,26 @@ internal static class CorpusScore
         return (named, right);
     }
 
-    private static TrainingLog ReadLog(LogReader reader, string path, Label label)
+    /// <summary>
+    /// The log holding the labelled series (names compared as --metric compares them); a reader that names the
+    /// loss otherwise (the text reader keeps the printed label, "Batch loss") gives its own training loss instead.
+    /// </summary>
+    private static (TrainingLog Log, string? Metric) ReadLog(LogReader reader, string path, Label label)
     {
         var logs = reader.Read(path, new ReadOptions { Format = label.Format }, new ProblemLog());
-        return logs.FirstOrDefault(l => label.Metric is null || l.Find(label.Metric) is not null)
-            ?? throw new InvalidOperationException($"no log in {label.Path} has the series '{label.Metric}'");
+        bool Has(TrainingLog l) => l.Series.Any(s => string.Equals(s.Name, label.Metric, StringComparison.OrdinalIgnoreCase));
+        if (label.Metric is null || logs.FirstOrDefault(Has) is not { } named)
+        {
+            return (logs.FirstOrDefault(l => l.Find(SeriesRole.TrainLoss) is not null) ?? logs[0], null);
+        }
+
+        return (named, label.Metric);
     }
 
     /// <summary>The loss the diagnosis would choose, written as a plain step,loss CSV and read back as a user's export would be.</summary>
-    private static TrainingLog PlainCsv(LogReader reader, TrainingLog log, Label label, string folder)
+    private static TrainingLog PlainCsv(LogReader reader, TrainingLog log, string? metric, string folder)
     {
-        var series = LossSeriesChooser.Choose(log, label.Metric);
+        var series = LossSeriesChooser.Choose(log, metric);
         string file = Path.Combine(folder, $"{Guid.NewGuid():N}.csv");
         using (var writer = new StreamWriter(file))
         {
