@@ -10,7 +10,7 @@ namespace EpochLens.Analysis;
 /// (the detrending), clipped against heavy tails. Two channels are searched: the changes (a level pattern that
 /// repeats) and their sizes (a spread that repeats, such as jumps of random sign); the changes twice, whitened by
 /// noise models fitted over a long and a short window (a slow per-epoch shape such as a warm restart's survives only
-/// the second). Each is whitened and its
+/// the second; logs too long for one spectrum, whose epochs span many decimated points, get the long one only). Each is whitened and its
 /// periodogram divided by the local noise level; harmonic sums of 1 to 64 harmonics then score every period from
 /// <see cref="PeriodSearchOptions.MinPeriodPoints"/> to a third of the log, and the best one's p-value is
 /// corrected for every sum tried. Long logs are searched as a block-averaged whole for long periods and as their
@@ -165,7 +165,6 @@ public static class EpochLengthInference
             {
                 int window = TrendWindow(series.DecimatedLevels.Length, maxPeriod / decimation);
                 jobs.Add(t => SpectralView.Search(series.DecimatedLevels, ResidualChannel.Signed, decimation, true, longFrom, maxPeriod, window, t));
-                jobs.Add(t => SpectralView.Search(series.DecimatedLevels, ResidualChannel.Signed, decimation, true, longFrom, maxPeriod, window, t, Whitening.ShortFitWindow));
                 jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.Magnitude, decimation), ResidualChannel.Magnitude, decimation, true, longFrom, maxPeriod, window, t));
             }
 

@@ -176,13 +176,19 @@ public static class EpochResolver
             const int Head = 3;
             var sums = new double[Head];
             var counts = new int[Head];
-            for (int i = 1; i < steps.Length; i++)
+            // Only the heads of the epochs are visited (found by binary search): a whole pass per candidate length
+            // would cost seconds on ten million steps with the wider reach.
+            for (long start = origin + length; start <= steps[^1]; start += length)
             {
-                long position = (steps[i] - origin) % length;
-                if (position < Head && steps[i] - origin >= length && !double.IsNaN(change[i]))
+                int at = steps.BinarySearch(start);
+                at = at < 0 ? ~at : at;
+                for (int i = at; i < steps.Length && steps[i] < start + Head; i++)
                 {
-                    sums[position] += change[i];
-                    counts[position]++;
+                    if (i > 0 && !double.IsNaN(change[i]))
+                    {
+                        sums[steps[i] - start] += change[i];
+                        counts[steps[i] - start]++;
+                    }
                 }
             }
 

@@ -18,6 +18,9 @@ internal static class FoldContrastRefiner
 
     private const int MaxTrials = 400;
 
+    /// <summary>Over more epochs than this the spectrum's harmonics already place the period finely.</summary>
+    private const double MaxEpochs = 64;
+
     /// <summary>Phase bins of the fold: enough for a shape, few enough for each to hold many points.</summary>
     private const int MaxBins = 32;
 
@@ -32,6 +35,11 @@ internal static class FoldContrastRefiner
 
     public static double Refine(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, double period, long origin)
     {
+        if (steps.Length < 2 || (steps[^1] - steps[0]) / period > MaxEpochs)
+        {
+            return period;
+        }
+
         var (x, y) = Detrended(steps, values, period);
         int n = x.Length;
         if (n < 64 || period < 16)
@@ -42,7 +50,7 @@ internal static class FoldContrastRefiner
         double stride = (x[^1] - x[0]) / Math.Max(1.0, n - 1);
         int bins = (int)Math.Clamp(period / stride / 4, 4, MaxBins);
         double epochs = (x[^1] - x[0]) / period;
-        if (epochs < 3)
+        if (epochs < 3 || epochs > MaxEpochs)
         {
             return period;
         }
