@@ -41,31 +41,20 @@ public static class EpochStartStep
             return null;
         }
 
-        // The noise, pooled over the windows, and its lag-one autocorrelation: a smoothed log (an EMA, a window
-        // average that overlaps) has fewer independent points than blocks, and the step's error grows with it.
-        double squares = fits.Sum(f => f.ResidualSquares);
-        int degrees = fits.Sum(f => f.Degrees);
-        if (!(squares > 0) || degrees < 2)
+        if (StepFit.StepVariances(fits, out int degrees, out double rho) is not { } variances)
         {
             return null;
         }
 
-        double pooled = squares / degrees;
-        double rho = Math.Clamp(fits.Sum(f => f.LagProducts) / squares, 0, 0.9);
-        double inflation = (1 + rho) / (1 - rho);
-
-        // Each boundary's step over its own error (its window's noise when that is larger than the pooled, so one
-        // disturbed window cannot carry the test), combined by Stouffer's rule.
+        // Each boundary's step over its own error, combined by Stouffer's rule.
         double zSum = 0, sum = 0, variance = 0;
         int dropping = 0;
-        foreach (var fit in fits)
+        for (int i = 0; i < fits.Count; i++)
         {
-            double noise = Math.Max(pooled, fit.ResidualSquares / Math.Max(1, fit.Degrees));
-            double stepVariance = noise * fit.StepVarianceFactor * inflation;
-            zSum += fit.Step / Math.Sqrt(stepVariance);
-            sum += fit.Step;
-            variance += stepVariance;
-            dropping += fit.Step < 0 ? 1 : 0;
+            zSum += fits[i].Step / Math.Sqrt(variances[i]);
+            sum += fits[i].Step;
+            variance += variances[i];
+            dropping += fits[i].Step < 0 ? 1 : 0;
         }
 
         double z = zSum / Math.Sqrt(fits.Count);

@@ -100,21 +100,15 @@ public static class LevelShiftPeriod
             }
         }
 
-        double squares = fits.Sum(f => f.ResidualSquares);
-        int degrees = fits.Sum(f => f.Degrees);
-        if (fits.Count < 2 || !(squares > 0) || degrees < 2)
+        if (fits.Count < 2 || StepFit.StepVariances(fits, out _, out _) is not { } variances)
         {
             return null;
         }
 
-        double pooled = squares / degrees;
-        double rho = Math.Clamp(fits.Sum(f => f.LagProducts) / squares, 0, 0.9);
-        double inflation = (1 + rho) / (1 - rho);
         double weakestDrop = double.PositiveInfinity, weakestRise = double.PositiveInfinity, zSum = 0;
-        foreach (var fit in fits)
+        for (int i = 0; i < fits.Count; i++)
         {
-            double noise = Math.Max(pooled, fit.ResidualSquares / Math.Max(1, fit.Degrees));
-            double z = fit.Step / Math.Sqrt(noise * fit.StepVarianceFactor * inflation);
+            double z = fits[i].Step / Math.Sqrt(variances[i]);
             zSum += z;
             weakestDrop = Math.Min(weakestDrop, -z);
             weakestRise = Math.Min(weakestRise, z);

@@ -43,6 +43,34 @@ internal readonly record struct StepFit(double Step, double StepVarianceFactor, 
         return new StepFit(d, inverse[2, 2], squares, (2 * h) - 3, lag);
     }
 
+    /// <summary>
+    /// Each fit's step variance from the noise pooled over all fits (or its own window's, when larger, so one disturbed
+    /// window cannot carry a test), inflated for the residuals' lag-one autocorrelation: a smoothed log (an EMA, an
+    /// overlapping window mean) has fewer independent points than blocks. Null when the fits leave no noise to measure.
+    /// </summary>
+    public static double[]? StepVariances(IReadOnlyList<StepFit> fits, out int degrees, out double rho)
+    {
+        double squares = fits.Sum(f => f.ResidualSquares);
+        degrees = fits.Sum(f => f.Degrees);
+        rho = 0;
+        if (!(squares > 0) || degrees < 2)
+        {
+            return null;
+        }
+
+        double pooled = squares / degrees;
+        rho = Math.Clamp(fits.Sum(f => f.LagProducts) / squares, 0, 0.9);
+        double inflation = (1 + rho) / (1 - rho);
+        var variances = new double[fits.Count];
+        for (int i = 0; i < fits.Count; i++)
+        {
+            double noise = Math.Max(pooled, fits[i].ResidualSquares / Math.Max(1, fits[i].Degrees));
+            variances[i] = noise * fits[i].StepVarianceFactor * inflation;
+        }
+
+        return variances;
+    }
+
     /// <summary>Inverse of the symmetric matrix [[a, b, c], [b, d, e], [c, e, f]].</summary>
     private static double[,] Invert3(double a, double b, double c, double d, double e, double f)
     {
