@@ -27,12 +27,20 @@ public static class BoundaryEventStudy
         {
             yield return Jump(signal, window, bins, wide, MeasurementIds.BoundaryJumpWide, $"Jump at the boundary ({wide} points each side)");
         }
+
+        // The first loss of an epoch is computed before the epoch's first update: what the updates do (a fresh
+        // optimizer, a new learning rate) shows from the second point on.
+        int delayed = Math.Max(2, wide);
+        if (bins >= (4 * delayed) + 2)
+        {
+            yield return Jump(signal, window, bins, delayed, MeasurementIds.BoundaryJumpAfterFirst, $"Jump after the epoch's first update ({delayed} points each side, the first left out)", skip: 1);
+        }
     }
 
-    private static Measurement Jump(PreparedSignal signal, CircularWindow window, int bins, int h, string id, string title)
+    private static Measurement Jump(PreparedSignal signal, CircularWindow window, int bins, int h, string id, string title, int skip = 0)
     {
-        var test = RotationTest.Run(bins, h, offset => window.Mean(offset, h) - window.Mean(offset - h, h));
-        var perBoundary = PerBoundaryJumps(signal, h);
+        var test = RotationTest.Run(bins, h + skip, offset => window.Mean(offset + skip, h) - window.Mean(offset - h, h));
+        var perBoundary = PerBoundaryJumps(signal, h, skip);
         double low = double.NaN, high = double.NaN;
         int agreeing = 0;
         if (perBoundary.Count >= 2)
@@ -45,13 +53,13 @@ public static class BoundaryEventStudy
             agreeing = perBoundary.Count(v => Math.Sign(v) == Math.Sign(test.Observed));
         }
 
-        string method = $"mean residual in the {h} point(s) after each boundary minus the {h} before; tested against the same contrast at {test.Offsets} other offsets in the epoch and across boundaries (t test), same sign at {agreeing} of {perBoundary.Count} boundaries";
+        string method = $"mean residual in the {h} point(s) after each boundary{(skip > 0 ? $" (after its first {skip})" : "")} minus the {h} before; tested against the same contrast at {test.Offsets} other offsets in the epoch and across boundaries (t test), same sign at {agreeing} of {perBoundary.Count} boundaries";
         double? p = AcrossEpochTest.Combine(test.PValue, AcrossEpochTest.PValue(perBoundary));
         return new Measurement(id, title, test.Observed, "robust SD", test.NullMean, p, NullIfNaN(low), NullIfNaN(high), perBoundary.Count, method);
     }
 
     /// <summary>The contrast at each boundary whose both sides lie in the valid range.</summary>
-    internal static List<double> PerBoundaryJumps(PreparedSignal signal, int h)
+    internal static List<double> PerBoundaryJumps(PreparedSignal signal, int h, int skip = 0)
     {
         var result = new List<double>();
         var z = signal.Z;
@@ -73,20 +81,21 @@ public static class BoundaryEventStudy
             }
 
             int before = Math.Max(start, i - h);
-            int after = Math.Min(last + 1, i + h);
-            int nextEnd = i;
+            int from = i + skip;
+            int after = Math.Min(last + 1, from + h);
+            int nextEnd = from;
             while (nextEnd < after && epochs[nextEnd] == epochs[i])
             {
                 nextEnd++;
             }
 
-            if (i - before < 1 || nextEnd - i < 1)
+            if (i - before < 1 || nextEnd - from < 1)
             {
                 continue;
             }
 
             double a = 0, b = 0;
-            for (int k = i; k < nextEnd; k++)
+            for (int k = from; k < nextEnd; k++)
             {
                 a += z[k];
             }
@@ -96,7 +105,7 @@ public static class BoundaryEventStudy
                 b += z[k];
             }
 
-            result.Add((a / (nextEnd - i)) - (b / (i - before)));
+            result.Add((a / (nextEnd - from)) - (b / (i - before)));
         }
 
         return result;

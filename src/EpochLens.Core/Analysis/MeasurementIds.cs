@@ -5,6 +5,8 @@ public static class MeasurementIds
 {
     public const string BoundaryJump = "boundary-jump";
     public const string BoundaryJumpWide = "boundary-jump-wide";
+    public const string BoundaryJumpAfterFirst = "boundary-jump-after-first";
+    public const string BoundaryNoiseChange = "boundary-noise-change";
     public const string FirstStepLevel = "first-step-level";
     public const string LastStepLevel = "last-step-level";
     public const string FirstStepVariance = "first-step-variance";

@@ -60,8 +60,11 @@ public static class TelemetryProbes
 
     private static Measurement? LearningRateChange(MetricSeries lr, EpochStructure structure)
     {
+        // A script that prints the rate after scheduler.step() shows the next step's rate on the epoch's last line,
+        // so the change may sit one logged step early; a boundary takes the larger of the two changes, and the
+        // chance rate of "a change at one of two steps" is twice that of one.
         var changes = BoundaryChanges(lr, structure, (before, after) =>
-            before > 0 && after > 0 ? Math.Abs(Math.Log(after / before)) : Math.Abs(after - before));
+            before > 0 && after > 0 ? Math.Abs(Math.Log(after / before)) : Math.Abs(after - before), earlyBy: 1);
         if (changes is null)
         {
             return null;
@@ -71,7 +74,7 @@ public static class TelemetryProbes
         double threshold = Math.Max(1e-6, 3 * Quantile(elsewhere, 0.99));
         int changed = atBoundaries.Count(c => c > threshold);
         int changedElsewhere = elsewhere.Count(c => c > threshold);
-        double p = BinomialUpper(changed, atBoundaries.Count, (changedElsewhere + 1.0) / (elsewhere.Count + 1.0));
+        double p = BinomialUpper(changed, atBoundaries.Count, Math.Min(1, 2 * (changedElsewhere + 1.0) / (elsewhere.Count + 1.0)));
         double typical = atBoundaries.Count > 0 ? RobustStatistics.Median(atBoundaries.ToArray()) : 0;
         return new Measurement(
             MeasurementIds.LearningRateChange,
@@ -401,7 +404,12 @@ public static class TelemetryProbes
     }
 
     /// <summary>For each boundary and for every other pair of consecutive points, the change measured by <paramref name="change"/>.</summary>
-    private static (List<double> AtBoundaries, List<double> Elsewhere)? BoundaryChanges(MetricSeries series, EpochStructure structure, Func<double, double, double> change)
+    /// <summary>
+    /// The change between consecutive logged values across each boundary, and between every other pair.
+    /// With <paramref name="earlyBy"/> 1, a boundary's change is the larger of the pair across it and the pair just
+    /// before it, and neither pair counts as "elsewhere".
+    /// </summary>
+    private static (List<double> AtBoundaries, List<double> Elsewhere)? BoundaryChanges(MetricSeries series, EpochStructure structure, Func<double, double, double> change, int earlyBy = 0)
     {
         var steps = series.Steps;
         var values = series.Values;
@@ -410,28 +418,49 @@ public static class TelemetryProbes
             return null;
         }
 
-        var atBoundaries = new List<double>();
-        var elsewhere = new List<double>();
+        // changes[i] is the change from point i - 1 to point i (NaN where either is not finite).
+        var changes = new double[steps.Length];
+        var crossing = new bool[steps.Length];
+        changes[0] = double.NaN;
         int e = structure.EpochOf(steps[0]);
         for (int i = 1; i < steps.Length; i++)
         {
-            if (!double.IsFinite(values[i]) || !double.IsFinite(values[i - 1]))
+            int epoch = structure.EpochOf(steps[i]);
+            changes[i] = double.IsFinite(values[i]) && double.IsFinite(values[i - 1]) ? change(values[i - 1], values[i]) : double.NaN;
+            crossing[i] = epoch != e && e >= 0;
+            e = epoch;
+        }
+
+        var atBoundaries = new List<double>();
+        var claimed = new bool[steps.Length];
+        for (int i = 1; i < steps.Length; i++)
+        {
+            if (!crossing[i])
             {
                 continue;
             }
 
-            int epoch = structure.EpochOf(steps[i]);
-            double c = change(values[i - 1], values[i]);
-            if (epoch != e && e >= 0)
+            double c = changes[i];
+            claimed[i] = true;
+            for (int j = i - 1; j >= Math.Max(1, i - earlyBy); j--)
+            {
+                claimed[j] = true;
+                c = double.IsNaN(c) || changes[j] > c ? changes[j] : c;
+            }
+
+            if (!double.IsNaN(c))
             {
                 atBoundaries.Add(c);
             }
-            else
-            {
-                elsewhere.Add(c);
-            }
+        }
 
-            e = epoch;
+        var elsewhere = new List<double>();
+        for (int i = 1; i < steps.Length; i++)
+        {
+            if (!claimed[i] && !double.IsNaN(changes[i]))
+            {
+                elsewhere.Add(changes[i]);
+            }
         }
 
         return atBoundaries.Count == 0 ? null : (atBoundaries, elsewhere);

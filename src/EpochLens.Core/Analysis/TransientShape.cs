@@ -17,15 +17,7 @@ public static class TransientShape
         }
 
         var (excess, threshold) = Excess(profile);
-        int length = 0;
-        int sign = Math.Sign(excess[0]);
-        if (Math.Abs(excess[0]) > threshold)
-        {
-            while (length < bins / 2 && Math.Sign(excess[length]) == sign && Math.Abs(excess[length]) > threshold)
-            {
-                length++;
-            }
-        }
+        int length = Length(excess, threshold, bins / 2);
 
         double steps = length * signal.BinWidth;
         return new Measurement(
@@ -39,6 +31,30 @@ public static class TransientShape
             null,
             (int)profile.MedianCount,
             $"first position where the smoothed phase profile comes within {threshold:0.###} robust SD (two standard errors) of the second half's median; {steps / signal.Structure.StepsPerEpoch:P1} of the epoch");
+    }
+
+    /// <summary>
+    /// Bins from the boundary until the excess settles: it may start one bin late (the first logged loss of an
+    /// epoch is computed before the epoch's first update, so a cause acting through the updates shows from the
+    /// second), and it has settled when two bins in a row lie inside the band or it changes sign.
+    /// </summary>
+    internal static int Length(double[] excess, double threshold, int limit)
+    {
+        int start = Math.Abs(excess[0]) > threshold ? 0 : excess.Length > 1 && Math.Abs(excess[1]) > threshold ? 1 : -1;
+        if (start < 0)
+        {
+            return 0;
+        }
+
+        int sign = Math.Sign(excess[start]);
+        bool Away(int b) => b < excess.Length && Math.Sign(excess[b]) == sign && Math.Abs(excess[b]) > threshold;
+        int length = start;
+        while (length < limit && (Away(length) || Away(length + 1)))
+        {
+            length++;
+        }
+
+        return length;
     }
 
     /// <summary>The smoothed profile minus its settled level, and the two-standard-error band around zero.</summary>

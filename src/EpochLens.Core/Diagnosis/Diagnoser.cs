@@ -202,12 +202,29 @@ public sealed class Diagnoser
             .ToList();
         return new Finding(
             CauseId.EpochAlignedUnexplained,
-            "The loss has structure aligned to epoch boundaries that matches none of the known causes.",
+            "The loss has structure aligned to epoch boundaries that matches none of the known causes." + LoneFirstStep(analysis),
             Confidence.From(structureP, "smallest corrected p among the structure tests")!,
             evidence,
             [],
             TrainingSeverity(analysis, "Unknown: whether it harms training cannot be told from the loss alone.") with { Impact = Impact.Unknown },
             "Log more beside the loss to settle it: the learning rate, the optimizer's step count, update norms and sample ids (EpochLens telemetry records all four); or re-run a short training with one factor changed at a time.");
+    }
+
+    /// <summary>
+    /// Where only the epoch's first step stands out, the candidates that make exactly that: the loss alone cannot
+    /// tell them apart, so they are named for the user to check rather than claimed.
+    /// </summary>
+    private static string LoneFirstStep(EpochAnalysis analysis)
+    {
+        var first = analysis[MeasurementIds.FirstStepLevel];
+        if (first is null || !Significant(first) || EdgeStepShare(analysis, last: false) < EdgeStepsNeeded
+            || analysis[MeasurementIds.BoundaryJumpAfterFirst] is { } after && Significant(after) && Math.Sign(after.Value) == Math.Sign(first.Value)
+            || analysis[MeasurementIds.LastStepLevel] is { } last && Significant(last))
+        {
+            return "";
+        }
+
+        return $" Only the epoch's first step stands out ({first.Value:+0.0;-0.0} robust SD): a short last gradient-accumulation group carried into the next epoch (its gradients, or a loss total not reset) does this, and so does anything special about each epoch's first batch; the optimizer's step count or the update norms tell them apart.";
     }
 
     /// <summary>A "no structure" verdict still names the low-confidence findings listed under it, so the two never seem to disagree.</summary>

@@ -22,8 +22,9 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
     {
         var readOptions = new ReadOptions
         {
+            // Every series is read, not only --metric's: the diagnosis also uses the learning rate, the optimizer's
+            // step count, update norms and the held-out loss beside the chosen loss.
             Format = settings.InputFormat,
-            Metric = settings.Metric,
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,
         };

@@ -20,6 +20,10 @@ internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
         var group = analysis[MeasurementIds.AccumulationGroupAtBoundary];
         if (first is null && last is null && group is null)
         {
+            // From the loss alone a short group shows at most as one odd step at the epoch's edge, which a
+            // smaller last batch or any special first batch makes as well: the unexplained finding names it as
+            // a candidate instead (measured: a lone first-step spike planted with no cause behind it was named
+            // this cause with medium confidence in 6 of 20 synthetic runs when the loss alone was allowed to).
             return DetectorVerdict.NotFound("not testable: the log has neither update norms nor the optimizer's step count");
         }
 

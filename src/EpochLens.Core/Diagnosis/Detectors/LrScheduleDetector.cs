@@ -10,6 +10,9 @@ internal sealed class LrScheduleDetector : ICauseDetector
 
     public CauseId Cause => CauseId.LrSchedule;
 
+    /// <summary>A noise change counts as the loss's response only at this p: it is one more test beside the level tests.</summary>
+    private const double NoiseResponseBelow = 1e-3;
+
     public DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var change = analysis[MeasurementIds.LearningRateChange];
@@ -27,10 +30,17 @@ internal sealed class LrScheduleDetector : ICauseDetector
         var (structureP, strongest) = StructureEvidence(analysis);
         var cap = ConfidenceLevel.High;
         string summary;
+        // The loss may answer a new rate in its noise rather than its level.
+        var noise = analysis[MeasurementIds.BoundaryNoiseChange];
         if (strongest is not null && structureP <= Confidence.LowBelow)
         {
             evidence.Add(Cite(strongest, $"and the loss changes there too: {strongest.Title.ToLowerInvariant()} {strongest.Value:0.00} {strongest.Unit}"));
             summary = "The learning rate changes at every epoch boundary, and the loss responds there: the structure is the schedule's doing.";
+        }
+        else if (noise is not null && Significant(noise, NoiseResponseBelow) && Math.Abs(noise.Value) >= 0.1)
+        {
+            evidence.Add(Cite(noise, $"and the loss becomes {(noise.Value > 0 ? "noisier" : "steadier")} there: its spread changes {Math.Exp(noise.Value):0.00}x across the boundary"));
+            summary = "The learning rate changes at every epoch boundary, and the loss's noise changes with it: the structure is the schedule's doing.";
         }
         else
         {

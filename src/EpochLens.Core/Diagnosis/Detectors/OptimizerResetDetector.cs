@@ -47,8 +47,10 @@ internal sealed class OptimizerResetDetector : ICauseDetector
                 : DetectorVerdict.Found(Make(analysis, direct, evidence));
         }
 
-        // From the loss alone: an upward step at the boundary that settles within half the epoch.
+        // From the loss alone: an upward step at the boundary (or right after the epoch's first update) that
+        // settles within half the epoch.
         double share = transient is null ? 0 : transient.Value / analysis.Structure.StepsPerEpoch;
+        jump = RiseJump(analysis) ?? jump;
         if (jump is null || !(jump.Value > 0) || !Significant(jump))
         {
             return DetectorVerdict.NotFound(jump is null ? "too few points to see the boundary" : $"no rise right after the boundary ({Describe(jump.PValue)})");
@@ -60,6 +62,12 @@ internal sealed class OptimizerResetDetector : ICauseDetector
             && -lastStep.Value > firstRise)
         {
             return DetectorVerdict.NotFound($"the apparent rise at the boundary is the last step's dip ({lastStep.Value:+0.0;-0.0} robust SD), not a rise after it");
+        }
+
+        var onset = Onset(analysis);
+        if (onset == RiseOnset.AtFirstStep && norm is null)
+        {
+            return DetectorVerdict.NotFound("the first loss of each epoch, computed before the epoch's first update, already carries the rise: the weights changed before the epoch began, which a fresh optimizer cannot do");
         }
 
         if (share <= 0 || share >= 0.5)
@@ -78,6 +86,10 @@ internal sealed class OptimizerResetDetector : ICauseDetector
 
         evidence.Add(Cite(jump, $"the loss rises {jump.Value:+0.0} robust SD right after the boundary"));
         evidence.Add(Cite(transient!, $"and settles after about {transient!.Value:0} steps ({share:P0} of the epoch)"));
+        if (onset == RiseOnset.AfterFirstUpdate && analysis[MeasurementIds.BoundaryJump] is { } firstPoint)
+        {
+            evidence.Add(Cite(firstPoint, $"the first loss of the epoch, computed before its first update, is still at the old level ({firstPoint.Value:+0.0;-0.0} robust SD): the rise comes with the updates"));
+        }
         if (norm is not null)
         {
             evidence.Add(Cite(norm, $"the first update of each epoch is {norm.Value:0.0}x its neighbours"));
@@ -89,7 +101,8 @@ internal sealed class OptimizerResetDetector : ICauseDetector
         }
 
         var cap = sustained ? ConfidenceLevel.High : norm is not null || share < 0.35 ? ConfidenceLevel.Medium : ConfidenceLevel.Low;
-        var confidence = Confidence.From(Math.Min(1, Math.Max(P(jump), sustained ? P(second) : 0) * 2), "rise after the boundary and update sizes, rotation and rank tests", cap);
+        // Corrected for the contrasts the rise was chosen among, and for the update-size test when it is used.
+        var confidence = Confidence.From(Math.Min(1, Math.Max(P(jump) * RiseJumpLooks(analysis), sustained ? 2 * P(second) : 0)), "rise after the boundary and update sizes, rotation and rank tests", cap);
         return confidence is null
             ? DetectorVerdict.NotFound("the rise after the boundary is too weak")
             : DetectorVerdict.Found(Make(analysis, confidence, evidence));
@@ -102,7 +115,9 @@ internal sealed class OptimizerResetDetector : ICauseDetector
         evidence,
         [
             new CounterEvidence(CauseId.LrSchedule, analysis[MeasurementIds.LearningRateChange] is null ? "a learning-rate warm restart looks the same in the loss; log the learning rate to tell them apart" : "the learning rate was logged and is taken into account separately"),
-            new CounterEvidence(CauseId.StateReload, "a weight reload makes the loss jump back for the whole epoch, not for a short warm-up"),
+            new CounterEvidence(CauseId.StateReload, Onset(analysis) == RiseOnset.AfterFirstUpdate
+                ? "reloaded weights would lift the epoch's first loss, which is computed before any update; it is at the old level"
+                : "a weight reload makes the loss jump back for much of the epoch, not for a short warm-up"),
         ],
         TrainingSeverity(analysis, "Real, and often small at low learning rates: every epoch spends its first steps re-estimating the optimizer's moments."),
         "Create the optimizer once, before the epoch loop (and keep its state when resuming from a checkpoint).");

@@ -63,7 +63,10 @@ internal sealed class PartialLastBatchDetector : ICauseDetector
         }
         else
         {
-            counter.Add(new CounterEvidence(CauseId.GradAccumulationLeftover, $"the first step of the next epoch is ordinary ({Describe(pFirst)}): nothing leaks across the boundary"));
+            counter.Add(new CounterEvidence(CauseId.GradAccumulationLeftover, $"the first step of the next epoch is ordinary ({Describe(pFirst)}): nothing leaks across the boundary"
+                + (analysis[MeasurementIds.AccumulationGroupAtBoundary] is null && analysis[MeasurementIds.UpdateNormAtLastStep] is null
+                    ? "; a short last accumulation group stepped on its own looks the same in the loss (the optimizer's step count or update norms tell them apart)"
+                    : "")));
         }
 
         return DetectorVerdict.Found(new Finding(

@@ -24,6 +24,19 @@ internal static class Signals
         return P(wide) < P(narrow) ? wide : narrow;
     }
 
+    /// <summary>
+    /// The most significant upward contrast at the boundary among the one-point, the wide and the one that leaves
+    /// out the epoch's first point (a rise that comes with the first update); null when none rises.
+    /// </summary>
+    public static Measurement? RiseJump(EpochAnalysis a) =>
+        new[] { a[MeasurementIds.BoundaryJump], a[MeasurementIds.BoundaryJumpWide], a[MeasurementIds.BoundaryJumpAfterFirst] }
+            .Where(m => m is { Value: > 0 })
+            .MinBy(P);
+
+    /// <summary>How many contrasts <see cref="RiseJump"/> chose among: its p is corrected by this.</summary>
+    public static int RiseJumpLooks(EpochAnalysis a) =>
+        new[] { MeasurementIds.BoundaryJump, MeasurementIds.BoundaryJumpWide, MeasurementIds.BoundaryJumpAfterFirst }.Count(id => a[id] is { PValue: not null });
+
     /// <summary>The measurements that test for any epoch-aligned structure in the loss itself.</summary>
     public static readonly string[] StructureTests =
     [
@@ -128,6 +141,73 @@ internal static class Signals
             ? $" After each boundary the loss sits up to {pk:+0.#%;-0.#%} off its trend and takes about {st:0} steps ({sh:0.#%} of the epoch) to settle."
             : "";
         return new Severity(level, Impact.Training, peak, steps, share, what + cost);
+    }
+
+    /// <summary>
+    /// When a rise at the boundary begins, where the log can tell: the first loss of an epoch is computed before
+    /// the epoch's first update, so a cause that acts through the updates (a fresh optimizer, a learning rate that
+    /// jumps) leaves that point at the old level and lifts the ones after it, while weights replaced before the
+    /// epoch (a reload) lift it too. Needs both edge steps logged and values that are not smoothed across the
+    /// boundary (an EMA carries the old level into the new epoch whatever happened).
+    /// </summary>
+    public static RiseOnset Onset(EpochAnalysis a)
+    {
+        var narrow = a[MeasurementIds.BoundaryJump];
+        var wide = RiseJump(a);
+        if (narrow is null || wide is null || wide.Id == MeasurementIds.BoundaryJump || !(wide.Value > 0) || !Significant(wide)
+            || EdgeStepShare(a, last: false) < EdgeStepsNeeded || EdgeStepShare(a, last: true) < EdgeStepsNeeded
+            || LagOneCorrelation(a.Signal) > SmoothedAbove)
+        {
+            return RiseOnset.Unknown;
+        }
+
+        if (narrow.Value >= 0.5 * wide.Value && Significant(narrow))
+        {
+            return RiseOnset.AtFirstStep;
+        }
+
+        return narrow.Value < 0.5 * wide.Value && !Significant(narrow, 0.05) ? RiseOnset.AfterFirstUpdate : RiseOnset.Unknown;
+    }
+
+    /// <summary>A lag-one autocorrelation of the residuals above this marks values smoothed over steps (EMA, window means).</summary>
+    public const double SmoothedAbove = 0.5;
+
+    /// <summary>The lag-one autocorrelation of the residuals inside epochs, from up to 65,536 evenly spread pairs.</summary>
+    public static double LagOneCorrelation(PreparedSignal signal)
+    {
+        var z = signal.Z;
+        var epochs = signal.Epochs;
+        int from = signal.FirstValid, to = signal.LastValid;
+        if (to - from < 8)
+        {
+            return 0;
+        }
+
+        int stride = Math.Max(1, (to - from) / 65536);
+        double sxy = 0, sxx = 0, syy = 0, sx = 0, sy = 0;
+        int n = 0;
+        for (int i = from; i < to; i += stride)
+        {
+            if (epochs[i] != epochs[i + 1] || !double.IsFinite(z[i]) || !double.IsFinite(z[i + 1]))
+            {
+                continue;
+            }
+
+            sx += z[i];
+            sy += z[i + 1];
+            sxx += z[i] * z[i];
+            syy += z[i + 1] * z[i + 1];
+            sxy += z[i] * z[i + 1];
+            n++;
+        }
+
+        if (n < 8)
+        {
+            return 0;
+        }
+
+        double cov = sxy - (sx * sy / n), vx = sxx - (sx * sx / n), vy = syy - (sy * sy / n);
+        return vx > 0 && vy > 0 ? cov / Math.Sqrt(vx * vy) : 0;
     }
 
     /// <summary>

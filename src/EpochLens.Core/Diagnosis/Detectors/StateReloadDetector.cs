@@ -46,10 +46,24 @@ internal sealed class StateReloadDetector : ICauseDetector
         // where a fresh optimizer settles within a fraction of it.
         var transient = analysis[MeasurementIds.TransientLength];
         double share = transient is null ? 0 : transient.Value / analysis.Structure.StepsPerEpoch;
-        bool upThenFalling = jump is not null && jump.Value > 0 && Significant(jump) && slope is not null && slope.Value < 0 && Significant(slope) && share >= 0.4;
+        // The rise starting at the epoch's first loss (before any update of the epoch) marks replaced weights, and
+        // then a shorter set-back will do; a rise that waits for the first update is something the updates do.
+        var onset = norm is null ? Onset(analysis) : RiseOnset.Unknown;
+        if (onset == RiseOnset.AfterFirstUpdate)
+        {
+            return DetectorVerdict.NotFound("the first loss of each epoch, computed before its first update, is at the old level: the weights were not replaced at the boundary");
+        }
+
+        bool upThenFalling = jump is not null && jump.Value > 0 && Significant(jump) && slope is not null && slope.Value < 0 && Significant(slope)
+            && (share >= 0.4 || (onset == RiseOnset.AtFirstStep && share >= 0.1));
         if (upThenFalling)
         {
             evidence.Add(Cite(jump!, $"the loss jumps {jump!.Value:+0.0} robust SD back up at the boundary"));
+            if (onset == RiseOnset.AtFirstStep && analysis[MeasurementIds.BoundaryJump] is { } firstPoint)
+            {
+                evidence.Add(Cite(firstPoint, $"already at the epoch's first loss ({firstPoint.Value:+0.0} robust SD), which is computed before any update: the weights changed between the epochs"));
+            }
+
             evidence.Add(Cite(slope!, $"and falls {-slope!.Value:0.0} robust SD through the epoch beyond the trend, re-learning what was lost"));
             var fromLoss = Confidence.From(Math.Min(1, Math.Max(P(jump), P(slope)) * 2), "jump up at the boundary and fall through the epoch, rotation tests", ConfidenceLevel.Medium);
             if (confidence is null)

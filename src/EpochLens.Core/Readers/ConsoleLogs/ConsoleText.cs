@@ -5,6 +5,32 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// <summary>Small parsing helpers shared by the console-log readers.</summary>
 internal static class ConsoleText
 {
+    /// <summary>
+    /// The line without the marks that quote program output inside a document: leading blanks, knitr's "## "
+    /// (R Markdown), Markdown's "> " and a comment's "# ", each possibly repeated. A log pasted into notes or a README
+    /// reads like the original.
+    /// </summary>
+    public static ReadOnlySpan<char> TrimQuoting(ReadOnlySpan<char> line)
+    {
+        while (true)
+        {
+            line = line.TrimStart(" \t");
+            int marks = 0;
+            while (marks < line.Length && line[marks] is '#' or '>')
+            {
+                marks++;
+            }
+
+            // A mark counts only when a blank or the line's end follows it ("#3" or ">>>" prompts stay as they are).
+            if (marks == 0 || marks > 3 || (marks < line.Length && line[marks] is not (' ' or '\t')))
+            {
+                return line;
+            }
+
+            line = line[marks..];
+        }
+    }
+
     /// <summary>A number as Python prints it: "0.4957", "2.0000e-02", "nan", "inf", "-inf".</summary>
     public static bool TryParseNumber(ReadOnlySpan<char> text, out double value)
     {

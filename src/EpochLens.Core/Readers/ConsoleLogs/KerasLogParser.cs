@@ -37,7 +37,7 @@ internal sealed class KerasLogParser
 
     public void Parse(ReadOnlySpan<char> segment)
     {
-        var text = segment.TrimStart(" \t");
+        var text = ConsoleText.TrimQuoting(segment);
         if (text.IsEmpty)
         {
             return;

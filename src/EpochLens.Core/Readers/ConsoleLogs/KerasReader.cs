@@ -26,7 +26,7 @@ public sealed class KerasReader : ILogReader
         bool epochHeader = false, progress = false;
         foreach (var segment in ConsoleText.HeadSegments(head))
         {
-            var text = segment.AsSpan().Trim();
+            var text = ConsoleText.TrimQuoting(segment).TrimEnd();
             epochHeader |= IsEpochHeader(text);
             progress |= IsProgress(text);
             if (epochHeader && progress)

@@ -24,6 +24,28 @@ public sealed class KerasReaderTests
 
     public static TheoryData<string> KerasFixtures() => [.. ConsoleFixtures.Keras];
 
+    [Theory]
+    [InlineData("## ")]
+    [InlineData("> ")]
+    [InlineData("    ")]
+    public void Output_quoted_in_a_document_reads_like_the_original(string quote)
+    {
+        // knitr writes R Markdown chunk output with "## " before every line; Markdown quotes it with "> ".
+        var original = File.ReadAllText(ConsoleFixtures.KerasPath("tf2_steps.log"));
+        var quoted = "# Notes\n\nSome prose about the run.\n\n```\n"
+            + string.Join('\n', original.Split('\n').Select(line => quote + line)) + "\n```\n";
+        using var folder = new TempFolder();
+        var path = folder.Write("notes.md", quoted);
+
+        Assert.True(ConsoleFixtures.Recognises(KerasReader.Default, path));
+        var problems = new ProblemLog();
+        var log = Assert.Single(ConsoleFixtures.Read(KerasReader.Default, path, problems));
+        var (expected, _) = ReadOne("tf2_steps.log");
+        Assert.Equal(expected.Find("loss")!.Values.ToArray(), log.Find("loss")!.Values.ToArray());
+        Assert.Equal(expected.Find("loss")!.Steps.ToArray(), log.Find("loss")!.Steps.ToArray());
+        Assert.Equal(expected.Epochs!.EpochStartSteps!, log.Epochs!.EpochStartSteps!);
+    }
+
     [Fact]
     public void Tf1_sample_counter_gives_positions_in_samples_and_the_epoch_length()
     {
