@@ -41,7 +41,7 @@ internal static class CorpusScore
             try
             {
                 var (log, metric) = ReadLog(reader, Path.Combine(root, label.Path), label);
-                var plain = PlainCsv(reader, log, metric, scratch.FullName);
+                var plain = PlainCsv(reader, log, metric, scratch.FullName, label.Path);
                 for (int v = 0; v < Variants.Length; v++)
                 {
                     var diagnosis = diagnoser.Diagnose(v == 2 ? plain : log, new DiagnosisOptions
@@ -67,7 +67,14 @@ internal static class CorpusScore
             Console.WriteLine($"| {label.Path}{(label.Metric is { } m ? $" ({m})" : "")} | {label.Expected} | {string.Join(" | ", named.Select((n, v) => (right[v] ? "ok " : label.Expected == "unclear" ? "" : "MISS ") + n))} | {length} / {label.StepsPerEpoch?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} |");
         }
 
-        scratch.Delete(recursive: true);
+        if (Environment.GetEnvironmentVariable("EPOCHLENS_CORPUS_KEEP_CSV") is { Length: > 0 })
+        {
+            Console.WriteLine($"Plain CSVs kept in {scratch.FullName}");
+        }
+        else
+        {
+            scratch.Delete(recursive: true);
+        }
         Console.WriteLine();
         Console.WriteLine("| | " + string.Join(" | ", Variants) + " |");
         Console.WriteLine("|---|" + string.Join("", Variants.Select(_ => "---|")));
@@ -120,10 +127,11 @@ internal static class CorpusScore
     }
 
     /// <summary>The loss the diagnosis would choose, written as a plain step,loss CSV and read back as a user's export would be.</summary>
-    private static TrainingLog PlainCsv(LogReader reader, TrainingLog log, string? metric, string folder)
+    /// <summary>The labelled series as a plain step,loss CSV (kept, named after the log, when EPOCHLENS_CORPUS_KEEP_CSV is set; never "tfevents" in the name, which would make it an event file).</summary>
+    private static TrainingLog PlainCsv(LogReader reader, TrainingLog log, string? metric, string folder, string labelPath)
     {
         var series = LossSeriesChooser.Choose(log, metric);
-        string file = Path.Combine(folder, $"{Guid.NewGuid():N}.csv");
+        string file = Path.Combine(folder, $"{labelPath.Replace('/', '_').Replace('.', '_').Replace("tfevents", "tb", StringComparison.Ordinal)}_{Guid.NewGuid().ToString("N")[..6]}.csv");
         using (var writer = new StreamWriter(file))
         {
             writer.WriteLine("step,loss");
