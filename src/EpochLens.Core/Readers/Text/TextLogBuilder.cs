@@ -6,7 +6,7 @@ namespace EpochLens.Readers.Text;
 
 /// <summary>
 /// Turns the lines a <see cref="TextLogParser"/> kept into training logs: picks the training loop's line shape
-/// (the most common one, with the shapes that differ from it only in extra labels), splits runs where the epoch
+/// (the most common one, counters and epochs weighing in: <see cref="TextShape.Weight"/>; with the shapes that differ from it only in extra labels), splits runs where the epoch
 /// goes back to its start, gives every line its global step from the counters it prints, and puts held-out lines
 /// at the last training step before them.
 /// </summary>
@@ -43,7 +43,7 @@ internal sealed class TextLogBuilder
             return logs;
         }
 
-        var primary = shapes.MaxBy(s => s.Lines)!;
+        var primary = shapes.MaxBy(s => s.Weight)!;
         var read = new bool[shapes.Count];
         for (int i = 0; i < shapes.Count; i++)
         {

@@ -254,7 +254,7 @@ internal sealed class TextLogParser
             {
                 int lossLabel = Labels.Get([], fields[template.Loss].Label(line), average: false, heldOut: false);
                 var example = line.Length <= 120 ? line.ToString() : line[..120].ToString() + "...";
-                shape = lossLabel < 0 ? -1 : Shapes.Add(hash, new TextShape(lossLabel, template.Step < 0 ? null : fields[template.Step].Kind, template.IsDict, example));
+                shape = lossLabel < 0 ? -1 : Shapes.Add(hash, new TextShape(lossLabel, template.Step < 0 ? null : fields[template.Step].Kind, template.Epoch >= 0, template.IsDict, example));
             }
 
             template.Shape = shape;

@@ -6,10 +6,11 @@ namespace EpochLens.Readers.Text;
 /// </summary>
 internal sealed class TextShape
 {
-    public TextShape(int lossLabel, TextFieldKind? counter, bool isDict, string example)
+    public TextShape(int lossLabel, TextFieldKind? counter, bool hasEpoch, bool isDict, string example)
     {
         LossLabel = lossLabel;
         Counter = counter;
+        HasEpoch = hasEpoch;
         IsDict = isDict;
         Example = example;
     }
@@ -19,6 +20,17 @@ internal sealed class TextShape
 
     /// <summary>The kind of step counter the lines print, or null when they print none.</summary>
     public TextFieldKind? Counter { get; }
+
+    /// <summary>The lines print their epoch themselves (not only under an epoch header).</summary>
+    public bool HasEpoch { get; }
+
+    /// <summary>
+    /// How strongly the shape claims to be the training loop's progress line: its line count, doubled when it
+    /// prints a step counter and again when it prints its epoch. A loop that prints sub-losses on lines of their own
+    /// ("cos_sim_loss 0.29 (0.29)") beside its "Epoch: [3][120/250] ... Loss 5.2 (5.1)" line prints them more
+    /// often, but they are side prints.
+    /// </summary>
+    public long Weight => (long)Lines * (Counter is null ? 1 : 2) * (HasEpoch ? 2 : 1);
 
     /// <summary>Printed Python dicts ("{'loss': 0.41, ..., 'epoch': 1.5}"), as the Hugging Face Trainer prints its logs.</summary>
     public bool IsDict { get; }

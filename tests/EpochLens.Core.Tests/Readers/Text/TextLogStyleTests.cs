@@ -50,6 +50,30 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void Sub_losses_printed_more_often_on_lines_of_their_own_do_not_displace_the_progress_line()
+    {
+        // As WS-DAN's loop prints: an AverageMeter progress line, then two sub-losses each on a line of its own.
+        var text = new StringBuilder();
+        for (int e = 0; e < 3; e++)
+        {
+            for (int p = 0; p < 250; p += 10)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Epoch: [{e}][{p}/250]\tTime 1.151 (1.175)\tLoss {TextLogs.Loss(e, p)} (5.2454)\n");
+                text.Append(CultureInfo.InvariantCulture, $"cos_sim_loss  0.270 (0.272)\ncos_sim_loss  0.271 (0.272)\nneg_cos_sim_loss  0.212 (0.232)\n");
+            }
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Loss", loss.Name);
+        Assert.Equal(75, loss.Count);
+        Assert.Equal(TextLogs.Value(1, 20), loss.Values[27]);
+        Assert.Equal(250, log.Epochs!.StepsPerEpoch);
+        Assert.Null(log.Find("cos_sim_loss"));
+    }
+
+    [Fact]
     public void Pipe_separated_zero_based_counter_without_total_restarts_each_epoch_and_says_the_length_was_inferred()
     {
         var path = _logs.Write("pipes.log", TextLogs.Lines([0, 1, 2], Enumerable.Range(0, 10), (e, p) => $"Epoch {e} | iter {p} | train loss {TextLogs.Loss(e, p)}"));
