@@ -1,5 +1,6 @@
 using EpochLens.Analysis;
 using EpochLens.Diagnosis;
+using EpochLens.Logs;
 
 namespace EpochLens.Core.Tests.Diagnosis;
 
@@ -47,6 +48,19 @@ public class LogResolutionTests
 
         var perStep = new Diagnoser().Diagnose(full, new DiagnosisOptions { StepsPerEpoch = 157 });
         Assert.Equal(CauseId.PartialLastBatch, perStep.Primary!.Cause);
+    }
+
+    [Fact]
+    public void No_single_step_claim_on_values_that_are_window_means()
+    {
+        // The same per-step run with its dip at every epoch's last step, but the log says each value is a mean over
+        // a logging window (as the Hugging Face Trainer's are): no point is one step, so nothing is claimed about one.
+        var full = ShapedRuns.SummedHalfLastBatch(12, 157, seed: 2);
+        var loss = full.Series[0];
+        var windowed = new TrainingLog("windowed", "text", [loss.With(averaging: new ValueAveraging(AveragingKind.MovingWindow, null, "printed dicts"))]);
+        var diagnosis = new Diagnoser().Diagnose(windowed, new DiagnosisOptions { StepsPerEpoch = 157 });
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Cause == CauseId.PartialLastBatch);
+        Assert.Contains(diagnosis.RuledOut, r => r.Cause == CauseId.PartialLastBatch && r.Reason.Contains("not testable", StringComparison.Ordinal));
     }
 
     [Fact]

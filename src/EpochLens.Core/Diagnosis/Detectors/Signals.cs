@@ -1,3 +1,4 @@
+using EpochLens.Logs;
 using EpochLens.Analysis;
 
 namespace EpochLens.Diagnosis.Detectors;
@@ -211,6 +212,14 @@ internal static class Signals
     }
 
     /// <summary>
+    /// Values that are means over a logging window of several steps (Hugging Face's logging_steps, mmcv's interval):
+    /// no point is one step, and the window around a boundary mixes the two epochs, so nothing about a single step
+    /// can be told.
+    /// </summary>
+    public static bool IsWindowMean(ValueAveraging averaging) =>
+        averaging.Kind is AveragingKind.MovingWindow && averaging.Window is not 1;
+
+    /// <summary>
     /// The share of whole epochs whose last step (or first, with <paramref name="last"/> false) is a point of the
     /// log: a claim about that single step needs it logged, which a log with one point every few dozen steps
     /// rarely has. 0 when the log covers no whole epoch.
@@ -219,7 +228,7 @@ internal static class Signals
     {
         var steps = a.Signal.Steps;
         var starts = a.Structure.StartSteps;
-        if (steps.Length == 0)
+        if (steps.Length == 0 || IsWindowMean(a.Series.Averaging))
         {
             return 0;
         }

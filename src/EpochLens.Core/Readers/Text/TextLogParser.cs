@@ -64,7 +64,7 @@ internal sealed class TextLogParser
 
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
-        bool isDict = line.TrimStart().StartsWith("{");
+        bool isDict = IsPrintedDict(line);
 
         // What the labels mean is the same for every line of one template: worked out once per template, not per line.
         LineTemplate? template;
@@ -98,6 +98,17 @@ internal sealed class TextLogParser
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// A printed Python dict, alone or after a logger's prefix ("12/11/2023 05:18:52 - INFO - __main__ - {'loss': ...}"),
+    /// as the Hugging Face Trainer's logs are printed or logged.
+    /// </summary>
+    private static bool IsPrintedDict(ReadOnlySpan<char> line)
+    {
+        var text = line.TrimEnd();
+        int open = text.IndexOf('{');
+        return open >= 0 && text.EndsWith("}") && text[(open + 1)..].TrimStart() is ['\'' or '"', ..];
     }
 
     private LineTemplate Learn(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)

@@ -282,6 +282,18 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void Hugging_face_dicts_after_a_logger_prefix_are_window_means_too()
+    {
+        var path = _logs.Write("record.log", string.Concat(Enumerable.Range(1, 30).Select(k =>
+            $"12/11/2023 05:{k:00}:52 - INFO - __main__ -   {{'loss': {TextLogs.Loss(k, 0)}, 'learning_rate': 6.3e-05, 'epoch': {k * 0.1:0.00}}}\n")));
+
+        var loss = _logs.ReadOne(path).Find(SeriesRole.TrainLoss)!;
+
+        Assert.Equal(30, loss.Count);
+        Assert.Equal(AveragingKind.MovingWindow, loss.Averaging.Kind);
+    }
+
+    [Fact]
     public void Two_runs_in_one_file_are_split_where_the_epoch_goes_back_to_its_start()
     {
         string Run(double offset) => TextLogs.Lines([1, 2], [1, 2, 3], (e, p) => $"Epoch [{e}/2] Batch: {p}/3 loss: {TextLogs.Value(e, p) + offset:0.0000}");
