@@ -131,6 +131,7 @@ public sealed class Diagnoser
     {
         var findings = new List<Finding>();
         var ruledOut = new List<RuledOut>();
+        int tested = 0;
         foreach (var detector in _detectors)
         {
             if (detector.Cause == skip)
@@ -141,6 +142,7 @@ public sealed class Diagnoser
             try
             {
                 var verdict = detector.Detect(analysis);
+                tested += verdict.Tested ? 1 : 0;
                 if (verdict.Finding is { } finding)
                 {
                     findings.Add(finding);
@@ -155,16 +157,19 @@ public sealed class Diagnoser
 #pragma warning restore CA1031
             {
                 notes.Add($"The {detector.Cause.ToId()} detector failed ({e.GetType().Name}: {e.Message}); its cause was not judged.");
+                tested++;
             }
         }
 
-        return Corrected(findings, ruledOut, _detectors.Count(d => d.Cause != skip), floor);
+        return Corrected(findings, ruledOut, Math.Max(1, tested), floor);
     }
 
     /// <summary>
     /// Each detector tests its own cause; over all of them the chance that some cause looks significant on a
     /// run without any is larger. Multiplying every p by the number of causes tested (Bonferroni) keeps the
-    /// false-alarm rate of the whole diagnosis at the level each confidence names.
+    /// false-alarm rate of the whole diagnosis at the level each confidence names. A cause the log cannot test
+    /// (no learning rate, no telemetry: decided by what was logged, not by the values) can raise no false alarm,
+    /// so it is not counted; a detector that failed is counted, as it might have found something.
     /// </summary>
     private static (List<Finding>, List<RuledOut>) Corrected(List<Finding> findings, List<RuledOut> ruledOut, int causesTested, double floor)
     {

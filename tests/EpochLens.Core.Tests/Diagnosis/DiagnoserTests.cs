@@ -21,6 +21,21 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void Findings_are_corrected_only_for_the_causes_the_log_can_test()
+    {
+        // Loss only: the learning-rate schedule and the accumulation groups cannot be tested, so they cannot raise a
+        // false alarm and do not count; with the learning rate logged, the schedule counts again.
+        var lossOnly = new Diagnoser().Diagnose(ShapedRuns.Sawtooth(80, 64, rise: 0.25, seed: 4));
+        Assert.Contains("corrected for the 6 causes tested", lossOnly.Primary!.Confidence.Basis, StringComparison.Ordinal);
+        Assert.Contains(lossOnly.RuledOut, r => r.Cause == CauseId.LrSchedule && r.Reason.StartsWith("not testable: ", StringComparison.Ordinal));
+
+        // A constant rate and a rise through every epoch (the sawtooth of recency).
+        var withRate = new Diagnoser().Diagnose(Log(8, (epoch, position, rng) => 1 + (0.3 * Normal(rng)) + (0.002 * position), lr: (_, _) => 1e-3));
+        Assert.Equal(CauseId.Recency, withRate.Primary!.Cause);
+        Assert.Contains("corrected for the 7 causes tested", withRate.Primary.Confidence.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_optimizer_step_counter_that_restarts_at_every_boundary_names_the_optimizer_reset()
     {
         var log = Log(6, (epoch, position, rng) => 1 + (0.2 * Normal(rng)), optimizerStep: (epoch, position) => position + 1);

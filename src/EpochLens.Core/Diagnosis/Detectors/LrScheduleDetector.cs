@@ -18,7 +18,7 @@ internal sealed class LrScheduleDetector : ICauseDetector
         var change = analysis[MeasurementIds.LearningRateChange];
         if (change is null)
         {
-            return DetectorVerdict.NotFound("not testable: the log has no learning rate");
+            return DetectorVerdict.NotTestable("the log has no learning rate");
         }
 
         if (change.Value < 0.5 || !Significant(change))

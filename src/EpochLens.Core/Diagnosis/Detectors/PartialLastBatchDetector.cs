@@ -16,16 +16,16 @@ internal sealed class PartialLastBatchDetector : ICauseDetector
         var spread = analysis[MeasurementIds.LastStepVariance];
         if (level is null && spread is null)
         {
-            return DetectorVerdict.NotFound("too few points per epoch to single out the last step");
+            return DetectorVerdict.NotTestable("too few points per epoch to single out the last step");
         }
 
         // The claim is about one step: the log must hold it, not a point some steps before it.
         double logged = EdgeStepShare(analysis, last: true);
         if (logged < EdgeStepsNeeded)
         {
-            return DetectorVerdict.NotFound(IsWindowMean(analysis.Series.Averaging)
-                ? "not testable: each value is a mean over a logging window, so no point is the last step alone and a smaller last batch cannot be singled out"
-                : $"not testable: the last step of the epoch is logged in {logged:P0} of the whole epochs (one point every {analysis.Signal.BinWidth:0.#} steps), so a smaller last batch cannot be singled out");
+            return DetectorVerdict.NotTestable(IsWindowMean(analysis.Series.Averaging)
+                ? "each value is a mean over a logging window, so no point is the last step alone and a smaller last batch cannot be singled out"
+                : $"the last step of the epoch is logged in {logged:P0} of the whole epochs (one point every {analysis.Signal.BinWidth:0.#} steps), so a smaller last batch cannot be singled out");
         }
 
         double p = Math.Min(1, Math.Min(P(level), P(spread)) * 2);

@@ -24,7 +24,7 @@ internal sealed class RunningMeanLoggingDetector : ICauseDetector
 
         if (decay is null && !logSays)
         {
-            return DetectorVerdict.NotFound("too few points per epoch to see how the curve steadies");
+            return DetectorVerdict.NotTestable("too few points per epoch to see how the curve steadies");
         }
 
         if (negatives is { Value: > 0.05 } && !logSays)
