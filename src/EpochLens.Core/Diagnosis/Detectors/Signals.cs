@@ -1,5 +1,5 @@
-using EpochLens.Logs;
 using EpochLens.Analysis;
+using EpochLens.Logs;
 
 namespace EpochLens.Diagnosis.Detectors;
 
