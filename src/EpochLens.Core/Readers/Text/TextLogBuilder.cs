@@ -179,7 +179,9 @@ internal sealed class TextLogBuilder
             maxCounter = Math.Max(maxCounter, record.Counter);
             if (j > 0 && record.Epoch > records[train[j - 1]].Epoch)
             {
-                if (record.Counter < records[train[j - 1]].Counter)
+                // A global step strictly grows; one that stays put across an epoch change ("[300/320]" printed once
+                // per epoch) restarts every epoch like any other per-epoch counter.
+                if (record.Counter <= records[train[j - 1]].Counter)
                 {
                     resets++;
                 }
@@ -298,7 +300,7 @@ internal sealed class TextLogBuilder
         var epochs = new MetricSeriesBuilder("epoch", _keepWallTimes);
         long lastStep = long.MinValue;
         bool reportedBack = false;
-        int j = 0, heldOutBeforeTraining = 0;
+        int j = 0, heldOutBeforeTraining = 0, replaced = 0;
         for (int i = start; i < end; i++)
         {
             var record = records[i];
@@ -317,7 +319,9 @@ internal sealed class TextLogBuilder
                     continue; // a progress bar's "0/N": no step done yet
                 }
 
-                if (epochs.Add(step, record.Epoch, record.WallTime) == StepOrder.Restarted && !reportedBack)
+                var order = epochs.Add(step, record.Epoch, record.WallTime);
+                replaced += order == StepOrder.ReplacedDuplicate ? 1 : 0;
+                if (order == StepOrder.Restarted && !reportedBack)
                 {
                     reportedBack = true;
                     _problems.Report(Where(record), ProblemKind.StepsWentBack,
@@ -353,6 +357,12 @@ internal sealed class TextLogBuilder
 
                 (builders[id] ??= new MetricSeriesBuilder(label.Name, _keepWallTimes)).Add(step, value, record.WallTime);
             }
+        }
+
+        if (replaced > 0)
+        {
+            // A progress bar redrawn at the same step does this harmlessly; many such lines mean the steps were misread.
+            _problems.Report("", ProblemKind.Assumed, $"{name}: {replaced} training line(s) fell on the same step as the line before and replaced it");
         }
 
         if (heldOutBeforeTraining > 0)

@@ -50,6 +50,24 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void A_counter_printed_once_per_epoch_at_the_same_position_restarts_every_epoch()
+    {
+        // One line per epoch, always at [300/320]: the counter does not run on across epochs, so every line is its
+        // own point (a global-step reading put all 60 at step 300 and kept one).
+        var path = _logs.Write("train.log", "2018-01-24 23:54:40,918 INFO    : Using GPU\n" + string.Concat(Enumerable.Range(0, 60).Select(e =>
+            $"2018-01-24 23:55:23,455 INFO    : Epoch: [{e}][300/320]\t Loss [ {TextLogs.Loss(e, 3)}] Avg Loss [ 0.6879074] Accuracy 0.587\n")));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(60, loss.Count);
+        Assert.Equal([300L, 620, 940], Steps(loss)[..3]);
+        Assert.Equal(TextLogs.Value(2, 3), loss.Values[2]);
+        Assert.Equal(320, log.Epochs!.StepsPerEpoch);
+        Assert.DoesNotContain("replaced", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sub_losses_printed_more_often_on_lines_of_their_own_do_not_displace_the_progress_line()
     {
         // As WS-DAN's loop prints: an AverageMeter progress line, then two sub-losses each on a line of its own.
