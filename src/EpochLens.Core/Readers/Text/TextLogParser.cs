@@ -210,7 +210,7 @@ internal sealed class TextLogParser
         {
             var field = fields[i];
             var label = field.Label(line);
-            if (epoch < 0 && TextLabels.IsEpoch(label))
+            if (epoch < 0 && (TextLabels.IsEpoch(label) || IsPhaseEpoch(line, fields, i)))
             {
                 epoch = i;
             }
@@ -225,6 +225,19 @@ internal sealed class TextLogParser
         }
 
         return (epoch, step, loss);
+    }
+
+    /// <summary>
+    /// "Train: 3 [ 120/1251 ( 10%)]", as timm prints its epochs: a whole number labelled only "Train" (or "Training")
+    /// and followed at once by an unlabelled counter is the epoch that counter runs in.
+    /// </summary>
+    private static bool IsPhaseEpoch(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int i)
+    {
+        var field = fields[i];
+        var label = field.Label(line);
+        return field.Kind == TextFieldKind.Value && field.Value >= 0 && field.Value == Math.Floor(field.Value)
+            && (label.Equals("train", StringComparison.OrdinalIgnoreCase) || label.Equals("training", StringComparison.OrdinalIgnoreCase))
+            && i + 1 < fields.Length && fields[i + 1].Kind != TextFieldKind.Value && fields[i + 1].LabelLength == 0;
     }
 
     private static bool IsStepCounter(ReadOnlySpan<char> label, TextField field) =>

@@ -68,6 +68,30 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void Timm_train_lines_give_the_epoch_after_the_phase_word()
+    {
+        var text = new StringBuilder();
+        for (int e = 0; e < 3; e++)
+        {
+            foreach (int p in new[] { 0, 50, 100, 150, 199 })
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Train: {e} [{p,4}/200 ({p / 2,3}%)]  Loss: {TextLogs.Loss(e, p)} (6.780)  Time: 0.457s,  560.35/s  LR: 1.000e-03  Data: 0.010 (0.045)\n");
+            }
+
+            text.Append("Test: [   0/48]  Time: 1.329 (1.329)  Loss:  0.7993 (0.7993)  Acc@1: 82.8125 (82.8125)\n");
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Loss", loss.Name);
+        Assert.Equal([1L, 51, 101, 151, 200, 201], Steps(loss)[..6]);
+        Assert.Equal(TextLogs.Value(1, 50), loss.Values[6]);
+        Assert.Equal(200, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(SeriesRole.LearningRate, log.Find("LR")!.Role);
+    }
+
+    [Fact]
     public void Sub_losses_printed_more_often_on_lines_of_their_own_do_not_displace_the_progress_line()
     {
         // As WS-DAN's loop prints: an AverageMeter progress line, then two sub-losses each on a line of its own.
