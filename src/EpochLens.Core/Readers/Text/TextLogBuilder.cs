@@ -66,11 +66,34 @@ internal sealed class TextLogBuilder
             _problems.Report("", ProblemKind.LimitReached, $"more than {TextLabelTable.MaxLabels} labels: the values of the others were not read");
         }
 
+        // Lines with a step but no epoch are read only when no training line shows an epoch.
+        bool epochs = false;
+        int epochless = 0;
+        var records = _parser.Records;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (!record.HeldOut && read[record.Shape])
+            {
+                epochs |= !double.IsNaN(record.Epoch);
+                epochless += double.IsNaN(record.Epoch) ? 1 : 0;
+            }
+        }
+
+        if (epochs && epochless > 0)
+        {
+            _problems.Report("", ProblemKind.Assumed, $"{epochless} training line(s) with a step counter but before any epoch is printed are not read");
+        }
+        else if (!epochs)
+        {
+            _problems.Report("", ProblemKind.Assumed, "the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from --steps-per-epoch or the loss");
+        }
+
         var runs = SplitRuns(read);
         for (int r = 0; r < runs.Count; r++)
         {
             var name = runs.Count == 1 ? _name : $"{_name} (run {r + 1})";
-            if (BuildRun(name, runs[r].Start, runs[r].End, read, primary) is { } log)
+            if (BuildRun(name, runs[r].Start, runs[r].End, read, primary, epochs) is { } log)
             {
                 logs.Add(log);
             }
@@ -121,13 +144,13 @@ internal sealed class TextLogBuilder
         return runs;
     }
 
-    private TrainingLog? BuildRun(string name, int start, int end, bool[] read, TextShape primary)
+    private TrainingLog? BuildRun(string name, int start, int end, bool[] read, TextShape primary, bool epochs)
     {
         var records = _parser.Records;
         var train = new List<int>();
         for (int i = start; i < end; i++)
         {
-            if (!records[i].HeldOut && read[records[i].Shape])
+            if (!records[i].HeldOut && read[records[i].Shape] && double.IsNaN(records[i].Epoch) != epochs)
             {
                 train.Add(i);
             }
@@ -139,8 +162,21 @@ internal sealed class TextLogBuilder
         }
 
         var steps = new long[train.Count];
-        var hint = AssignSteps(train, steps, primary);
+        var hint = epochs ? AssignSteps(train, steps, primary) : CounterSteps(train, steps);
         return Collect(name, start, end, train, steps, hint, primary);
+    }
+
+    /// <summary>Lines without epochs: each line's step is its counter (from 1 when the counter starts at 0); no epochs are known.</summary>
+    private EpochHint? CounterSteps(List<int> train, long[] steps)
+    {
+        var records = _parser.Records;
+        bool zeroBased = train.Exists(i => records[i].Counter == 0);
+        for (int j = 0; j < steps.Length; j++)
+        {
+            steps[j] = records[train[j]].Counter + (zeroBased ? 1 : 0);
+        }
+
+        return null;
     }
 
     /// <summary>Each training line's global step, and what the counters say about epochs (null when the epoch series must tell).</summary>
@@ -390,6 +426,12 @@ internal sealed class TextLogBuilder
         }
 
         var epochSeries = epochs.Build(SeriesRole.Epoch, ValueAveraging.PerStep);
+        if (epochSeries.NonFiniteCount == epochSeries.Count)
+        {
+            // Lines that print no epoch: no epoch series to offer, the epochs come from elsewhere.
+            return new TrainingLog(name, TextLogReader.Default.Format, series, hint);
+        }
+
         series.Add(epochSeries);
         hint ??= EpochsFromSeries(epochSeries);
         return new TrainingLog(name, TextLogReader.Default.Format, series, hint);

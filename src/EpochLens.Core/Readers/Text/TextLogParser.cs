@@ -181,7 +181,9 @@ internal sealed class TextLogParser
         }
 
         double epochValue = template.Epoch >= 0 ? fields[template.Epoch].Value : _headerEpoch;
-        if (template.IsTraining && !double.IsNaN(epochValue))
+        // A line with a labelled step counter ("iter: 19", "step 340") needs no epoch: iteration-based loops
+        // (detectron2, nanoGPT) print none, and the epoch length then comes from the user or the loss.
+        if (template.IsTraining && (!double.IsNaN(epochValue) || (template.Step >= 0 && fields[template.Step].LabelLength > 0)))
         {
             if (template.Step >= 0 && fields[template.Step].Value is var counter && (counter < 0 || counter != Math.Floor(counter) || counter > 1e15))
             {

@@ -4,7 +4,7 @@ using EpochLens.Readers.ConsoleLogs;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Free-form printed training logs: any text whose lines show an epoch number and a loss, whatever else they
+/// Free-form printed training logs: any text whose lines show an epoch number (or a labelled step counter) and a loss, whatever else they
 /// show and in whatever template ("[epoch 2/10] step 340/1250 loss=0.51", "Train Epoch: 1 [640/60000 (1%)]\tLoss: 2.29",
 /// "| epoch 1 | 200/ 2983 batches | ... | loss 7.63", tqdm bars, the Hugging Face Trainer's printed dicts), also
 /// inside Markdown, CI output or after pages of other output. The fallback for text no other reader claims.
@@ -22,7 +22,7 @@ public sealed class TextLogReader : ILogReader
 
     public string Format => "text";
 
-    public string Description => "printed training lines with an epoch number and a loss, in any text ('epoch 3 step 120/500 loss=0.73', 'Train Epoch: 1 [640/60000 (1%)] Loss: 2.29', tqdm bars, Hugging Face dicts)";
+    public string Description => "printed training lines with an epoch number or a step counter and a loss, in any text ('epoch 3 step 120/500 loss=0.73', 'Train Epoch: 1 [640/60000 (1%)] Loss: 2.29', 'iter: 19 total_loss: 2.3', tqdm bars, Hugging Face dicts)";
 
     public bool RecognisesLinesAnywhere => true;
 
@@ -69,8 +69,8 @@ public sealed class TextLogReader : ILogReader
             if (read.Count == 0)
             {
                 throw new LogReadException(file, options.Metric is null
-                    ? "no printed training lines found (looked for lines with an epoch number and a loss, e.g. 'epoch 3 step 120/500 loss=0.73')"
-                    : $"no printed line shows an epoch number and the metric '{options.Metric}'");
+                    ? "no printed training lines found (looked for lines with an epoch number or a step counter and a loss, e.g. 'epoch 3 step 120/500 loss=0.73' or 'iter 200: loss 2.31')"
+                    : $"no printed line shows an epoch number or a step counter and the metric '{options.Metric}'");
             }
 
             logs.AddRange(read);

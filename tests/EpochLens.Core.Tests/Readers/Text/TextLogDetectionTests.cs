@@ -80,10 +80,41 @@ public sealed class TextLogDetectionTests : IDisposable
         var error = Assert.Throws<LogReadException>(() => _logs.Detect(path));
 
         Assert.Contains("not a training log", error.Problem, StringComparison.Ordinal);
-        Assert.Contains("epoch number and a loss", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("epoch number or a step counter and a loss", error.Problem, StringComparison.Ordinal);
         Assert.Contains("looked through the first", error.Problem, StringComparison.Ordinal);
         var direct = Assert.Throws<LogReadException>(() => _logs.Read(path));
-        Assert.Contains("looked for lines with an epoch number and a loss", direct.Problem, StringComparison.Ordinal);
+        Assert.Contains("looked for lines with an epoch number or a step counter and a loss", direct.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Iteration_logs_without_epochs_are_read_with_the_counter_as_the_step()
+    {
+        // detectron2 and nanoGPT print an iteration counter and never an epoch.
+        var path = _logs.Write("log.txt", "number of parameters: 10.65M\n" + string.Concat(Enumerable.Range(0, 40).Select(i =>
+            $"[11/25 14:00:{i % 60:00} d2.utils.events]:  eta: 0:12:31  iter: {(i * 20) + 19}  total_loss: {TextLogs.Loss(0, i)}  loss_cls: 0.3  lr: 0.00049  max_mem: 2751M\n")));
+
+        var log = Assert.Single(_logs.Detect(path));
+
+        Assert.Equal("text", log.Format);
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("total_loss", loss.Name);
+        Assert.Equal([19L, 39, 59], loss.Steps[..3].ToArray());
+        Assert.Null(log.Epochs);
+        Assert.Null(log.Find(SeriesRole.Epoch));
+        Assert.Contains("no epoch", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Step_lines_before_the_first_epoch_are_left_out_when_the_log_prints_epochs()
+    {
+        var path = _logs.Write("train.log", "step 1 loss 0.9\nstep 2 loss 0.8\n"
+            + TextLogs.Lines([1, 2], [1, 2, 3], (e, p) => $"epoch {e} step {p}/3 loss {TextLogs.Loss(e, p)}"));
+
+        var loss = _logs.ReadOne(path).Find(SeriesRole.TrainLoss)!;
+
+        Assert.Equal(6, loss.Count);
+        Assert.Equal(TextLogs.Value(1, 1), loss.Values[0]);
+        Assert.Contains("before any epoch", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
     }
 
     [Fact]
