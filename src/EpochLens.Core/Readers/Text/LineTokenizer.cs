@@ -111,6 +111,12 @@ internal sealed class LineTokenizer
             return end;
         }
 
+        // A word followed by '=' or ':' labels the next value ("100 / 1000 loss=8.52"), not the counter.
+        if (_counterWantingLabel >= 0 && end < line.Length && line[end] is '=' or ':')
+        {
+            _counterWantingLabel = -1;
+        }
+
         if (_counterWantingLabel >= 0)
         {
             // "200/ 2983 batches": the word after an unlabelled counter names it.
@@ -175,6 +181,12 @@ internal sealed class LineTokenizer
             return Counter(line, start, end);
         }
 
+        // fairseq spaces both sides: "epoch 001:    100 / 1000 loss=...".
+        if (whole && SpacedSlash(line, end) is int spaced and >= 0)
+        {
+            return Counter(line, start, spaced);
+        }
+
         if (!ConsoleText.TryParseNumber(line[start..end], out double value))
         {
             CloseLabel(line);
@@ -202,6 +214,29 @@ internal sealed class LineTokenizer
         }
 
         return end;
+    }
+
+    /// <summary>Where the slash is in " / 1000" after a whole number (one to three blanks before it, a digit after its blanks); -1 otherwise.</summary>
+    private static int SpacedSlash(ReadOnlySpan<char> line, int end)
+    {
+        int slash = end;
+        while (slash < line.Length && slash - end < 3 && line[slash] == ' ')
+        {
+            slash++;
+        }
+
+        if (slash == end || slash >= line.Length || line[slash] != '/')
+        {
+            return -1;
+        }
+
+        int digit = slash + 1;
+        while (digit < line.Length && line[digit] == ' ')
+        {
+            digit++;
+        }
+
+        return digit > slash + 1 && digit < line.Length && char.IsAsciiDigit(line[digit]) ? slash : -1;
     }
 
     /// <summary>"a/b" (spaces allowed after the slash), "a/b (p%)" as a sample counter; "2023/05/01" is a date.</summary>

@@ -38,6 +38,8 @@ public sealed class LineTokenizerTests
     [InlineData("Epoch 3:  45%|████▌     | 450/1000 [00:12<00:15, 35.1it/s, loss=0.123, v_num=1]", "Epoch=3 =450/1000 loss=0.123 v_num=1")]
     [InlineData("{'loss': 0.41, 'grad_norm': 1.2, 'learning_rate': 4e-05, 'epoch': 1.5}", "loss=0.41 grad_norm=1.2 learning_rate=4E-05 epoch=1.5")]
     [InlineData("| end of epoch   1 | time: 20.31s | valid loss  5.78", "epoch=1 time=20.31 valid loss=5.78")]
+    [InlineData("2021-01-01 00:00:00 | INFO | train_inner | epoch 001:    100 / 1000 loss=8.52, ppl=75.1, num_updates=100", "epoch=1 =100/1000 loss=8.52 ppl=75.1 num_updates=100")]
+    [InlineData("Train: 3 [ 120/1251 ( 10%)]  Loss: 6.530 (6.780)", "Train=3 =120/1251 Loss=6.53(6.78)")]
     [InlineData("2023/05/01 12:00:00 - loss: nan", "loss=NaN")]
     public void Labels_get_their_numbers_whatever_the_template(string line, string expected) =>
         Assert.Equal(expected, Fields(line));
