@@ -92,6 +92,31 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void Fairseq_inner_lines_give_steps_from_the_spaced_counter_and_leave_the_epoch_summaries_out()
+    {
+        var text = new StringBuilder();
+        for (int e = 1; e <= 3; e++)
+        {
+            foreach (int u in new[] { 100, 200, 300, 400 })
+            {
+                text.Append(CultureInfo.InvariantCulture, $"2021-01-01 00:00:00 | INFO | train_inner | epoch {e:000}:    {u} / 400 loss={TextLogs.Loss(e, u)}, nll_loss=6.2, ppl=75.1, num_updates={((e - 1) * 400) + u}, lr=0.0005\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"2021-01-01 00:00:00 | INFO | valid | epoch {e:000} | valid on 'valid' subset | loss 5.9 | nll_loss 4.1 | ppl 17.2 | num_updates {e * 400}\n");
+            text.Append(CultureInfo.InvariantCulture, $"2021-01-01 00:00:00 | INFO | train | epoch {e:000} | loss 9.99 | nll_loss 6.1 | ppl 70 | num_updates {e * 400} | lr 0.0005\n");
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal([100L, 200, 300, 400, 500], Steps(loss)[..5]);
+        Assert.DoesNotContain(9.99, loss.Values.ToArray());
+        Assert.Equal(400, log.Epochs!.StepsPerEpoch);
+        Assert.Equal([400L, 800, 1200], Steps(log.Find(SeriesRole.HeldOutLoss)!));
+    }
+
+    [Fact]
     public void Sub_losses_printed_more_often_on_lines_of_their_own_do_not_displace_the_progress_line()
     {
         // As WS-DAN's loop prints: an AverageMeter progress line, then two sub-losses each on a line of its own.
