@@ -309,7 +309,7 @@ class TelemetryRecorder:
         return self._step
 
     def step(self, loss, optimizer, *, epoch=None, position=None, sample_ids=None, batch_size=None,
-             logged_loss=None):
+             logged_loss=None, grad_norm=None):
         """Records one batch. Call it after optimizer.step() (or after backward when the optimizer does not
         step on this batch, as in gradient accumulation) and before the gradients are zeroed.
 
@@ -317,6 +317,8 @@ class TelemetryRecorder:
         epoch, position, sample_ids: when the loop knows them better than the wrapped loader (or there is
         no loader); without a loader the epoch is the number of epoch_end() calls so far.
         logged_loss: what the run's own logger plots for this step, when it differs from the loss.
+        grad_norm: the gradient norm measured before the loop zeroed the gradients (see grad_norm_if_due),
+        for loops that zero them before the recorder sees the step.
         """
         queued = self._sampler.queue.popleft() if self._sampler is not None and self._sampler.queue else None
         if epoch is None:
@@ -339,10 +341,15 @@ class TelemetryRecorder:
         _count_steps(optimizer, already=1)
 
         measured = self._norms.measures(self._step, position, self._steps_per_epoch)
-        grad_norm = update_norm = None
+        # A NaN grad_norm from the caller: it could not be measured (the gradients were zeroed): an empty field.
+        unmeasurable = isinstance(grad_norm, float) and math.isnan(grad_norm)
+        update_norm = None
+        if not measured or unmeasurable:
+            grad_norm = None
         if measured:
             with torch.no_grad():
-                grad_norm = self._grad_norm()
+                if grad_norm is None and not unmeasurable:
+                    grad_norm = self._grad_norm()
                 now = self._flat()
                 update_norm = None if self._previous is None else torch.dist(now, self._previous)
                 self._previous = now
@@ -358,6 +365,15 @@ class TelemetryRecorder:
                 self._write_pending()
         else:
             self._emit(row)
+
+    def grad_norm_if_due(self, epoch):
+        """The gradient norm now (a device scalar) when the next step of <epoch> is one the schedule
+        measures, else None: for loops that zero the gradients before the step is recorded."""
+        position = self._position + 1 if epoch == self._epoch else 0
+        if not self._norms.measures(self._step, position, self._steps_per_epoch):
+            return None
+        with torch.no_grad():
+            return self._grad_norm()
 
     def epoch_end(self, heldout_loss=math.nan, heldout_accuracy=math.nan):
         """Ends the current epoch: writes its row (mean training loss, held-out results when given), updates
@@ -474,15 +490,16 @@ class TelemetryRecorder:
         if seed is None:
             seed = torch.initial_seed()  # what torch.manual_seed set; a random 64-bit value when never set
             seed = seed if seed < 2 ** 31 else -1
-        self._run.update({
+        given = self._run
+        self._run = {
             # The fields the C# RunDescription requires come first; the rest are this recorder's own.
             "schema_version": 1,
             "tool": "epochlens-python",
             "tool_version": __version__,
-            "data": self._run["data"] or (f"{type(loader.dataset).__name__} ({dataset_length} samples)"
-                                          if loader is not None else "unknown"),
+            "data": given["data"] or (f"{type(loader.dataset).__name__} ({dataset_length} samples)"
+                                      if loader is not None else "unknown"),
             "seed": seed,
-            "epochs": self._run["epochs"] or 0,
+            "epochs": given["epochs"] or 0,
             "samples_per_epoch": samples_per_epoch or 0,
             "batch_size": (loader.batch_size if loader is not None and loader.batch_size else batch_size) or 0,
             "steps_per_epoch": self._steps_per_epoch or 0,
@@ -498,8 +515,9 @@ class TelemetryRecorder:
             "dataset_length": dataset_length,
             "sampler": type(sampler).__name__ if sampler is not None else None,
             "drop_last": loader.drop_last if loader is not None else None,
-            "gradient_accumulation": self._run["grad_accumulation"],
-        })
+            "gradient_accumulation": given["grad_accumulation"],
+            "framework": given["framework"],
+        }
         self._run_written = True
         self._save_run()
 
@@ -599,6 +617,7 @@ class EpochLensHFCallback(_HFCallback):
         self._heldout = math.nan
         self._hook = None
         self._optimizer = None
+        self._grad_norm = None
 
     def on_train_begin(self, args, state, control, model=None, optimizer=None, train_dataloader=None, **kwargs):
         loader = train_dataloader if isinstance(train_dataloader, torch.utils.data.DataLoader) else None
@@ -619,16 +638,21 @@ class EpochLensHFCallback(_HFCallback):
         self._end_epoch()
         self._epoch += 1
 
+    def on_optimizer_step(self, args, state, control, **kwargs):
+        # The Trainer zeroes the gradients before on_step_end; this hook (transformers >= 4.41) comes
+        # between the optimizer's step and that. Without it the stepping rows have no gradient norm.
+        self._grad_norm = self.recorder.grad_norm_if_due(max(self._epoch, 0))
+
     def on_substep_end(self, args, state, control, optimizer=None, **kwargs):
-        self._record(optimizer)
+        self._record(optimizer, self.recorder.grad_norm_if_due(max(self._epoch, 0)))
 
     def on_step_end(self, args, state, control, optimizer=None, **kwargs):
-        self._record(optimizer)
+        self._record(optimizer, self._grad_norm if self._grad_norm is not None else math.nan)
 
-    def _record(self, optimizer):
+    def _record(self, optimizer, grad_norm):
         optimizer = optimizer or self._optimizer
-        self.recorder.step(self._loss, optimizer, epoch=max(self._epoch, 0))
-        self._loss = math.nan
+        self.recorder.step(self._loss, optimizer, epoch=max(self._epoch, 0), grad_norm=grad_norm)
+        self._loss, self._grad_norm = math.nan, None
 
     def on_epoch_end(self, args, state, control, **kwargs):
         # The epoch-end evaluation comes after this hook: the row waits for it (or for the next epoch).

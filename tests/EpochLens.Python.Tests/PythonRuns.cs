@@ -30,13 +30,18 @@ public static class PythonRuns
         : File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
     /// <summary>The telemetry folder of <c>scripts/{script}</c> run with <paramref name="arguments"/> (the folder is appended), recorded once.</summary>
-    public static string Recorded(string script, params string[] arguments)
+    public static string Recorded(string script, params string[] arguments) => Recorded(script, arguments, killsItself: false);
+
+    /// <summary>The telemetry folder of a script that ends by killing itself with SIGKILL, recorded once.</summary>
+    public static string RecordedUntilKilled(string script) => Recorded(script, [], killsItself: true);
+
+    private static string Recorded(string script, string[] arguments, bool killsItself)
     {
         string key = string.Join(' ', [script, .. arguments]);
-        return Runs.GetOrAdd(key, k => new Lazy<string>(() => Record(k, script, arguments))).Value;
+        return Runs.GetOrAdd(key, k => new Lazy<string>(() => Record(k, script, arguments, killsItself))).Value;
     }
 
-    private static string Record(string key, string script, string[] arguments)
+    private static string Record(string key, string script, string[] arguments, bool killsItself)
     {
         string folder = Path.Combine(Root.Value, string.Join('-', key.Split(' ', '.', '/')));
         var info = new ProcessStartInfo(Interpreter)
@@ -74,7 +79,8 @@ public static class PythonRuns
                 throw new TimeoutException($"{key} ran for more than 5 minutes");
             }
 
-            if (process.ExitCode != 0)
+            // A process killed by signal 9 exits with 128 + 9.
+            if (process.ExitCode != (killsItself ? 137 : 0))
             {
                 throw new InvalidOperationException(
                     $"{Interpreter} {key} exited with {process.ExitCode} (no torch? install Debian's python3-torch, or set EPOCHLENS_SKIP_PYTHON=1 to skip these tests):\n{stdout}\n{stderr.Result}");

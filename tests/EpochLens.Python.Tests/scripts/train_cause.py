@@ -14,20 +14,12 @@ import sys
 import torch
 from torch import nn
 
+from synthetic import data
+
 sys.path.insert(0, os.environ.get("EPOCHLENS_PYTHON_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "..", "python")))
 from epochlens_telemetry import TelemetryRecorder  # noqa: E402
 
 CAUSES = ("healthy", "optimizer-rebuilt", "lr-restarts", "weights-reloaded", "fixed-order")
-
-
-def data(n, seed=0):
-    g = torch.Generator().manual_seed(seed)
-    centers = torch.randn(4, 20, generator=g) * 1.2
-    labels = torch.randint(0, 4, (n,), generator=g)
-    x = centers[labels] + torch.randn(n, 20, generator=g)
-    flip = torch.rand(n, generator=g) < 0.1  # label noise keeps the loss from reaching zero
-    labels = torch.where(flip, torch.randint(0, 4, (n,), generator=g), labels)
-    return torch.utils.data.TensorDataset(x, labels)
 
 
 def main(cause, out, samples=1000, epochs=6, lr=1e-3, seed=1):
@@ -43,15 +35,15 @@ def main(cause, out, samples=1000, epochs=6, lr=1e-3, seed=1):
     # Warm restarts every epoch: the rate jumps back up at each boundary.
     scheduler = (torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(optimizer, T_0=len(loader))
                  if cause == "lr-restarts" else None)
-    start_of_run = copy.deepcopy(model.state_dict())
+    restore_point = copy.deepcopy(model.state_dict())
 
     telemetry = TelemetryRecorder(out, model, loader, epochs=epochs, seed=seed, data="synthetic 4-class clusters")
     for epoch in range(epochs):
         if cause == "optimizer-rebuilt":
             optimizer = torch.optim.Adam(model.parameters(), lr=lr)
         if cause == "weights-reloaded" and epoch > 0:
-            # A restore that lands on an earlier state (here the weights after epoch 0's first half).
-            model.load_state_dict(start_of_run)
+            # A restore that lands on an earlier state each epoch: the weights half-way through epoch 0.
+            model.load_state_dict(restore_point)
         for x, y in loader:
             optimizer.zero_grad()
             loss = loss_fn(model(x), y)
@@ -61,7 +53,7 @@ def main(cause, out, samples=1000, epochs=6, lr=1e-3, seed=1):
             if scheduler is not None:
                 scheduler.step()
             if cause == "weights-reloaded" and epoch == 0 and telemetry.steps == samples // 2:
-                start_of_run = copy.deepcopy(model.state_dict())
+                restore_point = copy.deepcopy(model.state_dict())
         telemetry.epoch_end()
     telemetry.close()
 
