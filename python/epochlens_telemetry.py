@@ -80,9 +80,13 @@ def _number(value):
     return repr(value)
 
 
+def _json(text):
+    """A formatted number as JSON holds it: NaN and the infinities as strings (what System.Text.Json reads)."""
+    return f'"{text}"' if text[-1] in "Ny" else text
+
+
 def _json_number(value):
-    text = _number(value)
-    return text if math.isfinite(float(value)) else f'"{text}"'
+    return _json(_number(value))
 
 
 class _Files:
@@ -108,17 +112,22 @@ class _Files:
         return f
 
     def step(self, step, epoch, position, batch_size, loss, logged, lr, grad_norm, update_norm, opt_step, ids):
+        # Each number is formatted once for both files (this is most of the recorder's per-step cost).
+        loss_text = _number(loss)
+        logged_text = loss_text if logged == loss else _number(logged)
+        lr_text = _number(lr)
+        grad_text = None if grad_norm is None else _number(grad_norm)
+        update_text = None if update_norm is None else _number(update_norm)
         if self.steps_csv is not None:
             self.steps_csv.write(
-                f"{step},{epoch},{position},{batch_size},{_number(loss)},{_number(logged)},{_number(lr)},"
-                f"{'' if grad_norm is None else _number(grad_norm)},{'' if update_norm is None else _number(update_norm)},"
-                f"{opt_step},{' '.join(map(str, ids))}\n")
+                f"{step},{epoch},{position},{batch_size},{loss_text},{logged_text},{lr_text},{grad_text or ''},"
+                f"{update_text or ''},{opt_step},{' '.join(map(str, ids))}\n")
         if self.steps_json is not None:
             self.steps_json.write(
                 f'{{"step":{step},"epoch":{epoch},"position":{position},"batch_size":{batch_size},'
-                f'"loss":{_json_number(loss)},"logged_loss":{_json_number(logged)},"lr":{_json_number(lr)},'
-                f'"grad_norm":{"null" if grad_norm is None else _json_number(grad_norm)},'
-                f'"update_norm":{"null" if update_norm is None else _json_number(update_norm)},'
+                f'"loss":{_json(loss_text)},"logged_loss":{_json(logged_text)},"lr":{_json(lr_text)},'
+                f'"grad_norm":{"null" if grad_text is None else _json(grad_text)},'
+                f'"update_norm":{"null" if update_text is None else _json(update_text)},'
                 f'"optimizer_step":{opt_step},"sample_ids":[{",".join(map(str, ids))}]}}\n')
         if time.monotonic() - self._last_flush >= FLUSH_SECONDS:
             self.flush()
@@ -264,10 +273,13 @@ class TelemetryRecorder:
     optimizer: lets the recorder count its step() calls from the first one, for optimizers whose state
         keeps no step count (SGD); Adam and most others need not be given.
     norms: a NormSchedule; fmt: "csv", "jsonl" or "both".
+    defer_readback: keep each step's values on the device and read them back together at most once a
+        second (None: on for any device but the CPU, where reading a value back costs nothing).
     """
 
     def __init__(self, folder, model, loader=None, *, epochs=None, seed=None, data=None, grad_accumulation=1,
-                 steps_per_epoch=None, optimizer=None, norms=NormSchedule.SAMPLED, fmt="both", framework="pytorch"):
+                 steps_per_epoch=None, optimizer=None, norms=NormSchedule.SAMPLED, fmt="both", defer_readback=None,
+                 framework="pytorch"):
         self.folder = folder
         if optimizer is not None:
             _count_steps(optimizer)
@@ -290,7 +302,7 @@ class TelemetryRecorder:
         device = self._params[0].device
         # On a GPU, reading a value back forces a synchronisation: keep the step's values on the device
         # and read them back together at most once a second, as the C# recorder does.
-        self._defer = device.type != "cpu"
+        self._defer = device.type != "cpu" if defer_readback is None else defer_readback
         self._pending = []
         self._pending_since = time.monotonic()
         self._previous = self._flat() if norms.measures(0, 0, self._steps_per_epoch) else None
@@ -355,9 +367,14 @@ class TelemetryRecorder:
                 self._previous = now
         self._keep_parameters_if_next_step_needs_them(position, measured)
 
-        lr = optimizer.param_groups[0]["lr"]
+        optimizer_step = _optimizer_step(optimizer)
+        if isinstance(optimizer_step, torch.Tensor):
+            # Adam adds to its step tensor in place: keep this step's value, not the tensor.
+            optimizer_step = (optimizer_step.detach().clone() if self._defer and optimizer_step.device.type != "cpu"
+                              else int(optimizer_step.item()))
+        lr = float(optimizer.param_groups[0]["lr"])
         row = [self._step, epoch, position, batch_size, loss, logged_loss, lr, grad_norm, update_norm,
-               _optimizer_step(optimizer), sample_ids]
+               optimizer_step, sample_ids]
         self._step += 1
         if self._defer:
             self._pending.append(row)
@@ -470,6 +487,7 @@ class TelemetryRecorder:
         for row in self._pending:
             self._emit(row)
         self._pending.clear()
+        self._files.flush()  # the rows waited up to a second already: they go to disk now
 
     def _write_run(self, optimizer, batch_size):
         loader = self._loader

@@ -73,6 +73,20 @@ public class RecorderTests
     }
 
     [PythonFact]
+    public void Deferred_readback_the_GPU_path_writes_the_same_records_as_reading_each_step_back()
+    {
+        // On a GPU the recorder keeps a step's values as device tensors and reads them back together once a
+        // second; forced on here on the CPU, the same seeded run must give the same files.
+        string direct = PythonRuns.Recorded("train_cause.py", "healthy");
+        string deferred = PythonRuns.Recorded("train_cause.py", "--defer-readback", "healthy");
+
+        foreach (var file in new[] { "steps.csv", "steps.jsonl", "epochs.csv", "epochs.jsonl" })
+        {
+            Assert.Equal(File.ReadAllLines(Path.Combine(direct, file)), File.ReadAllLines(Path.Combine(deferred, file)));
+        }
+    }
+
+    [PythonFact]
     public void A_run_killed_mid_epoch_keeps_every_step_recorded_up_to_its_last_flush()
     {
         var (log, problems) = Read(PythonRuns.RecordedUntilKilled("killed_run.py"));
