@@ -104,6 +104,22 @@ class _Files:
             self.epochs_json = self._open("epochs.jsonl", None)
         self._last_flush = time.monotonic()
 
+    def next_step(self):
+        """One past the last step in the steps file already there (0 when there is none)."""
+        f = self.steps_json or self.steps_csv
+        path = f.name
+        with open(path, "rb") as existing:
+            existing.seek(0, os.SEEK_END)
+            existing.seek(max(0, existing.tell() - 65536))
+            lines = existing.read().split(b"\n")
+        # The last complete line (a killed run may have left a partial one after it).
+        for line in reversed(lines[:-1]):
+            try:
+                return int(json.loads(line)["step"]) + 1 if f is self.steps_json else int(line.split(b",")[0]) + 1
+            except (ValueError, KeyError, IndexError, TypeError):
+                continue
+        return 0
+
     def _open(self, name, header):
         # Appending keeps what a resumed run wrote before; the reader lets a step that goes back supersede.
         f = open(os.path.join(self.folder, name), "a", encoding="utf-8", newline="\n", buffering=1 << 16)
@@ -272,14 +288,18 @@ class TelemetryRecorder:
     steps_per_epoch: batches per epoch when there is no loader (else learnt from the first epoch).
     optimizer: lets the recorder count its step() calls from the first one, for optimizers whose state
         keeps no step count (SGD); Adam and most others need not be given.
+    first_step: the global step of the first record (None: 0 in a new folder, else one past the last step
+        the folder holds, so a resumed run appends where it stopped). A run resumed from an earlier
+        checkpoint passes the checkpoint's step: the reader lets a step that goes back replace the records
+        after it.
     norms: a NormSchedule; fmt: "csv", "jsonl" or "both".
     defer_readback: keep each step's values on the device and read them back together at most once a
         second (None: on for any device but the CPU, where reading a value back costs nothing).
     """
 
     def __init__(self, folder, model, loader=None, *, epochs=None, seed=None, data=None, grad_accumulation=1,
-                 steps_per_epoch=None, optimizer=None, norms=NormSchedule.SAMPLED, fmt="both", defer_readback=None,
-                 framework="pytorch"):
+                 steps_per_epoch=None, optimizer=None, first_step=None, norms=NormSchedule.SAMPLED, fmt="both",
+                 defer_readback=None, framework="pytorch"):
         self.folder = folder
         if optimizer is not None:
             _count_steps(optimizer)
@@ -306,7 +326,7 @@ class TelemetryRecorder:
         self._pending = []
         self._pending_since = time.monotonic()
         self._previous = self._flat() if norms.measures(0, 0, self._steps_per_epoch) else None
-        self._step = 0
+        self._step = self._files.next_step() if first_step is None else first_step
         self._epoch = -1
         self._position = -1
         self._epochs_ended = 0
