@@ -674,7 +674,9 @@ class EpochLensHFCallback(_HFCallback):
 
     def on_epoch_begin(self, args, state, control, **kwargs):
         self._end_epoch()
-        self._epoch += 1
+        # state.epoch is the fractional epoch of the last step (None before the first; a resumed run's own):
+        # whole at an epoch's start, so its floor numbers this epoch.
+        self._epoch = int(math.floor((state.epoch or 0) + 1e-6))
 
     def on_optimizer_step(self, args, state, control, **kwargs):
         # The Trainer zeroes the gradients before on_step_end; this hook (transformers >= 4.41) comes
