@@ -224,19 +224,15 @@ def _count_steps(optimizer, already=0):
     if hasattr(optimizer, "_epochlens_steps"):
         return
     optimizer._epochlens_steps = already
-
-    def counted(*_args, **_kwargs):
-        optimizer._epochlens_steps += 1
-
-    if hasattr(optimizer, "register_step_post_hook"):  # torch >= 2.0
-        optimizer.register_step_post_hook(counted)
-        return
     step = optimizer.step
 
-    @functools.wraps(step)  # keeps the _with_counter mark an LR scheduler puts on step()
+    # Wrapping the instance's step() is what torch's own LR schedulers do; unlike torch 2's
+    # register_step_post_hook it also works on torch 1.x and on wrappers that skip Optimizer.__init__
+    # (accelerate's AcceleratedOptimizer, which the Hugging Face Trainer hands to callbacks).
+    @functools.wraps(step)  # keeps the marks an LR scheduler puts on step()
     def step_and_count(*args, **kwargs):
         result = step(*args, **kwargs)
-        counted()
+        optimizer._epochlens_steps += 1
         return result
 
     optimizer.step = step_and_count
@@ -373,15 +369,15 @@ class TelemetryRecorder:
         _count_steps(optimizer, already=1)
 
         measured = self._norms.measures(self._step, position, self._steps_per_epoch)
-        # A NaN grad_norm from the caller: it could not be measured (the gradients were zeroed): an empty field.
-        unmeasurable = isinstance(grad_norm, float) and math.isnan(grad_norm)
         update_norm = None
-        if not measured or unmeasurable:
+        if not measured:
             grad_norm = None
-        if measured:
+        else:
             with torch.no_grad():
-                if grad_norm is None and not unmeasurable:
+                if grad_norm is None:
                     grad_norm = self._grad_norm()
+                elif isinstance(grad_norm, float) and math.isnan(grad_norm):
+                    grad_norm = None  # the caller could not measure it (the gradients were zeroed): left empty
                 now = self._flat()
                 update_norm = None if self._previous is None else torch.dist(now, self._previous)
                 self._previous = now
@@ -606,6 +602,9 @@ class EpochLensLightningCallback(_LightningCallback):
             loader = None  # several loaders combined: ids are not recorded
         self.options.setdefault("epochs", trainer.max_epochs if (trainer.max_epochs or 0) > 0 else None)
         self.options.setdefault("grad_accumulation", trainer.accumulate_grad_batches)
+        batches = getattr(trainer, "num_training_batches", None)  # after limit_train_batches; inf when unknown
+        if isinstance(batches, int) and batches > 0:
+            self.options.setdefault("steps_per_epoch", batches)
         self.options.setdefault("optimizer", trainer.optimizers[0] if trainer.optimizers else None)
         self.recorder = TelemetryRecorder(self.folder, pl_module, loader, framework="lightning", **self.options)
 
@@ -684,7 +683,7 @@ class EpochLensHFCallback(_HFCallback):
         self._grad_norm = self.recorder.grad_norm_if_due(max(self._epoch, 0))
 
     def on_substep_end(self, args, state, control, optimizer=None, **kwargs):
-        self._record(optimizer, self.recorder.grad_norm_if_due(max(self._epoch, 0)))
+        self._record(optimizer, None)  # the gradients are still there: the recorder measures them
 
     def on_step_end(self, args, state, control, optimizer=None, **kwargs):
         self._record(optimizer, self._grad_norm if self._grad_norm is not None else math.nan)
