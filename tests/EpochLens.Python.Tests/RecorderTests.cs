@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers;
 
@@ -39,6 +40,37 @@ public class RecorderTests
         var epochs = ids.Chunk(1000).ToArray();
         Assert.All(epochs, e => Assert.Equal(Enumerable.Range(0, 1000), e.Order()));
         Assert.NotEqual(epochs[0], epochs[1]);
+    }
+
+    [PythonFact]
+    public void Run_json_holds_the_set_up_the_recorder_can_see()
+    {
+        using var plain = JsonDocument.Parse(File.ReadAllText(Path.Combine(PythonRuns.Recorded("train_cause.py", "accumulation-leftover"), "run.json")));
+        var run = plain.RootElement;
+
+        Assert.Equal("epochlens-python", run.GetProperty("tool").GetString());
+        Assert.StartsWith("Adam(", run.GetProperty("optimizer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0.001, run.GetProperty("optimizer_hyperparameters").GetProperty("lr").GetDouble());
+        Assert.Equal([0.9, 0.999], run.GetProperty("optimizer_hyperparameters").GetProperty("betas").EnumerateArray().Select(b => b.GetDouble()));
+        Assert.Equal(1, run.GetProperty("batch_size").GetInt32());
+        Assert.Equal(1000, run.GetProperty("dataset_length").GetInt32());
+        Assert.Equal(1000, run.GetProperty("samples_per_epoch").GetInt32());
+        Assert.Equal(1000, run.GetProperty("steps_per_epoch").GetInt32());
+        Assert.Equal("RandomSampler", run.GetProperty("sampler").GetString());
+        Assert.Equal("reshuffled", run.GetProperty("order").GetString());
+        Assert.False(run.GetProperty("drop_last").GetBoolean());
+        Assert.Equal(3, run.GetProperty("gradient_accumulation").GetInt32());
+        Assert.Equal(6, run.GetProperty("epochs").GetInt32());
+        Assert.Equal(1, run.GetProperty("seed").GetInt32());
+
+        // The callbacks fill in what the trainer knows.
+        using var hf = JsonDocument.Parse(File.ReadAllText(Path.Combine(PythonRuns.Recorded("train_callback.py", "hf", "healthy"), "run.json")));
+        Assert.Equal("transformers", hf.RootElement.GetProperty("framework").GetString());
+        Assert.Equal(2, hf.RootElement.GetProperty("gradient_accumulation").GetInt32());
+        Assert.StartsWith("AdamW(", hf.RootElement.GetProperty("optimizer").GetString(), StringComparison.Ordinal);
+        using var fixedOrder = JsonDocument.Parse(File.ReadAllText(Path.Combine(PythonRuns.Recorded("train_callback.py", "lightning", "fixed-order"), "run.json")));
+        Assert.Equal("fixed", fixedOrder.RootElement.GetProperty("order").GetString());
+        Assert.Equal("SequentialSampler", fixedOrder.RootElement.GetProperty("sampler").GetString());
     }
 
     [PythonFact]

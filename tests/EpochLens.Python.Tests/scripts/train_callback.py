@@ -49,7 +49,10 @@ def lightning_run(cause, out, epochs):
     train = torch.utils.data.DataLoader(train_set, batch_size=1, shuffle=cause != "fixed-order",
                                         generator=torch.Generator().manual_seed(1))
     heldout = torch.utils.data.DataLoader(heldout_set, batch_size=100)
-    trainer = pl.Trainer(max_epochs=epochs, callbacks=[EpochLensLightningCallback(out)])
+    callback = EpochLensLightningCallback(out)
+    # Lightning accepts only Callback instances: the recorder's must derive from the installed library's.
+    assert isinstance(callback, pl.Callback), "EpochLensLightningCallback does not derive from lightning.pytorch.Callback"
+    trainer = pl.Trainer(max_epochs=epochs, callbacks=[callback])
     trainer.fit(Classifier(), train_dataloaders=train, val_dataloaders=heldout)
 
 
@@ -78,8 +81,10 @@ def hf_run(cause, out, epochs):
 
     args = hf.TrainingArguments(num_train_epochs=epochs, gradient_accumulation_steps=2, seed=1)
     train_set, heldout_set = split()
+    callback = EpochLensHFCallback(out)
+    assert isinstance(callback, hf.TrainerCallback), "EpochLensHFCallback does not derive from transformers.TrainerCallback"
     trainer = hf.Trainer(Classifier(), args, Features(train_set), Features(heldout_set),
-                         callbacks=[EpochLensHFCallback(out)], shuffle=cause != "fixed-order")
+                         callbacks=[callback], shuffle=cause != "fixed-order")
     trainer.train()
 
 
