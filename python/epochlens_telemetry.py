@@ -22,6 +22,7 @@ full pass over the weights). Files are only appended to and flushed at least onc
 run loses at most the last second.
 """
 
+import atexit
 import collections
 import datetime
 import functools
@@ -330,6 +331,7 @@ class TelemetryRecorder:
         self._epoch_steps = 0
         self._epoch_loss = 0.0
         self._closed = False
+        atexit.register(self.close)  # a script that ends without close() still writes its last second
 
     @property
     def steps(self):

@@ -15,6 +15,7 @@ public static class PythonRuns
     {
         var root = Path.Combine(Path.GetTempPath(), "epochlens-python-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
         return root;
     });
 
