@@ -425,6 +425,7 @@ class TelemetryRecorder:
         self._epoch_steps, self._epoch_loss = 0, 0.0
         if self._run_written:
             self._run["epochs_recorded"] = self._epochs_ended
+            self._run["steps_per_epoch"] = self._steps_per_epoch or 0  # once learnt from the first epoch
             self._save_run()
 
     def flush(self):
@@ -522,6 +523,9 @@ class TelemetryRecorder:
         except TypeError:
             samples_per_epoch = dataset_length
         hyper = {k: _plain(v) for k, v in optimizer.param_groups[0].items() if k != "params"}
+        # The optimizer a trainer wraps (accelerate's AcceleratedOptimizer, Lightning's LightningOptimizer).
+        inner = next((o for o in (getattr(optimizer, "optimizer", None), getattr(optimizer, "_optimizer", None))
+                      if isinstance(o, torch.optim.Optimizer)), optimizer)
         seed = self._run["seed"]
         if seed is None:
             seed = torch.initial_seed()  # what torch.manual_seed set; a random 64-bit value when never set
@@ -539,8 +543,8 @@ class TelemetryRecorder:
             "samples_per_epoch": samples_per_epoch or 0,
             "batch_size": (loader.batch_size if loader is not None and loader.batch_size else batch_size) or 0,
             "steps_per_epoch": self._steps_per_epoch or 0,
-            "learning_rate": float(hyper.get("lr", math.nan)),
-            "optimizer": f"{type(optimizer).__name__}(" + ", ".join(f"{k}={v}" for k, v in hyper.items()) + ")",
+            "learning_rate": _plain(float(hyper.get("lr", math.nan))),
+            "optimizer": f"{type(inner).__name__}(" + ", ".join(f"{k}={v}" for k, v in hyper.items()) + ")",
             "order": _sampler_order(sampler) if sampler is not None else "unknown",
             "cause_switches": {},
             "norm_schedule": self._norms.describe(),
