@@ -1,6 +1,7 @@
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
 using EpochLens.Readers;
+using Xunit.Abstractions;
 
 namespace EpochLens.Python.Tests;
 
@@ -16,12 +17,21 @@ namespace EpochLens.Python.Tests;
 /// it; with 1000 samples it is gone): under Adam the 4-sample last batch takes a full-size step from a noisier
 /// gradient, and the next batch pays for it.
 /// </remarks>
-public class RecordedCauseTests
+public class RecordedCauseTests(ITestOutputHelper output)
 {
     private static TrainingLog Read(string folder) =>
         DefaultLogReaders.Create().Read(folder, new ReadOptions(), new ProblemLog()).Single();
 
-    private static RunDiagnosis Diagnose(string cause) => new Diagnoser().Diagnose(Read(PythonRuns.Recorded("train_cause.py", cause)));
+    private RunDiagnosis Diagnose(string cause)
+    {
+        var diagnosis = new Diagnoser().Diagnose(Read(PythonRuns.Recorded("train_cause.py", cause)));
+        foreach (var finding in diagnosis.Findings)
+        {
+            output.WriteLine($"{finding.Cause} {finding.Confidence.Level} (p = {finding.Confidence.PValue:G3}): {finding.Summary}");
+        }
+
+        return diagnosis;
+    }
 
     [PythonTheory]
     [InlineData("optimizer-rebuilt", CauseId.OptimizerReset)]
