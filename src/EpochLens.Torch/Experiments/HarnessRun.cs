@@ -62,6 +62,12 @@ public sealed partial class HarnessRun
             throw new NotAHarnessRunException($"{runJson} cannot be read as an EpochLens run description: {e.Message}", e);
         }
 
+        if (description.Tool == "epochlens-python")
+        {
+            throw new NotAHarnessRunException(
+                $"{folder} was recorded by the Python recorder from a training loop of its own: verify trains runs of 'epochlens train' again, and cannot re-run that loop. Diagnose it with 'epochlens analyze'.");
+        }
+
         if (description.Tool != "epochlens" || description.SchemaVersion != RunDescription.CurrentSchemaVersion)
         {
             throw new NotAHarnessRunException($"{runJson} was written by {description.Tool} (schema {description.SchemaVersion}); verify reads EpochLens run descriptions of schema {RunDescription.CurrentSchemaVersion}.");

@@ -67,5 +67,19 @@ public sealed class HarnessRunTests : IDisposable
         Assert.Contains("warp-drive", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_run_recorded_by_the_Python_recorder_is_declined_as_one_verify_cannot_train_again()
+    {
+        // python/epochlens_telemetry.py writes the same files from the user's own loop, which verify cannot re-run.
+        var folder = _temp.Sub("python");
+        Directory.CreateDirectory(folder);
+        (new Trainer(TrainingRuns.Small(), TrainingRuns.Embedded).Describe() with { Tool = "epochlens-python" }).Write(folder);
+        File.WriteAllText(Path.Combine(folder, TelemetryFiles.StepsCsv), "");
+
+        var e = Assert.Throws<NotAHarnessRunException>(() => HarnessRun.Open(folder));
+        Assert.Contains("Python recorder", e.Message, StringComparison.Ordinal);
+        Assert.Contains("epochlens analyze", e.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -69,7 +69,10 @@ internal static class TelemetryFileDetector
         return Array.TrueForAll(seen, s => s);
     }
 
-    /// <summary>A run.json whose top-level "tool" is "epochlens".</summary>
+    /// <summary>
+    /// A run.json whose top-level "tool" is "epochlens" (the C# harness) or "epochlens-python" (the Python
+    /// recorder, python/epochlens_telemetry.py, which writes the same files from a user's own loop).
+    /// </summary>
     private static bool IsEpochLensRun(ReadOnlySpan<byte> head)
     {
         try
@@ -79,7 +82,7 @@ internal static class TelemetryFileDetector
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("tool"u8))
                 {
-                    return reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("epochlens"u8);
+                    return reader.Read() && reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("epochlens"u8) || reader.ValueTextEquals("epochlens-python"u8));
                 }
             }
         }
