@@ -1,4 +1,5 @@
 using System.Globalization;
+using EpochLens.Reports.Text;
 using EpochLens.Torch.Experiments;
 using Spectre.Console;
 
@@ -53,7 +54,7 @@ internal static class RunProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var tasks = runs.Select(r => context.AddTask(Markup.Escape(r.Label), maxValue: Math.Max(1, r.Steps))).ToArray();
+                var tasks = runs.Select(r => context.AddTask(ConsoleText.Safe(r.Label), maxValue: Math.Max(1, r.Steps))).ToArray();
                 var throttle = new RefreshThrottle(context);
                 result = work(new SynchronousProgress<RunProgress>(r =>
                 {
@@ -61,8 +62,8 @@ internal static class RunProgressDisplay
                     var task = tasks[r.Index];
                     task.Value = p.Step;
                     task.Description = p.Phase == "training"
-                        ? string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(r.Label)} · epoch {p.Epoch + 1} · {p.StepsPerSecond:F0} steps/s")
-                        : string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(r.Label)} · {p.Phase}");
+                        ? string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · epoch {p.Epoch + 1} · {p.StepsPerSecond:F0} steps/s")
+                        : string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · {p.Phase}");
                     throttle.Refresh(p.Phase != "training");
                 }));
                 throttle.Refresh(force: true);

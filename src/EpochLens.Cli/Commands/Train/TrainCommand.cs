@@ -1,4 +1,5 @@
 using System.Globalization;
+using EpochLens.Reports.Text;
 using EpochLens.Telemetry;
 using EpochLens.Torch.Data;
 using EpochLens.Torch.Native;
@@ -48,7 +49,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
-            _console.MarkupLineInterpolated($"Stopped. The telemetry recorded so far is in {folder}.");
+            _console.MarkupLine(ConsoleText.Markup($"Stopped. The telemetry recorded so far is in {folder}."));
             return ExitCodes.Interrupted;
         }
         finally

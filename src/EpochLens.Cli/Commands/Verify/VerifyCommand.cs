@@ -1,5 +1,6 @@
 using System.Globalization;
 using EpochLens.Diagnosis;
+using EpochLens.Reports.Text;
 using EpochLens.Torch.Data;
 using EpochLens.Torch.Experiments;
 using EpochLens.Torch.Native;
@@ -25,7 +26,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
     public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         // Messages go to standard error with --json, so the JSON on standard output stays clean.
-        var messages = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : _console;
+        var messages = settings.Json ? StandardStreams.Error : _console;
         HarnessRun run;
         try
         {
@@ -33,13 +34,13 @@ public sealed class VerifyCommand : Command<VerifySettings>
         }
         catch (NotAHarnessRunException e)
         {
-            messages.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] {e.Message}"));
             return ExitCodes.UsageOrInputError;
         }
 
         if (!run.UsesEmbeddedData && settings.DataFolder is null)
         {
-            messages.MarkupLineInterpolated($"[red]error:[/] {run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again.");
+            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] {run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again."));
             return ExitCodes.UsageOrInputError;
         }
 
@@ -62,7 +63,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         {
             diagnosis = verifier.DiagnoseOriginal(run);
             causes = verifier.CausesToTest(diagnosis);
-            messages.MarkupLineInterpolated($"Diagnosis of {diagnosis.Metric}: {diagnosis.Verdict}");
+            messages.MarkupLine(ConsoleText.Markup($"Diagnosis of {diagnosis.Metric}: {diagnosis.Verdict}"));
             if (causes.Count == 0)
             {
                 messages.WriteLine("Nothing to verify: the diagnosis names no cause an experiment can switch.");
@@ -74,7 +75,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
                 return ExitCodes.Ok;
             }
 
-            messages.MarkupLineInterpolated($"Testing the ranked causes in order: {string.Join(", ", causes.Select(c => c.ToId()))}.");
+            messages.MarkupLine(ConsoleText.Markup($"Testing the ranked causes in order: {string.Join(", ", causes.Select(c => c.ToId()))}."));
         }
 
         var plan = verifier.Plan(run, causes, diagnosis);
