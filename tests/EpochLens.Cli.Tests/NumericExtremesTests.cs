@@ -135,7 +135,8 @@ public sealed class NumericExtremesTests : IDisposable
         var text = new StringBuilder("\uFEFF");
         for (int i = 0; i < 30; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, i == 5 ? $"{{\"step\":{i},\"lo\\uD800ss\":2}}\n" : $"{{\"step\":{i},\"loss\":{Loss(i):R}}}\n");
+            string value = i == 5 ? "\"lo\\uD800ss\":2" : string.Create(CultureInfo.InvariantCulture, $"\"loss\":{Loss(i):R}");
+            text.Append(CultureInfo.InvariantCulture, $"{{\"step\":{i},{value}}}\n");
         }
 
         var path = Path.Combine(_folder, "metrics.jsonl");
