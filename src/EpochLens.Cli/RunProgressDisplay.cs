@@ -7,7 +7,8 @@ namespace EpochLens.Cli;
 
 /// <summary>
 /// Shows runs trained side by side: a Spectre progress display with one task per run on a terminal, plain
-/// lines (one per epoch trained and one at the end) when the output is redirected, nothing when quiet.
+/// lines (one per epoch trained and one at the end) when the output is redirected, nothing when quiet. Callers pass
+/// standard error: progress is no part of the requested output.
 /// </summary>
 internal static class RunProgressDisplay
 {
@@ -30,14 +31,14 @@ internal static class RunProgressDisplay
                     var p = r.Progress;
                     if (p.Phase == "done")
                     {
-                        console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: done, {p.Step} steps, {p.StepsPerSecond:F0} steps/s"));
+                        console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: done, {p.Step} steps, {p.StepsPerSecond:F0} steps/s")));
                     }
                     else if (p.Epoch > lastEpoch[r.Index])
                     {
                         // A report from a new epoch means the one before it is trained.
                         if (lastEpoch[r.Index] >= 0)
                         {
-                            console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: epoch {lastEpoch[r.Index] + 1} trained, {p.Step}/{p.TotalSteps} steps, {p.StepsPerSecond:F0} steps/s"));
+                            console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: epoch {lastEpoch[r.Index] + 1} trained, {p.Step}/{p.TotalSteps} steps, {p.StepsPerSecond:F0} steps/s")));
                         }
 
                         lastEpoch[r.Index] = p.Epoch;

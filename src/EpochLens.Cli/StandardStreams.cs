@@ -9,8 +9,13 @@ namespace EpochLens.Cli;
 /// </summary>
 internal static class StandardStreams
 {
-    public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    /// <remarks>Not interactive when redirected: live progress would fill a log file with redraws.</remarks>
+    public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+        Interactive = Console.IsErrorRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+    });
 
-    /// <summary>Whether progress can be drawn: standard error is a terminal that takes cursor movement.</summary>
-    public static bool ProgressShown => !Console.IsErrorRedirected && Error.Profile.Capabilities.Interactive;
+    /// <summary>Whether progress can be drawn live: standard error is a terminal that takes cursor movement.</summary>
+    public static bool ProgressShown => Error.Profile.Capabilities.Interactive;
 }

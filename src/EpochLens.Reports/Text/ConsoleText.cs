@@ -7,11 +7,14 @@ namespace EpochLens.Reports.Text;
 /// The one way text reaches the terminal. Text from a log (tag, column and file names, JSON keys, excerpts of damaged
 /// lines) is made safe here: Spectre markup escaped, so "[red]" is shown rather than obeyed, and control characters
 /// (ESC, BEL, C1 controls, line breaks) shown as \xNN instead of being written, so a name cannot recolour, retitle
-/// or clear the user's terminal. Every command's console output goes through <see cref="Safe"/> or
-/// <see cref="Markup(FormattableString)"/>.
+/// or clear the user's terminal. Every command's console output goes through <see cref="Safe"/>,
+/// <see cref="Markup(FormattableString)"/> or, for lines written past the markup parser, <see cref="Plain"/>.
 /// </summary>
 public static class ConsoleText
 {
+    /// <summary>A line written as it is (no markup, never wrapped, for scripts to read), its control characters shown as \xNN.</summary>
+    public static string Plain(string? text) => ReportText.Printable(text);
+
     /// <summary>Plain text as markup that prints it literally.</summary>
     public static string Safe(string? text) => Spectre.Console.Markup.Escape(ReportText.Printable(text));
 

@@ -50,7 +50,7 @@ public sealed class DemoCommand : Command<DemoSettings>
 
         var demo = new SeedDemo(data, EngineDefaults.CreateDiagnoser());
         var runs = new[] { ("training", (long)options.StepsPerEpoch * options.Epochs) };
-        var outcome = RunProgressDisplay.Run(_console, runs, settings.Quiet, progress =>
+        var outcome = RunProgressDisplay.Run(StandardStreams.Error, runs, settings.Quiet, progress =>
             demo.Run(options, folder, progress is null ? null : new SynchronousProgress<Torch.Training.TrainingProgress>(p => progress.Report(new RunProgress(0, "training", p))), cancellationToken));
 
         using (var json = File.Create(Path.Combine(folder, DiagnosisFile)))

@@ -82,7 +82,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         VerifyConsoleReport.RenderPlan(messages, plan);
         Directory.CreateDirectory(outFolder);
         var runs = plan.Runs.Select(r => (r.Label, (long)r.Options.StepsPerEpoch * r.Options.Epochs)).ToList();
-        var report = RunProgressDisplay.Run(messages, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
+        var report = RunProgressDisplay.Run(StandardStreams.Error, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
         File.WriteAllText(Path.Combine(outFolder, "verify.json"), VerifyJsonReport.ToJson(report, ToolVersion));
         if (settings.Json)
         {
@@ -91,7 +91,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         else
         {
             VerifyConsoleReport.Render(_console, report);
-            _console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experiment runs and verify.json: {outFolder}"));
+            _console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"Experiment runs and verify.json: {outFolder}")));
         }
 
         return ExitCodes.Ok;
