@@ -15,8 +15,11 @@ public static class ExitCodes
     /// <summary>Bad command-line use or unusable input (missing or corrupt file, a report that cannot be written).</summary>
     public const int UsageOrInputError = 2;
 
-    /// <summary>The machine cannot run the command (TorchSharp's native library does not load).</summary>
+    /// <summary>The machine cannot run the command (TorchSharp's native library does not load, memory runs out).</summary>
     public const int EnvironmentError = 3;
+
+    /// <summary>An internal error: a bug in epochlens, neither the input's fault nor the machine's (--debug shows its stack trace).</summary>
+    public const int InternalError = 4;
 
     /// <summary>Stopped by the user (Ctrl+C); what was recorded so far is kept.</summary>
     public const int Interrupted = 130;

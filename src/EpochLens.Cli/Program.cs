@@ -12,6 +12,7 @@ public static class Program
     public static int Main(string[] args)
     {
         UseColumnsWhenRedirected();
+        ErrorReporter.Debug = args.Contains("--debug", StringComparer.Ordinal);
         return CreateApp().Run(args);
     }
 
@@ -21,11 +22,19 @@ public static class Program
     /// </summary>
     private static void UseColumnsWhenRedirected()
     {
-        if (Console.IsOutputRedirected
-            && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns)
-            && columns is >= 40 and <= 1000)
+        if (!int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) || columns is < 40 or > 1000)
+        {
+            return;
+        }
+
+        if (Console.IsOutputRedirected)
         {
             Spectre.Console.AnsiConsole.Profile.Width = columns;
+        }
+
+        if (Console.IsErrorRedirected)
+        {
+            StandardStreams.Error.Profile.Width = columns;
         }
     }
 

@@ -1,14 +1,18 @@
 using EpochLens.Readers;
+using EpochLens.Reports.Text;
 using Spectre.Console;
 
 namespace EpochLens.Cli;
 
-/// <summary>What the readers had to skip, summarised per file and kind, with the first few problems in full.</summary>
+/// <summary>
+/// What the readers had to skip, summarised per file and kind, with the first few problems in full. File names and
+/// excerpts of damaged lines come from the log: they are written through <see cref="ConsoleText"/>.
+/// </summary>
 internal static class ReadProblemsReport
 {
     private const int ProblemsShown = 10;
 
-    /// <param name="console">Where to write.</param>
+    /// <param name="console">Where to write: standard error.</param>
     /// <param name="problems">The problems met.</param>
     /// <param name="sayWhenNone">Print a line even when nothing went wrong.</param>
     public static void Render(IAnsiConsole console, ProblemLog problems, bool sayWhenNone = false)
@@ -24,20 +28,20 @@ internal static class ReadProblemsReport
         }
 
         console.WriteLine();
-        console.MarkupLineInterpolated($"[yellow]{problems.Total:N0} problem(s) met while reading[/] (the rest was read):");
+        console.MarkupLine(ConsoleText.Markup($"[yellow]{problems.Total:N0} problem(s) met while reading[/] (the rest was read):"));
         foreach (var ((file, kind), count) in problems.Counts.OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Kind))
         {
-            console.MarkupLineInterpolated($"  {file}: {count:N0} x {kind}");
+            console.MarkupLine(ConsoleText.Markup($"  {file}: {count:N0} x {kind}"));
         }
 
         foreach (var problem in problems.Kept.Take(ProblemsShown))
         {
-            console.MarkupLineInterpolated($"  - {problem.ToString()}");
+            console.MarkupLine(ConsoleText.Markup($"  - {problem.ToString()}"));
         }
 
         if (problems.Kept.Count > ProblemsShown)
         {
-            console.MarkupLineInterpolated($"  ... and {problems.Total - ProblemsShown:N0} more");
+            console.MarkupLine(ConsoleText.Markup($"  ... and {problems.Total - ProblemsShown:N0} more"));
         }
     }
 }

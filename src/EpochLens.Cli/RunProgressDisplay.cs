@@ -1,4 +1,5 @@
 using System.Globalization;
+using EpochLens.Reports.Text;
 using EpochLens.Torch.Experiments;
 using Spectre.Console;
 
@@ -6,7 +7,8 @@ namespace EpochLens.Cli;
 
 /// <summary>
 /// Shows runs trained side by side: a Spectre progress display with one task per run on a terminal, plain
-/// lines (one per epoch trained and one at the end) when the output is redirected, nothing when quiet.
+/// lines (one per epoch trained and one at the end) when the output is redirected, nothing when quiet. Callers pass
+/// standard error: progress is no part of the requested output.
 /// </summary>
 internal static class RunProgressDisplay
 {
@@ -29,14 +31,14 @@ internal static class RunProgressDisplay
                     var p = r.Progress;
                     if (p.Phase == "done")
                     {
-                        console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: done, {p.Step} steps, {p.StepsPerSecond:F0} steps/s"));
+                        console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: done, {p.Step} steps, {p.StepsPerSecond:F0} steps/s")));
                     }
                     else if (p.Epoch > lastEpoch[r.Index])
                     {
                         // A report from a new epoch means the one before it is trained.
                         if (lastEpoch[r.Index] >= 0)
                         {
-                            console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: epoch {lastEpoch[r.Index] + 1} trained, {p.Step}/{p.TotalSteps} steps, {p.StepsPerSecond:F0} steps/s"));
+                            console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: epoch {lastEpoch[r.Index] + 1} trained, {p.Step}/{p.TotalSteps} steps, {p.StepsPerSecond:F0} steps/s")));
                         }
 
                         lastEpoch[r.Index] = p.Epoch;
@@ -53,7 +55,7 @@ internal static class RunProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var tasks = runs.Select(r => context.AddTask(Markup.Escape(r.Label), maxValue: Math.Max(1, r.Steps))).ToArray();
+                var tasks = runs.Select(r => context.AddTask(ConsoleText.Safe(r.Label), maxValue: Math.Max(1, r.Steps))).ToArray();
                 var throttle = new RefreshThrottle(context);
                 result = work(new SynchronousProgress<RunProgress>(r =>
                 {
@@ -61,8 +63,8 @@ internal static class RunProgressDisplay
                     var task = tasks[r.Index];
                     task.Value = p.Step;
                     task.Description = p.Phase == "training"
-                        ? string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(r.Label)} · epoch {p.Epoch + 1} · {p.StepsPerSecond:F0} steps/s")
-                        : string.Create(CultureInfo.InvariantCulture, $"{Markup.Escape(r.Label)} · {p.Phase}");
+                        ? string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · epoch {p.Epoch + 1} · {p.StepsPerSecond:F0} steps/s")
+                        : string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · {p.Phase}");
                     throttle.Refresh(p.Phase != "training");
                 }));
                 throttle.Refresh(force: true);

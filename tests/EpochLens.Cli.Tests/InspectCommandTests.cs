@@ -33,10 +33,11 @@ public sealed class InspectCommandTests : IDisposable
 
         var result = EpochLensProcess.Run("inspect", csv);
 
+        // The listing is the requested output; what was skipped is a warning, on standard error.
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"loss\s+TrainLoss\s+2", result.Output);
-        Assert.Contains("BadValue", result.Output, StringComparison.Ordinal);
-        Assert.Contains("line 3", result.Output, StringComparison.Ordinal);
+        Assert.Contains("BadValue", result.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(one.ExitCode == 0, one.Output + one.Error);
         Assert.True(two.ExitCode == 0, two.Output + two.Error);
         Assert.Contains("2 at a time", two.Output, StringComparison.Ordinal);
-        Assert.Contains("fixed-order-off: done, 900 steps", two.Output, StringComparison.Ordinal);
+        Assert.Contains("fixed-order-off: done, 900 steps", two.Error, StringComparison.Ordinal); // progress, on standard error
         foreach (var side in new[] { "original-3x300", "fixed-order-off" })
         {
             Assert.Equal(Losses(Path.Combine(_folder, "one", side)), Losses(Path.Combine(_folder, "two", side)));

@@ -99,6 +99,13 @@ public static class EpochResolver
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: {inference.Explanation} Give --steps-per-epoch.", inference.Candidates);
         }
 
+        // A period short for the steps' span (a damaged step far beyond the rest) would put more epochs in the log
+        // than the searches below can visit.
+        if (TooManyEpochs(period, origin, loss.Steps[^1], loss.Count) is { } tooMany)
+        {
+            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: it repeats every {period:0.##} steps, but {tooMany}. Give --steps-per-epoch.", inference.Candidates);
+        }
+
         // A boundary that stands out of the changes places the length to the step; a smooth per-epoch shape has
         // none, and is placed by folding instead.
         var (sharpest, standsOut) = SharpestBoundary(loss, period, origin);

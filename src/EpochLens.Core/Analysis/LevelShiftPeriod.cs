@@ -16,6 +16,12 @@ public static class LevelShiftPeriod
 
     private const int MinBlocksPerEpoch = 8;
 
+    /// <summary>
+    /// The most lengths the placement tries: to the step it would try 4 x (steps per block) of them, endless when a
+    /// damaged step stretches the log to 2^52 steps; this many reach the step on logs of up to ten million steps.
+    /// </summary>
+    private const int MaxPlacements = 1 << 18;
+
     /// <summary>The log must hold at least this many epochs of a candidate length.</summary>
     private const double MinEpochs = 3;
 
@@ -52,7 +58,7 @@ public static class LevelShiftPeriod
         // 3 % (to the step where blocks are wider), the one whose shifts, combined, stand out most.
         if (best is not null)
         {
-            double around = best.StepsPerEpoch, reach = Math.Max(2, 0.03 * around), increment = Math.Min(1, 1 / width);
+            double around = best.StepsPerEpoch, reach = Math.Max(2, 0.03 * around), increment = Math.Max(Math.Min(1, 1 / width), 2 * reach / MaxPlacements);
             var placed = best;
             for (double blocks = around - reach; blocks <= around + reach; blocks += increment)
             {

@@ -31,6 +31,18 @@ public sealed class Diagnoser
         ArgumentNullException.ThrowIfNull(log);
         options ??= new DiagnosisOptions();
         var series = LossSeriesChooser.Choose(log, options.Metric);
+
+        // The log's steps and the user's length are untrusted numbers: refused plainly before any arithmetic on them.
+        if (StepBounds.OutOfRange(series) is { } outOfRange)
+        {
+            throw new DiagnosisException($"{log.Source}: {outOfRange}");
+        }
+
+        if (options.StepsPerEpoch is { } given && StepBounds.LongerThanLog(series, given) is { } tooLong)
+        {
+            throw new DiagnosisException($"{log.Source}: --steps-per-epoch {given:0.##}: {tooLong}");
+        }
+
         var resolution = EpochResolver.Resolve(log, series, options.StepsPerEpoch, options.InferEpochs ? _inference : null);
         int nonFinite = series.NonFiniteCount;
         var notes = new List<string>();
@@ -58,6 +70,11 @@ public sealed class Diagnoser
         if (resolution.Structure is not { } structure)
         {
             return CannotTell($"Cannot tell: {resolution.Explanation}");
+        }
+
+        if (StepBounds.TooWideToFold(series, structure.StepsPerEpoch) is { } tooWide)
+        {
+            return CannotTell($"Cannot tell: {tooWide}");
         }
 
         var analysis = EpochAnalysis.Run(log, series, structure);

@@ -25,6 +25,11 @@ public sealed class LogReader
     {
         ArgumentNullException.ThrowIfNull(options);
         var forced = options.Format is null ? null : ReaderFor(options.Format);
+        if (SpecialFile.Kind(path) is { } special)
+        {
+            throw new LogReadException(path, $"{special}, not a regular file: logs are read from files");
+        }
+
         if (File.Exists(path))
         {
             var reader = forced ?? Detect(path, out long scanned)
@@ -46,6 +51,13 @@ public sealed class LogReader
                 problems.Report(new ReadProblem(path, "", ProblemKind.LimitReached,
                     $"more than {options.MaxFiles} files: only the first {options.MaxFiles} were looked at"));
                 break;
+            }
+
+            // Opening a FIFO blocks for good: one odd file must not stop the good logs beside it.
+            if (SpecialFile.Kind(file) is { } kind)
+            {
+                problems.Report(new ReadProblem(file, "", ProblemKind.Skipped, $"{kind}, not a regular file: skipped"));
+                continue;
             }
 
             ILogReader? reader;

@@ -2,6 +2,7 @@ using EpochLens.Diagnosis;
 using EpochLens.Logs;
 using EpochLens.Readers;
 using EpochLens.Reports;
+using EpochLens.Reports.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,10 +13,14 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
 {
     private readonly IAnsiConsole _console;
 
+    /// <summary>Standard error: problems, errors, notes and progress (a second console parameter would be resolved to standard output too).</summary>
+    private readonly IAnsiConsole _messages = StandardStreams.Error;
+
     public AnalyzeCommand() : this(AnsiConsole.Console)
     {
     }
 
+    /// <param name="console">Standard output: the console report.</param>
     public AnalyzeCommand(IAnsiConsole console) => _console = console;
 
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
@@ -58,31 +63,28 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         }
 
         var report = settings.Report;
-        bool toTerminal = report == ReportFormat.Console;
 
-        // A spinner says what is going on while large logs are read and analysed, on a terminal only.
-        if (toTerminal && _console.Profile.Capabilities.Interactive)
+        // A spinner on standard error says what is going on while large logs are read and analysed, on a terminal only.
+        if (StandardStreams.ProgressShown)
         {
-            _console.Status().Start("Reading ...", context => Work(text => context.Status(Markup.Escape(text))));
+            _messages.Status().Start("Reading ...", context => Work(text => context.Status(ConsoleText.Safe(text))));
         }
         else
         {
             Work(_ => { });
         }
 
-        // Warnings go to standard error when standard output carries JSON or Markdown, so that stays clean.
-        var messages = toTerminal ? _console : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        ReadProblemsReport.Render(messages, problems);
+        ReadProblemsReport.Render(_messages, problems);
         foreach (var failure in failures)
         {
-            messages.MarkupLineInterpolated($"[red]{failure}[/]");
+            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {failure}"));
         }
 
         if (diagnoses.Count == 0)
         {
             if (failures.Count == 0)
             {
-                messages.MarkupLineInterpolated($"[red]{settings.Path}: no log with a training loss found[/]");
+                _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: no log with a training loss found"));
             }
 
             return ExitCodes.UsageOrInputError;
@@ -114,18 +116,18 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         if (settings.Html is { } html)
         {
             HtmlReport.Write(html, diagnoses, ToolVersion);
-            messages.MarkupLineInterpolated($"HTML report: {Path.GetFullPath(html)}");
+            _messages.MarkupLine(ConsoleText.Markup($"HTML report: {Path.GetFullPath(html)}"));
         }
 
         if (settings.Plots is { } plots)
         {
             var written = PlotExport.Write(plots, diagnoses);
-            messages.MarkupLineInterpolated($"Plots: {written.Count} files in {Path.GetFullPath(plots)}");
+            _messages.MarkupLine(ConsoleText.Markup($"Plots: {written.Count} files in {Path.GetFullPath(plots)}"));
         }
 
         if (SeverityGate.Trips(diagnoses, settings.FailOn))
         {
-            messages.MarkupLineInterpolated($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}.");
+            _messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
             return ExitCodes.FindingAtOrAboveThreshold;
         }
 

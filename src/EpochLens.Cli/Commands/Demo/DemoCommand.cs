@@ -1,5 +1,6 @@
 using System.Globalization;
 using EpochLens.Reports;
+using EpochLens.Reports.Text;
 using EpochLens.Torch.Data;
 using EpochLens.Torch.Experiments;
 using EpochLens.Torch.Native;
@@ -49,7 +50,7 @@ public sealed class DemoCommand : Command<DemoSettings>
 
         var demo = new SeedDemo(data, EngineDefaults.CreateDiagnoser());
         var runs = new[] { ("training", (long)options.StepsPerEpoch * options.Epochs) };
-        var outcome = RunProgressDisplay.Run(_console, runs, settings.Quiet, progress =>
+        var outcome = RunProgressDisplay.Run(StandardStreams.Error, runs, settings.Quiet, progress =>
             demo.Run(options, folder, progress is null ? null : new SynchronousProgress<Torch.Training.TrainingProgress>(p => progress.Report(new RunProgress(0, "training", p))), cancellationToken));
 
         using (var json = File.Create(Path.Combine(folder, DiagnosisFile)))
@@ -66,7 +67,7 @@ public sealed class DemoCommand : Command<DemoSettings>
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Render(outcome, settings.Details, null);
-            _console.MarkupLineInterpolated($"[red]The HTML report cannot be written to {report}: {e.Message}[/]");
+            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] the HTML report cannot be written to {report}: {e.Message}"));
             return ExitCodes.UsageOrInputError;
         }
 
@@ -80,19 +81,19 @@ public sealed class DemoCommand : Command<DemoSettings>
         _console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained {t.Steps} steps in {t.TrainingTime.TotalSeconds:0.0} s ({t.StepsPerSecond:0} steps/s); final held-out loss {t.FinalHeldOutLoss:F4}, accuracy {t.FinalHeldOutAccuracy:P1}."));
         _console.WriteLine();
-        _console.Write(new Rule(Markup.Escape(CurveLabels[0])).LeftJustified());
+        _console.Write(new Rule(ConsoleText.Safe(CurveLabels[0])).LeftJustified());
         ConsoleReport.Render(_console, outcome.Plotted, details);
         _console.WriteLine();
-        _console.Write(new Rule(Markup.Escape(CurveLabels[1])).LeftJustified());
+        _console.Write(new Rule(ConsoleText.Safe(CurveLabels[1])).LeftJustified());
         ConsoleReport.Render(_console, outcome.Raw, details);
         _console.WriteLine();
         _console.Write(new Rule("The answer").LeftJustified());
-        _console.MarkupLine($"[bold]What causes it:[/] {Markup.Escape(outcome.Answer)}");
-        _console.MarkupLine($"[bold]How bad it is:[/] {Markup.Escape(outcome.HowBad)}");
-        _console.MarkupLineInterpolated($"Telemetry and {DiagnosisFile} (both diagnoses): {outcome.RunFolder}");
+        _console.MarkupLine($"[bold]What causes it:[/] {ConsoleText.Safe(outcome.Answer)}");
+        _console.MarkupLine($"[bold]How bad it is:[/] {ConsoleText.Safe(outcome.HowBad)}");
+        _console.MarkupLine(ConsoleText.Markup($"Telemetry and {DiagnosisFile} (both diagnoses): {outcome.RunFolder}"));
         if (report is not null)
         {
-            _console.MarkupLineInterpolated($"HTML report with both curves side by side: {report}");
+            _console.MarkupLine(ConsoleText.Markup($"HTML report with both curves side by side: {report}"));
         }
     }
 

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Demo;
 
 /// <summary>The options of <c>epochlens demo</c>; their descriptions are its --help.</summary>
-public sealed class DemoSettings : CommandSettings
+public sealed class DemoSettings : CommonSettings
 {
     [CommandOption("--full")]
     [Description("The longer version: 10 epochs instead of 3 (about two minutes of training on one core instead of about 35 s).")]

@@ -1,20 +1,28 @@
 using System.Globalization;
 using EpochLens.Logs;
 using EpochLens.Readers;
+using EpochLens.Reports.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Inspect;
 
-/// <summary><c>epochlens inspect</c>: shows what EpochLens reads from a log, and what it had to skip.</summary>
+/// <summary>
+/// <c>epochlens inspect</c>: shows what EpochLens reads from a log on standard output, and what it had to skip on
+/// standard error. Every name from the log goes through <see cref="ConsoleText"/>.
+/// </summary>
 public sealed class InspectCommand : Command<InspectSettings>
 {
     private readonly IAnsiConsole _console;
+
+    /// <summary>Standard error: problems, errors, notes and progress (a second console parameter would be resolved to standard output too).</summary>
+    private readonly IAnsiConsole _messages = StandardStreams.Error;
 
     public InspectCommand() : this(AnsiConsole.Console)
     {
     }
 
+    /// <param name="console">Standard output: what was read.</param>
     public InspectCommand(IAnsiConsole console) => _console = console;
 
     public override int Execute(CommandContext context, InspectSettings settings, CancellationToken cancellationToken)
@@ -34,18 +42,18 @@ public sealed class InspectCommand : Command<InspectSettings>
             Render(log);
         }
 
-        ReadProblemsReport.Render(_console, problems, sayWhenNone: true);
+        ReadProblemsReport.Render(_messages, problems, sayWhenNone: true);
         return ExitCodes.Ok;
     }
 
     private void Render(TrainingLog log)
     {
         _console.WriteLine();
-        _console.Write(new Rule(Markup.Escape($"{log.Source} ({log.Format})")).LeftJustified());
+        _console.Write(new Rule(ConsoleText.Markup($"{log.Source} ({log.Format})")).LeftJustified());
         if (log.Epochs is { } epochs)
         {
             var length = epochs.StepsPerEpoch is double n ? n.ToString("0.###", CultureInfo.InvariantCulture) + " steps per epoch" : "epoch starts marked";
-            _console.MarkupLineInterpolated($"Epochs: {length} ({epochs.Origin}){(epochs.EpochStartSteps is { Count: > 0 } starts ? $", {starts.Count} epoch starts" : "")}");
+            _console.MarkupLine(ConsoleText.Markup($"Epochs: {length} ({epochs.Origin}){(epochs.EpochStartSteps is { Count: > 0 } starts ? $", {starts.Count} epoch starts" : "")}"));
         }
         else
         {
@@ -59,18 +67,18 @@ public sealed class InspectCommand : Command<InspectSettings>
         {
             var steps = series.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{series.Steps[0]}..{series.Steps[^1]}");
             table.AddRow(
-                Markup.Escape(series.Name),
-                series.Role.ToString(),
+                ConsoleText.Safe(series.Name),
+                ConsoleText.Safe(series.Role.ToString()),
                 series.Count.ToString("N0", CultureInfo.InvariantCulture),
                 steps,
                 series.NonFiniteCount.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(Describe(series.Averaging)));
+                ConsoleText.Safe(Describe(series.Averaging)));
         }
 
         _console.Write(table);
         if (log.Samples is { } samples)
         {
-            _console.MarkupLineInterpolated($"Sample ids recorded for {samples.Steps.Count:N0} steps.");
+            _console.MarkupLine(ConsoleText.Markup($"Sample ids recorded for {samples.Steps.Count:N0} steps."));
         }
     }
 

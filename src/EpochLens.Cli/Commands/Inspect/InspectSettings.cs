@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Inspect;
 
 /// <summary>The options of <c>epochlens inspect</c>; their descriptions are its --help.</summary>
-public sealed class InspectSettings : CommandSettings
+public sealed class InspectSettings : CommonSettings
 {
     [CommandArgument(0, "<PATH>")]
     [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, console log, the text a training script printed, ...) or a folder searched for logs.")]

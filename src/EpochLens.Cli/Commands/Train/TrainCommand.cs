@@ -1,4 +1,5 @@
 using System.Globalization;
+using EpochLens.Reports.Text;
 using EpochLens.Telemetry;
 using EpochLens.Torch.Data;
 using EpochLens.Torch.Native;
@@ -40,7 +41,7 @@ public sealed class TrainCommand : Command<TrainSettings>
             using var writer = new TelemetryWriter(folder, settings.TelemetryFormat);
             trainer.Describe().Write(folder);
             WritePlainLine(string.Create(CultureInfo.InvariantCulture, $"Training on {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate:g}."));
-            var summary = settings.Quiet || !_console.Profile.Capabilities.Interactive
+            var summary = settings.Quiet || !StandardStreams.ProgressShown
                 ? trainer.Run(writer, progress: null, linked.Token)
                 : RunWithProgressBar(trainer, writer, linked.Token);
             WritePlainLine(SummaryLine(summary, folder));
@@ -48,7 +49,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
-            _console.MarkupLineInterpolated($"Stopped. The telemetry recorded so far is in {folder}.");
+            _console.MarkupLine(ConsoleText.Markup($"Stopped. The telemetry recorded so far is in {folder}."));
             return ExitCodes.Interrupted;
         }
         finally
@@ -58,19 +59,20 @@ public sealed class TrainCommand : Command<TrainSettings>
     }
 
     /// <summary>Writes a line as it is: never wrapped, so that scripts can read it from redirected output.</summary>
-    private void WritePlainLine(string line) => _console.Profile.Out.Writer.WriteLine(line);
+    private void WritePlainLine(string line) => _console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(line));
 
     /// <summary>The closing line: epochs, steps, final losses and speed.</summary>
     public static string SummaryLine(TrainingSummary s, string folder) => string.Create(CultureInfo.InvariantCulture,
         $"Done: {s.Epochs} epochs, {s.Steps} steps; final train loss {s.FinalTrainLoss:F4}, held-out loss {s.FinalHeldOutLoss:F4} (accuracy {s.FinalHeldOutAccuracy:P1}); {s.StepsPerSecond:F0} steps/s. Telemetry: {folder}");
 
-    private TrainingSummary RunWithProgressBar(Trainer trainer, ITelemetrySink sink, CancellationToken cancellation)
+    private static TrainingSummary RunWithProgressBar(Trainer trainer, ITelemetrySink sink, CancellationToken cancellation)
     {
         TrainingSummary? summary = null;
         // Drawn from the training thread, not Spectre's refresh thread: TorchSharp 0.107 hands temporary Scalars to
         // native calls without keeping them alive, so a garbage collection that another thread's allocations start
         // mid-call can free one under libtorch (seen as c10::Scalar::toFloat failing in Adam's step).
-        _console.Progress()
+        // On standard error: standard output keeps the opening and closing lines only.
+        StandardStreams.Error.Progress()
             .AutoClear(false)
             .AutoRefresh(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())

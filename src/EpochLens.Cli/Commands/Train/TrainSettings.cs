@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Train;
 
 /// <summary>The options of <c>epochlens train</c>; their descriptions are its --help.</summary>
-public sealed class TrainSettings : CommandSettings
+public sealed class TrainSettings : CommonSettings
 {
     [CommandOption("--data <DIR>")]
     [Description("Folder with MNIST-layout IDX files (train-images-idx3-ubyte[[.gz]], train-labels-idx1-ubyte[[.gz]], t10k-...) such as full MNIST or Fashion-MNIST. Default: the embedded Fashion-MNIST subset (5039 training, 1000 held-out images).")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EpochLens.Diagnosis;
+using EpochLens.Reports.Text;
 using EpochLens.Torch.Data;
 using EpochLens.Torch.Experiments;
 using EpochLens.Torch.Native;
@@ -25,7 +26,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
     public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         // Messages go to standard error with --json, so the JSON on standard output stays clean.
-        var messages = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : _console;
+        var messages = settings.Json ? StandardStreams.Error : _console;
         HarnessRun run;
         try
         {
@@ -33,13 +34,13 @@ public sealed class VerifyCommand : Command<VerifySettings>
         }
         catch (NotAHarnessRunException e)
         {
-            messages.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] {e.Message}"));
             return ExitCodes.UsageOrInputError;
         }
 
         if (!run.UsesEmbeddedData && settings.DataFolder is null)
         {
-            messages.MarkupLineInterpolated($"[red]error:[/] {run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again.");
+            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] {run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again."));
             return ExitCodes.UsageOrInputError;
         }
 
@@ -62,7 +63,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         {
             diagnosis = verifier.DiagnoseOriginal(run);
             causes = verifier.CausesToTest(diagnosis);
-            messages.MarkupLineInterpolated($"Diagnosis of {diagnosis.Metric}: {diagnosis.Verdict}");
+            messages.MarkupLine(ConsoleText.Markup($"Diagnosis of {diagnosis.Metric}: {diagnosis.Verdict}"));
             if (causes.Count == 0)
             {
                 messages.WriteLine("Nothing to verify: the diagnosis names no cause an experiment can switch.");
@@ -74,14 +75,14 @@ public sealed class VerifyCommand : Command<VerifySettings>
                 return ExitCodes.Ok;
             }
 
-            messages.MarkupLineInterpolated($"Testing the ranked causes in order: {string.Join(", ", causes.Select(c => c.ToId()))}.");
+            messages.MarkupLine(ConsoleText.Markup($"Testing the ranked causes in order: {string.Join(", ", causes.Select(c => c.ToId()))}."));
         }
 
         var plan = verifier.Plan(run, causes, diagnosis);
         VerifyConsoleReport.RenderPlan(messages, plan);
         Directory.CreateDirectory(outFolder);
         var runs = plan.Runs.Select(r => (r.Label, (long)r.Options.StepsPerEpoch * r.Options.Epochs)).ToList();
-        var report = RunProgressDisplay.Run(messages, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
+        var report = RunProgressDisplay.Run(StandardStreams.Error, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
         File.WriteAllText(Path.Combine(outFolder, "verify.json"), VerifyJsonReport.ToJson(report, ToolVersion));
         if (settings.Json)
         {
@@ -90,7 +91,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         else
         {
             VerifyConsoleReport.Render(_console, report);
-            _console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experiment runs and verify.json: {outFolder}"));
+            _console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"Experiment runs and verify.json: {outFolder}")));
         }
 
         return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EpochLens.Diagnosis;
+using EpochLens.Reports.Text;
 using EpochLens.Torch.Experiments;
 using EpochLens.Torch.Training;
 using Spectre.Console;
@@ -14,18 +15,18 @@ internal static class VerifyConsoleReport
     public static void RenderPlan(IAnsiConsole console, VerificationPlan plan)
     {
         var o = plan.Run.Options;
-        console.MarkupLineInterpolated($"Run {plan.Run.Folder}: {Setup(o)}.");
+        console.MarkupLine(ConsoleText.Markup($"Run {plan.Run.Folder}: {Setup(o)}."));
         foreach (var cause in plan.Causes)
         {
             if (cause.Plan is { CanRun: true } p)
             {
                 long steps = (long)p.WithFactor!.Options.StepsPerEpoch * cause.Budget.Epochs;
-                console.MarkupLineInterpolated($"[bold]{cause.Cause.ToId()}[/]: {(p.OriginalHasFactor ? "switch it off" : "the run lacks it; switch it on")}: {p.Change}.");
-                console.MarkupLineInterpolated($"  Budget: {cause.Budget.Epochs} epochs x {cause.Budget.SamplesPerEpoch} samples = {steps.ToString(Invariant)} steps per run; why: {cause.Budget.Reason}.");
+                console.MarkupLine(ConsoleText.Markup($"[bold]{cause.Cause.ToId()}[/]: {(p.OriginalHasFactor ? "switch it off" : "the run lacks it; switch it on")}: {p.Change}."));
+                console.MarkupLine(ConsoleText.Markup($"  Budget: {cause.Budget.Epochs} epochs x {cause.Budget.SamplesPerEpoch} samples = {steps.ToString(Invariant)} steps per run; why: {cause.Budget.Reason}."));
             }
             else
             {
-                console.MarkupLineInterpolated($"[bold]{cause.Cause.ToId()}[/]: no experiment ({cause.Plan?.NoExperimentBecause ?? "the harness cannot switch it"}).");
+                console.MarkupLine(ConsoleText.Markup($"[bold]{cause.Cause.ToId()}[/]: no experiment ({cause.Plan?.NoExperimentBecause ?? "the harness cannot switch it"})."));
             }
         }
 
@@ -37,7 +38,7 @@ internal static class VerifyConsoleReport
 
         long total = plan.Runs.Sum(r => (long)r.Options.StepsPerEpoch * r.Options.Epochs);
         string reuse = plan.ReusesOriginal ? "; the run's own telemetry stands for the original side" : "";
-        console.MarkupLineInterpolated($"Training {plan.Runs.Count} run(s), {total.ToString(Invariant)} steps in all, {plan.Parallelism} at a time ({plan.ParallelismReason}; one process and one libtorch thread each){reuse}.");
+        console.MarkupLine(ConsoleText.Markup($"Training {plan.Runs.Count} run(s), {total.ToString(Invariant)} steps in all, {plan.Parallelism} at a time ({plan.ParallelismReason}; one process and one libtorch thread each){reuse}."));
     }
 
     public static void Render(IAnsiConsole console, VerificationReport report)
@@ -51,9 +52,9 @@ internal static class VerifyConsoleReport
                 VerifyVerdict.Refuted => "green",
                 _ => "grey",
             };
-            console.Write(new Rule(Markup.Escape(c.Cause.ToId())).LeftJustified());
-            console.MarkupLine($"[bold {colour}]{Markup.Escape(c.Verdict.ToString().ToUpperInvariant())}[/]: {Markup.Escape(c.Reason)}.");
-            console.MarkupLineInterpolated($"Factor: {c.Factor}. Experiment: {c.Change}.");
+            console.Write(new Rule(ConsoleText.Safe(c.Cause.ToId())).LeftJustified());
+            console.MarkupLine($"[bold {colour}]{ConsoleText.Safe(c.Verdict.ToString().ToUpperInvariant())}[/]: {ConsoleText.Safe(c.Reason)}.");
+            console.MarkupLine(ConsoleText.Markup($"Factor: {c.Factor}. Experiment: {c.Change}."));
             if (c.WithFactor is { } with && c.WithoutFactor is { } without && c.Signature is { } signature)
             {
                 // Fits 80 columns: one space between columns, the series only when the two sides read different ones.
@@ -77,40 +78,40 @@ internal static class VerifyConsoleReport
                     var cells = new List<string>
                     {
                         arm.WithFactor ? "with" : "without",
-                        Markup.Escape(arm.ReusedOriginalTelemetry ? "recorded" : arm.Label),
+                        ConsoleText.Safe(arm.ReusedOriginalTelemetry ? "recorded" : arm.Label),
                     };
                     if (series)
                     {
-                        cells.Add(Markup.Escape(arm.Metric));
+                        cells.Add(ConsoleText.Safe(arm.Metric));
                     }
 
                     cells.AddRange(
                     [
                         arm.Signature is { } m ? m.Value.ToString("0.###", Invariant) : "-",
-                        Markup.Escape(VerdictRules.P(arm.Signature?.PValue)),
-                        Markup.Escape(arm.Diagnosis.Primary?.Cause.ToId() ?? arm.Diagnosis.Outcome.ToString()),
+                        ConsoleText.Safe(VerdictRules.P(arm.Signature?.PValue)),
+                        ConsoleText.Safe(arm.Diagnosis.Primary?.Cause.ToId() ?? arm.Diagnosis.Outcome.ToString()),
                         arm.HeldOutLoss.ToString("F4", Invariant),
                         arm.HeldOutAccuracy.ToString("P1", Invariant),
                     ]);
                     table.AddRow([.. cells]);
                 }
 
-                console.MarkupLineInterpolated($"Signature: {signature.MeasurementId} (the diagnosis engine's measurement), because {signature.Why}.");
+                console.MarkupLine(ConsoleText.Markup($"Signature: {signature.MeasurementId} (the diagnosis engine's measurement), because {signature.Why}."));
                 console.Write(table);
                 if (c.Comparison is { } cmp)
                 {
-                    console.MarkupLineInterpolated($"Two-sample test: difference {cmp.Difference.ToString("0.###", Invariant)} (spread {cmp.NullSd.ToString("0.###", Invariant)} with the boundary moved), {VerdictRules.P(cmp.PValue)}: {cmp.Method}.");
+                    console.MarkupLine(ConsoleText.Markup($"Two-sample test: difference {cmp.Difference.ToString("0.###", Invariant)} (spread {cmp.NullSd.ToString("0.###", Invariant)} with the boundary moved), {VerdictRules.P(cmp.PValue)}: {cmp.Method}."));
                 }
             }
 
-            console.MarkupLineInterpolated($"[bold]How bad:[/] {c.HowBadStatement}");
+            console.MarkupLine(ConsoleText.Markup($"[bold]How bad:[/] {c.HowBadStatement}"));
         }
 
         if (report.Runs.Count > 0)
         {
             console.WriteLine();
             double steps = report.Runs.Sum(r => (double)r.Steps);
-            console.MarkupLineInterpolated($"Trained {report.Runs.Count} run(s), {steps.ToString("0", Invariant)} steps, in {report.TrainingWallTime.TotalSeconds.ToString("0.0", Invariant)} s, {report.Parallelism} at a time ({(steps / report.TrainingWallTime.TotalSeconds).ToString("0", Invariant)} steps/s together).");
+            console.MarkupLine(ConsoleText.Markup($"Trained {report.Runs.Count} run(s), {steps.ToString("0", Invariant)} steps, in {report.TrainingWallTime.TotalSeconds.ToString("0.0", Invariant)} s, {report.Parallelism} at a time ({(steps / report.TrainingWallTime.TotalSeconds).ToString("0", Invariant)} steps/s together)."));
         }
     }
 

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Verify;
 
 /// <summary>The options of <c>epochlens verify</c>; their descriptions are its --help.</summary>
-public sealed class VerifySettings : CommandSettings
+public sealed class VerifySettings : CommonSettings
 {
     [CommandArgument(0, "<RUN_FOLDER>")]
     [Description("A run folder written by 'epochlens train' (its run.json holds the set-up and cause switches to train again).")]

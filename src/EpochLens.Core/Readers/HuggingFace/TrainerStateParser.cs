@@ -233,12 +233,22 @@ internal sealed class TrainerStateParser
         }
     }
 
-    /// <summary>Entry keys repeat in every entry: decode each distinct key once.</summary>
-    private string Name(ref Utf8JsonReader reader)
+    /// <summary>Entry keys repeat in every entry: decode each distinct key once. Null for a key that is no text.</summary>
+    private string? Name(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
-            return reader.GetString()!;
+            // The reader checks escapes only for form: "\uD800" without its low half passes, and unescaping it throws.
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                _problems.Report(new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString(), ProblemKind.Encoding,
+                    "a key with an escape that is no text (a lone UTF-16 surrogate): its value skipped");
+                return null;
+            }
         }
 
         var bytes = reader.ValueSpan;

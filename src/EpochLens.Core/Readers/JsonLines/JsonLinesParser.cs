@@ -167,7 +167,12 @@ internal sealed class JsonLinesParser
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    keyLength = prefix + AppendName(ref reader, prefix);
+                    if (AppendName(ref reader, prefix) is not (>= 0 and var nameLength))
+                    {
+                        return "a key holds an escape that is no text (a lone UTF-16 surrogate)";
+                    }
+
+                    keyLength = prefix + nameLength;
                     break;
                 case JsonTokenType.StartObject:
                     _prefixLengths[level++] = prefix;
@@ -199,11 +204,25 @@ internal sealed class JsonLinesParser
         return "the object is not closed";
     }
 
+    /// <summary>Copies the key at <paramref name="at"/>; -1 when its escapes do not unescape to text.</summary>
     private int AppendName(ref Utf8JsonReader reader, int at)
     {
         int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
         EnsurePath(at + length);
-        return reader.ValueIsEscaped ? reader.CopyString(_path.AsSpan(at)) : CopyRaw(reader.ValueSpan, at);
+        if (!reader.ValueIsEscaped)
+        {
+            return CopyRaw(reader.ValueSpan, at);
+        }
+
+        // The reader checks escapes only for form: "\uD800" without its low half passes, and unescaping it throws.
+        try
+        {
+            return reader.CopyString(_path.AsSpan(at));
+        }
+        catch (InvalidOperationException)
+        {
+            return -1;
+        }
     }
 
     private int CopyRaw(ReadOnlySpan<byte> name, int at)

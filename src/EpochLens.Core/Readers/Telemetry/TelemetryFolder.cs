@@ -26,7 +26,7 @@ internal sealed record TelemetryFolder(string Folder, string? Steps, TelemetryFi
         foreach (var name in StandardNames)
         {
             var path = Path.Combine(folder, name);
-            if (File.Exists(path) && !given.Contains(path))
+            if (SpecialFile.IsReadableFile(path) && !given.Contains(path))
             {
                 var kind = KindOf(path);
                 if (kind != TelemetryFileKind.None)
@@ -40,7 +40,7 @@ internal sealed record TelemetryFolder(string Folder, string? Steps, TelemetryFi
         {
             foreach (var (name, kind) in new[] { (TelemetryFiles.StepsJsonLines, TelemetryFileKind.StepsJsonLines), (TelemetryFiles.StepsCsv, TelemetryFileKind.StepsCsv) })
             {
-                if (File.Exists(Path.Combine(folder, name)))
+                if (SpecialFile.IsReadableFile(Path.Combine(folder, name)))
                 {
                     found.TryAdd(kind, Path.Combine(folder, name));
                 }

@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Names a path that is not a regular file. A FIFO blocks whoever opens it until a writer comes (so forever), a
+/// device such as /dev/zero never ends, a socket cannot be read: none is a log, and each is refused or skipped
+/// before it is opened, since opening is what blocks. .NET reports all of them as ordinary files, so the kind is
+/// asked of the system (statx on Linux; elsewhere nothing is refused).
+/// </summary>
+internal static class SpecialFile
+{
+    private const int CurrentFolder = -100; // AT_FDCWD
+    private const uint TypeField = 0x1; // STATX_TYPE
+    private const int ModeOffset = 28; // stx_mode, a 16-bit field, in every architecture's struct statx
+    private const int TypeBits = 0xF000; // S_IFMT
+
+    /// <summary>"a FIFO (named pipe)", "a character device", ...; null for a regular file or folder, a missing path, or where the kind cannot be asked.</summary>
+    public static string? Kind(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var status = new byte[256];
+        try
+        {
+            if (statx(CurrentFolder, path, 0, TypeField, status) != 0)
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null; // a C library without statx (before glibc 2.28): the file is read as before
+        }
+
+        return (BitConverter.ToUInt16(status, ModeOffset) & TypeBits) switch
+        {
+            0x1000 => "a FIFO (named pipe)",
+            0x2000 => "a character device",
+            0x6000 => "a block device",
+            0xC000 => "a socket",
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the path is a file that can be opened and read to its end: it exists and is not special.</summary>
+    public static bool IsReadableFile(string path) => File.Exists(path) && Kind(path) is null;
+
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int statx(int directory, string path, int flags, uint mask, byte[] status);
+}
