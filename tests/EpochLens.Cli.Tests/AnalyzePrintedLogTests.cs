@@ -54,6 +54,30 @@ public sealed class AnalyzePrintedLogTests : IDisposable
     }
 
     [Fact]
+    public void Metric_picks_a_sub_loss_printed_on_lines_of_its_own()
+    {
+        // The progress line prints the total loss; the sub-loss asked for stands on lines of its own, which are
+        // not the training lines unless --metric names them.
+        var text = new StringBuilder();
+        for (int e = 0; e < 4; e++)
+        {
+            for (int p = 0; p < 250; p += 10)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Epoch: [{e}][{p}/250]\tTime 1.151 (1.175)\tLoss {1 + (0.001 * p):0.0000} (5.2454)\n");
+                text.Append(CultureInfo.InvariantCulture, $"epoch {e} cos_sim_loss 0.{270 + (p % 7)}\n");
+            }
+        }
+
+        var path = Path.Combine(_folder, "train.log");
+        File.WriteAllText(path, text.ToString());
+
+        var result = EpochLensProcess.Run("analyze", path, "--metric", "cos_sim_loss");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("series cos_sim_loss: 100 points", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inspect_and_analyze_take_format_text()
     {
         var path = PrintedRunningMeanLog();

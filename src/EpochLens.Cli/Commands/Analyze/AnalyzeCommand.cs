@@ -40,6 +40,14 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         {
             stage($"Reading {settings.Path} ...");
             var logs = DefaultLogReaders.Create().Read(settings.Path, readOptions, problems);
+            if (settings.Metric is { } metric && !logs.Any(log => HasLoss(log, metric)))
+            {
+                // A printed log's training lines are chosen by their loss label: read again for the lines that
+                // show --metric (a sub-loss printed on lines of its own), with only that read's problems.
+                problems = new ProblemLog();
+                logs = DefaultLogReaders.Create().Read(settings.Path, readOptions with { Metric = metric }, problems);
+            }
+
             var diagnoser = EngineDefaults.CreateDiagnoser();
             var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
             foreach (var log in logs)
