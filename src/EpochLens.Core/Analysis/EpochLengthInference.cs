@@ -131,12 +131,15 @@ public static class EpochLengthInference
         var view = group.View;
         if (group.FoldPeriod is int found)
         {
-            int folded = FundamentalCheck.ResolveFold(view, found, minPeriod);
-            // Folding found a whole number of points already; only a sparse log leaves the steps between to search.
-            long steps = stride == 1
-                ? folded
+            double folded = FundamentalCheck.ResolveFold(view, found, minPeriod);
+            bool whole = Math.Abs(folded - Math.Round(folded)) < 1e-9;
+            // Folding found a whole number of points already; only a sparse log, or a fraction of the fold, leaves the
+            // steps between to search.
+            long steps = stride == 1 && whole
+                ? (long)Math.Round(folded)
                 : PeriodRefiner.Refine(series, view.Channel, folded * stride, stride, HarmonicSearch.MaxHarmonics, shortest, longest);
-            return (steps, ConsistencyCheck.FoldPValue(view, folded));
+            // A pattern that repeats at the fundamental repeats at the fold's multiple, which a fraction cannot be folded at.
+            return (steps, ConsistencyCheck.FoldPValue(view, whole ? (int)Math.Round(folded) : found));
         }
 
         var (fundamental, harmonics) = FundamentalCheck.Resolve(view, group.Trial, minPeriod, maxPeriod, trials, significance);

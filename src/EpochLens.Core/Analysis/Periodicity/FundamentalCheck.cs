@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace EpochLens.Analysis.Periodicity;
 
 /// <summary>
@@ -19,7 +21,7 @@ internal static class FundamentalCheck
     /// <summary>Power between harmonics is leakage unless its excess over noise is at least this share of theirs.</summary>
     private const double MinShare = 0.1;
 
-    /// <summary>Standard deviations of agreement between a folded profile's segments that make it a repetition.</summary>
+    /// <summary>Standard deviations of agreement between a folded profile's segments that make it a repetition, when one split is tried.</summary>
     private const double SegmentScore = 3;
 
     private static readonly int[] Factors = [2, 3];
@@ -127,44 +129,53 @@ internal static class FundamentalCheck
 
     /// <summary>
     /// The fundamental of a period found by folding: when the profile folded at <paramref name="period"/> points
-    /// repeats itself q times (its q segments correlate, at <see cref="SegmentScore"/> standard deviations), the
-    /// period is period / q. The folded variance alone cannot tell: it is as high at twice the period as at half of it.
+    /// repeats itself q times (its q segments correlate), the period is period / q. The folded variance alone cannot
+    /// tell: when the pattern fades over the run it can be as high at five times the period as at the period itself,
+    /// so every q that leaves segments of at least <paramref name="minPeriod"/> points is tried, smallest first. The
+    /// segments need not be whole: a log written every k steps folds a period of 128.8 points best at 644.
     /// </summary>
-    public static int ResolveFold(SpectralView view, int period, double minPeriod)
+    /// <returns>The period in points, fractional when the last q did not divide a whole period.</returns>
+    public static double ResolveFold(SpectralView view, int period, double minPeriod)
     {
         ReadOnlySpan<double> series = view.Series;
         double shortRange = ShortRangeCorrelation(series);
-        for (int round = 0; round < 4; round++)
+        double resolved = period;
+        int found = period;
+        while (true)
         {
-            var profile = new double[period];
+            var profile = new double[found];
             for (int t = 0; t < series.Length; t++)
             {
-                profile[t % period] += series[t];
+                profile[t % found] += series[t];
             }
 
-            int shorter = 0;
-            foreach (int q in Factors)
+            int divisors = (int)Math.Floor(found / minPeriod) - 1;
+            if (divisors < 1)
             {
-                int segment = period / q;
-                if (period % q != 0 || segment < minPeriod)
-                {
-                    continue;
-                }
+                break;
+            }
 
+            // One-sided, Bonferroni over the divisors tried: SegmentScore standard deviations when only one is.
+            double threshold = -Normal.InvCDF(0, 1, Normal.CDF(0, 1, -SegmentScore) / divisors);
+            int shorter = 0;
+            for (int q = 2; found / (double)q >= minPeriod; q++)
+            {
+                double segment = found / (double)q;
+                int length = (int)Math.Floor(segment);
+
+                // Neighbouring segments, cyclically (the one pair for two): the cost stays linear in the period for any q.
+                // Without repetition the cosines of different pairs are uncorrelated, each with variance shortRange / length.
                 double cosines = 0;
-                int pairs = 0;
-                for (int a = 0; a < q; a++)
+                int pairs = q == 2 ? 1 : q;
+                for (int a = 0; a < pairs; a++)
                 {
-                    for (int b = a + 1; b < q; b++)
-                    {
-                        cosines += Cosine(profile.AsSpan(a * segment, segment), profile.AsSpan(b * segment, segment));
-                        pairs++;
-                    }
+                    int from = (int)Math.Round(a * segment), to = (int)Math.Round(((a + 1) % q) * segment);
+                    cosines += Cosine(profile.AsSpan(from, length), profile.AsSpan(to, length));
                 }
 
-                if (cosines / pairs * Math.Sqrt(segment / shortRange) >= SegmentScore)
+                if (cosines / pairs * Math.Sqrt(pairs * length / shortRange) >= threshold)
                 {
-                    shorter = segment;
+                    shorter = q;
                     break;
                 }
             }
@@ -174,10 +185,16 @@ internal static class FundamentalCheck
                 break;
             }
 
-            period = shorter;
+            resolved /= shorter;
+            if (found % shorter != 0)
+            {
+                break; // a fractional period cannot be folded again point by point
+            }
+
+            found /= shorter;
         }
 
-        return period;
+        return resolved;
     }
 
     /// <summary>1 + 2 * the sum of squared autocorrelations over lags 1..16: how much neighbouring values move together.</summary>
