@@ -27,6 +27,21 @@ public class FundamentalCheckTests
     }
 
     [Fact]
+    public void A_smooth_falling_shape_is_not_taken_for_two_repeats_of_its_halves()
+    {
+        // A running mean's log change sizes fall like -log k through each epoch: both halves fall, but neither repeats the other.
+        var random = new Random(7);
+        var levels = new double[12_000];
+        for (int t = 0; t < levels.Length; t++)
+        {
+            levels[t] = -Math.Log(1 + (t % 400)) + SyntheticLoss.Normal(random);
+        }
+
+        var view = SpectralView.Search(levels, ResidualChannel.LogMagnitude, 1, true, 8, levels.Length / 3.0, levels.Length / 3 | 1, [])!;
+        Assert.Equal(400, FundamentalCheck.ResolveFold(view, 400, 8), 6);
+    }
+
+    [Fact]
     public void Noise_folded_at_any_length_is_not_moved()
     {
         var moved = 0;

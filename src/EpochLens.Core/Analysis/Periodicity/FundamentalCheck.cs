@@ -138,7 +138,9 @@ internal static class FundamentalCheck
     public static double ResolveFold(SpectralView view, int period, double minPeriod)
     {
         ReadOnlySpan<double> series = view.Series;
-        double shortRange = ShortRangeCorrelation(series);
+        // The profile of an undifferenced view is compared by its changes (below), whose noise is correlated as the
+        // series' changes are.
+        double shortRange = ShortRangeCorrelation(view.Differenced ? series : Changes(series));
         double resolved = period;
         int found = period;
         while (true)
@@ -147,6 +149,19 @@ internal static class FundamentalCheck
             for (int t = 0; t < series.Length; t++)
             {
                 profile[t % found] += series[t];
+            }
+
+            if (!view.Differenced)
+            {
+                // Any two stretches of a smooth shape (a running mean's noise falling through the epoch) fall alike;
+                // their changes are alike only where the shape itself repeats.
+                double wrap = profile[0] - profile[^1];
+                for (int i = found - 1; i > 0; i--)
+                {
+                    profile[i] -= profile[i - 1];
+                }
+
+                profile[0] = wrap;
             }
 
             int divisors = (int)Math.Floor(found / minPeriod) - 1;
@@ -195,6 +210,17 @@ internal static class FundamentalCheck
         }
 
         return resolved;
+    }
+
+    private static double[] Changes(ReadOnlySpan<double> series)
+    {
+        var changes = new double[Math.Max(0, series.Length - 1)];
+        for (int i = 0; i < changes.Length; i++)
+        {
+            changes[i] = series[i + 1] - series[i];
+        }
+
+        return changes;
     }
 
     /// <summary>1 + 2 * the sum of squared autocorrelations over lags 1..16: how much neighbouring values move together.</summary>
