@@ -24,6 +24,12 @@ internal static class FundamentalCheck
     /// <summary>Standard deviations of agreement between a folded profile's segments that make it a repetition, when one split is tried.</summary>
     private const double SegmentScore = 3;
 
+    /// <summary>
+    /// The most repeats a folded profile is searched for: a fold this many periods long has long lost the sharpness
+    /// that makes folding win, and each q costs a pass over the profile.
+    /// </summary>
+    private const int MaxDivisor = 16;
+
     private static readonly int[] Factors = [2, 3];
 
     /// <summary>The fundamental (bins) and the harmonic bandwidth (in its harmonics) after the checks.</summary>
@@ -131,7 +137,8 @@ internal static class FundamentalCheck
     /// The fundamental of a period found by folding: when the profile folded at <paramref name="period"/> points
     /// repeats itself q times (its q segments correlate), the period is period / q. The folded variance alone cannot
     /// tell: when the pattern fades over the run it can be as high at five times the period as at the period itself,
-    /// so every q that leaves segments of at least <paramref name="minPeriod"/> points is tried, smallest first. The
+    /// so every q up to <see cref="MaxDivisor"/> that leaves segments of at least <paramref name="minPeriod"/> points is
+    /// tried, smallest first. The
     /// segments need not be whole: a log written every k steps folds a period of 128.8 points best at 644.
     /// </summary>
     /// <returns>The period in points, fractional when the last q did not divide a whole period.</returns>
@@ -164,7 +171,7 @@ internal static class FundamentalCheck
                 profile[0] = wrap;
             }
 
-            int divisors = (int)Math.Floor(found / minPeriod) - 1;
+            int divisors = Math.Min(MaxDivisor, (int)Math.Floor(found / minPeriod)) - 1;
             if (divisors < 1)
             {
                 break;
@@ -173,7 +180,7 @@ internal static class FundamentalCheck
             // One-sided, Bonferroni over the divisors tried: SegmentScore standard deviations when only one is.
             double threshold = -Normal.InvCDF(0, 1, Normal.CDF(0, 1, -SegmentScore) / divisors);
             int shorter = 0;
-            for (int q = 2; found / (double)q >= minPeriod; q++)
+            for (int q = 2; q <= MaxDivisor && found / (double)q >= minPeriod; q++)
             {
                 double segment = found / (double)q;
                 int length = (int)Math.Floor(segment);
