@@ -59,12 +59,6 @@ public static class EpochLengthInference
         }
 
         var views = SearchViews(series, minPeriod, maxPeriod, settings.MinEpochs);
-        double trials = 0;
-        foreach (var view in views)
-        {
-            trials += view.Tried;
-        }
-
         var multiplicity = Multiplicity(views);
         var ranked = Rank(views, multiplicity);
         if (ranked.Count == 0)
@@ -114,12 +108,12 @@ public static class EpochLengthInference
             }
 
             return new PeriodInference(stepsPerEpoch, group.PValue, offset, candidates,
-                InferenceText.Found(stepsPerEpoch, epochs, group.PValue, trials, offset));
+                InferenceText.Found(stepsPerEpoch, epochs, group.PValue, multiplicity(group.View), offset));
         }
 
         var best = groups[0];
         return new PeriodInference(null, best.PValue, null, [.. groups.Take(settings.CandidateCount).Select(g => g.ToCandidate(stride, ""))],
-            InferenceText.NotFound(best.Period * stride, best.PValue, trials, settings.SignificanceLevel, maxPeriod * stride,
+            InferenceText.NotFound(best.Period * stride, best.PValue, multiplicity(best.View), settings.SignificanceLevel, maxPeriod * stride,
                 best.Rejection is not null));
     }
 
