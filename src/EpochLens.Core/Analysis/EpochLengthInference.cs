@@ -26,7 +26,7 @@ public static class EpochLengthInference
     private const double ConsistencyLevel = 0.01;
 
     /// <summary>The share of the significance level spent on the log sizes of the changes (see <see cref="Multiplicity"/>).</summary>
-    private const double LogScaleShare = 0.1;
+    private const double LogScaleShare = 0.05;
 
     /// <summary>The trend removed before a spectrum is a running mean over this many of the longest periods searched.</summary>
     private const int TrendWindowPeriods = 2;
