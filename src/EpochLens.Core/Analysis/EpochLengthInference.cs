@@ -25,6 +25,9 @@ public static class EpochLengthInference
     /// <summary>How strongly odd and even epochs must agree for a significant candidate to count as repeating.</summary>
     private const double ConsistencyLevel = 0.01;
 
+    /// <summary>The share of the significance level spent on the log sizes of the changes (see <see cref="Multiplicity"/>).</summary>
+    private const double LogScaleShare = 0.05;
+
     /// <summary>The trend removed before a spectrum is a running mean over this many of the longest periods searched.</summary>
     private const int TrendWindowPeriods = 2;
 
@@ -56,13 +59,8 @@ public static class EpochLengthInference
         }
 
         var views = SearchViews(series, minPeriod, maxPeriod, settings.MinEpochs);
-        double trials = 0;
-        foreach (var view in views)
-        {
-            trials += view.Tried;
-        }
-
-        var ranked = Rank(views, trials);
+        var multiplicity = Multiplicity(views);
+        var ranked = Rank(views, multiplicity);
         if (ranked.Count == 0)
         {
             return new PeriodInference(null, null, null, [],
@@ -82,7 +80,7 @@ public static class EpochLengthInference
             double consistency = 1;
             foreach (var member in group.Alternates.Where(a => a.PValue <= settings.SignificanceLevel).Prepend(group))
             {
-                (stepsPerEpoch, consistency) = Confirm(member, series, minPeriod, maxPeriod, trials, settings.SignificanceLevel);
+                (stepsPerEpoch, consistency) = Confirm(member, series, minPeriod, maxPeriod, multiplicity(member.View), settings.SignificanceLevel);
                 if (consistency <= ConsistencyLevel)
                 {
                     break;
@@ -110,12 +108,12 @@ public static class EpochLengthInference
             }
 
             return new PeriodInference(stepsPerEpoch, group.PValue, offset, candidates,
-                InferenceText.Found(stepsPerEpoch, epochs, group.PValue, trials, offset));
+                InferenceText.Found(stepsPerEpoch, epochs, group.PValue, multiplicity(group.View), offset));
         }
 
         var best = groups[0];
         return new PeriodInference(null, best.PValue, null, [.. groups.Take(settings.CandidateCount).Select(g => g.ToCandidate(stride, ""))],
-            InferenceText.NotFound(best.Period * stride, best.PValue, trials, settings.SignificanceLevel, maxPeriod * stride,
+            InferenceText.NotFound(best.Period * stride, best.PValue, multiplicity(best.View), settings.SignificanceLevel, maxPeriod * stride,
                 best.Rejection is not null));
     }
 
@@ -131,12 +129,15 @@ public static class EpochLengthInference
         var view = group.View;
         if (group.FoldPeriod is int found)
         {
-            int folded = FundamentalCheck.ResolveFold(view, found, minPeriod);
-            // Folding found a whole number of points already; only a sparse log leaves the steps between to search.
-            long steps = stride == 1
-                ? folded
+            double folded = FundamentalCheck.ResolveFold(view, found, minPeriod);
+            bool whole = Math.Abs(folded - Math.Round(folded)) < 1e-9;
+            // Folding found a whole number of points already; only a sparse log, or a fraction of the fold, leaves the
+            // steps between to search.
+            long steps = stride == 1 && whole
+                ? (long)Math.Round(folded)
                 : PeriodRefiner.Refine(series, view.Channel, folded * stride, stride, HarmonicSearch.MaxHarmonics, shortest, longest);
-            return (steps, ConsistencyCheck.FoldPValue(view, folded));
+            // A pattern that repeats at the fundamental repeats at the fold's multiple, which a fraction cannot be folded at.
+            return (steps, ConsistencyCheck.FoldPValue(view, whole ? (int)Math.Round(folded) : found));
         }
 
         var (fundamental, harmonics) = FundamentalCheck.Resolve(view, group.Trial, minPeriod, maxPeriod, trials, significance);
@@ -157,6 +158,14 @@ public static class EpochLengthInference
             jobs.Add(t => SpectralView.Search(series.TailLevels, ResidualChannel.Signed, 1, true, minPeriod, maxPeriod, window, t));
             jobs.Add(t => SpectralView.Search(series.TailLevels, ResidualChannel.Signed, 1, true, minPeriod, maxPeriod, window, t, Whitening.ShortFitWindow));
             jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.Magnitude, 1), ResidualChannel.Magnitude, 1, true, minPeriod, maxPeriod, window, t));
+            // The scale of the changes drifts with the loss, by orders of magnitude, and on a log scale that drift leaks
+            // into the lowest frequencies far more than the sizes' own: a trend window of half the longest period takes
+            // more of it off, at the cost of two thirds of that period's fundamental (its higher harmonics stay whole).
+            if (series.HasLogScale)
+            {
+                int logWindow = TrendWindow(series.Length, maxPeriod / (2 * TrendWindowPeriods));
+                jobs.Add(t => SpectralView.Search(series.BlockMeans(ResidualChannel.LogMagnitude, 1), ResidualChannel.LogMagnitude, 1, true, minPeriod, maxPeriod, logWindow, t));
+            }
         }
         else
         {
@@ -203,11 +212,43 @@ public static class EpochLengthInference
     private static int TrendWindow(int viewLength, double longestPeriod) =>
         (int)Math.Min(viewLength, TrendWindowPeriods * longestPeriod) | 1;
 
-    private static List<Detection> Rank(List<SpectralView> views, double trials)
+    /// <summary>
+    /// What each view's p-values are multiplied by: a weighted Bonferroni correction. The log sizes of the changes get
+    /// <see cref="LogScaleShare"/> of the significance level, the other views the rest in proportion to their trials;
+    /// the shares add up to one, so the chance of any false period stays at the level. The log view is there for
+    /// strong scale patterns (a running mean's), and its slow scale drift makes weak ones doubtful; given an equal
+    /// share it would also take power from the views that find everything else.
+    /// </summary>
+    private static Func<SpectralView, double> Multiplicity(List<SpectralView> views)
+    {
+        double logTrials = 0, otherTrials = 0;
+        foreach (var view in views)
+        {
+            if (view.Channel == ResidualChannel.LogMagnitude)
+            {
+                logTrials += view.Tried;
+            }
+            else
+            {
+                otherTrials += view.Tried;
+            }
+        }
+
+        if (logTrials == 0 || otherTrials == 0)
+        {
+            double all = logTrials + otherTrials;
+            return _ => all;
+        }
+
+        return view => view.Channel == ResidualChannel.LogMagnitude ? logTrials / LogScaleShare : otherTrials / (1 - LogScaleShare);
+    }
+
+    private static List<Detection> Rank(List<SpectralView> views, Func<SpectralView, double> multiplicity)
     {
         var ranked = new List<Detection>();
         foreach (var view in views)
         {
+            double trials = multiplicity(view);
             foreach (var trial in view.Trials)
             {
                 double p = TailProbability.OfHarmonicSum(trial.Sum, trial.Harmonics, view.NoiseDegreesOfFreedom);

@@ -86,8 +86,12 @@ public static class EpochResolver
         if (inference.StepsPerEpoch is not { } period || loss.Count == 0)
         {
             // Too few epochs for a spectrum: a shift of the level at every boundary may still tell.
-            if (loss.Count > 0 && LevelShiftPeriod.Search(loss, origin) is { } shift)
+            if (loss.Count > 0 && LevelShiftPeriod.Search(loss, origin) is { } found)
             {
+                // A step fitted across each cut leans on the levels around it, which a running mean bends; a jump that
+                // stands out at one logged point places the boundary better.
+                var (placed, jumps) = SharpestBoundary(loss, found.StepsPerEpoch, origin);
+                var shift = jumps ? found with { StepsPerEpoch = placed } : found;
                 var shifted = EpochStructure.Regular(shift.StepsPerEpoch, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
                 string way = shift.Drops ? "drops" : "rises";
                 return new EpochResolution(
@@ -117,17 +121,19 @@ public static class EpochResolver
     /// <summary>
     /// A period found in the spectrum can be a step off (6 epochs of a running mean cannot tell 600 from 601
     /// by periodicity alone), and folding at the wrong length smears every boundary effect. Among whole-step
-    /// lengths within 0.8 % (at least 2) of it, keep the one whose epoch start gathers the largest step-to-step changes at a
+    /// lengths within 0.8 % (at least 2) of it, keep the one whose epoch start gathers the largest changes at a
     /// single position: a boundary effect sits at the same position in every epoch only at the true length.
-    /// Only for per-step logs; sparse logs cannot place a boundary to the step anyway.
+    /// A sparse log places a boundary to the logged point it falls before: its heads are its first logged points.
     /// </summary>
     internal static (double Period, bool StandsOut) SharpestBoundary(MetricSeries loss, double period, long origin)
     {
-        // How many times the typical step-to-step change a boundary's change must be to move the length.
+        // How many times the typical change between logged points a boundary's change must be to move the length.
         const double StandOut = 3;
+        // An epoch needs this many logged points for its head to be told from the rest.
+        const int MinPoints = 20;
         var steps = loss.Steps;
         var values = loss.Values;
-        if (SignalPreparation.TypicalStride(steps) != 1 || period < 20)
+        if (steps.Length < 2 || period / SignalPreparation.TypicalStride(steps) < MinPoints)
         {
             return (period, false);
         }
@@ -140,9 +146,10 @@ public static class EpochResolver
         }
 
         var change = new double[steps.Length];
+        change[0] = double.NaN;
         for (int i = 1; i < steps.Length; i++)
         {
-            change[i] = steps[i] - steps[i - 1] == 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1])
+            change[i] = double.IsFinite(values[i]) && double.IsFinite(values[i - 1])
                 ? Math.Abs(positive ? Math.Log(values[i] / values[i - 1]) : values[i] - values[i - 1])
                 : double.NaN;
         }
@@ -173,12 +180,12 @@ public static class EpochResolver
         int reach = (int)Math.Max(2, Math.Ceiling(period * 0.008));
         foreach (long length in Neighbours(centre, reach))
         {
-            if (length < 20)
+            if (length < MinPoints)
             {
                 continue;
             }
 
-            // Mean size of the change into each of the first few positions of the epoch, over all epochs but the
+            // Mean size of the change into each of the first few points of the epoch, over all epochs but the
             // first, whose start has no change into it and whose early steps move most.
             const int Head = 3;
             var sums = new double[Head];
@@ -189,28 +196,33 @@ public static class EpochResolver
             {
                 int at = steps.BinarySearch(start);
                 at = at < 0 ? ~at : at;
-                for (int i = at; i < steps.Length && steps[i] < start + Head; i++)
+                for (int k = 0; k < Head && at + k < steps.Length && steps[at + k] < start + length; k++)
                 {
-                    if (i > 0 && !double.IsNaN(change[i]))
+                    if (!double.IsNaN(change[at + k]))
                     {
-                        sums[steps[i] - start] += change[i];
-                        counts[steps[i] - start]++;
+                        sums[k] += change[at + k];
+                        counts[k]++;
                     }
                 }
             }
 
-            double score = 0;
+            // The strongest head position must stand out; lengths are ranked by all head positions together, since a
+            // one-point spike makes the change out of it as large as the change into it, and a length that puts the
+            // boundary one logged point late would otherwise tie with the true one.
+            double strongest = 0, score = 0;
             for (int k = 0; k < Head; k++)
             {
-                score = Math.Max(score, counts[k] > 0 ? sums[k] / counts[k] : 0);
+                double mean = counts[k] > 0 ? sums[k] / counts[k] : 0;
+                strongest = Math.Max(strongest, mean);
+                score += mean;
             }
 
             if (length == centre)
             {
                 best = score; // the spectrum's choice, tried first
-                standsOut = score > StandOut * typicalChange;
+                standsOut = strongest > StandOut * typicalChange;
             }
-            else if (score > best * 1.05 && score > StandOut * typicalChange)
+            else if (score > best * 1.05 && strongest > StandOut * typicalChange)
             {
                 best = score;
                 bestLength = length;

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace EpochLens.Analysis.Periodicity;
 
 /// <summary>
@@ -19,8 +21,14 @@ internal static class FundamentalCheck
     /// <summary>Power between harmonics is leakage unless its excess over noise is at least this share of theirs.</summary>
     private const double MinShare = 0.1;
 
-    /// <summary>Standard deviations of agreement between a folded profile's segments that make it a repetition.</summary>
+    /// <summary>Standard deviations of agreement between a folded profile's segments that make it a repetition, when one split is tried.</summary>
     private const double SegmentScore = 3;
+
+    /// <summary>
+    /// The most repeats a folded profile is searched for: a fold this many periods long has long lost the sharpness
+    /// that makes folding win, and each q costs a pass over the profile.
+    /// </summary>
+    private const int MaxDivisor = 16;
 
     private static readonly int[] Factors = [2, 3];
 
@@ -127,44 +135,69 @@ internal static class FundamentalCheck
 
     /// <summary>
     /// The fundamental of a period found by folding: when the profile folded at <paramref name="period"/> points
-    /// repeats itself q times (its q segments correlate, at <see cref="SegmentScore"/> standard deviations), the
-    /// period is period / q. The folded variance alone cannot tell: it is as high at twice the period as at half of it.
+    /// repeats itself q times (its q segments correlate), the period is period / q. The folded variance alone cannot
+    /// tell: when the pattern fades over the run it can be as high at five times the period as at the period itself,
+    /// so every q up to <see cref="MaxDivisor"/> that leaves segments of at least <paramref name="minPeriod"/> points is
+    /// tried, smallest first. The
+    /// segments need not be whole: a log written every k steps folds a period of 128.8 points best at 644.
     /// </summary>
-    public static int ResolveFold(SpectralView view, int period, double minPeriod)
+    /// <returns>The period in points, fractional when the last q did not divide a whole period.</returns>
+    public static double ResolveFold(SpectralView view, int period, double minPeriod)
     {
         ReadOnlySpan<double> series = view.Series;
-        double shortRange = ShortRangeCorrelation(series);
-        for (int round = 0; round < 4; round++)
+        // The profile of an undifferenced view is compared by its changes (below), whose noise is correlated as the
+        // series' changes are.
+        double shortRange = ShortRangeCorrelation(view.Differenced ? series : Changes(series));
+        double resolved = period;
+        int found = period;
+        while (true)
         {
-            var profile = new double[period];
+            var profile = new double[found];
             for (int t = 0; t < series.Length; t++)
             {
-                profile[t % period] += series[t];
+                profile[t % found] += series[t];
             }
 
-            int shorter = 0;
-            foreach (int q in Factors)
+            if (!view.Differenced)
             {
-                int segment = period / q;
-                if (period % q != 0 || segment < minPeriod)
+                // Any two stretches of a smooth shape (a running mean's noise falling through the epoch) fall alike;
+                // their changes are alike only where the shape itself repeats.
+                double wrap = profile[0] - profile[^1];
+                for (int i = found - 1; i > 0; i--)
                 {
-                    continue;
+                    profile[i] -= profile[i - 1];
                 }
 
+                profile[0] = wrap;
+            }
+
+            int divisors = Math.Min(MaxDivisor, (int)Math.Floor(found / minPeriod)) - 1;
+            if (divisors < 1)
+            {
+                break;
+            }
+
+            // One-sided, Bonferroni over the divisors tried: SegmentScore standard deviations when only one is.
+            double threshold = -Normal.InvCDF(0, 1, Normal.CDF(0, 1, -SegmentScore) / divisors);
+            int shorter = 0;
+            for (int q = 2; q <= MaxDivisor && found / (double)q >= minPeriod; q++)
+            {
+                double segment = found / (double)q;
+                int length = (int)Math.Floor(segment);
+
+                // Neighbouring segments, cyclically (the one pair for two): the cost stays linear in the period for any q.
+                // Without repetition the cosines of different pairs are uncorrelated, each with variance shortRange / length.
                 double cosines = 0;
-                int pairs = 0;
-                for (int a = 0; a < q; a++)
+                int pairs = q == 2 ? 1 : q;
+                for (int a = 0; a < pairs; a++)
                 {
-                    for (int b = a + 1; b < q; b++)
-                    {
-                        cosines += Cosine(profile.AsSpan(a * segment, segment), profile.AsSpan(b * segment, segment));
-                        pairs++;
-                    }
+                    int from = (int)Math.Round(a * segment), to = (int)Math.Round(((a + 1) % q) * segment);
+                    cosines += Cosine(profile.AsSpan(from, length), profile.AsSpan(to, length));
                 }
 
-                if (cosines / pairs * Math.Sqrt(segment / shortRange) >= SegmentScore)
+                if (cosines / pairs * Math.Sqrt(pairs * length / shortRange) >= threshold)
                 {
-                    shorter = segment;
+                    shorter = q;
                     break;
                 }
             }
@@ -174,10 +207,27 @@ internal static class FundamentalCheck
                 break;
             }
 
-            period = shorter;
+            resolved /= shorter;
+            if (found % shorter != 0)
+            {
+                break; // a fractional period cannot be folded again point by point
+            }
+
+            found /= shorter;
         }
 
-        return period;
+        return resolved;
+    }
+
+    private static double[] Changes(ReadOnlySpan<double> series)
+    {
+        var changes = new double[Math.Max(0, series.Length - 1)];
+        for (int i = 0; i < changes.Length; i++)
+        {
+            changes[i] = series[i + 1] - series[i];
+        }
+
+        return changes;
     }
 
     /// <summary>1 + 2 * the sum of squared autocorrelations over lags 1..16: how much neighbouring values move together.</summary>

@@ -33,7 +33,7 @@ internal static class InferenceText
 
     public static string Note(ResidualChannel channel, int harmonics, bool wholeSeries, int decimation, int seriesLength) =>
         string.Format(Invariant, "{0}, {1} harmonic{2}, {3}",
-            channel == ResidualChannel.Signed ? "step-to-step changes" : "sizes of the changes",
+            Describe(channel),
             harmonics,
             harmonics == 1 ? "" : "s",
             wholeSeries
@@ -42,8 +42,15 @@ internal static class InferenceText
 
     public static string FoldNote(ResidualChannel channel, bool wholeSeries, int seriesLength) =>
         string.Format(Invariant, "{0}, folded profile (all harmonics), {1}",
-            channel == ResidualChannel.Signed ? "step-to-step changes" : "sizes of the changes",
+            Describe(channel),
             wholeSeries ? "whole log" : string.Format(Invariant, "last {0:N0} points", seriesLength));
+
+    private static string Describe(ResidualChannel channel) => channel switch
+    {
+        ResidualChannel.Signed => "step-to-step changes",
+        ResidualChannel.Magnitude => "sizes of the changes",
+        _ => "sizes of the changes on a log scale",
+    };
 
     public static string Relation(double period, double chosen)
     {

@@ -11,9 +11,16 @@ internal sealed class ResidualSeries
     /// <summary>Changes beyond this many robust standard deviations are clipped: per-sample losses are heavy-tailed.</summary>
     public const double ClipLimit = 6;
 
+    /// <summary>
+    /// Added to a change's size, in robust standard deviations, before its logarithm is taken: a log that repeats
+    /// values (a printed loss rounded to four places) has changes of exactly 0, whose log would be unbounded.
+    /// </summary>
+    private const double LogFloor = 0.05;
+
     private readonly float[] _changes;
     private readonly double _center;
     private readonly double _clip;
+    private readonly double _logFloor;
 
     private ResidualSeries(long origin, long stride, float[] changes, int validCount, bool logScale, RobustLevel level,
         int decimation, double[] decimatedLevels, int tailStart, double[] tailLevels)
@@ -25,6 +32,7 @@ internal sealed class ResidualSeries
         LogScale = logScale;
         _center = level.Median;
         _clip = ClipLimit * level.Scale;
+        _logFloor = LogFloor * level.Scale;
         Decimation = decimation;
         DecimatedLevels = decimatedLevels;
         TailStart = tailStart;
@@ -60,10 +68,20 @@ internal sealed class ResidualSeries
     public double StepOf(double gridIndex) => Origin + (gridIndex * Stride);
 
     /// <summary>The clipped, centred change at grid point <paramref name="index"/> in a channel (NaN where missing).</summary>
-    public double Value(int index, ResidualChannel channel)
+    public double Value(int index, ResidualChannel channel) => Of(_changes[index], channel);
+
+    /// <summary>Whether <see cref="ResidualChannel.LogMagnitude"/> has a scale to be taken on (changes not mostly zero).</summary>
+    public bool HasLogScale => _logFloor > 0;
+
+    private double Of(float raw, ResidualChannel channel)
     {
-        double change = Math.Clamp(_changes[index] - _center, -_clip, _clip);
-        return channel == ResidualChannel.Signed ? change : Math.Abs(change);
+        double centred = raw - _center;
+        return channel switch
+        {
+            ResidualChannel.Signed => Math.Clamp(centred, -_clip, _clip),
+            ResidualChannel.Magnitude => Math.Min(Math.Abs(centred), _clip),
+            _ => Math.Log(Math.Abs(centred) + _logFloor),
+        };
     }
 
     /// <summary>Means of a channel over blocks of <paramref name="blockSize"/> grid points from <paramref name="start"/> (NaN where a block has no value).</summary>
@@ -72,8 +90,6 @@ internal sealed class ResidualSeries
         int count = (Length - start + blockSize - 1) / blockSize;
         var means = new double[count];
         float[] changes = _changes;
-        double center = _center, clip = _clip;
-        bool magnitude = channel == ResidualChannel.Magnitude;
         for (int b = 0; b < count; b++)
         {
             int from = start + (b * blockSize), to = Math.Min(Length, from + blockSize);
@@ -84,8 +100,7 @@ internal sealed class ResidualSeries
                 float change = changes[i];
                 if (!float.IsNaN(change))
                 {
-                    double v = Math.Clamp(change - center, -clip, clip);
-                    sum += magnitude ? Math.Abs(v) : v;
+                    sum += Of(change, channel);
                     n++;
                 }
             }

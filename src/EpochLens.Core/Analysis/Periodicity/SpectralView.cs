@@ -94,7 +94,8 @@ internal sealed class SpectralView
     {
         bool differenced = channel == ResidualChannel.Signed;
         double removedMean = 0;
-        double[] series = differenced ? Whitening.FromLevels(levels, trendWindow, fitWindow, out removedMean) : Whitening.FromStationary(levels, trendWindow);
+        double[] series = differenced ? Whitening.FromLevels(levels, trendWindow, fitWindow, out removedMean) : Whitening.FromStationary(levels, trendWindow,
+            channel == ResidualChannel.LogMagnitude ? Whitening.ShortFitWindow : null);
         if (series.Length < 16)
         {
             return null;

@@ -60,7 +60,11 @@ internal static class Whitening
     }
 
     /// <summary>The whitened series of an already stationary series (the sizes of the changes).</summary>
-    public static double[] FromStationary(ReadOnlySpan<double> values, int trendWindow)
+    /// <param name="fitWindow">
+    /// When given, the noise model is fitted after removing a running mean over this many points, so that it sees only
+    /// short-range colour (as <see cref="ShortFitWindow"/> does for levels); else it is fitted to the series itself.
+    /// </param>
+    public static double[] FromStationary(ReadOnlySpan<double> values, int trendWindow, int? fitWindow = null)
     {
         if (values.Length < 2)
         {
@@ -69,7 +73,7 @@ internal static class Whitening
 
         double[] x = Winsorize(values);
         SubtractRunningMean(x, trendWindow);
-        Filter(x, FitModel(x));
+        Filter(x, FitModel(fitWindow is { } window ? WithoutRunningMean(x, window) : x));
         SubtractMean(x);
         return x;
     }
