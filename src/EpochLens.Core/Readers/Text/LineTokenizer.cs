@@ -287,6 +287,13 @@ internal sealed class LineTokenizer
         bool labelled = _labelOpen;
         int labelStart = labelled ? _labelStart : start;
         int labelLength = labelled ? _labelEnd - _labelStart : 0;
+        if (labelled && !HeldOutPhase && TextLabels.HeldOutPhaseWord(line.Slice(labelStart, labelLength), out int offset, out int length))
+        {
+            // "Test: [0/242] ... Loss 3.1": the phase word labels the counter, and still says the line is held-out.
+            HeldOutPhase = true;
+            PhaseWord = (labelStart + offset, length);
+        }
+
         _labelOpen = false;
         _averageFor = -1;
         if (Add(new TextField(labelStart, labelLength, kind, position, total, double.NaN)) && !labelled)

@@ -117,6 +117,28 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void A_phase_word_that_labels_a_counter_still_makes_the_line_held_out()
+    {
+        var text = new StringBuilder();
+        for (int e = 0; e < 3; e++)
+        {
+            for (int p = 0; p < 250; p += 50)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Epoch: [{e}][{p}/250]\tTime 1.151 (1.175)\tLoss {TextLogs.Loss(e, p)} (5.2454)\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"Test: [0/242]\tTime 0.604 (0.604)\tLoss 3.{e}332 (3.5332)\n");
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        Assert.Equal(15, log.Find(SeriesRole.TrainLoss)!.Count);
+        var held = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal("Test/Loss", held.Name);
+        Assert.Equal([3.0332, 3.1332, 3.2332], held.Values.ToArray());
+    }
+
+    [Fact]
     public void Sub_losses_printed_more_often_on_lines_of_their_own_do_not_displace_the_progress_line()
     {
         // As WS-DAN's loop prints: an AverageMeter progress line, then two sub-losses each on a line of its own.
