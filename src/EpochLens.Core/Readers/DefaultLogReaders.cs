@@ -28,6 +28,7 @@ public static class DefaultLogReaders
 
         // Generic text formats last: they recognise by extension and a loose look at the head.
         JsonLinesReader.Default,
+        JsonDocumentReader.Default,
         CsvReader.Default,
 
         // Any other text with printed training lines: last, and the only reader that looks past the head of a file

@@ -43,17 +43,21 @@ internal sealed class JsonLinesParser
 
     private const int MaxDepth = 64;
 
-    public JsonLinesParser(string file, ReadOptions options, IProblemSink problems)
+    private readonly Func<Stream>? _open;
+
+    /// <param name="open">Where the lines come from when not the file itself (a JSON document turned into lines).</param>
+    public JsonLinesParser(string file, ReadOptions options, IProblemSink problems, Func<Stream>? open = null)
     {
         _file = file;
         _options = options;
         _problems = new ProblemReporter(file, problems, options.Strict);
+        _open = open;
     }
 
     public TrainingLog Read(string sourceName, string format)
     {
         long bytes;
-        using (var stream = LogInput.Open(_file, _options))
+        using (var stream = _open?.Invoke() ?? LogInput.Open(_file, _options))
         {
             var lines = new LineScanner(stream);
             while (lines.TryReadLine(out var line))
