@@ -61,7 +61,18 @@ internal static class TextLabels
     }
 
     /// <summary>A label whose last piece is "loss": "loss", "Loss", "train_loss", "batch loss", "val/loss"; not "loss_cls".</summary>
-    public static bool IsLoss(ReadOnlySpan<char> label) => LastPiece(label).Equals("loss", StringComparison.OrdinalIgnoreCase);
+    /// <remarks>Lightning's per-step copy of a metric logged on step and epoch ("train_loss_step") is a loss too.</remarks>
+    public static bool IsLoss(ReadOnlySpan<char> label)
+    {
+        var last = LastPiece(label);
+        if (last.Equals("loss", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return last.Equals("step", StringComparison.OrdinalIgnoreCase) && label.Length > last.Length
+            && LastPiece(label[..(label.Length - last.Length - 1)]).Equals("loss", StringComparison.OrdinalIgnoreCase);
+    }
 
     public static bool IsBatchSize(ReadOnlySpan<char> label)
     {

@@ -139,6 +139,30 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void Lightning_bars_of_a_loss_logged_on_step_and_epoch_give_the_step_copy()
+    {
+        // self.log("train_loss", loss, on_step=True, on_epoch=True) shows train_loss_step, then train_loss_epoch.
+        var text = new StringBuilder();
+        for (int e = 0; e < 3; e++)
+        {
+            for (int p = 1; p <= 50; p++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\rEpoch {e}: {p * 2}%|█| {p}/50 [00:01<00:00, 50.0it/s, v_num=0, train_loss_step={TextLogs.Loss(e, p)}]");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"\rEpoch {e}: 100%|█| 50/50 [00:01<00:00, 50.0it/s, v_num=0, train_loss_step={TextLogs.Loss(e, 50)}, train_loss_epoch=0.9]\n");
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("train_loss_step", loss.Name);
+        Assert.Equal(150, loss.Count);
+        Assert.Equal(TextLogs.Value(1, 7), loss.Values[56]);
+        Assert.Equal(50, log.Epochs!.StepsPerEpoch);
+    }
+
+    [Fact]
     public void Sub_losses_printed_more_often_on_lines_of_their_own_do_not_displace_the_progress_line()
     {
         // As WS-DAN's loop prints: an AverageMeter progress line, then two sub-losses each on a line of its own.
