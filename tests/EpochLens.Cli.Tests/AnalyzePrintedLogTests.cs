@@ -78,6 +78,28 @@ public sealed class AnalyzePrintedLogTests : IDisposable
     }
 
     [Fact]
+    public void Metric_names_a_loss_printed_under_another_name()
+    {
+        // MXNet prints its loss as "cross-entropy=": no line shows a loss label until --metric names it.
+        var text = new StringBuilder();
+        for (int e = 0; e < 4; e++)
+        {
+            for (int b = 10; b <= 300; b += 10)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"INFO:root:Epoch[{e}] Batch [{b}]\tSpeed: 1000.00 samples/sec\taccuracy=0.5\tcross-entropy={1 + (0.001 * b):0.0000}\n");
+            }
+        }
+
+        var path = Path.Combine(_folder, "mxnet.log");
+        File.WriteAllText(path, text.ToString());
+
+        var result = EpochLensProcess.Run("analyze", path, "--format", "text", "--metric", "cross-entropy");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("series cross-entropy: 120 points", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inspect_and_analyze_take_format_text()
     {
         var path = PrintedRunningMeanLog();

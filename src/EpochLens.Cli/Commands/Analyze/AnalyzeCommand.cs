@@ -39,7 +39,18 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         void Work(Action<string> stage)
         {
             stage($"Reading {settings.Path} ...");
-            var logs = DefaultLogReaders.Create().Read(settings.Path, readOptions, problems);
+            IReadOnlyList<TrainingLog> logs;
+            try
+            {
+                logs = DefaultLogReaders.Create().Read(settings.Path, readOptions, problems);
+            }
+            catch (LogReadException) when (settings.Metric is not null)
+            {
+                // A printed log whose loss has another name ("cross-entropy=0.41") shows no training line until the
+                // metric names it: the read below says why if that fails too.
+                logs = [];
+            }
+
             if (settings.Metric is { } metric && !logs.Any(log => HasLoss(log, metric)))
             {
                 // A printed log's training lines are chosen by their loss label: read again for the lines that
