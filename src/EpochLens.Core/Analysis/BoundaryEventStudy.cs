@@ -63,32 +63,20 @@ public static class BoundaryEventStudy
     {
         var result = new List<double>();
         var z = signal.Z;
-        var epochs = signal.Epochs;
-        int i = signal.FirstValid;
-        int last = signal.LastValid;
-        while (i <= last)
+        var runs = signal.EpochRuns();
+        for (int r = 0; r + 1 < runs.Count; r++)
         {
-            int start = i;
-            while (i <= last && epochs[i] == epochs[start])
-            {
-                i++;
-            }
+            var (start, i) = runs[r];
 
-            // i is the first point of the next epoch (or past the end).
-            if (i > last || start == signal.FirstValid && i - start < h)
+            // i is the first point of the next epoch; a first epoch cut short by the valid range is no "before".
+            if (r == 0 && i - start < h)
             {
                 continue;
             }
 
             int before = Math.Max(start, i - h);
             int from = i + skip;
-            int after = Math.Min(last + 1, from + h);
-            int nextEnd = from;
-            while (nextEnd < after && epochs[nextEnd] == epochs[i])
-            {
-                nextEnd++;
-            }
-
+            int nextEnd = Math.Max(from, Math.Min(runs[r + 1].End, from + h));
             if (i - before < 1 || nextEnd - from < 1)
             {
                 continue;

@@ -72,19 +72,16 @@ public static class BoundaryNoiseChange
     private static double[]? RelativeNoise(PreparedSignal signal, PhaseProfile profile)
     {
         var z = signal.Z;
-        var epochs = signal.Epochs;
         var binOf = signal.Bins;
         var noise = new double[z.Length];
         Array.Fill(noise, double.NaN);
         var centres = new List<double>();
         var levels = new List<double>();
-        int i = signal.FirstValid;
-        while (i <= signal.LastValid)
+        foreach (var (start, end) in signal.EpochRuns())
         {
-            int start = i;
             double sum = 0;
             int n = 0;
-            while (i <= signal.LastValid && epochs[i] == epochs[start])
+            for (int i = start; i < end; i++)
             {
                 if (double.IsFinite(z[i]))
                 {
@@ -93,13 +90,11 @@ public static class BoundaryNoiseChange
                     sum += noise[i];
                     n++;
                 }
-
-                i++;
             }
 
             if (n >= 2 && sum > 0)
             {
-                centres.Add(0.5 * (start + i - 1));
+                centres.Add(0.5 * (start + end - 1));
                 levels.Add(sum / n);
             }
         }
@@ -138,28 +133,11 @@ public static class BoundaryNoiseChange
     private static List<double> PerBoundary(PreparedSignal signal, double[] noise, int q)
     {
         var result = new List<double>();
-        var epochs = signal.Epochs;
-        int last = signal.LastValid;
-        int i = signal.FirstValid;
-        while (i <= last)
+        var runs = signal.EpochRuns();
+        for (int r = 0; r + 1 < runs.Count; r++)
         {
-            int start = i;
-            while (i <= last && epochs[i] == epochs[start])
-            {
-                i++;
-            }
-
-            if (i > last)
-            {
-                break;
-            }
-
-            int end = i;
-            while (end <= last && epochs[end] == epochs[i])
-            {
-                end++;
-            }
-
+            var (start, i) = runs[r];
+            int end = runs[r + 1].End;
             if (i - start < q || end - i < q)
             {
                 continue;

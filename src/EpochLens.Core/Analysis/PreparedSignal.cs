@@ -86,6 +86,25 @@ public sealed class PreparedSignal
 
     public int ValidCount => LastValid >= FirstValid ? LastValid - FirstValid + 1 : 0;
 
+    /// <summary>Each epoch's points in the valid range, in order, as [Start, End) index ranges.</summary>
+    public List<(int Start, int End)> EpochRuns()
+    {
+        var runs = new List<(int, int)>();
+        int i = FirstValid;
+        while (i <= LastValid)
+        {
+            int start = i;
+            while (i <= LastValid && Epochs[i] == Epochs[start])
+            {
+                i++;
+            }
+
+            runs.Add((start, i));
+        }
+
+        return runs;
+    }
+
     /// <summary>Epochs with at least one valid point.</summary>
     public int ValidEpochCount => ValidCount == 0 ? 0 : Epochs[LastValid] - Math.Max(0, Epochs[FirstValid]) + 1;
 }

@@ -63,25 +63,21 @@ public static class WithinEpochSlope
     {
         var result = new List<double>();
         var z = signal.Z;
-        var epochs = signal.Epochs;
         var bins = signal.Bins;
         double span = Math.Max(1, signal.BinCount - 1);
-        int i = signal.FirstValid;
-        while (i <= signal.LastValid)
+        foreach (var (start, end) in signal.EpochRuns())
         {
-            int start = i;
             double sx = 0, sy = 0, sxx = 0, sxy = 0;
-            while (i <= signal.LastValid && epochs[i] == epochs[start])
+            for (int i = start; i < end; i++)
             {
                 double x = bins[i] / span;
                 sx += x;
                 sy += z[i];
                 sxx += x * x;
                 sxy += x * z[i];
-                i++;
             }
 
-            int n = i - start;
+            int n = end - start;
             double denominator = (n * sxx) - (sx * sx);
             if (n >= signal.BinCount / 2 && n >= 4 && denominator > 0)
             {

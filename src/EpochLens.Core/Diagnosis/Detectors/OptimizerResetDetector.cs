@@ -115,11 +115,12 @@ internal sealed class OptimizerResetDetector : ICauseDetector
         evidence,
         [
             new CounterEvidence(CauseId.LrSchedule, analysis[MeasurementIds.LearningRateChange] is null ? "a learning-rate warm restart looks the same in the loss; log the learning rate to tell them apart" : "the learning rate was logged and is taken into account separately"),
-            new CounterEvidence(CauseId.StateReload, Onset(analysis) == RiseOnset.AfterFirstUpdate
-                ? "reloaded weights would lift the epoch's first loss, which is computed before any update; it is at the old level"
-                : Onset(analysis) == RiseOnset.AtFirstStep
-                    ? "a weight reload makes the loss jump back for much of the epoch, not for a short warm-up"
-                    : "weights swapped for nearby ones (an averaged or recent checkpoint) also give a short rise; the epoch's first loss, logged on its own before the first update, or the update norms tell them apart"),
+            new CounterEvidence(CauseId.StateReload, Onset(analysis) switch
+            {
+                RiseOnset.AfterFirstUpdate => "reloaded weights would lift the epoch's first loss, which is computed before any update; it is at the old level",
+                RiseOnset.AtFirstStep => "a weight reload makes the loss jump back for much of the epoch, not for a short warm-up",
+                _ => "weights swapped for nearby ones (an averaged or recent checkpoint) also give a short rise; the epoch's first loss, logged on its own before the first update, or the update norms tell them apart",
+            }),
         ],
         TrainingSeverity(analysis, "Real, and often small at low learning rates: every epoch spends its first steps re-estimating the optimizer's moments."),
         "Create the optimizer once, before the epoch loop (and keep its state when resuming from a checkpoint).");

@@ -30,7 +30,7 @@ public sealed class JsonDocumentReader : ILogReader
             return false;
         }
 
-        var rest = Skip(head.StartsWith("\uFEFF"u8) ? head[3..] : head);
+        var rest = Skip(JsonLinesReader.SkipBom(head));
         if (rest.Length < 2)
         {
             return false;

@@ -59,7 +59,7 @@ public sealed class JsonLinesReader : ILogReader
         return logs;
     }
 
-    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+    internal static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
 
     private static bool IsWholeObject(ReadOnlySpan<byte> line)
     {
