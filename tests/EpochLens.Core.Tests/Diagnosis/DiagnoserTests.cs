@@ -68,6 +68,34 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_short_rise_after_the_boundary_is_a_fresh_optimizer_only_where_the_epochs_first_loss_shows_it_came_with_the_updates()
+    {
+        // The loss rises after each epoch's first update and settles within 30 steps: per step, the epoch's first loss
+        // (computed before that update) is at the old level, which weights swapped at the boundary could not leave.
+        var rng = new Random(3);
+        int n = 8 * PerEpoch;
+        var values = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            int position = t % PerEpoch;
+            double bump = t >= PerEpoch && position >= 1 ? 0.6 * Math.Exp(-(position - 1) / 10.0) : 0;
+            values[t] = Math.Exp(-0.05 * t / PerEpoch) * (1 + bump + (0.2 * Normal(rng)));
+        }
+
+        var perStep = new Diagnoser().Diagnose(new TrainingLog("test", "test", [new MetricSeries("loss", Steps(n), values, role: SeriesRole.TrainLoss)], new EpochHint(PerEpoch, null, "test")));
+        Assert.Equal(CauseId.OptimizerReset, perStep.Primary!.Cause);
+        Assert.True(perStep.Primary.Confidence.Level >= ConfidenceLevel.Medium, perStep.Primary.Confidence.ToString());
+
+        // The same run logged as means of 5 steps hides the first loss: a fresh optimizer and weights swapped for nearby
+        // ones (an EMA) read the same, so neither is claimed above low confidence.
+        const int window = 5;
+        var meanSteps = Enumerable.Range(1, n / window).Select(k => (long)((k * window) - 1)).ToArray();
+        var means = meanSteps.Select(s => values.Skip((int)s - window + 1).Take(window).Average()).ToArray();
+        var windowed = new Diagnoser().Diagnose(new TrainingLog("test", "test", [new MetricSeries("loss", meanSteps, means, role: SeriesRole.TrainLoss)], new EpochHint(PerEpoch, null, "test")));
+        Assert.DoesNotContain(windowed.Findings, f => f.Cause == CauseId.OptimizerReset && f.Confidence.Level >= ConfidenceLevel.Medium);
+    }
+
+    [Fact]
     public void Findings_are_corrected_only_for_the_causes_the_log_can_test()
     {
         // Loss only: the learning-rate schedule and the accumulation groups cannot be tested, so they cannot raise a
