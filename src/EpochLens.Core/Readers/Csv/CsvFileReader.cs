@@ -85,7 +85,7 @@ internal sealed class CsvFileReader
     {
         using var stream = Open(out var limited);
         // A small file needs no 1 MiB buffer (the fuzz test reads thousands of them).
-        var scanner = limited is null && stream.Length < (1 << 20) ? new CsvLineScanner(stream, (int)stream.Length + 1) : new CsvLineScanner(stream);
+        var scanner = stream is FileStream && stream.Length < (1 << 20) ? new CsvLineScanner(stream, (int)stream.Length + 1) : new CsvLineScanner(stream);
         if (!FindHeader(scanner, out var headerLine, out long headerNumber, out long headerOffset))
         {
             throw new LogReadException(_file, ReadFailureSuffix(scanner.ReadFailure, limited, "empty file: no header and no rows"));
@@ -644,11 +644,12 @@ internal sealed class CsvFileReader
             file.Position = 0;
             if (!FileHead.IsGzip(magic[..read]))
             {
-                return file;
+                // A plain UTF-8 file stays a FileStream, which the two-core path reads by offsets; UTF-16 is read in order.
+                return TextEncoding.Utf8(file);
             }
 
             limited = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), _options.MaxDecompressedBytes, throwAtLimit: true);
-            return limited;
+            return TextEncoding.Utf8(limited);
         }
         catch (IOException e)
         {
