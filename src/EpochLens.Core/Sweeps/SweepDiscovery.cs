@@ -34,7 +34,7 @@ public static class SweepDiscovery
             string shown = Shown(folder, name);
             if (copies.TryGetValue(log, out var kept))
             {
-                skipped.Add(new SkippedRun(shown, $"another copy of the Ray Tune trial's history: {Shown(folder, RunName(root, kept.Name))} is read"));
+                skipped.Add(new SkippedRun(shown, $"another copy of this Ray Tune trial's history: its {Path.GetFileName(kept.Name)} is read"));
                 continue;
             }
 
