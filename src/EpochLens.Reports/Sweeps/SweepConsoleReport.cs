@@ -39,12 +39,11 @@ public static class SweepConsoleReport
                     lines.WriteLine(Line([.. widths.Select(w => new string('-', w))], widths));
                 }
             }
-
-            lines.WriteLine();
         }
 
         if (sweep.Skipped.Count > 0)
         {
+            lines.WriteLine();
             lines.WriteLine(Plain($"Skipped ({sweep.Skipped.Count}):"));
             foreach (var s in sweep.Skipped)
             {
