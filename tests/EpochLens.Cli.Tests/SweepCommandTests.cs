@@ -116,6 +116,21 @@ public sealed class SweepCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Plots_of_a_sweep_are_named_by_each_run()
+    {
+        string small = Path.Combine(_folder, "small");
+        SweepFolderWriter.Write(small, runs: 2, steps: 2000, seed: 3);
+        string plots = Path.Combine(_folder, "plots");
+
+        var result = EpochLensProcess.Run("analyze", small, "--plots", plots, "--output", "jsonl");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(Path.Combine(plots, "csv_run-0000.csv-curve.svg")), string.Join("\n", Directory.GetFiles(plots)));
+        Assert.True(File.Exists(Path.Combine(plots, "lightning_logs_version_1_metrics.csv-curve.png")), string.Join("\n", Directory.GetFiles(plots)));
+        Assert.Matches(@"Plots: \d+ files in ", result.Error);
+    }
+
     [Theory]
     [InlineData("0/4", "K counts from 1 to N")]
     [InlineData("5/4", "K counts from 1 to N")]

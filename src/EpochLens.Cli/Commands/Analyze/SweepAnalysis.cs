@@ -22,15 +22,26 @@ internal static class SweepAnalysis
 
     public static int Run(AnalyzeSettings settings, SweepPlan plan, ReadOptions readOptions, ProblemLog found, IAnsiConsole console, IAnsiConsole messages, CancellationToken cancellationToken)
     {
-        if (settings.Plots is not null)
-        {
-            messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] --plots draws one run's figures, and {settings.Path} holds {plan.Found} runs: give --plots with one run's path"));
-            return ExitCodes.UsageOrInputError;
-        }
-
         var diagnosisOptions = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
         var analyzer = new SweepAnalyzer(readOptions, diagnosisOptions) { MaxParallelism = settings.Jobs ?? Environment.ProcessorCount };
-        var results = SweepProgressDisplay.Run(messages, plan.Runs.Count, finished => analyzer.Analyze(plan.Runs, KeptForm, _ => finished(), cancellationToken));
+        int plotted = 0;
+        Func<RunDiagnosis, RunDiagnosis> keep = KeptForm;
+        if (settings.Plots is { } plots)
+        {
+            // Drawn while the run's analysis is still at hand: the kept form holds no series.
+            Directory.CreateDirectory(plots);
+            keep = diagnosis =>
+            {
+                Interlocked.Add(ref plotted, PlotExport.Write(plots, diagnosis, PlotPrefix(settings.Path, diagnosis.Source)).Count);
+                return KeptForm(diagnosis);
+            };
+        }
+
+        var results = SweepProgressDisplay.Run(messages, plan.Runs.Count, finished => analyzer.Analyze(plan.Runs, keep, _ => finished(), cancellationToken));
+        if (settings.Plots is { } folder)
+        {
+            messages.MarkupLine(ConsoleText.Markup($"Plots: {plotted} files in {Path.GetFullPath(folder)}"));
+        }
 
         ReadProblemsReport.Render(messages, [found, .. results.Select(r => r.Problems)]);
         var sweep = SweepReport.Create(results.SelectMany(r => r.Diagnoses), plan.Skipped.Concat(results.SelectMany(r => r.Skipped)));
@@ -52,6 +63,16 @@ internal static class SweepAnalysis
         }
 
         return SweepOutput.Write(console, messages, sweep, new SweepOutputOptions(settings.Report, settings.Html, settings.Details, settings.FailOn));
+    }
+
+    /// <summary>"lr-0.1_metrics.csv-" for the run "sweep/lr-0.1/metrics.csv" of "sweep": a file name prefix that names the run.</summary>
+    internal static string PlotPrefix(string folder, string source)
+    {
+        string trimmed = folder.TrimEnd('/', '\\');
+        string inside = source.StartsWith(trimmed + "/", StringComparison.Ordinal) ? source[(trimmed.Length + 1)..] : Path.GetFileName(source);
+        var invalid = Path.GetInvalidFileNameChars();
+        var name = inside.Select(c => c is '/' or '\\' ? '_' : invalid.Contains(c) || char.IsControl(c) ? '-' : c).ToArray();
+        return new string(name) + "-";
     }
 
     /// <summary>A diagnosis as its JSON form holds it: what a shard's JSON Lines give <c>summarize</c> back.</summary>
