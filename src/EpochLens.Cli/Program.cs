@@ -27,19 +27,25 @@ public static class Program
     }
 
     /// <summary>
-    /// Redirected output has no window width, so the console would wrap at 80 columns; a COLUMNS
+    /// Redirected output has no window width, so the console would wrap at 80 columns: a file or a pipe is
+    /// written unwrapped instead (a reader's terminal or editor wraps it, and paths stay whole), unless a COLUMNS
     /// variable (as shells and CI systems set) says how wide the reader's lines are.
     /// </summary>
     private static void UseColumnsWhenRedirected()
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) || columns is < 40 or > 1000)
         {
+            if (Console.IsOutputRedirected)
+            {
+                AnsiConsole.Profile.Width = StandardStreams.Unwrapped;
+            }
+
             return;
         }
 
         if (Console.IsOutputRedirected)
         {
-            Spectre.Console.AnsiConsole.Profile.Width = columns;
+            AnsiConsole.Profile.Width = columns;
         }
 
         if (Console.IsErrorRedirected)

@@ -126,4 +126,20 @@ public sealed class OutputStreamsTests : IDisposable
         Assert.Equal(ExitCodes.UsageOrInputError, code);
         Assert.Equal("error: metrics.csv: not a log", text.TrimEnd());
     }
+
+    [Fact]
+    public void Output_to_a_file_or_pipe_is_not_hard_wrapped_and_paths_stay_whole()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "a-folder-name-long-enough-that-the-path-alone-passes-eighty-columns", "run-with-a-long-name")).FullName;
+        var path = Path.Combine(folder, "damaged.csv");
+        File.Move(DamagedCsv(), path);
+
+        var result = EpochLensProcess.Run(columns: null, "analyze", path, "--steps-per-epoch", "100");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Output.Split('\n'), line => line.Contains(path, StringComparison.Ordinal));
+        Assert.Contains(result.Error.Split('\n'), line => line.Contains(path, StringComparison.Ordinal) && line.Contains("is not a number", StringComparison.Ordinal));
+        // The verdict is one line however long, not wrapped at 80 columns.
+        Assert.Contains(result.Output.Split('\n'), line => line.StartsWith("Verdict: ", StringComparison.Ordinal) && line.TrimEnd().EndsWith('.'));
+    }
 }

@@ -1,4 +1,5 @@
 using EpochLens.Diagnosis;
+using EpochLens.Reports.Text;
 using Spectre.Console;
 using static EpochLens.Reports.Text.ConsoleText;
 
@@ -57,7 +58,7 @@ public static class SweepConsoleReport
             if (details || SweepOrder.Worst(run) is not null)
             {
                 console.WriteLine();
-                console.Write(new Rule(Safe($"{i + 1}. {run.Source}")).LeftJustified());
+                ConsoleHeading.Write(console, Safe($"{i + 1}. {run.Source}"));
                 ConsoleReport.Render(console, run, details);
             }
         }

@@ -81,13 +81,13 @@ public sealed class DemoCommand : Command<DemoSettings>
         _console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained {t.Steps} steps in {t.TrainingTime.TotalSeconds:0.0} s ({t.StepsPerSecond:0} steps/s); final held-out loss {t.FinalHeldOutLoss:F4}, accuracy {t.FinalHeldOutAccuracy:P1}."));
         _console.WriteLine();
-        _console.Write(new Rule(ConsoleText.Safe(CurveLabels[0])).LeftJustified());
+        ConsoleHeading.Write(_console, ConsoleText.Safe(CurveLabels[0]));
         ConsoleReport.Render(_console, outcome.Plotted, details);
         _console.WriteLine();
-        _console.Write(new Rule(ConsoleText.Safe(CurveLabels[1])).LeftJustified());
+        ConsoleHeading.Write(_console, ConsoleText.Safe(CurveLabels[1]));
         ConsoleReport.Render(_console, outcome.Raw, details);
         _console.WriteLine();
-        _console.Write(new Rule("The answer").LeftJustified());
+        ConsoleHeading.Write(_console, "The answer");
         _console.MarkupLine($"[bold]What causes it:[/] {ConsoleText.Safe(outcome.Answer)}");
         _console.MarkupLine($"[bold]How bad it is:[/] {ConsoleText.Safe(outcome.HowBad)}");
         _console.MarkupLine(ConsoleText.Markup($"Telemetry and {DiagnosisFile} (both diagnoses): {outcome.RunFolder}"));

@@ -49,7 +49,7 @@ public sealed class InspectCommand : Command<InspectSettings>
     private void Render(TrainingLog log)
     {
         _console.WriteLine();
-        _console.Write(new Rule(ConsoleText.Markup($"{log.Source} ({log.Format})")).LeftJustified());
+        ConsoleHeading.Write(_console, ConsoleText.Markup($"{log.Source} ({log.Format})"));
         if (log.Epochs is { } epochs)
         {
             var length = epochs.StepsPerEpoch is double n ? n.ToString("0.###", CultureInfo.InvariantCulture) + " steps per epoch" : "epoch starts marked";

@@ -52,7 +52,7 @@ internal static class VerifyConsoleReport
                 VerifyVerdict.Refuted => "green",
                 _ => "grey",
             };
-            console.Write(new Rule(ConsoleText.Safe(c.Cause.ToId())).LeftJustified());
+            ConsoleHeading.Write(console, ConsoleText.Safe(c.Cause.ToId()));
             console.MarkupLine($"[bold {colour}]{ConsoleText.Safe(c.Verdict.ToString().ToUpperInvariant())}[/]: {ConsoleText.Safe(c.Reason)}.");
             console.MarkupLine(ConsoleText.Markup($"Factor: {c.Factor}. Experiment: {c.Change}."));
             if (c.WithFactor is { } with && c.WithoutFactor is { } without && c.Signature is { } signature)
