@@ -37,9 +37,10 @@ public sealed class ChangeSignal : IDisposable
 
     /// <summary>
     /// Waits until a change is notified or the current wait has passed; false when <paramref name="cancel"/> fired.
-    /// <paramref name="active"/> says whether the last poll read something, which resets the back-off.
+    /// <paramref name="active"/> says whether the last poll read something, which resets the back-off;
+    /// <paramref name="atMost"/> bounds the wait (a deadline of the caller's, such as the end of an idle period).
     /// </summary>
-    public bool Wait(bool active, CancellationToken cancel)
+    public bool Wait(bool active, CancellationToken cancel, TimeSpan? atMost = null)
     {
         _backOff = active ? 1 : Math.Min(MaxBackOff, _backOff * 2);
         if (_watcher is null && !_pollOnly)
@@ -49,6 +50,11 @@ public sealed class ChangeSignal : IDisposable
 
         // With notifications the timed wait is only a safety net: it can be the longest one at once.
         var wait = _interval * (_watcher is null ? _backOff : MaxBackOff);
+        if (atMost is { } bound && bound < wait)
+        {
+            wait = bound < TimeSpan.Zero ? TimeSpan.Zero : bound;
+        }
+
         try
         {
             // Writes come in bursts: after a notification, one look an interval later takes the whole burst.

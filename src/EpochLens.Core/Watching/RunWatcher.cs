@@ -11,8 +11,11 @@ namespace EpochLens.Watching;
 /// </summary>
 public sealed class RunWatcher
 {
-    /// <summary>Polls a snapshot waits for a partly written line to be finished before reading it as it stands.</summary>
-    private const int PartialLineWaits = 3;
+    /// <summary>
+    /// How long a diagnosis waits for a partly written line to be finished before reading it as it stands: writers
+    /// finish a line within milliseconds, but a JSON document may never end in a line break, nor a progress bar.
+    /// </summary>
+    private static readonly TimeSpan PartialLineWait = TimeSpan.FromSeconds(2);
 
     private readonly ILogFollower _follower;
     private readonly Diagnoser _diagnoser;
@@ -21,7 +24,7 @@ public sealed class RunWatcher
     private readonly VerdictTracker _tracker = new();
     private readonly TimeProvider _clock;
     private bool _undiagnosed;
-    private int _waits;
+    private DateTimeOffset? _waitingSince;
 
     public RunWatcher(ILogFollower follower, Diagnoser diagnoser, DiagnosisOptions options, TimeSpan interval, TimeProvider? clock = null)
     {
@@ -60,7 +63,7 @@ public sealed class RunWatcher
             return new WatchUpdate(read, [], [], []);
         }
 
-        if (_follower.PartialLinePending && _waits++ < PartialLineWaits)
+        if (_follower.PartialLinePending && now - (_waitingSince ??= now) < PartialLineWait)
         {
             return new WatchUpdate(read, [], [], []);
         }
@@ -80,7 +83,7 @@ public sealed class RunWatcher
     private WatchUpdate Diagnose(bool read, IProblemSink problems, DateTimeOffset now)
     {
         _undiagnosed = false;
-        _waits = 0;
+        _waitingSince = null;
         long? step = _follower.LastStep;
         var logs = _follower.Snapshot(problems);
         var diagnoses = new List<RunDiagnosis>();

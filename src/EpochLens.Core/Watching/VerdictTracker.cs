@@ -22,7 +22,8 @@ public sealed class VerdictTracker
         }
 
         var changes = new List<VerdictChange>();
-        if (before.Outcome != diagnosis.Outcome)
+        // Findings appearing say so themselves, one line each; an outcome line is for losing them or for "cannot tell".
+        if (before.Outcome != diagnosis.Outcome && !(diagnosis.Outcome == DiagnosisOutcome.Findings && findings.Count > 0))
         {
             changes.Add(new VerdictChange(VerdictChangeKind.Outcome, diagnosis, OutcomeBefore: before.Outcome));
         }

@@ -93,7 +93,7 @@ public sealed class WatchCommand : Command<WatchSettings>
                     break;
                 }
 
-                if (!signal.Wait(update.Read, stop.Token))
+                if (!signal.Wait(update.Read, stop.Token, NextCheck(watcher, settings)))
                 {
                     ending = "stopped.";
                     break;
@@ -195,6 +195,27 @@ public sealed class WatchCommand : Command<WatchSettings>
         var writer = _console.Profile.Out.Writer;
         writer.WriteLine(ConsoleText.Plain($"[{DateTime.Now:HH:mm:ss}] {line}"));
         writer.Flush();
+    }
+
+    /// <summary>
+    /// The longest wait before the stop conditions are looked at again: the end of the idle period, and for
+    /// --until-file a second at most (it may lie outside the watched folder, where no notification comes).
+    /// </summary>
+    private static TimeSpan? NextCheck(RunWatcher watcher, WatchSettings settings)
+    {
+        TimeSpan? next = null;
+        if (settings.ExitWhenIdle is { } idle)
+        {
+            next = watcher.LastNews + TimeSpan.FromSeconds(idle) - DateTimeOffset.UtcNow;
+        }
+
+        if (settings.UntilFile is not null)
+        {
+            var check = TimeSpan.FromSeconds(Math.Max(1, settings.Interval));
+            next = next is { } n && n < check ? n : check;
+        }
+
+        return next;
     }
 
     private static string Method(ChangeSignal signal, WatchSettings settings) =>
