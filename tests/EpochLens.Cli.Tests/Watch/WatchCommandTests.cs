@@ -105,6 +105,35 @@ public sealed partial class WatchCommandTests : IDisposable
         Assert.Contains("nothing new for 0.5 s", watch.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void Ctrl_c_or_sigterm_ends_it_cleanly_with_everything_written_read_and_the_final_verdict(string signal)
+    {
+        var run = Path.Combine(_root, "run");
+        Directory.CreateDirectory(run);
+        var json = Path.Combine(_root, "diagnosis.json");
+        using var writer = new GrowingEventFile(Path.Combine(run, "events.out.tfevents.1.host"), StepsPerEpoch, runningMean: true);
+        writer.WriteEpoch();
+
+        // No stop condition: only the signal ends it.
+        using var watch = new WatchedProcess(run, "--steps-per-epoch", $"{StepsPerEpoch}", "--interval", "0.05", "--json", json);
+        watch.WaitFor(() => PointsIn(json) == StepsPerEpoch, "the first diagnosis");
+        for (int epoch = 1; epoch < 6; epoch++)
+        {
+            writer.WriteEpoch();
+        }
+
+        // Signalled at once: what was written and not yet looked at is read by the final diagnosis.
+        watch.Signal(signal);
+
+        int code = watch.WaitForExit();
+        Assert.Contains("Final verdict:", watch.Output, StringComparison.Ordinal);
+        Assert.Equal(6 * StepsPerEpoch, PointsIn(json));
+        Assert.Contains("stopped.", watch.Error, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+    }
+
     [Fact]
     public void A_path_that_never_holds_a_log_ends_with_exit_code_2()
     {

@@ -63,6 +63,13 @@ internal sealed class WatchedProcess : IDisposable
         }
     }
 
+    /// <summary>Sends a POSIX signal, as Ctrl+C (INT) or a process manager (TERM) would.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public int WaitForExit()
     {
         if (!_process.WaitForExit(Bound))
