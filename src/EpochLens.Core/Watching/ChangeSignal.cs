@@ -16,6 +16,7 @@ public sealed class ChangeSignal : IDisposable
     private readonly bool _pollOnly;
     private readonly SemaphoreSlim _changed = new(0, 1);
     private FileSystemWatcher? _watcher;
+    private bool _watchesFolder;
     private int _backOff = 1;
 
     /// <param name="path">The file or folder watched; it may not exist yet.</param>
@@ -43,6 +44,13 @@ public sealed class ChangeSignal : IDisposable
     public bool Wait(bool active, CancellationToken cancel, TimeSpan? atMost = null)
     {
         _backOff = active ? 1 : Math.Min(MaxBackOff, _backOff * 2);
+        if (_watcher is not null && !_watchesFolder && Directory.Exists(_path))
+        {
+            // The folder has appeared where its parent was watched for it: watch inside it now.
+            _watcher.Dispose();
+            _watcher = null;
+        }
+
         if (_watcher is null && !_pollOnly)
         {
             TryWatch();
@@ -106,6 +114,7 @@ public sealed class ChangeSignal : IDisposable
             watcher.Error += (_, e) => Fail(e.GetException().Message);
             watcher.EnableRaisingEvents = true;
             _watcher = watcher;
+            _watchesFolder = isFolder;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
         {

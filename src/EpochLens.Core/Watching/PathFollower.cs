@@ -59,7 +59,8 @@ public sealed class PathFollower : ILogFollower
 
         var files = File.Exists(_path) ? [_path] : Directory.Exists(_path) ? Candidates() : [];
         ILogReader? found = null;
-        foreach (var file in files)
+        using var listing = files.GetEnumerator();
+        while (Next(listing) is { } file)
         {
             ILogReader? reader;
             try
@@ -80,6 +81,19 @@ public sealed class PathFollower : ILogFollower
         }
 
         return found is null ? null : Create(tensorBoard: false);
+    }
+
+    /// <summary>The next file listed, or null at the end or when the folder changed under the listing (tried again next look).</summary>
+    private static string? Next(IEnumerator<string> listing)
+    {
+        try
+        {
+            return listing.MoveNext() ? listing.Current : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private ILogFollower Create(bool tensorBoard) =>

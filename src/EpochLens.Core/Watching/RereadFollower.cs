@@ -108,9 +108,17 @@ internal sealed class RereadFollower : ILogFollower
             IgnoreInaccessible = true,
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
         };
-        return Directory.EnumerateFiles(_path, "*", options)
-            .Where(f => SpecialFile.Kind(f) is null)
-            .Take(_options.MaxFiles)
-            .ToList();
+        try
+        {
+            return Directory.EnumerateFiles(_path, "*", options)
+                .Where(f => SpecialFile.Kind(f) is null)
+                .Take(_options.MaxFiles)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder removed or renamed while it was listed (a run cleaning up): the next look lists again.
+            return [];
+        }
     }
 }

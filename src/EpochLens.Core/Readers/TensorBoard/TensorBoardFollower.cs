@@ -100,10 +100,18 @@ internal sealed class TensorBoardFollower : ILogFollower
             IgnoreInaccessible = true,
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
         };
-        return Directory.EnumerateFiles(_path, "*", options)
-            .Where(f => TensorBoardReader.Default.Recognises(f, default) && SpecialFile.Kind(f) is null)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        try
+        {
+            return Directory.EnumerateFiles(_path, "*", options)
+                .Where(f => TensorBoardReader.Default.Recognises(f, default) && SpecialFile.Kind(f) is null)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder removed or renamed while it was listed (a run cleaning up): the next look lists again.
+            return [];
+        }
     }
 
     /// <summary>Reads the file on from its tail; true when a record was read.</summary>
