@@ -10,6 +10,7 @@ using EpochLens.Watching;
 // 100 thousand and 1 million steps: the median poll over the last chunks before that size, against reading the
 // whole log again (what a watcher without incremental readers would do on each change), and the cost of one
 // diagnosis of everything so far (a snapshot of the series and Diagnoser.Diagnose), which watch pays once per epoch.
+// An untimed warm-up runs first.
 long steps = 1_000_000;
 int chunk = 1000;
 int window = 25;
@@ -45,6 +46,9 @@ try
 {
     Console.WriteLine($"Growing logs to {steps:N0} steps, {chunk:N0} steps per update, {(oneCore ? "one core" : "all cores")}.");
     Console.WriteLine();
+    // Untimed: 100 looks at each kind of log first, so .NET's tiered compiler has optimised the hot loops before any timing.
+    Warm(Path.Combine(folder, "warm-tb"), chunk, (path, n) => new TensorBoardGrowth(path, n));
+    Warm(Path.Combine(folder, "warm-csv"), chunk, (path, n) => new CsvGrowth(path, n));
     Measure("TensorBoard", Path.Combine(folder, "tb"), checkpoints, steps, chunk, window, (path, n) => new TensorBoardGrowth(path, n));
     Console.WriteLine();
     Measure("CSV (step,loss)", Path.Combine(folder, "csv"), checkpoints, steps, chunk, window, (path, n) => new CsvGrowth(path, n));
@@ -107,6 +111,20 @@ static void Measure(string format, string folder, List<long> checkpoints, long s
     {
         Console.WriteLine($"  problems met: {problems.Total}");
     }
+}
+
+static void Warm(string folder, int chunk, Func<string, int, IGrowth> create)
+{
+    Directory.CreateDirectory(folder);
+    using var growth = create(folder, chunk);
+    var follower = new PathFollower(folder, ReadOptions.Default, DefaultLogReaders.Create());
+    for (int look = 0; look < 100; look++)
+    {
+        growth.Append();
+        follower.Poll(new ProblemLog());
+    }
+
+    new Diagnoser().Diagnose(follower.Snapshot(new ProblemLog())[0], new DiagnosisOptions { StepsPerEpoch = chunk });
 }
 
 static double Median(IEnumerable<double> values)
