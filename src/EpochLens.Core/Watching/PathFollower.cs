@@ -24,6 +24,12 @@ public sealed class PathFollower : ILogFollower
         _reader = reader;
     }
 
+    /// <summary>
+    /// Why the path can never be followed (a FIFO, device or socket, which would block or never end), or null.
+    /// </summary>
+    public static string? Refusal(string path) =>
+        SpecialFile.Kind(path) is { } kind ? $"{kind}, not a regular file: logs are read from files" : null;
+
     /// <summary>How the log is followed, in a few words; null until a log is there.</summary>
     public string? Method => _inner switch
     {

@@ -143,6 +143,21 @@ public sealed partial class WatchCommandTests : IDisposable
         Assert.Contains("no log with a training loss found", watch.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_fifo_is_refused_at_once_rather_than_opened()
+    {
+        var fifo = Path.Combine(_root, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        using var watch = new WatchedProcess(fifo);
+
+        Assert.Equal(2, watch.WaitForExit());
+        Assert.Contains("not a regular file", watch.Error, StringComparison.Ordinal);
+    }
+
     private static int PointsIn(string json)
     {
         try

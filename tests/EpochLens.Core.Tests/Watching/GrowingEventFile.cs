@@ -70,6 +70,13 @@ internal sealed class GrowingEventFile : IDisposable
         _file.Flush();
     }
 
+    /// <summary>Writes bytes that are no record (damage) and flushes them.</summary>
+    public void WriteDamage(int count)
+    {
+        _file.Write(new byte[count]);
+        _file.Flush();
+    }
+
     public void Dispose() => _writer.Dispose();
 
     /// <summary>Each step's loss, the same however often it is asked for (a half-written record asks ahead).</summary>

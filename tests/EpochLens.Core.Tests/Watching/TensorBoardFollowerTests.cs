@@ -111,6 +111,30 @@ public sealed class TensorBoardFollowerTests : IDisposable
     }
 
     [Fact]
+    public void Damage_in_the_middle_is_reported_once_and_the_records_after_it_are_read()
+    {
+        var file = Path.Combine(_folder, "events.out.tfevents.1.host");
+        using var run = new GrowingEventFile(file, stepsPerEpoch: 100, runningMean: false);
+        run.WriteEpoch();
+        var follower = new PathFollower(file, ReadOptions.Default, DefaultLogReaders.Create());
+        var problems = new ProblemLog();
+        follower.Poll(problems);
+
+        // A stretch of zeros (a disk hiccup) between two epochs: its length checksum fails.
+        run.WriteDamage(40);
+
+        run.WriteEpoch();
+        follower.Poll(problems);
+        follower.Poll(problems);
+
+        Assert.Equal(199, follower.LastStep);
+        var problem = Assert.Single(problems.Kept);
+        Assert.Equal(ProblemKind.BadChecksum, problem.Kind);
+        Assert.Contains("40 byte(s) skipped", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(200, follower.Snapshot(new ProblemLog()).Single().Series.Single().Count);
+    }
+
+    [Fact]
     public void A_snapshot_leaves_the_run_readable_on()
     {
         var file = Path.Combine(_folder, "events.out.tfevents.1.host");

@@ -39,6 +39,12 @@ public sealed class WatchCommand : Command<WatchSettings>
             return ExitCodes.UsageOrInputError;
         }
 
+        if (PathFollower.Refusal(settings.Path) is { } refusal)
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: {refusal}"));
+            return ExitCodes.UsageOrInputError;
+        }
+
         var readOptions = new ReadOptions { Format = settings.Format, StepColumn = settings.StepColumn, EpochColumn = settings.EpochColumn };
         var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
         var follower = new PathFollower(settings.Path, readOptions, readers);
