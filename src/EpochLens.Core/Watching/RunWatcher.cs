@@ -107,7 +107,7 @@ public sealed class RunWatcher
 
         var changes = diagnoses.SelectMany(_tracker.Compare).ToList();
         bool changed = changes.Any(c => c.Kind != VerdictChangeKind.StillNothing);
-        _cadence.Diagnosed(step, diagnoses.FirstOrDefault()?.Epochs.Structure, changed, now);
+        _cadence.Diagnosed(step, diagnoses.FirstOrDefault()?.Epochs.Structure, changed, now, logs.FirstOrDefault(l => l.Epochs is not null)?.Epochs);
         if (diagnoses.Count > 0)
         {
             Latest = diagnoses;

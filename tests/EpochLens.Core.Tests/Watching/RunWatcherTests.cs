@@ -79,7 +79,7 @@ public sealed class RunWatcherTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_known_epoch_length_a_tiny_growth_does_not_trigger_a_diagnosis()
+    public void Without_a_known_epoch_length_it_waits_for_the_interval_and_some_growth_or_for_the_log_to_double()
     {
         var cadence = new WatchCadence(givenStepsPerEpoch: null, TimeSpan.FromSeconds(10));
         var start = DateTimeOffset.UnixEpoch;
@@ -87,13 +87,14 @@ public sealed class RunWatcherTests : IDisposable
         cadence.Diagnosed(100, null, changed: true, start);
 
         Assert.False(cadence.Due(105, start.AddSeconds(60)));
-        Assert.False(cadence.Due(200, start.AddSeconds(5)));
-        Assert.True(cadence.Due(200, start.AddSeconds(10)));
+        Assert.False(cadence.Due(150, start.AddSeconds(5)));
+        Assert.True(cadence.Due(150, start.AddSeconds(10)));
 
-        // An unchanged verdict doubles the wait.
-        cadence.Diagnosed(200, null, changed: false, start.AddSeconds(10));
-        Assert.False(cadence.Due(400, start.AddSeconds(25)));
-        Assert.True(cadence.Due(400, start.AddSeconds(30)));
+        // An unchanged verdict doubles the wait; a log that has doubled is due at once.
+        cadence.Diagnosed(150, null, changed: false, start.AddSeconds(10));
+        Assert.False(cadence.Due(250, start.AddSeconds(25)));
+        Assert.True(cadence.Due(250, start.AddSeconds(30)));
+        Assert.True(cadence.Due(300, start.AddSeconds(11)));
     }
 
     [Fact]
