@@ -1,9 +1,12 @@
+using EpochLens.Cli.CommandLine;
 using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Cli.Commands.Demo;
 using EpochLens.Cli.Commands.Inspect;
 using EpochLens.Cli.Commands.Train;
 using EpochLens.Cli.Commands.Verify;
 using EpochLens.Cli.Commands.Watch;
+using EpochLens.Reports.Text;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EpochLens.Cli;
@@ -14,6 +17,12 @@ public static class Program
     {
         UseColumnsWhenRedirected();
         ErrorReporter.Debug = args.Contains("--debug", StringComparer.Ordinal);
+        if (CommandLineCheck.Problem(args) is { } problem)
+        {
+            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] {problem}"));
+            return ExitCodes.UsageOrInputError;
+        }
+
         return CreateApp().Run(args);
     }
 
@@ -46,6 +55,8 @@ public static class Program
         app.Configure(config =>
         {
             config.SetApplicationName("epochlens");
+            // Unknown options are errors, never remaining arguments dropped in silence (CommandLineCheck names them first).
+            config.UseStrictParsing();
             config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
             // What `epochlens --help` shows first: the demo, then a diagnosis of one's own log and its proof.

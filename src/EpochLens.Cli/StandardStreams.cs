@@ -9,12 +9,26 @@ namespace EpochLens.Cli;
 /// </summary>
 internal static class StandardStreams
 {
+    /// <summary>A width no message reaches: redirected errors are not hard-wrapped (a file or a pipe has no width; a reader's own terminal wraps).</summary>
+    public const int Unwrapped = 1 << 14;
+
     /// <remarks>Not interactive when redirected: live progress would fill a log file with redraws.</remarks>
-    public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Error { get; } = CreateError();
+
+    private static IAnsiConsole CreateError()
     {
-        Out = new AnsiConsoleOutput(Console.Error),
-        Interactive = Console.IsErrorRedirected ? InteractionSupport.No : InteractionSupport.Detect,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = Console.IsErrorRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (Console.IsErrorRedirected)
+        {
+            console.Profile.Width = Unwrapped;
+        }
+
+        return console;
+    }
 
     /// <summary>Whether progress can be drawn live: standard error is a terminal that takes cursor movement.</summary>
     public static bool ProgressShown => Error.Profile.Capabilities.Interactive;

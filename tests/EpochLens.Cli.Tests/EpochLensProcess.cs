@@ -7,7 +7,10 @@ internal static class EpochLensProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(params string[] arguments)
+    public static Result Run(params string[] arguments) => Run(columns: 200, arguments);
+
+    /// <param name="columns">The COLUMNS the tool sees; null for none, as in a plain pipe or file.</param>
+    public static Result Run(int? columns, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,7 +26,15 @@ internal static class EpochLensProcess
 
         // A fixed width and no colour make the output comparable.
         start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "200";
+        if (columns is { } width)
+        {
+            start.Environment["COLUMNS"] = width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            start.Environment.Remove("COLUMNS");
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -7,8 +7,9 @@ public sealed class EpochAnalysis
 {
     private readonly Dictionary<string, Measurement> _byId;
 
-    private EpochAnalysis(TrainingLog log, MetricSeries series, PreparedSignal signal, PhaseProfile profile, List<Measurement> measurements, IReadOnlyList<Spike> spikes, int spikeCount)
+    private EpochAnalysis(TrainingLog log, MetricSeries series, PreparedSignal signal, PhaseProfile profile, List<Measurement> measurements, IReadOnlyList<Spike> spikes, int spikeCount, IReadOnlyList<LearningRateStep> rateSteps)
     {
+        RateSteps = rateSteps;
         Log = log;
         Series = series;
         Signal = signal;
@@ -29,6 +30,9 @@ public sealed class EpochAnalysis
 
     public EpochStructure Structure => Signal.Structure;
 
+    /// <summary>The steps of a step schedule in the logged learning rate, where the loss's trend may break.</summary>
+    public IReadOnlyList<LearningRateStep> RateSteps { get; }
+
     public IReadOnlyList<Measurement> Measurements { get; }
 
     /// <summary>The strongest non-periodic spikes.</summary>
@@ -45,7 +49,8 @@ public sealed class EpochAnalysis
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(structure);
-        var signal = SignalPreparation.Prepare(series, structure);
+        var rateSteps = log.Find(SeriesRole.LearningRate) is { } rate ? LearningRateSteps.Find(rate, structure) : [];
+        var signal = SignalPreparation.Prepare(series, structure, [.. rateSteps.Select(s => s.Step)]);
         var profile = PhaseProfile.Fold(signal);
         var measurements = new List<Measurement>();
         // Independent measurements, in groups of similar cost run side by side; their order in the result is fixed.
@@ -55,7 +60,7 @@ public sealed class EpochAnalysis
             () => valid ? [.. BoundaryEventStudy.Measure(signal, profile), .. EdgeAnomalies.Measure(profile), WithinEpochSlope.Measure(signal, profile), .. PositionCorrelation.Measure(profile), BoundaryNoiseChange.Measure(signal, profile)] : [],
             () => valid ? [.. RunningMeanProbe.Measure(signal), TransientShape.Measure(signal, profile), EpochStartStep.Measure(signal)] : [],
             () => valid ? [SampleRecencyProbe.Measure(signal, log.Samples)] : [],
-            () => [SampleOrderProbe.Measure(log.Samples, structure), .. TelemetryProbes.Measure(log, structure), HeldOutProbe.Measure(log, series)],
+            () => [SampleOrderProbe.Measure(log.Samples, structure), .. TelemetryProbes.Measure(log, structure), HeldOutProbe.Measure(log, series), LearningRateStepResponse.Measure(signal, rateSteps)],
         };
         var results = new List<Measurement?>[groups.Length];
         (IReadOnlyList<Spike> Strongest, int Count) spikes = ([], 0);
@@ -69,7 +74,7 @@ public sealed class EpochAnalysis
             measurements.AddRange(group.Where(m => m is not null)!);
         }
 
-        return new EpochAnalysis(log, series, signal, profile, measurements, spikes.Strongest, spikes.Count);
+        return new EpochAnalysis(log, series, signal, profile, measurements, spikes.Strongest, spikes.Count, rateSteps);
     }
 
 }

@@ -30,7 +30,9 @@ public static class EpochStartStep
         for (int x = h; x + h <= level.Length; x++)
         {
             // Both halves of the window must lie wholly in the two epochs the boundary joins.
-            if (epoch[x] != epoch[x - 1] && epoch[x - h] == epoch[x - 1] && epoch[x + h - 1] == epoch[x])
+            // A boundary where a step schedule decays the rate drops for that reason; the learning-rate detector judges it.
+            if (epoch[x] != epoch[x - 1] && epoch[x - h] == epoch[x - 1] && epoch[x + h - 1] == epoch[x]
+                && !signal.BreaksNear(signal.Structure.StartSteps[epoch[x]], 2 * signal.BinWidth))
             {
                 fits.Add(StepFit.At(level, x, h));
             }

@@ -19,6 +19,7 @@ public static class MeasurementIds
     public const string DeAveragedNegativeShare = "de-averaged-negative-share";
     public const string TransientLength = "transient-length";
     public const string LearningRateChange = "learning-rate-change";
+    public const string LearningRateStepResponse = "learning-rate-step-response";
     public const string OptimizerStepReset = "optimizer-step-reset";
     public const string UpdateNormAtBoundary = "update-norm-at-boundary";
     public const string StepsPerUpdate = "steps-per-update";

@@ -66,6 +66,12 @@ public sealed class PreparedSignal
     /// <summary>The median robust SD over the run, in the analysis space.</summary>
     public double TypicalScale { get; internal init; }
 
+    /// <summary>Steps where the trend was allowed to break (the decays of a step schedule); empty for most runs.</summary>
+    public IReadOnlyList<long> TrendBreaks { get; internal init; } = [];
+
+    /// <summary>Whether the trend breaks within <paramref name="reach"/> steps of <paramref name="step"/>.</summary>
+    public bool BreaksNear(long step, double reach) => TrendBreaks.Any(b => Math.Abs(b - step) <= reach);
+
     public int BinCount { get; }
 
     /// <summary>Steps per bin (the typical logging stride).</summary>

@@ -25,7 +25,9 @@ public static class SignalPreparation
     /// <summary>Points sampled (evenly) per block for its MAD: plenty for a scale, and cheap on ten million points.</summary>
     private const int ScaleSample = 1024;
 
-    public static PreparedSignal Prepare(MetricSeries series, EpochStructure structure)
+    /// <param name="breaks">Steps where the level may change at once (the decays of a step schedule): the trend is
+    /// fitted on each side separately, never across one.</param>
+    public static PreparedSignal Prepare(MetricSeries series, EpochStructure structure, IReadOnlyList<long>? breaks = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(structure);
@@ -84,9 +86,11 @@ public static class SignalPreparation
             return new PreparedSignal(steps, values, epochs, bins, z, trend, blockScale, blockSize, binCount, binWidth, logSpace, firstValid, lastValid, structure) { TypicalScale = double.NaN };
         }
 
+        var segments = Segments(steps, breaks);
+
         // 1. A one-epoch moving average, residuals, and clipping of wild points around it.
         var average = new double[n];
-        MovingAverage(steps, u, half, average);
+        MovingAverage(steps, u, half, average, segments);
         double sd = SampledResidualSd(u, average, firstValid, lastValid);
         if (!(sd > 0))
         {
@@ -104,7 +108,7 @@ public static class SignalPreparation
         });
 
         // 2. The epoch pattern seen by a second moving average of the clipped values.
-        MovingAverage(steps, clipped, half, average);
+        MovingAverage(steps, clipped, half, average, segments);
         var seasonal = new double[binCount];
         var counts = new int[binCount];
         for (int i = firstValid; i <= lastValid; i++)
@@ -141,7 +145,14 @@ public static class SignalPreparation
             }
         });
 
-        LocalQuadraticTrend(steps, deseasoned, half, Math.Max(binWidth, epochSteps / 4), firstValid, lastValid, trend);
+        foreach (var (from, to) in segments)
+        {
+            int segmentFirst = Math.Max(firstValid, from), segmentLast = Math.Min(lastValid, to - 1);
+            if (segmentFirst <= segmentLast)
+            {
+                LocalQuadraticTrend(steps, deseasoned, half, Math.Max(binWidth, epochSteps / 4), segmentFirst, segmentLast, trend, from, to);
+            }
+        }
 
         // 4. Residuals scaled by a robust SD per block (the noise of a loss shrinks as it falls); z holds the
         // unscaled residual until its block's scale is known.
@@ -201,6 +212,7 @@ public static class SignalPreparation
         return new PreparedSignal(steps, values, epochs, bins, z, trend, blockScale, blockSize, binCount, binWidth, logSpace, firstValid, lastValid, structure)
         {
             TypicalScale = typical,
+            TrendBreaks = breaks ?? [],
         };
     }
 
@@ -274,13 +286,43 @@ public static class SignalPreparation
         return RobustStatistics.RobustSd(sample.AsSpan(0, k));
     }
 
-    /// <summary>Mean of the values whose steps lie within [step - half, step + half), by two pointers over a running sum.</summary>
-    private static void MovingAverage(long[] steps, double[] values, double half, double[] result)
+    /// <summary>The index ranges [from, to) between the breaks; the whole series when there are none.</summary>
+    private static List<(int From, int To)> Segments(long[] steps, IReadOnlyList<long>? breaks)
     {
-        int n = steps.Length;
-        int lo = 0, hi = 0;
+        var segments = new List<(int, int)>();
+        int from = 0;
+        foreach (long at in (breaks ?? []).Order())
+        {
+            int index = LowerBound(steps, at);
+            if (index > from && index < steps.Length)
+            {
+                segments.Add((from, index));
+                from = index;
+            }
+        }
+
+        segments.Add((from, steps.Length));
+        return segments;
+    }
+
+    private static void MovingAverage(long[] steps, double[] values, double half, double[] result, List<(int From, int To)> segments)
+    {
+        foreach (var (from, to) in segments)
+        {
+            MovingAverage(steps, values, half, result, from, to);
+        }
+    }
+
+    /// <summary>
+    /// Mean of the values whose steps lie within [step - half, step + half), by two pointers over a running sum;
+    /// only points in [<paramref name="from"/>, <paramref name="to"/>) are used or written.
+    /// </summary>
+    private static void MovingAverage(long[] steps, double[] values, double half, double[] result, int from, int to)
+    {
+        int n = to;
+        int lo = from, hi = from;
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = from; i < n; i++)
         {
             while (hi < n && steps[hi] < steps[i] + half)
             {
@@ -299,8 +341,9 @@ public static class SignalPreparation
     /// <summary>
     /// A local quadratic fit (window +-<paramref name="half"/> steps) evaluated at knots every
     /// <paramref name="knotSpacing"/> steps and joined linearly; written into <paramref name="trend"/> for the valid range.
+    /// Points outside [<paramref name="from"/>, <paramref name="to"/>) take no part in the fits.
     /// </summary>
-    private static void LocalQuadraticTrend(long[] steps, double[] values, double half, double knotSpacing, int firstValid, int lastValid, double[] trend)
+    private static void LocalQuadraticTrend(long[] steps, double[] values, double half, double knotSpacing, int firstValid, int lastValid, double[] trend, int from, int to)
     {
         double first = steps[firstValid], last = steps[lastValid];
         int knotCount = Math.Max(2, (int)Math.Ceiling((last - first) / knotSpacing) + 1);
@@ -315,22 +358,22 @@ public static class SignalPreparation
         int perChunk = (knotCount + chunks - 1) / chunks;
         Parallel.For(0, chunks, chunk =>
         {
-            int lo = 0, hi = 0;
+            int lo = -1, hi = 0;
             for (int k = chunk * perChunk; k < Math.Min(knotCount, (chunk + 1) * perChunk); k++)
             {
                 double centre = first + (k * spacing);
-                if (lo == 0)
+                if (lo < 0)
                 {
-                    lo = LowerBound(steps, centre - half);
+                    lo = Math.Max(from, LowerBound(steps, centre - half));
                 }
 
-                while (lo < steps.Length && steps[lo] < centre - half)
+                while (lo < to && steps[lo] < centre - half)
                 {
                     lo++;
                 }
 
                 hi = Math.Max(hi, lo);
-                while (hi < steps.Length && steps[hi] <= centre + half)
+                while (hi < to && steps[hi] <= centre + half)
                 {
                     hi++;
                 }

@@ -33,7 +33,8 @@ public sealed class LogReader
         if (File.Exists(path))
         {
             var reader = forced ?? Detect(path, out long scanned)
-                ?? throw new LogReadException(path, $"not a training log this tool reads (expected {ExpectedFormats()}{Looked(scanned)})");
+                ?? throw new LogReadException(path, UnrecognisedFile.Explain(path, FileHead.Read(path))
+                    ?? $"not a training log this tool reads (expected {ExpectedFormats()}{Looked(scanned)})");
             return reader.Read(LogSource.OfFile(path), options, problems);
         }
 

@@ -15,6 +15,12 @@ public sealed record ReadOptions
     /// <summary>The CSV column or JSON key holding the epoch, instead of detecting it.</summary>
     public string? EpochColumn { get; init; }
 
+    /// <summary>
+    /// Read CSV numbers with a decimal comma ("1,5" as 1.5). Without it, such numbers are read where they are
+    /// unambiguous (cells split by ';' or tabs, and not a thousands group), with a note.
+    /// </summary>
+    public bool DecimalComma { get; init; }
+
     /// <summary>Fail on the first damaged record instead of skipping it and reporting a problem.</summary>
     public bool Strict { get; init; }
 

@@ -26,7 +26,7 @@ internal static class TextWindows
         Span<byte> magic = stackalloc byte[2];
         int got = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
-        using Stream stream = FileHead.IsGzip(magic[..got]) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using Stream stream = TextEncoding.Utf8(FileHead.IsGzip(magic[..got]) ? new GZipStream(file, CompressionMode.Decompress) : file);
         var buffer = new byte[1 << 16];
         int length = 0;
         try

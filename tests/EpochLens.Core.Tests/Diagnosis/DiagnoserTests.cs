@@ -20,6 +20,81 @@ public class DiagnoserTests
         Assert.Contains(finding.Evidence, e => e.MeasurementId == MeasurementIds.LearningRateChange && e.Observed == 1);
     }
 
+    /// <summary>A warm-up over the first quarter epoch, then tenfold decays at the starts of epochs 9 and 12 (mmdetection's 1x schedule).</summary>
+    private static double StepSchedule(int epoch, int position) =>
+        epoch == 0 && position < PerEpoch / 4 ? 0.02 * (position + 1) / (PerEpoch / 4) : 0.02 * (epoch >= 8 ? 0.1 : 1) * (epoch >= 11 ? 0.1 : 1);
+
+    [Fact]
+    public void A_step_schedule_that_decays_at_a_few_boundaries_is_named_where_the_loss_drops_there()
+    {
+        // The loss falls smoothly and drops by a quarter at each decay.
+        var log = Log(12, (epoch, position, rng) => Math.Exp(-0.05 * (epoch + (position / (double)PerEpoch))) * (epoch >= 8 ? 0.75 : 1) * (epoch >= 11 ? 0.9 : 1) * (1 + (0.2 * Normal(rng))), lr: StepSchedule);
+        var diagnosis = new Diagnoser().Diagnose(log);
+        Assert.Equal(CauseId.LrSchedule, diagnosis.Primary!.Cause);
+        Assert.True(diagnosis.Primary.Confidence.Level >= ConfidenceLevel.Medium, diagnosis.Primary.Confidence.ToString());
+        Assert.Contains("epochs 9 and 12", diagnosis.Primary.Summary, StringComparison.Ordinal);
+        Assert.Equal(Impact.Intended, diagnosis.Primary.Severity.Impact);
+        // The trend breaks at the decays, so they cannot pass for a pattern of every epoch.
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Cause != CauseId.LrSchedule && f.Confidence.Level >= ConfidenceLevel.Medium);
+    }
+
+    [Fact]
+    public void A_step_schedule_the_loss_does_not_answer_is_no_finding()
+    {
+        var diagnosis = new Diagnoser().Diagnose(Log(12, (epoch, position, rng) => Math.Exp(-0.05 * (epoch + (position / (double)PerEpoch))) * (1 + (0.2 * Normal(rng))), lr: StepSchedule));
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Cause != CauseId.None && f.Confidence.Level >= ConfidenceLevel.Medium);
+        Assert.Contains(diagnosis.RuledOut, r => r.Cause == CauseId.LrSchedule && r.Reason.Contains("no more than elsewhere", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_decay_inside_an_epoch_breaks_the_trend_without_a_finding()
+    {
+        // Iteration-based milestones: the rate and the loss drop in the middle of epochs 6 and 9, away from any boundary.
+        const int first = (6 * PerEpoch) + (PerEpoch / 2), second = (9 * PerEpoch) + (PerEpoch / 2);
+        var log = Log(
+            12,
+            (epoch, position, rng) =>
+            {
+                int t = (epoch * PerEpoch) + position;
+                return Math.Exp(-0.05 * t / PerEpoch) * (t >= first ? 0.6 : 1) * (t >= second ? 0.7 : 1) * (1 + (0.2 * Normal(rng)));
+            },
+            lr: (epoch, position) =>
+            {
+                int t = (epoch * PerEpoch) + position;
+                return 0.1 * (t >= first ? 0.1 : 1) * (t >= second ? 0.1 : 1);
+            });
+        var diagnosis = new Diagnoser().Diagnose(log);
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Cause != CauseId.None && f.Confidence.Level >= ConfidenceLevel.Medium);
+    }
+
+    [Fact]
+    public void A_short_rise_after_the_boundary_is_a_fresh_optimizer_only_where_the_epochs_first_loss_shows_it_came_with_the_updates()
+    {
+        // The loss rises after each epoch's first update and settles within 30 steps: per step, the epoch's first loss
+        // (computed before that update) is at the old level, which weights swapped at the boundary could not leave.
+        var rng = new Random(3);
+        int n = 8 * PerEpoch;
+        var values = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            int position = t % PerEpoch;
+            double bump = t >= PerEpoch && position >= 1 ? 0.6 * Math.Exp(-(position - 1) / 10.0) : 0;
+            values[t] = Math.Exp(-0.05 * t / PerEpoch) * (1 + bump + (0.2 * Normal(rng)));
+        }
+
+        var perStep = new Diagnoser().Diagnose(new TrainingLog("test", "test", [new MetricSeries("loss", Steps(n), values, role: SeriesRole.TrainLoss)], new EpochHint(PerEpoch, null, "test")));
+        Assert.Equal(CauseId.OptimizerReset, perStep.Primary!.Cause);
+        Assert.True(perStep.Primary.Confidence.Level >= ConfidenceLevel.Medium, perStep.Primary.Confidence.ToString());
+
+        // The same run logged as means of 5 steps hides the first loss: a fresh optimizer and weights swapped for nearby
+        // ones (an EMA) read the same, so neither is claimed above low confidence.
+        const int window = 5;
+        var meanSteps = Enumerable.Range(1, n / window).Select(k => (long)((k * window) - 1)).ToArray();
+        var means = meanSteps.Select(s => values.Skip((int)s - window + 1).Take(window).Average()).ToArray();
+        var windowed = new Diagnoser().Diagnose(new TrainingLog("test", "test", [new MetricSeries("loss", meanSteps, means, role: SeriesRole.TrainLoss)], new EpochHint(PerEpoch, null, "test")));
+        Assert.DoesNotContain(windowed.Findings, f => f.Cause == CauseId.OptimizerReset && f.Confidence.Level >= ConfidenceLevel.Medium);
+    }
+
     [Fact]
     public void Findings_are_corrected_only_for_the_causes_the_log_can_test()
     {

@@ -100,7 +100,11 @@ internal sealed class OptimizerResetDetector : ICauseDetector
             evidence.Add(Cite(second!, $"and the second {second!.Value:0.0}x: the updates stay large while the moments rebuild"));
         }
 
-        var cap = sustained ? ConfidenceLevel.High : norm is not null || share < 0.35 ? ConfidenceLevel.Medium : ConfidenceLevel.Low;
+        // Without the update norms, only the epoch's first loss, logged on its own before the first update, tells a fresh
+        // optimizer from weights swapped for nearby ones (an EMA or a recent checkpoint): where the log cannot show it,
+        // the two are equally good readings of the same rise, and neither is named above low confidence.
+        bool reloadExcluded = norm is not null || onset == RiseOnset.AfterFirstUpdate;
+        var cap = sustained ? ConfidenceLevel.High : reloadExcluded && share < 0.35 ? ConfidenceLevel.Medium : norm is not null ? ConfidenceLevel.Medium : ConfidenceLevel.Low;
         // Corrected for the contrasts the rise was chosen among, and for the update-size test when it is used.
         var confidence = Confidence.From(Math.Min(1, Math.Max(P(jump) * RiseJumpLooks(analysis), sustained ? 2 * P(second) : 0)), "rise after the boundary and update sizes, rotation and rank tests", cap);
         return confidence is null

@@ -56,7 +56,7 @@ internal sealed class ConsoleLineReader : IDisposable
         int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
         _compressed = FileHead.IsGzip(magic[..read]);
-        _stream = _compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
+        _stream = TextEncoding.Utf8(_compressed ? new GZipStream(file, CompressionMode.Decompress) : file);
     }
 
     /// <summary>Reads text already in memory (a file's head, for format detection); nothing to decompress.</summary>

@@ -45,6 +45,7 @@ internal sealed class CsvFileReader
 
     private CsvLayout _layout = null!;
     private byte _delimiter;
+    private bool _decimalCommaNoted;
     private int[] _starts = [];
     private int[] _lengths = [];
     private long _rowIndex;
@@ -85,7 +86,7 @@ internal sealed class CsvFileReader
     {
         using var stream = Open(out var limited);
         // A small file needs no 1 MiB buffer (the fuzz test reads thousands of them).
-        var scanner = limited is null && stream.Length < (1 << 20) ? new CsvLineScanner(stream, (int)stream.Length + 1) : new CsvLineScanner(stream);
+        var scanner = stream is FileStream && stream.Length < (1 << 20) ? new CsvLineScanner(stream, (int)stream.Length + 1) : new CsvLineScanner(stream);
         if (!FindHeader(scanner, out var headerLine, out long headerNumber, out long headerOffset))
         {
             throw new LogReadException(_file, ReadFailureSuffix(scanner.ReadFailure, limited, "empty file: no header and no rows"));
@@ -644,11 +645,12 @@ internal sealed class CsvFileReader
             file.Position = 0;
             if (!FileHead.IsGzip(magic[..read]))
             {
-                return file;
+                // A plain UTF-8 file stays a FileStream, which the two-core path reads by offsets; UTF-16 is read in order.
+                return TextEncoding.Utf8(file);
             }
 
             limited = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), _options.MaxDecompressedBytes, throwAtLimit: true);
-            return limited;
+            return TextEncoding.Utf8(limited);
         }
         catch (IOException e)
         {
@@ -877,6 +879,27 @@ internal sealed class CsvFileReader
         if (CsvNumber.TryParseDouble(cell, out value))
         {
             return true;
+        }
+
+        // A decimal comma: read when asked, or where nothing else can be meant (no comma splits the cells).
+        if (DecimalComma.Looks(cell, out bool unambiguous))
+        {
+            // Once a cell has shown the file's decimal comma, "1,041" (a rounded 1.0410) is one too.
+            if ((_options.DecimalComma || ((unambiguous || _decimalCommaNoted) && _delimiter != (byte)',')) && DecimalComma.TryParse(cell, out value))
+            {
+                if (!_options.DecimalComma && !_decimalCommaNoted)
+                {
+                    _decimalCommaNoted = true;
+                    Report(ProblemKind.Assumed, number, offset,
+                        $"'{Show(cell)}' in column '{_layout.Names[column]}' has a decimal comma: such numbers are read as {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} (give --decimal-comma to say so)");
+                }
+
+                return true;
+            }
+
+            Report(ProblemKind.BadValue, number, offset,
+                $"'{Show(cell)}' in column '{_layout.Names[column]}' has a decimal comma{(unambiguous ? "" : " or a thousands separator")}: give --decimal-comma to read it as a decimal, or convert the file; this cell is skipped");
+            return false;
         }
 
         if (!CsvNumber.Trim(cell).IsEmpty)

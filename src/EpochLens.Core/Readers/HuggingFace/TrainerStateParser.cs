@@ -59,7 +59,7 @@ internal sealed class TrainerStateParser
                 throw new LogReadException(_file, "the file is empty: not a trainer_state.json");
             }
 
-            using var stream = new QuotingStream(raw);
+            using var stream = new QuotingStream(TextEncoding.WithoutUtf8Mark(raw));
             Parse(stream);
             if (raw is SizeLimitedStream { LimitReached: true } bounded)
             {

@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace EpochLens.Readers.JsonLines;
 
-/// <summary>Opens a log file for streaming: gzip content is decompressed, up to a bound against gzip bombs.</summary>
+/// <summary>Opens a log file for streaming: gzip content is decompressed, up to a bound against gzip bombs, and UTF-16 read as UTF-8.</summary>
 internal static class LogInput
 {
     /// <summary>Opens the file; throws <see cref="LogReadException"/> when it cannot be opened at all.</summary>
@@ -23,9 +23,11 @@ internal static class LogInput
         file.Position = 0;
         if (!FileHead.IsGzip(magic[..read]))
         {
-            return file;
+            return TextEncoding.Utf8(file);
         }
 
-        return new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes, throwAtLimit: false);
+        // The bounded stream itself is returned where it can be, so its reader can tell that the bound was reached.
+        var bounded = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes, throwAtLimit: false);
+        return TextEncoding.Utf16Of(FileHead.ReadBytes(path)) is { } utf16 ? TextEncoding.Utf8(bounded, utf16) : bounded;
     }
 }

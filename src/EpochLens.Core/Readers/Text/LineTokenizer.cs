@@ -336,8 +336,16 @@ internal sealed class LineTokenizer
 
     private void Punctuation(ReadOnlySpan<char> line, char c)
     {
-        if (c is ' ' or '\t')
+        if (c == ' ')
         {
+            return;
+        }
+
+        if (c == '\t')
+        {
+            // A tab separates fields ("samples/sec<TAB>accuracy=0.5"): words on either side are not one label, while
+            // a number after it still takes the label before it ("loss<TAB>0.51").
+            _labelSeparated |= _labelOpen;
             return;
         }
 

@@ -74,6 +74,26 @@ internal static class TextLabels
             && LastPiece(label[..(label.Length - last.Length - 1)]).Equals("loss", StringComparison.OrdinalIgnoreCase);
     }
 
+    private static readonly string[] CrossEntropyWords = ["xent", "nll", "cross-entropy", "cross_entropy", "crossentropy"];
+
+    /// <summary>
+    /// A loss printed under the name of what it computes ("xent: 2.31" in OpenNMT, "cross-entropy=2.31" in MXNet):
+    /// taken only where no label of the line says "loss".
+    /// </summary>
+    public static bool IsCrossEntropy(ReadOnlySpan<char> label)
+    {
+        var last = LastPiece(label);
+        foreach (var word in CrossEntropyWords)
+        {
+            if (last.Equals(word, StringComparison.OrdinalIgnoreCase) || label.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsBatchSize(ReadOnlySpan<char> label)
     {
         foreach (var name in BatchSizeLabels)

@@ -461,4 +461,42 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(2, log.Epochs.StepsPerEpoch);
         Assert.Contains("no step counter", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_loss_printed_as_cross_entropy_is_the_training_loss_where_no_label_says_loss()
+    {
+        // MXNet's Speedometer ("cross-entropy=", fields split by tabs) and OpenNMT ("xent: "), found by content.
+        var mxnet = _logs.Write("mxnet.log", TextLogs.Lines([0, 1, 2], [20, 40, 60], (e, p) =>
+            $"INFO:root:Epoch[{e}] Batch [{p}]\tSpeed: 1234.56 samples/sec\taccuracy=0.5\tcross-entropy={TextLogs.Loss(e, p)}"));
+        var log = Assert.Single(_logs.Detect(mxnet));
+        Assert.Equal("text", log.Format);
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("cross-entropy", loss.Name);
+        Assert.Equal(TextLogs.Value(1, 40), loss.Values[4]);
+        Assert.Equal(60, log.Epochs!.StepsPerEpoch);
+        // The tab ends "samples/sec": the next field is "accuracy", not "samples/sec accuracy".
+        Assert.NotNull(log.Find("accuracy"));
+
+        var onmt = _logs.Write("onmt.log", string.Concat(Enumerable.Range(1, 6).Select(s =>
+            $"[2019-01-01 12:00:00,000 INFO] Step {s * 50}/100000; acc:   3.51; ppl: 9.1; xent: {TextLogs.Loss(1, s)}; lr: 1.00000; 1234/5678 tok/s;     30 sec\n")));
+        var xent = Assert.Single(_logs.Detect(onmt)).Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("xent", xent.Name);
+        Assert.Equal(new long[] { 50, 100, 150, 200, 250, 300 }, Steps(xent));
+    }
+
+    [Fact]
+    public void A_line_with_a_loss_label_keeps_it_over_a_cross_entropy()
+    {
+        var path = _logs.Write("both.log", TextLogs.Lines([1, 2], [1, 2, 3], (e, p) => $"epoch {e} step {p}/3 nll: 9.9 loss: {TextLogs.Loss(e, p)}"));
+        Assert.Equal("loss", _logs.ReadOne(path).Find(SeriesRole.TrainLoss)!.Name);
+    }
+
+    [Fact]
+    public void Tab_separated_labels_and_values_are_read_as_pairs()
+    {
+        var path = _logs.Write("tabs.txt", TextLogs.Lines([1, 2], [10, 20], (e, p) => $"epoch\t{e}\tstep\t{p}\tloss\t{TextLogs.Loss(e, p)}"));
+        var loss = _logs.ReadOne(path).Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal(new long[] { 10, 20, 30, 40 }, Steps(loss));
+    }
 }

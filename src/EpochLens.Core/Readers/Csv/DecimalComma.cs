@@ -1,0 +1,86 @@
+namespace EpochLens.Readers.Csv;
+
+/// <summary>
+/// Numbers written with a decimal comma ("1,5" for 1.5), as spreadsheets in much of Europe save them, with ';' or a
+/// tab between cells. Read when asked (<see cref="ReadOptions.DecimalComma"/>), or on their own where a cell can mean
+/// nothing else: no comma splits cells, and its digits are not a thousands group ("1,500" could be 1500).
+/// </summary>
+internal static class DecimalComma
+{
+    /// <summary>A cell of the form [sign] digits ',' digits [exponent]; where it is unambiguous as a decimal comma.</summary>
+    public static bool Looks(ReadOnlySpan<byte> cell, out bool unambiguous)
+    {
+        unambiguous = false;
+        cell = CsvNumber.Trim(cell);
+        int i = cell.Length > 0 && cell[0] is (byte)'-' or (byte)'+' ? 1 : 0;
+        int whole = i;
+        while (i < cell.Length && char.IsAsciiDigit((char)cell[i]))
+        {
+            i++;
+        }
+
+        int wholeDigits = i - whole;
+        if (wholeDigits == 0 || i >= cell.Length || cell[i] != (byte)',')
+        {
+            return false;
+        }
+
+        int fraction = ++i;
+        while (i < cell.Length && char.IsAsciiDigit((char)cell[i]))
+        {
+            i++;
+        }
+
+        int fractionDigits = i - fraction;
+        if (fractionDigits == 0)
+        {
+            return false;
+        }
+
+        if (i < cell.Length && cell[i] is (byte)'e' or (byte)'E')
+        {
+            i++;
+            i += i < cell.Length && cell[i] is (byte)'-' or (byte)'+' ? 1 : 0;
+            int exponent = i;
+            while (i < cell.Length && char.IsAsciiDigit((char)cell[i]))
+            {
+                i++;
+            }
+
+            if (i == exponent)
+            {
+                return false;
+            }
+        }
+
+        if (i != cell.Length)
+        {
+            return false;
+        }
+
+        // "0,523" or "2,3456" can only be decimals; "1,500" might be one thousand five hundred.
+        unambiguous = fractionDigits != 3 || (wholeDigits == 1 && cell[whole] == (byte)'0');
+        return true;
+    }
+
+    /// <summary>The cell read with its comma as a decimal point.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> cell, out double value)
+    {
+        cell = CsvNumber.Trim(cell);
+        Span<byte> copy = stackalloc byte[Math.Min(cell.Length, 64)];
+        if (cell.Length > copy.Length)
+        {
+            value = double.NaN;
+            return false;
+        }
+
+        cell.CopyTo(copy);
+        int comma = copy.IndexOf((byte)',');
+        if (comma >= 0)
+        {
+            copy[comma] = (byte)'.';
+        }
+
+        return CsvNumber.TryParseDouble(copy, out value);
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Every text reader reads UTF-8; a log saved as UTF-16 (Windows PowerShell's redirection writes it, with a
+/// byte-order mark) is transcoded to UTF-8 on the way in, so it reads the same as its UTF-8 copy. UTF-16 is
+/// known by its byte-order mark, or, without one, by a zero byte beside nearly every character of ASCII text.
+/// </summary>
+public static class TextEncoding
+{
+    /// <summary>Bytes looked at to recognise UTF-16 without a byte-order mark.</summary>
+    private const int Sniff = 512;
+
+    /// <summary>UTF-16 (little- or big-endian) when <paramref name="head"/> shows it; null for anything else.</summary>
+    public static Encoding? Utf16Of(ReadOnlySpan<byte> head)
+    {
+        // A mark is trusted when the text after it is mostly ASCII in that byte order (a log is), so stray bytes
+        // FF FE at the start of a damaged file do not turn it into UTF-16.
+        if (head is [0xFF, 0xFE, ..] && !(head.Length >= 4 && head[2] == 0 && head[3] == 0))
+        {
+            var (zeroHigh, _, pairs) = ZeroBytes(head[2..]);
+            return pairs == 0 || zeroHigh >= 0.5 * pairs ? Encoding.Unicode : null;
+        }
+
+        if (head is [0xFE, 0xFF, ..])
+        {
+            var (_, zeroLow, pairs) = ZeroBytes(head[2..]);
+            return pairs == 0 || zeroLow >= 0.5 * pairs ? Encoding.BigEndianUnicode : null;
+        }
+
+        var (high, low, count) = ZeroBytes(head);
+        return count < 8 ? null
+            : high >= 0.9 * count ? Encoding.Unicode
+            : low >= 0.9 * count ? Encoding.BigEndianUnicode
+            : null;
+    }
+
+    /// <summary>Of the first byte pairs, how many have only the second byte zero (ASCII in UTF-16LE) and only the first (UTF-16BE).</summary>
+    private static (int ZeroHigh, int ZeroLow, int Pairs) ZeroBytes(ReadOnlySpan<byte> bytes)
+    {
+        int pairs = Math.Min(bytes.Length, Sniff) / 2, zeroHigh = 0, zeroLow = 0;
+        for (int i = 0; i < pairs; i++)
+        {
+            byte low = bytes[2 * i], high = bytes[(2 * i) + 1];
+            zeroHigh += high == 0 && low != 0 ? 1 : 0;
+            zeroLow += low == 0 && high != 0 ? 1 : 0;
+        }
+
+        return (zeroHigh, zeroLow, pairs);
+    }
+
+    /// <summary>
+    /// <paramref name="stream"/> as UTF-8: itself when it is not UTF-16 (a seekable stream is rewound to where it was,
+    /// so a plain file stays a plain file for the fast readers), else a stream that transcodes it.
+    /// </summary>
+    public static Stream Utf8(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var head = new byte[Sniff];
+        if (stream.CanSeek)
+        {
+            long at = stream.Position;
+            int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var utf16 = Utf16Of(head.AsSpan(0, got));
+            stream.Position = at + (utf16 is not null ? MarkLength(head) : 0);
+            return utf16 is not null ? Transcoded(stream, utf16) : stream;
+        }
+
+        int read = ReadHead(stream, head, out var failure);
+        var encoding = failure is null ? Utf16Of(head.AsSpan(0, read)) : null;
+        var replayed = new ReplayStream(head[(encoding is not null ? MarkLength(head) : 0)..read], stream, failure);
+        return encoding is not null ? Transcoded(replayed, encoding) : replayed;
+    }
+
+    /// <summary>
+    /// <paramref name="stream"/>, known to hold <paramref name="utf16"/> text from its start, transcoded to UTF-8; its
+    /// byte-order mark comes out as UTF-8's, which the readers skip.
+    /// </summary>
+    public static Stream Utf8(Stream stream, Encoding utf16) => Transcoded(stream, utf16);
+
+    /// <summary><paramref name="stream"/> past a UTF-8 byte-order mark at its start, for parsers that do not skip one themselves.</summary>
+    public static Stream WithoutUtf8Mark(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var head = new byte[3];
+        if (stream.CanSeek)
+        {
+            long at = stream.Position;
+            int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream.Position = at + (head.AsSpan(0, got).SequenceEqual("\uFEFF"u8) ? 3 : 0);
+            return stream;
+        }
+
+        int read = ReadHead(stream, head, out var failure);
+        return failure is null && head.AsSpan(0, read).SequenceEqual("\uFEFF"u8) ? stream : new ReplayStream(head[..read], stream, failure);
+    }
+
+    /// <summary>A file's first bytes (<see cref="FileHead"/>) as UTF-8, for detection.</summary>
+    public static byte[] Utf8(byte[] head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        if (Utf16Of(head) is not { } encoding)
+        {
+            return head;
+        }
+
+        // An odd last byte is half a character cut off by the head's size.
+        int mark = MarkLength(head);
+        var text = encoding.GetString(head, mark, (head.Length - mark) & ~1);
+        return Encoding.UTF8.GetBytes(text);
+    }
+
+    /// <summary>
+    /// Reads the head of a stream that cannot seek; damage met there (a broken gzip member) is kept, to be thrown when
+    /// the reader gets that far, where it expects and reports such damage.
+    /// </summary>
+    private static int ReadHead(Stream stream, byte[] head, out Exception? failure)
+    {
+        int read = 0;
+        failure = null;
+        try
+        {
+            while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0)
+            {
+                read += n;
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            failure = e;
+        }
+
+        return read;
+    }
+
+    /// <summary>The UTF-16 byte-order mark's length at the start (2), or 0: it is dropped, so the text reads as UTF-8 without one.</summary>
+    private static int MarkLength(ReadOnlySpan<byte> head) => head is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] ? 2 : 0;
+
+    private static Stream Transcoded(Stream stream, Encoding encoding) =>
+        Encoding.CreateTranscodingStream(stream, encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
+
+    /// <summary>Bytes already read from a stream that cannot seek, then the rest of that stream (or the damage that stopped the first read).</summary>
+    private sealed class ReplayStream(byte[] head, Stream rest, Exception? failure = null) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position < head.Length)
+            {
+                int n = Math.Min(buffer.Length, head.Length - _position);
+                head.AsSpan(_position, n).CopyTo(buffer);
+                _position += n;
+                return n;
+            }
+
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            return rest.Read(buffer);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                rest.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

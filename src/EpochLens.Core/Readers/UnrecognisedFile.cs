@@ -1,0 +1,61 @@
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Why a file no reader recognises cannot be read, where its first bytes say so: empty, compressed twice, an
+/// archive, another compression, binary data. Each says what to do; only a text file in which nothing at all was
+/// recognised gets the long list of the formats read.
+/// </summary>
+public static class UnrecognisedFile
+{
+    /// <summary>The reason in a few words, or null when the file is text that simply holds no training lines.</summary>
+    /// <param name="head">The file's first bytes, decompressed when it is gzip and as UTF-8 when UTF-16 (<see cref="FileHead.Read"/>).</param>
+    public static string? Explain(string path, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (new FileInfo(path).Length == 0)
+        {
+            return "empty file";
+        }
+
+        bool gzip = IsGzipFile(path);
+        if (head.IsEmpty)
+        {
+            return gzip ? "gzip file that holds nothing" : "empty file";
+        }
+
+        if (FileHead.IsGzip(head))
+        {
+            return "gzip inside gzip: unpack it once (gunzip) and read the result";
+        }
+
+        if (Compression(head) is { } kind)
+        {
+            return $"{kind}: only gzip is unpacked here; unpack it and point at the log inside";
+        }
+
+        if (head.IndexOf((byte)0) >= 0)
+        {
+            return $"binary data{(gzip ? " inside gzip" : "")}, not text, and not a TensorBoard event file (whose records it would begin with)";
+        }
+
+        return null;
+    }
+
+    private static string? Compression(ReadOnlySpan<byte> head) => head switch
+    {
+        [(byte)'P', (byte)'K', 3, 4, ..] => "a zip archive",
+        [(byte)'B', (byte)'Z', (byte)'h', ..] => "bzip2-compressed",
+        [0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0, ..] => "xz-compressed",
+        [0x28, 0xB5, 0x2F, 0xFD, ..] => "zstd-compressed",
+        [(byte)'7', (byte)'z', 0xBC, 0xAF, 0x27, 0x1C, ..] => "a 7-Zip archive",
+        _ when head.Length > 262 && head[257..262].SequenceEqual("ustar"u8) => "a tar archive",
+        _ => null,
+    };
+
+    private static bool IsGzipFile(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 16);
+        Span<byte> magic = stackalloc byte[2];
+        return file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && FileHead.IsGzip(magic);
+    }
+}
