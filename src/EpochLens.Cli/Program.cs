@@ -2,6 +2,7 @@ using EpochLens.Cli.CommandLine;
 using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Cli.Commands.Demo;
 using EpochLens.Cli.Commands.Inspect;
+using EpochLens.Cli.Commands.Summarize;
 using EpochLens.Cli.Commands.Train;
 using EpochLens.Cli.Commands.Verify;
 using EpochLens.Cli.Commands.Watch;
@@ -78,7 +79,13 @@ public static class Program
                 .WithExample("analyze", "metrics.csv", "--steps-per-epoch", "5039")
                 .WithExample("analyze", "runs/exp1", "--metric", "train/loss", "--json")
                 .WithExample("analyze", "runs/exp1", "--html", "report.html", "--plots", "figures")
-                .WithExample("analyze", "runs/exp1", "--output", "md", "--fail-on", "medium");
+                .WithExample("analyze", "runs/exp1", "--output", "md", "--fail-on", "medium")
+                .WithExample("analyze", "sweep/", "--html", "sweep.html")
+                .WithExample("analyze", "sweep/", "--shard", "2/8", "--output", "jsonl");
+            config.AddCommand<SummarizeCommand>("summarize")
+                .WithDescription("Merge the shards of a sweep ('analyze DIR --shard K/N --output jsonl') into the summary, JSON and HTML one 'analyze DIR' over all the runs gives.")
+                .WithExample("summarize", "out/shard-1.jsonl", "out/shard-2.jsonl")
+                .WithExample("summarize", "out/", "--html", "sweep.html", "--fail-on", "high");
             config.AddCommand<WatchCommand>("watch")
                 .WithDescription("Follow a run while it trains: read only what it writes, diagnose it again as each epoch completes, print a line when the verdict changes, keep the reports up to date, and stop with exit code 1 on --fail-on.")
                 .WithExample("watch", "runs/exp1")

@@ -11,13 +11,18 @@ namespace EpochLens.Cli;
 internal static class ReadProblemsReport
 {
     private const int ProblemsShown = 10;
+    private const int FilesShown = 40;
 
     /// <param name="console">Where to write: standard error.</param>
     /// <param name="problems">The problems met.</param>
     /// <param name="sayWhenNone">Print a line even when nothing went wrong.</param>
-    public static void Render(IAnsiConsole console, ProblemLog problems, bool sayWhenNone = false)
+    public static void Render(IAnsiConsole console, ProblemLog problems, bool sayWhenNone = false) => Render(console, [problems], sayWhenNone);
+
+    /// <summary>The problems of several logs read apart (a sweep's runs), summed, in the order of the logs.</summary>
+    public static void Render(IAnsiConsole console, IReadOnlyList<ProblemLog> logs, bool sayWhenNone = false)
     {
-        if (problems.Total == 0)
+        int total = logs.Sum(l => l.Total);
+        if (total == 0)
         {
             if (sayWhenNone)
             {
@@ -28,20 +33,28 @@ internal static class ReadProblemsReport
         }
 
         console.WriteLine();
-        console.MarkupLine(ConsoleText.Markup($"[yellow]{problems.Total:N0} problem(s) met while reading[/] (the rest was read):"));
-        foreach (var ((file, kind), count) in problems.Counts.OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Kind))
+        console.MarkupLine(ConsoleText.Markup($"[yellow]{total:N0} problem(s) met while reading[/] (the rest was read):"));
+        var counts = logs.SelectMany(l => l.Counts).OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Kind).ToList();
+        foreach (var ((file, kind), count) in counts.Take(FilesShown))
         {
             console.MarkupLine(ConsoleText.Markup($"  {file}: {count:N0} x {kind}"));
         }
 
-        foreach (var problem in problems.Kept.Take(ProblemsShown))
+        if (counts.Count > FilesShown)
+        {
+            // A sweep of a thousand damaged runs would otherwise bury its summary under a thousand lines.
+            console.MarkupLine(ConsoleText.Markup($"  ... and {counts.Count - FilesShown:N0} more files or kinds"));
+        }
+
+        var kept = logs.SelectMany(l => l.Kept).ToList();
+        foreach (var problem in kept.Take(ProblemsShown))
         {
             console.MarkupLine(ConsoleText.Markup($"  - {problem.ToString()}"));
         }
 
-        if (problems.Kept.Count > ProblemsShown)
+        if (kept.Count > ProblemsShown)
         {
-            console.MarkupLine(ConsoleText.Markup($"  ... and {problems.Total - ProblemsShown:N0} more"));
+            console.MarkupLine(ConsoleText.Markup($"  ... and {total - ProblemsShown:N0} more"));
         }
     }
 }

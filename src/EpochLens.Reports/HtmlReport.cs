@@ -26,14 +26,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(runs);
         var html = new HtmlWriter();
         string title = runs.Count == 1 ? $"EpochLens: {runs[0].Metric} in {runs[0].Source}" : $"EpochLens: {runs.Count} runs";
-        html.Trusted("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Trusted($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">\n")
-            .Trusted("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Element("title", title).Line()
-            .Trusted("<style>\n").Trusted(ReportStyles.Css).Trusted("</style>\n</head>\n<body>\n<main>\n")
-            .Open("header").Element("h1", "EpochLens diagnosis")
-            .Element("p", $"Epoch-aligned structure in training-loss curves. EpochLens {toolVersion}, JSON schema {RunDiagnosis.SchemaVersion}.", "meta")
-            .Close("header").Line();
+        OpenDocument(html, title, toolVersion);
         if (lead is not null)
         {
             RenderLead(html, runs, lead);
@@ -47,6 +40,17 @@ public static class HtmlReport
         html.Trusted("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>The document up to the report's header: its head, the style sheet, the title and the tool's version.</summary>
+    internal static void OpenDocument(HtmlWriter html, string title, string toolVersion) =>
+        html.Trusted("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Trusted($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">\n")
+            .Trusted("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Element("title", title).Line()
+            .Trusted("<style>\n").Trusted(ReportStyles.Css).Trusted("</style>\n</head>\n<body>\n<main>\n")
+            .Open("header").Element("h1", "EpochLens diagnosis")
+            .Element("p", $"Epoch-aligned structure in training-loss curves. EpochLens {toolVersion}, JSON schema {RunDiagnosis.SchemaVersion}.", "meta")
+            .Close("header").Line();
 
     public static void Write(string path, IReadOnlyList<RunDiagnosis> runs, string toolVersion, ReportLead? lead = null) =>
         File.WriteAllText(path, Render(runs, toolVersion, lead), new System.Text.UTF8Encoding(false));
@@ -80,7 +84,7 @@ public static class HtmlReport
         html.Close("section").Line();
     }
 
-    private static void RenderRun(HtmlWriter html, RunDiagnosis run, string runId)
+    internal static void RenderRun(HtmlWriter html, RunDiagnosis run, string runId)
     {
         html.Open("section", "run", $"id=\"{runId}\"").Line();
         html.Element("h2", ReportText.RunTitle(run));

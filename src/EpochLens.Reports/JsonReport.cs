@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EpochLens.Analysis;
 using EpochLens.Diagnosis;
+using EpochLens.Sweeps;
 
 namespace EpochLens.Reports;
 
@@ -11,7 +12,10 @@ namespace EpochLens.Reports;
 /// </summary>
 public static class JsonReport
 {
-    public static void Write(Stream stream, IReadOnlyList<RunDiagnosis> runs, string toolVersion)
+    public static void Write(Stream stream, IReadOnlyList<RunDiagnosis> runs, string toolVersion) => Write(stream, runs, toolVersion, null);
+
+    /// <param name="skipped">A sweep's logs that gave no diagnosis, written as <c>skipped</c>; none for a single log.</param>
+    public static void Write(Stream stream, IReadOnlyList<RunDiagnosis> runs, string toolVersion, IReadOnlyList<SkippedRun>? skipped)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(runs);
@@ -27,6 +31,56 @@ public static class JsonReport
         }
 
         json.WriteEndArray();
+        if (skipped is not null)
+        {
+            json.WriteStartArray("skipped");
+            foreach (var s in skipped)
+            {
+                WriteSkipped(json, s);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>One run as one line of JSON Lines (no newline): the object the document's <c>runs</c> holds.</summary>
+    public static string RunLine(RunDiagnosis run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Line(json => WriteRun(json, run));
+    }
+
+    /// <summary>A skipped log as one line of JSON Lines: <c>{"skipped": {"source": ..., "reason": ...}}</c>.</summary>
+    public static string SkippedLine(SkippedRun skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        return Line(json =>
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("skipped");
+            WriteSkipped(json, skipped);
+            json.WriteEndObject();
+        });
+    }
+
+    private static string Line(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            write(json);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteSkipped(Utf8JsonWriter json, SkippedRun skipped)
+    {
+        json.WriteStartObject();
+        json.WriteString("source", skipped.Source);
+        json.WriteString("reason", skipped.Reason);
         json.WriteEndObject();
     }
 

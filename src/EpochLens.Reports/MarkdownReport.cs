@@ -11,10 +11,18 @@ namespace EpochLens.Reports;
 /// </summary>
 public static class MarkdownReport
 {
-    public static string Render(IReadOnlyList<RunDiagnosis> runs, string toolVersion)
+    public static string Render(IReadOnlyList<RunDiagnosis> runs, string toolVersion) => Render(runs, toolVersion, null);
+
+    /// <param name="sweep">A sweep's summary to open with (its runs are <paramref name="runs"/>), or null for single logs.</param>
+    public static string Render(IReadOnlyList<RunDiagnosis> runs, string toolVersion, Sweeps.SweepReport? sweep)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var md = new System.Text.StringBuilder();
+        if (sweep is not null)
+        {
+            RenderSummary(md, sweep);
+        }
+
         foreach (var run in runs)
         {
             RenderRun(md, run);
@@ -22,6 +30,30 @@ public static class MarkdownReport
 
         md.Append("<sub>EpochLens ").Append(Escape(toolVersion)).Append(", JSON schema ").Append(RunDiagnosis.SchemaVersion).Append("</sub>\n");
         return md.ToString();
+    }
+
+    private static void RenderSummary(System.Text.StringBuilder md, Sweeps.SweepReport sweep)
+    {
+        md.Append("### EpochLens: a sweep\n\n").Append(Escape(Sweeps.SweepRow.Headline(sweep))).Append("\n\n");
+        md.Append("| # | run | format | points | epoch | cause | confidence | severity | impact |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < sweep.Runs.Count; i++)
+        {
+            var r = Sweeps.SweepRow.Of(sweep.Runs[i], sweep);
+            md.Append("| ").Append(i + 1).Append(" | ").Append(Escape(r.Run)).Append(" | ").Append(Escape(r.Format)).Append(" | ").Append(r.Points)
+                .Append(" | ").Append(Escape(r.Epochs)).Append(" | ").Append(Escape(r.Cause)).Append(" | ").Append(Escape(r.Confidence))
+                .Append(" | ").Append(r.Severity).Append(" | ").Append(r.Impact).Append(" |\n");
+        }
+
+        md.Append('\n');
+        foreach (var s in sweep.Skipped)
+        {
+            md.Append("- skipped ").Append(Escape(s.Source)).Append(": ").Append(Escape(s.Reason)).Append('\n');
+        }
+
+        if (sweep.Skipped.Count > 0)
+        {
+            md.Append('\n');
+        }
     }
 
     private static void RenderRun(System.Text.StringBuilder md, RunDiagnosis run)

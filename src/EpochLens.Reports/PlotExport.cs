@@ -18,16 +18,25 @@ public static class PlotExport
         var written = new List<string>();
         for (int i = 0; i < runs.Count; i++)
         {
-            string prefix = runs.Count > 1 ? $"run{i}-" : "";
-            foreach (var figure in RunFigures.Main(runs[i]))
-            {
-                string svg = Path.Combine(folder, $"{prefix}{figure.Id}.svg");
-                File.WriteAllText(svg, figure.ToSvgFile());
-                string png = Path.Combine(folder, $"{prefix}{figure.Id}.png");
-                File.WriteAllBytes(png, figure.ToPng());
-                written.Add(svg);
-                written.Add(png);
-            }
+            written.AddRange(Write(folder, runs[i], runs.Count > 1 ? $"run{i}-" : ""));
+        }
+
+        return written;
+    }
+
+    /// <summary>Writes one run's main figures as <c>PREFIXID.svg</c> and <c>PREFIXID.png</c> into an existing folder; returns the paths written.</summary>
+    public static IReadOnlyList<string> Write(string folder, RunDiagnosis run, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var written = new List<string>();
+        foreach (var figure in RunFigures.Main(run))
+        {
+            string svg = Path.Combine(folder, $"{prefix}{figure.Id}.svg");
+            File.WriteAllText(svg, figure.ToSvgFile());
+            string png = Path.Combine(folder, $"{prefix}{figure.Id}.png");
+            File.WriteAllBytes(png, figure.ToPng());
+            written.Add(svg);
+            written.Add(png);
         }
 
         return written;

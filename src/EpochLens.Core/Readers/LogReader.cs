@@ -43,6 +43,37 @@ public sealed class LogReader
             throw new LogReadException(path, "no such file or folder");
         }
 
+        var found = FindLogs(path, options, problems);
+        var logs = new List<TrainingLog>();
+        foreach (var log in found)
+        {
+            try
+            {
+                logs.AddRange(log.Read(options, problems));
+            }
+            catch (LogReadException e) when (found.Count > 1 && !options.Strict)
+            {
+                problems.Report(new ReadProblem(e.File, "", ProblemKind.Skipped, $"not read: {e.Problem}"));
+            }
+        }
+
+        if (logs.Count == 0)
+        {
+            throw new LogReadException(path, "none of the logs in this folder could be read (see the problems above)");
+        }
+
+        return logs;
+    }
+
+    /// <summary>
+    /// The logs in a folder, found without reading them: each a format's group of files (a run folder's event files,
+    /// one CSV), ordered by the group's name. Files no reader recognises are passed over; files that cannot be opened
+    /// become problems. Throws <see cref="LogReadException"/> when the folder holds no log. A sweep reads them in parallel.
+    /// </summary>
+    public IReadOnlyList<FoundLog> FindLogs(string path, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var forced = options.Format is null ? null : ReaderFor(options.Format);
         var groups = new Dictionary<(ILogReader Reader, string Key), List<string>>();
         int files = 0;
         foreach (var file in EnumerateFiles(path))
@@ -91,28 +122,11 @@ public sealed class LogReader
             throw new LogReadException(path, $"no training log found in this folder (looked for {ExpectedFormats()})");
         }
 
-        var logs = new List<TrainingLog>();
-        foreach (var ((reader, key), list) in groups.OrderBy(g => g.Key.Key, StringComparer.Ordinal))
-        {
-            list.Sort(StringComparer.Ordinal);
-            try
-            {
-                // The group key names the log: the file itself, or the run folder of a multi-file format.
-                logs.AddRange(reader.Read(new LogSource(key, list), options, problems));
-            }
-            catch (LogReadException e) when (groups.Count > 1 && !options.Strict)
-            {
-                problems.Report(new ReadProblem(e.File, "", ProblemKind.Skipped, $"not read: {e.Problem}"));
-            }
-        }
-
-        if (logs.Count == 0)
-        {
-            throw new LogReadException(path, "none of the logs in this folder could be read (see the problems above)");
-        }
-
-        return logs;
+        // The group key names the log: the file itself, or the run folder of a multi-file format.
+        return [.. groups.OrderBy(g => g.Key.Key, StringComparer.Ordinal)
+            .Select(g => new FoundLog(g.Key.Reader, g.Key.Key, [.. g.Value.Order(StringComparer.Ordinal)]))];
     }
+
 
     /// <summary>
     /// The first reader that recognises the file from its head, or else the first line reader that recognises a later

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
 
-// The watch tests and benchmark write growing event files with the tests' writer (it frames records with the internal CRC).
-[assembly: InternalsVisibleTo("EpochLens.Cli.Tests")]
+// The watch benchmark writes growing event files with the tests' writer (it frames records with the internal CRC);
+// the CLI tests are let in by Readers/TensorBoard/AssemblyAccess.cs.
 [assembly: InternalsVisibleTo("EpochLens.Bench.WatchSpeed")]

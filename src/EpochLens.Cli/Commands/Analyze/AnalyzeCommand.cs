@@ -3,6 +3,7 @@ using EpochLens.Logs;
 using EpochLens.Readers;
 using EpochLens.Reports;
 using EpochLens.Reports.Text;
+using EpochLens.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -34,6 +35,17 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             EpochColumn = settings.EpochColumn,
         };
         var problems = new ProblemLog();
+        if (Directory.Exists(settings.Path))
+        {
+            var plan = SweepDiscovery.Plan(DefaultLogReaders.Create(), settings.Path, readOptions, settings.SweepShard, problems);
+            if (SweepAnalysis.Applies(settings, plan))
+            {
+                return SweepAnalysis.Run(settings, plan, readOptions, problems, _console, _messages, cancellationToken);
+            }
+
+            problems = new ProblemLog();
+        }
+
         var diagnoses = new List<RunDiagnosis>();
         var failures = new List<string>();
         void Work(Action<string> stage)
@@ -118,6 +130,10 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
                     stdout.Flush();
                 }
 
+                break;
+            case ReportFormat.Jsonl:
+                Reports.Sweeps.SweepJsonLines.Write(Console.Out, diagnoses, []);
+                Console.Out.Flush();
                 break;
             case ReportFormat.Md:
                 Console.Out.Write(MarkdownReport.Render(diagnoses, ToolVersion));

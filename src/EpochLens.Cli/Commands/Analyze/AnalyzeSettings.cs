@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using EpochLens.Diagnosis;
+using EpochLens.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -37,7 +38,7 @@ public sealed class AnalyzeSettings : CommonSettings
     public bool Json { get; init; }
 
     [CommandOption("-o|--output <REPORT>")]
-    [Description("What to write to standard output: console (the verdict, default), json (docs/diagnosis-json.md) or md (a Markdown summary for an issue or pull request). Not to be confused with --format, which names the input's format.")]
+    [Description("What to write to standard output: console (the verdict, default), json (docs/diagnosis-json.md), jsonl (one run a line, for streaming and for 'epochlens summarize') or md (a Markdown summary for an issue or pull request). Not to be confused with --format, which names the input's format.")]
     public ReportFormat? Output { get; init; }
 
     [CommandOption("--html <FILE>")]
@@ -61,8 +62,19 @@ public sealed class AnalyzeSettings : CommonSettings
     private ReportFormat? FormatAsReport => Format is { } format && ReportFormats.TryGetValue(format.Trim(), out var report) ? report : null;
 
     [CommandOption("--details")]
-    [Description("Also show every measurement and why each other cause was ruled out.")]
+    [Description("Also show every measurement and why each other cause was ruled out; for a folder of runs, the full verdict of every run, not only of those with findings.")]
     public bool Details { get; init; }
+
+    [CommandOption("--shard <K/N>")]
+    [Description("Analyse only the K-th of N shards of the runs under a folder (K from 1 to N): each run's shard comes from a hash of its path inside the folder, the same on every machine. For Slurm job arrays and Kubernetes Indexed Jobs; 'epochlens summarize' merges the shards' --output jsonl files.")]
+    public string? Shard { get; init; }
+
+    [CommandOption("--jobs <N>")]
+    [Description("How many runs of a folder to read and diagnose at once. Default: one per core.")]
+    public int? Jobs { get; init; }
+
+    /// <summary>The shard --shard names; the whole sweep without it (Validate has refused a malformed one).</summary>
+    public SweepShard SweepShard => Shard is { } text && SweepShard.TryParse(text, out var shard, out _) ? shard : SweepShard.All;
 
     [CommandOption("--no-infer")]
     [Description("Do not infer the epoch length from the loss when the log does not say it.")]
@@ -110,7 +122,17 @@ public sealed class AnalyzeSettings : CommonSettings
         // An enum converter also takes numbers; only the named values mean anything here.
         if (!Enum.IsDefined(FailOn) || (Output is { } named && !Enum.IsDefined(named)))
         {
-            return ValidationResult.Error("--fail-on takes none, low, medium or high; --output takes console, json or md");
+            return ValidationResult.Error("--fail-on takes none, low, medium or high; --output takes console, json, jsonl or md");
+        }
+
+        if (Shard is { } shard && !SweepShard.TryParse(shard, out _, out string shardError))
+        {
+            return ValidationResult.Error(shardError);
+        }
+
+        if (Jobs is { } jobs && jobs is < 1 or > 1024)
+        {
+            return ValidationResult.Error($"--jobs must be from 1 to 1024, not {jobs}");
         }
 
         if (Html is { } html && string.IsNullOrWhiteSpace(html))

@@ -7,7 +7,7 @@ internal static class CsvColumnNames
 {
     /// <summary>Step column names, most specific first (W&amp;B exports "Step"; Lightning "step"; loops "iteration").</summary>
     private static readonly string[] StepNames =
-        ["step", "global_step", "_step", "trainer/global_step", "train/global_step", "iteration", "iter", "iterations", "steps", "it"];
+        ["step", "global_step", "_step", "trainer/global_step", "train/global_step", "iteration", "iter", "iterations", "steps", "it", "training_iteration"];
 
     private static readonly string[] EpochNames = ["epoch", "epochs", "_epoch", "trainer/epoch", "train/epoch"];
 

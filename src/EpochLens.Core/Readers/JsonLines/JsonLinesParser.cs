@@ -14,7 +14,7 @@ namespace EpochLens.Readers.JsonLines;
 internal sealed class JsonLinesParser
 {
     /// <summary>Step keys in order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
-    private static readonly string[] StepKeys = ["step", "global_step", "trainer/global_step", "train/global_step", "iteration", "iter", "_step"];
+    private static readonly string[] StepKeys = ["step", "global_step", "trainer/global_step", "train/global_step", "iteration", "iter", "_step", "training_iteration"];
 
     private static readonly string[] EpochKeys = ["epoch", "trainer/epoch", "train/epoch"];
 

@@ -1,0 +1,76 @@
+using EpochLens.Diagnosis;
+using EpochLens.Reports.Sweeps;
+using EpochLens.Reports.Text;
+using EpochLens.Sweeps;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Summarize;
+
+/// <summary>
+/// <c>epochlens summarize</c>: merges the JSON Lines that shards of a sweep wrote into the summary, JSON and HTML that
+/// one <c>analyze</c> over the whole folder gives.
+/// </summary>
+public sealed class SummarizeCommand : Command<SummarizeSettings>
+{
+    private readonly IAnsiConsole _console;
+    private readonly IAnsiConsole _messages = StandardStreams.Error;
+
+    public SummarizeCommand() : this(AnsiConsole.Console)
+    {
+    }
+
+    /// <param name="console">Standard output: the summary.</param>
+    public SummarizeCommand(IAnsiConsole console) => _console = console;
+
+    public override int Execute(CommandContext context, SummarizeSettings settings, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunDiagnosis>();
+        var skipped = new List<SkippedRun>();
+        foreach (var file in Expand(settings.Files))
+        {
+            if (!File.Exists(file))
+            {
+                return Error($"{file}: no such file");
+            }
+
+            try
+            {
+                SweepJsonLines.Read(file, runs, skipped);
+            }
+            catch (InvalidDataException e)
+            {
+                return Error(e.Message);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Error($"{file}: cannot be read: {e.Message}");
+            }
+        }
+
+        // A shard run twice (a retried job) writes its runs twice: each run counts once.
+        var unique = runs.DistinctBy(r => (r.Source, r.Metric)).ToList();
+        if (unique.Count < runs.Count)
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"[yellow]warning:[/] {runs.Count - unique.Count} run(s) appear in more than one file: each is counted once"));
+        }
+
+        if (unique.Count == 0 && skipped.Count == 0)
+        {
+            return Error("the files hold no run: give the shards' 'analyze --output jsonl' files");
+        }
+
+        var sweep = SweepReport.Create(unique, skipped.Distinct());
+        return SweepOutput.Write(_console, _messages, sweep, new SweepOutputOptions(settings.Report, settings.Html, settings.Details, settings.FailOn));
+    }
+
+    /// <summary>The files given, with a folder standing for its *.jsonl files (a shell without globbing, a job's output folder).</summary>
+    private static IEnumerable<string> Expand(IEnumerable<string> paths) =>
+        paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.jsonl").Order(StringComparer.Ordinal) : Enumerable.Repeat(p, 1));
+
+    private int Error(string message)
+    {
+        _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {message}"));
+        return ExitCodes.UsageOrInputError;
+    }
+}

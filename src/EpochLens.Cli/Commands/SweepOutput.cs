@@ -1,0 +1,63 @@
+using EpochLens.Cli.Commands.Analyze;
+using EpochLens.Diagnosis;
+using EpochLens.Reports;
+using EpochLens.Reports.Sweeps;
+using EpochLens.Reports.Text;
+using Spectre.Console;
+
+namespace EpochLens.Cli.Commands;
+
+/// <summary>What to make of a sweep: the report on standard output, the HTML file, the detail and the --fail-on threshold.</summary>
+internal sealed record SweepOutputOptions(ReportFormat Report, string? Html, bool Details, SeverityLevel FailOn);
+
+/// <summary>
+/// Writes a sweep's reports and decides its exit code, for <c>analyze</c> on a folder of runs and for <c>summarize</c>
+/// alike: the same runs give the same output whichever command gathered them.
+/// </summary>
+internal static class SweepOutput
+{
+    public static string ToolVersion => typeof(SweepOutput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <param name="console">Standard output.</param>
+    /// <param name="messages">Standard error.</param>
+    public static int Write(IAnsiConsole console, IAnsiConsole messages, SweepReport sweep, SweepOutputOptions options)
+    {
+        switch (options.Report)
+        {
+            case ReportFormat.Json:
+                using (var stdout = Console.OpenStandardOutput())
+                {
+                    JsonReport.Write(stdout, sweep.Runs, ToolVersion, sweep.Skipped);
+                    stdout.Flush();
+                }
+
+                break;
+            case ReportFormat.Jsonl:
+                SweepJsonLines.Write(Console.Out, sweep.Runs, sweep.Skipped);
+                Console.Out.Flush();
+                break;
+            case ReportFormat.Md:
+                Console.Out.Write(MarkdownReport.Render(sweep.Runs, ToolVersion, sweep));
+                Console.Out.Flush();
+                break;
+            default:
+                SweepConsoleReport.Render(console, sweep, options.Details);
+                break;
+        }
+
+        if (options.Html is { } html)
+        {
+            SweepHtmlReport.Write(html, sweep, ToolVersion);
+            messages.MarkupLine(ConsoleText.Markup($"HTML report: {Path.GetFullPath(html)}"));
+        }
+
+        if (SeverityGate.Trips(sweep.Runs, options.FailOn))
+        {
+            int tripped = sweep.Runs.Count(r => SeverityGate.Trips([r], options.FailOn));
+            messages.MarkupLine(ConsoleText.Markup($"{tripped} run(s) have a finding at or above --fail-on {options.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
+            return ExitCodes.FindingAtOrAboveThreshold;
+        }
+
+        return ExitCodes.Ok;
+    }
+}
