@@ -5,6 +5,7 @@ using EpochLens.Cli.Commands.Inspect;
 using EpochLens.Cli.Commands.Summarize;
 using EpochLens.Cli.Commands.Train;
 using EpochLens.Cli.Commands.Verify;
+using EpochLens.Cli.Commands.Watch;
 using EpochLens.Reports.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -91,6 +92,11 @@ public static class Program
                 .WithDescription("Merge the shards of a sweep ('analyze DIR --shard K/N --output jsonl') into the summary, JSON and HTML one 'analyze DIR' over all the runs gives.")
                 .WithExample("summarize", "out/shard-1.jsonl", "out/shard-2.jsonl")
                 .WithExample("summarize", "out/", "--html", "sweep.html", "--fail-on", "high");
+            config.AddCommand<WatchCommand>("watch")
+                .WithDescription("Follow a run while it trains: read only what it writes, diagnose it again as each epoch completes, print a line when the verdict changes, keep the reports up to date, and stop with exit code 1 on --fail-on.")
+                .WithExample("watch", "runs/exp1")
+                .WithExample("watch", "runs/exp1", "--fail-on", "medium", "--json", "diagnosis.json", "--html", "report.html")
+                .WithExample("watch", "metrics.csv", "--steps-per-epoch", "5039", "--exit-when-idle", "600");
             config.AddCommand<InspectCommand>("inspect")
                 .WithDescription("Show what EpochLens reads from a training log (TensorBoard, CSV, JSON Lines, MLflow, Hugging Face, console logs, printed text): its series, epochs, and any damage it skipped.")
                 .WithExample("inspect", "runs/exp1")

@@ -137,6 +137,24 @@ public sealed class MetricSeriesBuilder
         return new MetricSeries(Name, steps, values, walls, role, averaging);
     }
 
+    /// <summary>
+    /// The series so far, copied: the builder keeps its points and goes on taking more (a log followed while it
+    /// grows is diagnosed from time to time without being read again).
+    /// </summary>
+    public MetricSeries Snapshot(SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null) =>
+        new(Name, Copy(_stepChunks), Copy(_valueChunks), _wallChunks is null ? null : Copy(_wallChunks), role, averaging);
+
+    private T[] Copy<T>(List<T[]> chunks)
+    {
+        var all = GC.AllocateUninitializedArray<T>(_count);
+        for (int chunk = 0, start = 0; start < _count; chunk++, start += ChunkSize)
+        {
+            Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkSize, _count - start));
+        }
+
+        return all;
+    }
+
     private T[] Gather<T>(List<T[]> chunks)
     {
         // Every element is written below: no need to zero hundreds of megabytes first.

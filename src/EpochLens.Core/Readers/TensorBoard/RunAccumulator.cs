@@ -134,8 +134,14 @@ internal sealed class RunAccumulator
         }
     }
 
-    /// <summary>The series, by tag name, and what they say about epochs; reports per-series facts once each.</summary>
-    public (IReadOnlyList<MetricSeries> Series, EpochHint? Epochs) Build(string source)
+    /// <summary>The last step of any kept tag, or null before the first point: how far a followed run has got.</summary>
+    public long? LastStep => _tags.Values.Max(t => t.Builder?.LastStep);
+
+    /// <summary>
+    /// The series, by tag name, and what they say about epochs; reports per-series facts once each. With
+    /// <paramref name="keepPoints"/> the series are copies and the run can go on reading (a followed run).
+    /// </summary>
+    public (IReadOnlyList<MetricSeries> Series, EpochHint? Epochs) Build(string source, bool keepPoints = false)
     {
         var series = new List<MetricSeries>();
         foreach (var tag in _tags.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -156,7 +162,7 @@ internal sealed class RunAccumulator
                 _problems.Note(source, "", ProblemKind.Malformed, $"tag '{tag.Name}': {tag.NonScalarTensors} non-scalar 'scalars' tensors skipped");
             }
 
-            var built = tag.Builder.Build(TagRoles.Of(tag.Name));
+            var built = keepPoints ? tag.Builder.Snapshot(TagRoles.Of(tag.Name)) : tag.Builder.Build(TagRoles.Of(tag.Name));
             int nonFinite = built.NonFiniteCount;
             if (nonFinite > 0)
             {

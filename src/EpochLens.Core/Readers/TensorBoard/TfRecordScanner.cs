@@ -31,11 +31,15 @@ internal sealed class TfRecordScanner
     /// <param name="stream">The (possibly decompressing) stream to read.</param>
     /// <param name="byteLimit">The most bytes to take from the stream.</param>
     /// <param name="buffer">A buffer to reuse across files, or null.</param>
-    public TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null)
+    /// <param name="startOffset">Where in the file the stream starts (a followed file read on from a record boundary).</param>
+    /// <param name="recordsBefore">How many records precede that offset, so record indices count from the file's start.</param>
+    public TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0, long recordsBefore = 0)
     {
         _stream = stream;
         _byteLimit = byteLimit;
         _buffer = buffer ?? new byte[InitialBuffer];
+        _bufferOffset = startOffset;
+        RecordIndex = recordsBefore - 1;
     }
 
     /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>

@@ -1,0 +1,234 @@
+using System.Runtime.InteropServices;
+using EpochLens.Cli.Commands.Analyze;
+using EpochLens.Diagnosis;
+using EpochLens.Readers;
+using EpochLens.Reports;
+using EpochLens.Reports.Text;
+using EpochLens.Watching;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EpochLens.Cli.Commands.Watch;
+
+/// <summary>
+/// <c>epochlens watch</c>: follows a run while it trains, reading only what it writes, diagnoses it again as epochs
+/// complete, prints a line whenever the verdict changes, and keeps the reports up to date.
+/// </summary>
+public sealed class WatchCommand : Command<WatchSettings>
+{
+    private readonly IAnsiConsole _console;
+
+    /// <summary>Standard error: what is watched, problems met, and why a diagnosis could not be made.</summary>
+    private readonly IAnsiConsole _messages = StandardStreams.Error;
+
+    private string? _lastFailure;
+
+    public WatchCommand() : this(AnsiConsole.Console)
+    {
+    }
+
+    /// <param name="console">Standard output: the verdict lines and the final verdict.</param>
+    public WatchCommand(IAnsiConsole console) => _console = console;
+
+    public override int Execute(CommandContext context, WatchSettings settings, CancellationToken cancellationToken)
+    {
+        var readers = DefaultLogReaders.Create();
+        if (settings.Format is { } format && !readers.Formats.Any(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase)))
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] unknown format '{format}'; known formats: {string.Join(", ", readers.Formats.Select(r => r.Format))}"));
+            return ExitCodes.UsageOrInputError;
+        }
+
+        if (PathFollower.Refusal(settings.Path) is { } refusal)
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: {refusal}"));
+            return ExitCodes.UsageOrInputError;
+        }
+
+        var readOptions = new ReadOptions { Format = settings.Format, StepColumn = settings.StepColumn, EpochColumn = settings.EpochColumn };
+        var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
+        var follower = new PathFollower(settings.Path, readOptions, readers);
+        var watcher = new RunWatcher(follower, EngineDefaults.CreateDiagnoser(), options, settings.IntervalSpan);
+        var problems = new EchoedProblems(_messages);
+
+        using var signal = new ChangeSignal(settings.Path, settings.IntervalSpan, settings.Poll);
+        using var interrupt = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+
+        // A wrapper script or a container runtime stops watch with SIGTERM: it ends as cleanly as with Ctrl+C.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signalContext =>
+        {
+            signalContext.Cancel = true;
+            interrupt.Cancel();
+        });
+
+        _messages.MarkupLine(ConsoleText.Markup($"Watching {settings.Path} ({Method(signal, settings)}); Ctrl+C stops it with a final verdict."));
+        bool tripped = false;
+        string? ending = null;
+        try
+        {
+            while (true)
+            {
+                var update = watcher.Poll(problems);
+                if (!Report(update, settings))
+                {
+                    return ExitCodes.UsageOrInputError;
+                }
+
+                if (SeverityGate.Trips(update.Diagnoses, settings.FailOn))
+                {
+                    tripped = true;
+                    break;
+                }
+
+                if (settings.UntilFile is { } until && File.Exists(until))
+                {
+                    ending = $"{until} exists: the run is finished.";
+                    break;
+                }
+
+                if (settings.ExitWhenIdle is { } idle && DateTimeOffset.UtcNow - watcher.LastNews >= TimeSpan.FromSeconds(idle))
+                {
+                    ending = $"nothing new for {idle:0.###} s: stopped watching.";
+                    break;
+                }
+
+                if (!signal.Wait(update.Read, stop.Token, NextCheck(watcher, settings)))
+                {
+                    ending = "stopped.";
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        return Finish(watcher, settings, tripped, ending);
+    }
+
+    private int Finish(RunWatcher watcher, WatchSettings settings, bool tripped, string? ending)
+    {
+        var problems = new EchoedProblems(_messages);
+        if (!tripped && !Report(watcher.Finish(problems), settings))
+        {
+            return ExitCodes.UsageOrInputError;
+        }
+
+        if (ending is not null)
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"{ending}"));
+        }
+
+        if (watcher.Latest.Count == 0)
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: no log with a training loss {(watcher.DiagnosisCount == 0 ? "found" : "could be diagnosed")}"));
+            return ExitCodes.UsageOrInputError;
+        }
+
+        _console.WriteLine();
+        _console.MarkupLine("Final verdict:");
+        foreach (var diagnosis in watcher.Latest)
+        {
+            ConsoleReport.Render(_console, diagnosis, settings.Details);
+        }
+
+        if (tripped || SeverityGate.Trips(watcher.Latest, settings.FailOn))
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
+            return ExitCodes.FindingAtOrAboveThreshold;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Prints what a poll changed and rewrites the reports after a diagnosis; false when a report cannot be written.</summary>
+    private bool Report(WatchUpdate update, WatchSettings settings)
+    {
+        foreach (var failure in update.Failures.Where(f => f != _lastFailure))
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"not diagnosed yet: {failure}"));
+            _lastFailure = failure;
+        }
+
+        bool several = update.Diagnoses.Count > 1;
+        foreach (var change in update.Changes)
+        {
+            WritePlainLine(VerdictLine.Describe(change, several));
+        }
+
+        if (update.Diagnoses.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            if (settings.Json is { } json)
+            {
+                AtomicFile.Write(json, stream => JsonReport.Write(stream, update.Diagnoses, ToolVersion));
+            }
+
+            if (settings.Html is { } html)
+            {
+                var page = HtmlReport.Render(update.Diagnoses, ToolVersion);
+                AtomicFile.Write(html, stream =>
+                {
+                    using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+                    writer.Write(page);
+                });
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] cannot write the report: {e.Message}"));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes a line as it is: never wrapped, so that scripts can follow it in redirected output.</summary>
+    private void WritePlainLine(string line)
+    {
+        var writer = _console.Profile.Out.Writer;
+        writer.WriteLine(ConsoleText.Plain($"[{DateTime.Now:HH:mm:ss}] {line}"));
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// The longest wait before the stop conditions are looked at again: the end of the idle period, and for
+    /// --until-file a second at most (it may lie outside the watched folder, where no notification comes).
+    /// </summary>
+    private static TimeSpan? NextCheck(RunWatcher watcher, WatchSettings settings)
+    {
+        TimeSpan? next = null;
+        if (settings.ExitWhenIdle is { } idle)
+        {
+            next = watcher.LastNews + TimeSpan.FromSeconds(idle) - DateTimeOffset.UtcNow;
+        }
+
+        if (settings.UntilFile is not null)
+        {
+            var check = TimeSpan.FromSeconds(Math.Max(1, settings.Interval));
+            next = next is { } n && n < check ? n : check;
+        }
+
+        return next;
+    }
+
+    private static string Method(ChangeSignal signal, WatchSettings settings) =>
+        signal.Notifies
+            ? $"file-system notifications, looked at {settings.Interval:0.###} s after a change"
+            : $"polled every {settings.Interval:0.###} s, backing off to {settings.Interval * ChangeSignal.MaxBackOff:0.###} s while quiet" +
+              (signal.NotificationProblem is { } why ? $"; notifications failed: {why}" : "");
+
+    private static string ToolVersion => typeof(WatchCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

@@ -1,0 +1,24 @@
+namespace EpochLens.Readers.TensorBoard;
+
+/// <summary>How far a followed event file has been read: the start of the first record not yet read.</summary>
+internal sealed class EventFileTail
+{
+    public EventFileTail(string file) => File = file;
+
+    public string File { get; }
+
+    /// <summary>The byte where the next read starts: always a record boundary, never inside a record.</summary>
+    public long Offset { get; set; }
+
+    /// <summary>Records before <see cref="Offset"/>, so problem locations count from the file's start.</summary>
+    public long Records { get; set; }
+
+    /// <summary>The file's length at the last poll: bytes past <see cref="Offset"/> are a record still being written.</summary>
+    public long Length { get; set; }
+
+    /// <summary>A valid first record was seen: the file is an event file.</summary>
+    public bool Framed { get; set; }
+
+    /// <summary>Not followed: not an event file, or gzip-compressed (a stream that cannot be resumed at an offset).</summary>
+    public bool Ignored { get; set; }
+}
