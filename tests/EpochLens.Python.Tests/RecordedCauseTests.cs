@@ -38,7 +38,9 @@ public class RecordedCauseTests(ITestOutputHelper output)
     [InlineData("lr-restarts", CauseId.LrSchedule)]
     [InlineData("weights-reloaded", CauseId.StateReload)]
     [InlineData("fixed-order", CauseId.FixedOrder)]
+    [InlineData("reseeded-order", CauseId.FixedOrder)]
     [InlineData("accumulation-leftover", CauseId.GradAccumulationLeftover)]
+    [InlineData("memorising", CauseId.Recency)]
     public void The_cause_in_the_loop_is_the_primary_finding_with_at_least_medium_confidence(string cause, CauseId expected)
     {
         var diagnosis = Diagnose(cause);

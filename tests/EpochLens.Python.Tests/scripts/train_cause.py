@@ -3,8 +3,10 @@ telemetry recorder (python/epochlens_telemetry.py). Used by the tests in this pr
 
     /usr/bin/python3 train_cause.py [--defer-readback] CAUSE OUT_FOLDER
 
-CAUSE: healthy, optimizer-rebuilt, lr-restarts, weights-reloaded, fixed-order, accumulation-leftover,
-partial-last-batch (batches of 8 over 1004 samples with the loss summed: the last batch of 4 sums half). An MLP with Adam at batch
+CAUSE: healthy, optimizer-rebuilt, lr-restarts, weights-reloaded, fixed-order, reseeded-order (shuffled, but the
+sampler's generator re-seeded alike at every epoch start, so every epoch has the same order), accumulation-leftover,
+partial-last-batch (batches of 8 over 1004 samples with the loss summed: the last batch of 4 sums half), memorising
+(300 samples with random labels and a wider MLP over 12 epochs: each sample is remembered for a while after it is seen). An MLP with Adam at batch
 size 1 on a fixed synthetic 4-class set (seeded), 1000 samples a epoch for 6 epochs: the same shape as the
 C# harness runs in tests/EpochLens.Core.Tests/Fixtures/harness-runs.
 """
@@ -20,9 +22,15 @@ from synthetic import data
 sys.path.insert(0, os.environ.get("EPOCHLENS_PYTHON_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "..", "python")))
 from epochlens_telemetry import TelemetryRecorder  # noqa: E402
 
-CAUSES = ("healthy", "optimizer-rebuilt", "lr-restarts", "weights-reloaded", "fixed-order", "accumulation-leftover",
-          "partial-last-batch")
+CAUSES = ("healthy", "optimizer-rebuilt", "lr-restarts", "weights-reloaded", "fixed-order", "reseeded-order",
+          "accumulation-leftover", "partial-last-batch", "memorising")
 ACCUMULATE = 3  # accumulation-leftover: 1000 batches an epoch leave a last group of one
+
+
+def random_labels(n, seed):
+    """Inputs with labels drawn independently of them: nothing to learn but the samples themselves."""
+    g = torch.Generator().manual_seed(seed + 100)
+    return torch.utils.data.TensorDataset(torch.randn(n, 20, generator=g), torch.randint(0, 4, (n,), generator=g))
 
 
 def main(cause, out, samples=1000, epochs=6, lr=1e-3, seed=1, defer_readback=None):
@@ -31,10 +39,14 @@ def main(cause, out, samples=1000, epochs=6, lr=1e-3, seed=1, defer_readback=Non
     torch.manual_seed(seed)
     torch.set_num_threads(1)
     partial = cause == "partial-last-batch"
-    loader = torch.utils.data.DataLoader(data(samples + 4 if partial else samples), batch_size=8 if partial else 1,
-                                         shuffle=cause != "fixed-order", generator=torch.Generator().manual_seed(seed))
-    epochs = 24 if partial else epochs  # 126 batches an epoch: more epochs, for more boundaries to test
-    model = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 4))
+    memorising = cause == "memorising"
+    generator = torch.Generator().manual_seed(seed)
+    dataset = random_labels(1000, seed) if memorising else data(samples + 4 if partial else samples)
+    loader = torch.utils.data.DataLoader(dataset, batch_size=8 if partial else 1,
+                                         shuffle=cause != "fixed-order", generator=generator)
+    epochs = 24 if partial else 8 if memorising else epochs  # 126 batches an epoch: more epochs, for more boundaries to test
+    width = 256 if memorising else 64
+    model = nn.Sequential(nn.Linear(20, width), nn.ReLU(), nn.Linear(width, width), nn.ReLU(), nn.Linear(width, 4))
     loss_fn = nn.CrossEntropyLoss(reduction="sum" if partial else "mean")
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     # Warm restarts every epoch: the rate jumps back up at each boundary.
@@ -46,6 +58,8 @@ def main(cause, out, samples=1000, epochs=6, lr=1e-3, seed=1, defer_readback=Non
                                   grad_accumulation=ACCUMULATE if cause == "accumulation-leftover" else 1,
                                   defer_readback=defer_readback)
     for epoch in range(epochs):
+        if cause == "reseeded-order":
+            generator.manual_seed(seed)  # the bug: a fresh seed per epoch would reshuffle; the same one repeats the order
         if cause == "optimizer-rebuilt":
             optimizer = torch.optim.Adam(model.parameters(), lr=lr)
         if cause == "weights-reloaded" and epoch > 0:

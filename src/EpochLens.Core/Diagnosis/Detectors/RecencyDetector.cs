@@ -61,6 +61,14 @@ internal sealed class RecencyDetector : ICauseDetector
                     confidence = direct;
                 }
             }
+            else if (confidence is not null && stair)
+            {
+                // A drop at each epoch start needs no forgetting within the epoch: every sample is one pass further along.
+                counter.Add(new CounterEvidence(CauseId.EpochAlignedUnexplained, $"the sample ids show no effect of the time since a sample was last seen ({Describe(ids.PValue)}): the drop comes with each pass over the data, not from forgetting between passes"));
+                confidence = Confidence.From(P(step), "level shift at the epoch start, regression discontinuity against positions inside epochs") ?? confidence;
+                evidence.RemoveAll(e => e.MeasurementId == slope?.Id || e.MeasurementId == jump?.Id);
+                sawtooth = false;
+            }
             else if (confidence is not null)
             {
                 counter.Add(new CounterEvidence(CauseId.EpochAlignedUnexplained, $"but the sample ids show no memory of recent samples ({Describe(ids.PValue)}); something else shapes the epoch"));
@@ -120,7 +128,7 @@ internal sealed class RecencyDetector : ICauseDetector
         }
         else
         {
-            counter.Add(new CounterEvidence(CauseId.FixedOrder, "the data are reshuffled (no repeated per-position pattern), so the drop comes from time since each sample was seen"));
+            counter.Add(new CounterEvidence(CauseId.FixedOrder, "the data are reshuffled (no repeated per-position pattern), so the drop comes from having seen each sample before"));
         }
 
         if (analysis[MeasurementIds.OptimizerStepReset] is null)
