@@ -32,6 +32,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             Format = settings.InputFormat,
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,
+            MemoryBudgetBytes = settings.MemoryBudgetBytes,
         };
         var problems = new ProblemLog();
         var diagnoses = new List<RunDiagnosis>();

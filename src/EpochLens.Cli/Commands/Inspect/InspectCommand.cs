@@ -34,6 +34,7 @@ public sealed class InspectCommand : Command<InspectSettings>
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,
             Strict = settings.Strict,
+            MemoryBudgetBytes = settings.MemoryBudgetBytes,
         };
         var problems = new ProblemLog();
         var logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);

@@ -1,0 +1,44 @@
+namespace EpochLens.Bench.Fuzz;
+
+/// <summary>Builds, writes and runs the cases, a few at a time, and gathers their results in case order.</summary>
+internal static class FuzzRun
+{
+    public static FuzzSummary Execute(FuzzOptions options, TextWriter? progress = null)
+    {
+        var seeds = SeedCatalog.Load(options.Seeds);
+        var builder = new CaseBuilder(seeds, options.Seed);
+        var runner = new CaseRunner(options);
+        string work = Path.Combine(options.Output, $"seed-{options.Seed}");
+        Directory.CreateDirectory(work);
+        var results = new CaseResult[options.Cases];
+        int done = 0, defects = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Parallel.For(0, options.Cases, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, offset =>
+        {
+            int index = options.First + offset;
+            var fuzzCase = builder.Build(index);
+            string folder = Path.Combine(work, $"case-{index:D6}");
+            CaseMaterializer.Write(fuzzCase, folder);
+            var result = runner.Run(fuzzCase, folder);
+            results[offset] = result;
+            if (!result.IsDefect && !options.KeepAll)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            int finished = Interlocked.Increment(ref done);
+            if (result.IsDefect)
+            {
+                Interlocked.Increment(ref defects);
+                progress?.WriteLine($"case {index}: {result.Outcome} ({string.Join('+', result.Mutations)}): {result.Detail}");
+            }
+
+            if (finished % 100 == 0)
+            {
+                progress?.WriteLine($"{finished}/{options.Cases} cases, {Volatile.Read(ref defects)} defects, {clock.Elapsed.TotalMinutes:0.0} min");
+            }
+        });
+
+        return new FuzzSummary(options, results, clock.Elapsed);
+    }
+}
