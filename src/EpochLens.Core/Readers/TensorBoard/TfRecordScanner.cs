@@ -16,6 +16,9 @@ internal sealed class TfRecordScanner
     private const int FooterLength = 4;
     private const int InitialBuffer = 64 << 10;
 
+    /// <summary>Garbage longer than this without a valid header ends the read: the scan costs a checksum a byte.</summary>
+    private const long MaxScanBytes = 64L << 20;
+
     private readonly Stream _stream;
     private readonly long _byteLimit;
     private byte[] _buffer;
@@ -71,7 +74,8 @@ internal sealed class TfRecordScanner
         RecordIndex++;
         if (!TryHeader(_start, out ulong length))
         {
-            return Resynchronise();
+            // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
+            return RecordIndex == 0 ? RecordStatus.FramingLost : Resynchronise();
         }
 
         return ReadBody(length);
@@ -134,10 +138,14 @@ internal sealed class TfRecordScanner
         return next || found == RecordStatus.BadPayloadChecksum ? found : _limitHit ? RecordStatus.LimitReached : RecordStatus.Truncated;
     }
 
-    /// <summary>Moves to the next position whose length checksum holds for a plausible length; false at the end.</summary>
+    /// <summary>
+    /// Moves to the next position whose length checksum holds for a plausible length; false at the end, or after
+    /// <see cref="MaxScanBytes"/> without one.
+    /// </summary>
     private bool SeekHeader()
     {
-        while (Ensure(HeaderLength))
+        long limit = _bufferOffset + _start + MaxScanBytes;
+        while (_bufferOffset + _start < limit && Ensure(HeaderLength))
         {
             if (TryHeader(_start, out ulong length) && length <= MaxRecordLength)
             {
@@ -147,6 +155,8 @@ internal sealed class TfRecordScanner
             _start++;
         }
 
+        // At the scan limit the rest is given up as well: the next call must not scan on from here.
+        _eof = true;
         _start = _end;
         return false;
     }
