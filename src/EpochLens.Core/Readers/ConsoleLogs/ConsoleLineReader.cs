@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.IO.Compression;
-using EpochLens.Logs;
 using System.Text;
 using System.Text.Unicode;
+using EpochLens.Logs;
 
 namespace EpochLens.Readers.ConsoleLogs;
 
