@@ -12,5 +12,5 @@ internal sealed record CaseResult(
     long PeakKilobytes,
     string Detail)
 {
-    public bool IsDefect => Outcome is not (Outcome.Ok or Outcome.InputError);
+    public bool IsDefect => Outcome is not (Outcome.Ok or Outcome.InputError or Outcome.NotRun);
 }

@@ -16,10 +16,21 @@ internal static class FuzzRun
         Parallel.For(0, options.Cases, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, offset =>
         {
             int index = options.First + offset;
-            var fuzzCase = builder.Build(index);
             string folder = Path.Combine(work, $"case-{index:D6}");
-            CaseMaterializer.Write(fuzzCase, folder);
-            var result = runner.Run(fuzzCase, folder);
+            CaseResult result;
+            try
+            {
+                var fuzzCase = builder.Build(index);
+                CaseMaterializer.Write(fuzzCase, folder);
+                result = runner.Run(fuzzCase, folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                // The fuzzer's own failure to write a case (a name the file system refuses) is no defect of the tool,
+                // but is counted, so a run never silently tests less than it says.
+                result = new CaseResult(index, "", [], [], Outcome.NotRun, -1, 0, 0, e.Message);
+            }
+
             results[offset] = result;
             if (!result.IsDefect && !options.KeepAll)
             {

@@ -21,13 +21,18 @@ internal sealed class FuzzSummary(FuzzOptions options, IReadOnlyList<CaseResult>
             text.AppendLine(invariant, $"  {outcome,-17} {results.Count(r => r.Outcome == outcome),6}");
         }
 
-        var byCommand = results.GroupBy(r => $"{r.Arguments[0]} {string.Join(' ', r.Arguments.Skip(2).TakeWhile(a => a.StartsWith('-') && a != "--format"))}".Trim());
+        var byCommand = results.Where(r => r.Arguments.Count > 0).GroupBy(r => $"{r.Arguments[0]} {string.Join(' ', r.Arguments.Skip(2).TakeWhile(a => a.StartsWith('-') && a != "--format"))}".Trim());
         text.AppendLine("  by command: " + string.Join(", ", byCommand.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
         var slowest = results.OrderByDescending(r => r.Seconds).First();
         var largest = results.OrderByDescending(r => r.PeakKilobytes).First();
         text.AppendLine(invariant, $"  slowest case {slowest.Index}: {slowest.Seconds:0.0} s ({string.Join('+', slowest.Mutations)}); "
             + $"largest peak RSS case {largest.Index}: {largest.PeakKilobytes / 1024} MB ({string.Join('+', largest.Mutations)})");
         text.AppendLine(invariant, $"  mutations applied: {results.SelectMany(r => r.Mutations).Distinct().Count()} kinds; seeds used: {results.Select(r => r.SeedName).Distinct().Count()}");
+
+        foreach (var notRun in results.Where(r => r.Outcome == Outcome.NotRun))
+        {
+            text.AppendLine(invariant, $"NOT RUN case {notRun.Index}: {notRun.Detail}");
+        }
 
         foreach (var defect in Defects)
         {

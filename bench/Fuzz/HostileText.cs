@@ -11,6 +11,7 @@ internal static class HostileText
 
     public static string Pick(Random random) => Names[random.Next(Names.Length)];
 
-    /// <summary>A hostile name that can be a file name (no NUL, no slash).</summary>
-    public static string PickFileName(Random random) => Pick(random).Replace("\u0000", "", StringComparison.Ordinal).Replace('/', '_');
+    /// <summary>A hostile name that can be a file name (no NUL, no slash; no backslash, which case paths treat as one).</summary>
+    public static string PickFileName(Random random) =>
+        Pick(random).Replace("\u0000", "", StringComparison.Ordinal).Replace('/', '_').Replace('\\', '_');
 }

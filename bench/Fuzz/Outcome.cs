@@ -26,4 +26,7 @@ internal enum Outcome
 
     /// <summary>Peak resident memory over the limit.</summary>
     MemoryOver,
+
+    /// <summary>The fuzzer could not write the case (not a defect of the tool; counted so that none goes unseen).</summary>
+    NotRun,
 }

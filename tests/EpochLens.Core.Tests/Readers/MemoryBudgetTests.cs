@@ -37,6 +37,36 @@ public sealed class MemoryBudgetTests : IDisposable
     }
 
     [Fact]
+    public void Gzip_bomb_of_printed_lines_keeps_as_many_lines_as_half_the_point_budget()
+    {
+        // Text lines are held as records before their series are built: the bomb ran out of memory (fuzz seed 1, case 2220).
+        string path = Path.Combine(_folder, "train.log.gz");
+        WriteBomb(path, "", "epoch 1 loss 0.5\n", megabytes: 256);
+        var options = ReadOptions.Default with { MemoryBudgetBytes = Budget };
+
+        var problems = new ProblemLog();
+        var loss = DefaultLogReaders.Create().Read(path, options, problems).Single().Find(SeriesRole.TrainLoss)!;
+
+        Assert.Equal(options.MaxPoints / 2, loss.Count);
+        var limit = Assert.Single(problems.Kept, p => p.Kind == ProblemKind.LimitReached);
+        Assert.Contains("as many as the memory budget holds (--memory-budget raises it)", limit.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_document_larger_than_the_budget_allows_is_refused_with_how_to_raise_it()
+    {
+        // A bomb of rows as one document was held whole, up to 512 MiB, and ran out of memory (fuzz seed 1, case 1036).
+        string path = Path.Combine(_folder, "history.json.gz");
+        WriteBomb(path, "[", "{\"loss\": 0.5},", megabytes: 8);
+        var options = ReadOptions.Default with { MemoryBudgetBytes = Budget };
+
+        var error = Assert.Throws<LogReadException>(() => DefaultLogReaders.Create().Read(path, options, new ProblemLog()));
+
+        Assert.Contains("larger than 1 MiB, the most a single JSON document is read whole (within the memory budget, which --memory-budget raises)",
+            error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Builder_drops_points_past_the_budget_and_a_restart_gives_room_back()
     {
         var budget = new PointBudget(70_000);
