@@ -10,14 +10,18 @@ public sealed class PointBudget
     // constructors carrying it, and the CSV reader's parallel parsing tasks inherit it.
     private static readonly AsyncLocal<PointBudget?> Ambient = new();
 
+    private readonly IProgress<long>? _progress;
     private long _left;
     private int _exhausted;
 
-    public PointBudget(long points)
+    /// <param name="points">The most points held at once.</param>
+    /// <param name="progress">Told the points held so far each time a builder takes room (every 65,536 points of a series).</param>
+    public PointBudget(long points, IProgress<long>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(points);
         Points = points;
         _left = points;
+        _progress = progress;
     }
 
     /// <summary>The budget a builder created now takes from: the current read's, or null outside a read.</summary>
@@ -39,8 +43,10 @@ public sealed class PointBudget
     /// <summary>Takes room for <paramref name="points"/> more points; false (and the budget exhausted) when there is none.</summary>
     public bool TryTake(long points)
     {
-        if (Interlocked.Add(ref _left, -points) >= 0)
+        long left = Interlocked.Add(ref _left, -points);
+        if (left >= 0)
         {
+            _progress?.Report(Points - left);
             return true;
         }
 

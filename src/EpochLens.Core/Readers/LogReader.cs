@@ -25,7 +25,7 @@ public sealed class LogReader
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var budget = new PointBudget(options.MaxPoints);
+        var budget = new PointBudget(options.MaxPoints, options.Progress);
         IReadOnlyList<TrainingLog> logs;
         using (budget.Use())
         {

@@ -39,6 +39,9 @@ public sealed record ReadOptions
         init => _maxDecompressedBytes = value;
     }
 
+    /// <summary>Told how many points the read holds so far, as it grows (for progress on long reads); null for none.</summary>
+    public IProgress<long>? Progress { get; init; }
+
     /// <summary>The most files a folder read looks at.</summary>
     public int MaxFiles { get; init; } = 10_000;
 

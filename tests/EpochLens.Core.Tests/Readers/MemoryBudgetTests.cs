@@ -91,6 +91,20 @@ public sealed class MemoryBudgetTests : IDisposable
     }
 
     [Fact]
+    public void A_read_reports_the_points_it_holds_as_it_grows()
+    {
+        string path = Path.Combine(_folder, "metrics.csv");
+        File.WriteAllText(path, "step,loss\n" + string.Concat(Enumerable.Range(0, 300_000).Select(i => $"{i},0.5\n")));
+        var reported = new List<long>();
+        var options = ReadOptions.Default with { Progress = new Recorder(reported) };
+
+        DefaultLogReaders.Create().Read(path, options, new ProblemLog());
+
+        Assert.True(reported.Count >= 4, $"{reported.Count} reports");
+        Assert.True(reported.Max() >= 300_000, $"at most {reported.Max()} points reported");
+    }
+
+    [Fact]
     public void Decompression_limit_follows_the_budget_unless_set()
     {
         var small = ReadOptions.Default with { MemoryBudgetBytes = 1L << 30 };
@@ -123,6 +137,18 @@ public sealed class MemoryBudgetTests : IDisposable
     [InlineData("99999999999999999999T")]
     [InlineData("NaN")]
     public void Non_sizes_do_not_parse(string text) => Assert.False(MemoryBudget.TryParse(text, out _));
+
+    /// <summary>Keeps what is reported, on the reporting thread (Progress&lt;T&gt; would post it later).</summary>
+    private sealed class Recorder(List<long> values) : IProgress<long>
+    {
+        public void Report(long value)
+        {
+            lock (values)
+            {
+                values.Add(value);
+            }
+        }
+    }
 
     /// <summary>Copies of one compressed megabyte as concatenated gzip members, which readers take as one stream.</summary>
     private static void WriteBomb(string path, string header, string row, int megabytes)

@@ -25,6 +25,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
 
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
     {
+        var readStatus = new ReadStatus(settings.Path);
         var readOptions = new ReadOptions
         {
             // Every series is read, not only --metric's: the diagnosis also uses the learning rate, the optimizer's
@@ -33,6 +34,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,
             MemoryBudgetBytes = settings.MemoryBudgetBytes,
+            Progress = readStatus,
         };
         var problems = new ProblemLog();
         var diagnoses = new List<RunDiagnosis>();
@@ -40,6 +42,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         void Work(Action<string> stage)
         {
             stage($"Reading {settings.Path} ...");
+            readStatus.ShowWith(stage);
             IReadOnlyList<TrainingLog> logs;
             try
             {
