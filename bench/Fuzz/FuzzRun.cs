@@ -11,7 +11,11 @@ internal static class FuzzRun
         string work = Path.Combine(options.Output, $"seed-{options.Seed}");
         Directory.CreateDirectory(work);
         var results = new CaseResult[options.Cases];
+        var outcomes = new int[Enum.GetValues<Outcome>().Length];
         int done = 0, defects = 0;
+
+        // One line per finished case, so a run stopped early still has every outcome it reached.
+        using var log = new StreamWriter(Path.Combine(options.Output, $"results-seed{options.Seed}-{options.First}-{options.Cases}.tsv"), append: true);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Parallel.For(0, options.Cases, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, offset =>
         {
@@ -37,6 +41,14 @@ internal static class FuzzRun
                 Directory.Delete(folder, recursive: true);
             }
 
+            Interlocked.Increment(ref outcomes[(int)result.Outcome]);
+            lock (log)
+            {
+                log.WriteLine(string.Join('\t', result.Index, result.Outcome, result.ExitCode, result.Seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                    result.PeakKilobytes, string.Join('+', result.Mutations), result.SeedName, RawControlScan.Escape(string.Join(' ', result.Arguments.Skip(2)))));
+                log.Flush();
+            }
+
             int finished = Interlocked.Increment(ref done);
             if (result.IsDefect)
             {
@@ -44,9 +56,10 @@ internal static class FuzzRun
                 progress?.WriteLine($"case {index}: {result.Outcome} ({string.Join('+', result.Mutations)}): {result.Detail}");
             }
 
-            if (finished % 100 == 0)
+            if (finished % 50 == 0)
             {
-                progress?.WriteLine($"{finished}/{options.Cases} cases, {Volatile.Read(ref defects)} defects, {clock.Elapsed.TotalMinutes:0.0} min");
+                var counts = string.Join(", ", Enum.GetValues<Outcome>().Select(o => $"{o} {Volatile.Read(ref outcomes[(int)o])}"));
+                progress?.WriteLine($"{finished}/{options.Cases} cases, {Volatile.Read(ref defects)} defects, {clock.Elapsed.TotalMinutes:0.0} min: {counts}");
             }
         });
 

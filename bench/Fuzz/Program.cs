@@ -67,7 +67,7 @@ internal static class Program
             Output = Path.GetFullPath(values.GetValueOrDefault("--out") ?? Path.Combine(Path.GetTempPath(), "epochlens-fuzz")),
             TimeLimit = TimeSpan.FromSeconds(Int("--timeout", 30)),
             MemoryLimitBytes = (long)Int("--memory-mb", 2048) << 20,
-            HeapLimitBytes = (long)Int("--heap-mb", 1024) << 20,
+            HeapLimitBytes = (long)Int("--heap-mb", 512) << 20,
             KeepAll = keep || single,
         };
     }
