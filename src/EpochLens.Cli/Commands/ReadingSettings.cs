@@ -9,7 +9,7 @@ namespace EpochLens.Cli.Commands;
 public abstract class ReadingSettings : CommonSettings
 {
     [CommandOption("--memory-budget <SIZE>")]
-    [Description("The memory the read may fill (e.g. 4G, 512M; default: half of this machine's memory). Points past it are dropped with a note, and compressed files expand to at most four times it.")]
+    [Description("The memory the read may fill (e.g. 4G, 512M; default: half of this machine's memory). Points past it are dropped with a note, and compressed files expand to at most this much.")]
     public string? MemoryBudget { get; init; }
 
     /// <summary>The budget asked for, or the machine's default; call after <see cref="ValidateMemoryBudget"/>.</summary>

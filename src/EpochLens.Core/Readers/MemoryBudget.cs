@@ -15,8 +15,11 @@ public static class MemoryBudget
     /// </summary>
     public const int BytesPerPoint = 128;
 
-    /// <summary>Decompressed bytes allowed per budget byte: text takes more bytes than the points it holds.</summary>
-    public const int DecompressedPerBudgetByte = 4;
+    /// <summary>
+    /// Decompressed bytes allowed per budget byte. One is plenty: a point takes at least 2 bytes of text and 128 of
+    /// budget, and the limit bounds the time a read spends on points it does not keep (another metric's, a bomb's).
+    /// </summary>
+    public const int DecompressedPerBudgetByte = 1;
 
     /// <summary>The largest decompression limit, however much memory there is (the limit bounds time too).</summary>
     public const long MaxDecompressedBytes = 16L << 30;

@@ -25,7 +25,7 @@ public sealed record ReadOptions
 
     /// <summary>
     /// The memory the read may fill (<see cref="MemoryBudget"/>; half the machine's by default): the points held together
-    /// are at most <see cref="MaxPoints"/>, and, unless set, compressed files expand to at most four times this.
+    /// are at most <see cref="MaxPoints"/>, and, unless set, compressed files expand to at most this much.
     /// </summary>
     public long MemoryBudgetBytes { get; init; } = MemoryBudget.DefaultBytes;
 
