@@ -67,6 +67,36 @@ public sealed class MemoryBudgetTests : IDisposable
     }
 
     [Fact]
+    public void A_plain_csv_larger_than_the_budget_keeps_what_fits()
+    {
+        // The CSV reader reserves room for every line it counted: that room is taken from the budget too.
+        string path = Path.Combine(_folder, "metrics.csv");
+        File.WriteAllText(path, "step,loss\n" + string.Concat(Enumerable.Range(0, 1_000_000).Select(i => $"{i},0.5\n")));
+        var options = ReadOptions.Default with { MemoryBudgetBytes = Budget };
+
+        var problems = new ProblemLog();
+        var loss = DefaultLogReaders.Create().Read(path, options, problems).Single().Find("loss")!;
+
+        Assert.InRange(loss.Count, options.MaxPoints / 2, options.MaxPoints);
+        Assert.Equal(Enumerable.Range(0, loss.Count).Select(i => (long)i), loss.Steps.ToArray());
+        Assert.Single(problems.Kept, p => p.Kind == ProblemKind.LimitReached);
+    }
+
+    [Fact]
+    public void A_csv_batch_stays_small_however_many_columns_the_header_has()
+    {
+        // A CSV whose line breaks were CR only is one header line of thousands of columns: 8192 rows of those took
+        // 300 MB a batch and ran out of a 512 MiB heap (fuzz seed 1, case 176).
+        var parser = new EpochLens.Readers.Csv.CsvRowParser((byte)',', 10_000, 0, [-1, .. Enumerable.Range(0, 9_999)]);
+
+        var rows = parser.NewRows(8192);
+
+        Assert.True((long)rows.Capacity * parser.Slots <= EpochLens.Readers.Csv.CsvRowParser.MaxValuesPerBatch);
+        Assert.True(rows.Capacity >= 1);
+        Assert.Equal(8192, new EpochLens.Readers.Csv.CsvRowParser((byte)',', 2, 0, [-1, 0]).NewRows(8192).Capacity);
+    }
+
+    [Fact]
     public void Builder_drops_points_past_the_budget_and_a_restart_gives_room_back()
     {
         var budget = new PointBudget(70_000);
