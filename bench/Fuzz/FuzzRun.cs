@@ -38,7 +38,7 @@ internal static class FuzzRun
             results[offset] = result;
             if (!result.IsDefect && !options.KeepAll)
             {
-                Directory.Delete(folder, recursive: true);
+                Remove(folder);
             }
 
             Interlocked.Increment(ref outcomes[(int)result.Outcome]);
@@ -64,5 +64,17 @@ internal static class FuzzRun
         });
 
         return new FuzzSummary(options, results, clock.Elapsed);
+    }
+
+    /// <summary>Deletes a case folder; one the case made odd (a folder renamed away, a loop) is left, not fatal.</summary>
+    private static void Remove(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 }
