@@ -50,7 +50,8 @@ public static class BoundaryEventStudy
             double half = 1.96 * sd / Math.Sqrt(perBoundary.Count);
             low = test.Observed - half;
             high = test.Observed + half;
-            agreeing = perBoundary.Count(v => Math.Sign(v) == Math.Sign(test.Observed));
+            // Math.Sign throws on NaN, which a contrast over non-finite residuals can be.
+            agreeing = double.IsNaN(test.Observed) ? 0 : perBoundary.Count(v => !double.IsNaN(v) && Math.Sign(v) == Math.Sign(test.Observed));
         }
 
         string method = $"mean residual in the {h} point(s) after each boundary{(skip > 0 ? $" (after its first {skip})" : "")} minus the {h} before; tested against the same contrast at {test.Offsets} other offsets in the epoch and across boundaries (t test), same sign at {agreeing} of {perBoundary.Count} boundaries";

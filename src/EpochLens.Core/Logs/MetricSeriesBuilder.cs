@@ -17,6 +17,7 @@ public sealed class MetricSeriesBuilder
     private readonly List<long[]> _stepChunks = [];
     private readonly List<double[]> _valueChunks = [];
     private readonly List<double[]>? _wallChunks;
+    private readonly PointBudget? _budget;
     private int _count;
 
     // The chunk the last point is in, so that appending (nearly every call) costs a compare and three stores.
@@ -31,6 +32,7 @@ public sealed class MetricSeriesBuilder
     {
         Name = name;
         _wallChunks = keepWallTimes ? [] : null;
+        _budget = PointBudget.Current;
     }
 
     public string Name { get; }
@@ -63,6 +65,11 @@ public sealed class MetricSeriesBuilder
         }
 
         var order = AddInNewChunkOrOutOfOrder(step, value, wallTime);
+        if (order == StepOrder.Dropped)
+        {
+            return order;
+        }
+
         int last = (_count - 1) / ChunkSize;
         _tailSteps = _stepChunks[last];
         _tailValues = _valueChunks[last];
@@ -96,12 +103,22 @@ public sealed class MetricSeriesBuilder
         if (_count == _stepChunks.Count * ChunkSize)
         {
             int size = _stepChunks.Count == 0 ? FirstChunkInitialSize : ChunkSize;
+            if (!TakeCapacity(size))
+            {
+                return StepOrder.Dropped;
+            }
+
             _stepChunks.Add(new long[size]);
             _valueChunks.Add(new double[size]);
             _wallChunks?.Add(new double[size]);
         }
         else if ((_count & ChunkMask) >= _stepChunks[^1].Length)
         {
+            if (!TakeCapacity(Math.Min(ChunkSize, _stepChunks[^1].Length * 2) - _stepChunks[^1].Length))
+            {
+                return StepOrder.Dropped;
+            }
+
             GrowLastChunk();
         }
 
@@ -169,6 +186,12 @@ public sealed class MetricSeriesBuilder
         return all;
     }
 
+    private bool TakeCapacity(int points)
+    {
+        // The budget counts the chunks' length (what memory holds), given back when a restart drops chunks.
+        return _budget is null || _budget.TryTake(points);
+    }
+
     private void GrowLastChunk()
     {
         int last = _stepChunks.Count - 1;
@@ -229,6 +252,8 @@ public sealed class MetricSeriesBuilder
         if (_stepChunks.Count > chunksNeeded)
         {
             int extra = _stepChunks.Count - chunksNeeded;
+            long freed = _stepChunks.Skip(chunksNeeded).Sum(chunk => (long)chunk.Length);
+            _budget?.Release(freed);
             _stepChunks.RemoveRange(chunksNeeded, extra);
             _valueChunks.RemoveRange(chunksNeeded, extra);
             _wallChunks?.RemoveRange(chunksNeeded, extra);

@@ -14,4 +14,7 @@ public enum StepOrder
     /// ones (as TensorBoard does); <see cref="MetricSeriesBuilder.LastRemoved"/> says how many were dropped.
     /// </summary>
     Restarted,
+
+    /// <summary>The read's <see cref="PointBudget"/> was used up: the point was not kept.</summary>
+    Dropped,
 }

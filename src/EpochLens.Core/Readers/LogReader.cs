@@ -24,6 +24,26 @@ public sealed class LogReader
     public IReadOnlyList<TrainingLog> Read(string path, ReadOptions options, IProblemSink problems)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(problems);
+        var budget = new PointBudget(options.MaxPoints, options.Progress);
+        IReadOnlyList<TrainingLog> logs;
+        using (budget.Use())
+        {
+            logs = ReadWithin(path, options, problems);
+        }
+
+        if (budget.Exhausted)
+        {
+            problems.Report(new ReadProblem(path, "", ProblemKind.LimitReached,
+                $"the memory budget ({MemoryBudget.Describe(options.MemoryBudgetBytes)}, {budget.Points:N0} points held at once) was used up: "
+                + "the points read until then are kept and later ones dropped (--memory-budget raises it)"));
+        }
+
+        return logs;
+    }
+
+    private IReadOnlyList<TrainingLog> ReadWithin(string path, ReadOptions options, IProblemSink problems)
+    {
         var forced = options.Format is null ? null : ReaderFor(options.Format);
         if (SpecialFile.Kind(path) is { } special)
         {

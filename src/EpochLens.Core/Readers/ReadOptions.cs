@@ -27,8 +27,26 @@ public sealed record ReadOptions
     /// <summary>Keep a wall time per point where the log has one (costs 8 bytes a point).</summary>
     public bool KeepWallTimes { get; init; }
 
+    private readonly long? _maxDecompressedBytes;
+
+    /// <summary>
+    /// The memory the read may fill (<see cref="MemoryBudget"/>; half the machine's by default): the points held together
+    /// are at most <see cref="MaxPoints"/>, and, unless set, compressed files expand to at most this much.
+    /// </summary>
+    public long MemoryBudgetBytes { get; init; } = MemoryBudget.DefaultBytes;
+
+    /// <summary>The most points all series of one read hold together; later points are dropped with a problem.</summary>
+    public long MaxPoints => MemoryBudgetBytes / MemoryBudget.BytesPerPoint;
+
     /// <summary>The most bytes a compressed file may expand to: protects against gzip bombs.</summary>
-    public long MaxDecompressedBytes { get; init; } = 16L << 30;
+    public long MaxDecompressedBytes
+    {
+        get => _maxDecompressedBytes ?? Math.Min(MemoryBudget.MaxDecompressedBytes, MemoryBudgetBytes * MemoryBudget.DecompressedPerBudgetByte);
+        init => _maxDecompressedBytes = value;
+    }
+
+    /// <summary>Told how many points the read holds so far, as it grows (for progress on long reads); null for none.</summary>
+    public IProgress<long>? Progress { get; init; }
 
     /// <summary>The most files a folder read looks at.</summary>
     public int MaxFiles { get; init; } = 10_000;

@@ -1,14 +1,19 @@
+using EpochLens.Logs;
+
 namespace EpochLens.Readers;
 
 /// <summary>
 /// Passes a (decompressing) stream through up to a byte limit, so a gzip bomb costs bounded time and
 /// memory. At the limit it either ends the stream, for readers that then ask <see cref="LimitReached"/>,
 /// or throws <see cref="InvalidDataException"/>, for readers whose damage path already drops the cut line.
+/// It also ends once the read's <see cref="PointBudget"/> is used up: the points after would all be dropped, and
+/// a bomb of valid rows would otherwise be decompressed to the limit for nothing.
 /// </summary>
 internal sealed class SizeLimitedStream : Stream
 {
     private readonly Stream _inner;
     private readonly bool _throwAtLimit;
+    private readonly PointBudget? _budget = PointBudget.Current;
     private long _position;
 
     /// <param name="inner">The stream to bound; disposed with this one.</param>
@@ -44,7 +49,7 @@ internal sealed class SizeLimitedStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        if (buffer.Length == 0)
+        if (buffer.Length == 0 || _budget?.Exhausted == true)
         {
             return 0;
         }

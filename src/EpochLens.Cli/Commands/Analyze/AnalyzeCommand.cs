@@ -26,6 +26,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
 
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
     {
+        var readStatus = new ReadStatus(settings.Path);
         var readOptions = new ReadOptions
         {
             // Every series is read, not only --metric's: the diagnosis also uses the learning rate, the optimizer's
@@ -33,6 +34,8 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             Format = settings.InputFormat,
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,
+            MemoryBudgetBytes = settings.MemoryBudgetBytes,
+            Progress = readStatus,
         };
         var problems = new ProblemLog();
         if (Directory.Exists(settings.Path))
@@ -51,6 +54,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         void Work(Action<string> stage)
         {
             stage($"Reading {settings.Path} ...");
+            readStatus.ShowWith(stage);
             IReadOnlyList<TrainingLog> logs;
             try
             {

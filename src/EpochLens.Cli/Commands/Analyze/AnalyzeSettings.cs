@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Analyze;
 
 /// <summary>The options of <c>epochlens analyze</c>; their descriptions are its --help.</summary>
-public sealed class AnalyzeSettings : CommonSettings
+public sealed class AnalyzeSettings : ReadingSettings
 {
     /// <summary>
     /// Report formats --format takes as the output's format: no reader has these ids (the JSON Lines reader is
@@ -145,6 +145,6 @@ public sealed class AnalyzeSettings : CommonSettings
             return ValidationResult.Error("--plots needs a folder");
         }
 
-        return ValidationResult.Success();
+        return ValidateMemoryBudget() ?? ValidationResult.Success();
     }
 }

@@ -27,6 +27,7 @@ public sealed class InspectCommand : Command<InspectSettings>
 
     public override int Execute(CommandContext context, InspectSettings settings, CancellationToken cancellationToken)
     {
+        var readStatus = new ReadStatus(settings.Path);
         var options = new ReadOptions
         {
             Format = settings.Format,
@@ -34,9 +35,25 @@ public sealed class InspectCommand : Command<InspectSettings>
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,
             Strict = settings.Strict,
+            MemoryBudgetBytes = settings.MemoryBudgetBytes,
+            Progress = readStatus,
         };
         var problems = new ProblemLog();
-        var logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
+        IReadOnlyList<TrainingLog> logs = [];
+        if (StandardStreams.ProgressShown)
+        {
+            // A spinner with the points read so far on standard error while a long read goes on, on a terminal only.
+            _messages.Status().Start("Reading ...", context =>
+            {
+                readStatus.ShowWith(text => context.Status(ConsoleText.Safe(text)));
+                logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
+            });
+        }
+        else
+        {
+            logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
+        }
+
         foreach (var log in logs)
         {
             Render(log);

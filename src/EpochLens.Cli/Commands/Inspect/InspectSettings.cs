@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Inspect;
 
 /// <summary>The options of <c>epochlens inspect</c>; their descriptions are its --help.</summary>
-public sealed class InspectSettings : CommonSettings
+public sealed class InspectSettings : ReadingSettings
 {
     [CommandArgument(0, "<PATH>")]
     [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, console log, the text a training script printed, ...) or a folder searched for logs.")]
@@ -32,5 +32,5 @@ public sealed class InspectSettings : CommonSettings
     public bool Strict { get; init; }
 
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Path) ? ValidationResult.Error("give a log file or folder to inspect") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(Path) ? ValidationResult.Error("give a log file or folder to inspect") : ValidateMemoryBudget() ?? ValidationResult.Success();
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
+using EpochLens.Logs;
 
 namespace EpochLens.Readers.ConsoleLogs;
 
@@ -36,11 +37,13 @@ internal sealed class ConsoleLineReader : IDisposable
     private bool _overlong;
     private bool _segmentStarted;
     private bool _ended;
+    private PointBudget? _budget;
 
     public ConsoleLineReader(string path, ReadOptions options, ProblemReporter problems)
     {
         _problems = problems;
         _maxDecompressedBytes = options.MaxDecompressedBytes;
+        _budget = PointBudget.Current;
         (_buffer, _segment, _chars) = (new byte[1 << 16], new byte[MaxSegmentBytes], new char[MaxSegmentBytes]);
         FileStream file;
         try
@@ -225,6 +228,13 @@ internal sealed class ConsoleLineReader : IDisposable
         _bufferOffset += _length;
         _position = 0;
         _length = 0;
+        if (_budget?.Exhausted == true)
+        {
+            // Every point after this would be dropped: reading on (a bomb of valid lines) would only cost time.
+            _ended = true;
+            return false;
+        }
+
         try
         {
             _length = _stream.Read(_buffer);

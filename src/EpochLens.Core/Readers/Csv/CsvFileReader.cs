@@ -415,6 +415,13 @@ internal sealed class CsvFileReader
             return false;
         }
 
+        // The room is the points to come: it counts against the read's memory budget, and past it the series grow
+        // chunk by chunk, where the budget drops the points that do not fit.
+        if (PointBudget.Current is { } budget && !budget.TryTake(series * lines))
+        {
+            return false;
+        }
+
         foreach (var builder in _builders)
         {
             builder.Reserve((int)lines);

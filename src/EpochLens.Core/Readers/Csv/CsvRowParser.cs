@@ -38,7 +38,14 @@ internal sealed class CsvRowParser
 
     public int Slots { get; }
 
-    public CsvParsedRows NewRows(int capacity) => new(capacity, Slots);
+    /// <summary>Values one batch holds at most (8 MB).</summary>
+    public const int MaxValuesPerBatch = 1 << 20;
+
+    /// <summary>
+    /// Rows for a batch of at most <paramref name="capacity"/>, fewer where the columns are many: a file whose line
+    /// breaks were lost (CR only) has a header of thousands of columns, and 8192 rows of it took 300 MB a batch.
+    /// </summary>
+    public CsvParsedRows NewRows(int capacity) => new(Math.Clamp(MaxValuesPerBatch / Math.Max(Slots, 1), 1, capacity), Slots);
 
     /// <summary>Parses lines of <paramref name="block"/> (which ends with a newline) until it or <paramref name="rows"/> is full; returns the bytes consumed.</summary>
     public int Parse(ReadOnlySpan<byte> block, CsvParsedRows rows)

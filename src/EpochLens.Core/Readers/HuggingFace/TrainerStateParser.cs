@@ -17,6 +17,11 @@ internal sealed class TrainerStateParser
 {
     private const int MaxBuffer = 64 << 20;
 
+    /// <summary>Bytes kept across a refill while looking for the next entry: a separator can straddle two reads.</summary>
+    private const int EntrySeparatorReach = 4096;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
+
     private readonly string _file;
     private readonly ReadOptions _options;
     private readonly ProblemReporter _problems;
@@ -76,10 +81,33 @@ internal sealed class TrainerStateParser
         int filled = 0;
         long bufferStart = 0;
         bool final = false;
-        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 64 });
+        bool resynchronising = false;
+        var state = new JsonReaderState(ReaderOptions);
         while (true)
         {
             (filled, final) = Fill(stream, ref buffer, filled);
+            if (resynchronising)
+            {
+                // After a damaged entry: on at the next one, with the reader's state of an element of log_history.
+                int next = NextEntry(buffer.AsSpan(0, filled));
+                int drop = next >= 0 ? next : Math.Max(0, filled - EntrySeparatorReach);
+                buffer.AsSpan(drop, filled - drop).CopyTo(buffer);
+                filled -= drop;
+                bufferStart += drop;
+                if (next < 0)
+                {
+                    if (final)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                resynchronising = false;
+                state = InsideHistory();
+            }
+
             var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), final, state);
             long good = 0;
             var goodState = state;
@@ -94,8 +122,18 @@ internal sealed class TrainerStateParser
             }
             catch (JsonException e)
             {
-                ReportDamage(buffer.AsSpan((int)good, filled - (int)good), goodState, bufferStart + good, e);
-                return;
+                bool resumable = _inHistory;
+                if (!ReportDamage(buffer.AsSpan((int)good, filled - (int)good), goodState, bufferStart + good, e, resumable))
+                {
+                    return;
+                }
+
+                int skip = (int)good + 1;
+                buffer.AsSpan(skip, filled - skip).CopyTo(buffer);
+                filled -= skip;
+                bufferStart += skip;
+                resynchronising = true;
+                continue;
             }
 
             if (final)
@@ -126,6 +164,52 @@ internal sealed class TrainerStateParser
         }
     }
 
+    /// <summary>
+    /// Where the next log_history entry starts: the '{' after a '}' and a comma (with any white space between), as
+    /// json.dumps writes entries, which are flat objects; -1 when the text holds none.
+    /// </summary>
+    private static int NextEntry(ReadOnlySpan<byte> text)
+    {
+        for (int close = text.IndexOf((byte)'}'); close >= 0;)
+        {
+            int at = SkipWhiteSpace(text, close + 1);
+            if (at < text.Length && text[at] == (byte)',')
+            {
+                at = SkipWhiteSpace(text, at + 1);
+                if (at < text.Length && text[at] == (byte)'{')
+                {
+                    return at;
+                }
+            }
+
+            int further = text[(close + 1)..].IndexOf((byte)'}');
+            close = further < 0 ? -1 : close + 1 + further;
+        }
+
+        return -1;
+    }
+
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> text, int at)
+    {
+        while (at < text.Length && text[at] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>The reader's state inside the log_history array of the root object, made by reading just that much.</summary>
+    private static JsonReaderState InsideHistory()
+    {
+        var reader = new Utf8JsonReader("{\"log_history\":["u8, isFinalBlock: false, new JsonReaderState(ReaderOptions));
+        while (reader.Read())
+        {
+        }
+
+        return reader.CurrentState;
+    }
+
     private (int Filled, bool Final) Fill(Stream stream, ref byte[] buffer, int filled)
     {
         try
@@ -150,8 +234,11 @@ internal sealed class TrainerStateParser
         }
     }
 
-    /// <summary>A cut file is a valid prefix of JSON (a killed run); anything else is damage in the middle.</summary>
-    private void ReportDamage(ReadOnlySpan<byte> rest, JsonReaderState state, long offset, JsonException error)
+    /// <summary>
+    /// A cut file is a valid prefix of JSON (a killed run); anything else is damage in the middle, which inside
+    /// log_history skips to the next entry. True when reading goes on.
+    /// </summary>
+    private bool ReportDamage(ReadOnlySpan<byte> rest, JsonReaderState state, long offset, JsonException error, bool resumable)
     {
         bool prefix = true;
         try
@@ -167,15 +254,21 @@ internal sealed class TrainerStateParser
         }
 
         var where = _inHistory ? new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString() : $"byte {offset}";
+        var reason = error.Message.Split(". ")[0];
         if (prefix)
         {
             _problems.Report(where, ProblemKind.Truncated, $"the file ends inside the JSON (a killed run?): the {_entries} complete log_history entries before it are kept");
+            return false;
         }
-        else
+
+        if (resumable)
         {
-            var reason = error.Message.Split(". ")[0];
-            _problems.Report(where, ProblemKind.Malformed, $"not valid JSON at byte {offset} or just after ({reason}): the {_entries} complete log_history entries before it are kept, the rest is not read");
+            _problems.Report(where, ProblemKind.Malformed, $"not valid JSON at byte {offset} or just after ({reason}): the entry is skipped, reading goes on at the next log_history entry");
+            return true;
         }
+
+        _problems.Report(where, ProblemKind.Malformed, $"not valid JSON at byte {offset} or just after ({reason}): the {_entries} complete log_history entries before it are kept, the rest is not read");
+        return false;
     }
 
     private void Handle(ref Utf8JsonReader reader, long bufferStart)

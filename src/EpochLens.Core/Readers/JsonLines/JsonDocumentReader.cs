@@ -17,6 +17,12 @@ public sealed class JsonDocumentReader : ILogReader
     /// <summary>A whole document is held in memory to be parsed: larger ones are refused with a clear message.</summary>
     public const long MaxBytes = 512L << 20;
 
+    /// <summary>
+    /// Memory a document byte costs while held: the text, the parser's index of it (about 12 bytes a token, one token
+    /// for every 3-4 bytes of a history) and the JSON Lines made of it (a gzip bomb of rows read to the 512 MiB cap ran out of a 1.75 GiB heap).
+    /// </summary>
+    private const int BudgetBytesPerDocumentByte = 16;
+
     public string Format => "json";
 
     public string Description => "a training history as one JSON document (*.json: an array of per-step objects, an object of arrays, Sacred's metrics.json)";
@@ -83,12 +89,17 @@ public sealed class JsonDocumentReader : ILogReader
         return logs;
     }
 
+    /// <summary>The largest document read whole: <see cref="MaxBytes"/>, or less where the memory budget is small.</summary>
+    public static long MaxDocumentBytes(ReadOptions options) =>
+        Math.Clamp(options.MemoryBudgetBytes / BudgetBytesPerDocumentByte, 1L << 20, MaxBytes);
+
     /// <summary>The document as JSON Lines, one object a step.</summary>
     private static byte[] ToLines(string file, ReadOptions options)
     {
         JsonDocument document;
+        long maxBytes = MaxDocumentBytes(options);
         using (var stream = LogInput.Open(file, options))
-        using (var bounded = new SizeLimitedStream(stream, MaxBytes, throwAtLimit: true))
+        using (var bounded = new SizeLimitedStream(stream, maxBytes, throwAtLimit: true))
         {
             try
             {
@@ -101,7 +112,8 @@ public sealed class JsonDocumentReader : ILogReader
             catch (InvalidDataException e)
             {
                 throw new LogReadException(file, bounded.LimitReached
-                    ? $"larger than {MaxBytes >> 20} MiB, the most a single JSON document is read whole; write one object per line (JSON Lines) instead"
+                    ? $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read whole "
+                        + $"({(maxBytes < MaxBytes ? "within the memory budget, which --memory-budget raises" : "at any memory budget")}); write one object per line (JSON Lines) instead"
                     : $"the compressed content is damaged ({e.Message})", e);
             }
         }

@@ -7,3 +7,5 @@ using System.Runtime.CompilerServices;
 // The sweep tests and benchmark write TensorBoard run folders with the same writer.
 [assembly: InternalsVisibleTo("EpochLens.Cli.Tests")]
 [assembly: InternalsVisibleTo("EpochLens.Bench.SweepSpeed")]
+// The fuzzer frames records with damaged lengths and checksums, and writes hostile tags, with the same writer.
+[assembly: InternalsVisibleTo("EpochLens.Bench.Fuzz")]

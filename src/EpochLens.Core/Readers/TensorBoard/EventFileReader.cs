@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using EpochLens.Logs;
 
 namespace EpochLens.Readers.TensorBoard;
 
@@ -56,13 +57,14 @@ internal static class EventFileReader
         try
         {
             bool reading = true;
-            while (reading)
+            var budget = PointBudget.Current;
+            while (reading && budget?.Exhausted != true)
             {
                 var status = scanner.Next();
                 if (!framed)
                 {
                     ThrowUnlessFramed(file, status, scanner);
-                    framed = status is RecordStatus.Record or RecordStatus.BadPayloadChecksum or RecordStatus.Oversized;
+                    framed = status is RecordStatus.Record or RecordStatus.BadPayloadChecksum or RecordStatus.Oversized or RecordStatus.LengthPastEnd;
                 }
 
                 switch (status)
@@ -75,7 +77,8 @@ internal static class EventFileReader
 
                         break;
                     case RecordStatus.BadPayloadChecksum:
-                        problems.Damage(file, run.Location, ProblemKind.BadChecksum, "payload checksum mismatch: record skipped");
+                        problems.Damage(file, run.Location, ProblemKind.BadChecksum,
+                            $"payload checksum mismatch: record skipped, {scanner.SkippedBytes} byte(s) skipped to the next valid record");
 
                         break;
                     case RecordStatus.Resynchronised:
@@ -89,7 +92,13 @@ internal static class EventFileReader
                         break;
                     case RecordStatus.Oversized:
                         problems.Damage(file, run.Location, ProblemKind.Malformed,
-                            $"a record of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap: skipped unread");
+                            $"a record length of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap, taken as damage; "
+                            + $"{scanner.SkippedBytes} byte(s) skipped to the next valid record");
+                        break;
+                    case RecordStatus.LengthPastEnd:
+                        problems.Damage(file, run.Location, ProblemKind.Malformed,
+                            $"a record length of {scanner.DeclaredLength} bytes runs past the end of the file, with valid records after it: "
+                            + $"taken as damage; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
                         break;
                     case RecordStatus.Truncated:
                         problems.Damage(file, run.Location, ProblemKind.Truncated,

@@ -9,7 +9,7 @@ internal enum RecordStatus
     /// <summary>The stream ended cleanly after the last record.</summary>
     End,
 
-    /// <summary>The payload's checksum failed: the record was skipped, reading goes on.</summary>
+    /// <summary>The payload's checksum failed: the record was skipped, reading goes on at the next valid header.</summary>
     BadPayloadChecksum,
 
     /// <summary>
@@ -21,8 +21,14 @@ internal enum RecordStatus
     /// <summary>A length whose checksum failed, and no valid framing after it: the rest was skipped.</summary>
     FramingLost,
 
-    /// <summary>A record longer than <see cref="TfRecordScanner.MaxRecordLength"/>: skipped unread.</summary>
+    /// <summary>
+    /// A length over <see cref="TfRecordScanner.MaxRecordLength"/> (with a valid checksum): taken as damage, and
+    /// reading goes on at the next valid header.
+    /// </summary>
     Oversized,
+
+    /// <summary>A length that runs past the end of the stream, with a valid record after its header: skipped to that record.</summary>
+    LengthPastEnd,
 
     /// <summary>The stream ends inside a record (a killed run): nothing more to read.</summary>
     Truncated,

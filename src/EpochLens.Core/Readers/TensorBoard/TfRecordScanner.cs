@@ -16,6 +16,9 @@ internal sealed class TfRecordScanner
     private const int FooterLength = 4;
     private const int InitialBuffer = 64 << 10;
 
+    /// <summary>Garbage longer than this without a valid header ends the read: the scan costs a checksum a byte.</summary>
+    private const long MaxScanBytes = 64L << 20;
+
     private readonly Stream _stream;
     private readonly long _byteLimit;
     private byte[] _buffer;
@@ -51,10 +54,11 @@ internal sealed class TfRecordScanner
     /// <summary>The stream offset where the record last returned or skipped starts.</summary>
     public long RecordOffset { get; private set; }
 
-    /// <summary>For <see cref="RecordStatus.Resynchronised"/> and <see cref="RecordStatus.FramingLost"/>: bytes skipped.</summary>
+    /// <summary>For <see cref="RecordStatus.Resynchronised"/>, <see cref="RecordStatus.FramingLost"/>, <see cref="RecordStatus.Oversized"/>,
+    /// <see cref="RecordStatus.LengthPastEnd"/> and <see cref="RecordStatus.BadPayloadChecksum"/>: bytes skipped.</summary>
     public long SkippedBytes { get; private set; }
 
-    /// <summary>For <see cref="RecordStatus.Oversized"/> and <see cref="RecordStatus.Truncated"/>: the declared payload length, or -1.</summary>
+    /// <summary>For <see cref="RecordStatus.Oversized"/>, <see cref="RecordStatus.LengthPastEnd"/> and <see cref="RecordStatus.Truncated"/>: the declared payload length, or -1.</summary>
     public long DeclaredLength { get; private set; }
 
     /// <summary>The payload of the last <see cref="RecordStatus.Record"/>; valid until the next call.</summary>
@@ -74,7 +78,8 @@ internal sealed class TfRecordScanner
         RecordIndex++;
         if (!TryHeader(_start, out ulong length))
         {
-            return Resynchronise();
+            // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
+            return RecordIndex == 0 ? RecordStatus.FramingLost : Resynchronise();
         }
 
         return ReadBody(length);
@@ -96,21 +101,68 @@ internal sealed class TfRecordScanner
         DeclaredLength = (long)Math.Min(length, long.MaxValue);
         if (length > MaxRecordLength)
         {
-            return Discard((long)Math.Min(length, long.MaxValue / 2) + HeaderLength + FooterLength) ? RecordStatus.Oversized : Truncated(DeclaredLength);
+            // No real event is this long: the length is damage (its checksum held by chance, or was forged).
+            return SkipToNextHeader(RecordStatus.Oversized);
         }
 
         int total = HeaderLength + (int)length + FooterLength;
         if (!Ensure(total))
         {
-            return Truncated(DeclaredLength);
+            // A killed run ends like this; so does a damaged length in the middle, with good records after it.
+            return SkipToNextHeader(RecordStatus.LengthPastEnd);
         }
 
         var payload = _buffer.AsSpan(_start + HeaderLength, (int)length);
         uint expected = BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_start + HeaderLength + (int)length));
         _payloadStart = _start + HeaderLength;
         _payloadLength = (int)length;
-        _start += total;
-        return Crc32C.MaskedOf(payload) == expected ? RecordStatus.Record : RecordStatus.BadPayloadChecksum;
+        if (Crc32C.MaskedOf(payload) == expected)
+        {
+            _start += total;
+            return RecordStatus.Record;
+        }
+
+        // The next record is looked for from here rather than after the declared length: a wrong length whose
+        // checksum holds would otherwise take good records with it.
+        SkipToNextHeader(RecordStatus.BadPayloadChecksum);
+        return RecordStatus.BadPayloadChecksum;
+    }
+
+    /// <summary>
+    /// Passes over a record whose length cannot be trusted: scans from its second byte for the next valid header.
+    /// Returns <paramref name="found"/> when there is one (reading goes on there), else the end of the stream
+    /// reached inside the record.
+    /// </summary>
+    private RecordStatus SkipToNextHeader(RecordStatus found)
+    {
+        long from = _bufferOffset + _start;
+        _start++;
+        bool next = SeekHeader();
+        SkippedBytes = _bufferOffset + _start - from;
+        return next || found == RecordStatus.BadPayloadChecksum ? found : _limitHit ? RecordStatus.LimitReached : RecordStatus.Truncated;
+    }
+
+    /// <summary>
+    /// Moves to the next position whose length checksum holds for a plausible length; false at the end, or after
+    /// <see cref="MaxScanBytes"/> without one.
+    /// </summary>
+    private bool SeekHeader()
+    {
+        long limit = _bufferOffset + _start + MaxScanBytes;
+        while (_bufferOffset + _start < limit && Ensure(HeaderLength))
+        {
+            if (TryHeader(_start, out ulong length) && length <= MaxRecordLength)
+            {
+                return true;
+            }
+
+            _start++;
+        }
+
+        // At the scan limit the rest is given up as well: the next call must not scan on from here.
+        _eof = true;
+        _start = _end;
+        return false;
     }
 
     private bool TryHeader(int at, out ulong length)
@@ -128,38 +180,9 @@ internal sealed class TfRecordScanner
     {
         long badOffset = _bufferOffset + _start;
         _start++;
-        while (Ensure(HeaderLength))
-        {
-            if (TryHeader(_start, out ulong length) && length <= MaxRecordLength)
-            {
-                SkippedBytes = _bufferOffset + _start - badOffset;
-                return RecordStatus.Resynchronised;
-            }
-
-            _start++;
-        }
-
-        SkippedBytes = _bufferOffset + _end - badOffset;
-        _start = _end;
-        return _limitHit ? RecordStatus.LimitReached : RecordStatus.FramingLost;
-    }
-
-    /// <summary>Skips <paramref name="count"/> bytes without keeping them; false when the stream ends first.</summary>
-    private bool Discard(long count)
-    {
-        while (count > 0)
-        {
-            if (Available == 0 && !Ensure(1))
-            {
-                return false;
-            }
-
-            int take = (int)Math.Min(count, Available);
-            _start += take;
-            count -= take;
-        }
-
-        return true;
+        bool found = SeekHeader();
+        SkippedBytes = _bufferOffset + _start - badOffset;
+        return found ? RecordStatus.Resynchronised : _limitHit ? RecordStatus.LimitReached : RecordStatus.FramingLost;
     }
 
     /// <summary>Makes at least <paramref name="count"/> bytes available from the current position; false at the end.</summary>

@@ -25,11 +25,16 @@ internal sealed class TextLogParser
     private readonly bool _keepWallTimes;
     private double _headerEpoch = double.NaN;
     private ConsoleLineReader? _at;
+    private readonly long _maxRecords;
     private bool _reportedFull;
 
     public TextLogParser(ReadOptions options, ProblemReporter problems)
     {
         _problems = problems;
+
+        // A line is held as a record (about 80 bytes with its values) until the series are built, outside the
+        // point budget: half a point's share keeps a bomb of printed lines inside the memory budget.
+        _maxRecords = Math.Min(MaxRecords, Math.Max(1, options.MaxPoints / 2));
         _metric = options.Metric;
         _keepWallTimes = options.KeepWallTimes;
     }
@@ -50,6 +55,9 @@ internal sealed class TextLogParser
     public (long Size, long Line) BatchSize { get; private set; }
 
     public int TrainingLines { get; private set; }
+
+    /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
+    public bool IsFull => _reportedFull;
 
     /// <param name="line">The line's text.</param>
     /// <param name="at">Where the line is, for problems (its location string is made only when one is reported); null in detection.</param>
@@ -415,7 +423,7 @@ internal sealed class TextLogParser
 
     private bool HasRoom()
     {
-        if (Records.Count < MaxRecords)
+        if (Records.Count < _maxRecords)
         {
             return true;
         }
@@ -423,7 +431,9 @@ internal sealed class TextLogParser
         if (!_reportedFull)
         {
             _reportedFull = true;
-            _problems.Report(Location, ProblemKind.LimitReached, $"more than {MaxRecords} training lines: the rest of the file was not read");
+            _problems.Report(Location, ProblemKind.LimitReached, _maxRecords < MaxRecords
+                ? $"more than {_maxRecords:N0} training lines, as many as the memory budget holds (--memory-budget raises it): the rest of the file was not read"
+                : $"more than {MaxRecords} training lines: the rest of the file was not read");
         }
 
         return false;

@@ -59,7 +59,7 @@ public sealed class TextLogReader : ILogReader
             var parser = new TextLogParser(options, reporter);
             using (var lines = new ConsoleLineReader(file, options, reporter))
             {
-                while (lines.TryRead(out var segment))
+                while (!parser.IsFull && lines.TryRead(out var segment))
                 {
                     parser.Parse(segment, lines);
                 }

@@ -164,6 +164,46 @@ public sealed class TensorBoardDamageTests : IDisposable
     }
 
     [Theory]
+    [InlineData(1UL << 40)]
+    [InlineData(200UL << 20)]
+    [InlineData(ulong.MaxValue)]
+    [InlineData(0UL)]
+    [InlineData(7UL)]
+    public void Wrong_length_with_a_valid_checksum_in_the_middle_loses_only_its_record(ulong length)
+    {
+        // The length of the record holding step 40 is replaced, with its checksum recomputed (as a forged or
+        // unlucky length would be): TensorBoard stops there; this reader looks for the next valid header.
+        var path = Write("events.out.tfevents.1", 100, out var ends);
+        Patch(path, bytes =>
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan((int)ends[40]), length);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((int)ends[40] + 8), Crc32C.MaskedOf(bytes.AsSpan((int)ends[40], 8)));
+        });
+
+        var problems = new ProblemLog();
+        var loss = TbFixtures.ReadFile(path, problems: problems).Find("train/loss")!;
+
+        Assert.Equal(Enumerable.Range(0, 100).Where(s => s != 40).Select(s => (long)s), loss.Steps.ToArray());
+        var note = Assert.Single(problems.Kept);
+        Assert.Contains($"{ends[41] - ends[40]} byte(s) skipped to the next valid record", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Garbage_between_records_loses_nothing()
+    {
+        var path = Write("events.out.tfevents.1", 100, out var ends);
+        var bytes = File.ReadAllBytes(path).ToList();
+        bytes.InsertRange((int)ends[50], Enumerable.Range(0, 333).Select(i => (byte)(i * 7)));
+        File.WriteAllBytes(path, [.. bytes]);
+
+        var problems = new ProblemLog();
+        var loss = TbFixtures.ReadFile(path, problems: problems).Find("train/loss")!;
+
+        Assert.Equal(100, loss.Count);
+        Assert.Contains("333 byte(s) skipped", Assert.Single(problems.Kept).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(1L << 40)]
     [InlineData(200L << 20)]
     [InlineData(ulong.MaxValue)]

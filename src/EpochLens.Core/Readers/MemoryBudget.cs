@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace EpochLens.Readers;
+
+/// <summary>
+/// The memory a read may use, sized from the machine: half of what the runtime may use (physical memory, or a
+/// container's or DOTNET_GCHeapHardLimit's limit). It bounds the points held and the bytes decompressed.
+/// </summary>
+public static class MemoryBudget
+{
+    /// <summary>
+    /// Memory a held point costs through the diagnosis, with room to spare: 16 bytes while read, as much again while
+    /// its series is built, and the analysis' working copies of the loss series (a gzip bomb of 7 million one-column
+    /// rows peaked near 110 bytes a point under a 1.75 GiB heap limit).
+    /// </summary>
+    public const int BytesPerPoint = 128;
+
+    /// <summary>
+    /// Decompressed bytes allowed per budget byte. One is plenty: a point takes at least 2 bytes of text and 128 of
+    /// budget, and the limit bounds the time a read spends on points it does not keep (another metric's, a bomb's).
+    /// </summary>
+    public const int DecompressedPerBudgetByte = 1;
+
+    /// <summary>The largest decompression limit, however much memory there is (the limit bounds time too).</summary>
+    public const long MaxDecompressedBytes = 16L << 30;
+
+    public static long DefaultBytes { get; } = Math.Max(64L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+
+    /// <summary>
+    /// Parses a size such as "512M", "4G", "1.5GiB" or a number of bytes; false when it is not one, or is under 1 MiB
+    /// (too little for any log) or over 1 PiB.
+    /// </summary>
+    public static bool TryParse(string? text, out long bytes)
+    {
+        bytes = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        string trimmed = text.Trim();
+        int unitStart = trimmed.Length;
+        while (unitStart > 0 && char.IsAsciiLetter(trimmed[unitStart - 1]))
+        {
+            unitStart--;
+        }
+
+        long multiplier = trimmed[unitStart..].ToUpperInvariant() switch
+        {
+            "" or "B" => 1,
+            "K" or "KB" or "KIB" => 1L << 10,
+            "M" or "MB" or "MIB" => 1L << 20,
+            "G" or "GB" or "GIB" => 1L << 30,
+            "T" or "TB" or "TIB" => 1L << 40,
+            _ => 0,
+        };
+        if (multiplier == 0 || !double.TryParse(trimmed[..unitStart], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number))
+        {
+            return false;
+        }
+
+        double total = number * multiplier;
+        if (total is < 1 << 20 or > 1L << 50)
+        {
+            return false;
+        }
+
+        bytes = (long)total;
+        return true;
+    }
+
+    /// <summary>A size in the largest whole binary unit, for messages.</summary>
+    public static string Describe(long bytes) => bytes >= 1L << 30
+        ? (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GiB"
+        : (bytes >> 20).ToString(CultureInfo.InvariantCulture) + " MiB";
+}
