@@ -142,4 +142,24 @@ public sealed class OutputStreamsTests : IDisposable
         // The verdict is one line however long, not wrapped at 80 columns.
         Assert.Contains(result.Output.Split('\n'), line => line.StartsWith("Verdict: ", StringComparison.Ordinal) && line.TrimEnd().EndsWith('.'));
     }
+
+    [Fact]
+    public void A_csv_with_decimal_commas_in_quoted_cells_is_read_with_decimal_comma_and_says_so_without_it()
+    {
+        var text = new StringBuilder("step,loss\n");
+        for (int i = 0; i < 400; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},\"{(1 + (0.01 * (i % 13))).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')}\"\n");
+        }
+
+        var path = Path.Combine(_folder, "comma.csv");
+        File.WriteAllText(path, text.ToString());
+
+        var without = EpochLensProcess.Run("inspect", path);
+        Assert.Contains("'1,00' in column 'loss' has a decimal comma: give --decimal-comma", without.Error, StringComparison.Ordinal);
+
+        var with = EpochLensProcess.Run("inspect", path, "--decimal-comma");
+        Assert.Equal(0, with.ExitCode);
+        Assert.Matches(@"loss\s+TrainLoss\s+400\s", with.Output);
+    }
 }

@@ -35,6 +35,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             StepColumn = settings.StepColumn,
             EpochColumn = settings.EpochColumn,
             MemoryBudgetBytes = settings.MemoryBudgetBytes,
+            DecimalComma = settings.DecimalComma,
             Progress = readStatus,
         };
         var problems = new ProblemLog();

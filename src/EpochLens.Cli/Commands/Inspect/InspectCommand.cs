@@ -36,6 +36,7 @@ public sealed class InspectCommand : Command<InspectSettings>
             EpochColumn = settings.EpochColumn,
             Strict = settings.Strict,
             MemoryBudgetBytes = settings.MemoryBudgetBytes,
+            DecimalComma = settings.DecimalComma,
             Progress = readStatus,
         };
         var problems = new ProblemLog();
