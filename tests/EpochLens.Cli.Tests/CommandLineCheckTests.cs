@@ -5,6 +5,8 @@ namespace EpochLens.Cli.Tests;
 /// <summary>Misspelt, repeated and ill-typed options stop every command with a message that names the option.</summary>
 public sealed class CommandLineCheckTests
 {
+    private static readonly string[] RunPaths = ["run"];
+
     public static TheoryData<string> CommandNames() => [.. CommandLineCheck.Commands.Keys.Order()];
 
     [Fact]
@@ -93,4 +95,44 @@ public sealed class CommandLineCheckTests
     private static IEnumerable<string> LongOptions(string command) => CommandLineCheck.LongOptions(command);
 
     private static bool TakesValue(string command, string option) => CommandLineCheck.TakesValue(command, option);
+
+    [Fact]
+    public void A_number_option_out_of_range_is_refused_naming_the_option_in_every_command()
+    {
+        var missed = new List<string>();
+        foreach (var (command, settingsType) in CommandLineCheck.Commands)
+        {
+            foreach (var property in settingsType.GetProperties())
+            {
+                if (property.GetCustomAttributes(typeof(Spectre.Console.Cli.CommandOptionAttribute), false) is not [Spectre.Console.Cli.CommandOptionAttribute option]
+                    || (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) is not { IsPrimitive: true } type || type == typeof(bool))
+                {
+                    continue;
+                }
+
+                // Any whole number is a seed.
+                if (option.LongNames[0] == "seed")
+                {
+                    continue;
+                }
+
+                var settings = (Spectre.Console.Cli.CommandSettings)Activator.CreateInstance(settingsType)!;
+                // The path argument, where the command takes one, so that the option is what is judged.
+                foreach (var argument in settingsType.GetProperties().Where(p => p.GetCustomAttributes(typeof(Spectre.Console.Cli.CommandArgumentAttribute), false).Length > 0))
+                {
+                    argument.SetValue(settings, argument.PropertyType == typeof(string) ? "run" : argument.PropertyType == typeof(string[]) ? RunPaths : null);
+                }
+
+                property.SetValue(settings, Convert.ChangeType(-1, type, System.Globalization.CultureInfo.InvariantCulture));
+                var result = settings.Validate();
+                string name = "--" + option.LongNames[0];
+                if (result.Successful || result.Message?.Contains(name, StringComparison.Ordinal) != true)
+                {
+                    missed.Add($"{command} {name} -1: {(result.Successful ? "accepted" : result.Message)}");
+                }
+            }
+        }
+
+        Assert.True(missed.Count == 0, string.Join("\n", missed));
+    }
 }

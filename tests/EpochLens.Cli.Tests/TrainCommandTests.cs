@@ -64,8 +64,8 @@ public sealed class TrainCommandTests : IDisposable
     [Theory]
     [InlineData("--order", "random", "--order must be reshuffled, fixed, sorted-by-label or reseeded")]
     [InlineData("--loss-reduction", "max", "--loss-reduction must be mean or sum")]
-    [InlineData("--batch-size", "0", "the batch size must be at least 1")]
-    [InlineData("--lr", "-1", "the learning rate must be a positive number")]
+    [InlineData("--batch-size", "0", "--batch-size takes a whole number of samples, at least 1; got 0")]
+    [InlineData("--lr", "-1", "--lr takes a positive learning rate; got -1")]
     public void Bad_options_exit_with_code_2_and_say_what_is_wrong(string option, string value, string message)
     {
         var result = EpochLensProcess.Run("train", option, value, "--out", _folder);

@@ -117,6 +117,20 @@ public sealed class TrainSettings : CommonSettings
 
     public override ValidationResult Validate()
     {
+        // Ranges first, each naming its option (the training library's own checks speak of the run, not the flags).
+        string? range = Epochs < 1 ? $"--epochs takes a whole number of epochs, at least 1; got {Epochs}"
+            : !(LearningRate > 0) || !double.IsFinite(LearningRate) ? $"--lr takes a positive learning rate; got {LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : BatchSize < 1 ? $"--batch-size takes a whole number of samples, at least 1; got {BatchSize}"
+            : SamplesPerEpoch < 1 ? $"--samples-per-epoch takes a whole number of samples, at least 1; got {SamplesPerEpoch}"
+            : Threads < 1 ? $"--threads takes a whole number of threads, at least 1; got {Threads}"
+            : GradAccumulation < 1 ? $"--grad-accumulation takes a whole number of batches, at least 1; got {GradAccumulation}"
+            : Memorize is < 1 ? $"--memorize takes a whole number of samples, at least 1; got {Memorize}"
+            : null;
+        if (range is not null)
+        {
+            return ValidationResult.Error(range);
+        }
+
         if (ParseReduction(LossReduction) is null)
         {
             return ValidationResult.Error($"--loss-reduction must be mean or sum (got '{LossReduction}')");
