@@ -20,7 +20,7 @@ public sealed class OneBadRecordTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> Formats => ["csv", "jsonl", "mlflow", "huggingface", "keras", "mmengine", "text", "epochlens"];
+    public static TheoryData<string> Formats => ["csv", "jsonl", "json", "mlflow", "huggingface", "keras", "mmengine", "text", "epochlens"];
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -81,6 +81,13 @@ public sealed class OneBadRecordTests : IDisposable
             case "jsonl":
                 lines.AddRange(Enumerable.Range(0, Records).Select(i => Record(i, string.Create(invariant, $"{{\"step\": {i}, \"loss\": {Loss(i)}}}"))));
                 return WriteLines(folder, "metrics.jsonl", lines);
+            case "json":
+                // json.dump(history, indent=1): an array of per-step objects in one document.
+                lines.Add("[");
+                lines.Add(string.Join(",\n", Enumerable.Range(0, Records).Select(i =>
+                    Record(i, string.Create(invariant, $" {{\n  \"step\": {i},\n  \"loss\": {Loss(i)}\n }}")))));
+                lines.Add("]");
+                return WriteLines(folder, "history.json", lines);
             case "mlflow":
                 string run = Path.Combine(folder, "mlruns", "0", "0123456789abcdef0123456789abcdef");
                 Directory.CreateDirectory(Path.Combine(run, "metrics"));

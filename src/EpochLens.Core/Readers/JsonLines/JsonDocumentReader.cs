@@ -81,7 +81,7 @@ public sealed class JsonDocumentReader : ILogReader
         var logs = new List<TrainingLog>(source.Files.Count);
         foreach (var file in source.Files)
         {
-            var lines = ToLines(file, options);
+            var lines = ToLines(file, options, problems);
             var name = source.Files.Count == 1 ? source.Name : file;
             logs.Add(new JsonLinesParser(file, options, problems, () => new MemoryStream(lines, writable: false)).Read(name, Format));
         }
@@ -89,25 +89,77 @@ public sealed class JsonDocumentReader : ILogReader
         return logs;
     }
 
+    private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>
+    /// The objects of a damaged array of per-step objects, each parsed on its own, as JSON Lines; a damaged one is
+    /// reported and skipped. Null when the document holds no such array (nothing to recover).
+    /// </summary>
+    private static byte[]? ElementsOneByOne(string file, byte[] text, IProblemSink problems)
+    {
+        var elements = JsonArrayElements.Find(text, out bool ended);
+        if (elements.Count == 0)
+        {
+            return null;
+        }
+
+        if (!ended)
+        {
+            problems.Report(new ReadProblem(file, $"byte {text.Length}", ProblemKind.Truncated,
+                $"the document ends inside its array (cut off while it was written?): the {elements.Count} complete objects before were read"));
+        }
+
+        var output = new MemoryStream();
+        int damaged = 0;
+        using var writer = new Utf8JsonWriter(output);
+        for (int k = 0; k < elements.Count; k++)
+        {
+            var (start, length) = elements[k];
+            try
+            {
+                using var element = JsonDocument.Parse(text.AsMemory(start, length), Parsing);
+                element.RootElement.WriteTo(writer);
+                writer.Flush();
+                output.WriteByte((byte)'\n');
+                writer.Reset();
+            }
+            catch (JsonException e)
+            {
+                damaged++;
+                writer.Reset();
+                problems.Report(new ReadProblem(file, $"byte {start}", ProblemKind.Malformed,
+                    $"object {k + 1} of the array is not valid JSON ({e.Message}): skipped, the objects around it are read"));
+            }
+        }
+
+        return damaged < elements.Count ? output.ToArray() : null;
+    }
+
     /// <summary>The largest document read whole: <see cref="MaxBytes"/>, or less where the memory budget is small.</summary>
     public static long MaxDocumentBytes(ReadOptions options) =>
         Math.Clamp(options.MemoryBudgetBytes / BudgetBytesPerDocumentByte, 1L << 20, MaxBytes);
 
     /// <summary>The document as JSON Lines, one object a step.</summary>
-    private static byte[] ToLines(string file, ReadOptions options)
+    private static byte[] ToLines(string file, ReadOptions options, IProblemSink problems)
     {
         JsonDocument document;
         long maxBytes = MaxDocumentBytes(options);
+        byte[] text = [];
         using (var stream = LogInput.Open(file, options))
         using (var bounded = new SizeLimitedStream(stream, maxBytes, throwAtLimit: true))
         {
             try
             {
-                document = JsonDocument.Parse(bounded, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                using var copy = new MemoryStream();
+                bounded.CopyTo(copy);
+                text = copy.ToArray();
+                document = JsonDocument.Parse(text, Parsing);
             }
             catch (JsonException e)
             {
-                throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
+                // An array of per-step objects with a damaged one: every other object is still read (--strict fails instead).
+                return (options.Strict ? null : ElementsOneByOne(file, text, problems))
+                    ?? throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             }
             catch (InvalidDataException e)
             {

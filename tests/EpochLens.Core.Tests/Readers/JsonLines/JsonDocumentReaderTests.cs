@@ -83,11 +83,23 @@ public sealed class JsonDocumentReaderTests : IDisposable
     [Fact]
     public void Broken_json_is_an_error_naming_the_file()
     {
-        var path = Write("history.json", "[{\"step\": 1, \"loss\": 0.5}, {\"step\": 2, \"loss\": ");
+        var path = Write("history.json", "{\"step\": [1, 2], \"loss\": [0.5, ");
 
         var error = Assert.Throws<LogReadException>(() => JsonDocumentReader.Default.Read(LogSource.OfFile(path), ReadOptions.Default, new ProblemLog()));
 
         Assert.Contains("history.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("not valid JSON", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_history_cut_off_while_written_keeps_its_complete_objects_and_says_so()
+    {
+        var path = Write("history.json", "[{\"step\": 1, \"loss\": 0.5}, {\"step\": 2, \"loss\": 0.4}, {\"step\": 3, \"loss\": ");
+        var problems = new ProblemLog();
+
+        var log = Assert.Single(JsonDocumentReader.Default.Read(LogSource.OfFile(path), ReadOptions.Default, problems));
+
+        Assert.Equal([0.5, 0.4], log.Find("loss")!.Values.ToArray());
+        Assert.Contains(problems.Kept, p => p.Kind == ProblemKind.Truncated && p.Message.Contains("2 complete objects", StringComparison.Ordinal));
     }
 }
