@@ -69,7 +69,7 @@ public static class TextEncoding
 
         int read = ReadHead(stream, head, out var failure);
         var encoding = failure is null ? Utf16Of(head.AsSpan(0, read)) : null;
-        var replayed = new ReplayStream(head[(encoding is not null ? MarkLength(head) : 0)..read], stream, failure);
+        var replayed = new PrefixedReadStream(head[(encoding is not null ? MarkLength(head) : 0)..read], stream, failure);
         return encoding is not null ? Transcoded(replayed, encoding) : replayed;
     }
 
@@ -93,7 +93,7 @@ public static class TextEncoding
         }
 
         int read = ReadHead(stream, head, out var failure);
-        return failure is null && head.AsSpan(0, read).SequenceEqual("\uFEFF"u8) ? stream : new ReplayStream(head[..read], stream, failure);
+        return failure is null && head.AsSpan(0, read).SequenceEqual("\uFEFF"u8) ? stream : new PrefixedReadStream(head[..read], stream, failure);
     }
 
     /// <summary>A file's first bytes (<see cref="FileHead"/>) as UTF-8, for detection.</summary>
@@ -139,64 +139,4 @@ public static class TextEncoding
 
     private static Stream Transcoded(Stream stream, Encoding encoding) =>
         Encoding.CreateTranscodingStream(stream, encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
-
-    /// <summary>Bytes already read from a stream that cannot seek, then the rest of that stream (or the damage that stopped the first read).</summary>
-    private sealed class ReplayStream(byte[] head, Stream rest, Exception? failure = null) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_position < head.Length)
-            {
-                int n = Math.Min(buffer.Length, head.Length - _position);
-                head.AsSpan(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
-            }
-
-            if (failure is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-
-            return rest.Read(buffer);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                rest.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -1,10 +1,11 @@
-namespace EpochLens.Torch.Data;
+namespace EpochLens.Readers;
 
 /// <summary>
-/// Replays bytes already taken from a non-seekable stream, then continues with the stream itself,
-/// so the reader can sniff the gzip signature and still hand the whole stream to the decoder.
+/// Replays bytes already taken from a stream that cannot seek, then continues with the stream itself, so a reader can
+/// sniff a signature (gzip, UTF-16) and still hand the whole stream on. Damage met while the bytes were taken (a
+/// broken gzip member) can be kept and thrown once the replayed bytes are used up, where the reader expects it.
 /// </summary>
-internal sealed class PrefixedReadStream(byte[] prefix, Stream inner) : Stream
+public sealed class PrefixedReadStream(byte[] prefix, Stream inner, Exception? failure = null) : Stream
 {
     private int _prefixPosition;
 
@@ -34,6 +35,11 @@ internal sealed class PrefixedReadStream(byte[] prefix, Stream inner) : Stream
             return n;
         }
 
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
         return inner.Read(buffer);
     }
 
@@ -46,4 +52,15 @@ internal sealed class PrefixedReadStream(byte[] prefix, Stream inner) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>Disposing it disposes the stream it continues with.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }
