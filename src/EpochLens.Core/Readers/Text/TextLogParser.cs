@@ -19,6 +19,7 @@ internal sealed class TextLogParser
     private const int AverageNotYetSeen = -2;
 
     private readonly LineTokenizer _tokenizer = new();
+    private readonly BareCounterPrefix _bareCounters = new();
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly ProblemReporter _problems;
     private readonly string? _metric;
@@ -70,6 +71,7 @@ internal sealed class TextLogParser
             return;
         }
 
+        line = _bareCounters.Label(line);
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
         bool isDict = IsPrintedDict(line);

@@ -499,4 +499,30 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal("loss", loss.Name);
         Assert.Equal(new long[] { 10, 20, 30, 40 }, Steps(loss));
     }
+
+    [Fact]
+    public void A_progress_bar_opening_with_bare_epoch_and_global_step_counters_reads_both()
+    {
+        // torchtune's recipes print "epoch|global step|Loss: x" as the bar's description, each update after a carriage return.
+        var text = new StringBuilder();
+        for (int e = 1; e <= 3; e++)
+        {
+            for (int p = 1; p <= 40; p++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{e}|{((e - 1) * 40) + p}|Loss: {TextLogs.Loss(e, p)}:  {p * 100 / 40}%|███       | {p}/40 [00:{p:00}<00:30,  1.31it/s]\r");
+            }
+
+            text.Append('\n');
+        }
+
+        var log = Assert.Single(_logs.Detect(_logs.Write("torchtune.log", text.ToString())));
+
+        Assert.Equal("text", log.Format);
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(120, loss.Count);
+        Assert.Equal(Enumerable.Range(1, 120).Select(s => (long)s), Steps(loss));
+        Assert.Equal(TextLogs.Value(2, 5), loss.Values[44]);
+        Assert.Equal(40, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 41, 81 }, log.Epochs.EpochStartSteps!);
+    }
 }
