@@ -20,6 +20,7 @@ internal sealed class TextLogParser
 
     private readonly LineTokenizer _tokenizer = new();
     private readonly BareCounterPrefix _bareCounters = new();
+    private readonly HeaderedColumns _columns = new();
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly ProblemReporter _problems;
     private readonly string? _metric;
@@ -65,6 +66,8 @@ internal sealed class TextLogParser
     public void Parse(ReadOnlySpan<char> line, ConsoleLineReader? at)
     {
         _at = at;
+        line = _columns.Label(line);
+
         // Lines without a digit carry no number (a "nan" loss still comes with its epoch's digits).
         if (line.IndexOfAnyInRange('0', '9') < 0)
         {

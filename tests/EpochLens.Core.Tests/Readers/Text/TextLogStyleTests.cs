@@ -525,4 +525,57 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(40, log.Epochs!.StepsPerEpoch);
         Assert.Equal(new long[] { 1, 41, 81 }, log.Epochs.EpochStartSteps!);
     }
+
+    [Fact]
+    public void A_table_with_a_header_line_reads_each_row_under_its_columns_names_past_the_lines_between()
+    {
+        // Ultralytics YOLO: a header before each epoch, the epoch's bar updated after carriage returns (its losses are
+        // means of the epoch so far), the validation table between epochs.
+        var text = new StringBuilder("Starting training for 3 epochs...\n\n");
+        for (int e = 1; e <= 3; e++)
+        {
+            text.Append("      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size\n");
+            for (int b = 1; b <= 20; b++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\r        {e}/3      2.61G      {TextLogs.Loss(e, b)}      0.9000      1.1000         45        640: {b * 5,3}%|███       | {b}/20 [00:10<00:00,  3.05it/s]");
+            }
+
+            text.Append("\n                 Class     Images  Instances      Box(P          R      mAP50  mAP50-95): 100%|██████████| 4/4 [00:01<00:00,  3.50it/s]\n");
+            text.Append("                   all        128        929       0.64      0.537      0.605      0.446\n\n");
+        }
+
+        var log = Assert.Single(_logs.Detect(_logs.Write("train.txt", text.ToString())));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("box_loss", loss.Name);
+        Assert.Equal(Enumerable.Range(1, 60).Select(s => (long)s), Steps(loss));
+        Assert.Equal(TextLogs.Value(2, 7), loss.Values[26]);
+        Assert.Equal(0.9, log.Find("cls_loss")!.Values[59]);
+        Assert.Equal(20, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 21, 41 }, log.Epochs.EpochStartSteps!);
+        Assert.Null(log.Find("all"));
+    }
+
+    [Fact]
+    public void A_header_printed_once_names_the_columns_of_every_row_after_it()
+    {
+        var text = new StringBuilder("epoch  step  train_loss  lr\n");
+        for (int e = 1; e <= 3; e++)
+        {
+            for (int p = 10; p <= 50; p += 10)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{e,5}  {((e - 1) * 50) + p,4}  {TextLogs.Loss(e, p),10}  3e-4\n");
+            }
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("train_loss", loss.Name);
+        Assert.Equal(15, loss.Count);
+        Assert.Equal(new long[] { 10, 20, 30, 40, 50, 60 }, Steps(loss)[..6]);
+        Assert.Equal(TextLogs.Value(3, 50), loss.Values[14]);
+        Assert.Equal(3e-4, log.Find(SeriesRole.LearningRate)!.Values[0]);
+        Assert.Equal(new[] { 1.0, 1, 1, 1, 1, 2 }, log.Find(SeriesRole.Epoch)!.Values[..6].ToArray());
+    }
 }
