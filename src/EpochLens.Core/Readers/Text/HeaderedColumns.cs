@@ -4,7 +4,7 @@ namespace EpochLens.Readers.Text;
 /// Tables printed with a header line and unlabelled rows under it, as Ultralytics YOLO prints its training
 /// ("      Epoch    GPU_mem   box_loss   cls_loss ..." then "        1/5      2.61G      1.234      2.345 ...")
 /// and as many scripts print "epoch  step  loss  lr" once and the numbers after. A header is a line of at least
-/// three names, one of them a loss, with no number in it; a row under it whose first fields are all numbers is
+/// three names two spaces or a tab apart, one of them a loss, with no number in it; a row under it whose first fields are all numbers is
 /// spelled again with each number after its column's name ("Epoch 1/5 GPU_mem 2.61G box_loss 1.234 ..."), so
 /// that the template learning reads it like any labelled line. The header holds until the next header.
 /// </summary>
@@ -39,16 +39,35 @@ internal sealed class HeaderedColumns
             return false;
         }
 
+        // Columns are aligned: names stand two spaces or a tab apart, where a sentence's words stand one space apart.
         var names = new List<string>();
         bool loss = false;
-        foreach (var range in line.Split(' '))
+        int i = 0;
+        while (i < line.Length)
         {
-            var token = line[range];
-            if (token.IsEmpty)
+            int gap = i;
+            while (i < line.Length && line[i] is ' ' or '\t')
             {
-                continue;
+                i++;
             }
 
+            if (i == line.Length)
+            {
+                break;
+            }
+
+            if (names.Count > 0 && i - gap < 2 && line[i - 1] != '\t')
+            {
+                return false;
+            }
+
+            int start = i;
+            while (i < line.Length && line[i] is not (' ' or '\t'))
+            {
+                i++;
+            }
+
+            var token = line[start..i];
             if (names.Count == MaxColumns || token.Length > MaxNameLength || !char.IsAsciiLetter(token[0]) || !IsName(token))
             {
                 return false;

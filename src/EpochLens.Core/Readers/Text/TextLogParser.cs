@@ -21,6 +21,7 @@ internal sealed class TextLogParser
     private readonly LineTokenizer _tokenizer = new();
     private readonly BareCounterPrefix _bareCounters = new();
     private readonly HeaderedColumns _columns = new();
+    private readonly GluedCounters _gluedCounters = new();
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly ProblemReporter _problems;
     private readonly string? _metric;
@@ -74,7 +75,7 @@ internal sealed class TextLogParser
             return;
         }
 
-        line = _bareCounters.Label(line);
+        line = _gluedCounters.Label(_bareCounters.Label(line));
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
         bool isDict = IsPrintedDict(line);

@@ -578,4 +578,21 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(3e-4, log.Find(SeriesRole.LearningRate)!.Values[0]);
         Assert.Equal(new[] { 1.0, 1, 1, 1, 1, 2 }, log.Find(SeriesRole.Epoch)!.Values[..6].ToArray());
     }
+
+    [Fact]
+    public void Counters_with_their_unit_glued_after_them_give_the_epoch_and_the_batch()
+    {
+        // ESPnet's trainer: "1epoch:train:201-300batch:", the batch range ending at the last batch it covers.
+        var text = TextLogs.Lines([1, 2, 3], [100, 200, 300, 400], (e, b) =>
+            $"[gpu0] 2023-04-01 10:00:00,000 (trainer:732) INFO: {e}epoch:train:{b - 99}-{b}batch: iter_time=1.234e-04, forward_time=0.123, loss_ctc=1.5, loss={TextLogs.Loss(e, b)}, optim0_lr0=2.000e-05, train_time=1.5");
+
+        var log = Assert.Single(_logs.Detect(_logs.Write("train.log", text)));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal(new long[] { 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200 }, Steps(loss));
+        Assert.Equal(TextLogs.Value(2, 300), loss.Values[6]);
+        Assert.Equal(400, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(1.234e-4, log.Find("iter_time")!.Values[0]);
+    }
 }
