@@ -59,6 +59,14 @@ internal sealed class TextLogParser
 
     public int TrainingLines { get; private set; }
 
+    /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label (see <see cref="LineTemplate.IsLossFree"/>).</summary>
+    public int LossFreeLines { get; private set; }
+
+    /// <summary>The value labels of the first such line: what --metric could name.</summary>
+    public IReadOnlyList<string> LossFreeLabels => _lossFreeLabels;
+
+    private readonly List<string> _lossFreeLabels = [];
+
     /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
     public bool IsFull => _reportedFull;
 
@@ -138,6 +146,8 @@ internal sealed class TextLogParser
             IsDict = isDict,
             IsHeader = epoch >= 0 && loss < 0 && step < 0 && !heldOutPhase && !heldOutLoss,
             IsTraining = loss >= 0 && !heldOutPhase,
+            IsLossFree = loss < 0 && !heldOutPhase && !heldOutLoss && _tokenizer.DanglingLoss.Start < 0 && (epoch >= 0 || (step >= 0 && fields[step].LabelLength > 0))
+                && HasOtherValue(fields, epoch, step),
             IsHeldOut = (heldOutPhase || _metric is null) && heldOutLoss,
             BatchSizeField = BatchSizeField(line, fields),
         };
@@ -211,9 +221,43 @@ internal sealed class TextLogParser
         {
             AddRecord(true, -1, template.HeldOutIds!, fields, epochValue, -1, -1, line);
         }
+        else if (template.IsLossFree)
+        {
+            CountLossFree(template, line, fields);
+        }
         else if (!double.IsNaN(epochValue))
         {
             ReportDangling(line, template.Epoch);
+        }
+    }
+
+    private static bool HasOtherValue(ReadOnlySpan<TextField> fields, int epoch, int step)
+    {
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (i != epoch && i != step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CountLossFree(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
+    {
+        LossFreeLines++;
+        if (_lossFreeLabels.Count > 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < fields.Length && _lossFreeLabels.Count < 12; i++)
+        {
+            if (i != template.Epoch && i != template.Step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
+            {
+                _lossFreeLabels.Add(fields[i].Label(line).ToString());
+            }
         }
     }
 

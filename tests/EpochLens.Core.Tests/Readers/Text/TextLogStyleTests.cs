@@ -595,4 +595,35 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(400, log.Epochs!.StepsPerEpoch);
         Assert.Equal(1.234e-4, log.Find("iter_time")!.Values[0]);
     }
+
+    private static string GanLossLog() => TextLogs.Lines([1, 2, 3], [100, 200, 300, 400], (e, i) =>
+        $"(epoch: {e}, iters: {i}, time: 0.123, data: 0.004) G_GAN: 1.234 G_L1: {TextLogs.Loss(e, i)} D_real: 0.567 D_fake: 0.432 ");
+
+    [Fact]
+    public void Lines_with_epochs_and_values_but_no_loss_label_are_recognised_and_refused_with_the_names_to_pick_from()
+    {
+        // pix2pix / CycleGAN's loss_log.txt names its losses G_GAN, G_L1, D_real, D_fake: none is labelled "loss".
+        var path = _logs.Write("loss_log.txt", "================ Training Loss (Mon Jan  1 10:00:00 2024) ================\n" + GanLossLog());
+
+        var error = Assert.Throws<LogReadException>(() => _logs.Detect(path));
+
+        Assert.Contains("loss_log.txt", error.Message, StringComparison.Ordinal);
+        Assert.Contains("none labels a loss", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'G_GAN', 'G_L1', 'D_real', 'D_fake'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--metric 'G_GAN'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lines_with_no_loss_label_are_read_with_the_metric_the_user_names()
+    {
+        var path = _logs.Write("loss_log.txt", GanLossLog());
+
+        var log = Assert.Single(_logs.Detect(path, ReadOptions.Default with { Metric = "G_L1" }));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("G_L1", loss.Name);
+        Assert.Equal(12, loss.Count);
+        Assert.Equal(TextLogs.Value(2, 300), loss.Values[6]);
+        Assert.Equal(400, log.Epochs!.StepsPerEpoch);
+    }
 }
