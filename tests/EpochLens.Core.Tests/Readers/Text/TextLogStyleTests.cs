@@ -127,15 +127,39 @@ public sealed class TextLogStyleTests : IDisposable
                 text.Append(CultureInfo.InvariantCulture, $"Epoch: [{e}][{p}/250]\tTime 1.151 (1.175)\tLoss {TextLogs.Loss(e, p)} (5.2454)\n");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"Test: [0/242]\tTime 0.604 (0.604)\tLoss 3.{e}332 (3.5332)\n");
+            text.Append(CultureInfo.InvariantCulture, $"Test: [0/242]\tTime 0.604 (0.604)\tLoss 3.{e}332 (3.5{e}32)\n");
         }
 
         var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
 
         Assert.Equal(15, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal([3.0332, 3.1332, 3.2332], log.Find("Test/Loss")!.Values.ToArray());
         var held = log.Find(SeriesRole.HeldOutLoss)!;
-        Assert.Equal("Test/Loss", held.Name);
-        Assert.Equal([3.0332, 3.1332, 3.2332], held.Values.ToArray());
+        Assert.Equal("Test/Loss (avg)", held.Name);
+        Assert.Equal([3.5032, 3.5132, 3.5232], held.Values.ToArray());
+    }
+
+    [Fact]
+    public void An_evaluation_printed_batch_by_batch_gives_its_running_average_over_the_whole_set_as_the_held_out_loss()
+    {
+        // timm and the ImageNet example print each test batch's loss with the average so far; the last line of an
+        // evaluation holds the whole set's loss in its average and one batch's in its value.
+        var text = new StringBuilder();
+        for (int e = 0; e < 3; e++)
+        {
+            text.Append(TextLogs.Lines([e], [0, 100, 200], (ep, p) => $"Train: {ep} [{p,4}/250 ({p * 100 / 250,3}%)]  Loss: {TextLogs.Loss(ep, p)} (5.000)  LR: 1.000e-03"));
+            foreach (int t in new[] { 0, 20, 40 })
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Test: [{t,3}/40]  Time: 0.5 (0.5)  Loss:  {t / 10.0:0.0000} ({1 + (e / 10.0) + (t / 1000.0):0.0000})  Acc@1: 70.0 (70.0)\n");
+            }
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var held = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal("Test/Loss (avg)", held.Name);
+        Assert.Equal([1.04, 1.14, 1.24], held.Values.ToArray());
+        Assert.Equal([4.0, 4.0, 4.0], log.Find("Test/Loss")!.Values.ToArray());
     }
 
     [Fact]
