@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
-/// Parses numbers from UTF-8 cells. Short decimals (the usual "0.4567812") take an exact fast path;
-/// everything else goes to the runtime's correctly rounded parser, so results never differ from it.
+/// Parses the numbers of CSV cells. Short decimals (the usual "0.4567812") take an exact fast path; everything
+/// else goes to the runtime's correctly rounded parser, so results never differ from it.
 /// </summary>
 internal static class CsvNumber
 {
@@ -20,15 +19,15 @@ internal static class CsvNumber
     ];
 
     /// <summary>Parses an invariant-culture number, or nan / inf / infinity in any case with an optional sign.</summary>
-    public static bool TryParseDouble(ReadOnlySpan<byte> cell, out double value)
+    public static bool TryParseDouble(ReadOnlySpan<char> cell, out double value)
     {
         cell = Trim(cell);
         int length = cell.Length;
         int i = 0;
         bool negative = false;
-        if (length > 0 && (cell[0] == (byte)'-' || cell[0] == (byte)'+'))
+        if (length > 0 && (cell[0] == '-' || cell[0] == '+'))
         {
-            negative = cell[0] == (byte)'-';
+            negative = cell[0] == '-';
             i = 1;
         }
 
@@ -42,7 +41,7 @@ internal static class CsvNumber
             i++;
         }
 
-        if (i < length && cell[i] == (byte)'.')
+        if (i < length && cell[i] == '.')
         {
             i++;
             while (i < length && (uint)(cell[i] - '0') <= 9)
@@ -61,30 +60,34 @@ internal static class CsvNumber
             return true;
         }
 
-        return TryParseSlow(cell, out value);
+        return TryParseNamed(cell, out value)
+            || (cell.Length > 0 && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
     }
 
-    /// <summary>Parses a step: a whole number, also written as a float with no fraction ("10.0", "1e3").</summary>
-    public static bool TryParseStep(ReadOnlySpan<byte> cell, out long step)
+    /// <summary>
+    /// Parses a step: a whole number read exactly as a 64-bit integer (4611686018427387905 stays itself), or a float
+    /// with no fraction ("10.0", "1e3") within the range of one.
+    /// </summary>
+    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step)
     {
         cell = Trim(cell);
-        int length = cell.Length;
-        if (length is > 0 and <= 18)
+        int start = cell.Length > 0 && (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
+        if (cell.Length - start is > 0 and <= 18 && !cell[start..].ContainsAnyExceptInRange('0', '9'))
         {
-            int i = cell[0] == (byte)'-' || cell[0] == (byte)'+' ? 1 : 0;
+            // At most 18 digits cannot overflow.
             long result = 0;
-            int start = i;
-            while (i < length && (uint)(cell[i] - '0') <= 9)
+            foreach (char c in cell[start..])
             {
-                result = (result * 10) + (cell[i] - '0');
-                i++;
+                result = (result * 10) + (c - '0');
             }
 
-            if (i == length && i > start)
-            {
-                step = cell[0] == (byte)'-' ? -result : result;
-                return true;
-            }
+            step = cell[0] == '-' ? -result : result;
+            return true;
+        }
+
+        if (long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out step))
+        {
+            return true;
         }
 
         // 2^63 is exactly representable, so the comparison keeps every accepted value in range.
@@ -100,61 +103,23 @@ internal static class CsvNumber
     }
 
     /// <summary>Cells are trimmed of spaces and tabs: "1, 0.5" is a common hand-written style.</summary>
-    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> cell)
-    {
-        if (cell.Length == 0 || (!IsBlank(cell[0]) && !IsBlank(cell[^1])))
-        {
-            return cell;
-        }
-
-        int start = 0, end = cell.Length;
-        while (start < end && IsBlank(cell[start]))
-        {
-            start++;
-        }
-
-        while (end > start && IsBlank(cell[end - 1]))
-        {
-            end--;
-        }
-
-        return cell[start..end];
-    }
-
-    private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t';
-
-    private static bool TryParseSlow(ReadOnlySpan<byte> cell, out double value)
-    {
-        if (TryParseNamed(cell, out value))
-        {
-            return true;
-        }
-
-        // Only ASCII digits, signs, points and exponents: NumberStyles.Float would also accept
-        // surrounding white space, which Trim already removed, and nothing else.
-        return cell.Length > 0 && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) =>
+        cell.Length == 0 || (cell[0] is not (' ' or '\t') && cell[^1] is not (' ' or '\t')) ? cell : cell.Trim(" \t");
 
     /// <summary>nan, inf and infinity as Python, NumPy, pandas and .NET write them.</summary>
-    private static bool TryParseNamed(ReadOnlySpan<byte> cell, out double value)
+    private static bool TryParseNamed(ReadOnlySpan<char> cell, out double value)
     {
         value = 0;
-        if (cell.Length < 3)
-        {
-            return false;
-        }
-
-        bool negative = cell[0] == (byte)'-';
-        var body = cell[0] is (byte)'-' or (byte)'+' ? cell[1..] : cell;
-        if (Ascii.EqualsIgnoreCase(body, "nan"u8))
+        var body = cell.Length > 0 && cell[0] is '-' or '+' ? cell[1..] : cell;
+        if (body.Equals("nan", StringComparison.OrdinalIgnoreCase))
         {
             value = double.NaN;
             return true;
         }
 
-        if (Ascii.EqualsIgnoreCase(body, "inf"u8) || Ascii.EqualsIgnoreCase(body, "infinity"u8))
+        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
         {
-            value = negative ? double.NegativeInfinity : double.PositiveInfinity;
+            value = cell[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
             return true;
         }
 
