@@ -72,17 +72,21 @@ internal static class CsvNumber
     {
         cell = Trim(cell);
         int start = cell.Length > 0 && (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
-        if (cell.Length - start is > 0 and <= 18 && !cell[start..].ContainsAnyExceptInRange('0', '9'))
+        if (cell.Length - start is > 0 and <= 18)
         {
             // At most 18 digits cannot overflow.
             long result = 0;
-            foreach (char c in cell[start..])
+            int i = start;
+            for (; i < cell.Length && (uint)(cell[i] - '0') <= 9; i++)
             {
-                result = (result * 10) + (c - '0');
+                result = (result * 10) + (cell[i] - '0');
             }
 
-            step = cell[0] == '-' ? -result : result;
-            return true;
+            if (i == cell.Length)
+            {
+                step = cell[0] == '-' ? -result : result;
+                return true;
+            }
         }
 
         if (long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out step))
