@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Unicode;
+using System.Text;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
 

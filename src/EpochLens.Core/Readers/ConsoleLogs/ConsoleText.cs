@@ -1,4 +1,5 @@
 using System.Globalization;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
 

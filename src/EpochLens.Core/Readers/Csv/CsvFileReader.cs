@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
@@ -63,7 +62,7 @@ internal sealed class CsvFileReader : IDisposable
         _sourceName = sourceName;
         _options = options;
         _problems = new ProblemReporter(file, problems, options.Strict);
-        _locator = new CsvLineLocator(() => Open(out _));
+        _locator = new CsvLineLocator(() => LogFile.Open(file, options, throwAtLimit: true));
     }
 
     public void Dispose() => _locator.Dispose();
@@ -71,7 +70,8 @@ internal sealed class CsvFileReader : IDisposable
     public IReadOnlyList<TrainingLog> Read()
     {
         _delimiter = DetectDelimiter();
-        var stream = Open(out var limited);
+        var stream = LogFile.Open(_file, _options, throwAtLimit: true);
+        var limited = stream as SizeLimitedStream;
         long plainBytes = stream is FileStream plain ? plain.Length : 0;
         var lines = new WholeLinesStream(stream);
         using var text = new StreamReader(lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
@@ -584,40 +584,6 @@ internal sealed class CsvFileReader : IDisposable
         }
 
         return logs;
-    }
-
-    private Stream Open(out SizeLimitedStream? limited)
-    {
-        limited = null;
-        FileStream file;
-        try
-        {
-            // No FileStream buffer: the text reader reads in large blocks itself.
-            file = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LogReadException(_file, $"cannot be opened: {e.Message}", e);
-        }
-
-        try
-        {
-            Span<byte> magic = stackalloc byte[2];
-            int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-            file.Position = 0;
-            if (!FileHead.IsGzip(magic[..read]))
-            {
-                return TextEncoding.Utf8(file);
-            }
-
-            limited = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), _options.MaxDecompressedBytes, throwAtLimit: true);
-            return TextEncoding.Utf8(limited);
-        }
-        catch (IOException e)
-        {
-            file.Dispose();
-            throw new LogReadException(_file, $"cannot be read: {e.Message}", e);
-        }
     }
 
     private static string ReadFailureSuffix(Exception? failure, SizeLimitedStream? limited, string problem) =>

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.HuggingFace;
@@ -57,7 +58,7 @@ internal sealed class TrainerStateParser
 
     public TrainingLog Read(string sourceName, string format)
     {
-        using (var raw = LogInput.Open(_file, _options))
+        using (var raw = LogFile.Open(_file, _options))
         {
             if (raw is FileStream { Length: 0 })
             {

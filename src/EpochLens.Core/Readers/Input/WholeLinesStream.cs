@@ -5,7 +5,7 @@ namespace EpochLens.Readers.Input;
 /// disk error) it ends at the last line break before, so a parser never sees the cut-off half of a line (whose
 /// "0.2" may have been "0.25"), and keeps the failure for the reader to report after the rows.
 /// </summary>
-internal sealed class WholeLinesStream(Stream inner) : Stream
+internal sealed class WholeLinesStream(Stream inner) : ReadOnlyStream(inner)
 {
     private byte[] _held = new byte[256];
     private int _heldCount;
@@ -13,22 +13,6 @@ internal sealed class WholeLinesStream(Stream inner) : Stream
 
     /// <summary>Why the stream ended early, or null.</summary>
     public Exception? Failure { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -52,7 +36,7 @@ internal sealed class WholeLinesStream(Stream inner) : Stream
             int read;
             try
             {
-                read = inner.Read(buffer[total..]);
+                read = Inner.Read(buffer[total..]);
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
@@ -83,26 +67,6 @@ internal sealed class WholeLinesStream(Stream inner) : Stream
         }
 
         return 0;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private void Hold(ReadOnlySpan<byte> bytes)

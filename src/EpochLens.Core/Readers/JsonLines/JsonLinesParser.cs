@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Text;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.JsonLines;
 
@@ -57,7 +58,7 @@ internal sealed class JsonLinesParser
     public TrainingLog Read(string sourceName, string format)
     {
         long bytes;
-        using (var stream = _open?.Invoke() ?? LogInput.Open(_file, _options))
+        using (var stream = _open?.Invoke() ?? LogFile.Open(_file, _options))
         {
             var lines = new LineScanner(stream);
             while (lines.TryReadLine(out var line))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.Mlflow;
@@ -81,7 +82,7 @@ public sealed class MlflowReader : ILogReader
     private static MetricSeries? ReadMetric(string file, string name, ReadOptions options, ProblemReporter problems)
     {
         var collector = new SeriesCollector(name, options.KeepWallTimes, name == "epoch" ? SeriesRole.Epoch : SeriesRoles.FromName(name));
-        using var stream = LogInput.Open(file, options);
+        using var stream = LogFile.Open(file, options);
         var lines = new LineScanner(stream, maxLineBytes: 4096);
         while (lines.TryReadLine(out var line))
         {

@@ -1,4 +1,5 @@
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Telemetry;
 
@@ -115,7 +116,7 @@ internal sealed class TelemetryRunParser
     /// <summary>Streams the lines of a telemetry file; damage common to both formats is reported here.</summary>
     private void ReadLines(string file, ProblemReporter problems, LineHandler handle)
     {
-        using var stream = LogInput.Open(file, _options);
+        using var stream = LogFile.Open(file, _options);
         var lines = new LineScanner(stream);
         while (lines.TryReadLine(out var line))
         {

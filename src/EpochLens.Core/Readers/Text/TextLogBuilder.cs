@@ -1,5 +1,6 @@
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.Text;
