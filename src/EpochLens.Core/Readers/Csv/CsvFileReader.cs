@@ -150,7 +150,7 @@ internal sealed class CsvFileReader : IDisposable
             throw new LogReadException(_file, $"the first line has {_columns} cells: not a CSV training log (at most {MaxColumns} columns)");
         }
 
-        bool headerless = header.Cells.All(c => CsvNumber.TryParseDouble(c, out _));
+        bool headerless = header.Cells.All(c => TextNumber.TryParseDouble(c, out _));
         if (header.QuoteLeftOpen)
         {
             Report(ProblemKind.Malformed, header.Number, "the header has an unbalanced quote: its cells were read as far as they go");
@@ -221,7 +221,7 @@ internal sealed class CsvFileReader : IDisposable
             throw new LogReadException(_file, $"cannot be opened: {e.Message}", e);
         }
 
-        string first = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).FirstOrDefault(l => !CsvNumber.Trim(l).IsEmpty) ?? "";
+        string first = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).FirstOrDefault(l => !TextNumber.Trim(l).IsEmpty) ?? "";
         bool preferTab = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
         return CsvDelimiter.Detect(first, preferTab);
     }
@@ -248,7 +248,7 @@ internal sealed class CsvFileReader : IDisposable
         }
     }
 
-    private static bool IsBlank(SepReader.Row row) => CsvNumber.Trim(row.Span).IsEmpty;
+    private static bool IsBlank(SepReader.Row row) => TextNumber.Trim(row.Span).IsEmpty;
 
     /// <summary>A row as lines held as text: itself, or each line of a row that a quote left open ran over.</summary>
     private List<CsvLine> Split(SepReader.Row row)
@@ -270,7 +270,7 @@ internal sealed class CsvFileReader : IDisposable
         var result = new List<CsvLine>();
         for (int i = 0; i < lines.Length; i++)
         {
-            if (!CsvNumber.Trim(lines[i]).IsEmpty)
+            if (!TextNumber.Trim(lines[i]).IsEmpty)
             {
                 result.Add(new CsvLine(CsvLineCells.Split(lines[i], _delimiter), row.LineNumberFrom + i, lines[i].Contains('\uFFFD', StringComparison.Ordinal), QuoteLeftOpen: i == 0));
             }
@@ -285,7 +285,7 @@ internal sealed class CsvFileReader : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < cells.Length; i++)
         {
-            string name = CsvNumber.Trim(cells[i]).ToString();
+            string name = TextNumber.Trim(cells[i]).ToString();
             if (name.Length == 0)
             {
                 name = $"col{i}";
@@ -304,7 +304,7 @@ internal sealed class CsvFileReader : IDisposable
         long previous = long.MinValue;
         foreach (var line in lines)
         {
-            if (!CsvNumber.TryParseStep(line.Cells[0], out long step) || step <= previous)
+            if (!TextNumber.TryParseStep(line.Cells[0], out long step) || step <= previous)
             {
                 return false;
             }
@@ -418,7 +418,7 @@ internal sealed class CsvFileReader : IDisposable
         if (stepIndex >= 0)
         {
             var cell = stepIndex < count ? cells[stepIndex] : default;
-            if (!CsvNumber.TryParseStep(cell, out step))
+            if (!TextNumber.TryParseStep(cell, out step))
             {
                 Report(ProblemKind.BadValue, line, $"the step '{Show(cell)}' in column '{_layout.Names[stepIndex]}' is not a whole number: the row is skipped");
                 return;
@@ -430,7 +430,7 @@ internal sealed class CsvFileReader : IDisposable
         if (wallIndex >= 0 && wallIndex < count && _options.KeepWallTimes)
         {
             // A wall time that is no number reads as 0, as it always has.
-            _ = CsvNumber.TryParseDouble(cells[wallIndex], out wallTime);
+            _ = TextNumber.TryParseDouble(cells[wallIndex], out wallTime);
         }
 
         for (int r = 0; r < _epochIndexOf.Length; r++)
@@ -468,12 +468,12 @@ internal sealed class CsvFileReader : IDisposable
     /// <summary>Parses a cell; false for a blank cell (no point) or a bad one (reported).</summary>
     private bool Value(ReadOnlySpan<char> cell, int line, int column, out double value)
     {
-        if (CsvNumber.TryParseDouble(cell, out value))
+        if (TextNumber.TryParseDouble(cell, out value))
         {
             return true;
         }
 
-        if (CsvNumber.Trim(cell).IsEmpty)
+        if (TextNumber.Trim(cell).IsEmpty)
         {
             return false;
         }
@@ -599,7 +599,7 @@ internal sealed class CsvFileReader : IDisposable
     /// <summary>A cell for a message: at most 40 characters.</summary>
     private static string Show(ReadOnlySpan<char> cell)
     {
-        cell = CsvNumber.Trim(cell);
+        cell = TextNumber.Trim(cell);
         return cell.Length > 40 ? string.Concat(cell[..40], "…") : cell.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Csv;
 
@@ -23,7 +24,7 @@ internal static class CsvHead
         }
 
         // ReplaceLineEndings also takes U+0085, U+2028 and U+2029 for breaks; a log's head has none that matter.
-        var lines = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !CsvNumber.Trim(l).IsEmpty).Take(3).ToList();
+        var lines = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(3).ToList();
         bool endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
         if (lines.Count == 0)
         {
@@ -53,11 +54,11 @@ internal static class CsvHead
         return (lines.Count == 1 && !endsInBreak) || lines.Count >= 2 || firstCells.Any(NamesKnownColumn);
     }
 
-    private static bool IsNumber(string cell) => CsvNumber.TryParseDouble(cell, out _);
+    private static bool IsNumber(string cell) => TextNumber.TryParseDouble(cell, out _);
 
     private static bool NamesKnownColumn(string name)
     {
-        name = CsvNumber.Trim(name).ToString();
+        name = TextNumber.Trim(name).ToString();
         return CsvColumnNames.StepRank(name) >= 0 || CsvColumnNames.IsEpoch(name) || CsvColumnNames.RoleOf(name) != SeriesRole.Other;
     }
 }

@@ -1,3 +1,5 @@
+using EpochLens.Readers.Input;
+
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal static class DecimalComma
     public static bool Looks(ReadOnlySpan<char> cell, out bool unambiguous)
     {
         unambiguous = false;
-        cell = CsvNumber.Trim(cell);
+        cell = TextNumber.Trim(cell);
         int i = cell.Length > 0 && cell[0] is '-' or '+' ? 1 : 0;
         int whole = i;
         while (i < cell.Length && char.IsAsciiDigit(cell[i]))
@@ -66,7 +68,7 @@ internal static class DecimalComma
     /// <summary>The cell read with its comma as a decimal point.</summary>
     public static bool TryParse(ReadOnlySpan<char> cell, out double value)
     {
-        cell = CsvNumber.Trim(cell);
+        cell = TextNumber.Trim(cell);
         Span<char> copy = stackalloc char[Math.Min(cell.Length, 64)];
         if (cell.Length > copy.Length)
         {
@@ -81,6 +83,6 @@ internal static class DecimalComma
             copy[comma] = '.';
         }
 
-        return CsvNumber.TryParseDouble(copy, out value);
+        return TextNumber.TryParseDouble(copy, out value);
     }
 }

@@ -381,7 +381,7 @@ internal sealed class TrainerStateParser
             }
         }
 
-        if (!JsonNumber.TryGetStep(stepValue, out long step))
+        if (!TextNumber.TryWhole(stepValue, out long step))
         {
             _problems.Report(where.ToString(), ProblemKind.BadValue, $"no whole-number \"step\" (found {stepValue}): entry skipped");
             return;

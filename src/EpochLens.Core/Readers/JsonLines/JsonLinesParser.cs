@@ -289,7 +289,7 @@ internal sealed class JsonLinesParser
         {
             if (info == _stepKey)
             {
-                if (!JsonNumber.TryGetStep(value, out step))
+                if (!TextNumber.TryWhole(value, out step))
                 {
                     _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, not a whole number: line skipped");
                     return;

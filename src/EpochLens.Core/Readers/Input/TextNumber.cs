@@ -1,12 +1,14 @@
 using System.Globalization;
 
-namespace EpochLens.Readers.Csv;
+namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Parses the numbers of CSV cells. Short decimals (the usual "0.4567812") take an exact fast path; everything
-/// else goes to the runtime's correctly rounded parser, so results never differ from it.
+/// Parses the numbers of text logs (CSV cells, MLflow metric lines, printed logs): invariant-culture numbers and
+/// the spellings of NaN and infinity that Python, NumPy, pandas and .NET write. Short decimals (the usual
+/// "0.4567812") take an exact fast path; everything else goes to the runtime's correctly rounded parser, so results
+/// never differ from it.
 /// </summary>
-internal static class CsvNumber
+internal static class TextNumber
 {
     // Clinger's fast path: a mantissa of at most 2^53 and a power of ten of at most 22 are both exact
     // doubles, so one IEEE multiply or divide gives the correctly rounded result.
@@ -17,6 +19,21 @@ internal static class CsvNumber
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
+
+    /// <summary>Parses UTF-8 text as <see cref="TryParseDouble(ReadOnlySpan{char}, out double)"/> does.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
+    {
+        if (text.Length > 64)
+        {
+            // Longer than any number is written: the runtime's parser decides, as for a long cell.
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        }
+
+        // UTF-8 never takes fewer bytes than characters.
+        Span<char> chars = stackalloc char[text.Length];
+        int count = System.Text.Encoding.UTF8.GetChars(text, chars);
+        return TryParseDouble(chars[..count], out value);
+    }
 
     /// <summary>Parses an invariant-culture number, or nan / inf / infinity in any case with an optional sign.</summary>
     public static bool TryParseDouble(ReadOnlySpan<char> cell, out double value)
@@ -94,9 +111,15 @@ internal static class CsvNumber
             return true;
         }
 
+        step = 0;
+        return TryParseDouble(cell, out double value) && TryWhole(value, out step);
+    }
+
+    /// <summary>A whole number within a 64-bit integer's range, as a step written as a float ("1e3", 10.0 in JSON).</summary>
+    public static bool TryWhole(double value, out long step)
+    {
         // 2^63 is exactly representable, so the comparison keeps every accepted value in range.
-        if (TryParseDouble(cell, out double value) && double.IsFinite(value) && value == Math.Floor(value)
-            && value >= -9.2233720368547758E18 && value < 9.2233720368547758E18)
+        if (double.IsFinite(value) && value == Math.Floor(value) && value >= -9.2233720368547758E18 && value < 9.2233720368547758E18)
         {
             step = (long)value;
             return true;
