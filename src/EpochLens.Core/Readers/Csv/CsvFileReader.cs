@@ -18,19 +18,6 @@ internal sealed class CsvFileReader : IDisposable
     /// <summary>Rows read ahead in a file without a header to decide whether its first column is the step.</summary>
     private const int HeaderlessLookahead = 16;
 
-    /// <summary>
-    /// A plain file of at least this many bytes gets room for a point per line up front (its lines counted first),
-    /// so that its series need no final copy: below it, the copy's peak is a few megabytes.
-    /// </summary>
-    private const long ReserveFrom = 8 << 20;
-
-    /// <summary>
-    /// The most room reserved, in bytes per byte of the file: a step,epoch,loss file needs about 1.5; a wide file of
-    /// sparse columns would reserve far more than it holds. Room never written is never resident, but it is
-    /// committed, and a heap limit (a container's) counts it.
-    /// </summary>
-    private const long MaxReservedPerByte = 2;
-
     private readonly string _file;
     private readonly string _sourceName;
     private readonly ReadOptions _options;
@@ -40,7 +27,7 @@ internal sealed class CsvFileReader : IDisposable
     private CsvLayout _layout = null!;
     private char _delimiter;
     private int _columns;
-    private bool _decimalCommaNoted;
+    private CsvValues _values = null!;
     private long _rowIndex;
 
     // Per series, flattened over runs so the row loop walks arrays.
@@ -95,11 +82,8 @@ internal sealed class CsvFileReader : IDisposable
 
         var header = ahead[0];
         ahead.RemoveAt(0);
-        bool headerless = PlanColumns(header, sep, ahead, ref failure, ref nextLine);
-        if (plainBytes >= ReserveFrom)
-        {
-            Reserve(plainBytes);
-        }
+        PlanColumns(header, sep, ahead, ref failure, ref nextLine);
+        CsvRoom.Reserve(_file, plainBytes, [.. _builders, .. _epochBuilders.OfType<MetricSeriesBuilder>()], _options.KeepWallTimes && _layout.WallTimeIndex >= 0);
 
         foreach (var line in ahead)
         {
@@ -132,7 +116,7 @@ internal sealed class CsvFileReader : IDisposable
 
         if (_rowIndex == 0)
         {
-            throw new LogReadException(_file, ReadFailureSuffix(failure, limited, headerless ? "no data rows" : "a header but no data rows"));
+            throw new LogReadException(_file, ReadFailureSuffix(failure, limited, "a header but no data rows"));
         }
 
         return Finish();
@@ -140,9 +124,9 @@ internal sealed class CsvFileReader : IDisposable
 
     /// <summary>
     /// Names the columns from the header (or, without one, reads a few rows ahead to see whether the first column
-    /// counts steps) and plans which are the step, the epoch and the series; true when the file has no header.
+    /// counts steps) and plans which are the step, the epoch and the series.
     /// </summary>
-    private bool PlanColumns(CsvLine header, SepReader sep, List<CsvLine> ahead, ref Exception? failure, ref int nextLine)
+    private void PlanColumns(CsvLine header, SepReader sep, List<CsvLine> ahead, ref Exception? failure, ref int nextLine)
     {
         _columns = header.Count;
         if (_columns > MaxColumns)
@@ -178,6 +162,7 @@ internal sealed class CsvFileReader : IDisposable
 
         var names = headerless ? [.. Enumerable.Range(0, _columns).Select(i => $"col{i}")] : HeaderNames(header.Cells);
         _layout = CsvLayout.Plan(_file, names, _options, headerless, firstIsStep);
+        _values = new CsvValues(_options, _delimiter, names, (kind, line, message) => Report(kind, line, message));
         Prepare();
         if (_layout.StepIndex < 0)
         {
@@ -185,8 +170,6 @@ internal sealed class CsvFileReader : IDisposable
                 headerless ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
                     : $"no step column (looked for step, global_step, _step, iteration, iter, ...; --step-column names one): the row index (from 0) is the step");
         }
-
-        return headerless;
     }
 
     private SepReader OpenSep(TextReader text)
@@ -340,53 +323,6 @@ internal sealed class CsvFileReader : IDisposable
         _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
     }
 
-    /// <summary>
-    /// Gives each series room for a point on every line of a plain file, so that a clean file's series need no final
-    /// copy; not where the room would be far more than the file (many sparse columns) or more than the budget.
-    /// </summary>
-    private void Reserve(long fileBytes)
-    {
-        long lines = CountLines();
-        var builders = _builders.Concat(_epochBuilders.OfType<MetricSeriesBuilder>()).ToList();
-        long bytesPerPoint = _options.KeepWallTimes && _layout.WallTimeIndex >= 0 ? 24 : 16;
-        if (lines <= 0 || builders.Count is 0 or > 64 || builders.Count * bytesPerPoint * lines > MaxReservedPerByte * fileBytes || lines > Array.MaxLength)
-        {
-            return;
-        }
-
-        foreach (var builder in builders)
-        {
-            if (!builder.Reserve((int)lines))
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>The lines after the header: line feeds, and one more for a last line without one; 0 when it cannot be read.</summary>
-    private long CountLines()
-    {
-        try
-        {
-            using var file = File.OpenHandle(_file);
-            var buffer = new byte[1 << 20];
-            long lines = 0, position = 0;
-            byte last = (byte)'\n';
-            while (RandomAccess.Read(file, buffer, position) is var read and > 0)
-            {
-                lines += buffer.AsSpan(0, read).Count((byte)'\n');
-                last = buffer[read - 1];
-                position += read;
-            }
-
-            return lines - (last == (byte)'\n' ? 1 : 0);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
-
     private void ApplyLine(CsvLine line)
     {
         if (line.QuoteLeftOpen)
@@ -420,7 +356,7 @@ internal sealed class CsvFileReader : IDisposable
             var cell = stepIndex < count ? cells[stepIndex] : default;
             if (!TextNumber.TryParseStep(cell, out step))
             {
-                Report(ProblemKind.BadValue, line, $"the step '{Show(cell)}' in column '{_layout.Names[stepIndex]}' is not a whole number: the row is skipped");
+                Report(ProblemKind.BadValue, line, $"the step '{CsvValues.Show(cell)}' in column '{_layout.Names[stepIndex]}' is not a whole number: the row is skipped");
                 return;
             }
         }
@@ -436,7 +372,7 @@ internal sealed class CsvFileReader : IDisposable
         for (int r = 0; r < _epochIndexOf.Length; r++)
         {
             int epochIndex = _epochIndexOf[r];
-            if (epochIndex >= 0 && epochIndex < count && Value(cells[epochIndex], line, epochIndex, out double epoch))
+            if (epochIndex >= 0 && epochIndex < count && _values.TryRead(cells[epochIndex], line, epochIndex, out double epoch))
             {
                 _trackers[r].Observe(step, epoch);
 
@@ -453,7 +389,7 @@ internal sealed class CsvFileReader : IDisposable
         for (int s = 0; s < _builders.Length; s++)
         {
             int index = _columnOf[s];
-            if (index < count && Value(cells[index], line, index, out double value))
+            if (index < count && _values.TryRead(cells[index], line, index, out double value))
             {
                 if (!double.IsFinite(value) && _nonFinite[s]++ == 0)
                 {
@@ -463,45 +399,6 @@ internal sealed class CsvFileReader : IDisposable
                 Add(_builders[s], step, value, wallTime, line);
             }
         }
-    }
-
-    /// <summary>Parses a cell; false for a blank cell (no point) or a bad one (reported).</summary>
-    private bool Value(ReadOnlySpan<char> cell, int line, int column, out double value)
-    {
-        if (TextNumber.TryParseDouble(cell, out value))
-        {
-            return true;
-        }
-
-        if (TextNumber.Trim(cell).IsEmpty)
-        {
-            return false;
-        }
-
-        // A decimal comma: read when asked, or where nothing else can be meant (no comma splits the cells).
-        if (DecimalComma.Looks(cell, out bool unambiguous))
-        {
-            // Once a cell has shown the file's decimal comma, "1,041" (a rounded 1.0410) is one too.
-            if ((_options.DecimalComma || ((unambiguous || _decimalCommaNoted) && _delimiter != ',')) && DecimalComma.TryParse(cell, out value))
-            {
-                if (!_options.DecimalComma && !_decimalCommaNoted)
-                {
-                    _decimalCommaNoted = true;
-                    Report(ProblemKind.Assumed, line,
-                        $"'{Show(cell)}' in column '{_layout.Names[column]}' has a decimal comma: such numbers are read as {value.ToString(CultureInfo.InvariantCulture)} (give --decimal-comma to say so)");
-                }
-
-                return true;
-            }
-
-            Report(ProblemKind.BadValue, line,
-                $"'{Show(cell)}' in column '{_layout.Names[column]}' has a decimal comma{(unambiguous ? "" : " or a thousands separator")}: give --decimal-comma to read it as a decimal, or convert the file; this cell is skipped");
-            return false;
-        }
-
-        Report(ProblemKind.BadValue, line,
-            $"'{Show(cell)}' in column '{_layout.Names[column]}' is not a number: this cell is skipped, the row's other cells are read");
-        return false;
     }
 
     private void Add(MetricSeriesBuilder builder, long step, double value, double wallTime, int line)
@@ -594,12 +491,5 @@ internal sealed class CsvFileReader : IDisposable
     {
         string location = withOffset && _locator.Offset(line) is { } offset ? $"line {line}, byte {offset}" : $"line {line}";
         _problems.Report(location, kind, message);
-    }
-
-    /// <summary>A cell for a message: at most 40 characters.</summary>
-    private static string Show(ReadOnlySpan<char> cell)
-    {
-        cell = TextNumber.Trim(cell);
-        return cell.Length > 40 ? string.Concat(cell[..40], "…") : cell.ToString();
     }
 }
