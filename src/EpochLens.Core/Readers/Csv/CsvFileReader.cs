@@ -57,8 +57,7 @@ internal sealed class CsvFileReader : IDisposable
     public IReadOnlyList<TrainingLog> Read()
     {
         _delimiter = DetectDelimiter();
-        var stream = LogFile.Open(_file, _options, throwAtLimit: true);
-        var limited = stream as SizeLimitedStream;
+        var stream = LogFile.Open(_file, _options, out var limited, throwAtLimit: true);
         long plainBytes = stream is FileStream plain ? plain.Length : 0;
         var lines = new WholeLinesStream(stream);
         using var text = new StreamReader(lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);

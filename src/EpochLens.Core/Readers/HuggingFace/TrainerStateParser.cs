@@ -69,7 +69,7 @@ internal sealed class TrainerStateParser
             Parse(stream);
             if (raw is SizeLimitedStream { LimitReached: true } bounded)
             {
-                _problems.Report("", ProblemKind.LimitReached, $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+                _problems.Report("", ProblemKind.LimitReached, bounded.LimitMessage);
             }
         }
 

@@ -11,8 +11,12 @@ internal static class LogFile
 {
     /// <summary>Opens the file; throws <see cref="LogReadException"/> when it cannot be opened at all.</summary>
     /// <param name="throwAtLimit">Throw at the decompression bound (see <see cref="SizeLimitedStream"/>) instead of ending there.</param>
-    public static Stream Open(string path, ReadOptions options, bool throwAtLimit = false)
+    public static Stream Open(string path, ReadOptions options, bool throwAtLimit = false) => Open(path, options, out _, throwAtLimit);
+
+    /// <summary>Opens the file, giving the bound on a gzip file's content too (null for a plain file).</summary>
+    public static Stream Open(string path, ReadOptions options, out SizeLimitedStream? bounded, bool throwAtLimit = false)
     {
+        bounded = null;
         FileStream file;
         try
         {
@@ -32,7 +36,7 @@ internal static class LogFile
         }
 
         // The bounded stream itself is returned where it can be, so its reader can tell that the bound was reached.
-        var bounded = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes, throwAtLimit);
+        bounded = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes, throwAtLimit);
         return TextEncoding.Utf16Of(FileHead.ReadBytes(path)) is { } utf16 ? TextEncoding.Utf8(bounded, utf16) : bounded;
     }
 }

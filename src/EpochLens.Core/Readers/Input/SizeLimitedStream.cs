@@ -30,6 +30,9 @@ internal sealed class SizeLimitedStream : ReadOnlyStream
 
     public long Limit { get; }
 
+    /// <summary>What a reader reports when <see cref="LimitReached"/>.</summary>
+    public string LimitMessage => $"decompressed content exceeds {Limit} bytes (MaxDecompressedBytes): reading stopped there";
+
     public override int Read(Span<byte> buffer)
     {
         if (buffer.Length == 0 || _budget?.Exhausted == true)

@@ -75,7 +75,7 @@ internal sealed class JsonLinesParser
             if (stream is SizeLimitedStream { LimitReached: true } bounded)
             {
                 _problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                    $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+                    bounded.LimitMessage);
             }
         }
 

@@ -147,7 +147,7 @@ internal sealed class TelemetryRunParser
         if (stream is SizeLimitedStream { LimitReached: true } bounded)
         {
             problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+                bounded.LimitMessage);
         }
     }
 
