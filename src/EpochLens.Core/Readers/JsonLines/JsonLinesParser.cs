@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.JsonLines;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Mlflow;
 

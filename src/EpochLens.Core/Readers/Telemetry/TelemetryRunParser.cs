@@ -1,6 +1,7 @@
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;
