@@ -1,7 +1,7 @@
 using EpochLens.Logs;
+using EpochLens.Readers;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.TensorBoard;
-using EpochLens.Readers;
 
 namespace EpochLens.Watching;
 

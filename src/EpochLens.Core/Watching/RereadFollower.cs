@@ -1,6 +1,6 @@
 using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Watching;
 

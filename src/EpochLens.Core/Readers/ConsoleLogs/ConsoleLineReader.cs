@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Text.Unicode;
 using System.Text;
+using System.Text.Unicode;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;

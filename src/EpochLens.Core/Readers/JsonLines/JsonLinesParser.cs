@@ -1,6 +1,6 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.Series;
