@@ -60,4 +60,26 @@ public sealed class CsvReaderRowTests : IDisposable
         var (_, problems) = Read("step,loss,acc\n0,0.5,0.1\n1,0.4\n");
         Assert.Equal(ProblemKind.RaggedRow, Assert.Single(problems.Kept).Kind);
     }
+
+    [Theory]
+    [InlineData(10_003)]
+    [InlineData(10_007)]
+    [InlineData(10_011)]
+    public void A_gzip_file_stopped_at_its_size_limit_keeps_whole_rows_only_never_half_a_number(long limit)
+    {
+        var text = new StringBuilder("step,loss\n");
+        for (int i = 0; i < 30_000; i++)
+        {
+            text.Append(i).Append(",0.123456789\n");
+        }
+
+        var path = _temp.Write("bomb.csv.gz", TempFolder.Gzip(Encoding.ASCII.GetBytes(text.ToString())));
+        var problems = new ProblemLog();
+        var logs = CsvReader.Default.Read(LogSource.OfFile(path), ReadOptions.Default with { MaxDecompressedBytes = limit }, problems);
+
+        var loss = Assert.Single(logs).Find("loss")!;
+        Assert.InRange(loss.Count, 600, 800);
+        Assert.All(loss.Values.ToArray(), v => Assert.Equal(0.123456789, v));
+        Assert.Equal(ProblemKind.LimitReached, Assert.Single(problems.Kept).Kind);
+    }
 }
