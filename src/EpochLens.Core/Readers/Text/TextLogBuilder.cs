@@ -1,6 +1,8 @@
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Text;
 

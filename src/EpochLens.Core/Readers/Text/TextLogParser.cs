@@ -1,4 +1,5 @@
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
 

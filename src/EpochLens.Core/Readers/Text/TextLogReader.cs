@@ -1,5 +1,6 @@
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
 

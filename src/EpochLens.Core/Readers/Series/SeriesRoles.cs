@@ -1,6 +1,6 @@
 using EpochLens.Logs;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Series;
 
 /// <summary>Guesses what a series measures from its key, as loggers commonly name them ("val/loss", "train_loss", "lr-Adam").</summary>
 internal static class SeriesRoles
