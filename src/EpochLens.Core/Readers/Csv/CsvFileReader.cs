@@ -826,10 +826,11 @@ internal sealed class CsvFileReader
         if (stepIndex >= 0)
         {
             var cell = stepIndex < count ? line.Slice(_starts[stepIndex], _lengths[stepIndex]) : default;
-            if (!CsvNumber.TryParseStep(cell, out step))
+            var reading = CsvNumber.ParseStep(cell, out step);
+            if (reading != StepReading.Whole)
             {
                 Report(ProblemKind.BadValue, number, offset,
-                    $"the step '{Show(cell)}' in column '{_layout.Names[stepIndex]}' is not a whole number: the row is skipped");
+                    $"the step '{Show(cell)}' in column '{_layout.Names[stepIndex]}' is {StepText.Describe(reading)}: the row is skipped");
                 return;
             }
         }

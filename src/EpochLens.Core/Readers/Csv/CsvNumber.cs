@@ -65,12 +65,16 @@ internal static class CsvNumber
     }
 
     /// <summary>Parses a step: a whole number, also written as a float with no fraction ("10.0", "1e3").</summary>
-    public static bool TryParseStep(ReadOnlySpan<byte> cell, out long step)
+    public static bool TryParseStep(ReadOnlySpan<byte> cell, out long step) => ParseStep(cell, out step) == StepReading.Whole;
+
+    /// <summary>Reads a step cell exactly as a 64-bit integer (all 19 digits), or says why it is not one.</summary>
+    public static StepReading ParseStep(ReadOnlySpan<byte> cell, out long step)
     {
         cell = Trim(cell);
         int length = cell.Length;
         if (length is > 0 and <= 18)
         {
+            // Plain digits: eighteen of them cannot overflow a long.
             int i = cell[0] == (byte)'-' || cell[0] == (byte)'+' ? 1 : 0;
             long result = 0;
             int start = i;
@@ -83,20 +87,11 @@ internal static class CsvNumber
             if (i == length && i > start)
             {
                 step = cell[0] == (byte)'-' ? -result : result;
-                return true;
+                return StepReading.Whole;
             }
         }
 
-        // 2^63 is exactly representable, so the comparison keeps every accepted value in range.
-        if (TryParseDouble(cell, out double value) && double.IsFinite(value) && value == Math.Floor(value)
-            && value >= -9.2233720368547758E18 && value < 9.2233720368547758E18)
-        {
-            step = (long)value;
-            return true;
-        }
-
-        step = 0;
-        return false;
+        return StepText.Parse(cell, out step);
     }
 
     /// <summary>Cells are trimmed of spaces and tabs: "1, 0.5" is a common hand-written style.</summary>

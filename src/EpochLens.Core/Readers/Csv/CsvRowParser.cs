@@ -12,8 +12,8 @@ internal sealed class CsvRowParser
 {
     private const ulong MaxExactMantissa = 1UL << 53;
 
-    /// <summary>A step of more bytes than this goes through <see cref="CsvNumber.TryParseStep"/>'s float path.</summary>
-    private const int MaxPlainStepBytes = 18;
+    /// <summary>Digits of a plain step: nineteen hold every long (and fit a ulong), more go to <see cref="CsvNumber.ParseStep"/>.</summary>
+    private const int MaxPlainStepDigits = 19;
 
     private static readonly double[] PowersOfTen =
     [
@@ -122,24 +122,29 @@ internal sealed class CsvRowParser
         return position;
     }
 
-    /// <summary>An optional minus and up to 18 bytes of digits, as <see cref="CsvNumber.TryParseStep"/>'s exact path reads them.</summary>
+    /// <summary>An optional minus and up to 19 digits within the 64-bit range, as <see cref="CsvNumber.ParseStep"/> reads them exactly.</summary>
     private static bool TryStep(ReadOnlySpan<byte> block, ref int position, out long step)
     {
-        int start = position;
         bool negative = block[position] == (byte)'-';
         int i = negative ? position + 1 : position;
         int digitsFrom = i;
-        long result = 0;
+        ulong result = 0;
         uint digit;
         while ((digit = (uint)(block[i] - '0')) <= 9)
         {
-            result = (result * 10) + digit;
+            // Past nineteen digits the sum could wrap: stop adding; the length check below refuses the cell.
+            if (i - digitsFrom < MaxPlainStepDigits)
+            {
+                result = (result * 10) + digit;
+            }
+
             i++;
         }
 
-        step = negative ? -result : result;
         position = i;
-        return i > digitsFrom && i - start <= MaxPlainStepBytes;
+        bool fits = i > digitsFrom && i - digitsFrom <= MaxPlainStepDigits && result <= (negative ? 1UL << 63 : long.MaxValue);
+        step = fits ? (negative ? unchecked((long)(0 - result)) : (long)result) : 0;
+        return fits;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal sealed class JsonLinesParser
     private readonly Dictionary<string, KeyInfo> _keys = new(StringComparer.Ordinal);
     private readonly List<KeyInfo> _order = [];
     private readonly List<(byte[] Bytes, KeyInfo Info)> _positionCache = [];
-    private readonly List<(KeyInfo Info, double Value)> _lineValues = [];
+    private readonly List<(KeyInfo Info, double Value, StepReading Reading, long Step)> _lineValues = [];
     private byte[] _quoted = new byte[1024];
     private byte[] _path = new byte[256];
     private readonly int[] _prefixLengths = new int[MaxDepth + 1];
@@ -198,7 +198,17 @@ internal sealed class JsonLinesParser
                 case JsonTokenType.Number or JsonTokenType.String:
                     if (JsonNumber.TryGet(ref reader, out double value))
                     {
-                        _lineValues.Add((Lookup(position++, _path.AsSpan(0, keyLength)), value));
+                        var info = Lookup(position++, _path.AsSpan(0, keyLength));
+
+                        // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
+                        var reading = StepReading.NotANumber;
+                        long step = 0;
+                        if (info.MayBeStep)
+                        {
+                            reading = JsonNumber.ReadStep(ref reader, out step);
+                        }
+
+                        _lineValues.Add((info, value, reading, step));
                     }
 
                     break;
@@ -253,7 +263,7 @@ internal sealed class JsonLinesParser
         var name = Encoding.UTF8.GetString(key);
         if (!_keys.TryGetValue(name, out var info))
         {
-            info = new KeyInfo(name, IsEpochKey(name));
+            info = new KeyInfo(name, IsEpochKey(name), MayBeStep(name));
             _keys.Add(name, info);
             _order.Add(info);
         }
@@ -270,6 +280,9 @@ internal sealed class JsonLinesParser
         return info;
     }
 
+    private bool MayBeStep(string name) =>
+        _options.StepColumn is { } step ? name == step : Array.IndexOf(StepKeys, name) >= 0;
+
     private bool IsEpochKey(string name) =>
         _options.EpochColumn is { } epoch ? name == epoch : Array.IndexOf(EpochKeys, name) >= 0;
 
@@ -284,15 +297,17 @@ internal sealed class JsonLinesParser
         long step = index;
         double wallTime = double.NaN;
         bool hasStep = _stepKey is null;
-        foreach (var (info, value) in _lineValues)
+        foreach (var (info, value, reading, exact) in _lineValues)
         {
             if (info == _stepKey)
             {
-                if (!JsonNumber.TryGetStep(value, out step))
+                if (reading != StepReading.Whole)
                 {
-                    _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, not a whole number: line skipped");
+                    _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, {StepText.Describe(reading)}: line skipped");
                     return;
                 }
+
+                step = exact;
 
                 hasStep = true;
             }
@@ -308,7 +323,7 @@ internal sealed class JsonLinesParser
             return;
         }
 
-        foreach (var (info, value) in _lineValues)
+        foreach (var (info, value, _, _) in _lineValues)
         {
             if (info == _stepKey || info.Name is WallTimeKey or RuntimeKey || !Wanted(info))
             {
@@ -328,7 +343,7 @@ internal sealed class JsonLinesParser
         {
             if (!_keys.TryGetValue(column, out _stepKey))
             {
-                _stepKey = new KeyInfo(column, isEpoch: false);
+                _stepKey = new KeyInfo(column, isEpoch: false, mayBeStep: true);
                 _keys.Add(column, _stepKey);
             }
 
@@ -337,7 +352,7 @@ internal sealed class JsonLinesParser
 
         foreach (var candidate in StepKeys)
         {
-            foreach (var (info, _) in _lineValues)
+            foreach (var (info, _, _, _) in _lineValues)
             {
                 if (info.Name == candidate)
                 {
@@ -407,15 +422,19 @@ internal sealed class JsonLinesParser
 
     private sealed class KeyInfo
     {
-        public KeyInfo(string name, bool isEpoch)
+        public KeyInfo(string name, bool isEpoch, bool mayBeStep)
         {
             Name = name;
             IsEpoch = isEpoch;
+            MayBeStep = mayBeStep;
         }
 
         public string Name { get; }
 
         public bool IsEpoch { get; }
+
+        /// <summary>A step key (or the one --step-column names): its numbers are also read exactly as steps.</summary>
+        public bool MayBeStep { get; }
 
         public SeriesCollector? Series { get; set; }
     }

@@ -51,16 +51,18 @@ internal static class JsonNumber
         return true;
     }
 
-    /// <summary>A step: an integral number in range.</summary>
-    public static bool TryGetStep(double value, out long step)
+    /// <summary>The number token at the reader read exactly as a step (see <see cref="StepText"/>); a string ("NaN") is no step.</summary>
+    public static StepReading ReadStep(ref Utf8JsonReader reader, out long step)
     {
-        if (double.IsFinite(value) && value == Math.Floor(value) && Math.Abs(value) < 9.2e18)
+        if (reader.TokenType != JsonTokenType.Number)
         {
-            step = (long)value;
-            return true;
+            step = 0;
+            return StepReading.NotANumber;
         }
 
-        step = 0;
-        return false;
+        // A number token has no escapes; a value split over buffers is joined first.
+        return reader.HasValueSequence
+            ? StepText.Parse(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence), out step)
+            : StepText.Parse(reader.ValueSpan, out step);
     }
 }
