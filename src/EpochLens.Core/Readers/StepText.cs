@@ -12,9 +12,17 @@ internal static class StepText
     private const int MaxExponent = 100_000;
 
     /// <summary>Parses <paramref name="text"/> (already trimmed); <paramref name="step"/> is set only for <see cref="StepReading.Whole"/>.</summary>
-    public static StepReading Parse(ReadOnlySpan<byte> text, out long step)
+    public static StepReading Parse(ReadOnlySpan<byte> text, out long step) => Parse(text, 0, out step, out _);
+
+    /// <summary>
+    /// Parses <paramref name="text"/> (already trimmed) multiplied by 10^<paramref name="shift"/> (a column of
+    /// half-epoch marks read x10, see <see cref="StepScaling"/>). For <see cref="StepReading.Fractional"/>,
+    /// <paramref name="decimals"/> is how many more decimal places a shift would need to make it whole.
+    /// </summary>
+    public static StepReading Parse(ReadOnlySpan<byte> text, int shift, out long step, out int decimals)
     {
         step = 0;
+        decimals = 0;
         int i = 0, n = text.Length;
         bool negative = false;
         if (i < n && text[i] is (byte)'+' or (byte)'-')
@@ -72,6 +80,8 @@ internal static class StepText
             exponent = negativeExponent ? -exponent : exponent;
         }
 
+        exponent += shift;
+
         if (i != n)
         {
             return StepReading.NotANumber;
@@ -99,6 +109,7 @@ internal static class StepText
         long scale = integerDigits - (last + 1) + exponent;
         if (scale < 0)
         {
+            decimals = (int)Math.Min(int.MaxValue, -scale);
             return StepReading.Fractional;
         }
 

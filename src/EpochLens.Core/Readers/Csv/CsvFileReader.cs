@@ -69,15 +69,22 @@ internal sealed class CsvFileReader
     private long[] _lastEpochStep = [];
     private int[] _epochIndexOf = [];
 
+    private readonly StepScaling _scaling;
+
     /// <param name="splitFrom">Bytes of rows from which an uncompressed file is read as two halves at once (tests lower it).</param>
-    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems, long splitFrom = DefaultSplitFrom)
+    /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
+    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems, long splitFrom = DefaultSplitFrom, StepScaling scaling = default)
     {
         _file = file;
         _sourceName = sourceName;
         _options = options;
         _problems = problems;
         _splitFrom = splitFrom;
+        _scaling = scaling;
     }
+
+    /// <summary>The rows skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on (after <see cref="Read"/>).</summary>
+    public FractionalSteps Fractions { get; } = new();
 
     /// <summary>Lines of the read taken as the other core wrote them (<see cref="CsvSecondHalf"/>); tests check the fast path ran.</summary>
     internal long LinesFromSecondHalf { get; private set; }
@@ -130,8 +137,13 @@ internal sealed class CsvFileReader
         }
 
         _layout = CsvLayout.Plan(_file, names, _options, headerless, firstIsStep);
+        if (_scaling.RowOrder)
+        {
+            _layout = _layout.WithoutStep();
+        }
+
         Prepare();
-        if (_layout.StepIndex < 0)
+        if (_layout.StepIndex < 0 && !_scaling.RowOrder)
         {
             Report(ProblemKind.Assumed, headerNumber, headerOffset,
                 headerless ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
@@ -143,7 +155,8 @@ internal sealed class CsvFileReader
             ReadRow(line.Bytes, line.Number, line.Offset, line.BadUtf8, line.Unterminated, line.TooLong);
         }
 
-        var parser = new CsvRowParser(_delimiter, columns, _layout.StepIndex, _slotOfColumn);
+        // Scaled steps are read by the general path only: the parser's plain steps are the digits as written.
+        var parser = new CsvRowParser(_delimiter, columns, _layout.StepIndex, _slotOfColumn, plainSteps: _scaling.Decimals == 0);
         using var cancel = new CancellationTokenSource();
         try
         {
@@ -170,6 +183,7 @@ internal sealed class CsvFileReader
             cancel.Cancel();
         }
 
+        Fractions.Rows = _rowIndex;
         return Finish();
     }
 
@@ -826,7 +840,15 @@ internal sealed class CsvFileReader
         if (stepIndex >= 0)
         {
             var cell = stepIndex < count ? line.Slice(_starts[stepIndex], _lengths[stepIndex]) : default;
-            var reading = CsvNumber.ParseStep(cell, out step);
+            var reading = CsvNumber.ParseStep(cell, _scaling.Decimals, out step, out int decimals);
+            if (reading == StepReading.Fractional && _scaling.IsNone)
+            {
+                // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
+                _ = CsvNumber.TryParseDouble(cell, out double magnitude);
+                Fractions.Add(_layout.Names[stepIndex], Show(cell), magnitude, decimals, Location(number, offset));
+                return;
+            }
+
             if (reading != StepReading.Whole)
             {
                 Report(ProblemKind.BadValue, number, offset,
@@ -984,9 +1006,11 @@ internal sealed class CsvFileReader
         return logs;
     }
 
+    private static string Location(long line, long offset) => offset < 0 ? $"line {line}" : $"line {line}, byte {offset}";
+
     private void Report(ProblemKind kind, long line, long offset, string message)
     {
-        string location = offset < 0 ? $"line {line}" : $"line {line}, byte {offset}";
+        string location = Location(line, offset);
         if (_options.Strict && IsDamage(kind))
         {
             throw new LogReadException(_file, $"{location}: {message} (strict reading stops at the first damage)");

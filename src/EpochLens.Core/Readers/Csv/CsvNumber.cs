@@ -65,14 +65,18 @@ internal static class CsvNumber
     }
 
     /// <summary>Parses a step: a whole number, also written as a float with no fraction ("10.0", "1e3").</summary>
-    public static bool TryParseStep(ReadOnlySpan<byte> cell, out long step) => ParseStep(cell, out step) == StepReading.Whole;
+    public static bool TryParseStep(ReadOnlySpan<byte> cell, out long step) => ParseStep(cell, 0, out step, out _) == StepReading.Whole;
 
-    /// <summary>Reads a step cell exactly as a 64-bit integer (all 19 digits), or says why it is not one.</summary>
-    public static StepReading ParseStep(ReadOnlySpan<byte> cell, out long step)
+    /// <summary>
+    /// Reads a step cell exactly as a 64-bit integer (all 19 digits), times 10^<paramref name="shift"/>, or says why
+    /// it is not one (<see cref="StepText.Parse(ReadOnlySpan{byte}, int, out long, out int)"/>).
+    /// </summary>
+    public static StepReading ParseStep(ReadOnlySpan<byte> cell, int shift, out long step, out int decimals)
     {
         cell = Trim(cell);
         int length = cell.Length;
-        if (length is > 0 and <= 18)
+        decimals = 0;
+        if (shift == 0 && length is > 0 and <= 18)
         {
             // Plain digits: eighteen of them cannot overflow a long.
             int i = cell[0] == (byte)'-' || cell[0] == (byte)'+' ? 1 : 0;
@@ -91,7 +95,7 @@ internal static class CsvNumber
             }
         }
 
-        return StepText.Parse(cell, out step);
+        return StepText.Parse(cell, shift, out step, out decimals);
     }
 
     /// <summary>Cells are trimmed of spaces and tabs: "1, 0.5" is a common hand-written style.</summary>

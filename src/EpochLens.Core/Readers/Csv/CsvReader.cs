@@ -44,7 +44,11 @@ public sealed class CsvReader : ILogReader
         foreach (var file in source.Files)
         {
             string name = source.Files.Count == 1 ? source.Name : file;
-            logs.AddRange(new CsvFileReader(file, name, options, problems).Read());
+            logs.AddRange(FractionalSteps.Read(file, options, problems, (scaling, sink) =>
+            {
+                var reader = new CsvFileReader(file, name, options, sink, scaling: scaling);
+                return (reader.Read(), reader.Fractions);
+            }));
         }
 
         return logs;

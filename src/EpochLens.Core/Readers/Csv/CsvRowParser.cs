@@ -25,14 +25,17 @@ internal sealed class CsvRowParser
     private readonly int _columns;
     private readonly int _stepIndex;
     private readonly int[] _slotOf;
+    private readonly bool _plainSteps;
 
     /// <param name="slotOf">Per column, where its value goes in a row of <see cref="CsvParsedRows.Values"/>, or -1 when it is not kept.</param>
-    public CsvRowParser(byte delimiter, int columns, int stepIndex, int[] slotOf)
+    /// <param name="plainSteps">False when steps are scaled (<see cref="StepScaling"/>): every line with a step is then irregular.</param>
+    public CsvRowParser(byte delimiter, int columns, int stepIndex, int[] slotOf, bool plainSteps = true)
     {
         _delimiter = delimiter;
         _columns = columns;
         _stepIndex = stepIndex;
         _slotOf = slotOf;
+        _plainSteps = plainSteps;
         Slots = slotOf.Count(s => s >= 0);
     }
 
@@ -65,7 +68,7 @@ internal sealed class CsvRowParser
             {
                 if (column == _stepIndex)
                 {
-                    clean = TryStep(block, ref position, out steps[row]);
+                    clean = _plainSteps && TryStep(block, ref position, out steps[row]);
                     int stepSlot = _slotOf[column];
                     if (stepSlot >= 0)
                     {

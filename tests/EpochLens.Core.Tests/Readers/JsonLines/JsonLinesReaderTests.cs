@@ -126,9 +126,10 @@ public sealed class JsonLinesReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_non_integral_or_missing_step_skips_the_line_with_a_bad_value_problem()
+    public void A_step_that_is_no_number_or_missing_skips_the_line_with_a_bad_value_problem()
     {
-        var (log, problems) = Read("{\"step\": 0, \"loss\": 3}\n{\"step\": 1.5, \"loss\": 2}\n{\"loss\": 1}\n{\"step\": 3, \"loss\": 0}\n");
+        // A fractional step is not damage when the log counts so: FractionalStepTests cover it.
+        var (log, problems) = Read("{\"step\": 0, \"loss\": 3}\n{\"step\": \"one\", \"loss\": 2}\n{\"loss\": 1}\n{\"step\": 3, \"loss\": 0}\n");
         Assert.Equal([0L, 3], log.Find("loss")!.Steps.ToArray());
         Assert.Equal(2, problems.Count(ProblemKind.BadValue));
     }
