@@ -133,6 +133,62 @@ public sealed class ExactStepTests : IDisposable
         AssertSteps(Assert.Single(Assert.Single(logs).Series, s => s.Name == "loss"), i => Base + i, Rows);
     }
 
+    /// <summary>An MLflow file store with one metric "loss" of "timestamp value step" lines.</summary>
+    private string MlflowRun(Func<int, string> step, int rows)
+    {
+        var run = Path.Combine(_folder, "mlruns", "0", "abc");
+        Directory.CreateDirectory(Path.Combine(run, "metrics"));
+        File.WriteAllText(Path.Combine(run, "meta.yaml"), "run_id: abc\n");
+        var text = new StringBuilder();
+        for (int i = 0; i < rows; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"1700000000000 {Loss(i):R} {step(i)}\n");
+        }
+
+        File.WriteAllText(Path.Combine(run, "metrics", "loss"), text.ToString());
+        return Path.Combine(_folder, "mlruns");
+    }
+
+    [Fact]
+    public void An_mlflow_run_at_steps_2_to_the_62_plus_i_reads_exact_steps()
+    {
+        var (logs, problems) = Read(MlflowRun(i => (Base + i).ToString(CultureInfo.InvariantCulture), Rows));
+
+        AssertSteps(Assert.Single(Assert.Single(logs).Series), i => Base + i, Rows);
+        Assert.Equal(0, problems.Total);
+    }
+
+    [Fact]
+    public void An_mlflow_step_beyond_the_64_bit_range_is_a_problem_naming_its_file_and_line()
+    {
+        var (logs, problems) = Read(MlflowRun(i => i == 1 ? "9223372036854775808" : i.ToString(CultureInfo.InvariantCulture), 3));
+
+        var problem = Assert.Single(problems.Kept);
+        Assert.EndsWith(Path.Combine("metrics", "loss"), problem.File, StringComparison.Ordinal);
+        Assert.Contains("line 2", problem.Location, StringComparison.Ordinal);
+        Assert.Contains("beyond the 64-bit step range", problem.Message, StringComparison.Ordinal);
+        Assert.Equal([0L, 2L], Assert.Single(Assert.Single(logs).Series).Steps.ToArray());
+    }
+
+    [Fact]
+    public void An_mmengine_step_that_is_not_a_whole_64_bit_number_is_a_problem_not_a_silent_skip()
+    {
+        // MMEngine's scalars.json writes whole steps; a string step once threw from JsonElement.TryGetInt64.
+        var text = new StringBuilder();
+        for (int i = 0; i < 6; i++)
+        {
+            string step = i switch { 2 => "2.5", 3 => "9223372036854775808", 4 => "\"four\"", _ => $"{Base + i}" };
+            text.Append(CultureInfo.InvariantCulture, $"{{\"loss\": {Loss(i):R}, \"step\": {step}}}\n");
+        }
+
+        var (logs, problems) = Read(Write("vis_data/scalars.json", text.ToString()));
+
+        // Lines without the training keys (lr, iter) are MMEngine's validation results: one held-out series.
+        Assert.Equal([Base, Base + 1, Base + 5], Assert.Single(Assert.Single(logs).Series).Steps.ToArray());
+        Assert.Equal(3, problems.Count(ProblemKind.BadValue));
+        Assert.All(problems.Kept, p => Assert.Contains("is not a whole 64-bit number", p.Message, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("steps.csv", "step,loss\n0,1.5\n9223372036854775808,1.4\n2,1.3\n", "line 3")]
     [InlineData("steps.csv", "step,loss\n0,1.5\n-9223372036854775809,1.4\n2,1.3\n", "line 3")]
