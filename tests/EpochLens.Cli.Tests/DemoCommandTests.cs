@@ -28,6 +28,7 @@ public sealed class DemoCommandTests
         }
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void The_demo_answers_the_question_and_writes_the_report_with_both_curves()
     {

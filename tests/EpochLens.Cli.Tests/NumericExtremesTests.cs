@@ -51,27 +51,41 @@ public sealed class NumericExtremesTests : IDisposable
     }
 
     [Fact]
-    public void Steps_near_2_to_the_62_are_refused_as_damaged_naming_the_file()
+    public void Steps_near_2_to_the_62_are_analysed_counted_from_the_first_step()
     {
-        // Once an OverflowException in EpochStructure.Regular: 2^62 / 1000 epochs from step 0.
+        // Once an OverflowException in EpochStructure.Regular: 2^62 / 1000 epochs from step 0; then refused as damaged.
         var run = MlflowRun(Enumerable.Range(0, 400).Select(i => (1L << 62) + (i * 1000L)));
 
-        var result = EpochLensProcess.Run("analyze", run, "--json");
+        var result = EpochLensProcess.Run("analyze", run, "--json", "--steps-per-epoch", "20000");
 
-        AssertRefused(result, "beyond ±2^53");
-        Assert.Contains("mlruns", result.Error, StringComparison.Ordinal);
-        Assert.Equal("", result.Output);
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Output}\n{result.Error}");
+        Assert.Contains("\"first_start_step\": 4611686018427387904,", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"count\": 20,", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Steps_starting_at_minus_2_to_the_63_are_refused_as_damaged()
+    public void Steps_starting_at_minus_2_to_the_63_are_analysed_exactly()
     {
         // Once Math.Sign of NaN in BoundaryEventStudy.Jump: step differences overflowed.
         var run = MlflowRun(Enumerable.Range(0, 400).Select(i => long.MinValue + i));
 
+        var result = EpochLensProcess.Run("analyze", run, "--json", "--steps-per-epoch", "40");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Output}\n{result.Error}");
+        Assert.Contains("\"first_start_step\": -9223372036854775808,", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Steps_more_than_2_to_the_53_apart_are_refused_as_damaged_naming_the_file()
+    {
+        // Half the run at the bottom of the 64-bit range, half at the top: last - first overflows a long.
+        var run = MlflowRun(Enumerable.Range(0, 400).Select(i => i < 200 ? long.MinValue + i : long.MaxValue - 400 + i));
+
         var result = EpochLensProcess.Run("analyze", run, "--json");
 
-        AssertRefused(result, "steps from -9223372036854775808");
+        AssertRefused(result, "steps from -9223372036854775808 to 9223372036854775806, more than 2^53");
+        Assert.Contains("mlruns", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ public sealed class TrainCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "epochlens-cli-tests", Guid.NewGuid().ToString("N"));
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Train_writes_telemetry_and_ends_with_a_summary_line()
     {
@@ -24,6 +25,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Empty(run.CauseSwitches);
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Cause_switches_are_recorded_in_run_json()
     {

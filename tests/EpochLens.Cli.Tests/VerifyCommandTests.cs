@@ -56,6 +56,7 @@ public sealed class VerifyCommandTests : IDisposable
         }
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Verify_confirms_a_planted_fixed_order_and_writes_json()
     {
@@ -76,6 +77,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "verify", "verify.json")));
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Runs_side_by_side_in_their_own_processes_give_what_they_give_one_after_the_other()
     {
@@ -99,6 +101,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(Losses(run), Losses(Path.Combine(_folder, "two", "original-3x300")));
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Without_a_cause_it_tests_what_the_diagnosis_ranked_and_a_running_mean_needs_no_training()
     {

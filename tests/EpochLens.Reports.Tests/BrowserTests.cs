@@ -11,6 +11,7 @@ namespace EpochLens.Reports.Tests;
 /// visible, a screenshot of each (under TestResults/browser/), and no console error, no script, no request but the
 /// file itself. The run's series carries a hostile name, so an escape that failed would show as a dialog.
 /// </summary>
+[Trait("Category", "Browser")] // opens headless Chromium: left out of the fast run
 public class BrowserTests(ITestOutputHelper output)
 {
     [Fact]

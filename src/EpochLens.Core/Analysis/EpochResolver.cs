@@ -38,7 +38,7 @@ public static class EpochResolver
 
             return EpochResolution.Known(
                 EpochStructure.Regular(given, origin, last, EpochSource.Given, $"--steps-per-epoch {given:0.##}"),
-                $"{given:0.##} steps per epoch as given, counted from step {origin}.");
+                $"{given:0.##} steps per epoch as given, counted from step {origin + log.StepOrigin}.");
         }
 
         if (log.Epochs is { EpochStartSteps: { Count: >= 2 } marks } hint)
@@ -273,7 +273,7 @@ public static class EpochResolver
         double most = (10.0 * points) + 10_000;
         return epochs <= most
             ? null
-            : $"the steps from {origin} to {last} would then hold {epochs:0} epochs, more than {most:0} for {points} logged points: the length or the steps are wrong";
+            : $"the {last - (double)origin + 1:0} steps from the first epoch's start to the last step would then hold {epochs:0} epochs, more than {most:0} for {points} logged points: the length or the steps are wrong";
     }
 
     /// <summary>

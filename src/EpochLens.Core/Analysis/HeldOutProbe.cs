@@ -51,6 +51,6 @@ public static class HeldOutProbe
             null,
             null,
             heldOut.Count,
-            $"held-out loss '{heldOut.Name}' was lowest ({values[best]:G4}) at step {steps[best]} and is {values[lastFinite]:G4} at step {steps[lastFinite]}");
+            $"held-out loss '{heldOut.Name}' was lowest ({values[best]:G4}) at step {steps[best] + log.StepOrigin} and is {values[lastFinite]:G4} at step {steps[lastFinite] + log.StepOrigin}");
     }
 }

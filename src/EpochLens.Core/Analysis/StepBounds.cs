@@ -5,42 +5,43 @@ namespace EpochLens.Analysis;
 
 /// <summary>
 /// What a series' steps and an epoch length must satisfy before the analysis works on them. Steps come from the
-/// log unchecked (a flipped bit in a TensorBoard varint, a 19-digit CSV cell), and the analysis computes with
-/// differences of steps and with steps as doubles: beyond ±2^53 neighbouring steps merge and differences overflow,
-/// and an epoch far wider than the points could fill would be folded into more positions than memory holds.
+/// log unchecked (a flipped bit in a TensorBoard varint, a 19-digit CSV cell). Steps anywhere in the 64-bit range
+/// are analysed exactly (a log beyond ±2^53 is first rebased to its first step, <see cref="StepRebase"/>), but
+/// the analysis computes with steps as doubles from there: a span of more than 2^53 steps would merge neighbouring
+/// steps, and an epoch far wider than the points could fill would be folded into more positions than memory holds.
 /// Each check returns why the input cannot be analysed, or null when it can.
 /// </summary>
 public static class StepBounds
 {
-    /// <summary>The largest step magnitude analysed: 2^53, beyond which a double no longer holds every whole number.</summary>
+    /// <summary>The longest span of steps analysed: 2^53, beyond which a double no longer holds every whole number.</summary>
     public const long Limit = 1L << 53;
 
-    /// <summary>Steps outside ±<see cref="Limit"/>: no training run takes that many steps, so the log is damaged.</summary>
-    public static string? OutOfRange(MetricSeries series)
+    /// <summary>The steps from first to last of an increasing series, exact even where last - first overflows a long.</summary>
+    public static ulong Span(MetricSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0)
-        {
-            return null;
-        }
+        return series.Count == 0 ? 0 : unchecked((ulong)(series.Steps[^1] - series.Steps[0]));
+    }
 
-        // Steps increase, so the ends bound them all.
-        long first = series.Steps[0], last = series.Steps[^1];
-        return first >= -Limit && last <= Limit
+    /// <summary>Steps more than 2^53 apart: no training run takes that many steps, so the log is damaged.</summary>
+    public static string? SpanTooWide(MetricSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return Span(series) <= Limit
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"series '{series.Name}' has steps from {first} to {last}, beyond ±2^53 ({Limit:N0}), the most a training run's step count can be analysed at: the steps are damaged");
+            : string.Create(CultureInfo.InvariantCulture, $"series '{series.Name}' has steps from {series.Steps[0]} to {series.Steps[^1]}, more than 2^53 ({Limit:N0}) steps apart, the longest span a training run can be analysed over: the steps are damaged");
     }
 
     /// <summary>An epoch longer than every step the series covers: no boundary can fall inside the log.</summary>
     public static string? LongerThanLog(MetricSeries series, double stepsPerEpoch)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0 || OutOfRange(series) is not null)
+        if (series.Count == 0 || SpanTooWide(series) is not null)
         {
             return null;
         }
 
-        double span = (double)series.Steps[^1] - series.Steps[0] + 1;
+        double span = (double)Span(series) + 1;
         return stepsPerEpoch <= span
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"an epoch of {stepsPerEpoch:0.##} steps is longer than the whole log ('{series.Name}' covers steps {series.Steps[0]} to {series.Steps[^1]})");

@@ -33,9 +33,9 @@ public sealed class Diagnoser
         var series = LossSeriesChooser.Choose(log, options.Metric);
 
         // The log's steps and the user's length are untrusted numbers: refused plainly before any arithmetic on them.
-        if (StepBounds.OutOfRange(series) is { } outOfRange)
+        if (StepBounds.SpanTooWide(series) is { } tooWide)
         {
-            throw new DiagnosisException($"{log.Source}: {outOfRange}");
+            throw new DiagnosisException($"{log.Source}: {tooWide}");
         }
 
         if (options.StepsPerEpoch is { } given && StepBounds.LongerThanLog(series, given) is { } tooLong)
@@ -43,13 +43,31 @@ public sealed class Diagnoser
             throw new DiagnosisException($"{log.Source}: --steps-per-epoch {given:0.##}: {tooLong}");
         }
 
+        var notes = new List<string>();
+        long origin = StepRebase.OriginFor(series);
+        if (origin != 0)
+        {
+            // Steps past 2^53 become doubles inexactly: the analysis runs on the log counted from its first step.
+            log = StepRebase.Rebase(log, origin, notes);
+            series = LossSeriesChooser.Choose(log, options.Metric);
+        }
+
+        return Diagnose(log, series, options, notes);
+    }
+
+    /// <summary>The diagnosis of a log whose steps the analysis can take as doubles (see <see cref="StepRebase"/>).</summary>
+    private RunDiagnosis Diagnose(TrainingLog log, MetricSeries series, DiagnosisOptions options, List<string> notes)
+    {
+        long origin = log.StepOrigin;
         var resolution = EpochResolver.Resolve(log, series, options.StepsPerEpoch, options.InferEpochs ? _inference : null);
         int nonFinite = series.NonFiniteCount;
-        var notes = new List<string>();
         if (nonFinite > 0)
         {
-            notes.Add($"{nonFinite} of {series.Count} points are NaN or infinite and were left out of the analysis (the first at step {FirstNonFinite(series)}).");
+            notes.Add($"{nonFinite} of {series.Count} points are NaN or infinite and were left out of the analysis (the first at step {StepRebase.Restore(FirstNonFinite(series), origin)}).");
         }
+
+        // What the user reads holds the log's own steps; the analysis and figures keep the rebased ones.
+        var epochs = StepRebase.Restore(resolution, origin);
 
         RunDiagnosis CannotTell(string why, EpochAnalysis? analysis = null) => new()
         {
@@ -60,7 +78,8 @@ public sealed class Diagnoser
             NonFinitePoints = nonFinite,
             Outcome = DiagnosisOutcome.CannotTell,
             Verdict = why,
-            Epochs = resolution,
+            Epochs = epochs,
+            StepOrigin = origin,
             Notes = notes,
             Analysis = analysis,
             Measurements = analysis?.Measurements ?? [],
@@ -72,9 +91,9 @@ public sealed class Diagnoser
             return CannotTell($"Cannot tell: {resolution.Explanation}");
         }
 
-        if (StepBounds.TooWideToFold(series, structure.StepsPerEpoch) is { } tooWide)
+        if (StepBounds.TooWideToFold(series, structure.StepsPerEpoch) is { } tooWideToFold)
         {
-            return CannotTell($"Cannot tell: {tooWide}");
+            return CannotTell($"Cannot tell: {tooWideToFold}");
         }
 
         var analysis = EpochAnalysis.Run(log, series, structure);
@@ -132,11 +151,12 @@ public sealed class Diagnoser
             NonFinitePoints = nonFinite,
             Outcome = structureFound ? DiagnosisOutcome.Findings : DiagnosisOutcome.NoStructure,
             Verdict = structureFound ? findings[0].Summary : findings[^1].Summary + WeakSigns(findings),
-            Epochs = resolution,
+            Epochs = epochs,
+            StepOrigin = origin,
             Measurements = analysis.Measurements,
             Findings = findings,
             RuledOut = ruledOut,
-            Spikes = judged.Spikes,
+            Spikes = [.. judged.Spikes.Select(s => s with { Step = StepRebase.Restore(s.Step, origin) })],
             SpikeCount = judged.SpikeCount,
             Notes = notes,
             Analysis = analysis,

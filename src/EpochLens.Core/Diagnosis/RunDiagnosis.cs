@@ -29,7 +29,15 @@ public sealed class RunDiagnosis
     /// <summary>The answer in one or two sentences.</summary>
     public required string Verdict { get; init; }
 
+    /// <summary>How the epochs were known; its structure's starts are the log's own steps.</summary>
     public required EpochResolution Epochs { get; init; }
+
+    /// <summary>
+    /// The step the analysis counted from: 0, or the loss's first step for a log beyond ±2^53 (see
+    /// <see cref="StepRebase"/>). <see cref="Analysis"/> and <see cref="Figures"/> hold steps less this;
+    /// everything else holds the log's own steps.
+    /// </summary>
+    public long StepOrigin { get; init; }
 
     public IReadOnlyList<Measurement> Measurements { get; init; } = [];
 

@@ -82,5 +82,20 @@ public sealed class MetricSeries
     public MetricSeries With(SeriesRole? role = null, ValueAveraging? averaging = null) =>
         new(Name, _steps, _values, _wallTimes, role ?? Role, averaging ?? Averaging);
 
+    /// <summary>
+    /// The same points with every step moved by <paramref name="offset"/> (values shared, not copied); the caller
+    /// makes sure no step leaves the 64-bit range.
+    /// </summary>
+    public MetricSeries WithStepsShifted(long offset)
+    {
+        var steps = new long[_steps.Length];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            steps[i] = _steps[i] + offset;
+        }
+
+        return new(Name, steps, _values, _wallTimes, Role, Averaging);
+    }
+
     public override string ToString() => $"{Name} ({Count} points, {Role})";
 }

@@ -193,6 +193,9 @@ public sealed class MetricSeriesBuilder
         var steps = Gather(_stepChunks);
         var values = Gather(_valueChunks);
         var walls = _wallChunks is null ? null : Gather(_wallChunks);
+
+        // Only now: every column is gathered by the same chunk layout, a reserved first chunk's included.
+        _firstSpan = ChunkSize;
         _count = 0;
         _tailSteps = null;
         _tailValues = null;
@@ -229,7 +232,6 @@ public sealed class MetricSeriesBuilder
         }
 
         chunks.Clear();
-        _firstSpan = ChunkSize;
         return all;
     }
 

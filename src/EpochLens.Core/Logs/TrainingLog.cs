@@ -29,6 +29,13 @@ public sealed class TrainingLog
     /// <summary>Which samples each step trained on, when the log records it (EpochLens telemetry).</summary>
     public StepSamples? Samples { get; }
 
+    /// <summary>
+    /// The step the series' steps count from: 0 for a log as read. The analysis works on a log rebased to its first
+    /// step when its steps lie beyond ±2^53 (where doubles lose whole numbers); such a log holds that first step
+    /// here, and what it says to the user adds it back.
+    /// </summary>
+    public long StepOrigin { get; init; }
+
     /// <summary>The series with this exact name, or null.</summary>
     public MetricSeries? Find(string name) => Series.FirstOrDefault(s => s.Name == name);
 

@@ -17,7 +17,7 @@ internal static class CurveFigures
         var signal = analysis.Signal;
         var starts = analysis.Structure.StartSteps;
         int every = (starts.Length + MaxBoundaryLines - 1) / MaxBoundaryLines;
-        var plot = Curve(signal, 0, signal.Count, metric);
+        var plot = Curve(signal, 0, signal.Count, metric, analysis.Log.StepOrigin);
         for (int e = 1; e < starts.Length; e += Math.Max(1, every))
         {
             VerticalMark(plot, starts[e], Boundary);
@@ -49,7 +49,7 @@ internal static class CurveFigures
             return null;
         }
 
-        var plot = Curve(signal, begin, signal.Count, metric);
+        var plot = Curve(signal, begin, signal.Count, metric, analysis.Log.StepOrigin);
         for (int e = firstEpoch + 1; e < starts.Length; e++)
         {
             VerticalMark(plot, starts[e], Boundary);
@@ -58,13 +58,13 @@ internal static class CurveFigures
         return new ReportFigure(
             "curve-last-epochs",
             "The last epochs up close",
-            $"The loss from step {from:N0} to the end, with every epoch boundary (dashed): the shape that repeats at each boundary is what the diagnosis weighs.",
+            $"The loss from step {from + analysis.Log.StepOrigin:N0} to the end, with every epoch boundary (dashed): the shape that repeats at each boundary is what the diagnosis weighs.",
             plot);
     }
 
-    private static ScottPlot.Plot Curve(PreparedSignal signal, int from, int to, string metric)
+    private static ScottPlot.Plot Curve(PreparedSignal signal, int from, int to, string metric, long stepOrigin)
     {
-        var plot = NewPlot("step", "logged value");
+        var plot = NewPlot(StepAxis(stepOrigin), "logged value");
         var steps = signal.Steps.AsSpan(from, to - from);
         var (x, y) = MinMaxDecimator.Decimate(steps, signal.Values.AsSpan(from, to - from), Columns);
         Line(plot, x, y, Raw, $"logged ({Shorten(metric)})");

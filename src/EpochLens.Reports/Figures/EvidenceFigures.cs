@@ -119,7 +119,7 @@ internal static class EvidenceFigures
             return null;
         }
 
-        var plot = NewPlot("step", "learning rate");
+        var plot = NewPlot(StepAxis(analysis.Log.StepOrigin), "learning rate");
         var (x, y) = MinMaxDecimator.Decimate(rate.Steps[from..], rate.Values[from..], Columns);
         Line(plot, x, y, Raw, CurveFigures.Shorten(rate.Name), 1.5f);
         for (int e = firstEpoch + 1; e < starts.Length; e++)

@@ -15,6 +15,13 @@ internal static class FigureStyle
     public static readonly Color Second = Color.FromHex("#55A868");
     public static readonly Color Reference = Color.FromHex("#8C8C8C");
 
+    /// <summary>
+    /// The label of a step axis: a log beyond ±2^53 is analysed (and drawn) counted from its first step, since a
+    /// double cannot place steps that large apart; the label names that step.
+    /// </summary>
+    public static string StepAxis(long origin) =>
+        origin == 0 ? "step" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"steps after step {origin}");
+
     public static Plot NewPlot(string xLabel, string yLabel)
     {
         var plot = new Plot();

@@ -57,4 +57,23 @@ public sealed class MetricSeriesBuilderReserveTests
             Assert.True(budget.Exhausted);
         }
     }
+
+    [Fact]
+    public void Room_left_over_past_a_chunk_gives_every_column_whole()
+    {
+        // A large CSV with rows skipped (bad steps, fractions counted for a second pass) fills less than it reserved.
+        var builder = new MetricSeriesBuilder("loss", keepWallTimes: true);
+        Assert.True(builder.Reserve(400_000));
+        for (int i = 0; i < 200_000; i++)
+        {
+            builder.Add(i, i * 0.5, 1e9 + i);
+        }
+
+        var series = builder.Build(SeriesRole.TrainLoss);
+
+        Assert.Equal(200_000, series.Count);
+        Assert.Equal(199_999, series.Steps[^1]);
+        Assert.Equal(199_999 * 0.5, series.Values[^1]);
+        Assert.Equal(1e9 + 199_999, series.WallTimes[^1]);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class DefaultLogReadersFuzzTests : IDisposable
         Assert.True(fixtures.Count > 20, $"only {fixtures.Count} fixture files found");
         var random = new Random(20261125);
         var reader = DefaultLogReaders.Create();
-        int read = 0, refused = 0;
+        var tally = new FuzzTally();
 
         for (int i = 0; i < 1500; i++)
         {
@@ -38,27 +38,20 @@ public sealed class DefaultLogReadersFuzzTests : IDisposable
             {
                 try
                 {
-                    reader.Read(target, options, new ProblemLog());
-                    return true;
+                    tally.Add(reader.Read(target, options, new ProblemLog()));
                 }
                 catch (LogReadException)
                 {
-                    return false;
+                    tally.Add(null);
                 }
             });
             var finished = await Task.WhenAny(attempt, Task.Delay(TimeSpan.FromSeconds(20)));
             Assert.True(finished == attempt, $"case {i} ({source}) did not finish");
-            if (await attempt)
-            {
-                read++;
-            }
-            else
-            {
-                refused++;
-            }
+            await attempt;
         }
 
-        Assert.True(read > 100, $"{read} read, {refused} refused: the corruptions are too harsh to test the readers");
+        // About 90 % of what this seed reads: the corruptions leave most copies readable, with most of their points.
+        tally.AssertAtLeast(810, 1_115_000, "every fixture");
     }
 
     private static byte[] Corrupt(byte[] bytes, Random random)

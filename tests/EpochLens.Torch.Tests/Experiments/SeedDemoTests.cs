@@ -4,6 +4,7 @@ using EpochLens.Torch.Tests.Training;
 
 namespace EpochLens.Torch.Tests.Experiments;
 
+[Trait("Category", "Torch")] // trains or loads libtorch: the slow tests, left out of the fast run
 public sealed class SeedDemoTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -6,6 +6,7 @@ using EpochLens.Torch.Training;
 
 namespace EpochLens.Torch.Tests.Experiments;
 
+[Trait("Category", "Torch")] // trains or loads libtorch: the slow tests, left out of the fast run
 public sealed class VerifierTests : IDisposable
 {
     private readonly TempFolder _temp = new();

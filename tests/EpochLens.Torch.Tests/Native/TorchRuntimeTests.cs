@@ -4,6 +4,7 @@ using TorchSharp;
 
 namespace EpochLens.Torch.Tests.Native;
 
+[Trait("Category", "Torch")] // trains or loads libtorch: the slow tests, left out of the fast run
 public sealed class TorchRuntimeTests : IDisposable
 {
     private const string Library = "/app/runtimes/linux-x64/native/libLibTorchSharp.so";

@@ -29,6 +29,7 @@ public sealed class TelemetryRecorderTests
         }
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Values_read_back_in_batches_match_values_read_every_step()
     {
@@ -62,6 +63,7 @@ public sealed class TelemetryRecorderTests
         later.Dispose();
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Records_the_optimizer_step_learning_rate_and_epoch_summary()
     {
@@ -87,6 +89,7 @@ public sealed class TelemetryRecorderTests
         Assert.Equal(0.75, sink.Epochs[1].HeldOutAccuracy);
     }
 
+    [Trait("Category", "Torch")]
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -128,6 +131,7 @@ public sealed class TelemetryRecorderTests
         Assert.True(measured.Count < 120 / 2, $"{measured.Count} of 120 steps measured");
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void No_norms_are_measured_when_switched_off()
     {

@@ -3,6 +3,7 @@ using EpochLens.Torch.Training;
 namespace EpochLens.Torch.Tests.Training;
 
 /// <summary>Each cause switch must leave the mark in the telemetry that its cause is diagnosed by.</summary>
+[Trait("Category", "Torch")] // trains or loads libtorch: the slow tests, left out of the fast run
 public sealed class CauseSwitchTests
 {
     [Theory]

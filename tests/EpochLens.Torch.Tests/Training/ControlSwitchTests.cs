@@ -5,6 +5,7 @@ namespace EpochLens.Torch.Tests.Training;
 /// <summary>The switches that turn a cause off, which verify's experiments use.</summary>
 public sealed class ControlSwitchTests
 {
+    [Trait("Category", "Torch")]
     [Fact]
     public void Fresh_samples_never_revisit_a_sample()
     {
@@ -16,6 +17,7 @@ public sealed class ControlSwitchTests
         Assert.All(sink.InEpoch(2), s => Assert.InRange(s.SampleIds[0], 120, 179));
     }
 
+    [Trait("Category", "Torch")]
     [Fact]
     public void Fresh_samples_are_refused_when_the_data_cannot_hold_every_epoch()
     {

@@ -4,6 +4,7 @@ using TorchSharp;
 
 namespace EpochLens.Torch.Tests.Training;
 
+[Trait("Category", "Torch")] // trains or loads libtorch: the slow tests, left out of the fast run
 public sealed class TrainerTests
 {
     [Fact]

@@ -7,11 +7,17 @@ internal static class InferenceText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Where <see cref="Found"/> counts periods from; a rebased log names its own first step instead (<see cref="CountedFrom"/>).</summary>
+    public const string CountedFromZero = "counting epochs from step 0.";
+
     public static string Found(long stepsPerEpoch, double epochs, double pValue, double trials, long offset) =>
         string.Format(Invariant,
             "The loss repeats every {0:N0} steps ({1:0.#} epochs in the log; p = {2} after correcting for {3:N0} periods tried). " +
-            "The strongest change sits {4:N0} steps into each period, counting epochs from step 0.",
+            "The strongest change sits {4:N0} steps into each period, " + CountedFromZero,
             stepsPerEpoch, epochs, FormatP(pValue), trials, offset);
+
+    /// <summary><see cref="CountedFromZero"/> for a log whose step 0 is the log's <paramref name="step"/> (see <see cref="StepRebase"/>).</summary>
+    public static string CountedFrom(long step) => string.Format(Invariant, "counting epochs from step {0}.", step);
 
     public static string NotFound(double strongestSteps, double pValue, double trials, double significance, double longestSteps, bool oneTime) =>
         (oneTime

@@ -78,9 +78,17 @@ internal sealed class MmJsonParser
         {
             ParseMmcv(fields, mode.GetString() == "val");
         }
-        else if (fields.TryGetValue("step", out var step) && step.TryGetInt64(out long s))
+        else if (fields.TryGetValue("step", out var step))
         {
-            ParseScalars(fields, s);
+            if (step.ValueKind == JsonValueKind.Number && step.TryGetInt64(out long s))
+            {
+                ParseScalars(fields, s);
+            }
+            else
+            {
+                // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
+                _problems.Report(_lines.Location, ProblemKind.BadValue, $"the step {ConsoleText.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
+            }
         }
     }
 

@@ -43,16 +43,23 @@ internal sealed class CsvFileReader : IDisposable
     private long[] _lastEpochStep = [];
     private int[] _epochIndexOf = [];
 
-    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems)
+    private readonly StepScaling _scaling;
+
+    /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
+    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling = default)
     {
         _file = file;
         _sourceName = sourceName;
         _options = options;
+        _scaling = scaling;
         _problems = new ProblemReporter(file, problems, options.Strict);
         _locator = new CsvLineLocator(() => LogFile.Open(file, options, throwAtLimit: true));
     }
 
     public void Dispose() => _locator.Dispose();
+
+    /// <summary>The rows skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on (after <see cref="Read"/>).</summary>
+    public FractionalSteps Fractions { get; } = new();
 
     public IReadOnlyList<TrainingLog> Read()
     {
@@ -118,6 +125,7 @@ internal sealed class CsvFileReader : IDisposable
             throw new LogReadException(_file, ReadFailureSuffix(failure, limited, "a header but no data rows"));
         }
 
+        Fractions.Rows = _rowIndex;
         return Finish();
     }
 
@@ -161,9 +169,14 @@ internal sealed class CsvFileReader : IDisposable
 
         var names = headerless ? [.. Enumerable.Range(0, _columns).Select(i => $"col{i}")] : HeaderNames(header.Cells);
         _layout = CsvLayout.Plan(_file, names, _options, headerless, firstIsStep);
+        if (_scaling.RowOrder)
+        {
+            _layout = _layout.WithoutStep();
+        }
+
         _values = new CsvValues(_options, _delimiter, names, (kind, line, message) => Report(kind, line, message));
         Prepare();
-        if (_layout.StepIndex < 0)
+        if (_layout.StepIndex < 0 && !_scaling.RowOrder)
         {
             Report(ProblemKind.Assumed, header.Number,
                 headerless ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
@@ -353,9 +366,18 @@ internal sealed class CsvFileReader : IDisposable
         if (stepIndex >= 0)
         {
             var cell = stepIndex < count ? cells[stepIndex] : default;
-            if (!TextNumber.TryParseStep(cell, out step))
+            var reading = TextNumber.ParseStep(cell, _scaling.Decimals, out step, out int decimals);
+            if (reading == StepReading.Fractional && _scaling.IsNone)
             {
-                Report(ProblemKind.BadValue, line, $"the step '{CsvValues.Show(cell)}' in column '{_layout.Names[stepIndex]}' is not a whole number: the row is skipped");
+                // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
+                _ = TextNumber.TryParseDouble(cell, out double magnitude);
+                Fractions.Add(_layout.Names[stepIndex], CsvValues.Show(cell), magnitude, decimals, $"line {line}");
+                return;
+            }
+
+            if (reading != StepReading.Whole)
+            {
+                Report(ProblemKind.BadValue, line, $"the step '{CsvValues.Show(cell)}' in column '{_layout.Names[stepIndex]}' is {StepText.Describe(reading)}: the row is skipped");
                 return;
             }
         }

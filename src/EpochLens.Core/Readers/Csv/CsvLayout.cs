@@ -31,6 +31,9 @@ internal sealed class CsvLayout
 
     public IReadOnlyList<CsvRunLayout> Runs { get; }
 
+    /// <summary>The same columns with the row index as the step: a step column of fractions no scale makes whole (<see cref="FractionalSteps"/>).</summary>
+    public CsvLayout WithoutStep() => new(Names, -1, WallTimeIndex, Runs);
+
     /// <summary>Plans the columns; throws <see cref="LogReadException"/> when a column named in the options is missing.</summary>
     /// <param name="firstIsStep">For a file without a header: whether col0 held increasing whole numbers.</param>
     public static CsvLayout Plan(string file, string[] names, ReadOptions options, bool headerless, bool firstIsStep)

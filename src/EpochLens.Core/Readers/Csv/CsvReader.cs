@@ -44,8 +44,11 @@ public sealed class CsvReader : ILogReader
         foreach (var file in source.Files)
         {
             string name = source.Files.Count == 1 ? source.Name : file;
-            using var reader = new CsvFileReader(file, name, options, problems);
-            logs.AddRange(reader.Read());
+            logs.AddRange(FractionalSteps.Read(file, options, problems, (scaling, sink) =>
+            {
+                using var reader = new CsvFileReader(file, name, options, sink, scaling);
+                return (reader.Read(), reader.Fractions);
+            }));
         }
 
         return logs;

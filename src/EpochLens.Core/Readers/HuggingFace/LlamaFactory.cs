@@ -16,7 +16,7 @@ internal static class LlamaFactory
 
     public static TrainingLog Read(string file, string name, string format, ReadOptions options, IProblemSink problems)
     {
-        var generic = new JsonLinesParser(file, options with { StepColumn = "current_steps", EpochColumn = "epoch" }, problems).Read(name, format);
+        var generic = JsonLinesParser.Read(file, options with { StepColumn = "current_steps", EpochColumn = "epoch" }, problems, name, format);
         var series = new List<MetricSeries>();
         foreach (var s in generic.Series)
         {

@@ -35,6 +35,8 @@ internal sealed class TrainerStateParser
     private bool _inHistory;
     private bool _sawRoot;
     private string? _entryKey;
+    private StepReading _entryStepReading;
+    private long _entryStep;
     private long _entries;
     private long _entryOffset;
     private double _loggingSteps = double.NaN;
@@ -309,6 +311,7 @@ internal sealed class TrainerStateParser
             case JsonTokenType.StartObject when depth == 2 && _inHistory:
                 _entry.Clear();
                 _entryKey = null;
+                _entryStepReading = StepReading.NotANumber;
                 _entryOffset = bufferStart + reader.TokenStartIndex;
                 break;
             case JsonTokenType.PropertyName when depth == 3 && _inHistory:
@@ -318,6 +321,11 @@ internal sealed class TrainerStateParser
                 if (JsonNumber.TryGet(ref reader, out double value))
                 {
                     _entry.Add((_entryKey, value));
+                    if (_entryKey == "step")
+                    {
+                        // Read from its digits: as a double, steps past 2^53 merge.
+                        _entryStepReading = JsonNumber.ReadStep(ref reader, out _entryStep);
+                    }
                 }
 
                 break;
@@ -382,11 +390,14 @@ internal sealed class TrainerStateParser
             }
         }
 
-        if (!TextNumber.TryWhole(stepValue, out long step))
+        if (_entryStepReading != StepReading.Whole)
         {
-            _problems.Report(where.ToString(), ProblemKind.BadValue, $"no whole-number \"step\" (found {stepValue}): entry skipped");
+            string found = double.IsNaN(stepValue) ? "no \"step\"" : $"\"step\" is {stepValue}, {StepText.Describe(_entryStepReading)}";
+            _problems.Report(where.ToString(), ProblemKind.BadValue, $"{found}: entry skipped");
             return;
         }
+
+        long step = _entryStep;
 
         foreach (var (key, value) in _entry)
         {

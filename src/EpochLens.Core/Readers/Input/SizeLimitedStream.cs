@@ -15,6 +15,11 @@ internal sealed class SizeLimitedStream : ReadOnlyStream
     private readonly PointBudget? _budget = PointBudget.Current;
     private long _position;
 
+    /// <summary>The fewest and the most bytes asked of the decompressor at once (see <see cref="Read"/>).</summary>
+    private const int MinRead = 512;
+
+    private const int MaxRead = 1 << 16;
+
     /// <param name="inner">The stream to bound; disposed with this one.</param>
     /// <param name="limit">The most bytes passed through.</param>
     /// <param name="throwAtLimit">Throw when more content follows the limit, instead of ending there.</param>
@@ -56,7 +61,11 @@ internal sealed class SizeLimitedStream : ReadOnlyStream
                 : 0;
         }
 
-        int read = Inner.Read(buffer.Length > left ? buffer[..(int)left] : buffer);
+        // A decompressor that meets damage throws away what it inflated in the same call: small calls keep all but the
+        // last bit before the damage, where one large call (a reader's 64 kB buffer) would lose a small file whole. The
+        // calls grow with the content read, so a large file loses at most a small share and is not slowed by them.
+        int size = (int)Math.Min(Math.Min(buffer.Length, left), Math.Clamp(_position / 16, MinRead, MaxRead));
+        int read = Inner.Read(buffer[..size]);
         _position += read;
         return read;
     }

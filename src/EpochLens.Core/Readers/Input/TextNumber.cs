@@ -85,11 +85,16 @@ internal static class TextNumber
     /// Parses a step: a whole number read exactly as a 64-bit integer (4611686018427387905 stays itself), or a float
     /// with no fraction ("10.0", "1e3") within the range of one.
     /// </summary>
-    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step)
+    /// <summary>
+    /// Reads a step cell exactly as a 64-bit integer (all 19 digits), times 10^<paramref name="shift"/>, or says why
+    /// it is not one (<see cref="StepText"/>): plain digits take the fast path.
+    /// </summary>
+    public static StepReading ParseStep(ReadOnlySpan<char> cell, int shift, out long step, out int decimals)
     {
         cell = Trim(cell);
+        decimals = 0;
         int start = cell.Length > 0 && (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
-        if (cell.Length - start is > 0 and <= 18)
+        if (shift == 0 && cell.Length - start is > 0 and <= 18)
         {
             // At most 18 digits cannot overflow.
             long result = 0;
@@ -102,32 +107,16 @@ internal static class TextNumber
             if (i == cell.Length)
             {
                 step = cell[0] == '-' ? -result : result;
-                return true;
+                return StepReading.Whole;
             }
         }
 
-        if (long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out step))
-        {
-            return true;
-        }
-
-        step = 0;
-        return TryParseDouble(cell, out double value) && TryWhole(value, out step);
+        // Anything else from its digits, never through a double, which would take -9223372036854775809 for a step.
+        return StepText.Parse(cell, shift, out step, out decimals);
     }
 
-    /// <summary>A whole number within a 64-bit integer's range, as a step written as a float ("1e3", 10.0 in JSON).</summary>
-    public static bool TryWhole(double value, out long step)
-    {
-        // 2^63 is exactly representable, so the comparison keeps every accepted value in range.
-        if (double.IsFinite(value) && value == Math.Floor(value) && value >= -9.2233720368547758E18 && value < 9.2233720368547758E18)
-        {
-            step = (long)value;
-            return true;
-        }
-
-        step = 0;
-        return false;
-    }
+    /// <summary>A step cell that is a whole 64-bit number ("12", "12.0", "1e3"; see <see cref="ParseStep"/>).</summary>
+    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step) => ParseStep(cell, 0, out step, out _) == StepReading.Whole;
 
     /// <summary>Cells are trimmed of spaces and tabs: "1, 0.5" is a common hand-written style.</summary>
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) =>

@@ -84,7 +84,7 @@ public sealed class JsonDocumentReader : ILogReader
         {
             var lines = ToLines(file, options, problems);
             var name = source.Files.Count == 1 ? source.Name : file;
-            logs.Add(new JsonLinesParser(file, options, problems, () => new MemoryStream(lines, writable: false)).Read(name, Format));
+            logs.Add(JsonLinesParser.Read(file, options, problems, name, Format, () => new MemoryStream(lines, writable: false)));
         }
 
         return logs;

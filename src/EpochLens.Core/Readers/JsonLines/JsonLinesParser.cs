@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -33,7 +34,7 @@ internal sealed class JsonLinesParser
     private readonly Dictionary<string, KeyInfo> _keys = new(StringComparer.Ordinal);
     private readonly List<KeyInfo> _order = [];
     private readonly List<(byte[] Bytes, KeyInfo Info)> _positionCache = [];
-    private readonly List<(KeyInfo Info, double Value)> _lineValues = [];
+    private readonly List<(KeyInfo Info, double Value, StepReading Reading, long Step, int Decimals)> _lineValues = [];
     private byte[] _quoted = new byte[1024];
     private byte[] _path = new byte[256];
     private readonly int[] _prefixLengths = new int[MaxDepth + 1];
@@ -46,15 +47,32 @@ internal sealed class JsonLinesParser
     private const int MaxDepth = 64;
 
     private readonly Func<Stream>? _open;
+    private readonly StepScaling _scaling;
+
+    /// <summary>The step key not read as steps when the row order is the step (<see cref="StepScaling.RowOrder"/>).</summary>
+    private KeyInfo? _ignoredStepKey;
 
     /// <param name="open">Where the lines come from when not the file itself (a JSON document turned into lines).</param>
-    public JsonLinesParser(string file, ReadOptions options, IProblemSink problems, Func<Stream>? open = null)
+    /// <param name="scaling">How the step key is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
+    public JsonLinesParser(string file, ReadOptions options, IProblemSink problems, Func<Stream>? open = null, StepScaling scaling = default)
     {
         _file = file;
         _options = options;
         _problems = new ProblemReporter(file, problems, options.Strict);
         _open = open;
+        _scaling = scaling;
     }
+
+    /// <summary>The lines skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on (after <see cref="Read"/>).</summary>
+    public FractionalSteps Fractions { get; } = new();
+
+    /// <summary>Reads a file, twice when its steps have fractions (<see cref="FractionalSteps"/>).</summary>
+    public static TrainingLog Read(string file, ReadOptions options, IProblemSink problems, string sourceName, string format, Func<Stream>? open = null) =>
+        FractionalSteps.Read(file, options, problems, (scaling, sink) =>
+        {
+            var parser = new JsonLinesParser(file, options, sink, open, scaling);
+            return ([parser.Read(sourceName, format)], parser.Fractions);
+        })[0];
 
     public TrainingLog Read(string sourceName, string format)
     {
@@ -85,6 +103,7 @@ internal sealed class JsonLinesParser
             throw new LogReadException(_file, "the file is empty: no JSON lines to read");
         }
 
+        Fractions.Rows = _dataLines;
         return Finish(sourceName, format);
     }
 
@@ -200,7 +219,18 @@ internal sealed class JsonLinesParser
                 case JsonTokenType.Number or JsonTokenType.String:
                     if (JsonNumber.TryGet(ref reader, out double value))
                     {
-                        _lineValues.Add((Lookup(position++, _path.AsSpan(0, keyLength)), value));
+                        var info = Lookup(position++, _path.AsSpan(0, keyLength));
+
+                        // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
+                        var reading = StepReading.NotANumber;
+                        long step = 0;
+                        int decimals = 0;
+                        if (info.MayBeStep)
+                        {
+                            reading = JsonNumber.ReadStep(ref reader, _scaling.Decimals, out step, out decimals);
+                        }
+
+                        _lineValues.Add((info, value, reading, step, decimals));
                     }
 
                     break;
@@ -255,7 +285,7 @@ internal sealed class JsonLinesParser
         var name = Encoding.UTF8.GetString(key);
         if (!_keys.TryGetValue(name, out var info))
         {
-            info = new KeyInfo(name, IsEpochKey(name));
+            info = new KeyInfo(name, IsEpochKey(name), MayBeStep(name));
             _keys.Add(name, info);
             _order.Add(info);
         }
@@ -272,6 +302,9 @@ internal sealed class JsonLinesParser
         return info;
     }
 
+    private bool MayBeStep(string name) =>
+        _options.StepColumn is { } step ? name == step : Array.IndexOf(StepKeys, name) >= 0;
+
     private bool IsEpochKey(string name) =>
         _options.EpochColumn is { } epoch ? name == epoch : Array.IndexOf(EpochKeys, name) >= 0;
 
@@ -286,15 +319,24 @@ internal sealed class JsonLinesParser
         long step = index;
         double wallTime = double.NaN;
         bool hasStep = _stepKey is null;
-        foreach (var (info, value) in _lineValues)
+        foreach (var (info, value, reading, exact, decimals) in _lineValues)
         {
             if (info == _stepKey)
             {
-                if (!TextNumber.TryWhole(value, out step))
+                if (reading == StepReading.Fractional && _scaling.IsNone)
                 {
-                    _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, not a whole number: line skipped");
+                    // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
+                    Fractions.Add(info.Name, value.ToString("R", CultureInfo.InvariantCulture), value, decimals, where.ToString());
                     return;
                 }
+
+                if (reading != StepReading.Whole)
+                {
+                    _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, {StepText.Describe(reading)}: line skipped");
+                    return;
+                }
+
+                step = exact;
 
                 hasStep = true;
             }
@@ -310,9 +352,9 @@ internal sealed class JsonLinesParser
             return;
         }
 
-        foreach (var (info, value) in _lineValues)
+        foreach (var (info, value, _, _, _) in _lineValues)
         {
-            if (info == _stepKey || info.Name is WallTimeKey or RuntimeKey || !Wanted(info))
+            if (info == _stepKey || info == _ignoredStepKey || info.Name is WallTimeKey or RuntimeKey || !Wanted(info))
             {
                 continue;
             }
@@ -325,12 +367,23 @@ internal sealed class JsonLinesParser
     /// <summary>The step key is fixed by the first line with numbers: --step-column, else the first known step key there, else the line index.</summary>
     private void DecideStepKey()
     {
+        FindStepKey();
+        if (_scaling.RowOrder)
+        {
+            // A key of fractions no scale makes whole: the line index is the step, and the key no series.
+            _ignoredStepKey = _stepKey;
+            _stepKey = null;
+        }
+    }
+
+    private void FindStepKey()
+    {
         _stepDecided = true;
         if (_options.StepColumn is { } column)
         {
             if (!_keys.TryGetValue(column, out _stepKey))
             {
-                _stepKey = new KeyInfo(column, isEpoch: false);
+                _stepKey = new KeyInfo(column, isEpoch: false, mayBeStep: true);
                 _keys.Add(column, _stepKey);
             }
 
@@ -339,7 +392,7 @@ internal sealed class JsonLinesParser
 
         foreach (var candidate in StepKeys)
         {
-            foreach (var (info, _) in _lineValues)
+            foreach (var (info, _, _, _, _) in _lineValues)
             {
                 if (info.Name == candidate)
                 {
@@ -409,15 +462,19 @@ internal sealed class JsonLinesParser
 
     private sealed class KeyInfo
     {
-        public KeyInfo(string name, bool isEpoch)
+        public KeyInfo(string name, bool isEpoch, bool mayBeStep)
         {
             Name = name;
             IsEpoch = isEpoch;
+            MayBeStep = mayBeStep;
         }
 
         public string Name { get; }
 
         public bool IsEpoch { get; }
+
+        /// <summary>A step key (or the one --step-column names): its numbers are also read exactly as steps.</summary>
+        public bool MayBeStep { get; }
 
         public SeriesCollector? Series { get; set; }
     }

@@ -53,7 +53,7 @@ public sealed class JsonLinesReader : ILogReader
         foreach (var file in source.Files)
         {
             var name = source.Files.Count == 1 ? source.Name : file;
-            logs.Add(new JsonLinesParser(file, options, problems).Read(name, Format));
+            logs.Add(JsonLinesParser.Read(file, options, problems, name, Format));
         }
 
         return logs;

@@ -154,9 +154,9 @@ public sealed class MlflowReader : ILogReader
             return "the value is not a number";
         }
 
-        if (second >= 0 && !long.TryParse(rest[(second + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out step))
+        if (second >= 0 && StepText.Parse(rest[(second + 1)..], out step) is var reading and not StepReading.Whole)
         {
-            return "the step is not a whole number";
+            return $"the step is {StepText.Describe(reading)}";
         }
 
         return null;

@@ -212,7 +212,9 @@ internal sealed class TextLogParser
         {
             if (template.Step >= 0 && fields[template.Step].Value is var counter && (counter < 0 || counter != Math.Floor(counter) || counter > 1e15))
             {
-                _problems.Report(Location, ProblemKind.BadValue, $"the step counter {ConsoleText.Quote(fields[template.Step].Label(line))} is {counter}, not a whole number: line skipped");
+                // Counters are read as doubles and multiplied into global steps: past 10^15 they would lose whole steps.
+                string why = counter > 1e15 ? "beyond the 10^15 steps a printed counter is read to" : counter < 0 ? "negative" : "not a whole number";
+                _problems.Report(Location, ProblemKind.BadValue, $"the step counter {ConsoleText.Quote(fields[template.Step].Label(line))} is {counter}, {why}: line skipped");
                 return;
             }
 

@@ -126,9 +126,10 @@ public sealed class JsonLinesReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_non_integral_or_missing_step_skips_the_line_with_a_bad_value_problem()
+    public void A_step_that_is_no_number_or_missing_skips_the_line_with_a_bad_value_problem()
     {
-        var (log, problems) = Read("{\"step\": 0, \"loss\": 3}\n{\"step\": 1.5, \"loss\": 2}\n{\"loss\": 1}\n{\"step\": 3, \"loss\": 0}\n");
+        // A fractional step is not damage when the log counts so: FractionalStepTests cover it.
+        var (log, problems) = Read("{\"step\": 0, \"loss\": 3}\n{\"step\": \"one\", \"loss\": 2}\n{\"loss\": 1}\n{\"step\": 3, \"loss\": 0}\n");
         Assert.Equal([0L, 3], log.Find("loss")!.Steps.ToArray());
         Assert.Equal(2, problems.Count(ProblemKind.BadValue));
     }
@@ -235,16 +236,21 @@ public sealed class JsonLinesReaderTests : IDisposable
     [Fact]
     public void Survives_thousands_of_corrupted_fixtures()
     {
-        foreach (var (fixture, seed) in new[] { (Fixture.Path("jsonl-wandb", "history.jsonl"), 1), (Fixture.Path("jsonl-custom", "metrics.jsonl"), 2) })
+        // The copies and points each must leave readable at least: about 90 % of what these seeds read.
+        foreach (var (fixture, seed, minRead, minPoints) in new[]
+        {
+            (Fixture.Path("jsonl-wandb", "history.jsonl"), 1, 810, 140_000L),
+            (Fixture.Path("jsonl-custom", "metrics.jsonl"), 2, 810, 112_000L),
+        })
         {
             var original = File.ReadAllBytes(fixture);
-            int read = ReaderFuzz.Run(Reader, original, 1000, seed, (folder, bytes) =>
+            var tally = ReaderFuzz.Run(Reader, original, 1000, seed, (folder, bytes) =>
             {
                 var path = Path.Combine(folder, "log.jsonl");
                 File.WriteAllBytes(path, bytes);
                 return path;
             });
-            Assert.True(read > 500, $"only {read} of 1000 corrupted copies were read");
+            tally.AssertAtLeast(minRead, minPoints, Path.GetFileName(fixture));
         }
     }
 

@@ -5,15 +5,16 @@ namespace EpochLens.Core.Tests.Readers.JsonLines;
 /// <summary>
 /// Feeds deterministic random corruptions of fixture files to a reader: byte flips, truncations, inserted
 /// garbage, duplicated chunks. Any exception other than <see cref="LogReadException"/> fails, and so does
-/// a run that does not finish in time (the inputs are small, so only a hang can be slow).
+/// a run that does not finish in time (the inputs are small, so only a hang can be slow). What was read comes
+/// back for the caller to assert.
 /// </summary>
 internal static class ReaderFuzz
 {
     /// <param name="copy">Writes the corrupted bytes of one fixture file into a fresh folder and returns the path to read.</param>
-    public static int Run(ILogReader reader, byte[] original, int cases, int seed, Func<string, byte[], string> copy)
+    public static FuzzTally Run(ILogReader reader, byte[] original, int cases, int seed, Func<string, byte[], string> copy)
     {
         var root = Path.Combine(Path.GetTempPath(), "epochlens-fuzz", Guid.NewGuid().ToString("N"));
-        int read = 0;
+        var tally = new FuzzTally();
         var work = Task.Run(() =>
         {
             var random = new Random(seed);
@@ -27,11 +28,11 @@ internal static class ReaderFuzz
                 var options = ReadOptions.Default with { Strict = i % 10 == 0, KeepWallTimes = i % 3 == 0 };
                 try
                 {
-                    reader.Read(LogSource.OfFile(path), options, new ProblemLog());
-                    read++;
+                    tally.Add(reader.Read(LogSource.OfFile(path), options, new ProblemLog()));
                 }
                 catch (LogReadException)
                 {
+                    tally.Add(null);
                 }
                 catch (Exception e)
                 {
@@ -52,7 +53,7 @@ internal static class ReaderFuzz
         }
 
         Directory.Delete(root, recursive: true);
-        return read;
+        return tally;
     }
 
     private static byte[] Corrupt(byte[] original, Random random)

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using EpochLens.Logs;
+
+namespace EpochLens.Readers;
+
+/// <summary>
+/// Steps with a fraction ("0.5", "1.5": some loggers mark half epochs as steps), met by the CSV and JSON Lines
+/// readers. A first pass counts them and skips their rows. When at least one row in a hundred has one, the column
+/// counts in fractions: the file is read again with every step made whole by one scale (x10^d for the most
+/// decimals seen, up to six, while the largest step still fits 64 bits) or, when none fits, with the row order as
+/// the step, and a note says which. Fewer are damage: their rows stay skipped, with one problem saying how many.
+/// </summary>
+internal sealed class FractionalSteps
+{
+    /// <summary>The most decimals a scale makes whole (x1,000,000): more are not marks of an epoch's parts.</summary>
+    public const int MaxDecimals = 6;
+
+    /// <summary>Fewer than one row in this many with a fractional step is damage, not the log's way of counting.</summary>
+    public const int DamageShare = 100;
+
+    private string _column = "";
+    private string _first = "";
+    private string _firstLocation = "";
+    private double _largest;
+
+    /// <summary>Rows with a fractional step, skipped on this pass.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>The most decimal places a fractional step had.</summary>
+    public int Decimals { get; private set; }
+
+    /// <summary>Rows read with a step cell, whole or not: set by the reader when it is done.</summary>
+    public long Rows { get; set; }
+
+    /// <summary>Counts a row whose step <paramref name="text"/> in <paramref name="column"/> has a fraction of <paramref name="decimals"/> places.</summary>
+    public void Add(string column, string text, double magnitude, int decimals, string location)
+    {
+        if (Count++ == 0)
+        {
+            _column = column;
+            _first = text;
+            _firstLocation = location;
+        }
+
+        Decimals = Math.Max(Decimals, decimals);
+        _largest = Math.Max(_largest, Math.Abs(magnitude));
+    }
+
+    /// <summary>How the second pass reads the steps, given the largest whole step the first pass read; <see cref="StepScaling.None"/> for no second pass.</summary>
+    public StepScaling Decide(double largestWholeStep)
+    {
+        if (Count == 0 || Count * DamageShare < Rows)
+        {
+            return StepScaling.None;
+        }
+
+        double largest = Math.Max(_largest, Math.Abs(largestWholeStep));
+        return Decimals <= MaxDecimals && largest * Math.Pow(10, Decimals) < 9e18 ? new StepScaling(Decimals, RowOrder: false) : new StepScaling(0, RowOrder: true);
+    }
+
+    /// <summary>
+    /// Reads a file with <paramref name="read"/> (a reader's pass under a scaling, with the problems going where it
+    /// is told), once or, when its steps have fractions, twice (<see cref="Decide"/>): the first pass's problems
+    /// reach <paramref name="problems"/> only when it is the one kept, and a first pass with more problems than
+    /// can be held is kept.
+    /// </summary>
+    public static IReadOnlyList<TrainingLog> Read(string file, ReadOptions options, IProblemSink problems, Func<StepScaling, IProblemSink, (IReadOnlyList<TrainingLog> Logs, FractionalSteps Fractions)> read)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(read);
+        var firstPass = new HeldProblems(problems);
+        var (logs, fractions) = read(StepScaling.None, firstPass);
+        var scaling = firstPass.Overflowed ? StepScaling.None : fractions.Decide(LargestStep(logs));
+        if (scaling.IsNone)
+        {
+            firstPass.PassOn();
+            if (fractions.Count > 0)
+            {
+                string skipped = fractions.Skipped();
+                if (options.Strict)
+                {
+                    throw new LogReadException(file, $"{fractions._firstLocation}: {skipped} (strict reading stops at the first damage)");
+                }
+
+                problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.BadValue, skipped));
+            }
+
+            return logs;
+        }
+
+        problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.Assumed, fractions.Note(scaling)));
+        return read(scaling, problems).Logs;
+    }
+
+    /// <summary>The problem for rows skipped as damage.</summary>
+    private string Skipped() => string.Create(CultureInfo.InvariantCulture,
+        $"{Count} row(s) have a step with a fraction in '{_column}' (the first, '{_first}', on this line) among {Rows - Count} whole steps: too few to be how the log counts, so taken as damage and skipped");
+
+    /// <summary>The note for a second pass: what the steps became.</summary>
+    private string Note(StepScaling scaling)
+    {
+        string seen = string.Create(CultureInfo.InvariantCulture, $"the steps in '{_column}' have fractions ({Count} of {Rows} rows; the first, '{_first}', on this line), as a logger that marks parts of an epoch writes them");
+        if (scaling.RowOrder)
+        {
+            return $"{seen}, with more decimals than a scale can make whole (at most {MaxDecimals}) or too large to scale: the row order (from 0) is the step instead, as for a log without a step column";
+        }
+
+        long factor = (long)Math.Pow(10, scaling.Decimals);
+        string example = StepText.Parse(Encoding.UTF8.GetBytes(_first), scaling.Decimals, out long scaled, out _) == StepReading.Whole
+            ? string.Create(CultureInfo.InvariantCulture, $" ('{_first}' is step {scaled})")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{seen}: every step was read x{factor:N0} as a whole number{example}, so --steps-per-epoch counts in those units too");
+    }
+
+    private static double LargestStep(IReadOnlyList<TrainingLog> logs)
+    {
+        double largest = 0;
+        foreach (var series in logs.SelectMany(l => l.Series))
+        {
+            if (series.Count > 0)
+            {
+                largest = Math.Max(largest, Math.Max(Math.Abs((double)series.Steps[0]), Math.Abs((double)series.Steps[^1])));
+            }
+        }
+
+        return largest;
+    }
+
+    /// <summary>
+    /// A first pass's problems, held until it is known whether that pass is kept. A file with more problems than
+    /// <see cref="MaxHeld"/> is damage through and through: they go on at once, and that pass is kept.
+    /// </summary>
+    private sealed class HeldProblems(IProblemSink sink) : IProblemSink
+    {
+        private const int MaxHeld = 10_000;
+
+        private readonly List<ReadProblem> _held = [];
+
+        public bool Overflowed { get; private set; }
+
+        public void Report(ReadProblem problem)
+        {
+            if (Overflowed)
+            {
+                sink.Report(problem);
+                return;
+            }
+
+            _held.Add(problem);
+            if (_held.Count > MaxHeld)
+            {
+                Overflowed = true;
+                PassOn();
+            }
+        }
+
+        public void PassOn()
+        {
+            foreach (var problem in _held)
+            {
+                sink.Report(problem);
+            }
+
+            _held.Clear();
+        }
+    }
+}
