@@ -54,6 +54,55 @@ internal static class CsvHead
         return (lines.Count == 1 && !endsInBreak) || lines.Count >= 2 || firstCells.Any(NamesKnownColumn);
     }
 
+    /// <summary>
+    /// A table in a file not named as CSV (Keras' CSVLogger writes "training.log"; scripts write "log.txt"): held to a
+    /// stricter look than <see cref="LooksLikeCsv"/>, since a printed log is read by another reader. A header of at
+    /// least two names split by a comma, a semicolon or a tab, one of them a step, an epoch or a loss column, and at
+    /// least two rows under it with as many cells, every one a number or empty.
+    /// </summary>
+    public static bool LooksLikeTable(ReadOnlySpan<byte> head, string excludedHeader)
+    {
+        if (head.StartsWith("\uFEFF"u8))
+        {
+            head = head[3..];
+        }
+
+        if (head.IndexOf((byte)0) >= 0)
+        {
+            return false;
+        }
+
+        var lines = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(MinTableRows + 2).ToList();
+        bool endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
+        int whole = endsInBreak ? lines.Count : lines.Count - 1;
+        if (whole < 1 + MinTableRows || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        char delimiter = CsvDelimiter.Detect(lines[0], preferTab: false);
+        var names = CsvLineCells.Split(lines[0], delimiter);
+        if (names.Length < 2 || names.Any(n => TextNumber.Trim(n).IsEmpty || IsNumber(n)) || !names.Any(NamesKnownColumn))
+        {
+            return false;
+        }
+
+        for (int row = 1; row < whole; row++)
+        {
+            var cells = CsvLineCells.Split(lines[row], delimiter);
+            // With semicolons, a decimal comma is a number too (the reader reads it so, see DecimalComma).
+            if (cells.Length != names.Length || !cells.All(c => TextNumber.Trim(c).IsEmpty || IsNumber(delimiter == ';' ? c.Replace(',', '.') : c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Rows a table must show under its header to be taken for one in a file not named as CSV.</summary>
+    private const int MinTableRows = 2;
+
     private static bool IsNumber(string cell) => TextNumber.TryParseDouble(cell, out _);
 
     private static bool NamesKnownColumn(string name)

@@ -19,18 +19,25 @@ public sealed class CsvReader : ILogReader
 
     private static readonly string[] Extensions = [".csv", ".tsv", ".csv.gz", ".tsv.gz"];
 
+    /// <summary>Text files a table may be in, taken for CSV only when their content is one (Keras' CSVLogger writes "training.log").</summary>
+    private static readonly string[] TableExtensions = [".log", ".txt", ".out", ".dat", ".log.gz", ".txt.gz"];
+
     private CsvReader()
     {
     }
 
     public string Format => FormatId;
 
-    public string Description => "CSV (step,loss files, Lightning CSVLogger metrics.csv, W&B exports; .csv/.tsv, optionally .gz)";
+    public string Description => "CSV (step,loss files, Lightning CSVLogger metrics.csv, W&B exports; .csv/.tsv, optionally .gz; a table with a header in a .log or .txt file, as Keras' CSVLogger writes)";
 
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && CsvHead.LooksLikeCsv(head, TelemetryHeader);
+        return Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))
+            ? CsvHead.LooksLikeCsv(head, TelemetryHeader)
+            : TableExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || !Path.GetFileName(path).Contains('.')
+                ? CsvHead.LooksLikeTable(head, TelemetryHeader)
+                : false;
     }
 
     public string GroupKey(string path) => path;
