@@ -105,6 +105,51 @@ public sealed partial class WatchCommandTests : IDisposable
         Assert.Contains("nothing new for 0.5 s", watch.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_reading_options_mean_in_watch_what_they_mean_in_analyze()
+    {
+        // Semicolons and decimal commas; more points than a 1 MiB budget holds (8,192 at 128 bytes a point).
+        var file = Path.Combine(_root, "metrics.csv");
+        File.WriteAllText(file, "step;loss\n" + string.Concat(Enumerable.Range(0, 12_000).Select(s => $"{s};{1 + (s % 7 / 10.0):0.0}\n".Replace('.', ','))));
+        string[] options = ["--memory-budget", "1M", "--decimal-comma"];
+
+        var analyze = EpochLensProcess.Run(["analyze", file, .. options]);
+        using var watch = new WatchedProcess([file, .. options, "--interval", "0.05", "--exit-when-idle", "0.5"]);
+
+        Assert.Equal(0, watch.WaitForExit());
+        foreach (var output in new[] { analyze.Error, watch.Error })
+        {
+            Assert.Contains("the memory budget (1 MiB, 8,192 points held at once) was used up", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("give --decimal-comma", output, StringComparison.Ordinal);
+        }
+
+        // Without --decimal-comma both say how such numbers were taken.
+        var plain = EpochLensProcess.Run("analyze", file);
+        using var plainWatch = new WatchedProcess(file, "--interval", "0.05", "--exit-when-idle", "0.5");
+        Assert.Equal(0, plainWatch.WaitForExit());
+        Assert.Contains("give --decimal-comma", plain.Error, StringComparison.Ordinal);
+        Assert.Contains("give --decimal-comma", plainWatch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strict_refuses_a_damaged_log_in_watch_as_in_analyze()
+    {
+        var file = Path.Combine(_root, "metrics.csv");
+        File.WriteAllText(file, "step,loss\n" + string.Concat(Enumerable.Range(0, 2_000).Select(s => s == 700 ? "700,oops\n" : $"{s},{1 + (s % 7 / 10.0):0.0}\n")));
+
+        var analyze = EpochLensProcess.Run("analyze", file, "--strict");
+        using var watch = new WatchedProcess(file, "--strict", "--interval", "0.05", "--exit-when-idle", "0.5");
+
+        Assert.Equal(2, analyze.ExitCode);
+        Assert.Equal(2, watch.WaitForExit());
+        Assert.Contains("no log with a training loss", watch.Output + watch.Error, StringComparison.Ordinal);
+
+        // Without it the damaged row is skipped with a warning, and the run is diagnosed.
+        using var lenient = new WatchedProcess(file, "--interval", "0.05", "--exit-when-idle", "0.5");
+        Assert.Equal(0, lenient.WaitForExit());
+        Assert.Contains("line 702", lenient.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
