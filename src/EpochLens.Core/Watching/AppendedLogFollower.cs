@@ -96,7 +96,7 @@ internal sealed class AppendedLogFollower : ILogFollower
         {
             if (!_logs.TryGetValue((reader, key), out var log))
             {
-                _logs[(reader, key)] = log = new FollowedLog(reader, key, files);
+                _logs[(reader, key)] = log = new FollowedLog(reader, key, files, alone: File.Exists(_path) && reader.GroupKey(_path) != _path);
             }
 
             log.Update(files);

@@ -24,15 +24,24 @@ internal sealed class FollowedLog
 
     private readonly Dictionary<string, LineWindow> _windows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _rewrites = new(StringComparer.Ordinal);
+    private readonly bool _windowed;
     private IReadOnlyList<string> _files;
     private bool _filesChanged = true;
     private int _refusalsInRow;
 
-    public FollowedLog(ILogReader reader, string name, IReadOnlyList<string> files)
+    /// <param name="reader">The format's reader.</param>
+    /// <param name="name">The log's name, as analyze names it.</param>
+    /// <param name="files">Its files.</param>
+    /// <param name="alone">
+    /// One file of a multi-file format named alone (a telemetry folder's steps.csv): its reader also reads the files
+    /// beside it, which a window does not hold, so it is read whole.
+    /// </param>
+    public FollowedLog(ILogReader reader, string name, IReadOnlyList<string> files, bool alone = false)
     {
         Reader = reader;
         Name = name;
         _files = files;
+        _windowed = !alone && LineFormats.Contains(reader.Format);
     }
 
     public ILogReader Reader { get; }
@@ -66,7 +75,7 @@ internal sealed class FollowedLog
     /// </summary>
     public IReadOnlyList<TrainingLog> Read(IReadOnlyDictionary<string, AppendedFileTail> tails, ReadOptions options, IProblemSink problems, bool final, ref long bytesRead)
     {
-        if (!LineFormats.Contains(Reader.Format))
+        if (!_windowed)
         {
             // A JSON document, a Hugging Face trainer_state.json, an MLflow run: rewritten whole or not made of lines.
             WholeReads++;

@@ -109,10 +109,20 @@ internal static class LogMerge
             return old;
         }
 
-        long[] steps = [.. old.Steps, .. window.Steps[from..]];
-        double[] values = [.. old.Values, .. window.Values[from..]];
-        double[]? wallTimes = old.HasWallTimes ? [.. old.WallTimes, .. window.WallTimes[from..]] : null;
+        var steps = Join(old.Steps, window.Steps[from..]);
+        var values = Join(old.Values, window.Values[from..]);
+        var wallTimes = old.HasWallTimes ? Join(old.WallTimes, window.WallTimes[from..]) : null;
         return new MetricSeries(old.Name, steps, values, wallTimes, old.Role, old.Averaging);
+    }
+
+    /// <summary>Two spans in one new array: a block copy, since a snapshot of a long log copies millions of points.</summary>
+    private static T[] Join<T>(ReadOnlySpan<T> first, ReadOnlySpan<T> second)
+        where T : unmanaged
+    {
+        var joined = GC.AllocateUninitializedArray<T>(first.Length + second.Length);
+        first.CopyTo(joined);
+        second.CopyTo(joined.AsSpan(first.Length));
+        return joined;
     }
 
     private static bool TryMergeSamples(StepSamples? before, StepSamples? window, out StepSamples? merged)

@@ -114,6 +114,33 @@ public sealed class WindowedFollowingTests : IDisposable
     }
 
     [Fact]
+    public void A_telemetry_steps_file_named_alone_is_read_whole_with_the_files_beside_it_as_analyze_reads_it()
+    {
+        WriteSource("telemetry-csv", epochs: 6);
+
+        // Without run.json the epochs come from the steps file's own epoch column, which a window holds too.
+        File.Delete(Path.Combine(_source, TelemetryFiles.RunDescription));
+        var files = Directory.GetFiles(_source).ToDictionary(f => Path.Combine(_watched, Path.GetFileName(f)), File.ReadAllBytes);
+        string steps = Path.Combine(_watched, TelemetryFiles.StepsCsv);
+        var readers = DefaultLogReaders.Create();
+        var follower = new AppendedLogFollower(steps, ReadOptions.Default, readers);
+        var problems = new ProblemLog();
+        for (int piece = 1; piece <= 6; piece++)
+        {
+            foreach (var (file, bytes) in files)
+            {
+                File.WriteAllBytes(file, bytes.AsSpan(0, bytes.Length * piece / 6).ToArray());
+            }
+
+            follower.Poll(problems);
+            AssertSameLogs(readers.Read(steps, ReadOptions.Default, new ProblemLog()), follower.Snapshot(problems), $"piece {piece}");
+        }
+
+        // The epochs file and run.json beside it are read too, which a window of steps.csv would leave out.
+        Assert.Equal(0, follower.WindowedReads);
+    }
+
+    [Fact]
     public void A_new_column_or_a_rewritten_file_is_read_whole_once_then_followed_by_windows_again()
     {
         string file = Path.Combine(_watched, "metrics.csv");
