@@ -22,6 +22,12 @@ internal sealed class FollowedLog
     /// </summary>
     private const int RefusalsBeforeWholeOnly = 5;
 
+    /// <summary>
+    /// A whole read with a line still being written reads a copy of the complete lines, up to this size; a longer log
+    /// is read as it stands (its half line, if read otherwise once finished, refuses the next window: one more whole read).
+    /// </summary>
+    private const long MaxCompleteLinesCopy = 64L << 20;
+
     private readonly Dictionary<string, LineWindow> _windows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _rewrites = new(StringComparer.Ordinal);
     private readonly bool _windowed;
@@ -104,7 +110,8 @@ internal sealed class FollowedLog
         {
             // The complete lines only, so that a line still being written is read again once it is finished.
             WholeReads++;
-            Logs = partial ? ReadCompleteLines(tails, options, problems, ref bytesRead) : ReadFiles(_files, options, problems, ref bytesRead);
+            bool copyable = _files.Sum(f => tails.TryGetValue(f, out var tail) ? tail.CompleteBytes : 0) <= MaxCompleteLinesCopy;
+            Logs = partial && copyable ? ReadCompleteLines(tails, options, problems, ref bytesRead) : ReadFiles(_files, options, problems, ref bytesRead);
             _filesChanged = false;
             Commit(tails, whole: true);
         }

@@ -141,6 +141,28 @@ public sealed class WindowedFollowingTests : IDisposable
     }
 
     [Fact]
+    public void A_csv_whose_steps_are_its_row_numbers_is_read_whole_and_still_reads_as_analyze_reads_it()
+    {
+        string file = Path.Combine(_watched, "losses.csv");
+        File.WriteAllText(file, "loss,lr\n");
+        var readers = DefaultLogReaders.Create();
+        var follower = new AppendedLogFollower(file, ReadOptions.Default, readers);
+        var problems = new ProblemLog();
+        for (int piece = 0; piece < 10; piece++)
+        {
+            AppendText(file, string.Concat(Enumerable.Range(piece * 5_000, 5_000).Select(s => $"{Loss(s, false):R},0.001\n")));
+            follower.Poll(problems);
+            AssertSameLogs(readers.Read(file, ReadOptions.Default, new ProblemLog()), follower.Snapshot(problems), $"piece {piece}");
+        }
+
+        // Once the file is too long to copy whole, a window numbers its rows from its own start: its old points never
+        // match, so it is refused and the log read whole.
+        Assert.True(new FileInfo(file).Length > 2 * LineWindow.WholeBelow);
+        Assert.InRange(follower.WholeReads, 6, 10);
+        Assert.Contains("other points", follower.LastRefusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_new_column_or_a_rewritten_file_is_read_whole_once_then_followed_by_windows_again()
     {
         string file = Path.Combine(_watched, "metrics.csv");
