@@ -63,6 +63,55 @@ public sealed partial class WatchCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(_root, "*.tmp"));
     }
 
+    [Theory]
+    [InlineData("metrics.csv")]
+    [InlineData("metrics.jsonl")]
+    [InlineData("train.log")]
+    public void Follows_a_line_log_written_while_it_watches_and_ends_with_analyze_s_json(string name)
+    {
+        // Long enough (about 0.8 MB) that each diagnosis after the first reads a window of the new lines, not the file.
+        const int perEpoch = 4000, epochs = 6;
+        var log = Path.Combine(_root, name);
+        var json = Path.Combine(_root, "diagnosis.json");
+        var done = Path.Combine(_root, "done");
+        var text = new System.Text.StringBuilder(name.EndsWith(".csv", StringComparison.Ordinal) ? "step,epoch,loss\n" : "");
+        for (int step = 0; step < perEpoch * epochs; step++)
+        {
+            // A jump at each epoch start, as an optimizer rebuilt every epoch gives.
+            double loss = Math.Round(0.5 + Math.Exp(-step / 6000.0) + (0.05 * Math.Sin(step * 0.37)) + (step % perEpoch < 30 ? 0.4 : 0), 6);
+            text.Append(name switch
+            {
+                "metrics.csv" => FormattableString.Invariant($"{step},{step / perEpoch},{loss}\n"),
+                "metrics.jsonl" => FormattableString.Invariant($"{{\"step\": {step}, \"epoch\": {step / perEpoch}, \"loss\": {loss}}}\n"),
+                _ => FormattableString.Invariant($"[epoch {(step / perEpoch) + 1}/{epochs}] step {(step % perEpoch) + 1}/{perEpoch} loss={loss:0.000000}\n"),
+            });
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        File.WriteAllBytes(log, []);
+        using var watch = new WatchedProcess(log, "--steps-per-epoch", $"{perEpoch}", "--interval", "0.05", "--json", json, "--until-file", done);
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            // Each write ends a few bytes into the next epoch's first line (half a line), except the last.
+            int end = epoch == epochs ? bytes.Length : LineStart(bytes, (epoch * perEpoch) + (name.EndsWith(".csv", StringComparison.Ordinal) ? 1 : 0)) + 5;
+            int from = (int)new FileInfo(log).Length;
+            using (var stream = new FileStream(log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+            {
+                stream.Write(bytes, from, end - from);
+            }
+
+            int written = epoch * perEpoch;
+            watch.WaitFor(() => PointsIn(json) >= written, $"a diagnosis of {written} points in {json}");
+        }
+
+        File.WriteAllText(done, "");
+        Assert.Equal(0, watch.WaitForExit());
+        var analyzed = EpochLensProcess.Run("analyze", log, "--steps-per-epoch", $"{perEpoch}", "--json");
+        Assert.Equal(0, analyzed.ExitCode);
+        Assert.Equal(analyzed.Output, File.ReadAllText(json));
+        Assert.Contains("optimizer-reset", analyzed.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Stops_with_exit_code_1_when_a_finding_reaches_fail_on()
     {
@@ -201,6 +250,18 @@ public sealed partial class WatchCommandTests : IDisposable
 
         Assert.Equal(2, watch.WaitForExit());
         Assert.Contains("not a regular file", watch.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where line <paramref name="index"/> (from 0) starts.</summary>
+    private static int LineStart(byte[] bytes, int index)
+    {
+        int at = 0;
+        for (int line = 0; line < index; line++)
+        {
+            at = Array.IndexOf(bytes, (byte)'\n', at) + 1;
+        }
+
+        return at;
     }
 
     private static int PointsIn(string json)
