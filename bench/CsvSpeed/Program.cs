@@ -1,20 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 using EpochLens.Bench.CsvSpeed;
-using EpochLens.Readers;
-using EpochLens.Readers.Csv;
 
 // Usage: CsvSpeed [--rows N] [--repeats K] [--file PATH] [--long-floats] [--python /usr/bin/python3] [--no-pandas]
-// (--first-read PATH is the child mode: one read in a fresh process, for an honest memory peak.)
-if (args is ["--stages", var staged])
-{
-    Stages.Run(staged, 3);
-    return 0;
-}
-
+//                 [--baseline OTHER/EpochLens.Bench.CsvSpeed.dll] [--analyze CLI.dll BASELINE_CLI.dll]
+// --baseline: this benchmark built against another EpochLens (an older reader), read side by side with this build.
+// --analyze: `epochlens analyze FILE` end to end with this build's CLI and a baseline CLI, alternately.
+// (--first-read PATH and --serve PATH are the child modes: one read in a fresh process, and reads on request.)
 if (args is ["--first-read", var only])
 {
     return FirstRead.Run(only);
+}
+
+if (args is ["--serve", var served])
+{
+    return Serve.Run(served);
 }
 
 long rows = 10_000_000;
@@ -23,6 +23,8 @@ string? file = null;
 bool longFloats = false;
 bool pandas = true;
 string python = "/usr/bin/python3";
+string? baseline = null;
+(string Cli, string Baseline)? analyze = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -33,6 +35,8 @@ for (int i = 0; i < args.Length; i++)
         case "--long-floats": longFloats = true; break;
         case "--python": python = args[++i]; break;
         case "--no-pandas": pandas = false; break;
+        case "--baseline": baseline = args[++i]; break;
+        case "--analyze": analyze = (args[++i], args[++i]); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
@@ -47,81 +51,72 @@ if (!File.Exists(file))
 long bytes = new FileInfo(file).Length;
 Console.WriteLine($"file: {file}, {bytes / 1e6:F1} MB, {rows:N0} rows ({(longFloats ? "17-digit" : "7-decimal")} losses), {Environment.ProcessorCount} cores");
 
-// pandas waits in its own process (started and warmed once) and reads when asked, so that the two sides'
-// reads interleave: a slow minute of this shared machine then falls on both sides alike.
-PandasSide? pandasSide = pandas ? PandasSide.Start(python, Path.Combine(AppContext.BaseDirectory, "pandas_read.py"), file) : null;
-if (pandas && pandasSide is null)
+// Every side reads in a warm process of its own, started once; the rounds interleave them, each round in another order.
+string self = typeof(Serve).Assembly.Location;
+var sides = new List<ReaderProcess?> { ReaderProcess.Start("EpochLens", "dotnet", self, "--serve", file) };
+if (baseline is not null)
+{
+    sides.Add(ReaderProcess.Start("baseline", "dotnet", baseline, "--serve", file));
+}
+
+if (pandas)
+{
+    sides.Add(ReaderProcess.Start("pandas", python, Path.Combine(AppContext.BaseDirectory, "pandas_read.py"), file));
+}
+
+if (sides.Any(s => s is null))
 {
     return 1;
 }
 
-// EpochLens: all series of the file (loss and epoch), as `epochlens analyze` reads it.
-var epochLens = new List<double>();
-var pandasTimes = new List<double>();
+var readers = sides.Select(s => s!).ToList();
 for (int r = 0; r < repeats; r++)
 {
-    // Each round starts with the other side than the last.
-    if (pandasSide is not null && r % 2 == 1)
+    for (int k = 0; k < readers.Count; k++)
     {
-        pandasTimes.Add(ReadWithPandas(pandasSide));
+        var side = readers[(k + r) % readers.Count];
+        double seconds = side.Read();
+        Console.WriteLine($"  round {r + 1}, {side.Name}: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s");
     }
-
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
-    long baseline = PeakMemory.CurrentBytes();
-    PeakMemory.Reset();
-    var sink = new CountingSink();
-    var clock = Stopwatch.StartNew();
-    var logs = CsvReader.Default.Read(LogSource.OfFile(file), ReadOptions.Default, sink);
-    double seconds = clock.Elapsed.TotalSeconds;
-    long peak = PeakMemory.PeakBytes() - baseline;
-    long points = logs.Sum(l => l.Series.Sum(s => (long)s.Count));
-    long held = points * 16;
-    epochLens.Add(seconds);
-    Console.WriteLine($"  EpochLens read {r + 1}: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s; "
-        + $"{points:N0} points in {logs[0].Series.Count} series; memory peak {peak / 1e6:F0} MB over the start = {(double)peak / held:F2}x the {held / 1e6:F0} MB held; problems {sink.Count}");
-    GC.Collect();
-    if (pandasSide is not null && r % 2 == 0)
-    {
-        pandasTimes.Add(ReadWithPandas(pandasSide));
-    }
-}
-
-double ReadWithPandas(PandasSide side)
-{
-    double seconds = side.Read();
-    Console.WriteLine($"  pandas read: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s");
-    return seconds;
 }
 
 // Memory: a fresh process's first read, so that no earlier read has already grown the heap.
-var child = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-if (!Environment.ProcessPath!.EndsWith("EpochLens.Bench.CsvSpeed", StringComparison.Ordinal))
+foreach (var (name, dll) in new[] { ("EpochLens", self), ("baseline", baseline) })
 {
-    child.ArgumentList.Add(typeof(FirstRead).Assembly.Location);
-}
+    if (dll is null)
+    {
+        continue;
+    }
 
-child.ArgumentList.Add("--first-read");
-child.ArgumentList.Add(file);
-using (var firstRead = Process.Start(child)!)
-{
-    Console.WriteLine($"  EpochLens first read in a fresh process: {firstRead.StandardOutput.ReadToEnd().Trim()}");
+    var child = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+    child.ArgumentList.Add(dll);
+    child.ArgumentList.Add("--first-read");
+    child.ArgumentList.Add(file);
+    using var firstRead = Process.Start(child)!;
+    Console.WriteLine($"  {name} first read in a fresh process: {firstRead.StandardOutput.ReadToEnd().Trim()}");
     firstRead.WaitForExit();
 }
 
-double best = epochLens.Min();
-double median = epochLens.Order().ElementAt(epochLens.Count / 2);
-Console.WriteLine($"EpochLens: best {rows / best / 1e6:F1} M rows/s ({bytes / best / 1e6:F0} MB/s), median {rows / median / 1e6:F1} M rows/s");
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-if (pandasSide is null)
+Console.WriteLine();
+Console.WriteLine($"| reader | median | best | median rows/s |");
+Console.WriteLine($"|---|---|---|---|");
+foreach (var side in readers)
 {
-    return 0;
+    Console.WriteLine($"| {side.Name} ({side.Version}) | {Median(side.Seconds):F3} s | {side.Seconds.Min():F3} s | {rows / Median(side.Seconds) / 1e6:F1} M |");
 }
 
-pandasSide.Dispose();
-double pandasBest = pandasTimes.Min();
-double pandasMedian = pandasTimes.Order().ElementAt(pandasTimes.Count / 2);
-Console.WriteLine($"pandas {pandasSide.Version}: best {rows / pandasBest / 1e6:F1} M rows/s ({bytes / pandasBest / 1e6:F0} MB/s), median {rows / pandasMedian / 1e6:F1} M rows/s");
-Console.WriteLine($"ratio EpochLens / pandas: {pandasBest / best:F1}x (best against best), {pandasMedian / median:F1}x (median against median); target 5x");
+var ours = readers[0];
+foreach (var other in readers.Skip(1))
+{
+    Console.WriteLine($"EpochLens / {other.Name}: {Median(other.Seconds) / Median(ours.Seconds):F2}x (median against median), {other.Seconds.Min() / ours.Seconds.Min():F2}x (best against best)");
+}
+
+readers.ForEach(r => r.Dispose());
+if (analyze is { } cli)
+{
+    AnalyzeTimes.Run(file, cli.Cli, cli.Baseline, repeats);
+}
+
 return 0;

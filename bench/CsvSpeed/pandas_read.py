@@ -9,7 +9,7 @@ import time
 import pandas as pd
 
 path = sys.argv[1]
-print(json.dumps({"ready": True, "pandas": pd.__version__}), flush=True)
+print(json.dumps({"ready": True, "version": "pandas " + pd.__version__}), flush=True)
 for command in sys.stdin:
     if command.strip() != "read":
         break

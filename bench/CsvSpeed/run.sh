@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CSV reading speed: EpochLens against pandas read_csv (C engine) on the same 10-million-row file, side by side.
-# Arguments go to the benchmark (--rows N, --repeats K, --long-floats, --file PATH, --no-pandas).
+# Arguments go to the benchmark (--rows N, --repeats K, --long-floats, --file PATH, --no-pandas, and the
+# --baseline and --analyze that baseline.sh prints, for an older reader and CLI side by side).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 

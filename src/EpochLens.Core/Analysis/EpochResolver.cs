@@ -81,6 +81,11 @@ public static class EpochResolver
     public static EpochResolution Infer(MetricSeries loss)
     {
         ArgumentNullException.ThrowIfNull(loss);
+        if (SmoothCurve.WhyNotInferable(loss.Values) is { } smooth)
+        {
+            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {smooth} Give --steps-per-epoch.", []);
+        }
+
         var inference = EpochLengthInference.Infer(loss.Steps, loss.Values);
         long origin = loss.Count == 0 ? 0 : DefaultOrigin(loss.Steps[0], loss.Count > 1 ? loss.Steps[1] - loss.Steps[0] : 0);
         if (inference.StepsPerEpoch is not { } period || loss.Count == 0)

@@ -2,10 +2,20 @@ using EpochLens.Logs;
 
 namespace EpochLens.Diagnosis;
 
-/// <summary>Picks the series to diagnose: the one named, else the training loss, else the likeliest loss by name.</summary>
+/// <summary>
+/// Picks the series to diagnose: the one named, else the training loss. Where a log holds several training losses
+/// (a detector's loss_cls, loss_box_reg and total_loss; a TensorBoard run's train/loss_cls and train/loss), the
+/// whole loss is the one the optimizer minimised, so a name of plain loss words ("loss", "total_loss",
+/// "train/loss") comes before a component's; then the reader's role; then the log's order.
+/// </summary>
 public static class LossSeriesChooser
 {
-    private static readonly string[] HeldOutWords = ["val", "valid", "eval", "test", "dev"];
+    private static readonly string[] HeldOutWords = ["val", "valid", "validation", "eval", "evaluation", "test", "dev", "holdout", "heldout"];
+
+    /// <summary>Words that may stand beside "loss" in the name of the whole training loss.</summary>
+    private static readonly string[] WholeLossWords = ["loss", "train", "training", "trainer", "total", "overall", "avg", "mean", "step", "batch", "sum"];
+
+    private static readonly char[] Separators = ['/', '_', '-', '.', ' ', ':'];
 
     public static MetricSeries Choose(TrainingLog log, string? metric)
     {
@@ -17,15 +27,37 @@ public static class LossSeriesChooser
                 ?? throw new DiagnosisException($"{log.Source}: no series named '{metric}'; it has {Names(log)}");
         }
 
-        return log.Find(SeriesRole.TrainLoss)
-            ?? log.Series.FirstOrDefault(s => s.Role == SeriesRole.Other && s.Name.Contains("loss", StringComparison.OrdinalIgnoreCase) && !LooksHeldOut(s.Name))
-            ?? throw new DiagnosisException($"{log.Source}: no training-loss series found; name one with --metric (it has {Names(log)})");
+        MetricSeries? best = null;
+        int bestRank = int.MaxValue;
+        foreach (var series in log.Series)
+        {
+            int rank = Rank(series);
+            if (rank < bestRank)
+            {
+                (best, bestRank) = (series, rank);
+            }
+        }
+
+        return best ?? throw new DiagnosisException($"{log.Source}: no training-loss series found; name one with --metric (it has {Names(log)})");
     }
 
-    private static bool LooksHeldOut(string name)
+    /// <summary>Lower is likelier the whole training loss; <see cref="int.MaxValue"/> when it is no training loss at all.</summary>
+    private static int Rank(MetricSeries series)
     {
-        var words = name.ToLowerInvariant().Split(['/', '_', '-', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
-        return words.Any(w => HeldOutWords.Contains(w));
+        bool trainRole = series.Role == SeriesRole.TrainLoss;
+        if (!trainRole && (series.Role != SeriesRole.Other || !series.Name.Contains("loss", StringComparison.OrdinalIgnoreCase)))
+        {
+            return int.MaxValue;
+        }
+
+        var words = series.Name.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        if (!trainRole && words.Any(HeldOutWords.Contains))
+        {
+            return int.MaxValue;
+        }
+
+        bool whole = words.Contains("loss") && words.All(WholeLossWords.Contains);
+        return (whole ? 0 : 2) + (trainRole ? 0 : 1);
     }
 
     private static string Names(TrainingLog log) =>

@@ -4,10 +4,13 @@ namespace EpochLens.Logs;
 /// Collects the points of one series while a log is read. Storage grows in fixed chunks, so building
 /// never holds more than the points once in chunks and once in the final arrays (16 bytes a point each,
 /// 24 with wall times); <see cref="Build"/> copies one column at a time and lets chunks go as it copies.
+/// A reader that knows how many points are coming <see cref="Reserve"/>s them as one first chunk, which
+/// <see cref="Build"/> hands over without a copy when it is filled exactly.
 /// </summary>
 public sealed class MetricSeriesBuilder
 {
-    private const int ChunkSize = 1 << 16;
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
     private const int ChunkMask = ChunkSize - 1;
 
     // The first chunk starts small and doubles up to a full chunk: a log with thousands of short series
@@ -20,10 +23,14 @@ public sealed class MetricSeriesBuilder
     private readonly PointBudget? _budget;
     private int _count;
 
+    // The points chunk 0 holds: a full chunk, or the room reserved; later chunks hold ChunkSize each.
+    private int _firstSpan = ChunkSize;
+
     // The chunk the last point is in, so that appending (nearly every call) costs a compare and three stores.
     private long[]? _tailSteps;
     private double[]? _tailValues;
     private double[]? _tailWalls;
+    private int _tailStart;
     private long _lastStep;
 
     /// <param name="name">The series name.</param>
@@ -45,11 +52,35 @@ public sealed class MetricSeriesBuilder
     /// <summary>Points dropped by the last <see cref="StepOrder.Restarted"/>.</summary>
     public int LastRemoved { get; private set; }
 
+    /// <summary>
+    /// Gives an empty builder room for <paramref name="points"/> points in one piece (taken from the read's budget), so
+    /// that a series of exactly that many needs no copy when built; false, and nothing reserved, when the budget refuses.
+    /// </summary>
+    public bool Reserve(int points)
+    {
+        if (_count > 0 || _stepChunks.Count > 0 || points <= ChunkSize)
+        {
+            return points <= ChunkSize;
+        }
+
+        if (!TakeCapacity(points))
+        {
+            return false;
+        }
+
+        // Uninitialised: pages are touched only as points arrive, so room never used is never resident.
+        _firstSpan = points;
+        _stepChunks.Add(GC.AllocateUninitializedArray<long>(points));
+        _valueChunks.Add(GC.AllocateUninitializedArray<double>(points));
+        _wallChunks?.Add(GC.AllocateUninitializedArray<double>(points));
+        return true;
+    }
+
     /// <summary>Adds a point; steps that repeat or go back are resolved as <see cref="StepOrder"/> describes.</summary>
     public StepOrder Add(long step, double value, double wallTime = double.NaN)
     {
-        int within = _count & ChunkMask;
-        if (within != 0 && within < _tailSteps!.Length && step > _lastStep)
+        int within = _count - _tailStart;
+        if (within > 0 && within < _tailSteps!.Length && step > _lastStep)
         {
             _tailSteps![within] = step;
             _tailValues![within] = value;
@@ -70,7 +101,8 @@ public sealed class MetricSeriesBuilder
             return order;
         }
 
-        int last = (_count - 1) / ChunkSize;
+        int last = Locate(_count - 1).Chunk;
+        _tailStart = ChunkStart(last);
         _tailSteps = _stepChunks[last];
         _tailValues = _valueChunks[last];
         _tailWalls = _wallChunks?[last];
@@ -100,7 +132,7 @@ public sealed class MetricSeriesBuilder
             }
         }
 
-        if (_count == _stepChunks.Count * ChunkSize)
+        if (_count == ChunkStart(_stepChunks.Count))
         {
             int size = _stepChunks.Count == 0 ? FirstChunkInitialSize : ChunkSize;
             if (!TakeCapacity(size))
@@ -112,7 +144,7 @@ public sealed class MetricSeriesBuilder
             _valueChunks.Add(new double[size]);
             _wallChunks?.Add(new double[size]);
         }
-        else if ((_count & ChunkMask) >= _stepChunks[^1].Length)
+        else if (_count - ChunkStart(_stepChunks.Count - 1) >= _stepChunks[^1].Length)
         {
             if (!TakeCapacity(Math.Min(ChunkSize, _stepChunks[^1].Length * 2) - _stepChunks[^1].Length))
             {
@@ -142,8 +174,22 @@ public sealed class MetricSeriesBuilder
     /// <summary>The finished series; the builder's chunks are released.</summary>
     public MetricSeries Build(SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
     {
-        // One column at a time, letting each chunk go once copied: the peak stays near 1.5 times the
-        // series instead of the 2 times that copying everything at once would hold.
+        // Reserved room filled exactly is the series as it is; otherwise one column at a time, letting each chunk
+        // go once copied: the peak stays near 1.5 times the series instead of the 2 times of copying all at once.
+        if (_stepChunks.Count == 1 && _stepChunks[0].Length == _count && _count > 0)
+        {
+            var series = new MetricSeries(Name, _stepChunks[0], _valueChunks[0], _wallChunks?[0], role, averaging);
+            _stepChunks.Clear();
+            _valueChunks.Clear();
+            _wallChunks?.Clear();
+            _count = 0;
+            _firstSpan = ChunkSize;
+            _tailSteps = null;
+            _tailValues = null;
+            _tailWalls = null;
+            return series;
+        }
+
         var steps = Gather(_stepChunks);
         var values = Gather(_valueChunks);
         var walls = _wallChunks is null ? null : Gather(_wallChunks);
@@ -164,9 +210,9 @@ public sealed class MetricSeriesBuilder
     private T[] Copy<T>(List<T[]> chunks)
     {
         var all = GC.AllocateUninitializedArray<T>(_count);
-        for (int chunk = 0, start = 0; start < _count; chunk++, start += ChunkSize)
+        for (int chunk = 0, start = 0; start < _count; start = ChunkStart(++chunk))
         {
-            Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkSize, _count - start));
+            Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkStart(chunk + 1), _count) - start);
         }
 
         return all;
@@ -176,13 +222,14 @@ public sealed class MetricSeriesBuilder
     {
         // Every element is written below: no need to zero hundreds of megabytes first.
         var all = GC.AllocateUninitializedArray<T>(_count);
-        for (int chunk = 0, start = 0; start < _count; chunk++, start += ChunkSize)
+        for (int chunk = 0, start = 0; start < _count; start = ChunkStart(++chunk))
         {
-            Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkSize, _count - start));
+            Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkStart(chunk + 1), _count) - start);
             chunks[chunk] = [];
         }
 
         chunks.Clear();
+        _firstSpan = ChunkSize;
         return all;
     }
 
@@ -210,15 +257,26 @@ public sealed class MetricSeriesBuilder
         }
     }
 
-    private long StepAt(int index) => _stepChunks[index / ChunkSize][index % ChunkSize];
+    /// <summary>The index of the first point of <paramref name="chunk"/> (or of the point after the chunks).</summary>
+    private int ChunkStart(int chunk) => chunk == 0 ? 0 : _firstSpan + ((chunk - 1) << ChunkBits);
+
+    private (int Chunk, int Within) Locate(int index) =>
+        index < _firstSpan ? (0, index) : (1 + ((index - _firstSpan) >> ChunkBits), (index - _firstSpan) & ChunkMask);
+
+    private long StepAt(int index)
+    {
+        var (chunk, within) = Locate(index);
+        return _stepChunks[chunk][within];
+    }
 
     private void Set(int index, long step, double value, double wallTime)
     {
-        _stepChunks[index / ChunkSize][index % ChunkSize] = step;
-        _valueChunks[index / ChunkSize][index % ChunkSize] = value;
+        var (chunk, within) = Locate(index);
+        _stepChunks[chunk][within] = step;
+        _valueChunks[chunk][within] = value;
         if (_wallChunks is not null)
         {
-            _wallChunks[index / ChunkSize][index % ChunkSize] = wallTime;
+            _wallChunks[chunk][within] = wallTime;
         }
     }
 
@@ -248,7 +306,12 @@ public sealed class MetricSeriesBuilder
 
         // The tail chunk may be gone: make the next Add take the slow path, which finds it again.
         _lastStep = long.MaxValue;
-        int chunksNeeded = (count + ChunkSize - 1) / ChunkSize;
+        int chunksNeeded = count == 0 ? 0 : Locate(count - 1).Chunk + 1;
+        if (chunksNeeded == 0)
+        {
+            _firstSpan = ChunkSize;
+        }
+
         if (_stepChunks.Count > chunksNeeded)
         {
             int extra = _stepChunks.Count - chunksNeeded;

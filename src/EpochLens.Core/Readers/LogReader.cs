@@ -1,4 +1,5 @@
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers;
 

@@ -1,3 +1,5 @@
+using EpochLens.Readers.Input;
+
 namespace EpochLens.Readers;
 
 /// <summary>
@@ -5,25 +7,9 @@ namespace EpochLens.Readers;
 /// sniff a signature (gzip, UTF-16) and still hand the whole stream on. Damage met while the bytes were taken (a
 /// broken gzip member) can be kept and thrown once the replayed bytes are used up, where the reader expects it.
 /// </summary>
-public sealed class PrefixedReadStream(byte[] prefix, Stream inner, Exception? failure = null) : Stream
+public sealed class PrefixedReadStream(byte[] prefix, Stream inner, Exception? failure = null) : ReadOnlyStream(inner)
 {
     private int _prefixPosition;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -40,27 +26,6 @@ public sealed class PrefixedReadStream(byte[] prefix, Stream inner, Exception? f
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
-        return inner.Read(buffer);
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <summary>Disposing it disposes the stream it continues with.</summary>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return Inner.Read(buffer);
     }
 }

@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers;
 
@@ -22,11 +22,7 @@ internal static class TextWindows
             return null;
         }
 
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-        Span<byte> magic = stackalloc byte[2];
-        int got = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        using Stream stream = TextEncoding.Utf8(FileHead.IsGzip(magic[..got]) ? new GZipStream(file, CompressionMode.Decompress) : file);
+        using var stream = LogFile.Open(path, ReadOptions.Default);
         var buffer = new byte[1 << 16];
         int length = 0;
         try

@@ -125,7 +125,10 @@ public sealed class Trainer
 
                     var (images, labels) = train.Batch(batches[position]);
                     var loss = nn.functional.cross_entropy(model.forward(images), labels, reduction: reduction);
-                    (loss / accumulation.DivisorAt(position, batches.Count)).backward();
+                    // Scalars made explicitly and held to the end of the step: an implicit one made by the division operator
+                    // can be finalized while libtorch still reads it ("Unknown scalar type" under GC pressure).
+                    using var divisor = accumulation.DivisorAt(position, batches.Count).ToScalar();
+                    loss.div(divisor).backward();
                     bool stepped = accumulation.ShouldStep(position, batches.Count);
                     if (stepped)
                     {
@@ -137,7 +140,8 @@ public sealed class Trainer
                     {
                         // The question's logger: the mean of this epoch's losses so far, reset every epoch.
                         runningSum.add_(loss.detach().to(float64));
-                        logged = runningSum / (position + 1);
+                        using var count = ((double)(position + 1)).ToScalar();
+                        logged = runningSum.div(count);
                     }
 
                     if (recorder is not null)

@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
 
@@ -24,8 +24,7 @@ internal sealed class ConsoleLineReader : IDisposable
 
     private readonly Stream _stream;
     private readonly ProblemReporter _problems;
-    private readonly long _maxDecompressedBytes;
-    private readonly bool _compressed;
+    private readonly SizeLimitedStream? _bounded;
     private readonly byte[] _buffer;
     private readonly byte[] _segment;
     private readonly char[] _chars;
@@ -42,31 +41,15 @@ internal sealed class ConsoleLineReader : IDisposable
     public ConsoleLineReader(string path, ReadOptions options, ProblemReporter problems)
     {
         _problems = problems;
-        _maxDecompressedBytes = options.MaxDecompressedBytes;
         _budget = PointBudget.Current;
         (_buffer, _segment, _chars) = (new byte[1 << 16], new byte[MaxSegmentBytes], new char[MaxSegmentBytes]);
-        FileStream file;
-        try
-        {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LogReadException(path, $"cannot be opened: {e.Message}", e);
-        }
-
-        Span<byte> magic = stackalloc byte[2];
-        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        _compressed = FileHead.IsGzip(magic[..read]);
-        _stream = TextEncoding.Utf8(_compressed ? new GZipStream(file, CompressionMode.Decompress) : file);
+        _stream = LogFile.Open(path, options, out _bounded);
     }
 
     /// <summary>Reads text already in memory (a file's head, for format detection); nothing to decompress.</summary>
     public ConsoleLineReader(ReadOnlySpan<byte> text, ProblemReporter problems)
     {
         _problems = problems;
-        _maxDecompressedBytes = long.MaxValue;
         _stream = new MemoryStream(text.ToArray(), writable: false);
 
         // Sized to the text: detection reads thousands of 4 KiB windows, each with a reader of its own.
@@ -248,17 +231,13 @@ internal sealed class ConsoleLineReader : IDisposable
             _problems.Report($"byte {_bufferOffset}", ProblemKind.Truncated, $"read failed ({e.Message}): reading stopped there");
         }
 
-        if (_compressed && _bufferOffset + _length > _maxDecompressedBytes)
-        {
-            _problems.Report($"byte {_maxDecompressedBytes}", ProblemKind.LimitReached,
-                $"decompressed content exceeds {_maxDecompressedBytes} bytes: reading stopped there");
-            _length = (int)Math.Max(0, _maxDecompressedBytes - _bufferOffset);
-            _ended = true;
-            return _length > 0;
-        }
-
         if (_length == 0)
         {
+            if (_bounded?.LimitReached == true)
+            {
+                _problems.Report($"byte {_bounded.Limit}", ProblemKind.LimitReached, _bounded.LimitMessage);
+            }
+
             _ended = true;
             return false;
         }

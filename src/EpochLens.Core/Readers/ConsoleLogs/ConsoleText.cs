@@ -1,4 +1,5 @@
 using System.Globalization;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
 
@@ -57,61 +58,7 @@ internal static class ConsoleText
             return true;
         }
 
-        return TryParsePlainDecimal(text, out value) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
-
-    private static readonly double[] PowersOfTen =
-        [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
-    /// <summary>
-    /// "-12.3456" with at most 15 digits and no exponent, the spelling of nearly every logged number: the digits as an
-    /// integer divided by a power of ten, both exact doubles, so the one division rounds correctly (what double.Parse
-    /// would give) at a fraction of its cost. False for anything else, which double.Parse then reads.
-    /// </summary>
-    private static bool TryParsePlainDecimal(ReadOnlySpan<char> text, out double value)
-    {
-        value = 0;
-        int i = text[0] is '-' or '+' ? 1 : 0;
-        long mantissa = 0;
-        int digits = 0, fraction = -1;
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsAsciiDigit(c))
-            {
-                mantissa = (mantissa * 10) + (c - '0');
-                if (++digits > 15)
-                {
-                    return false;
-                }
-
-                if (fraction >= 0)
-                {
-                    fraction++;
-                }
-            }
-            else if (c == '.' && fraction < 0)
-            {
-                fraction = 0;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        if (digits == 0)
-        {
-            return false;
-        }
-
-        value = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;
-        if (text[0] == '-')
-        {
-            value = -value;
-        }
-
-        return true;
+        return TextNumber.TryParseDouble(text, out value);
     }
 
     /// <summary>A metric name as Keras and mmengine print them: "loss", "val_acc", "coco/bbox_mAP", "s0.loss_cls".</summary>

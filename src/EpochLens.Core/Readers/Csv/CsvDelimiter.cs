@@ -3,26 +3,26 @@ namespace EpochLens.Readers.Csv;
 /// <summary>Finds the delimiter from the first line: the most frequent of comma, tab and semicolon outside quotes.</summary>
 internal static class CsvDelimiter
 {
-    public static byte Detect(ReadOnlySpan<byte> firstLine, bool preferTab)
+    public static char Detect(ReadOnlySpan<char> firstLine, bool preferTab)
     {
         int commas = 0, tabs = 0, semicolons = 0;
         bool quoted = false;
-        foreach (byte b in firstLine)
+        foreach (char c in firstLine)
         {
-            switch (b)
+            switch (c)
             {
-                case (byte)'"': quoted = !quoted; break;
-                case (byte)',' when !quoted: commas++; break;
-                case (byte)'\t' when !quoted: tabs++; break;
-                case (byte)';' when !quoted: semicolons++; break;
+                case '"': quoted = !quoted; break;
+                case ',' when !quoted: commas++; break;
+                case '\t' when !quoted: tabs++; break;
+                case ';' when !quoted: semicolons++; break;
             }
         }
 
         if (tabs > 0 && (preferTab || (tabs > commas && tabs >= semicolons)))
         {
-            return (byte)'\t';
+            return '\t';
         }
 
-        return semicolons > commas ? (byte)';' : (byte)',';
+        return semicolons > commas ? ';' : ',';
     }
 }

@@ -1,3 +1,7 @@
+using System.Text;
+using EpochLens.Logs;
+using EpochLens.Readers.Input;
+
 namespace EpochLens.Readers.Csv;
 
 /// <summary>Format detection from the first bytes of a file.</summary>
@@ -19,78 +23,42 @@ internal static class CsvHead
             return false;
         }
 
-        var lines = new List<Range>();
-        int position = 0;
-        while (position < head.Length && lines.Count < 3)
-        {
-            int newline = head[position..].IndexOf((byte)'\n');
-            int end = newline < 0 ? head.Length : position + newline;
-            int trimmed = end > position && head[end - 1] == (byte)'\r' ? end - 1 : end;
-            if (!CsvNumber.Trim(head[position..trimmed]).IsEmpty)
-            {
-                lines.Add(position..trimmed);
-            }
-
-            position = end + 1;
-        }
-
+        // ReplaceLineEndings also takes U+0085, U+2028 and U+2029 for breaks; a log's head has none that matter.
+        var lines = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(3).ToList();
+        bool endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
         if (lines.Count == 0)
         {
             return false;
         }
 
-        var first = head[lines[0]];
-        if (first.StartsWith(System.Text.Encoding.UTF8.GetBytes(excludedHeader)))
+        string first = lines[0];
+        if (first.StartsWith(excludedHeader, StringComparison.Ordinal))
         {
             return false;
         }
 
-        byte delimiter = CsvDelimiter.Detect(first, preferTab: false);
-        if (HasNumber(first, delimiter, out bool allNumeric) && allNumeric)
+        char delimiter = CsvDelimiter.Detect(first, preferTab: false);
+        var firstCells = CsvLineCells.Split(first, delimiter);
+        if (firstCells.All(IsNumber))
         {
             return true;
         }
 
-        if (lines.Count >= 2 && lines[1].End.Value < head.Length)
+        // The second line counts when it is whole: followed by a third, or by the end of the file's head in a break.
+        if (lines.Count >= 3 || (lines.Count == 2 && endsInBreak))
         {
-            return HasNumber(head[lines[1]], delimiter, out _);
+            return CsvLineCells.Split(lines[1], delimiter).Any(IsNumber);
         }
 
         // A header longer than the head, or a header whose first row was cut off by the head's end.
-        return first.Length == head.Length || lines.Count >= 2 || NamesKnownColumn(first, delimiter);
+        return (lines.Count == 1 && !endsInBreak) || lines.Count >= 2 || firstCells.Any(NamesKnownColumn);
     }
 
-    private static bool HasNumber(ReadOnlySpan<byte> line, byte delimiter, out bool allNumeric)
+    private static bool IsNumber(string cell) => TextNumber.TryParseDouble(cell, out _);
+
+    private static bool NamesKnownColumn(string name)
     {
-        Span<int> starts = stackalloc int[256];
-        Span<int> lengths = stackalloc int[256];
-        int count = Math.Min(CsvFields.Split(line, delimiter, starts, lengths, out _), starts.Length);
-        bool any = false;
-        allNumeric = true;
-        for (int i = 0; i < count; i++)
-        {
-            bool number = CsvNumber.TryParseDouble(line.Slice(starts[i], lengths[i]), out _);
-            any |= number;
-            allNumeric &= number;
-        }
-
-        return any;
-    }
-
-    private static bool NamesKnownColumn(ReadOnlySpan<byte> line, byte delimiter)
-    {
-        Span<int> starts = stackalloc int[256];
-        Span<int> lengths = stackalloc int[256];
-        int count = Math.Min(CsvFields.Split(line, delimiter, starts, lengths, out _), starts.Length);
-        for (int i = 0; i < count; i++)
-        {
-            string name = CsvFields.Text(line.Slice(starts[i], lengths[i]));
-            if (CsvColumnNames.StepRank(name) >= 0 || CsvColumnNames.IsEpoch(name) || CsvColumnNames.RoleOf(name) != EpochLens.Logs.SeriesRole.Other)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        name = TextNumber.Trim(name).ToString();
+        return CsvColumnNames.StepRank(name) >= 0 || CsvColumnNames.IsEpoch(name) || CsvColumnNames.RoleOf(name) != SeriesRole.Other;
     }
 }

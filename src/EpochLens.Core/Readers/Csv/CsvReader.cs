@@ -44,7 +44,8 @@ public sealed class CsvReader : ILogReader
         foreach (var file in source.Files)
         {
             string name = source.Files.Count == 1 ? source.Name : file;
-            logs.AddRange(new CsvFileReader(file, name, options, problems).Read());
+            using var reader = new CsvFileReader(file, name, options, problems);
+            logs.AddRange(reader.Read());
         }
 
         return logs;

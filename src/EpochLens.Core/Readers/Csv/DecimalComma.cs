@@ -1,3 +1,5 @@
+using EpochLens.Readers.Input;
+
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
@@ -8,25 +10,25 @@ namespace EpochLens.Readers.Csv;
 internal static class DecimalComma
 {
     /// <summary>A cell of the form [sign] digits ',' digits [exponent]; where it is unambiguous as a decimal comma.</summary>
-    public static bool Looks(ReadOnlySpan<byte> cell, out bool unambiguous)
+    public static bool Looks(ReadOnlySpan<char> cell, out bool unambiguous)
     {
         unambiguous = false;
-        cell = CsvNumber.Trim(cell);
-        int i = cell.Length > 0 && cell[0] is (byte)'-' or (byte)'+' ? 1 : 0;
+        cell = TextNumber.Trim(cell);
+        int i = cell.Length > 0 && cell[0] is '-' or '+' ? 1 : 0;
         int whole = i;
-        while (i < cell.Length && char.IsAsciiDigit((char)cell[i]))
+        while (i < cell.Length && char.IsAsciiDigit(cell[i]))
         {
             i++;
         }
 
         int wholeDigits = i - whole;
-        if (wholeDigits == 0 || i >= cell.Length || cell[i] != (byte)',')
+        if (wholeDigits == 0 || i >= cell.Length || cell[i] != ',')
         {
             return false;
         }
 
         int fraction = ++i;
-        while (i < cell.Length && char.IsAsciiDigit((char)cell[i]))
+        while (i < cell.Length && char.IsAsciiDigit(cell[i]))
         {
             i++;
         }
@@ -37,12 +39,12 @@ internal static class DecimalComma
             return false;
         }
 
-        if (i < cell.Length && cell[i] is (byte)'e' or (byte)'E')
+        if (i < cell.Length && cell[i] is 'e' or 'E')
         {
             i++;
-            i += i < cell.Length && cell[i] is (byte)'-' or (byte)'+' ? 1 : 0;
+            i += i < cell.Length && cell[i] is '-' or '+' ? 1 : 0;
             int exponent = i;
-            while (i < cell.Length && char.IsAsciiDigit((char)cell[i]))
+            while (i < cell.Length && char.IsAsciiDigit(cell[i]))
             {
                 i++;
             }
@@ -59,15 +61,15 @@ internal static class DecimalComma
         }
 
         // "0,523" or "2,3456" can only be decimals; "1,500" might be one thousand five hundred.
-        unambiguous = fractionDigits != 3 || (wholeDigits == 1 && cell[whole] == (byte)'0');
+        unambiguous = fractionDigits != 3 || (wholeDigits == 1 && cell[whole] == '0');
         return true;
     }
 
     /// <summary>The cell read with its comma as a decimal point.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> cell, out double value)
+    public static bool TryParse(ReadOnlySpan<char> cell, out double value)
     {
-        cell = CsvNumber.Trim(cell);
-        Span<byte> copy = stackalloc byte[Math.Min(cell.Length, 64)];
+        cell = TextNumber.Trim(cell);
+        Span<char> copy = stackalloc char[Math.Min(cell.Length, 64)];
         if (cell.Length > copy.Length)
         {
             value = double.NaN;
@@ -75,12 +77,12 @@ internal static class DecimalComma
         }
 
         cell.CopyTo(copy);
-        int comma = copy.IndexOf((byte)',');
+        int comma = copy.IndexOf(',');
         if (comma >= 0)
         {
-            copy[comma] = (byte)'.';
+            copy[comma] = '.';
         }
 
-        return CsvNumber.TryParseDouble(copy, out value);
+        return TextNumber.TryParseDouble(copy, out value);
     }
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.HuggingFace;
 
@@ -57,7 +59,7 @@ internal sealed class TrainerStateParser
 
     public TrainingLog Read(string sourceName, string format)
     {
-        using (var raw = LogInput.Open(_file, _options))
+        using (var raw = LogFile.Open(_file, _options))
         {
             if (raw is FileStream { Length: 0 })
             {
@@ -68,7 +70,7 @@ internal sealed class TrainerStateParser
             Parse(stream);
             if (raw is SizeLimitedStream { LimitReached: true } bounded)
             {
-                _problems.Report("", ProblemKind.LimitReached, $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+                _problems.Report("", ProblemKind.LimitReached, bounded.LimitMessage);
             }
         }
 
@@ -380,7 +382,7 @@ internal sealed class TrainerStateParser
             }
         }
 
-        if (!JsonNumber.TryGetStep(stepValue, out long step))
+        if (!TextNumber.TryWhole(stepValue, out long step))
         {
             _problems.Report(where.ToString(), ProblemKind.BadValue, $"no whole-number \"step\" (found {stepValue}): entry skipped");
             return;

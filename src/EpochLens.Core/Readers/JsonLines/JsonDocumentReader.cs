@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.JsonLines;
 
@@ -145,7 +146,7 @@ public sealed class JsonDocumentReader : ILogReader
         JsonDocument document;
         long maxBytes = MaxDocumentBytes(options);
         byte[] text = [];
-        using (var stream = LogInput.Open(file, options))
+        using (var stream = LogFile.Open(file, options))
         using (var bounded = new SizeLimitedStream(stream, maxBytes, throwAtLimit: true))
         {
             try

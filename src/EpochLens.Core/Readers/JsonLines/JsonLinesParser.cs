@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.JsonLines;
 
@@ -57,7 +59,7 @@ internal sealed class JsonLinesParser
     public TrainingLog Read(string sourceName, string format)
     {
         long bytes;
-        using (var stream = _open?.Invoke() ?? LogInput.Open(_file, _options))
+        using (var stream = _open?.Invoke() ?? LogFile.Open(_file, _options))
         {
             var lines = new LineScanner(stream);
             while (lines.TryReadLine(out var line))
@@ -74,7 +76,7 @@ internal sealed class JsonLinesParser
             if (stream is SizeLimitedStream { LimitReached: true } bounded)
             {
                 _problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                    $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+                    bounded.LimitMessage);
             }
         }
 
@@ -288,7 +290,7 @@ internal sealed class JsonLinesParser
         {
             if (info == _stepKey)
             {
-                if (!JsonNumber.TryGetStep(value, out step))
+                if (!TextNumber.TryWhole(value, out step))
                 {
                     _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, not a whole number: line skipped");
                     return;

@@ -50,17 +50,4 @@ internal static class JsonNumber
 
         return true;
     }
-
-    /// <summary>A step: an integral number in range.</summary>
-    public static bool TryGetStep(double value, out long step)
-    {
-        if (double.IsFinite(value) && value == Math.Floor(value) && Math.Abs(value) < 9.2e18)
-        {
-            step = (long)value;
-            return true;
-        }
-
-        step = 0;
-        return false;
-    }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Mlflow;
 
@@ -81,7 +83,7 @@ public sealed class MlflowReader : ILogReader
     private static MetricSeries? ReadMetric(string file, string name, ReadOptions options, ProblemReporter problems)
     {
         var collector = new SeriesCollector(name, options.KeepWallTimes, name == "epoch" ? SeriesRole.Epoch : SeriesRoles.FromName(name));
-        using var stream = LogInput.Open(file, options);
+        using var stream = LogFile.Open(file, options);
         var lines = new LineScanner(stream, maxLineBytes: 4096);
         while (lines.TryReadLine(out var line))
         {
@@ -147,7 +149,7 @@ public sealed class MlflowReader : ILogReader
             return "the timestamp is not a whole number";
         }
 
-        if (!TryParsePythonFloat(valueText, out value))
+        if (!TextNumber.TryParseDouble(valueText, out value))
         {
             return "the value is not a number";
         }
@@ -158,34 +160,6 @@ public sealed class MlflowReader : ILogReader
         }
 
         return null;
-    }
-
-    /// <summary>Python's str(float): digits, or nan / inf / -inf.</summary>
-    private static bool TryParsePythonFloat(ReadOnlySpan<byte> text, out double value)
-    {
-        if (text.Length is >= 3 and <= 9 && (text[^1] | 0x20) is (byte)'n' or (byte)'f' or (byte)'y')
-        {
-            Span<byte> lower = stackalloc byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                lower[i] = (byte)(text[i] | 0x20);
-            }
-
-            var word = lower[0] is (byte)'-' or (byte)'+' ? lower[1..] : lower;
-            if (word.SequenceEqual("nan"u8))
-            {
-                value = double.NaN;
-                return true;
-            }
-
-            if (word.SequenceEqual("inf"u8) || word.SequenceEqual("infinity"u8))
-            {
-                value = text[0] == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
-                return true;
-            }
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>The metric name: the path below the run's metrics folder, with '/' separators; null when the file is not in one.</summary>

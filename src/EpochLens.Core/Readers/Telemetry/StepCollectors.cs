@@ -1,5 +1,7 @@
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Telemetry;
 

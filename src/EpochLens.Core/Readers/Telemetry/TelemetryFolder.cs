@@ -1,3 +1,4 @@
+using EpochLens.Readers.Input;
 using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;

@@ -1,5 +1,7 @@
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;
@@ -115,7 +117,7 @@ internal sealed class TelemetryRunParser
     /// <summary>Streams the lines of a telemetry file; damage common to both formats is reported here.</summary>
     private void ReadLines(string file, ProblemReporter problems, LineHandler handle)
     {
-        using var stream = LogInput.Open(file, _options);
+        using var stream = LogFile.Open(file, _options);
         var lines = new LineScanner(stream);
         while (lines.TryReadLine(out var line))
         {
@@ -146,7 +148,7 @@ internal sealed class TelemetryRunParser
         if (stream is SizeLimitedStream { LimitReached: true } bounded)
         {
             problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                $"decompressed content exceeds {bounded.Limit} bytes (MaxDecompressedBytes): reading stopped there");
+                bounded.LimitMessage);
         }
     }
 

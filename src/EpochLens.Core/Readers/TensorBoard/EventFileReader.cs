@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.TensorBoard;
 
@@ -72,43 +73,43 @@ internal static class EventFileReader
                     case RecordStatus.Record:
                         if (!EventDecoder.TryDecode(scanner.Payload, run, options.KeepWallTimes))
                         {
-                            problems.Damage(file, run.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
+                            problems.Report(file, run.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
                         }
 
                         break;
                     case RecordStatus.BadPayloadChecksum:
-                        problems.Damage(file, run.Location, ProblemKind.BadChecksum,
+                        problems.Report(file, run.Location, ProblemKind.BadChecksum,
                             $"payload checksum mismatch: record skipped, {scanner.SkippedBytes} byte(s) skipped to the next valid record");
 
                         break;
                     case RecordStatus.Resynchronised:
-                        problems.Damage(file, run.Location, ProblemKind.BadChecksum,
+                        problems.Report(file, run.Location, ProblemKind.BadChecksum,
                             $"length checksum mismatch: framing lost; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
                         break;
                     case RecordStatus.FramingLost:
-                        problems.Damage(file, run.Location, ProblemKind.BadChecksum,
+                        problems.Report(file, run.Location, ProblemKind.BadChecksum,
                             $"length checksum mismatch: framing lost; no valid record in the remaining {scanner.SkippedBytes} byte(s)");
                         reading = false;
                         break;
                     case RecordStatus.Oversized:
-                        problems.Damage(file, run.Location, ProblemKind.Malformed,
+                        problems.Report(file, run.Location, ProblemKind.Malformed,
                             $"a record length of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap, taken as damage; "
                             + $"{scanner.SkippedBytes} byte(s) skipped to the next valid record");
                         break;
                     case RecordStatus.LengthPastEnd:
-                        problems.Damage(file, run.Location, ProblemKind.Malformed,
+                        problems.Report(file, run.Location, ProblemKind.Malformed,
                             $"a record length of {scanner.DeclaredLength} bytes runs past the end of the file, with valid records after it: "
                             + $"taken as damage; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
                         break;
                     case RecordStatus.Truncated:
-                        problems.Damage(file, run.Location, ProblemKind.Truncated,
+                        problems.Report(file, run.Location, ProblemKind.Truncated,
                             scanner.DeclaredLength < 0
                                 ? "the file ends inside a record header (a killed run?): everything before it kept"
                                 : $"the file ends inside a record of {scanner.DeclaredLength} bytes (a killed run?): everything before it kept");
                         reading = false;
                         break;
                     case RecordStatus.LimitReached:
-                        problems.Damage(file, run.Location, ProblemKind.LimitReached,
+                        problems.Report(file, run.Location, ProblemKind.LimitReached,
                             $"decompressed size reached the {byteLimit} byte limit (MaxDecompressedBytes): reading stopped, everything before kept");
                         reading = false;
                         break;
@@ -120,11 +121,11 @@ internal static class EventFileReader
         }
         catch (InvalidDataException e)
         {
-            problems.Damage(file, run.Location, ProblemKind.Truncated, $"compressed data damaged ({e.Message}): everything before it kept");
+            problems.Report(file, run.Location, ProblemKind.Truncated, $"compressed data damaged ({e.Message}): everything before it kept");
         }
         catch (IOException e) when (e is not LogReadException)
         {
-            problems.Damage(file, run.Location, ProblemKind.Truncated, $"reading failed ({e.Message}): everything before it kept");
+            problems.Report(file, run.Location, ProblemKind.Truncated, $"reading failed ({e.Message}): everything before it kept");
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.TensorBoard;
@@ -129,7 +130,7 @@ internal sealed class RunAccumulator
     {
         if (tag.NonScalarTensors++ == 0)
         {
-            _problems.Damage(File, Location, ProblemKind.Malformed,
+            _problems.Report(File, Location, ProblemKind.Malformed,
                 $"tag '{tag.Name}': a 'scalars' tensor that is not a one-element number: skipped (later ones are counted)");
         }
     }

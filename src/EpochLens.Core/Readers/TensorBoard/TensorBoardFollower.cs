@@ -1,4 +1,5 @@
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Watching;
 
 namespace EpochLens.Readers.TensorBoard;
@@ -189,25 +190,25 @@ internal sealed class TensorBoardFollower : ILogFollower
                         read = true;
                         if (!EventDecoder.TryDecode(scanner.Payload, accumulator, _options.KeepWallTimes))
                         {
-                            _reporter.Damage(tail.File, accumulator.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
+                            _reporter.Report(tail.File, accumulator.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
                         }
 
                         break;
                     case RecordStatus.BadPayloadChecksum:
                         tail.Framed = true;
-                        _reporter.Damage(tail.File, accumulator.Location, ProblemKind.BadChecksum, "payload checksum mismatch: record skipped");
+                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.BadChecksum, "payload checksum mismatch: record skipped");
                         break;
                     case RecordStatus.Oversized:
                         tail.Framed = true;
-                        _reporter.Damage(tail.File, accumulator.Location, ProblemKind.Malformed,
+                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.Malformed,
                             $"a record of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap: skipped unread");
                         break;
                     case RecordStatus.Resynchronised:
-                        _reporter.Damage(tail.File, accumulator.Location, ProblemKind.BadChecksum,
+                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.BadChecksum,
                             $"length checksum mismatch: framing lost; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
                         break;
                     case RecordStatus.FramingLost:
-                        _reporter.Damage(tail.File, accumulator.Location, ProblemKind.BadChecksum,
+                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.BadChecksum,
                             $"length checksum mismatch: framing lost; no valid record in the {scanner.SkippedBytes} byte(s) written so far");
                         Resume(tail, tail.Offset + scanner.BytesRead, scanner.RecordIndex + 1);
                         return read;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.TensorBoard;
 

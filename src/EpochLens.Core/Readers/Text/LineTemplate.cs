@@ -19,6 +19,12 @@ internal sealed class LineTemplate
     /// <summary>A training loss is shown (a training line when an epoch is known).</summary>
     public bool IsTraining { get; init; }
 
+    /// <summary>
+    /// An epoch or a labelled step counter with other values but no loss label ("(epoch: 1, iters: 100) G_GAN: 1.2 D_real: 0.5"):
+    /// counted, so that a file of such lines is recognised and refused with the names to pick from with --metric.
+    /// </summary>
+    public bool IsLossFree { get; init; }
+
     /// <summary>A validation or test loss is shown.</summary>
     public bool IsHeldOut { get; init; }
 

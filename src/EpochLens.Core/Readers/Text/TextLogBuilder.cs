@@ -1,6 +1,8 @@
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Text;
 
@@ -408,6 +410,7 @@ internal sealed class TextLogBuilder
 
         var series = new List<MetricSeries>();
         bool heldOutLossTaken = false;
+        int heldOutAverage = HeldOutAverage(builders, labels.Labels);
         for (int id = 0; id < builders.Length; id++)
         {
             if (builders[id] is not { Count: > 0 } builder)
@@ -416,7 +419,9 @@ internal sealed class TextLogBuilder
             }
 
             var label = labels[id];
-            var (role, averaging) = Describe(label, id, primary, ref heldOutLossTaken);
+            var (role, averaging) = id == heldOutAverage
+                ? (SeriesRole.HeldOutLoss, (ValueAveraging?)null)
+                : Describe(label, id, primary, ref heldOutLossTaken, heldOutAverage >= 0);
             Add(series, builder.Build(role, averaging), name);
         }
 
@@ -437,7 +442,25 @@ internal sealed class TextLogBuilder
         return new TrainingLog(name, TextLogReader.Default.Format, series, hint);
     }
 
-    private static (SeriesRole, ValueAveraging?) Describe(TextLabel label, int id, TextShape primary, ref bool heldOutLossTaken)
+    /// <summary>
+    /// The running average of a held-out loss, when the evaluation prints one beside each batch's loss
+    /// ("Test: [ 48/48]  Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average
+    /// covers the whole set and the value only its last batch. -1 when there is none.
+    /// </summary>
+    private static int HeldOutAverage(MetricSeriesBuilder?[] builders, IReadOnlyList<TextLabel> labels)
+    {
+        for (int id = 0; id < builders.Length; id++)
+        {
+            if (builders[id] is { Count: > 0 } && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true })
+            {
+                return id;
+            }
+        }
+
+        return -1;
+    }
+
+    private static (SeriesRole, ValueAveraging?) Describe(TextLabel label, int id, TextShape primary, ref bool heldOutLossTaken, bool heldOutAverageTaken)
     {
         if (label.IsAverage)
         {
@@ -449,7 +472,7 @@ internal sealed class TextLogBuilder
             return (SeriesRole.TrainLoss, primary.IsDict ? new ValueAveraging(AveragingKind.MovingWindow, null, DictEvidence) : null);
         }
 
-        if (label.HeldOut && label.IsLoss && !heldOutLossTaken)
+        if (label.HeldOut && label.IsLoss && !heldOutLossTaken && !heldOutAverageTaken)
         {
             heldOutLossTaken = true;
             return (SeriesRole.HeldOutLoss, null);

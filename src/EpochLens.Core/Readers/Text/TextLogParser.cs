@@ -1,4 +1,5 @@
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
 
@@ -19,6 +20,9 @@ internal sealed class TextLogParser
     private const int AverageNotYetSeen = -2;
 
     private readonly LineTokenizer _tokenizer = new();
+    private readonly BareCounterPrefix _bareCounters = new();
+    private readonly HeaderedColumns _columns = new();
+    private readonly GluedCounters _gluedCounters = new();
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly ProblemReporter _problems;
     private readonly string? _metric;
@@ -56,6 +60,14 @@ internal sealed class TextLogParser
 
     public int TrainingLines { get; private set; }
 
+    /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label (see <see cref="LineTemplate.IsLossFree"/>).</summary>
+    public int LossFreeLines { get; private set; }
+
+    /// <summary>The value labels of the first such line: what --metric could name.</summary>
+    public IReadOnlyList<string> LossFreeLabels => _lossFreeLabels;
+
+    private readonly List<string> _lossFreeLabels = [];
+
     /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
     public bool IsFull => _reportedFull;
 
@@ -64,12 +76,15 @@ internal sealed class TextLogParser
     public void Parse(ReadOnlySpan<char> line, ConsoleLineReader? at)
     {
         _at = at;
+        line = _columns.Label(line);
+
         // Lines without a digit carry no number (a "nan" loss still comes with its epoch's digits).
         if (line.IndexOfAnyInRange('0', '9') < 0)
         {
             return;
         }
 
+        line = _gluedCounters.Label(_bareCounters.Label(line));
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
         bool isDict = IsPrintedDict(line);
@@ -132,6 +147,8 @@ internal sealed class TextLogParser
             IsDict = isDict,
             IsHeader = epoch >= 0 && loss < 0 && step < 0 && !heldOutPhase && !heldOutLoss,
             IsTraining = loss >= 0 && !heldOutPhase,
+            IsLossFree = loss < 0 && !heldOutPhase && !heldOutLoss && _tokenizer.DanglingLoss.Start < 0 && (epoch >= 0 || (step >= 0 && fields[step].LabelLength > 0))
+                && HasOtherValue(fields, epoch, step),
             IsHeldOut = (heldOutPhase || _metric is null) && heldOutLoss,
             BatchSizeField = BatchSizeField(line, fields),
         };
@@ -205,9 +222,43 @@ internal sealed class TextLogParser
         {
             AddRecord(true, -1, template.HeldOutIds!, fields, epochValue, -1, -1, line);
         }
+        else if (template.IsLossFree)
+        {
+            CountLossFree(template, line, fields);
+        }
         else if (!double.IsNaN(epochValue))
         {
             ReportDangling(line, template.Epoch);
+        }
+    }
+
+    private static bool HasOtherValue(ReadOnlySpan<TextField> fields, int epoch, int step)
+    {
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (i != epoch && i != step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CountLossFree(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
+    {
+        LossFreeLines++;
+        if (_lossFreeLabels.Count > 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < fields.Length && _lossFreeLabels.Count < 12; i++)
+        {
+            if (i != template.Epoch && i != template.Step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
+            {
+                _lossFreeLabels.Add(fields[i].Label(line).ToString());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
 
@@ -37,7 +38,7 @@ public sealed class TextLogReader : ILogReader
         foreach (var segment in ConsoleText.HeadSegments(head))
         {
             parser.Parse(segment, null);
-            if (parser.TrainingLines >= LinesToRecognise)
+            if (parser.TrainingLines >= LinesToRecognise || parser.LossFreeLines >= LinesToRecognise)
             {
                 return true;
             }
@@ -47,6 +48,12 @@ public sealed class TextLogReader : ILogReader
     }
 
     public string GroupKey(string path) => path;
+
+    /// <summary>The first value that could be a loss: not a timing, a rate or a memory figure.</summary>
+    private static string Example(IReadOnlyList<string> labels) =>
+        labels.FirstOrDefault(l => !TimingWords.Any(w => l.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? labels[0];
+
+    private static readonly string[] TimingWords = ["time", "data", "eta", "lr", "rate", "speed", "mem", "/s", "sec"];
 
     public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
     {
@@ -66,6 +73,13 @@ public sealed class TextLogReader : ILogReader
             }
 
             var read = new TextLogBuilder(source.Files.Count == 1 ? source.Name : file, options, reporter, parser).Build();
+            if (read.Count == 0 && parser.TrainingLines == 0 && parser.LossFreeLines > 0 && options.Metric is null)
+            {
+                throw new LogReadException(file,
+                    $"{parser.LossFreeLines:N0} printed line(s) show an epoch or a step counter, but none labels a loss; the values they show are " +
+                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ConsoleText.Quote(l)))}: name the one to diagnose with --metric (for example --metric {ConsoleText.Quote(Example(parser.LossFreeLabels))})");
+            }
+
             if (read.Count == 0)
             {
                 throw new LogReadException(file, options.Metric is null

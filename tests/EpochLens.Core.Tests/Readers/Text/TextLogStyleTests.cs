@@ -127,15 +127,39 @@ public sealed class TextLogStyleTests : IDisposable
                 text.Append(CultureInfo.InvariantCulture, $"Epoch: [{e}][{p}/250]\tTime 1.151 (1.175)\tLoss {TextLogs.Loss(e, p)} (5.2454)\n");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"Test: [0/242]\tTime 0.604 (0.604)\tLoss 3.{e}332 (3.5332)\n");
+            text.Append(CultureInfo.InvariantCulture, $"Test: [0/242]\tTime 0.604 (0.604)\tLoss 3.{e}332 (3.5{e}32)\n");
         }
 
         var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
 
         Assert.Equal(15, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal([3.0332, 3.1332, 3.2332], log.Find("Test/Loss")!.Values.ToArray());
         var held = log.Find(SeriesRole.HeldOutLoss)!;
-        Assert.Equal("Test/Loss", held.Name);
-        Assert.Equal([3.0332, 3.1332, 3.2332], held.Values.ToArray());
+        Assert.Equal("Test/Loss (avg)", held.Name);
+        Assert.Equal([3.5032, 3.5132, 3.5232], held.Values.ToArray());
+    }
+
+    [Fact]
+    public void An_evaluation_printed_batch_by_batch_gives_its_running_average_over_the_whole_set_as_the_held_out_loss()
+    {
+        // timm and the ImageNet example print each test batch's loss with the average so far; the last line of an
+        // evaluation holds the whole set's loss in its average and one batch's in its value.
+        var text = new StringBuilder();
+        for (int e = 0; e < 3; e++)
+        {
+            text.Append(TextLogs.Lines([e], [0, 100, 200], (ep, p) => $"Train: {ep} [{p,4}/250 ({p * 100 / 250,3}%)]  Loss: {TextLogs.Loss(ep, p)} (5.000)  LR: 1.000e-03"));
+            foreach (int t in new[] { 0, 20, 40 })
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Test: [{t,3}/40]  Time: 0.5 (0.5)  Loss:  {t / 10.0:0.0000} ({1 + (e / 10.0) + (t / 1000.0):0.0000})  Acc@1: 70.0 (70.0)\n");
+            }
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var held = log.Find(SeriesRole.HeldOutLoss)!;
+        Assert.Equal("Test/Loss (avg)", held.Name);
+        Assert.Equal([1.04, 1.14, 1.24], held.Values.ToArray());
+        Assert.Equal([4.0, 4.0, 4.0], log.Find("Test/Loss")!.Values.ToArray());
     }
 
     [Fact]
@@ -498,5 +522,132 @@ public sealed class TextLogStyleTests : IDisposable
         var loss = _logs.ReadOne(path).Find(SeriesRole.TrainLoss)!;
         Assert.Equal("loss", loss.Name);
         Assert.Equal(new long[] { 10, 20, 30, 40 }, Steps(loss));
+    }
+
+    [Fact]
+    public void A_progress_bar_opening_with_bare_epoch_and_global_step_counters_reads_both()
+    {
+        // torchtune's recipes print "epoch|global step|Loss: x" as the bar's description, each update after a carriage return.
+        var text = new StringBuilder();
+        for (int e = 1; e <= 3; e++)
+        {
+            for (int p = 1; p <= 40; p++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{e}|{((e - 1) * 40) + p}|Loss: {TextLogs.Loss(e, p)}:  {p * 100 / 40}%|███       | {p}/40 [00:{p:00}<00:30,  1.31it/s]\r");
+            }
+
+            text.Append('\n');
+        }
+
+        var log = Assert.Single(_logs.Detect(_logs.Write("torchtune.log", text.ToString())));
+
+        Assert.Equal("text", log.Format);
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(120, loss.Count);
+        Assert.Equal(Enumerable.Range(1, 120).Select(s => (long)s), Steps(loss));
+        Assert.Equal(TextLogs.Value(2, 5), loss.Values[44]);
+        Assert.Equal(40, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 41, 81 }, log.Epochs.EpochStartSteps!);
+    }
+
+    [Fact]
+    public void A_table_with_a_header_line_reads_each_row_under_its_columns_names_past_the_lines_between()
+    {
+        // Ultralytics YOLO: a header before each epoch, the epoch's bar updated after carriage returns (its losses are
+        // means of the epoch so far), the validation table between epochs.
+        var text = new StringBuilder("Starting training for 3 epochs...\n\n");
+        for (int e = 1; e <= 3; e++)
+        {
+            text.Append("      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size\n");
+            for (int b = 1; b <= 20; b++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\r        {e}/3      2.61G      {TextLogs.Loss(e, b)}      0.9000      1.1000         45        640: {b * 5,3}%|███       | {b}/20 [00:10<00:00,  3.05it/s]");
+            }
+
+            text.Append("\n                 Class     Images  Instances      Box(P          R      mAP50  mAP50-95): 100%|██████████| 4/4 [00:01<00:00,  3.50it/s]\n");
+            text.Append("                   all        128        929       0.64      0.537      0.605      0.446\n\n");
+        }
+
+        var log = Assert.Single(_logs.Detect(_logs.Write("train.txt", text.ToString())));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("box_loss", loss.Name);
+        Assert.Equal(Enumerable.Range(1, 60).Select(s => (long)s), Steps(loss));
+        Assert.Equal(TextLogs.Value(2, 7), loss.Values[26]);
+        Assert.Equal(0.9, log.Find("cls_loss")!.Values[59]);
+        Assert.Equal(20, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 21, 41 }, log.Epochs.EpochStartSteps!);
+        Assert.Null(log.Find("all"));
+    }
+
+    [Fact]
+    public void A_header_printed_once_names_the_columns_of_every_row_after_it()
+    {
+        var text = new StringBuilder("epoch  step  train_loss  lr\n");
+        for (int e = 1; e <= 3; e++)
+        {
+            for (int p = 10; p <= 50; p += 10)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{e,5}  {((e - 1) * 50) + p,4}  {TextLogs.Loss(e, p),10}  3e-4\n");
+            }
+        }
+
+        var log = _logs.ReadOne(_logs.Write("train.log", text.ToString()));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("train_loss", loss.Name);
+        Assert.Equal(15, loss.Count);
+        Assert.Equal(new long[] { 10, 20, 30, 40, 50, 60 }, Steps(loss)[..6]);
+        Assert.Equal(TextLogs.Value(3, 50), loss.Values[14]);
+        Assert.Equal(3e-4, log.Find(SeriesRole.LearningRate)!.Values[0]);
+        Assert.Equal(new[] { 1.0, 1, 1, 1, 1, 2 }, log.Find(SeriesRole.Epoch)!.Values[..6].ToArray());
+    }
+
+    [Fact]
+    public void Counters_with_their_unit_glued_after_them_give_the_epoch_and_the_batch()
+    {
+        // ESPnet's trainer: "1epoch:train:201-300batch:", the batch range ending at the last batch it covers.
+        var text = TextLogs.Lines([1, 2, 3], [100, 200, 300, 400], (e, b) =>
+            $"[gpu0] 2023-04-01 10:00:00,000 (trainer:732) INFO: {e}epoch:train:{b - 99}-{b}batch: iter_time=1.234e-04, forward_time=0.123, loss_ctc=1.5, loss={TextLogs.Loss(e, b)}, optim0_lr0=2.000e-05, train_time=1.5");
+
+        var log = Assert.Single(_logs.Detect(_logs.Write("train.log", text)));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("loss", loss.Name);
+        Assert.Equal(new long[] { 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200 }, Steps(loss));
+        Assert.Equal(TextLogs.Value(2, 300), loss.Values[6]);
+        Assert.Equal(400, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(1.234e-4, log.Find("iter_time")!.Values[0]);
+    }
+
+    private static string GanLossLog() => TextLogs.Lines([1, 2, 3], [100, 200, 300, 400], (e, i) =>
+        $"(epoch: {e}, iters: {i}, time: 0.123, data: 0.004) G_GAN: 1.234 G_L1: {TextLogs.Loss(e, i)} D_real: 0.567 D_fake: 0.432 ");
+
+    [Fact]
+    public void Lines_with_epochs_and_values_but_no_loss_label_are_recognised_and_refused_with_the_names_to_pick_from()
+    {
+        // pix2pix / CycleGAN's loss_log.txt names its losses G_GAN, G_L1, D_real, D_fake: none is labelled "loss".
+        var path = _logs.Write("loss_log.txt", "================ Training Loss (Mon Jan  1 10:00:00 2024) ================\n" + GanLossLog());
+
+        var error = Assert.Throws<LogReadException>(() => _logs.Detect(path));
+
+        Assert.Contains("loss_log.txt", error.Message, StringComparison.Ordinal);
+        Assert.Contains("none labels a loss", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'G_GAN', 'G_L1', 'D_real', 'D_fake'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--metric 'G_GAN'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lines_with_no_loss_label_are_read_with_the_metric_the_user_names()
+    {
+        var path = _logs.Write("loss_log.txt", GanLossLog());
+
+        var log = Assert.Single(_logs.Detect(path, ReadOptions.Default with { Metric = "G_L1" }));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("G_L1", loss.Name);
+        Assert.Equal(12, loss.Count);
+        Assert.Equal(TextLogs.Value(2, 300), loss.Values[6]);
+        Assert.Equal(400, log.Epochs!.StepsPerEpoch);
     }
 }

@@ -1,6 +1,6 @@
 using EpochLens.Logs;
 
-namespace EpochLens.Readers;
+namespace EpochLens.Readers.Input;
 
 /// <summary>
 /// Passes a (decompressing) stream through up to a byte limit, so a gzip bomb costs bounded time and
@@ -9,9 +9,8 @@ namespace EpochLens.Readers;
 /// It also ends once the read's <see cref="PointBudget"/> is used up: the points after would all be dropped, and
 /// a bomb of valid rows would otherwise be decompressed to the limit for nothing.
 /// </summary>
-internal sealed class SizeLimitedStream : Stream
+internal sealed class SizeLimitedStream : ReadOnlyStream
 {
-    private readonly Stream _inner;
     private readonly bool _throwAtLimit;
     private readonly PointBudget? _budget = PointBudget.Current;
     private long _position;
@@ -20,8 +19,8 @@ internal sealed class SizeLimitedStream : Stream
     /// <param name="limit">The most bytes passed through.</param>
     /// <param name="throwAtLimit">Throw when more content follows the limit, instead of ending there.</param>
     public SizeLimitedStream(Stream inner, long limit, bool throwAtLimit)
+        : base(inner)
     {
-        _inner = inner;
         Limit = limit;
         _throwAtLimit = throwAtLimit;
     }
@@ -31,21 +30,8 @@ internal sealed class SizeLimitedStream : Stream
 
     public long Limit { get; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    /// <summary>What a reader reports when <see cref="LimitReached"/>.</summary>
+    public string LimitMessage => $"decompressed content exceeds {Limit} bytes (MaxDecompressedBytes): reading stopped there";
 
     public override int Read(Span<byte> buffer)
     {
@@ -59,7 +45,7 @@ internal sealed class SizeLimitedStream : Stream
         {
             // One byte more than the limit tells content of exactly the limit from a larger one.
             Span<byte> probe = stackalloc byte[1];
-            if (_inner.Read(probe) == 0)
+            if (Inner.Read(probe) == 0)
             {
                 return 0;
             }
@@ -70,28 +56,8 @@ internal sealed class SizeLimitedStream : Stream
                 : 0;
         }
 
-        int read = _inner.Read(buffer.Length > left ? buffer[..(int)left] : buffer);
+        int read = Inner.Read(buffer.Length > left ? buffer[..(int)left] : buffer);
         _position += read;
         return read;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -1,4 +1,4 @@
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Input;
 
 /// <summary>Where a record is in its file; formatted only when a problem is reported, so passing it costs nothing.</summary>
 /// <param name="Unit">What is counted: "line", "log_history entry".</param>

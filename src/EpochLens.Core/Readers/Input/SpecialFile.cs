@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EpochLens.Readers;
+namespace EpochLens.Readers.Input;
 
 /// <summary>
 /// Names a path that is not a regular file. A FIFO blocks whoever opens it until a writer comes (so forever), a

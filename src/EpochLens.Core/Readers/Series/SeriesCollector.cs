@@ -1,6 +1,7 @@
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Series;
 
 /// <summary>
 /// One series being read: its builder plus the bookkeeping that turns irregular points into problems.

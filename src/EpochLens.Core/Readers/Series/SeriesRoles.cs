@@ -1,6 +1,6 @@
 using EpochLens.Logs;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Series;
 
 /// <summary>Guesses what a series measures from its key, as loggers commonly name them ("val/loss", "train_loss", "lr-Adam").</summary>
 internal static class SeriesRoles
@@ -30,7 +30,7 @@ internal static class SeriesRoles
             return SeriesRole.BatchSize;
         }
 
-        if (last is "loss" or "loss_step")
+        if (last is "loss" or "loss_step" or "total_loss" or "loss_total")
         {
             return HeldOutPrefixes.Contains(group) ? SeriesRole.HeldOutLoss
                 : group.Length == 0 || TrainPrefixes.Contains(group) ? SeriesRole.TrainLoss

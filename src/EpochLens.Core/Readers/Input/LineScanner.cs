@@ -1,4 +1,4 @@
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Input;
 
 /// <summary>
 /// Splits a stream into lines without a string per line. A line longer than the cap is skipped without

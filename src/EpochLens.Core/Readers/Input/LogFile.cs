@@ -1,0 +1,42 @@
+using System.IO.Compression;
+
+namespace EpochLens.Readers.Input;
+
+/// <summary>
+/// Opens a log file for streaming, for every text reader: gzip content is decompressed, up to a bound against gzip
+/// bombs, and UTF-16 read as UTF-8. A plain UTF-8 file comes back as its <see cref="FileStream"/>, a gzip one as its
+/// <see cref="SizeLimitedStream"/> (unless UTF-16), so a reader can ask the file's size or whether the bound was reached.
+/// </summary>
+internal static class LogFile
+{
+    /// <summary>Opens the file; throws <see cref="LogReadException"/> when it cannot be opened at all.</summary>
+    /// <param name="throwAtLimit">Throw at the decompression bound (see <see cref="SizeLimitedStream"/>) instead of ending there.</param>
+    public static Stream Open(string path, ReadOptions options, bool throwAtLimit = false) => Open(path, options, out _, throwAtLimit);
+
+    /// <summary>Opens the file, giving the bound on a gzip file's content too (null for a plain file).</summary>
+    public static Stream Open(string path, ReadOptions options, out SizeLimitedStream? bounded, bool throwAtLimit = false)
+    {
+        bounded = null;
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogReadException(path, $"cannot be opened: {e.Message}", e);
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (!FileHead.IsGzip(magic[..read]))
+        {
+            return TextEncoding.Utf8(file);
+        }
+
+        // The bounded stream itself is returned where it can be, so its reader can tell that the bound was reached.
+        bounded = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes, throwAtLimit);
+        return TextEncoding.Utf16Of(FileHead.ReadBytes(path)) is { } utf16 ? TextEncoding.Utf8(bounded, utf16) : bounded;
+    }
+}

@@ -1,0 +1,40 @@
+namespace EpochLens.Readers.Input;
+
+/// <summary>
+/// Reports a read's problems to the sink, or, with <see cref="ReadOptions.Strict"/>, fails on the first damage.
+/// Irregular steps, non-finite values and what a reader assumed are not damage: they are reported even when strict.
+/// The one place every reader's strict mode is decided.
+/// </summary>
+internal sealed class ProblemReporter(IProblemSink sink, bool strict)
+{
+    /// <summary>A reporter for one file's problems.</summary>
+    public ProblemReporter(string file, IProblemSink sink, bool strict)
+        : this(sink, strict) => File = file;
+
+    /// <summary>The file of <see cref="Report(string, ProblemKind, string)"/>'s problems.</summary>
+    public string File { get; } = "";
+
+    public bool Strict => strict;
+
+    public void Report(string location, ProblemKind kind, string message) => Report(File, location, kind, message);
+
+    /// <summary>Reports a problem of <paramref name="file"/>; throws <see cref="LogReadException"/> instead when strict and it is damage.</summary>
+    public void Report(string file, string location, ProblemKind kind, string message)
+    {
+        if (strict && IsDamage(kind))
+        {
+            throw new LogReadException(file, location.Length == 0 ? message : $"{location}: {message}");
+        }
+
+        sink.Report(new ReadProblem(file, location, kind, message));
+    }
+
+    /// <summary>Reports a fact of the log (a tag skipped, a summary of what was dropped) that never fails a strict read.</summary>
+    public void Note(string file, string location, ProblemKind kind, string message) =>
+        sink.Report(new ReadProblem(file, location, kind, message));
+
+    public static string Line(long line, long offset) => $"line {line} at byte {offset}";
+
+    private static bool IsDamage(ProblemKind kind) =>
+        kind is not (ProblemKind.NonFinite or ProblemKind.StepsWentBack or ProblemKind.DuplicateStep or ProblemKind.Assumed);
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace EpochLens.Readers.Input;
+
+/// <summary>
+/// Parses the numbers of text logs (CSV cells, MLflow metric lines, printed logs): invariant-culture numbers and
+/// the spellings of NaN and infinity that Python, NumPy, pandas and .NET write. Short decimals (the usual
+/// "0.4567812") take an exact fast path; everything else goes to the runtime's correctly rounded parser, so results
+/// never differ from it.
+/// </summary>
+internal static class TextNumber
+{
+    // Clinger's fast path: a mantissa of at most 2^53 and a power of ten of at most 22 are both exact
+    // doubles, so one IEEE multiply or divide gives the correctly rounded result.
+    private const ulong MaxExactMantissa = 1UL << 53;
+
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>Parses UTF-8 text as <see cref="TryParseDouble(ReadOnlySpan{char}, out double)"/> does.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
+    {
+        if (text.Length > 64)
+        {
+            // Longer than any number is written: the runtime's parser decides, as for a long cell.
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        }
+
+        // UTF-8 never takes fewer bytes than characters.
+        Span<char> chars = stackalloc char[text.Length];
+        int count = System.Text.Encoding.UTF8.GetChars(text, chars);
+        return TryParseDouble(chars[..count], out value);
+    }
+
+    /// <summary>Parses an invariant-culture number, or nan / inf / infinity in any case with an optional sign.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<char> cell, out double value)
+    {
+        cell = Trim(cell);
+        int length = cell.Length;
+        int i = 0;
+        bool negative = false;
+        if (length > 0 && (cell[0] == '-' || cell[0] == '+'))
+        {
+            negative = cell[0] == '-';
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        int digits = 0;
+        int exponent = 0;
+        while (i < length && (uint)(cell[i] - '0') <= 9)
+        {
+            mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
+            digits++;
+            i++;
+        }
+
+        if (i < length && cell[i] == '.')
+        {
+            i++;
+            while (i < length && (uint)(cell[i] - '0') <= 9)
+            {
+                mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
+                digits++;
+                exponent--;
+                i++;
+            }
+        }
+
+        if (i == length && digits is > 0 and <= 19 && mantissa <= MaxExactMantissa && exponent >= -22)
+        {
+            double magnitude = exponent == 0 ? mantissa : mantissa / PowersOfTen[-exponent];
+            value = negative ? -magnitude : magnitude;
+            return true;
+        }
+
+        return TryParseNamed(cell, out value)
+            || (cell.Length > 0 && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
+    }
+
+    /// <summary>
+    /// Parses a step: a whole number read exactly as a 64-bit integer (4611686018427387905 stays itself), or a float
+    /// with no fraction ("10.0", "1e3") within the range of one.
+    /// </summary>
+    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step)
+    {
+        cell = Trim(cell);
+        int start = cell.Length > 0 && (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
+        if (cell.Length - start is > 0 and <= 18)
+        {
+            // At most 18 digits cannot overflow.
+            long result = 0;
+            int i = start;
+            for (; i < cell.Length && (uint)(cell[i] - '0') <= 9; i++)
+            {
+                result = (result * 10) + (cell[i] - '0');
+            }
+
+            if (i == cell.Length)
+            {
+                step = cell[0] == '-' ? -result : result;
+                return true;
+            }
+        }
+
+        if (long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out step))
+        {
+            return true;
+        }
+
+        step = 0;
+        return TryParseDouble(cell, out double value) && TryWhole(value, out step);
+    }
+
+    /// <summary>A whole number within a 64-bit integer's range, as a step written as a float ("1e3", 10.0 in JSON).</summary>
+    public static bool TryWhole(double value, out long step)
+    {
+        // 2^63 is exactly representable, so the comparison keeps every accepted value in range.
+        if (double.IsFinite(value) && value == Math.Floor(value) && value >= -9.2233720368547758E18 && value < 9.2233720368547758E18)
+        {
+            step = (long)value;
+            return true;
+        }
+
+        step = 0;
+        return false;
+    }
+
+    /// <summary>Cells are trimmed of spaces and tabs: "1, 0.5" is a common hand-written style.</summary>
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) =>
+        cell.Length == 0 || (cell[0] is not (' ' or '\t') && cell[^1] is not (' ' or '\t')) ? cell : cell.Trim(" \t");
+
+    /// <summary>nan, inf and infinity as Python, NumPy, pandas and .NET write them.</summary>
+    private static bool TryParseNamed(ReadOnlySpan<char> cell, out double value)
+    {
+        value = 0;
+        var body = cell.Length > 0 && cell[0] is '-' or '+' ? cell[1..] : cell;
+        if (body.Equals("nan", StringComparison.OrdinalIgnoreCase))
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+        {
+            value = cell[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
+        return false;
+    }
+}

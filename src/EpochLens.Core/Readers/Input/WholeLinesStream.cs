@@ -1,0 +1,82 @@
+namespace EpochLens.Readers.Input;
+
+/// <summary>
+/// Passes text through in whole lines: where the stream cannot be read on (a gzip file cut off, its size limit, a
+/// disk error) it ends at the last line break before, so a parser never sees the cut-off half of a line (whose
+/// "0.2" may have been "0.25"), and keeps the failure for the reader to report after the rows.
+/// </summary>
+internal sealed class WholeLinesStream(Stream inner) : ReadOnlyStream(inner)
+{
+    private byte[] _held = new byte[256];
+    private int _heldCount;
+    private bool _ended;
+
+    /// <summary>Why the stream ended early, or null.</summary>
+    public Exception? Failure { get; private set; }
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        while (!_ended)
+        {
+            // The bytes after the last line break of the previous read go first.
+            int total = Math.Min(_heldCount, buffer.Length);
+            _held.AsSpan(0, total).CopyTo(buffer);
+            _held.AsSpan(total, _heldCount - total).CopyTo(_held);
+            _heldCount -= total;
+            if (_heldCount > 0)
+            {
+                return total;
+            }
+
+            int read;
+            try
+            {
+                read = Inner.Read(buffer[total..]);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                // The line begun before the failure is dropped.
+                Failure = e;
+                _ended = true;
+                return 0;
+            }
+
+            if (read == 0)
+            {
+                _ended = true;
+                return total;
+            }
+
+            total += read;
+            int lastBreak = buffer[..total].LastIndexOfAny((byte)'\n', (byte)'\r');
+            if (lastBreak < 0 && total == buffer.Length)
+            {
+                return total; // a line longer than the caller's buffer goes on as it is
+            }
+
+            Hold(buffer[(lastBreak + 1)..total]);
+            if (lastBreak >= 0)
+            {
+                return lastBreak + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private void Hold(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _held.Length)
+        {
+            Array.Resize(ref _held, bytes.Length);
+        }
+
+        bytes.CopyTo(_held);
+        _heldCount = bytes.Length;
+    }
+}

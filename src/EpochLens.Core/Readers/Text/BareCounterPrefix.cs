@@ -1,0 +1,74 @@
+namespace EpochLens.Readers.Text;
+
+/// <summary>
+/// Progress bars that open with two bare whole numbers between bars, "1|120|Loss: 2.31:  40%|████ | 120/300 [...]"
+/// (torchtune's recipes print the epoch and the global step so): nothing labels them, but the shape does. The
+/// line is spelled again with the labels written out, "epoch 1 | step 120 | Loss: 2.31 ...", so that the
+/// template learning reads it like any labelled line.
+/// </summary>
+internal sealed class BareCounterPrefix
+{
+    private const int MaxEpochDigits = 6;
+    private const int MaxStepDigits = 15;
+
+    private char[] _buffer = new char[256];
+
+    /// <summary>The line with its counters labelled, or the line itself when it does not open so.</summary>
+    public ReadOnlySpan<char> Label(ReadOnlySpan<char> line)
+    {
+        int i = 0;
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        int epochStart = i;
+        i = Digits(line, i, MaxEpochDigits);
+        if (i == epochStart || i >= line.Length || line[i] != '|')
+        {
+            return line;
+        }
+
+        int epochEnd = i++;
+        int stepStart = i;
+        i = Digits(line, i, MaxStepDigits);
+        if (i == stepStart || i + 1 >= line.Length || line[i] != '|' || !char.IsAsciiLetter(line[i + 1]))
+        {
+            return line;
+        }
+
+        int stepEnd = i;
+        var rest = line[(i + 1)..];
+        int length = "epoch ".Length + (epochEnd - epochStart) + " | step ".Length + (stepEnd - stepStart) + " | ".Length + rest.Length;
+        if (_buffer.Length < length)
+        {
+            _buffer = new char[Math.Max(length, 2 * _buffer.Length)];
+        }
+
+        int at = 0;
+        Append(_buffer, ref at, "epoch ");
+        Append(_buffer, ref at, line[epochStart..epochEnd]);
+        Append(_buffer, ref at, " | step ");
+        Append(_buffer, ref at, line[stepStart..stepEnd]);
+        Append(_buffer, ref at, " | ");
+        Append(_buffer, ref at, rest);
+        return _buffer.AsSpan(0, at);
+    }
+
+    private static void Append(char[] buffer, ref int at, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(buffer.AsSpan(at));
+        at += text.Length;
+    }
+
+    private static int Digits(ReadOnlySpan<char> line, int i, int max)
+    {
+        int start = i;
+        while (i < line.Length && i - start <= max && char.IsAsciiDigit(line[i]))
+        {
+            i++;
+        }
+
+        return i - start > max ? start : i;
+    }
+}
