@@ -1,5 +1,6 @@
 using EpochLens.Logs;
 using EpochLens.Readers;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Watching;
 
