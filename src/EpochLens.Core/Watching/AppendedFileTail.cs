@@ -20,6 +20,9 @@ internal sealed class AppendedFileTail
 
     public long CompleteLines { get; private set; }
 
+    /// <summary>How often the file was seen shrunk or rewritten in place: what was read of it before no longer holds.</summary>
+    public int Rewrites { get; private set; }
+
     private DateTime _lastWrite;
 
     /// <summary>
@@ -49,6 +52,7 @@ internal sealed class AppendedFileTail
             {
                 CompleteBytes = PartialBytes = CompleteLines = 0;
                 seen = 0;
+                Rewrites++;
             }
 
             if (length == seen)

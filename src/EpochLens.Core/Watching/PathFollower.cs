@@ -8,7 +8,7 @@ namespace EpochLens.Watching;
 /// <summary>
 /// Follows whatever a path holds, deciding how once a log shows up there (a run's folder often exists before its
 /// first log, or not at all when watching starts): TensorBoard event files are followed record by record, other
-/// formats by <see cref="RereadFollower"/>.
+/// formats line by line by <see cref="AppendedLogFollower"/>.
 /// </summary>
 public sealed class PathFollower : ILogFollower
 {
@@ -35,7 +35,7 @@ public sealed class PathFollower : ILogFollower
     public string? Method => _inner switch
     {
         TensorBoardFollower => "TensorBoard event files, read on record by record",
-        RereadFollower => "appended lines seen as they come, the log read again for each diagnosis",
+        AppendedLogFollower => "appended lines read as they come, each diagnosis reading only the new ones",
         _ => null,
     };
 
@@ -104,7 +104,7 @@ public sealed class PathFollower : ILogFollower
     }
 
     private ILogFollower Create(bool tensorBoard) =>
-        tensorBoard ? new TensorBoardFollower(_path, _options) : new RereadFollower(_path, _options, _reader);
+        tensorBoard ? new TensorBoardFollower(_path, _options) : new AppendedLogFollower(_path, _options, _reader);
 
     private IEnumerable<string> Candidates()
     {

@@ -63,6 +63,55 @@ public sealed partial class WatchCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(_root, "*.tmp"));
     }
 
+    [Theory]
+    [InlineData("metrics.csv")]
+    [InlineData("metrics.jsonl")]
+    [InlineData("train.log")]
+    public void Follows_a_line_log_written_while_it_watches_and_ends_with_analyze_s_json(string name)
+    {
+        // Long enough (about 0.8 MB) that each diagnosis after the first reads a window of the new lines, not the file.
+        const int perEpoch = 4000, epochs = 6;
+        var log = Path.Combine(_root, name);
+        var json = Path.Combine(_root, "diagnosis.json");
+        var done = Path.Combine(_root, "done");
+        var text = new System.Text.StringBuilder(name.EndsWith(".csv", StringComparison.Ordinal) ? "step,epoch,loss\n" : "");
+        for (int step = 0; step < perEpoch * epochs; step++)
+        {
+            // A jump at each epoch start, as an optimizer rebuilt every epoch gives.
+            double loss = Math.Round(0.5 + Math.Exp(-step / 6000.0) + (0.05 * Math.Sin(step * 0.37)) + (step % perEpoch < 30 ? 0.4 : 0), 6);
+            text.Append(name switch
+            {
+                "metrics.csv" => FormattableString.Invariant($"{step},{step / perEpoch},{loss}\n"),
+                "metrics.jsonl" => FormattableString.Invariant($"{{\"step\": {step}, \"epoch\": {step / perEpoch}, \"loss\": {loss}}}\n"),
+                _ => FormattableString.Invariant($"[epoch {(step / perEpoch) + 1}/{epochs}] step {(step % perEpoch) + 1}/{perEpoch} loss={loss:0.000000}\n"),
+            });
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        File.WriteAllBytes(log, []);
+        using var watch = new WatchedProcess(log, "--steps-per-epoch", $"{perEpoch}", "--interval", "0.05", "--json", json, "--until-file", done);
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            // Each write ends a few bytes into the next epoch's first line (half a line), except the last.
+            int end = epoch == epochs ? bytes.Length : LineStart(bytes, (epoch * perEpoch) + (name.EndsWith(".csv", StringComparison.Ordinal) ? 1 : 0)) + 5;
+            int from = (int)new FileInfo(log).Length;
+            using (var stream = new FileStream(log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+            {
+                stream.Write(bytes, from, end - from);
+            }
+
+            int written = epoch * perEpoch;
+            watch.WaitFor(() => PointsIn(json) >= written, $"a diagnosis of {written} points in {json}");
+        }
+
+        File.WriteAllText(done, "");
+        Assert.Equal(0, watch.WaitForExit());
+        var analyzed = EpochLensProcess.Run("analyze", log, "--steps-per-epoch", $"{perEpoch}", "--json");
+        Assert.Equal(0, analyzed.ExitCode);
+        Assert.Equal(analyzed.Output, File.ReadAllText(json));
+        Assert.Contains("optimizer-reset", analyzed.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Stops_with_exit_code_1_when_a_finding_reaches_fail_on()
     {
@@ -103,6 +152,51 @@ public sealed partial class WatchCommandTests : IDisposable
         Assert.Contains("no epoch-aligned structure", watch.Output, StringComparison.Ordinal);
         Assert.Contains("Final verdict:", watch.Output, StringComparison.Ordinal);
         Assert.Contains("nothing new for 0.5 s", watch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_reading_options_mean_in_watch_what_they_mean_in_analyze()
+    {
+        // Semicolons and decimal commas; more points than a 1 MiB budget holds (8,192 at 128 bytes a point).
+        var file = Path.Combine(_root, "metrics.csv");
+        File.WriteAllText(file, "step;loss\n" + string.Concat(Enumerable.Range(0, 12_000).Select(s => $"{s};{1 + (s % 7 / 10.0):0.0}\n".Replace('.', ','))));
+        string[] options = ["--memory-budget", "1M", "--decimal-comma"];
+
+        var analyze = EpochLensProcess.Run(["analyze", file, .. options]);
+        using var watch = new WatchedProcess([file, .. options, "--interval", "0.05", "--exit-when-idle", "0.5"]);
+
+        Assert.Equal(0, watch.WaitForExit());
+        foreach (var output in new[] { analyze.Error, watch.Error })
+        {
+            Assert.Contains("the memory budget (1 MiB, 8,192 points held at once) was used up", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("give --decimal-comma", output, StringComparison.Ordinal);
+        }
+
+        // Without --decimal-comma both say how such numbers were taken.
+        var plain = EpochLensProcess.Run("analyze", file);
+        using var plainWatch = new WatchedProcess(file, "--interval", "0.05", "--exit-when-idle", "0.5");
+        Assert.Equal(0, plainWatch.WaitForExit());
+        Assert.Contains("give --decimal-comma", plain.Error, StringComparison.Ordinal);
+        Assert.Contains("give --decimal-comma", plainWatch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strict_refuses_a_damaged_log_in_watch_as_in_analyze()
+    {
+        var file = Path.Combine(_root, "metrics.csv");
+        File.WriteAllText(file, "step,loss\n" + string.Concat(Enumerable.Range(0, 2_000).Select(s => s == 700 ? "700,oops\n" : $"{s},{1 + (s % 7 / 10.0):0.0}\n")));
+
+        var analyze = EpochLensProcess.Run("analyze", file, "--strict");
+        using var watch = new WatchedProcess(file, "--strict", "--interval", "0.05", "--exit-when-idle", "0.5");
+
+        Assert.Equal(2, analyze.ExitCode);
+        Assert.Equal(2, watch.WaitForExit());
+        Assert.Contains("no log with a training loss", watch.Output + watch.Error, StringComparison.Ordinal);
+
+        // Without it the damaged row is skipped with a warning, and the run is diagnosed.
+        using var lenient = new WatchedProcess(file, "--interval", "0.05", "--exit-when-idle", "0.5");
+        Assert.Equal(0, lenient.WaitForExit());
+        Assert.Contains("line 702", lenient.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -156,6 +250,18 @@ public sealed partial class WatchCommandTests : IDisposable
 
         Assert.Equal(2, watch.WaitForExit());
         Assert.Contains("not a regular file", watch.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where line <paramref name="index"/> (from 0) starts.</summary>
+    private static int LineStart(byte[] bytes, int index)
+    {
+        int at = 0;
+        for (int line = 0; line < index; line++)
+        {
+            at = Array.IndexOf(bytes, (byte)'\n', at) + 1;
+        }
+
+        return at;
     }
 
     private static int PointsIn(string json)

@@ -27,17 +27,9 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
     {
         var readStatus = new ReadStatus(settings.Path);
-        var readOptions = new ReadOptions
-        {
-            // Every series is read, not only --metric's: the diagnosis also uses the learning rate, the optimizer's
-            // step count, update norms and the held-out loss beside the chosen loss.
-            Format = settings.InputFormat,
-            StepColumn = settings.StepColumn,
-            EpochColumn = settings.EpochColumn,
-            MemoryBudgetBytes = settings.MemoryBudgetBytes,
-            DecimalComma = settings.DecimalComma,
-            Progress = readStatus,
-        };
+        // Every series is read, not only --metric's: the diagnosis also uses the learning rate, the optimizer's
+        // step count, update norms and the held-out loss beside the chosen loss.
+        var readOptions = settings.ReadOptionsFor(settings.InputFormat, progress: readStatus);
         var problems = new ProblemLog();
         if (Directory.Exists(settings.Path))
         {

@@ -84,14 +84,6 @@ public sealed class AnalyzeSettings : ReadingSettings
     [Description("Read the log as this format instead of detecting it (a reader id: the list is in 'epochlens inspect --help'); --input-format is the same option. A report format (json, md, console) is taken as --output instead.")]
     public string? Format { get; init; }
 
-    [CommandOption("--step-column <NAME>")]
-    [Description("The CSV column or JSON key that holds the step.")]
-    public string? StepColumn { get; init; }
-
-    [CommandOption("--epoch-column <NAME>")]
-    [Description("The CSV column or JSON key that holds the epoch.")]
-    public string? EpochColumn { get; init; }
-
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Path))

@@ -28,17 +28,7 @@ public sealed class InspectCommand : Command<InspectSettings>
     public override int Execute(CommandContext context, InspectSettings settings, CancellationToken cancellationToken)
     {
         var readStatus = new ReadStatus(settings.Path);
-        var options = new ReadOptions
-        {
-            Format = settings.Format,
-            Metric = settings.Metric,
-            StepColumn = settings.StepColumn,
-            EpochColumn = settings.EpochColumn,
-            Strict = settings.Strict,
-            MemoryBudgetBytes = settings.MemoryBudgetBytes,
-            DecimalComma = settings.DecimalComma,
-            Progress = readStatus,
-        };
+        var options = settings.ReadOptionsFor(settings.Format, settings.Metric, readStatus);
         var problems = new ProblemLog();
         IReadOnlyList<TrainingLog> logs = [];
         if (StandardStreams.ProgressShown)

@@ -19,18 +19,6 @@ public sealed class InspectSettings : ReadingSettings
     [Description("Read only this metric: a TensorBoard tag, a CSV column or a JSON key.")]
     public string? Metric { get; init; }
 
-    [CommandOption("--step-column <NAME>")]
-    [Description("The CSV column or JSON key that holds the step.")]
-    public string? StepColumn { get; init; }
-
-    [CommandOption("--epoch-column <NAME>")]
-    [Description("The CSV column or JSON key that holds the epoch.")]
-    public string? EpochColumn { get; init; }
-
-    [CommandOption("--strict")]
-    [Description("Fail on the first damaged record instead of skipping it and reporting it.")]
-    public bool Strict { get; init; }
-
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Path) ? ValidationResult.Error("give a log file or folder to inspect") : ValidateMemoryBudget() ?? ValidationResult.Success();
 }

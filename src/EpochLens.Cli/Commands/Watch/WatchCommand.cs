@@ -45,7 +45,8 @@ public sealed class WatchCommand : Command<WatchSettings>
             return ExitCodes.UsageOrInputError;
         }
 
-        var readOptions = new ReadOptions { Format = settings.Format, StepColumn = settings.StepColumn, EpochColumn = settings.EpochColumn };
+        // Every series is read, as analyze reads them: the diagnosis uses the learning rate and the rest beside the loss.
+        var readOptions = settings.ReadOptionsFor(settings.Format);
         var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
         var follower = new PathFollower(settings.Path, readOptions, readers);
         var watcher = new RunWatcher(follower, EngineDefaults.CreateDiagnoser(), options, settings.IntervalSpan);

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Watch;
 
 /// <summary>The options of <c>epochlens watch</c>; their descriptions are its --help. Those shared with analyze mean the same.</summary>
-public sealed class WatchSettings : CommonSettings
+public sealed class WatchSettings : ReadingSettings
 {
     [CommandArgument(0, "<PATH>")]
     [Description("The log file or folder a run is writing (TensorBoard event files, CSV, JSON Lines, printed text, EpochLens telemetry); it may not exist yet.")]
@@ -23,14 +23,6 @@ public sealed class WatchSettings : CommonSettings
     [CommandOption("--format|--input-format <FORMAT>")]
     [Description("Read the log as this format instead of detecting it (a reader id, as in 'epochlens inspect --help').")]
     public string? Format { get; init; }
-
-    [CommandOption("--step-column <NAME>")]
-    [Description("The CSV column or JSON key that holds the step.")]
-    public string? StepColumn { get; init; }
-
-    [CommandOption("--epoch-column <NAME>")]
-    [Description("The CSV column or JSON key that holds the epoch.")]
-    public string? EpochColumn { get; init; }
 
     [CommandOption("--no-infer")]
     [Description("Do not infer the epoch length from the loss when the log does not say it.")]
@@ -107,6 +99,6 @@ public sealed class WatchSettings : CommonSettings
             return ValidationResult.Error("--until-file needs a file name");
         }
 
-        return ValidationResult.Success();
+        return ValidateMemoryBudget() ?? ValidationResult.Success();
     }
 }
