@@ -70,6 +70,9 @@ internal sealed class WatchedProcess : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>Whether the process ends within <paramref name="wait"/>.</summary>
+    public bool HasExited(TimeSpan wait) => _process.WaitForExit(wait);
+
     public int WaitForExit()
     {
         if (!_process.WaitForExit(Bound))
