@@ -4,7 +4,8 @@ namespace EpochLens.Analysis.Periodicity;
 
 /// <summary>
 /// The periodogram |X_k|^2 of a real series by a half-length complex radix-2 FFT. Written here rather than taken
-/// from MathNet because the search needs only power, at a few fixed sizes, and this runs 3 to 5 times faster.
+/// from MathNet because the search needs only power, at a few fixed sizes, and this runs 2.6 to 4.9 times faster
+/// than MathNet's Fourier.ForwardReal at sizes 2^12 to 2^21 (bench/FftSpeed; PowerSpectrumTests checks it against a direct DFT).
 /// </summary>
 internal sealed class PowerSpectrum
 {
