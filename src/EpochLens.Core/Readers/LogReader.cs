@@ -97,7 +97,7 @@ public sealed class LogReader
         var forced = options.Format is null ? null : ReaderFor(options.Format);
         var groups = new Dictionary<(ILogReader Reader, string Key), List<string>>();
         int files = 0;
-        foreach (var file in EnumerateFiles(path))
+        foreach (var file in LogFolder.Files(path))
         {
             if (++files > options.MaxFiles)
             {
@@ -171,16 +171,4 @@ public sealed class LogReader
         ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", _readers.Select(r => r.Format))}");
 
     private string ExpectedFormats() => string.Join("; ", _readers.Select(r => r.Description));
-
-    /// <summary>Files under a folder in a stable order, skipping hidden folders and ones that cannot be listed.</summary>
-    private static IEnumerable<string> EnumerateFiles(string folder)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        };
-        return Directory.EnumerateFiles(folder, "*", options);
-    }
 }

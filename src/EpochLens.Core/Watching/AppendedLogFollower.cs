@@ -204,15 +204,9 @@ internal sealed class AppendedLogFollower : ILogFollower
             return [];
         }
 
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        };
         try
         {
-            return Directory.EnumerateFiles(_path, "*", options)
+            return LogFolder.Files(_path)
                 .Where(f => SpecialFile.Kind(f) is null)
                 .Take(_options.MaxFiles)
                 .ToList();

@@ -108,12 +108,6 @@ public sealed class PathFollower : ILogFollower
 
     private IEnumerable<string> Candidates()
     {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        };
-        return Directory.EnumerateFiles(_path, "*", options).Where(f => SpecialFile.Kind(f) is null).Take(_options.MaxFiles);
+        return LogFolder.Files(_path).Where(f => SpecialFile.Kind(f) is null).Take(_options.MaxFiles);
     }
 }

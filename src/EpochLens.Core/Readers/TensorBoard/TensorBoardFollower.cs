@@ -95,15 +95,9 @@ internal sealed class TensorBoardFollower : ILogFollower
             return [];
         }
 
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        };
         try
         {
-            return Directory.EnumerateFiles(_path, "*", options)
+            return LogFolder.Files(_path)
                 .Where(f => TensorBoardReader.Default.Recognises(f, default) && SpecialFile.Kind(f) is null)
                 .Order(StringComparer.Ordinal)
                 .ToList();

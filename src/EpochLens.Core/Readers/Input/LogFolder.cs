@@ -1,0 +1,15 @@
+namespace EpochLens.Readers.Input;
+
+/// <summary>The files under a folder of logs, as every reader and follower lists them.</summary>
+internal static class LogFolder
+{
+    private static readonly EnumerationOptions Recursive = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
+    };
+
+    /// <summary>Every file below <paramref name="folder"/>, skipping hidden folders, links and ones that cannot be listed.</summary>
+    public static IEnumerable<string> Files(string folder) => Directory.EnumerateFiles(folder, "*", Recursive);
+}
