@@ -11,7 +11,7 @@ internal sealed class BareCounterPrefix
     private const int MaxEpochDigits = 6;
     private const int MaxStepDigits = 15;
 
-    private char[] _buffer = new char[256];
+    private readonly RespelledLine _line = new();
 
     /// <summary>The line with its counters labelled, or the line itself when it does not open so.</summary>
     public ReadOnlySpan<char> Label(ReadOnlySpan<char> line)
@@ -38,27 +38,14 @@ internal sealed class BareCounterPrefix
         }
 
         int stepEnd = i;
-        var rest = line[(i + 1)..];
-        int length = "epoch ".Length + (epochEnd - epochStart) + " | step ".Length + (stepEnd - stepStart) + " | ".Length + rest.Length;
-        if (_buffer.Length < length)
-        {
-            _buffer = new char[Math.Max(length, 2 * _buffer.Length)];
-        }
-
-        int at = 0;
-        Append(_buffer, ref at, "epoch ");
-        Append(_buffer, ref at, line[epochStart..epochEnd]);
-        Append(_buffer, ref at, " | step ");
-        Append(_buffer, ref at, line[stepStart..stepEnd]);
-        Append(_buffer, ref at, " | ");
-        Append(_buffer, ref at, rest);
-        return _buffer.AsSpan(0, at);
-    }
-
-    private static void Append(char[] buffer, ref int at, ReadOnlySpan<char> text)
-    {
-        text.CopyTo(buffer.AsSpan(at));
-        at += text.Length;
+        _line.Clear();
+        _line.Append("epoch ");
+        _line.Append(line[epochStart..epochEnd]);
+        _line.Append(" | step ");
+        _line.Append(line[stepStart..stepEnd]);
+        _line.Append(" | ");
+        _line.Append(line[(i + 1)..]);
+        return _line.Text;
     }
 
     private static int Digits(ReadOnlySpan<char> line, int i, int max)

@@ -10,7 +10,7 @@ internal sealed class GluedCounters
 {
     private static readonly string[] Units = ["epoch", "batch", "iter", "step"];
 
-    private char[] _buffer = new char[256];
+    private readonly RespelledLine _line = new();
 
     /// <summary>The line with its glued counters turned round, or the line itself when it has none.</summary>
     public ReadOnlySpan<char> Label(ReadOnlySpan<char> line)
@@ -20,7 +20,8 @@ internal sealed class GluedCounters
             return line;
         }
 
-        int at = 0, copied = 0;
+        _line.Clear();
+        int copied = 0;
         bool changed = false;
         for (int i = 1; i < line.Length; i++)
         {
@@ -58,11 +59,10 @@ internal sealed class GluedCounters
                 continue;
             }
 
-            Ensure(line.Length + 8);
-            Append(ref at, line[copied..from]);
-            Append(ref at, unit);
-            Append(ref at, " ");
-            Append(ref at, line[start..(end + 1)]);
+            _line.Append(line[copied..from]);
+            _line.Append(unit);
+            _line.Append(" ");
+            _line.Append(line[start..(end + 1)]);
             copied = after;
             i = after;
             changed = true;
@@ -73,9 +73,8 @@ internal sealed class GluedCounters
             return line;
         }
 
-        Ensure(at + line.Length - copied);
-        Append(ref at, line[copied..]);
-        return _buffer.AsSpan(0, at);
+        _line.Append(line[copied..]);
+        return _line.Text;
     }
 
     /// <summary>Whether a unit follows a digit anywhere: one vectorised search per unit, as most lines have none.</summary>
@@ -115,20 +114,5 @@ internal sealed class GluedCounters
         }
 
         return null;
-    }
-
-    private void Ensure(int length)
-    {
-        if (_buffer.Length < length)
-        {
-            Array.Resize(ref _buffer, Math.Max(length, 2 * _buffer.Length));
-        }
-    }
-
-    private void Append(ref int at, ReadOnlySpan<char> text)
-    {
-        Ensure(at + text.Length);
-        text.CopyTo(_buffer.AsSpan(at));
-        at += text.Length;
     }
 }

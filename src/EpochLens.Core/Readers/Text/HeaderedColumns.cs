@@ -18,7 +18,7 @@ internal sealed class HeaderedColumns
     private static readonly System.Buffers.SearchValues<char> NotInHeaders = System.Buffers.SearchValues.Create("0123456789:=%|[{'\"");
 
     private readonly List<string> _names = [];
-    private char[] _buffer = new char[256];
+    private readonly RespelledLine _line = new();
 
     /// <summary>The row with its column names written in, or the line itself (a header, or any other line).</summary>
     public ReadOnlySpan<char> Label(ReadOnlySpan<char> line)
@@ -103,18 +103,8 @@ internal sealed class HeaderedColumns
     /// <summary>"name1 value1 name2 value2 ... rest": the first fields of the row after their columns' names.</summary>
     private ReadOnlySpan<char> Row(ReadOnlySpan<char> line)
     {
-        int length = line.Length;
-        foreach (var name in _names)
-        {
-            length += name.Length + 1;
-        }
-
-        if (_buffer.Length < length)
-        {
-            _buffer = new char[Math.Max(length, 2 * _buffer.Length)];
-        }
-
-        int at = 0, i = 0;
+        _line.Clear();
+        int i = 0;
         foreach (var name in _names)
         {
             while (i < line.Length && line[i] is ' ' or '\t')
@@ -134,19 +124,13 @@ internal sealed class HeaderedColumns
                 return line;
             }
 
-            Append(ref at, name);
-            Append(ref at, " ");
-            Append(ref at, cell);
-            Append(ref at, " ");
+            _line.Append(name);
+            _line.Append(" ");
+            _line.Append(cell);
+            _line.Append(" ");
         }
 
-        Append(ref at, line[i..]);
-        return _buffer.AsSpan(0, at);
-    }
-
-    private void Append(ref int at, ReadOnlySpan<char> text)
-    {
-        text.CopyTo(_buffer.AsSpan(at));
-        at += text.Length;
+        _line.Append(line[i..]);
+        return _line.Text;
     }
 }
