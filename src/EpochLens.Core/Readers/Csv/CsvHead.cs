@@ -13,20 +13,7 @@ internal static class CsvHead
     /// </summary>
     public static bool LooksLikeCsv(ReadOnlySpan<byte> head, string excludedHeader)
     {
-        if (head.StartsWith("\uFEFF"u8))
-        {
-            head = head[3..];
-        }
-
-        if (head.IndexOf((byte)0) >= 0)
-        {
-            return false;
-        }
-
-        // ReplaceLineEndings also takes U+0085, U+2028 and U+2029 for breaks; a log's head has none that matter.
-        var lines = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(3).ToList();
-        bool endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
-        if (lines.Count == 0)
+        if (HeadLines(head, 3, out bool endsInBreak) is not { } lines || lines.Count == 0)
         {
             return false;
         }
@@ -62,18 +49,11 @@ internal static class CsvHead
     /// </summary>
     public static bool LooksLikeTable(ReadOnlySpan<byte> head, string excludedHeader)
     {
-        if (head.StartsWith("\uFEFF"u8))
-        {
-            head = head[3..];
-        }
-
-        if (head.IndexOf((byte)0) >= 0)
+        if (HeadLines(head, MinTableRows + 2, out bool endsInBreak) is not { } lines)
         {
             return false;
         }
 
-        var lines = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(MinTableRows + 2).ToList();
-        bool endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
         int whole = endsInBreak ? lines.Count : lines.Count - 1;
         if (whole < 1 + MinTableRows || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal))
         {
@@ -98,6 +78,27 @@ internal static class CsvHead
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> non-blank lines of a text head (a UTF-8 mark skipped), and whether the head
+    /// ends in a line break (its last line is whole); null for binary content.
+    /// </summary>
+    private static List<string>? HeadLines(ReadOnlySpan<byte> head, int count, out bool endsInBreak)
+    {
+        if (head.StartsWith("\uFEFF"u8))
+        {
+            head = head[3..];
+        }
+
+        endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
+        if (head.IndexOf((byte)0) >= 0)
+        {
+            return null;
+        }
+
+        // ReplaceLineEndings also takes U+0085, U+2028 and U+2029 for breaks; a log's head has none that matter.
+        return [.. CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(count)];
     }
 
     /// <summary>Rows a table must show under its header to be taken for one in a file not named as CSV.</summary>
