@@ -74,6 +74,12 @@ public sealed class EpochAnalysis
             measurements.AddRange(group.Where(m => m is not null)!);
         }
 
+        // Derived from two of the above: the one test of the shape memorisation gives.
+        if (RiseAndDrop.Measure(measurements.Find(m => m.Id == MeasurementIds.WithinEpochSlope), measurements.Find(m => m.Id == MeasurementIds.EpochStartStep)) is { } riseAndDrop)
+        {
+            measurements.Add(riseAndDrop);
+        }
+
         return new EpochAnalysis(log, series, signal, profile, measurements, spikes.Strongest, spikes.Count, rateSteps);
     }
 

@@ -13,6 +13,7 @@ public static class MeasurementIds
     public const string LastStepVariance = "last-step-variance";
     public const string WithinEpochSlope = "within-epoch-slope";
     public const string EpochStartStep = "epoch-start-step";
+    public const string RiseAndDrop = "rise-and-drop";
     public const string PositionCorrelation = "position-correlation";
     public const string ProfileConsistency = "profile-consistency";
     public const string SpreadDecay = "spread-decay";

@@ -25,11 +25,25 @@ internal sealed class RecencyDetector : ICauseDetector
         var jump = analysis[MeasurementIds.BoundaryJumpWide] ?? analysis[MeasurementIds.BoundaryJump];
         var step = analysis[MeasurementIds.EpochStartStep];
         var ids = analysis[MeasurementIds.SampleRecency];
+        var together = analysis[MeasurementIds.RiseAndDrop];
         var evidence = new List<Evidence>();
         Confidence? confidence = null;
         var counter = new List<CounterEvidence>();
         bool sawtooth = slope is not null && slope.Value > 0 && Significant(slope) && jump is not null && jump.Value < 0;
         bool stair = step is not null && step.Value < 0 && Significant(step);
+        // Each shape test alone (the smaller p, doubled for the two looks), or both as one test: a strong
+        // sawtooth may leave the level-shift fit little to see, and a faint effect may need both to show.
+        double alone = sawtooth || stair ? Math.Min(1, 2 * Math.Min(sawtooth ? P(slope) : 1, stair ? P(step) : 1)) : 1;
+        bool jointly = together is { Value: > 0 } && P(together) < alone && Significant(together);
+        if (jointly && !sawtooth && !stair)
+        {
+            // Neither shape alone passes, both together do: describe it by the stronger of the two that points the memorisation way.
+            bool rises = slope is { Value: > 0 } && jump is { Value: < 0 };
+            stair = step is { Value: < 0 } && (!rises || P(step) <= P(slope));
+            sawtooth = !stair && rises;
+            jointly = stair || sawtooth;
+        }
+
         if (sawtooth)
         {
             evidence.Add(Cite(slope!, $"the detrended loss rises {slope!.Value:0.00} robust SD through each epoch"));
@@ -41,11 +55,14 @@ internal sealed class RecencyDetector : ICauseDetector
             evidence.Add(Cite(step!, $"each epoch starts {-step!.Value:P0} lower than the previous one ended ({Interval(step)}; {step.SampleSize} boundaries)"));
         }
 
-        if (sawtooth || stair)
+        if (jointly)
         {
-            // Two loss-shape tests looked for this cause: either one may carry it.
-            double p = Math.Min(sawtooth ? P(slope) : 1, stair ? P(step) : 1);
-            confidence = Confidence.From(Math.Min(1, p * 2), stair && (!sawtooth || P(step) < P(slope))
+            evidence.Add(Cite(together!, $"the rise and the drop tested together as one shape: z = {together!.Value:0.0}"));
+            confidence = Confidence.From(P(together), "rise through the epoch and drop at its start, tested together with their correlation on null runs allowed for");
+        }
+        else if (sawtooth || stair)
+        {
+            confidence = Confidence.From(alone, stair && (!sawtooth || P(step) < P(slope))
                 ? "level shift at the epoch start, regression discontinuity against positions inside epochs"
                 : "rise through the epoch, rotation test");
         }

@@ -49,6 +49,7 @@ internal static class Signals
         MeasurementIds.LastStepVariance,
         MeasurementIds.WithinEpochSlope,
         MeasurementIds.EpochStartStep,
+        MeasurementIds.RiseAndDrop,
         MeasurementIds.PositionCorrelation,
         MeasurementIds.ProfileConsistency,
         MeasurementIds.SpreadDecay,
