@@ -213,10 +213,11 @@ def load_tfevents(path, metric, epoch_tag='epoch', spe=None, lr_tag=None, fracti
 
 
 def load_regex(path, line_re, epoch_group='epoch', step_group=None, loss_group='loss', steps_per_epoch=None,
-               epoch_header=None, lr_group=None, counter_reset=False):
+               epoch_header=None, lr_group=None, counter_reset=False, last_run=False):
     """Printed logs. line_re matches a loss line; the epoch comes from a group of the same line or from the last
     epoch_header match before it; the step is a global counter, a within-epoch counter (step_group with
-    steps_per_epoch) or the line index."""
+    steps_per_epoch) or the line index. last_run keeps only the lines after the last time the epoch went back (a
+    file holding an aborted start and then the full run)."""
     rx, hx = re.compile(line_re), re.compile(epoch_header) if epoch_header else None
     ep_cur, xs, ys, eps, lrs, last_i = 0, [], [], [], [], None
     for line in re.split(r'[\r\n\x08]+', read_text(path)):
@@ -235,6 +236,8 @@ def load_regex(path, line_re, epoch_group='epoch', step_group=None, loss_group='
                 ep_cur += 1
             last_i = i_now
         ep = int(gd[epoch_group]) if epoch_group in gd and gd[epoch_group] is not None else ep_cur
+        if last_run and eps and ep < eps[-1]:
+            xs, ys, eps, lrs = [], [], [], []
         if step_group and steps_per_epoch:
             x = ep * steps_per_epoch + float(gd[step_group])
         elif step_group:
@@ -324,6 +327,22 @@ LOGS = {
     'keras-mnist-rmarkdown': ('convulation_networks_tensorflow_inPython_from_R.md', load_regex,
                               dict(line_re=KERAS_LINE, epoch_header=r'Epoch (\d+)/\d+', step_group='i',
                                    steps_per_epoch=1875)),
+    'hf-chatglm2-lora-25ep': ('trainer_state.json', load_trainer_state, {}),
+    'tb-lightning-lstm-textgen-29ep': ('events.out.tfevents.1716735746.99c8c45923de.3769.0.gz', load_tfevents,
+                                       dict(metric='train_loss')),
+    'tb-lightning-contrastive-100ep': ('events.out.tfevents.1713773043.carls-gaming-linux.286970.0.gz', load_tfevents,
+                                      dict(metric='train_loss')),
+    'text-mnist-example-readme-20ep': ('README.md', load_regex, dict(
+        line_re=r'Train Epoch: (?P<epoch>\d+) \[(?P<i>\d+)/9024 \(\d+%\)\]\s+Loss: (?P<loss>[\d.]+)',
+        step_group='i', steps_per_epoch=9024)),
+    'text-pon56g-in-py-4ep': ('pon56gDemoNNTrainingOutput_s.py', load_regex, dict(
+        line_re=r'epoch (?P<epoch>\d+)-(?P<i>\d+), loss: (?P<loss>[\d.]+)')),
+    'text-yolox-voc-300ep': ('train_log.txt.gz', load_regex, dict(
+        line_re=r'epoch: (?P<epoch>\d+)/300, iter: (?P<i>\d+)/47, .*total_loss: (?P<loss>[\d.]+),.* lr: (?P<lr>[\d.e+-]+),',
+        step_group='i', steps_per_epoch=47, lr_group='lr', last_run=True)),
+    'text-csra-paddle-30ep': ('train.log', load_regex, dict(
+        line_re=r'^Epoch (?P<epoch>\d+)\[(?P<i>\d+)/5011\]: loss:(?P<loss>[\d.]+), lr:(?P<lr>[\d.]+)',
+        step_group='i', steps_per_epoch=5011, lr_group='lr')),
 }
 
 

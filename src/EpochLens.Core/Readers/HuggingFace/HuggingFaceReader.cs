@@ -29,12 +29,21 @@ public sealed partial class HuggingFaceReader : ILogReader
             return false;
         }
 
-        return name == TrainerState || (name == LlamaFactoryLog && IsLlamaFactory(text));
+        return name == TrainerState || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text);
     }
 
-    /// <summary>The training output folder: checkpoint-N folders belong to the folder above them.</summary>
+    /// <summary>
+    /// The training output folder: checkpoint-N folders belong to the folder above them. A trainer state saved under
+    /// another name ("run3_trainer_state.json") is a run of its own, as several such copies often share a folder.
+    /// </summary>
     public string GroupKey(string path)
     {
+        var baseName = BaseName(path);
+        if (baseName != TrainerState && baseName != LlamaFactoryLog)
+        {
+            return Path.GetFullPath(path);
+        }
+
         var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
         return CheckpointFolder().IsMatch(Path.GetFileName(dir)) ? Path.GetDirectoryName(dir) ?? dir : dir;
     }
@@ -94,6 +103,16 @@ public sealed partial class HuggingFaceReader : ILogReader
 
     private static ReadOnlySpan<byte> JsonText(ReadOnlySpan<byte> head) =>
         (head.StartsWith("\uFEFF"u8) ? head[3..] : head).TrimStart(" \t\r\n"u8);
+
+    /// <summary>
+    /// A trainer_state.json copied or downloaded under another name: its keys, written sorted, put "global_step" and
+    /// "log_history" at the head of the file. Both are asked for, so that another JSON file with a log_history is not
+    /// taken for one.
+    /// </summary>
+    private static bool IsRenamedTrainerState(string name, ReadOnlySpan<byte> text) =>
+        name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        && text.IndexOf("\"log_history\""u8) >= 0
+        && text.IndexOf("\"global_step\""u8) >= 0;
 
     /// <summary>LLaMA-Factory writes one object per line with "current_steps"; trainer_state.json is one indented object.</summary>
     private static bool IsLlamaFactory(ReadOnlySpan<byte> text) => text.IndexOf("\"current_steps\""u8) >= 0;

@@ -267,12 +267,35 @@ internal sealed class TextLogBuilder
 
         perEpoch = Math.Clamp(perEpoch, 1, 1L << 40);
         var starts = new SortedSet<long>();
+        long previous = long.MinValue;
+        int otherTotal = 0, firstOther = -1;
         for (int j = 0; j < steps.Length; j++)
         {
             var record = records[train[j]];
             long k = (long)Math.Min(Math.Floor(record.Epoch) - firstEpoch, 1 << 20);
             steps[j] = counts && record.Counter == 0 ? -1 : (k * perEpoch) + (record.Counter / unit) + (zeroBased ? 1 : 0);
             starts.Add((k * perEpoch) + 1);
+            if (steps[j] >= 0 && steps[j] < previous && record.Total > 0 && record.Total != totalMode
+                && j > 0 && records[train[j - 1]].Epoch == record.Epoch)
+            {
+                // Another counter printed in the same shape (an epoch's closing line with its own total, "[5600/5640]"
+                // among "[i/9024]"): it goes back inside its epoch, which would read as a resumed run and drop the
+                // epoch's later points.
+                otherTotal++;
+                firstOther = firstOther < 0 ? j : firstOther;
+                steps[j] = -1;
+            }
+            else if (steps[j] >= 0)
+            {
+                previous = steps[j];
+            }
+        }
+
+        if (otherTotal > 0)
+        {
+            var first = records[train[firstOther]];
+            _problems.Report(Where(first), ProblemKind.Assumed,
+                $"{otherTotal} training line(s) whose counter has another total ('{first.Counter}/{first.Total}' among '/{totalMode}') and goes back inside its epoch are not read as steps");
         }
 
         return new EpochHint(perEpoch, [.. starts], primary.Counter == TextFieldKind.SampleCounter

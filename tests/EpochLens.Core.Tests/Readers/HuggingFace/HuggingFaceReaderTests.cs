@@ -187,6 +187,28 @@ public sealed class HuggingFaceReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_trainer_state_saved_under_another_name_is_found_by_its_content_and_each_copy_is_one_run()
+    {
+        // As shared in repositories and downloads: "run1_trainer_state.json", "trainer_state (1).json". Read as printed
+        // text instead, the steps were the line order (a tenth of the real ones at logging_steps 10).
+        var text = File.ReadAllText(Path.Combine(TrainerFolder, "trainer_state.json"));
+        var first = Write(text, "run1_trainer_state.json");
+        var second = Write(text, "trainer_state (1).json");
+        Assert.True(Reader.Recognises(first, FileHead.Read(first)));
+        Assert.NotEqual(Reader.GroupKey(first), Reader.GroupKey(second));
+
+        var logs = DefaultLogReaders.Create().Read(_folder, ReadOptions.Default, new ProblemLog());
+        Assert.Equal(2, logs.Count);
+        Assert.All(logs, log =>
+        {
+            Assert.Equal("huggingface", log.Format);
+            Assert.Equal([5L, 10], log.Find(SeriesRole.TrainLoss)!.Steps[..2].ToArray());
+            Assert.Equal([40L, 80], log.Find(SeriesRole.HeldOutLoss)!.Steps.ToArray());
+            Assert.Equal(40, log.Epochs!.StepsPerEpoch);
+        });
+    }
+
+    [Fact]
     public void The_forced_format_reads_a_gzipped_state_as_a_trainer_state_whatever_its_name()
     {
         var original = Fixture.Path("public-hf", "hf-bert2bert-liputan6-2ep", "trainer_state.json.gz");
@@ -304,6 +326,8 @@ public sealed class HuggingFaceReaderTests : IDisposable
     [InlineData("trainer_log.jsonl", "{\"current_steps\": 10, \"total_steps\": 100}", true)]
     [InlineData("trainer_log.jsonl", "{\"step\": 10}", false)]
     [InlineData("config.json", "{\n  \"log_history\": []", false)]
+    [InlineData("run1_trainer_state.json", "{\n  \"epoch\": 2.0,\n  \"global_step\": 80,\n  \"log_history\": [", true)]
+    [InlineData("run1_trainer_state.txt", "{\n  \"epoch\": 2.0,\n  \"global_step\": 80,\n  \"log_history\": [", false)]
     public void Recognises_trainer_files_by_name_and_content(string name, string head, bool expected) =>
         Assert.Equal(expected, Reader.Recognises(name, Encoding.UTF8.GetBytes(head)));
 

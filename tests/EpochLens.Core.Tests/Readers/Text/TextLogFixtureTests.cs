@@ -35,6 +35,23 @@ public sealed class TextLogFixtureTests : IDisposable
     }
 
     [Fact]
+    public void A_closing_line_whose_counter_has_another_total_is_not_read_as_a_resumed_run()
+    {
+        var log = Assert.Single(_logs.Detect(TextLogs.Fixture("pytorch_common_voice-README.md")));
+
+        // 14 lines an epoch every 640 samples of 9024 (a step is one printed line, ceil(9024 / 640) = 15 to an epoch);
+        // each epoch's "[5600/5640 (99%)]" would have gone back to step 9 and dropped the epoch's last five lines.
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(20 * 14, loss.Count);
+        Assert.Equal(15, log.Epochs!.StepsPerEpoch);
+        Assert.Equal([0.769631, 15.132956], loss.Values[..2].ToArray());
+        Assert.Equal(16, loss.Steps[14]);
+        Assert.Equal(0.581569, loss.Values[13]);
+        Assert.Empty(_logs.Messages(ProblemKind.StepsWentBack));
+        Assert.Contains("20 training line(s) whose counter has another total ('5600/5640' among '/9024')", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Three_resnet_runs_with_epoch_headers_and_test_lines_are_three_logs_with_held_out_loss()
     {
         var logs = _logs.Detect(TextLogs.Fixture("resnet-log-resnet_18-vs-34-vs-50.md"));
