@@ -14,6 +14,9 @@ internal static class FoldContrastRefiner
 {
     private const double Reach = 0.03;
 
+    /// <summary>Searches of the reach, each from the best of the last when that sat at its edge.</summary>
+    private const int MaxRounds = 3;
+
     private const int MaxPoints = 1 << 17;
 
     private const int MaxTrials = 400;
@@ -98,17 +101,30 @@ internal static class FoldContrastRefiner
 
         double start = Between(period);
         double best = start, bestLength = period;
-        for (double d = spacing; d <= Reach * period; d += spacing)
+        // A spectrum led astray by noise can sit further off than the reach: when the best fold lies at the reach's
+        // edge, the search goes on from there, a few times at most.
+        double centre = period;
+        for (int round = 0; round < MaxRounds; round++)
         {
-            foreach (double length in new[] { period - d, period + d })
+            for (double d = spacing; d <= Reach * centre; d += spacing)
             {
-                double between = Between(length);
-                if (between > best)
+                foreach (double length in new[] { centre - d, centre + d })
                 {
-                    best = between;
-                    bestLength = length;
+                    double between = Between(length);
+                    if (between > best)
+                    {
+                        best = between;
+                        bestLength = length;
+                    }
                 }
             }
+
+            if (Math.Abs(bestLength - centre) < (Reach * centre) - spacing)
+            {
+                break;
+            }
+
+            centre = bestLength;
         }
 
         // Small moves are the sharper refiners' business (a fixed order's fold barely changes over a step or two, and

@@ -139,7 +139,7 @@ public sealed class Diagnoser
         bool structureFound = findings.Count > 0 && (structureP <= Confidence.LowBelow || findings[0].Confidence.Level >= ConfidenceLevel.Medium);
         if (!structureFound)
         {
-            findings.Add(NoStructure(judged, structureP));
+            findings.Add(NoStructure(judged, structureP, structure.Source == EpochSource.Inferred));
         }
 
         return new RunDiagnosis
@@ -276,15 +276,17 @@ public sealed class Diagnoser
         return weak.Count == 0 ? "" : $" Weaker signs, below what a finding needs: {string.Join(", ", weak)} (low confidence, listed below).";
     }
 
-    private static Finding NoStructure(EpochAnalysis analysis, double structureP)
+    /// <param name="inferred">The epoch length came from the loss: it was chosen because the loss looked structured at
+    /// it, so finding nothing there says more about the length than about the run, and is said with low confidence only.</param>
+    internal static Finding NoStructure(EpochAnalysis analysis, double structureP, bool inferred)
     {
         int epochs = analysis.Signal.ValidEpochCount;
-        var level = epochs >= 4 && analysis.Profile.BinCount >= 32 ? ConfidenceLevel.Medium : ConfidenceLevel.Low;
+        var level = epochs >= 4 && analysis.Profile.BinCount >= 32 && !inferred ? ConfidenceLevel.Medium : ConfidenceLevel.Low;
         string spikes = analysis.SpikeCount > 0 ? $" {analysis.SpikeCount} isolated spike(s) off the trend are listed separately." : "";
         return new Finding(
             CauseId.None,
             $"No epoch-aligned structure: the loss behaves the same at the epoch boundaries as anywhere else in the epoch.{spikes}",
-            new Confidence(level, structureP, $"smallest corrected p among the structure tests, over {epochs} epochs with {analysis.Profile.BinCount} positions each"),
+            new Confidence(level, structureP, $"smallest corrected p among the structure tests, over {epochs} epochs with {analysis.Profile.BinCount} positions each{(inferred ? ", at an epoch length inferred from the loss" : "")}"),
             [],
             [],
             new Severity(SeverityLevel.None, Impact.None, null, null, null, "Nothing to fix at the epoch boundaries."),

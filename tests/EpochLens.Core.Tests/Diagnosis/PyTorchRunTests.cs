@@ -43,6 +43,20 @@ public class PyTorchRunTests
     }
 
     [Fact]
+    public void A_memorising_run_saved_as_plain_step_and_loss_gets_its_epoch_length_from_the_fold_and_recency_named()
+    {
+        // Fixtures/pytorch-plain: the spectrum places this sawtooth 6 % short (235 of 250 steps); the fold's first
+        // reach of 3 % stopped at its edge (242), where folding ten epochs smears the sawtooth away.
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "pytorch-plain", "recency-sgd-momentum-plain.csv");
+        var log = DefaultLogReaders.Create().Read(path, new ReadOptions(), new ProblemLog()).Single();
+        var diagnosis = new Diagnoser().Diagnose(log);
+        Assert.Equal(EpochLens.Analysis.EpochSource.Inferred, diagnosis.Epochs.Structure!.Source);
+        Assert.InRange(diagnosis.Epochs.Structure.StepsPerEpoch, 247.5, 252.5);
+        Assert.Equal(DiagnosisOutcome.Findings, diagnosis.Outcome);
+        Assert.Equal(CauseId.Recency, diagnosis.Primary!.Cause);
+    }
+
+    [Fact]
     public void A_healthy_run_gets_no_finding()
     {
         var diagnosis = Diagnose("healthy");
