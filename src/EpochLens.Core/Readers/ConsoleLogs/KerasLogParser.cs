@@ -137,7 +137,7 @@ internal sealed class KerasLogParser
 
         if (!numbered || !text.Trim().IsEmpty || epoch == 0 || epoch > epochs || epoch > int.MaxValue)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a valid epoch header: 'Epoch {ConsoleText.Quote(text)}' ignored");
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a valid epoch header: 'Epoch {ProblemReporter.Quote(text)}' ignored");
             return;
         }
 
@@ -210,7 +210,7 @@ internal sealed class KerasLogParser
 
         if (!TrySkipBar(ref rest))
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress bar is damaged: {ConsoleText.Quote(text)} skipped");
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress bar is damaged: {ProblemReporter.Quote(text)} skipped");
             return;
         }
 
@@ -303,7 +303,7 @@ internal sealed class KerasLogParser
             {
                 if (!IsTiming(part))
                 {
-                    _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ConsoleText.Quote(part)} skipped");
+                    _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
                 }
 
                 continue;
@@ -317,7 +317,7 @@ internal sealed class KerasLogParser
 
             if (!ConsoleText.IsMetricName(name))
             {
-                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ConsoleText.Quote(part)} skipped");
+                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
                 continue;
             }
 
@@ -326,9 +326,9 @@ internal sealed class KerasLogParser
                 continue;
             }
 
-            if (!ConsoleText.TryParseNumber(part[(colon + 2)..], out double value))
+            if (!TextNumber.TryParseDouble(part[(colon + 2)..], out double value))
             {
-                _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ConsoleText.Quote(part[(colon + 2)..])} skipped");
+                _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(part[(colon + 2)..])} skipped");
                 continue;
             }
 

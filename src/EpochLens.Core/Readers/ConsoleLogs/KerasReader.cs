@@ -25,7 +25,7 @@ public sealed class KerasReader : ILogReader
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         bool epochHeader = false, progress = false;
-        foreach (var segment in ConsoleText.HeadSegments(head))
+        foreach (var segment in ConsoleLineReader.Segments(head))
         {
             var text = ConsoleText.TrimQuoting(segment).TrimEnd();
             epochHeader |= IsEpochHeader(text);

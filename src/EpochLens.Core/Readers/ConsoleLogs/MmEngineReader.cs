@@ -28,7 +28,7 @@ public sealed class MmEngineReader : ILogReader
             return true;
         }
 
-        foreach (var segment in ConsoleText.HeadSegments(head))
+        foreach (var segment in ConsoleLineReader.Segments(head))
         {
             // Real logs open with the environment and config dump, so the logger prefix alone is enough.
             if (MmLogPrefix.IsOpenMmLabLine(segment) || IsTrainingLine(segment))

@@ -65,7 +65,7 @@ internal sealed class MmJsonParser
         }
         catch (JsonException)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a JSON object {ConsoleText.Quote(line)}: line skipped");
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a JSON object {ProblemReporter.Quote(line)}: line skipped");
             return;
         }
 
@@ -87,7 +87,7 @@ internal sealed class MmJsonParser
             else
             {
                 // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
-                _problems.Report(_lines.Location, ProblemKind.BadValue, $"the step {ConsoleText.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
+                _problems.Report(_lines.Location, ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
             }
         }
     }

@@ -250,7 +250,7 @@ internal sealed class MmLogParser
             }
             else if (key.IsEmpty)
             {
-                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised text {ConsoleText.Quote(token)} skipped");
+                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised text {ProblemReporter.Quote(token)} skipped");
             }
             else
             {
@@ -285,12 +285,12 @@ internal sealed class MmLogParser
             }
 
             var value = from < 0 ? default : text[from..to].TrimEnd(',');
-            if (!ConsoleText.TryParseNumber(value, out double number))
+            if (!TextNumber.TryParseDouble(value, out double number))
             {
                 // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
                 if (!validation || name.Contains("loss", StringComparison.Ordinal))
                 {
-                    _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ConsoleText.Quote(value)} skipped");
+                    _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(value)} skipped");
                 }
 
                 return;

@@ -1,5 +1,4 @@
 using EpochLens.Logs;
-using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;
@@ -54,7 +53,7 @@ internal sealed class TextLogBuilder
             if (!read[i])
             {
                 _problems.Report("", ProblemKind.Assumed,
-                    $"{shape.Lines} line(s) like {ConsoleText.Quote(shape.Example)} are not read as training points: the training lines are those like {ConsoleText.Quote(primary.Example)}");
+                    $"{shape.Lines} line(s) like {ProblemReporter.Quote(shape.Example)} are not read as training points: the training lines are those like {ProblemReporter.Quote(primary.Example)}");
             }
         }
 

@@ -1,5 +1,4 @@
 using EpochLens.Logs;
-using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
@@ -34,8 +33,8 @@ public sealed class TextLogReader : ILogReader
             return false; // binary
         }
 
-        var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, ConsoleText.NoProblems, strict: false));
-        foreach (var segment in ConsoleText.HeadSegments(head))
+        var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, IgnoredProblems.Instance, strict: false));
+        foreach (var segment in ConsoleLineReader.Segments(head))
         {
             parser.Parse(segment, null);
             if (parser.TrainingLines >= LinesToRecognise || parser.LossFreeLines >= LinesToRecognise)
@@ -77,7 +76,7 @@ public sealed class TextLogReader : ILogReader
             {
                 throw new LogReadException(file,
                     $"{parser.LossFreeLines:N0} printed line(s) show an epoch or a step counter, but none labels a loss; the values they show are " +
-                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ConsoleText.Quote(l)))}: name the one to diagnose with --metric (for example --metric {ConsoleText.Quote(Example(parser.LossFreeLabels))})");
+                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ProblemReporter.Quote(l)))}: name the one to diagnose with --metric (for example --metric {ProblemReporter.Quote(Example(parser.LossFreeLabels))})");
             }
 
             if (read.Count == 0)
