@@ -158,28 +158,7 @@ internal sealed class KerasLogParser
     private void ParseProgress(ReadOnlySpan<char> text)
     {
         var rest = text;
-        if (!ConsoleText.TryTakeDigits(ref rest, out long position) || rest.IsEmpty || rest[0] != '/')
-        {
-            return;
-        }
-
-        rest = rest[1..];
-        long? target = null;
-        if (rest.StartsWith("Unknown"))
-        {
-            rest = rest["Unknown".Length..];
-        }
-        else if (ConsoleText.TryTakeDigits(ref rest, out long n))
-        {
-            target = n;
-        }
-        else
-        {
-            return;
-        }
-
-        // Only a bar ("[", "━") or the " - " of the verbose=2 form makes this a progress line, not any "3/4" text.
-        if (!(rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ")))
+        if (!TryCounter(ref rest, out long position, out long? target))
         {
             return;
         }
@@ -236,6 +215,37 @@ internal sealed class KerasLogParser
             _run.EpochOpen = false;
             _run.JustClosed = true;
         }
+    }
+
+    /// <summary>
+    /// The "k/N" or "k/Unknown" that opens a progress line (N null for Unknown), when a bar ("[", "━") or the " - " of
+    /// the verbose=2 form follows it: any other "3/4" text is no progress line.
+    /// </summary>
+    internal static bool TryCounter(ref ReadOnlySpan<char> text, out long position, out long? target)
+    {
+        target = null;
+        var rest = text;
+        if (!ConsoleText.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/"))
+        {
+            return false;
+        }
+
+        rest = rest[1..];
+        if (rest.StartsWith("Unknown"))
+        {
+            rest = rest["Unknown".Length..];
+        }
+        else if (ConsoleText.TryTakeDigits(ref rest, out long n))
+        {
+            target = n;
+        }
+        else
+        {
+            return false;
+        }
+
+        text = rest;
+        return rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ");
     }
 
     /// <summary>TF1 verbose=2: " - 5s - loss: 0.4957 - acc: 0.8256 - val_loss: ..." once per epoch, with no counter.</summary>

@@ -168,8 +168,7 @@ internal sealed class MmJsonParser
                     continue;
                 }
 
-                var name = validation && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val", StringComparison.Ordinal) ? $"val/{key}" : key;
-                if (_series.Get(name) is { } entry)
+                if (_series.Get(MmLogParser.SeriesName(key, validation)) is { } entry)
                 {
                     entry.IsValidation |= validation;
                     Add(entry, step);
@@ -224,8 +223,7 @@ internal sealed class MmJsonParser
 
         foreach (var (key, value) in Numbers(fields))
         {
-            var name = !training && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val", StringComparison.Ordinal) ? $"val/{key}" : key;
-            if (_series.Get(name) is { } entry)
+            if (_series.Get(MmLogParser.SeriesName(key, !training)) is { } entry)
             {
                 entry.IsValidation |= !training;
                 Add(entry, at);
@@ -256,24 +254,12 @@ internal sealed class MmJsonParser
 
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
     {
-        var name = entry.Builder.Name;
-        if (name == "epoch")
+        var role = entry.Builder.Name == "lr" && !entry.IsValidation ? SeriesRole.LearningRate : MmLogParser.RoleOf(entry);
+        if (role == SeriesRole.Epoch || entry.IsValidation)
         {
-            return (SeriesRole.Epoch, null);
+            return (role, null);
         }
 
-        if (entry.IsValidation)
-        {
-            return (name is "val/loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
-        }
-
-        var role = name switch
-        {
-            "loss" => SeriesRole.TrainLoss,
-            "lr" => SeriesRole.LearningRate,
-            "grad_norm" => SeriesRole.GradNorm,
-            _ => SeriesRole.Other,
-        };
         return window is { } w && w > 0 && w <= int.MaxValue && _mmcv.Count > 0 && role != SeriesRole.LearningRate
             ? (role, new ValueAveraging(AveragingKind.MovingWindow, (int)w, MmcvEvidence))
             : (role, null);

@@ -18,6 +18,14 @@ internal sealed class MmLogParser
 
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'i' counter";
 
+    // How a message opens: mmengine's "Epoch(train) [e][i/N]", mmcv's "Epoch [e][i/N]" (its bracket kept), by epoch or by iteration.
+    private static readonly (string Opening, int Skip, bool Mmcv, bool Validation, bool ByEpoch)[] Openings =
+    [
+        ("Epoch(train)", 12, false, false, true), ("Epoch [", 5, true, false, true),
+        ("Iter(train)", 11, false, false, false), ("Iter [", 4, true, false, false),
+        ("Epoch(val)", 10, false, true, true), ("Iter(val)", 9, false, true, false),
+    ];
+
     private readonly string _name;
     private readonly ProblemReporter _problems;
     private readonly ConsoleLineReader _lines;
@@ -54,33 +62,23 @@ internal sealed class MmLogParser
         }
 
         message = message.TrimStart(" \t");
-        if (message.StartsWith("Epoch(train)"))
+        foreach (var (opening, skip, mmcv, validation, byEpoch) in Openings)
         {
-            _mmengine = true;
-            ParseTrain(message["Epoch(train)".Length..], byEpoch: true, wallTime);
-        }
-        else if (message.StartsWith("Epoch ["))
-        {
-            _mmcv = true;
-            ParseTrain(message["Epoch".Length..], byEpoch: true, wallTime);
-        }
-        else if (message.StartsWith("Iter(train)"))
-        {
-            _mmengine = true;
-            ParseTrain(message["Iter(train)".Length..], byEpoch: false, wallTime);
-        }
-        else if (message.StartsWith("Iter ["))
-        {
-            _mmcv = true;
-            ParseTrain(message["Iter".Length..], byEpoch: false, wallTime);
-        }
-        else if (message.StartsWith("Epoch(val)"))
-        {
-            ParseValidation(message["Epoch(val)".Length..], byEpoch: true, wallTime);
-        }
-        else if (message.StartsWith("Iter(val)"))
-        {
-            ParseValidation(message["Iter(val)".Length..], byEpoch: false, wallTime);
+            if (!message.StartsWith(opening))
+            {
+                continue;
+            }
+
+            if (validation)
+            {
+                ParseValidation(message[skip..], byEpoch, wallTime);
+                return;
+            }
+
+            _mmcv |= mmcv;
+            _mmengine |= !mmcv;
+            ParseTrain(message[skip..], byEpoch, wallTime);
+            return;
         }
     }
 
@@ -94,30 +92,34 @@ internal sealed class MmLogParser
         return new TrainingLog(_name, MmEngineReader.Default.Format, series, hint);
     }
 
+    /// <summary>A series' role by its name, as every OpenMMLab log names them (the learning rate aside).</summary>
+    internal static SeriesRole RoleOf(SeriesEntry entry) => entry.Builder.Name switch
+    {
+        "epoch" => SeriesRole.Epoch,
+        "val/loss" when entry.IsValidation => SeriesRole.HeldOutLoss,
+        _ when entry.IsValidation => SeriesRole.Other,
+        "loss" => SeriesRole.TrainLoss,
+        "grad_norm" => SeriesRole.GradNorm,
+        _ => SeriesRole.Other,
+    };
+
+    /// <summary>A held-out loss must not land in the training loss series of the same name: "loss" of a validation line is "val/loss".</summary>
+    internal static ReadOnlySpan<char> SeriesName(ReadOnlySpan<char> key, bool validation) =>
+        validation && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val") ? $"val/{key}".AsSpan() : key;
+
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
     {
         var name = entry.Builder.Name;
-        if (name == "epoch")
+        var role = RoleOf(entry);
+        if (role == SeriesRole.Epoch || entry.IsValidation)
         {
-            return (SeriesRole.Epoch, null);
-        }
-
-        if (entry.IsValidation)
-        {
-            return (name is "val/loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
+            return (role, null);
         }
 
         if (IsLearningRate(name))
         {
             return (name == "base_lr" ? SeriesRole.Other : SeriesRole.LearningRate, ValueAveraging.PerStep);
         }
-
-        var role = name switch
-        {
-            "loss" => SeriesRole.TrainLoss,
-            "grad_norm" => SeriesRole.GradNorm,
-            _ => SeriesRole.Other,
-        };
 
         // mmengine smooths only keys matching its mean_pattern '.*(loss|time|data_time|grad_norm).*'; mmcv every key.
         bool smoothed = _mmcv || name.Contains("loss", StringComparison.Ordinal) || name.Contains("grad_norm", StringComparison.Ordinal);
@@ -277,8 +279,7 @@ internal sealed class MmLogParser
                 return;
             }
 
-            // A held-out loss must not land in the training loss series of the same name.
-            var seriesName = validation && name.Contains("loss", StringComparison.Ordinal) && !name.StartsWith("val") ? $"val/{name}".AsSpan() : name;
+            var seriesName = SeriesName(name, validation);
             if (!_series.Wants(seriesName))
             {
                 return;

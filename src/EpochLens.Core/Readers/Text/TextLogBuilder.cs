@@ -1,4 +1,5 @@
 using EpochLens.Logs;
+using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;
@@ -421,7 +422,7 @@ internal sealed class TextLogBuilder
             var (role, averaging) = id == heldOutAverage
                 ? (SeriesRole.HeldOutLoss, (ValueAveraging?)null)
                 : Describe(label, id, primary, ref heldOutLossTaken, heldOutAverage >= 0);
-            Add(series, builder.Build(role, averaging), name);
+            series.Add(SeriesSet.Checked(builder.Build(role, averaging), _problems, name));
         }
 
         if (series.Count == 0)
@@ -479,18 +480,6 @@ internal sealed class TextLogBuilder
 
         var role = SeriesRoles.FromName(label.Name.Replace(' ', '_'));
         return (role is SeriesRole.TrainLoss or SeriesRole.HeldOutLoss ? SeriesRole.Other : role, null);
-    }
-
-    private void Add(List<MetricSeries> series, MetricSeries built, string logName)
-    {
-        int nonFinite = built.NonFiniteCount;
-        if (nonFinite > 0)
-        {
-            _problems.Report("", ProblemKind.NonFinite,
-                $"{logName}: series '{built.Name}' has {nonFinite} NaN or infinite value{(nonFinite == 1 ? "" : "s")} (kept)");
-        }
-
-        series.Add(built);
     }
 
     /// <summary>
