@@ -10,28 +10,19 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// final "k/N [=====] - 5s 2ms/step - loss: x - val_loss: y", TF2 verbose=2 "k/N - 3s - loss: x - 3s/epoch - 2ms/step"),
 /// keras/engine/training_arrays.py ("Train on N samples, validate on M samples"; TF1 verbose=2 " - 5s - loss: x").
 /// </summary>
-internal sealed class KerasLogParser
+internal sealed class KerasLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
 {
     private const string RunningMeanEvidence =
         "Keras progress lines show each metric's mean over the epoch's batches so far (Progbar averaging of the epoch's running metrics), reset at every epoch";
 
     private const string EpochEndEvidence = "Keras prints each metric's mean over the whole epoch at the epoch's end";
 
-    private readonly string _name;
-    private readonly ReadOptions _options;
-    private readonly ProblemReporter _problems;
-    private readonly ConsoleLineReader _lines;
+    private readonly string _name = name;
+    private readonly ReadOptions _options = options;
+    private readonly ProblemReporter _problems = problems;
+    private readonly ConsoleLineReader _lines = lines;
     private readonly List<TrainingLog> _logs = [];
-    private KerasRun _run;
-
-    public KerasLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
-    {
-        _name = name;
-        _options = options;
-        _problems = problems;
-        _lines = lines;
-        _run = new KerasRun(options);
-    }
+    private KerasRun _run = new(options);
 
     /// <summary>The runs read, once <see cref="Finish"/> was called.</summary>
     public IReadOnlyList<TrainingLog> Logs => _logs;

@@ -12,26 +12,18 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number).
 /// A generic JSON Lines reader would take the within-epoch iter for a step, or the epoch number for one.
 /// </summary>
-internal sealed class MmJsonParser
+internal sealed class MmJsonParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
 {
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'iter' key";
 
-    private readonly string _name;
-    private readonly ProblemReporter _problems;
-    private readonly ConsoleLineReader _lines;
-    private readonly SeriesSet _series;
+    private readonly string _name = name;
+    private readonly ProblemReporter _problems = problems;
+    private readonly ConsoleLineReader _lines = lines;
+    private readonly SeriesSet _series = new(options);
     private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
-
-    public MmJsonParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
-    {
-        _name = name;
-        _problems = problems;
-        _lines = lines;
-        _series = new SeriesSet(options);
-    }
 
     /// <summary>Whether a head is an OpenMMLab JSON log: mmcv's lines carry "mode", MMEngine's scalars.json "step".</summary>
     public static bool Recognises(string path, ReadOnlySpan<byte> head)

@@ -11,7 +11,7 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// ("Epoch [1][50/7330]\tlr: 2.000e-02, eta: 1 day, 2:03:04, time: 0.457, ..., loss: 1.2345",
 /// "Epoch(val) [1][500]\tbbox_mAP: 0.3700, ...") with the logging prefix "2021-01-01 00:00:00,000 - mmdet - INFO - ".
 /// </summary>
-internal sealed class MmLogParser
+internal sealed class MmLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
 {
     private const string MmengineEvidence =
         "mmengine's LogProcessor logs the mean of the last window_size iterations for loss and grad_norm keys; the window is taken as the logging interval seen in the 'i' counter (OpenMMLab configs set window_size = interval = 50)";
@@ -26,10 +26,10 @@ internal sealed class MmLogParser
         ("Epoch(val)", 10, false, true, true), ("Iter(val)", 9, false, true, false),
     ];
 
-    private readonly string _name;
-    private readonly ProblemReporter _problems;
-    private readonly ConsoleLineReader _lines;
-    private readonly SeriesSet _series;
+    private readonly string _name = name;
+    private readonly ProblemReporter _problems = problems;
+    private readonly ConsoleLineReader _lines = lines;
+    private readonly SeriesSet _series = new(options);
     private readonly Dictionary<long, int> _intervals = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long? _stepsPerEpoch;
@@ -38,14 +38,6 @@ internal sealed class MmLogParser
     private long _lastPosition;
     private bool _mmcv;
     private bool _mmengine;
-
-    public MmLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
-    {
-        _name = name;
-        _problems = problems;
-        _lines = lines;
-        _series = new SeriesSet(options);
-    }
 
     public bool HasPoints => _series.HasPoints;
 

@@ -12,7 +12,7 @@ namespace EpochLens.Readers.Text;
 /// goes back to its start, gives every line its global step from the counters it prints, and puts held-out lines
 /// at the last training step before them.
 /// </summary>
-internal sealed class TextLogBuilder
+internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
 {
     /// <summary>More runs than this in one file are not read (each run is a full set of series).</summary>
     public const int MaxRuns = 1000;
@@ -23,18 +23,10 @@ internal sealed class TextLogBuilder
     private const string DictEvidence =
         "the Hugging Face Trainer prints the mean loss over each logging_steps window; a step here is one printed line";
 
-    private readonly string _name;
-    private readonly ProblemReporter _problems;
-    private readonly TextLogParser _parser;
-    private readonly bool _keepWallTimes;
-
-    public TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
-    {
-        _name = name;
-        _problems = problems;
-        _parser = parser;
-        _keepWallTimes = options.KeepWallTimes;
-    }
+    private readonly string _name = name;
+    private readonly ProblemReporter _problems = problems;
+    private readonly TextLogParser _parser = parser;
+    private readonly bool _keepWallTimes = options.KeepWallTimes;
 
     public List<TrainingLog> Build()
     {
