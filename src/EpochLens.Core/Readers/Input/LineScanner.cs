@@ -61,7 +61,7 @@ internal sealed class LineScanner
 
     public SourcePosition Position => new("line", LineNumber, LineOffset);
 
-    /// <summary>The next line without its line ending (and without a UTF-8 byte order mark on line 1).</summary>
+    /// <summary>The next line without its line ending (and without a UTF-8 byte order mark at the start of the input).</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         TooLong = false;
