@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EpochLens.Readers;
-using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.Text;
 

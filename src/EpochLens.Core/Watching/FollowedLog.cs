@@ -1,6 +1,6 @@
 using EpochLens.Logs;
 using EpochLens.Readers;
-using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Watching;
 
@@ -136,7 +136,7 @@ internal sealed class FollowedLog
 
         try
         {
-            return ReadFiles(_files, options, ConsoleText.NoProblems, ref bytesRead);
+            return ReadFiles(_files, options, IgnoredProblems.Instance, ref bytesRead);
         }
         catch (LogReadException)
         {

@@ -10,28 +10,19 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// final "k/N [=====] - 5s 2ms/step - loss: x - val_loss: y", TF2 verbose=2 "k/N - 3s - loss: x - 3s/epoch - 2ms/step"),
 /// keras/engine/training_arrays.py ("Train on N samples, validate on M samples"; TF1 verbose=2 " - 5s - loss: x").
 /// </summary>
-internal sealed class KerasLogParser
+internal sealed class KerasLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
 {
     private const string RunningMeanEvidence =
         "Keras progress lines show each metric's mean over the epoch's batches so far (Progbar averaging of the epoch's running metrics), reset at every epoch";
 
     private const string EpochEndEvidence = "Keras prints each metric's mean over the whole epoch at the epoch's end";
 
-    private readonly string _name;
-    private readonly ReadOptions _options;
-    private readonly ProblemReporter _problems;
-    private readonly ConsoleLineReader _lines;
+    private readonly string _name = name;
+    private readonly ReadOptions _options = options;
+    private readonly ProblemReporter _problems = problems;
+    private readonly ConsoleLineReader _lines = lines;
     private readonly List<TrainingLog> _logs = [];
-    private KerasRun _run;
-
-    public KerasLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
-    {
-        _name = name;
-        _options = options;
-        _problems = problems;
-        _lines = lines;
-        _run = new KerasRun(options);
-    }
+    private KerasRun _run = new(options);
 
     /// <summary>The runs read, once <see cref="Finish"/> was called.</summary>
     public IReadOnlyList<TrainingLog> Logs => _logs;
@@ -137,7 +128,7 @@ internal sealed class KerasLogParser
 
         if (!numbered || !text.Trim().IsEmpty || epoch == 0 || epoch > epochs || epoch > int.MaxValue)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a valid epoch header: 'Epoch {ConsoleText.Quote(text)}' ignored");
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a valid epoch header: 'Epoch {ProblemReporter.Quote(text)}' ignored");
             return;
         }
 
@@ -158,28 +149,7 @@ internal sealed class KerasLogParser
     private void ParseProgress(ReadOnlySpan<char> text)
     {
         var rest = text;
-        if (!ConsoleText.TryTakeDigits(ref rest, out long position) || rest.IsEmpty || rest[0] != '/')
-        {
-            return;
-        }
-
-        rest = rest[1..];
-        long? target = null;
-        if (rest.StartsWith("Unknown"))
-        {
-            rest = rest["Unknown".Length..];
-        }
-        else if (ConsoleText.TryTakeDigits(ref rest, out long n))
-        {
-            target = n;
-        }
-        else
-        {
-            return;
-        }
-
-        // Only a bar ("[", "━") or the " - " of the verbose=2 form makes this a progress line, not any "3/4" text.
-        if (!(rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ")))
+        if (!TryCounter(ref rest, out long position, out long? target))
         {
             return;
         }
@@ -210,7 +180,7 @@ internal sealed class KerasLogParser
 
         if (!TrySkipBar(ref rest))
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress bar is damaged: {ConsoleText.Quote(text)} skipped");
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress bar is damaged: {ProblemReporter.Quote(text)} skipped");
             return;
         }
 
@@ -236,6 +206,37 @@ internal sealed class KerasLogParser
             _run.EpochOpen = false;
             _run.JustClosed = true;
         }
+    }
+
+    /// <summary>
+    /// The "k/N" or "k/Unknown" that opens a progress line (N null for Unknown), when a bar ("[", "━") or the " - " of
+    /// the verbose=2 form follows it: any other "3/4" text is no progress line.
+    /// </summary>
+    internal static bool TryCounter(ref ReadOnlySpan<char> text, out long position, out long? target)
+    {
+        target = null;
+        var rest = text;
+        if (!ConsoleText.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/"))
+        {
+            return false;
+        }
+
+        rest = rest[1..];
+        if (rest.StartsWith("Unknown"))
+        {
+            rest = rest["Unknown".Length..];
+        }
+        else if (ConsoleText.TryTakeDigits(ref rest, out long n))
+        {
+            target = n;
+        }
+        else
+        {
+            return false;
+        }
+
+        text = rest;
+        return rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ");
     }
 
     /// <summary>TF1 verbose=2: " - 5s - loss: 0.4957 - acc: 0.8256 - val_loss: ..." once per epoch, with no counter.</summary>
@@ -303,7 +304,7 @@ internal sealed class KerasLogParser
             {
                 if (!IsTiming(part))
                 {
-                    _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ConsoleText.Quote(part)} skipped");
+                    _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
                 }
 
                 continue;
@@ -317,7 +318,7 @@ internal sealed class KerasLogParser
 
             if (!ConsoleText.IsMetricName(name))
             {
-                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ConsoleText.Quote(part)} skipped");
+                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
                 continue;
             }
 
@@ -326,9 +327,9 @@ internal sealed class KerasLogParser
                 continue;
             }
 
-            if (!ConsoleText.TryParseNumber(part[(colon + 2)..], out double value))
+            if (!TextNumber.TryParseDouble(part[(colon + 2)..], out double value))
             {
-                _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ConsoleText.Quote(part[(colon + 2)..])} skipped");
+                _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(part[(colon + 2)..])} skipped");
                 continue;
             }
 

@@ -25,7 +25,7 @@ public sealed class KerasReader : ILogReader
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         bool epochHeader = false, progress = false;
-        foreach (var segment in ConsoleText.HeadSegments(head))
+        foreach (var segment in ConsoleLineReader.Segments(head))
         {
             var text = ConsoleText.TrimQuoting(segment).TrimEnd();
             epochHeader |= IsEpochHeader(text);
@@ -41,34 +41,20 @@ public sealed class KerasReader : ILogReader
 
     public string GroupKey(string path) => path;
 
-    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(options);
-        var logs = new List<TrainingLog>();
-        foreach (var file in source.Files)
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems) =>
+        ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
         {
-            var reporter = new ProblemReporter(file, problems, options.Strict);
-            using var lines = new ConsoleLineReader(file, options, reporter);
-            var parser = new KerasLogParser(source.Files.Count == 1 ? source.Name : file, options, reporter, lines);
+            var parser = new KerasLogParser(name, options, reporter, lines);
             while (lines.TryRead(out var segment))
             {
                 parser.Parse(segment);
             }
 
             parser.Finish();
-            if (parser.Logs.Count == 0)
-            {
-                throw new LogReadException(file, options.Metric is null
-                    ? "no Keras training progress found (expected 'Epoch n/m' lines followed by 'k/N [=====] - loss: x' progress lines)"
-                    : $"no Keras progress line shows the metric '{options.Metric}'");
-            }
-
-            logs.AddRange(parser.Logs);
-        }
-
-        return logs;
-    }
+            return parser.Logs.Count > 0 ? parser.Logs : throw new LogReadException(file, options.Metric is null
+                ? "no Keras training progress found (expected 'Epoch n/m' lines followed by 'k/N [=====] - loss: x' progress lines)"
+                : $"no Keras progress line shows the metric '{options.Metric}'");
+        });
 
     private static bool IsEpochHeader(ReadOnlySpan<char> text)
     {
@@ -82,28 +68,7 @@ public sealed class KerasReader : ILogReader
             && (text = text[1..]).Length > 0 && ConsoleText.TryTakeDigits(ref text, out _) && text.IsEmpty;
     }
 
-    private static bool IsProgress(ReadOnlySpan<char> text)
-    {
-        if (text.StartsWith("- ") && text.Contains(" - loss: ", StringComparison.Ordinal))
-        {
-            return true; // TF1 verbose=2
-        }
-
-        if (!ConsoleText.TryTakeDigits(ref text, out _) || !text.StartsWith("/"))
-        {
-            return false;
-        }
-
-        text = text[1..];
-        if (text.StartsWith("Unknown"))
-        {
-            text = text["Unknown".Length..];
-        }
-        else if (!ConsoleText.TryTakeDigits(ref text, out _))
-        {
-            return false;
-        }
-
-        return text.StartsWith(" [") || text.StartsWith(" ━") || text.StartsWith(" - ");
-    }
+    /// <summary>A progress line, or TF1's verbose=2 epoch line.</summary>
+    private static bool IsProgress(ReadOnlySpan<char> text) =>
+        (text.StartsWith("- ") && text.Contains(" - loss: ", StringComparison.Ordinal)) || KerasLogParser.TryCounter(ref text, out _, out _);
 }

@@ -28,7 +28,7 @@ public sealed class MmEngineReader : ILogReader
             return true;
         }
 
-        foreach (var segment in ConsoleText.HeadSegments(head))
+        foreach (var segment in ConsoleLineReader.Segments(head))
         {
             // Real logs open with the environment and config dump, so the logger prefix alone is enough.
             if (MmLogPrefix.IsOpenMmLabLine(segment) || IsTrainingLine(segment))
@@ -42,20 +42,12 @@ public sealed class MmEngineReader : ILogReader
 
     public string GroupKey(string path) => path;
 
-    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(options);
-        var logs = new List<TrainingLog>();
-        foreach (var file in source.Files)
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems) =>
+        ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
         {
-            var reporter = new ProblemReporter(file, problems, options.Strict);
-            using var lines = new ConsoleLineReader(file, options, reporter);
-            var name = source.Files.Count == 1 ? source.Name : file;
             if (IsJson(file))
             {
-                logs.Add(ReadJson(name, file, options, reporter, lines));
-                continue;
+                return [ReadJson(name, file, options, reporter, lines)];
             }
 
             var parser = new MmLogParser(name, options, reporter, lines);
@@ -64,18 +56,10 @@ public sealed class MmEngineReader : ILogReader
                 parser.Parse(segment);
             }
 
-            if (!parser.HasPoints)
-            {
-                throw new LogReadException(file, options.Metric is null
-                    ? "no OpenMMLab training lines found (expected 'Epoch(train) [e][i/N] ... loss: x' or 'Epoch [e][i/N] ... loss: x' lines)"
-                    : $"no OpenMMLab log line shows the metric '{options.Metric}'");
-            }
-
-            logs.Add(parser.Build());
-        }
-
-        return logs;
-    }
+            return parser.HasPoints ? [parser.Build()] : throw new LogReadException(file, options.Metric is null
+                ? "no OpenMMLab training lines found (expected 'Epoch(train) [e][i/N] ... loss: x' or 'Epoch [e][i/N] ... loss: x' lines)"
+                : $"no OpenMMLab log line shows the metric '{options.Metric}'");
+        });
 
     private static bool IsJson(string file) =>
         file.EndsWith(".log.json", StringComparison.OrdinalIgnoreCase) || Path.GetFileName(file).Equals("scalars.json", StringComparison.OrdinalIgnoreCase)

@@ -12,26 +12,18 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number).
 /// A generic JSON Lines reader would take the within-epoch iter for a step, or the epoch number for one.
 /// </summary>
-internal sealed class MmJsonParser
+internal sealed class MmJsonParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
 {
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'iter' key";
 
-    private readonly string _name;
-    private readonly ProblemReporter _problems;
-    private readonly ConsoleLineReader _lines;
-    private readonly SeriesSet _series;
+    private readonly string _name = name;
+    private readonly ProblemReporter _problems = problems;
+    private readonly ConsoleLineReader _lines = lines;
+    private readonly SeriesSet _series = new(options);
     private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
-
-    public MmJsonParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
-    {
-        _name = name;
-        _problems = problems;
-        _lines = lines;
-        _series = new SeriesSet(options);
-    }
 
     /// <summary>Whether a head is an OpenMMLab JSON log: mmcv's lines carry "mode", MMEngine's scalars.json "step".</summary>
     public static bool Recognises(string path, ReadOnlySpan<byte> head)
@@ -65,7 +57,7 @@ internal sealed class MmJsonParser
         }
         catch (JsonException)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a JSON object {ConsoleText.Quote(line)}: line skipped");
+            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a JSON object {ProblemReporter.Quote(line)}: line skipped");
             return;
         }
 
@@ -87,7 +79,7 @@ internal sealed class MmJsonParser
             else
             {
                 // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
-                _problems.Report(_lines.Location, ProblemKind.BadValue, $"the step {ConsoleText.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
+                _problems.Report(_lines.Location, ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
             }
         }
     }
@@ -168,8 +160,7 @@ internal sealed class MmJsonParser
                     continue;
                 }
 
-                var name = validation && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val", StringComparison.Ordinal) ? $"val/{key}" : key;
-                if (_series.Get(name) is { } entry)
+                if (_series.Get(MmLogParser.SeriesName(key, validation)) is { } entry)
                 {
                     entry.IsValidation |= validation;
                     Add(entry, step);
@@ -224,8 +215,7 @@ internal sealed class MmJsonParser
 
         foreach (var (key, value) in Numbers(fields))
         {
-            var name = !training && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val", StringComparison.Ordinal) ? $"val/{key}" : key;
-            if (_series.Get(name) is { } entry)
+            if (_series.Get(MmLogParser.SeriesName(key, !training)) is { } entry)
             {
                 entry.IsValidation |= !training;
                 Add(entry, at);
@@ -256,24 +246,12 @@ internal sealed class MmJsonParser
 
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
     {
-        var name = entry.Builder.Name;
-        if (name == "epoch")
+        var role = entry.Builder.Name == "lr" && !entry.IsValidation ? SeriesRole.LearningRate : MmLogParser.RoleOf(entry);
+        if (role == SeriesRole.Epoch || entry.IsValidation)
         {
-            return (SeriesRole.Epoch, null);
+            return (role, null);
         }
 
-        if (entry.IsValidation)
-        {
-            return (name is "val/loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
-        }
-
-        var role = name switch
-        {
-            "loss" => SeriesRole.TrainLoss,
-            "lr" => SeriesRole.LearningRate,
-            "grad_norm" => SeriesRole.GradNorm,
-            _ => SeriesRole.Other,
-        };
         return window is { } w && w > 0 && w <= int.MaxValue && _mmcv.Count > 0 && role != SeriesRole.LearningRate
             ? (role, new ValueAveraging(AveragingKind.MovingWindow, (int)w, MmcvEvidence))
             : (role, null);

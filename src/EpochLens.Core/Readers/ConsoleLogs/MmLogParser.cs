@@ -11,17 +11,25 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// ("Epoch [1][50/7330]\tlr: 2.000e-02, eta: 1 day, 2:03:04, time: 0.457, ..., loss: 1.2345",
 /// "Epoch(val) [1][500]\tbbox_mAP: 0.3700, ...") with the logging prefix "2021-01-01 00:00:00,000 - mmdet - INFO - ".
 /// </summary>
-internal sealed class MmLogParser
+internal sealed class MmLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
 {
     private const string MmengineEvidence =
         "mmengine's LogProcessor logs the mean of the last window_size iterations for loss and grad_norm keys; the window is taken as the logging interval seen in the 'i' counter (OpenMMLab configs set window_size = interval = 50)";
 
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'i' counter";
 
-    private readonly string _name;
-    private readonly ProblemReporter _problems;
-    private readonly ConsoleLineReader _lines;
-    private readonly SeriesSet _series;
+    // How a message opens: mmengine's "Epoch(train) [e][i/N]", mmcv's "Epoch [e][i/N]" (its bracket kept), by epoch or by iteration.
+    private static readonly (string Opening, int Skip, bool Mmcv, bool Validation, bool ByEpoch)[] Openings =
+    [
+        ("Epoch(train)", 12, false, false, true), ("Epoch [", 5, true, false, true),
+        ("Iter(train)", 11, false, false, false), ("Iter [", 4, true, false, false),
+        ("Epoch(val)", 10, false, true, true), ("Iter(val)", 9, false, true, false),
+    ];
+
+    private readonly string _name = name;
+    private readonly ProblemReporter _problems = problems;
+    private readonly ConsoleLineReader _lines = lines;
+    private readonly SeriesSet _series = new(options);
     private readonly Dictionary<long, int> _intervals = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long? _stepsPerEpoch;
@@ -30,14 +38,6 @@ internal sealed class MmLogParser
     private long _lastPosition;
     private bool _mmcv;
     private bool _mmengine;
-
-    public MmLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
-    {
-        _name = name;
-        _problems = problems;
-        _lines = lines;
-        _series = new SeriesSet(options);
-    }
 
     public bool HasPoints => _series.HasPoints;
 
@@ -54,33 +54,23 @@ internal sealed class MmLogParser
         }
 
         message = message.TrimStart(" \t");
-        if (message.StartsWith("Epoch(train)"))
+        foreach (var (opening, skip, mmcv, validation, byEpoch) in Openings)
         {
-            _mmengine = true;
-            ParseTrain(message["Epoch(train)".Length..], byEpoch: true, wallTime);
-        }
-        else if (message.StartsWith("Epoch ["))
-        {
-            _mmcv = true;
-            ParseTrain(message["Epoch".Length..], byEpoch: true, wallTime);
-        }
-        else if (message.StartsWith("Iter(train)"))
-        {
-            _mmengine = true;
-            ParseTrain(message["Iter(train)".Length..], byEpoch: false, wallTime);
-        }
-        else if (message.StartsWith("Iter ["))
-        {
-            _mmcv = true;
-            ParseTrain(message["Iter".Length..], byEpoch: false, wallTime);
-        }
-        else if (message.StartsWith("Epoch(val)"))
-        {
-            ParseValidation(message["Epoch(val)".Length..], byEpoch: true, wallTime);
-        }
-        else if (message.StartsWith("Iter(val)"))
-        {
-            ParseValidation(message["Iter(val)".Length..], byEpoch: false, wallTime);
+            if (!message.StartsWith(opening))
+            {
+                continue;
+            }
+
+            if (validation)
+            {
+                ParseValidation(message[skip..], byEpoch, wallTime);
+                return;
+            }
+
+            _mmcv |= mmcv;
+            _mmengine |= !mmcv;
+            ParseTrain(message[skip..], byEpoch, wallTime);
+            return;
         }
     }
 
@@ -94,30 +84,34 @@ internal sealed class MmLogParser
         return new TrainingLog(_name, MmEngineReader.Default.Format, series, hint);
     }
 
+    /// <summary>A series' role by its name, as every OpenMMLab log names them (the learning rate aside).</summary>
+    internal static SeriesRole RoleOf(SeriesEntry entry) => entry.Builder.Name switch
+    {
+        "epoch" => SeriesRole.Epoch,
+        "val/loss" when entry.IsValidation => SeriesRole.HeldOutLoss,
+        _ when entry.IsValidation => SeriesRole.Other,
+        "loss" => SeriesRole.TrainLoss,
+        "grad_norm" => SeriesRole.GradNorm,
+        _ => SeriesRole.Other,
+    };
+
+    /// <summary>A held-out loss must not land in the training loss series of the same name: "loss" of a validation line is "val/loss".</summary>
+    internal static ReadOnlySpan<char> SeriesName(ReadOnlySpan<char> key, bool validation) =>
+        validation && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val") ? $"val/{key}".AsSpan() : key;
+
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
     {
         var name = entry.Builder.Name;
-        if (name == "epoch")
+        var role = RoleOf(entry);
+        if (role == SeriesRole.Epoch || entry.IsValidation)
         {
-            return (SeriesRole.Epoch, null);
-        }
-
-        if (entry.IsValidation)
-        {
-            return (name is "val/loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
+            return (role, null);
         }
 
         if (IsLearningRate(name))
         {
             return (name == "base_lr" ? SeriesRole.Other : SeriesRole.LearningRate, ValueAveraging.PerStep);
         }
-
-        var role = name switch
-        {
-            "loss" => SeriesRole.TrainLoss,
-            "grad_norm" => SeriesRole.GradNorm,
-            _ => SeriesRole.Other,
-        };
 
         // mmengine smooths only keys matching its mean_pattern '.*(loss|time|data_time|grad_norm).*'; mmcv every key.
         bool smoothed = _mmcv || name.Contains("loss", StringComparison.Ordinal) || name.Contains("grad_norm", StringComparison.Ordinal);
@@ -250,7 +244,7 @@ internal sealed class MmLogParser
             }
             else if (key.IsEmpty)
             {
-                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised text {ConsoleText.Quote(token)} skipped");
+                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised text {ProblemReporter.Quote(token)} skipped");
             }
             else
             {
@@ -277,20 +271,19 @@ internal sealed class MmLogParser
                 return;
             }
 
-            // A held-out loss must not land in the training loss series of the same name.
-            var seriesName = validation && name.Contains("loss", StringComparison.Ordinal) && !name.StartsWith("val") ? $"val/{name}".AsSpan() : name;
+            var seriesName = SeriesName(name, validation);
             if (!_series.Wants(seriesName))
             {
                 return;
             }
 
             var value = from < 0 ? default : text[from..to].TrimEnd(',');
-            if (!ConsoleText.TryParseNumber(value, out double number))
+            if (!TextNumber.TryParseDouble(value, out double number))
             {
                 // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
                 if (!validation || name.Contains("loss", StringComparison.Ordinal))
                 {
-                    _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ConsoleText.Quote(value)} skipped");
+                    _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(value)} skipped");
                 }
 
                 return;

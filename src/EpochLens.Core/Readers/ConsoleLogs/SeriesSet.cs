@@ -57,19 +57,24 @@ internal sealed class SeriesSet
             }
 
             var (role, averaging) = describe(entry);
-            var built = entry.Builder.Build(role, averaging);
-            int nonFinite = built.NonFiniteCount;
-            if (nonFinite > 0)
-            {
-                problems.Report("", ProblemKind.NonFinite,
-                    $"{logName}: series '{built.Name}' has {nonFinite} NaN or infinite value{(nonFinite == 1 ? "" : "s")} (kept)");
-            }
-
-            series.Add(built);
+            series.Add(Checked(entry.Builder.Build(role, averaging), problems, logName));
         }
 
         _order.Clear();
         _byName.Clear();
         return series;
+    }
+
+    /// <summary>The series, its NaN and infinite values (kept) reported once: the printed-log readers' one message for them.</summary>
+    public static MetricSeries Checked(MetricSeries built, ProblemReporter problems, string logName)
+    {
+        int nonFinite = built.NonFiniteCount;
+        if (nonFinite > 0)
+        {
+            problems.Report("", ProblemKind.NonFinite,
+                $"{logName}: series '{built.Name}' has {nonFinite} NaN or infinite value{(nonFinite == 1 ? "" : "s")} (kept)");
+        }
+
+        return built;
     }
 }

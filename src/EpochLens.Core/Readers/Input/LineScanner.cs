@@ -1,24 +1,36 @@
+using EpochLens.Logs;
+
 namespace EpochLens.Readers.Input;
 
 /// <summary>
 /// Splits a stream into lines without a string per line. A line longer than the cap is skipped without
 /// being held (a 100 MB line costs one buffer, not 100 MB). A read error (damaged gzip data) ends the
-/// input and is kept in <see cref="ReadError"/>.
+/// input and is kept in <see cref="ReadError"/>. For console output it can also split at the carriage
+/// returns and backspaces with which a terminal drew updates over each other (progress bars).
 /// </summary>
 internal sealed class LineScanner
 {
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
+    private readonly bool _redraws;
+    private readonly PointBudget? _budget;
     private byte[] _buffer;
     private int _start;
     private int _end;
     private long _bufferOffset;
     private bool _eof;
+    private bool _afterNewline = true;
 
-    public LineScanner(Stream stream, int maxLineBytes = DefaultMaxLineBytes)
+    /// <param name="stream">The text, UTF-8.</param>
+    /// <param name="maxLineBytes">Longer lines are skipped (<see cref="TooLong"/>).</param>
+    /// <param name="redraws">Also end a line at '\r' and '\b' (each redraw its own line; <see cref="LineNumber"/> still counts newlines).</param>
+    /// <param name="budget">End the input once this budget is used up: the points of the lines after would all be dropped.</param>
+    public LineScanner(Stream stream, int maxLineBytes = DefaultMaxLineBytes, bool redraws = false, PointBudget? budget = null)
     {
         _stream = stream;
         _maxLineBytes = maxLineBytes;
+        _redraws = redraws;
+        _budget = budget;
         _buffer = new byte[Math.Min(1 << 16, maxLineBytes + 1)];
     }
 
@@ -26,7 +38,7 @@ internal sealed class LineScanner
 
     public int MaxLineBytes => _maxLineBytes;
 
-    /// <summary>1-based number of the line last returned.</summary>
+    /// <summary>1-based number of the line last returned (the physical line, counting newlines only).</summary>
     public long LineNumber { get; private set; }
 
     /// <summary>Byte offset of the start of the line last returned.</summary>
@@ -41,16 +53,22 @@ internal sealed class LineScanner
     /// <summary>Why the input ended early, when a read failed.</summary>
     public string? ReadError { get; private set; }
 
+    /// <summary>The input has ended (its end, a read error or the budget): no more is read.</summary>
+    public bool Ended => _eof;
+
+    /// <summary>Bytes read from the stream so far.</summary>
+    public long BytesRead => _bufferOffset + _end;
+
     public SourcePosition Position => new("line", LineNumber, LineOffset);
 
-    /// <summary>The next line without its line ending (and without a UTF-8 byte order mark on line 1).</summary>
+    /// <summary>The next line without its line ending (and without a UTF-8 byte order mark at the start of the input).</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         TooLong = false;
         Unterminated = false;
         while (true)
         {
-            int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            int newline = IndexOfEnd(_buffer.AsSpan(_start, _end - _start));
             if (newline >= 0)
             {
                 line = Take(newline, newline + 1);
@@ -81,10 +99,14 @@ internal sealed class LineScanner
         }
     }
 
+    private int IndexOfEnd(ReadOnlySpan<byte> text) =>
+        _redraws ? text.IndexOfAny((byte)'\n', (byte)'\r', (byte)'\b') : text.IndexOf((byte)'\n');
+
     private ReadOnlySpan<byte> Take(int length, int consumed)
     {
-        LineNumber++;
+        LineNumber += _afterNewline ? 1 : 0;
         LineOffset = _bufferOffset + _start;
+        _afterNewline = consumed > length && _buffer[_start + length] == (byte)'\n';
         var line = _buffer.AsSpan(_start, length);
         _start += consumed;
         if (line.Length > 0 && line[^1] == (byte)'\r')
@@ -92,7 +114,7 @@ internal sealed class LineScanner
             line = line[..^1];
         }
 
-        if (LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+        if (LineOffset == 0 && line.StartsWith("\uFEFF"u8))
         {
             line = line[3..];
         }
@@ -103,14 +125,15 @@ internal sealed class LineScanner
     /// <summary>Drops the current line up to and including its newline, keeping memory at the cap.</summary>
     private void SkipLongLine()
     {
-        LineNumber++;
+        LineNumber += _afterNewline ? 1 : 0;
         LineOffset = _bufferOffset + _start;
         TooLong = true;
         while (true)
         {
-            int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            int newline = IndexOfEnd(_buffer.AsSpan(_start, _end - _start));
             if (newline >= 0)
             {
+                _afterNewline = _buffer[_start + newline] == (byte)'\n';
                 _start += newline + 1;
                 return;
             }
@@ -140,6 +163,12 @@ internal sealed class LineScanner
         if (_end == _buffer.Length)
         {
             Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxLineBytes + 1L + (1 << 16)));
+        }
+
+        if (_budget?.Exhausted == true)
+        {
+            _eof = true;
+            return;
         }
 
         try

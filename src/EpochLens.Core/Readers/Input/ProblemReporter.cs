@@ -35,6 +35,10 @@ internal sealed class ProblemReporter(IProblemSink sink, bool strict)
 
     public static string Line(long line, long offset) => $"line {line} at byte {offset}";
 
+    /// <summary>A shortened copy of a bit of text for a problem message.</summary>
+    public static string Quote(ReadOnlySpan<char> text) =>
+        text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}...'";
+
     private static bool IsDamage(ProblemKind kind) =>
         kind is not (ProblemKind.NonFinite or ProblemKind.StepsWentBack or ProblemKind.DuplicateStep or ProblemKind.Assumed);
 }

@@ -1,4 +1,4 @@
-using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
 
@@ -187,7 +187,7 @@ internal sealed class LineTokenizer
             return Counter(line, start, spaced);
         }
 
-        if (!ConsoleText.TryParseNumber(line[start..end], out double value))
+        if (!TextNumber.TryParseDouble(line[start..end], out double value))
         {
             CloseLabel(line);
             return end;

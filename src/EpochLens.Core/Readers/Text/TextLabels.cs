@@ -16,49 +16,15 @@ internal static class TextLabels
     private static readonly string[] BatchSizeLabels = ["batch_size", "batch size", "bs", "batchsize", "train_batch_size"];
 
     /// <summary>Words that never belong to a label ("end of epoch 3" is the epoch 3, not the "end of epoch").</summary>
-    public static bool IsStopWord(ReadOnlySpan<char> word)
-    {
-        // Called for every word of every line: most words are longer than any stop word.
-        if (word.Length > 5)
-        {
-            return false;
-        }
-
-        foreach (var stop in StopWords)
-        {
-            if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <remarks>Called for every word of every line: most words are longer than any stop word.</remarks>
+    public static bool IsStopWord(ReadOnlySpan<char> word) => word.Length <= 5 && IsOneOf(word, StopWords);
 
     /// <summary>"epoch", "Epoch", "Train Epoch", "train/epoch".</summary>
     public static bool IsEpoch(ReadOnlySpan<char> label) =>
         LastPiece(label).Equals("epoch", StringComparison.OrdinalIgnoreCase) && !HeldOutWord(label, out _, out _);
 
     /// <summary>"step", "iter", "it", "batch", "Batch", "global_step"; not "ms/batch" or "batch_size".</summary>
-    public static bool IsStep(ReadOnlySpan<char> label)
-    {
-        if (label.IsEmpty)
-        {
-            return false;
-        }
-
-        int space = label.LastIndexOf(' ');
-        var last = space < 0 ? label : label[(space + 1)..];
-        foreach (var word in StepWords)
-        {
-            if (last.Equals(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsStep(ReadOnlySpan<char> label) => IsOneOf(label[(label.LastIndexOf(' ') + 1)..], StepWords);
 
     /// <summary>A label whose last piece is "loss": "loss", "Loss", "train_loss", "batch loss", "val/loss"; not "loss_cls".</summary>
     /// <remarks>Lightning's per-step copy of a metric logged on step and epoch ("train_loss_step") is a loss too.</remarks>
@@ -80,32 +46,9 @@ internal static class TextLabels
     /// A loss printed under the name of what it computes ("xent: 2.31" in OpenNMT, "cross-entropy=2.31" in MXNet):
     /// taken only where no label of the line says "loss".
     /// </summary>
-    public static bool IsCrossEntropy(ReadOnlySpan<char> label)
-    {
-        var last = LastPiece(label);
-        foreach (var word in CrossEntropyWords)
-        {
-            if (last.Equals(word, StringComparison.OrdinalIgnoreCase) || label.Equals(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    public static bool IsCrossEntropy(ReadOnlySpan<char> label) => IsOneOf(LastPiece(label), CrossEntropyWords) || IsOneOf(label, CrossEntropyWords);
 
-        return false;
-    }
-
-    public static bool IsBatchSize(ReadOnlySpan<char> label)
-    {
-        foreach (var name in BatchSizeLabels)
-        {
-            if (label.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsBatchSize(ReadOnlySpan<char> label) => IsOneOf(label, BatchSizeLabels);
 
     /// <summary>Whether one of the label's pieces (split at spaces, '_', '/', '.', '-') says held-out data, and where.</summary>
     public static bool HeldOutWord(ReadOnlySpan<char> label, out int offset, out int length) => HeldOut(label, wholeWords: false, out offset, out length);
@@ -126,15 +69,11 @@ internal static class TextLabels
                 continue;
             }
 
-            var piece = label[start..i];
-            foreach (var word in HeldOutWords)
+            if (IsOneOf(label[start..i], HeldOutWords))
             {
-                if (piece.Equals(word, StringComparison.OrdinalIgnoreCase))
-                {
-                    offset = start;
-                    length = i - start;
-                    return true;
-                }
+                offset = start;
+                length = i - start;
+                return true;
             }
 
             start = i + 1;
@@ -166,6 +105,19 @@ internal static class TextLabels
 
     /// <summary>A character as label comparison sees it.</summary>
     public static char Normal(char c) => c is ' ' or '-' ? '_' : char.ToLowerInvariant(c);
+
+    private static bool IsOneOf(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsPieceSeparator(char c) => c is ' ' or '_' or '/' or '.' or '-';
 

@@ -12,7 +12,7 @@ namespace EpochLens.Readers.Text;
 /// goes back to its start, gives every line its global step from the counters it prints, and puts held-out lines
 /// at the last training step before them.
 /// </summary>
-internal sealed class TextLogBuilder
+internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
 {
     /// <summary>More runs than this in one file are not read (each run is a full set of series).</summary>
     public const int MaxRuns = 1000;
@@ -23,18 +23,10 @@ internal sealed class TextLogBuilder
     private const string DictEvidence =
         "the Hugging Face Trainer prints the mean loss over each logging_steps window; a step here is one printed line";
 
-    private readonly string _name;
-    private readonly ProblemReporter _problems;
-    private readonly TextLogParser _parser;
-    private readonly bool _keepWallTimes;
-
-    public TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
-    {
-        _name = name;
-        _problems = problems;
-        _parser = parser;
-        _keepWallTimes = options.KeepWallTimes;
-    }
+    private readonly string _name = name;
+    private readonly ProblemReporter _problems = problems;
+    private readonly TextLogParser _parser = parser;
+    private readonly bool _keepWallTimes = options.KeepWallTimes;
 
     public List<TrainingLog> Build()
     {
@@ -54,7 +46,7 @@ internal sealed class TextLogBuilder
             if (!read[i])
             {
                 _problems.Report("", ProblemKind.Assumed,
-                    $"{shape.Lines} line(s) like {ConsoleText.Quote(shape.Example)} are not read as training points: the training lines are those like {ConsoleText.Quote(primary.Example)}");
+                    $"{shape.Lines} line(s) like {ProblemReporter.Quote(shape.Example)} are not read as training points: the training lines are those like {ProblemReporter.Quote(primary.Example)}");
             }
         }
 
@@ -445,7 +437,7 @@ internal sealed class TextLogBuilder
             var (role, averaging) = id == heldOutAverage
                 ? (SeriesRole.HeldOutLoss, (ValueAveraging?)null)
                 : Describe(label, id, primary, ref heldOutLossTaken, heldOutAverage >= 0);
-            Add(series, builder.Build(role, averaging), name);
+            series.Add(SeriesSet.Checked(builder.Build(role, averaging), _problems, name));
         }
 
         if (series.Count == 0)
@@ -503,18 +495,6 @@ internal sealed class TextLogBuilder
 
         var role = SeriesRoles.FromName(label.Name.Replace(' ', '_'));
         return (role is SeriesRole.TrainLoss or SeriesRole.HeldOutLoss ? SeriesRole.Other : role, null);
-    }
-
-    private void Add(List<MetricSeries> series, MetricSeries built, string logName)
-    {
-        int nonFinite = built.NonFiniteCount;
-        if (nonFinite > 0)
-        {
-            _problems.Report("", ProblemKind.NonFinite,
-                $"{logName}: series '{built.Name}' has {nonFinite} NaN or infinite value{(nonFinite == 1 ? "" : "s")} (kept)");
-        }
-
-        series.Add(built);
     }
 
     /// <summary>

@@ -214,7 +214,7 @@ internal sealed class TextLogParser
             {
                 // Counters are read as doubles and multiplied into global steps: past 10^15 they would lose whole steps.
                 string why = counter > 1e15 ? "beyond the 10^15 steps a printed counter is read to" : counter < 0 ? "negative" : "not a whole number";
-                _problems.Report(Location, ProblemKind.BadValue, $"the step counter {ConsoleText.Quote(fields[template.Step].Label(line))} is {counter}, {why}: line skipped");
+                _problems.Report(Location, ProblemKind.BadValue, $"the step counter {ProblemReporter.Quote(fields[template.Step].Label(line))} is {counter}, {why}: line skipped");
                 return;
             }
 
@@ -467,7 +467,7 @@ internal sealed class TextLogParser
         if (start >= 0 && epoch >= 0)
         {
             _problems.Report(Location, ProblemKind.BadValue,
-                $"'{line.Slice(start, length)}' is not followed by a number ({ConsoleText.Quote(line)}): line skipped");
+                $"'{line.Slice(start, length)}' is not followed by a number ({ProblemReporter.Quote(line)}): line skipped");
         }
     }
 

@@ -1,5 +1,4 @@
 using EpochLens.Logs;
-using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
@@ -34,8 +33,8 @@ public sealed class TextLogReader : ILogReader
             return false; // binary
         }
 
-        var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, ConsoleText.NoProblems, strict: false));
-        foreach (var segment in ConsoleText.HeadSegments(head))
+        var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, IgnoredProblems.Instance, strict: false));
+        foreach (var segment in ConsoleLineReader.Segments(head))
         {
             parser.Parse(segment, null);
             if (parser.TrainingLines >= LinesToRecognise || parser.LossFreeLines >= LinesToRecognise)
@@ -55,41 +54,25 @@ public sealed class TextLogReader : ILogReader
 
     private static readonly string[] TimingWords = ["time", "data", "eta", "lr", "rate", "speed", "mem", "/s", "sec"];
 
-    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(options);
-        var logs = new List<TrainingLog>();
-        foreach (var file in source.Files)
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems) =>
+        ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
         {
-            var reporter = new ProblemReporter(file, problems, options.Strict);
             var parser = new TextLogParser(options, reporter);
-            using (var lines = new ConsoleLineReader(file, options, reporter))
+            while (!parser.IsFull && lines.TryRead(out var segment))
             {
-                while (!parser.IsFull && lines.TryRead(out var segment))
-                {
-                    parser.Parse(segment, lines);
-                }
+                parser.Parse(segment, lines);
             }
 
-            var read = new TextLogBuilder(source.Files.Count == 1 ? source.Name : file, options, reporter, parser).Build();
+            var read = new TextLogBuilder(name, options, reporter, parser).Build();
             if (read.Count == 0 && parser.TrainingLines == 0 && parser.LossFreeLines > 0 && options.Metric is null)
             {
                 throw new LogReadException(file,
                     $"{parser.LossFreeLines:N0} printed line(s) show an epoch or a step counter, but none labels a loss; the values they show are " +
-                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ConsoleText.Quote(l)))}: name the one to diagnose with --metric (for example --metric {ConsoleText.Quote(Example(parser.LossFreeLabels))})");
+                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ProblemReporter.Quote(l)))}: name the one to diagnose with --metric (for example --metric {ProblemReporter.Quote(Example(parser.LossFreeLabels))})");
             }
 
-            if (read.Count == 0)
-            {
-                throw new LogReadException(file, options.Metric is null
-                    ? "no printed training lines found (looked for lines with an epoch number or a step counter and a loss, e.g. 'epoch 3 step 120/500 loss=0.73' or 'iter 200: loss 2.31')"
-                    : $"no printed line shows an epoch number or a step counter and the metric '{options.Metric}'");
-            }
-
-            logs.AddRange(read);
-        }
-
-        return logs;
-    }
+            return read.Count > 0 ? read : throw new LogReadException(file, options.Metric is null
+                ? "no printed training lines found (looked for lines with an epoch number or a step counter and a loss, e.g. 'epoch 3 step 120/500 loss=0.73' or 'iter 200: loss 2.31')"
+                : $"no printed line shows an epoch number or a step counter and the metric '{options.Metric}'");
+        });
 }

@@ -179,6 +179,20 @@ public sealed class KerasReaderTests
     }
 
     [Fact]
+    public void A_utf8_byte_order_mark_does_not_hide_the_first_epoch_header()
+    {
+        // Notepad and PowerShell save logs with a byte order mark: the "Epoch 1/1" after it is still the header.
+        using var folder = new TempFolder();
+        var text = "Epoch 1/1\n1/2 [==============>...............] - ETA: 0s - loss: 0.7000\n2/2 [==============================] - 0s 2ms/step - loss: 0.6000\n";
+        var path = folder.Write("bom.log", [.. "\uFEFF"u8, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+
+        Assert.True(ConsoleFixtures.Recognises(KerasReader.Default, path));
+        var log = Assert.Single(ConsoleFixtures.Read(KerasReader.Default, path, new ProblemLog()));
+        Assert.Equal([1L, 2], log.Find("loss")!.Steps.ToArray());
+        Assert.Equal(2, log.Epochs!.StepsPerEpoch);
+    }
+
+    [Fact]
     public void Unknown_epoch_length_counts_steps_from_the_previous_epoch()
     {
         using var folder = new TempFolder();
