@@ -57,7 +57,7 @@ public sealed class EpochAnalysis
         bool valid = signal.ValidCount > 0;
         var groups = new Func<IEnumerable<Measurement?>>[]
         {
-            () => valid ? [.. BoundaryEventStudy.Measure(signal, profile), .. EdgeAnomalies.Measure(profile), WithinEpochSlope.Measure(signal, profile), .. PositionCorrelation.Measure(profile), BoundaryNoiseChange.Measure(signal, profile)] : [],
+            () => valid ? [.. BoundaryEventStudy.Measure(signal, profile), .. EdgeAnomalies.Measure(profile), WithinEpochSlope.Measure(signal, profile), .. PositionCorrelation.Measure(profile), ShortEpochRepeat.Measure(signal, profile), BoundaryNoiseChange.Measure(signal, profile)] : [],
             () => valid ? [.. RunningMeanProbe.Measure(signal), TransientShape.Measure(signal, profile), EpochStartStep.Measure(signal)] : [],
             () => valid ? [SampleRecencyProbe.Measure(signal, log.Samples)] : [],
             () => [SampleOrderProbe.Measure(log.Samples, structure), .. TelemetryProbes.Measure(log, structure), HeldOutProbe.Measure(log, series), LearningRateStepResponse.Measure(signal, rateSteps)],
