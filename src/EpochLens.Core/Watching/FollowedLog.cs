@@ -14,7 +14,7 @@ namespace EpochLens.Watching;
 internal sealed class FollowedLog
 {
     /// <summary>Formats whose files are read line by line, so that a window of lines reads as the file does.</summary>
-    private static readonly HashSet<string> LineFormats = new(StringComparer.OrdinalIgnoreCase) { "csv", "jsonl", "text", "epochlens", "keras", "mmengine" };
+    private static readonly HashSet<string> LineFormats = new(StringComparer.OrdinalIgnoreCase) { FormatIds.Csv, FormatIds.JsonLines, FormatIds.Text, FormatIds.EpochLens, FormatIds.Keras, FormatIds.MmEngine };
 
     /// <summary>
     /// Windows refused in a row, each wider than the last, before the log is read whole for good: its layout does not
