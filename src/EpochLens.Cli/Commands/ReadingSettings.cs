@@ -2,6 +2,7 @@ using System.ComponentModel;
 using EpochLens.Readers;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands;
 
@@ -11,7 +12,7 @@ namespace EpochLens.Cli.Commands;
 /// </summary>
 public abstract class ReadingSettings : CommonSettings
 {
-    [CommandOption("--step-column <NAME>")]
+    [CommandOption(SettingFlags.StepColumn + " <NAME>")]
     [Description("The CSV column or JSON key that holds the step.")]
     public string? StepColumn { get; init; }
 
@@ -23,11 +24,11 @@ public abstract class ReadingSettings : CommonSettings
     [Description("Fail on the first damaged record instead of skipping it and reporting it.")]
     public bool Strict { get; init; }
 
-    [CommandOption("--memory-budget <SIZE>")]
+    [CommandOption(SettingFlags.MemoryBudget + " <SIZE>")]
     [Description("The memory the read may fill (e.g. 4G, 512M; default: half of this machine's memory). Points past it are dropped with a note, and compressed files expand to at most this much.")]
     public string? MemoryBudget { get; init; }
 
-    [CommandOption("--decimal-comma")]
+    [CommandOption(SettingFlags.DecimalComma)]
     [Description("Read CSV numbers written with a decimal comma ('1,5' as 1.5). Without it they are read where nothing else can be meant (cells split by ';' or tabs), with a note.")]
     public bool DecimalComma { get; init; }
 
@@ -48,6 +49,7 @@ public abstract class ReadingSettings : CommonSettings
         MemoryBudgetBytes = MemoryBudgetBytes,
         DecimalComma = DecimalComma,
         Progress = progress,
+        Spell = SettingFlags.Spell,
     };
 
     /// <summary>The error for a budget that is not a size, or null.</summary>

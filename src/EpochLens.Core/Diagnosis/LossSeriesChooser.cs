@@ -1,4 +1,5 @@
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Diagnosis;
 
@@ -17,7 +18,10 @@ public static class LossSeriesChooser
 
     private static readonly char[] Separators = ['/', '_', '-', '.', ' ', ':'];
 
-    public static MetricSeries Choose(TrainingLog log, string? metric)
+    /// <param name="log">The log.</param>
+    /// <param name="metric">The series the user named; null to choose the training loss.</param>
+    /// <param name="spell">How to name the metric setting when none can be chosen; <see cref="SettingSpellings.Words"/> when null.</param>
+    public static MetricSeries Choose(TrainingLog log, string? metric, SettingSpelling? spell = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         if (metric is not null)
@@ -38,7 +42,7 @@ public static class LossSeriesChooser
             }
         }
 
-        return best ?? throw new DiagnosisException($"{log.Source}: no training-loss series found; name one with --metric (it has {Names(log)})");
+        return best ?? throw new DiagnosisException($"{log.Source}: no training-loss series found; name one with {(spell ?? SettingSpellings.Words)(Setting.Metric)} (it has {Names(log)})", Setting.Metric);
     }
 
     /// <summary>Lower is likelier the whole training loss; <see cref="int.MaxValue"/> when it is no training loss at all.</summary>

@@ -160,9 +160,7 @@ internal sealed class FollowedLog
 
         if (budget.Exhausted)
         {
-            problems.Report(new ReadProblem(Name, "", ProblemKind.LimitReached,
-                $"the memory budget ({MemoryBudget.Describe(options.MemoryBudgetBytes)}, {budget.Points:N0} points held at once) was used up: "
-                + "the points read until then are kept and later ones dropped (--memory-budget raises it)"));
+            problems.Report(new ReadProblem(Name, "", ProblemKind.LimitReached, MemoryBudget.UsedUp(options, budget.Points)));
 
             // A cut log cannot be joined to: it is read whole from now on.
             _refusalsInRow = RefusalsBeforeWholeOnly;

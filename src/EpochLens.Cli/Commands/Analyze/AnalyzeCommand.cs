@@ -6,6 +6,7 @@ using EpochLens.Reports.Text;
 using EpochLens.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Analyze;
 
@@ -69,7 +70,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             }
 
             var diagnoser = EngineDefaults.CreateDiagnoser();
-            var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
+            var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
             foreach (var log in logs)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -3,6 +3,7 @@ using EpochLens.Diagnosis;
 using EpochLens.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Analyze;
 
@@ -25,11 +26,11 @@ public sealed class AnalyzeSettings : ReadingSettings
     [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, MLflow run, console log, EpochLens telemetry) or a folder searched for logs.")]
     public string Path { get; init; } = "";
 
-    [CommandOption("--steps-per-epoch <N>")]
+    [CommandOption(SettingFlags.StepsPerEpoch + " <N>")]
     [Description("Steps per epoch (optimizer steps, as the log counts them). Overrides what the log says; without it the epochs are read from the log or inferred from the loss.")]
     public double? StepsPerEpoch { get; init; }
 
-    [CommandOption("--metric|--tag <NAME>")]
+    [CommandOption(SettingFlags.Metric + "|--tag <NAME>")]
     [Description("The series to diagnose (a TensorBoard tag, CSV column or JSON key). Default: the training loss.")]
     public string? Metric { get; init; }
 
@@ -119,7 +120,7 @@ public sealed class AnalyzeSettings : ReadingSettings
 
         if (Shard is { } shard && !SweepShard.TryParse(shard, out _, out string shardError))
         {
-            return ValidationResult.Error(shardError);
+            return ValidationResult.Error($"--shard {shardError}");
         }
 
         if (Jobs is { } jobs && jobs is < 1 or > 1024)

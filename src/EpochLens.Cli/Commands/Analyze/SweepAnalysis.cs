@@ -6,6 +6,7 @@ using EpochLens.Reports.Sweeps;
 using EpochLens.Reports.Text;
 using EpochLens.Sweeps;
 using Spectre.Console;
+using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Analyze;
 
@@ -22,7 +23,7 @@ internal static class SweepAnalysis
 
     public static int Run(AnalyzeSettings settings, SweepPlan plan, ReadOptions readOptions, ProblemLog found, IAnsiConsole console, IAnsiConsole messages, CancellationToken cancellationToken)
     {
-        var diagnosisOptions = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
+        var diagnosisOptions = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
         var analyzer = new SweepAnalyzer(readOptions, diagnosisOptions) { MaxParallelism = settings.Jobs ?? Environment.ProcessorCount };
         int plotted = 0;
         Func<RunDiagnosis, RunDiagnosis> keep = KeptForm;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Inspect;
 
@@ -15,7 +16,7 @@ public sealed class InspectSettings : ReadingSettings
     [Description("Read as this format instead of detecting it: tensorboard, epochlens, huggingface, mlflow, keras, mmengine, jsonl, csv or text (printed training lines in any text file).")]
     public string? Format { get; init; }
 
-    [CommandOption("--metric|--tag <NAME>")]
+    [CommandOption(SettingFlags.Metric + "|--tag <NAME>")]
     [Description("Read only this metric: a TensorBoard tag, a CSV column or a JSON key.")]
     public string? Metric { get; init; }
 

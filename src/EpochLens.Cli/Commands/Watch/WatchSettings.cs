@@ -2,6 +2,7 @@ using System.ComponentModel;
 using EpochLens.Diagnosis;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Watch;
 
@@ -12,11 +13,11 @@ public sealed class WatchSettings : ReadingSettings
     [Description("The log file or folder a run is writing (TensorBoard event files, CSV, JSON Lines, printed text, EpochLens telemetry); it may not exist yet.")]
     public string Path { get; init; } = "";
 
-    [CommandOption("--steps-per-epoch <N>")]
+    [CommandOption(SettingFlags.StepsPerEpoch + " <N>")]
     [Description("Steps per epoch: the run is diagnosed again as each epoch completes. Without it the epochs are read from the log or inferred from the loss; until they are known, the run is diagnosed at --interval, less often while the verdict stays the same.")]
     public double? StepsPerEpoch { get; init; }
 
-    [CommandOption("--metric|--tag <NAME>")]
+    [CommandOption(SettingFlags.Metric + "|--tag <NAME>")]
     [Description("The series to diagnose (a TensorBoard tag, CSV column or JSON key). Default: the training loss.")]
     public string? Metric { get; init; }
 

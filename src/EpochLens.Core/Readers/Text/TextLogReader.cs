@@ -1,6 +1,7 @@
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers.Text;
 
@@ -77,7 +78,7 @@ public sealed class TextLogReader : ILogReader
             {
                 throw new LogReadException(file,
                     $"{parser.LossFreeLines:N0} printed line(s) show an epoch or a step counter, but none labels a loss; the values they show are " +
-                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ConsoleText.Quote(l)))}: name the one to diagnose with --metric (for example --metric {ConsoleText.Quote(Example(parser.LossFreeLabels))})");
+                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ConsoleText.Quote(l)))}: name the one to diagnose with {options.Spell(Setting.Metric)} (for example {options.Spell(new SettingHint(Setting.Metric, ConsoleText.Quote(Example(parser.LossFreeLabels))))})");
             }
 
             if (read.Count == 0)
