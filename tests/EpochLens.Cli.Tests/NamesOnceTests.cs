@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Reflection;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Cli.Commands.Train;
-using EpochLens.Cli.CommandLine;
 using EpochLens.Settings;
 using EpochLens.Torch.Training;
 

@@ -1,8 +1,8 @@
 using EpochLens.Analysis;
 using EpochLens.Diagnosis.Detectors;
 using EpochLens.Logs;
-using static EpochLens.Diagnosis.Detectors.Signals;
 using EpochLens.Settings;
+using static EpochLens.Diagnosis.Detectors.Signals;
 
 namespace EpochLens.Diagnosis;
 

@@ -1,3 +1,4 @@
+using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
 using EpochLens.Readers;
@@ -6,7 +7,6 @@ using EpochLens.Reports.Text;
 using EpochLens.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Analyze;
 

@@ -1,9 +1,9 @@
 using System.ComponentModel;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using EpochLens.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Analyze;
 

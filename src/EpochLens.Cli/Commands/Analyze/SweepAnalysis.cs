@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using EpochLens.Readers;
 using EpochLens.Reports;
@@ -6,7 +7,6 @@ using EpochLens.Reports.Sweeps;
 using EpochLens.Reports.Text;
 using EpochLens.Sweeps;
 using Spectre.Console;
-using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Analyze;
 

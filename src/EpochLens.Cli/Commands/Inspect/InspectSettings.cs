@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using EpochLens.Cli.CommandLine;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Inspect;
 

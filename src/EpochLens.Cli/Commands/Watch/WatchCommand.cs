@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Diagnosis;
 using EpochLens.Readers;
@@ -7,7 +8,6 @@ using EpochLens.Reports.Text;
 using EpochLens.Watching;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Watch;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using EpochLens.Cli.CommandLine;
 
 namespace EpochLens.Cli.Commands.Watch;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
-using nietras.SeparatedValues;
 using EpochLens.Settings;
+using nietras.SeparatedValues;
 
 namespace EpochLens.Readers.Csv;
 
