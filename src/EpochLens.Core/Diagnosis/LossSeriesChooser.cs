@@ -11,12 +11,8 @@ namespace EpochLens.Diagnosis;
 /// </summary>
 public static class LossSeriesChooser
 {
-    private static readonly string[] HeldOutWords = ["val", "valid", "validation", "eval", "evaluation", "test", "dev", "holdout", "heldout"];
-
     /// <summary>Words that may stand beside "loss" in the name of the whole training loss.</summary>
     private static readonly string[] WholeLossWords = ["loss", "train", "training", "trainer", "total", "overall", "avg", "mean", "step", "batch", "sum"];
-
-    private static readonly char[] Separators = ['/', '_', '-', '.', ' ', ':'];
 
     /// <param name="log">The log.</param>
     /// <param name="metric">The series the user named; null to choose the training loss.</param>
@@ -54,8 +50,8 @@ public static class LossSeriesChooser
             return int.MaxValue;
         }
 
-        var words = series.Name.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        if (!trainRole && words.Any(HeldOutWords.Contains))
+        var words = SeriesNameWords.Of(series.Name);
+        if (!trainRole && SeriesNameWords.AnyHeldOut(words))
         {
             return int.MaxValue;
         }
