@@ -159,7 +159,7 @@ public sealed class JsonDocumentReader : ILogReader
             }
             catch (JsonException e)
             {
-                // An array of per-step objects with a damaged one: every other object is still read (--strict fails instead).
+                // An array of per-step objects with a damaged one: every other object is still read (strict reading fails instead).
                 return (options.Strict ? null : ElementsOneByOne(file, text, problems))
                     ?? throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             }
