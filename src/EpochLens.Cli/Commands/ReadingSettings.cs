@@ -12,7 +12,7 @@ namespace EpochLens.Cli.Commands;
 /// </summary>
 public abstract class ReadingSettings : CommonSettings
 {
-    [CommandOption(SettingFlags.StepColumn + " <NAME>")]
+    [CommandOption("--step-column <NAME>")]
     [Description("The CSV column or JSON key that holds the step.")]
     public string? StepColumn { get; init; }
 
@@ -24,11 +24,11 @@ public abstract class ReadingSettings : CommonSettings
     [Description("Fail on the first damaged record instead of skipping it and reporting it.")]
     public bool Strict { get; init; }
 
-    [CommandOption(SettingFlags.MemoryBudget + " <SIZE>")]
+    [CommandOption("--memory-budget <SIZE>")]
     [Description("The memory the read may fill (e.g. 4G, 512M; default: half of this machine's memory). Points past it are dropped with a note, and compressed files expand to at most this much.")]
     public string? MemoryBudget { get; init; }
 
-    [CommandOption(SettingFlags.DecimalComma)]
+    [CommandOption("--decimal-comma")]
     [Description("Read CSV numbers written with a decimal comma ('1,5' as 1.5). Without it they are read where nothing else can be meant (cells split by ';' or tabs), with a note.")]
     public bool DecimalComma { get; init; }
 

@@ -9,7 +9,7 @@ namespace EpochLens.Readers;
 /// </summary>
 public interface ILogReader
 {
-    /// <summary>The format id users give to choose this reader, one of <see cref="FormatIds"/>, e.g. "tensorboard".</summary>
+    /// <summary>The format id users give to choose this reader, e.g. "tensorboard"; other code takes it from the reader rather than spelling it again.</summary>
     string Format { get; }
 
     /// <summary>A few words for help and errors, e.g. "TensorBoard event files (events.out.tfevents.*)".</summary>

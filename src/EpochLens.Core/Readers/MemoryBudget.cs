@@ -1,5 +1,4 @@
 using System.Globalization;
-using EpochLens.Settings;
 
 namespace EpochLens.Readers;
 
@@ -80,6 +79,6 @@ public static class MemoryBudget
     {
         ArgumentNullException.ThrowIfNull(options);
         return $"the memory budget ({Describe(options.MemoryBudgetBytes)}, {points:N0} points held at once) was used up: "
-            + $"the points read until then are kept and later ones dropped ({options.Spell(Setting.MemoryBudget)} raises it)";
+            + $"the points read until then are kept and later ones dropped ({options.Spell(Settings.Setting.MemoryBudget)} raises it)";
     }
 }

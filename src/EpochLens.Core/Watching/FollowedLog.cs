@@ -1,6 +1,10 @@
 using EpochLens.Logs;
 using EpochLens.Readers;
 using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Csv;
+using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Telemetry;
+using EpochLens.Readers.Text;
 
 namespace EpochLens.Watching;
 
@@ -14,7 +18,7 @@ namespace EpochLens.Watching;
 internal sealed class FollowedLog
 {
     /// <summary>Formats whose files are read line by line, so that a window of lines reads as the file does.</summary>
-    private static readonly HashSet<string> LineFormats = new(StringComparer.OrdinalIgnoreCase) { FormatIds.Csv, FormatIds.JsonLines, FormatIds.Text, FormatIds.EpochLens, FormatIds.Keras, FormatIds.MmEngine };
+    private static readonly HashSet<string> LineFormats = new(StringComparer.OrdinalIgnoreCase) { CsvReader.FormatId, JsonLinesReader.Default.Format, TextLogReader.Default.Format, TelemetryReader.Default.Format, KerasReader.Default.Format, MmEngineReader.Default.Format };
 
     /// <summary>
     /// Windows refused in a row, each wider than the last, before the log is read whole for good: its layout does not

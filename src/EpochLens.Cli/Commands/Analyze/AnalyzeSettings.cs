@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using EpochLens.Sweeps;
 using Spectre.Console;
@@ -26,11 +25,11 @@ public sealed class AnalyzeSettings : ReadingSettings
     [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, MLflow run, console log, EpochLens telemetry) or a folder searched for logs.")]
     public string Path { get; init; } = "";
 
-    [CommandOption(SettingFlags.StepsPerEpoch + " <N>")]
+    [CommandOption("--steps-per-epoch <N>")]
     [Description("Steps per epoch (optimizer steps, as the log counts them). Overrides what the log says; without it the epochs are read from the log or inferred from the loss.")]
     public double? StepsPerEpoch { get; init; }
 
-    [CommandOption(SettingFlags.Metric + "|--tag <NAME>")]
+    [CommandOption("--metric|--tag <NAME>")]
     [Description("The series to diagnose (a TensorBoard tag, CSV column or JSON key). Default: the training loss.")]
     public string? Metric { get; init; }
 

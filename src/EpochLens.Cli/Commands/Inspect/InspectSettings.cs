@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using EpochLens.Cli.CommandLine;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,7 +15,7 @@ public sealed class InspectSettings : ReadingSettings
     [Description("Read as this format instead of detecting it: tensorboard, epochlens, huggingface, mlflow, keras, mmengine, jsonl, csv or text (printed training lines in any text file).")]
     public string? Format { get; init; }
 
-    [CommandOption(SettingFlags.Metric + "|--tag <NAME>")]
+    [CommandOption("--metric|--tag <NAME>")]
     [Description("Read only this metric: a TensorBoard tag, a CSV column or a JSON key.")]
     public string? Metric { get; init; }
 

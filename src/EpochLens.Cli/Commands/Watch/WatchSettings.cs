@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,11 +12,11 @@ public sealed class WatchSettings : ReadingSettings
     [Description("The log file or folder a run is writing (TensorBoard event files, CSV, JSON Lines, printed text, EpochLens telemetry); it may not exist yet.")]
     public string Path { get; init; } = "";
 
-    [CommandOption(SettingFlags.StepsPerEpoch + " <N>")]
+    [CommandOption("--steps-per-epoch <N>")]
     [Description("Steps per epoch: the run is diagnosed again as each epoch completes. Without it the epochs are read from the log or inferred from the loss; until they are known, the run is diagnosed at --interval, less often while the verdict stays the same.")]
     public double? StepsPerEpoch { get; init; }
 
-    [CommandOption(SettingFlags.Metric + "|--tag <NAME>")]
+    [CommandOption("--metric|--tag <NAME>")]
     [Description("The series to diagnose (a TensorBoard tag, CSV column or JSON key). Default: the training loss.")]
     public string? Metric { get; init; }
 

@@ -16,7 +16,7 @@ public sealed class KerasReader : ILogReader
     {
     }
 
-    public string Format => FormatIds.Keras;
+    public string Format => "keras";
 
     public string Description => "Keras model.fit console output ('Epoch n/m' and 'k/N [=====] - loss: x' lines)";
 

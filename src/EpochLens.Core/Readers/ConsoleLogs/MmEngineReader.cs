@@ -15,7 +15,7 @@ public sealed class MmEngineReader : ILogReader
     {
     }
 
-    public string Format => FormatIds.MmEngine;
+    public string Format => "mmengine";
 
     public string Description => "MMEngine / MMDetection / mmcv text logs ('Epoch(train) [e][i/N] ... loss: x' lines), mmcv *.log.json and MMEngine vis_data/scalars.json";
 

@@ -499,7 +499,7 @@ internal sealed class CsvFileReader : IDisposable
                 ? _trackers[r].ToHint($"the '{runs[r].EpochName}' column: the first logged step of each epoch")
                 : null;
             string source = runs.Count > 1 && runs[r].Name is { } run ? $"{_sourceName} [{run}]" : _sourceName;
-            logs.Add(new TrainingLog(source, FormatIds.Csv, series, hint));
+            logs.Add(new TrainingLog(source, CsvReader.FormatId, series, hint));
         }
 
         return logs;

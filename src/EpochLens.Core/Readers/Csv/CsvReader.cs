@@ -10,6 +10,8 @@ namespace EpochLens.Readers.Csv;
 /// </summary>
 public sealed class CsvReader : ILogReader
 {
+    public const string FormatId = "csv";
+
     public static readonly CsvReader Default = new();
 
     /// <summary>EpochLens telemetry's steps.csv starts so; the telemetry reader reads it with its sample ids.</summary>
@@ -24,7 +26,7 @@ public sealed class CsvReader : ILogReader
     {
     }
 
-    public string Format => FormatIds.Csv;
+    public string Format => FormatId;
 
     public string Description => "CSV (step,loss files, Lightning CSVLogger metrics.csv, W&B exports; .csv/.tsv, optionally .gz; a table with a header in a .log or .txt file, as Keras' CSVLogger writes)";
 

@@ -16,7 +16,7 @@ public sealed partial class HuggingFaceReader : ILogReader
     private const string TrainerState = "trainer_state.json";
     private const string LlamaFactoryLog = "trainer_log.jsonl";
 
-    public string Format => FormatIds.HuggingFace;
+    public string Format => "huggingface";
 
     public string Description => "Hugging Face Trainer trainer_state.json and LLaMA-Factory trainer_log.jsonl (optionally .gz)";
 

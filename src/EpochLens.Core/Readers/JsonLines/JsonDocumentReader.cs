@@ -25,7 +25,7 @@ public sealed class JsonDocumentReader : ILogReader
     /// </summary>
     private const int BudgetBytesPerDocumentByte = 16;
 
-    public string Format => FormatIds.Json;
+    public string Format => "json";
 
     public string Description => "a training history as one JSON document (*.json: an array of per-step objects, an object of arrays, Sacred's metrics.json)";
 

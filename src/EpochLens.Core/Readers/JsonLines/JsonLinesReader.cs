@@ -11,7 +11,7 @@ public sealed class JsonLinesReader : ILogReader
 {
     public static readonly JsonLinesReader Default = new();
 
-    public string Format => FormatIds.JsonLines;
+    public string Format => "jsonl";
 
     public string Description => "JSON Lines with one object per step (*.jsonl, *.ndjson, line-delimited *.json)";
 

@@ -23,7 +23,7 @@ public sealed class MlflowReader : ILogReader
     private const string MetricsFolder = "metrics";
     private const string RunMeta = "meta.yaml";
 
-    public string Format => FormatIds.Mlflow;
+    public string Format => "mlflow";
 
     public string Description => "MLflow file store runs (mlruns/<experiment>/<run>/metrics/<name>)";
 

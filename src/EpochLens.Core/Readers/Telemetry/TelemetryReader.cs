@@ -12,7 +12,7 @@ public sealed class TelemetryReader : ILogReader
 {
     public static readonly TelemetryReader Default = new();
 
-    public string Format => FormatIds.EpochLens;
+    public string Format => "epochlens";
 
     public string Description => "EpochLens telemetry folders (steps.csv/steps.jsonl, epochs.*, run.json)";
 

@@ -19,7 +19,7 @@ public sealed class TensorBoardReader : ILogReader
     {
     }
 
-    public string Format => FormatIds.TensorBoard;
+    public string Format => "tensorboard";
 
     public string Description => "TensorBoard event files (events.out.tfevents.*)";
 

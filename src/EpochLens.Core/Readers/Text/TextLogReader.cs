@@ -22,7 +22,7 @@ public sealed class TextLogReader : ILogReader
     {
     }
 
-    public string Format => FormatIds.Text;
+    public string Format => "text";
 
     public string Description => "printed training lines with an epoch number or a step counter and a loss, in any text ('epoch 3 step 120/500 loss=0.73', 'Train Epoch: 1 [640/60000 (1%)] Loss: 2.29', 'iter: 19 total_loss: 2.3', tqdm bars, Hugging Face dicts)";
 
