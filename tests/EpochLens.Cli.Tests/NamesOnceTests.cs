@@ -56,6 +56,32 @@ public sealed class NamesOnceTests
         Assert.Equal("--order must be reshuffled, fixed, sorted-by-label or reseeded (got 'sideways')", result.Message);
     }
 
+    [Fact]
+    public void Every_flag_verify_gives_its_training_child_is_an_option_of_train()
+    {
+        // Every switch on, and every value off its default, so that each flag TrainArguments can write is written.
+        var options = new TrainOptions
+        {
+            EvaluateEachEpoch = false,
+            Norms = Torch.Telemetry.NormSchedule.EveryStep,
+            Causes = new CauseSwitches
+            {
+                RunningMeanLogging = true, LossReduction = LossReduction.Sum, DropLast = true, Order = SampleOrder.SortedByLabel,
+                RebuildOptimizerEachEpoch = true, LrWarmRestarts = true, ReloadWeightsAtBoundary = true, GradAccumulation = 3,
+                AccumulationLeftover = AccumulationLeftover.Leak, MemorizeSubset = 64, FreshSamplesEachEpoch = true,
+            },
+        };
+        var declared = OptionSpec.Of(typeof(TrainSettings)).SelectMany(o => o.Names).ToHashSet();
+
+        var args = TrainArguments.For(options, "out");
+
+        Assert.All(args.Where(a => a.StartsWith("--", StringComparison.Ordinal)), flag => Assert.Contains(flag, declared));
+        Assert.Equal("sorted-by-label", args[args.ToList().IndexOf("--order") + 1]);
+        Assert.Equal("leak", args[args.ToList().IndexOf("--accumulation-leftover") + 1]);
+        Assert.Equal("every", args[args.ToList().IndexOf("--norms") + 1]);
+        Assert.Contains("--fresh-samples", args);
+    }
+
     private static IEnumerable<string> Table(string property) => property switch
     {
         nameof(TrainSettings.Order) => TrainingNames.Order.Names,
