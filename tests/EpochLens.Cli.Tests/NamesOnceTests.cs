@@ -66,9 +66,17 @@ public sealed class NamesOnceTests
             Norms = Torch.Telemetry.NormSchedule.EveryStep,
             Causes = new CauseSwitches
             {
-                RunningMeanLogging = true, LossReduction = LossReduction.Sum, DropLast = true, Order = SampleOrder.SortedByLabel,
-                RebuildOptimizerEachEpoch = true, LrWarmRestarts = true, ReloadWeightsAtBoundary = true, GradAccumulation = 3,
-                AccumulationLeftover = AccumulationLeftover.Leak, MemorizeSubset = 64, FreshSamplesEachEpoch = true,
+                RunningMeanLogging = true,
+                LossReduction = LossReduction.Sum,
+                DropLast = true,
+                Order = SampleOrder.SortedByLabel,
+                RebuildOptimizerEachEpoch = true,
+                LrWarmRestarts = true,
+                ReloadWeightsAtBoundary = true,
+                GradAccumulation = 3,
+                AccumulationLeftover = AccumulationLeftover.Leak,
+                MemorizeSubset = 64,
+                FreshSamplesEachEpoch = true,
             },
         };
         var declared = OptionSpec.Of(typeof(TrainSettings)).SelectMany(o => o.Names).ToHashSet();
