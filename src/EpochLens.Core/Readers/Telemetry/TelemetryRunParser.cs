@@ -35,7 +35,7 @@ internal sealed class TelemetryRunParser
 
         var run = ReadRunDescription();
         var loggedAveraging = run is not null && run.CauseSwitches.ContainsKey(CauseSwitchNames.LogRunningMean)
-            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, "run.json cause_switches has log-running-mean")
+            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, $"run.json cause_switches has {CauseSwitchNames.LogRunningMean}")
             : null;
 
         MetricSeries? epochs = null;
