@@ -2,6 +2,7 @@ using System.Globalization;
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
 using EpochLens.Readers;
+using EpochLens.Settings;
 using Microsoft.VisualBasic.FileIO;
 
 namespace EpochLens.Bench.DiagnosisAccuracy;
@@ -15,6 +16,10 @@ namespace EpochLens.Bench.DiagnosisAccuracy;
 /// </summary>
 internal static class CorpusScore
 {
+    /// <summary>Refusals name a setting as analyze does, by its flag, so that the table reads as the command line would.</summary>
+    private static readonly SettingSpelling AsFlags = hint =>
+        $"--{SettingSpellings.Names.Name(hint.Setting)}{(hint.Value is null ? "" : " " + hint.Value)}";
+
     private static readonly string[] Variants = ["original, length given", "original, length not given", "plain step,loss CSV, not given"];
 
     public static int Run(string root, Diagnoser diagnoser)
@@ -50,6 +55,7 @@ internal static class CorpusScore
                         {
                             Metric = v == 2 ? null : metric,
                             StepsPerEpoch = v == 0 ? label.StepsPerEpoch : null,
+                            Spell = AsFlags,
                         });
                         (named[v], right[v]) = Judge(diagnosis, label.Expected);
                         if (v == 2)

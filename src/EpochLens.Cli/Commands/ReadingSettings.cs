@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Readers;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -48,6 +49,7 @@ public abstract class ReadingSettings : CommonSettings
         MemoryBudgetBytes = MemoryBudgetBytes,
         DecimalComma = DecimalComma,
         Progress = progress,
+        Spell = SettingFlags.Spell,
     };
 
     /// <summary>The error for a budget that is not a size, or null.</summary>

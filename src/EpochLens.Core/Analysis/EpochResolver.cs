@@ -1,10 +1,11 @@
 using EpochLens.Analysis.Periodicity;
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Analysis;
 
 /// <summary>
-/// Decides where the epochs of a run begin: from the user (<c>--steps-per-epoch</c>), from what the log says
+/// Decides where the epochs of a run begin: from the user (<see cref="Setting.StepsPerEpoch"/>), from what the log says
 /// (epoch marks, steps per epoch, an epoch column), or by inferring the period from the loss itself.
 /// </summary>
 public static class EpochResolver
@@ -13,10 +14,12 @@ public static class EpochResolver
     /// <param name="loss">The series to be analysed; its steps set the range.</param>
     /// <param name="givenStepsPerEpoch">The user's epoch length, which wins over everything else.</param>
     /// <param name="infer">How to infer a period when nothing else says; null to skip inference.</param>
-    public static EpochResolution Resolve(TrainingLog log, MetricSeries loss, double? givenStepsPerEpoch, Func<MetricSeries, EpochResolution>? infer)
+    /// <param name="spell">How to name the epoch-length setting in explanations; <see cref="SettingSpellings.Words"/> when null.</param>
+    public static EpochResolution Resolve(TrainingLog log, MetricSeries loss, double? givenStepsPerEpoch, Func<MetricSeries, EpochResolution>? infer, SettingSpelling? spell = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(loss);
+        spell ??= SettingSpellings.Words;
         if (loss.Count == 0)
         {
             return EpochResolution.Unknown($"series '{loss.Name}' has no points");
@@ -33,11 +36,11 @@ public static class EpochResolver
 
             if (TooManyEpochs(given, origin, last, loss.Count) is { } tooMany)
             {
-                return EpochResolution.Unknown($"--steps-per-epoch {given:0.##}: {tooMany}");
+                return EpochResolution.Unknown($"{spell(Given(given))}: {tooMany}", hint: Given(given));
             }
 
             return EpochResolution.Known(
-                EpochStructure.Regular(given, origin, last, EpochSource.Given, $"--steps-per-epoch {given:0.##}"),
+                EpochStructure.Regular(given, origin, last, EpochSource.Given, spell(Given(given))),
                 $"{given:0.##} steps per epoch as given, counted from step {origin + log.StepOrigin}.");
         }
 
@@ -68,10 +71,17 @@ public static class EpochResolver
             return EpochResolution.Known(fromColumn, $"epochs from column '{column.Name}': {fromColumn.EpochCount} epochs of about {fromColumn.StepsPerEpoch:0.##} steps.");
         }
 
-        return infer is null
-            ? EpochResolution.Unknown("the log does not say where epochs begin; give --steps-per-epoch")
-            : infer(loss);
+        if (infer is null)
+        {
+            return EpochResolution.Unknown($"the log does not say where epochs begin; give {spell(Setting.StepsPerEpoch)}", hint: Setting.StepsPerEpoch);
+        }
+
+        // Inference says why it could not tell; what to give instead is said here, in the caller's words.
+        var inferred = infer(loss);
+        return inferred is { Structure: null, Hint: { } settle } ? inferred with { Explanation = $"{inferred.Explanation} Give {spell(settle)}." } : inferred;
     }
+
+    private static SettingHint Given(double stepsPerEpoch) => new(Setting.StepsPerEpoch, $"{stepsPerEpoch:0.##}");
 
     /// <summary>
     /// Infers the epoch length from the loss itself (<see cref="EpochLengthInference"/>); epochs are then
@@ -83,7 +93,7 @@ public static class EpochResolver
         ArgumentNullException.ThrowIfNull(loss);
         if (SmoothCurve.WhyNotInferable(loss.Values) is { } smooth)
         {
-            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {smooth} Give --steps-per-epoch.", []);
+            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {smooth}", [], Setting.StepsPerEpoch);
         }
 
         var inference = EpochLengthInference.Infer(loss.Steps, loss.Values);
@@ -105,14 +115,14 @@ public static class EpochResolver
                     [new PeriodCandidate(shift.StepsPerEpoch, shift.MedianShift, shift.PValue, $"a level shift at every boundary ({shift.Boundaries}), all {way}")]);
             }
 
-            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: {inference.Explanation} Give --steps-per-epoch.", inference.Candidates);
+            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: {inference.Explanation}", inference.Candidates, Setting.StepsPerEpoch);
         }
 
         // A period short for the steps' span (a damaged step far beyond the rest) would put more epochs in the log
         // than the searches below can visit.
         if (TooManyEpochs(period, origin, loss.Steps[^1], loss.Count) is { } tooMany)
         {
-            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: it repeats every {period:0.##} steps, but {tooMany}. Give --steps-per-epoch.", inference.Candidates);
+            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: it repeats every {period:0.##} steps, but {tooMany}.", inference.Candidates, Setting.StepsPerEpoch);
         }
 
         // A boundary that stands out of the changes places the length to the step; a smooth per-epoch shape has

@@ -45,7 +45,7 @@ public sealed class EpochStructure
 
     public EpochSource Source { get; }
 
-    /// <summary>Where it came from in words, e.g. "--steps-per-epoch 5039" or "column 'epoch'".</summary>
+    /// <summary>Where it came from in words, e.g. "column 'epoch'", or the given length as the caller spells the setting.</summary>
     public string Origin { get; }
 
     /// <summary>

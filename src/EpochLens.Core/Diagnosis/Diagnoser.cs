@@ -1,6 +1,7 @@
 using EpochLens.Analysis;
 using EpochLens.Diagnosis.Detectors;
 using EpochLens.Logs;
+using EpochLens.Settings;
 using static EpochLens.Diagnosis.Detectors.Signals;
 
 namespace EpochLens.Diagnosis;
@@ -30,7 +31,7 @@ public sealed class Diagnoser
     {
         ArgumentNullException.ThrowIfNull(log);
         options ??= new DiagnosisOptions();
-        var series = LossSeriesChooser.Choose(log, options.Metric);
+        var series = LossSeriesChooser.Choose(log, options.Metric, options.Spell);
 
         // The log's steps and the user's length are untrusted numbers: refused plainly before any arithmetic on them.
         if (StepBounds.SpanTooWide(series) is { } tooWide)
@@ -40,7 +41,8 @@ public sealed class Diagnoser
 
         if (options.StepsPerEpoch is { } given && StepBounds.LongerThanLog(series, given) is { } tooLong)
         {
-            throw new DiagnosisException($"{log.Source}: --steps-per-epoch {given:0.##}: {tooLong}");
+            var hint = new SettingHint(Setting.StepsPerEpoch, $"{given:0.##}");
+            throw new DiagnosisException($"{log.Source}: {options.Spell(hint)}: {tooLong}", hint);
         }
 
         var notes = new List<string>();
@@ -49,7 +51,7 @@ public sealed class Diagnoser
         {
             // Steps past 2^53 become doubles inexactly: the analysis runs on the log counted from its first step.
             log = StepRebase.Rebase(log, origin, notes);
-            series = LossSeriesChooser.Choose(log, options.Metric);
+            series = LossSeriesChooser.Choose(log, options.Metric, options.Spell);
         }
 
         return Diagnose(log, series, options, notes);
@@ -59,7 +61,7 @@ public sealed class Diagnoser
     private RunDiagnosis Diagnose(TrainingLog log, MetricSeries series, DiagnosisOptions options, List<string> notes)
     {
         long origin = log.StepOrigin;
-        var resolution = EpochResolver.Resolve(log, series, options.StepsPerEpoch, options.InferEpochs ? _inference : null);
+        var resolution = EpochResolver.Resolve(log, series, options.StepsPerEpoch, options.InferEpochs ? _inference : null, options.Spell);
         int nonFinite = series.NonFiniteCount;
         if (nonFinite > 0)
         {

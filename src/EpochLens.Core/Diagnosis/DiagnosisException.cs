@@ -1,3 +1,5 @@
+using EpochLens.Settings;
+
 namespace EpochLens.Diagnosis;
 
 /// <summary>
@@ -10,6 +12,17 @@ public sealed class DiagnosisException : Exception
         : base(message)
     {
     }
+
+    /// <param name="message">What stops the diagnosis.</param>
+    /// <param name="hint">The setting that would let it start (the series to name, a shorter epoch length).</param>
+    public DiagnosisException(string message, SettingHint hint)
+        : base(message)
+    {
+        Hint = hint;
+    }
+
+    /// <summary>The setting that would let the diagnosis start; null when none would.</summary>
+    public SettingHint? Hint { get; }
 
     public DiagnosisException(string message, Exception innerException)
         : base(message, innerException)

@@ -1,3 +1,5 @@
+using EpochLens.Settings;
+
 namespace EpochLens.Diagnosis;
 
 /// <summary>What the user tells the diagnosis.</summary>
@@ -11,4 +13,7 @@ public sealed record DiagnosisOptions
 
     /// <summary>Infer the epoch length from the signal when nothing else says it.</summary>
     public bool InferEpochs { get; init; } = true;
+
+    /// <summary>How messages spell a setting that would settle what they report (the command line gives its flags).</summary>
+    public SettingSpelling Spell { get; init; } = SettingSpellings.Words;
 }

@@ -1,4 +1,5 @@
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Diagnosis;
 
@@ -10,14 +11,13 @@ namespace EpochLens.Diagnosis;
 /// </summary>
 public static class LossSeriesChooser
 {
-    private static readonly string[] HeldOutWords = ["val", "valid", "validation", "eval", "evaluation", "test", "dev", "holdout", "heldout"];
-
     /// <summary>Words that may stand beside "loss" in the name of the whole training loss.</summary>
     private static readonly string[] WholeLossWords = ["loss", "train", "training", "trainer", "total", "overall", "avg", "mean", "step", "batch", "sum"];
 
-    private static readonly char[] Separators = ['/', '_', '-', '.', ' ', ':'];
-
-    public static MetricSeries Choose(TrainingLog log, string? metric)
+    /// <param name="log">The log.</param>
+    /// <param name="metric">The series the user named; null to choose the training loss.</param>
+    /// <param name="spell">How to name the metric setting when none can be chosen; <see cref="SettingSpellings.Words"/> when null.</param>
+    public static MetricSeries Choose(TrainingLog log, string? metric, SettingSpelling? spell = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         if (metric is not null)
@@ -38,7 +38,7 @@ public static class LossSeriesChooser
             }
         }
 
-        return best ?? throw new DiagnosisException($"{log.Source}: no training-loss series found; name one with --metric (it has {Names(log)})");
+        return best ?? throw new DiagnosisException($"{log.Source}: no training-loss series found; name one with {(spell ?? SettingSpellings.Words)(Setting.Metric)} (it has {Names(log)})", Setting.Metric);
     }
 
     /// <summary>Lower is likelier the whole training loss; <see cref="int.MaxValue"/> when it is no training loss at all.</summary>
@@ -50,8 +50,8 @@ public static class LossSeriesChooser
             return int.MaxValue;
         }
 
-        var words = series.Name.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        if (!trainRole && words.Any(HeldOutWords.Contains))
+        var words = SeriesNameWords.Of(series.Name);
+        if (!trainRole && SeriesNameWords.AnyHeldOut(words))
         {
             return int.MaxValue;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers;
 
@@ -90,7 +91,7 @@ internal sealed class FractionalSteps
             return logs;
         }
 
-        problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.Assumed, fractions.Note(scaling)));
+        problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.Assumed, fractions.Note(scaling, options)));
         return read(scaling, problems).Logs;
     }
 
@@ -99,7 +100,7 @@ internal sealed class FractionalSteps
         $"{Count} row(s) have a step with a fraction in '{_column}' (the first, '{_first}', on this line) among {Rows - Count} whole steps: too few to be how the log counts, so taken as damage and skipped");
 
     /// <summary>The note for a second pass: what the steps became.</summary>
-    private string Note(StepScaling scaling)
+    private string Note(StepScaling scaling, ReadOptions options)
     {
         string seen = string.Create(CultureInfo.InvariantCulture, $"the steps in '{_column}' have fractions ({Count} of {Rows} rows; the first, '{_first}', on this line), as a logger that marks parts of an epoch writes them");
         if (scaling.RowOrder)
@@ -111,7 +112,7 @@ internal sealed class FractionalSteps
         string example = StepText.Parse(Encoding.UTF8.GetBytes(_first), scaling.Decimals, out long scaled, out _) == StepReading.Whole
             ? string.Create(CultureInfo.InvariantCulture, $" ('{_first}' is step {scaled})")
             : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{seen}: every step was read x{factor:N0} as a whole number{example}, so --steps-per-epoch counts in those units too");
+        return string.Create(CultureInfo.InvariantCulture, $"{seen}: every step was read x{factor:N0} as a whole number{example}, so {options.Spell(Setting.StepsPerEpoch)} counts in those units too");
     }
 
     private static double LargestStep(IReadOnlyList<TrainingLog> logs)

@@ -9,10 +9,10 @@ namespace EpochLens.Readers;
 /// </summary>
 public interface ILogReader
 {
-    /// <summary>The format id users give to --format, e.g. "tensorboard".</summary>
+    /// <summary>The format id users give to choose this reader, e.g. "tensorboard"; other code takes it from the reader rather than spelling it again.</summary>
     string Format { get; }
 
-    /// <summary>A few words for --help and errors, e.g. "TensorBoard event files (events.out.tfevents.*)".</summary>
+    /// <summary>A few words for help and errors, e.g. "TensorBoard event files (events.out.tfevents.*)".</summary>
     string Description { get; }
 
     /// <summary>

@@ -35,9 +35,7 @@ public sealed class LogReader
 
         if (budget.Exhausted)
         {
-            problems.Report(new ReadProblem(path, "", ProblemKind.LimitReached,
-                $"the memory budget ({MemoryBudget.Describe(options.MemoryBudgetBytes)}, {budget.Points:N0} points held at once) was used up: "
-                + "the points read until then are kept and later ones dropped (--memory-budget raises it)"));
+            problems.Report(new ReadProblem(path, "", ProblemKind.LimitReached, MemoryBudget.UsedUp(options, budget.Points)));
         }
 
         return logs;

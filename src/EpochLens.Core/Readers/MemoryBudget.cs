@@ -73,4 +73,12 @@ public static class MemoryBudget
     public static string Describe(long bytes) => bytes >= 1L << 30
         ? (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GiB"
         : (bytes >> 20).ToString(CultureInfo.InvariantCulture) + " MiB";
+
+    /// <summary>The problem a read reports when its points filled the budget (the same for a first read and a follow).</summary>
+    public static string UsedUp(ReadOptions options, long points)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return $"the memory budget ({Describe(options.MemoryBudgetBytes)}, {points:N0} points held at once) was used up: "
+            + $"the points read until then are kept and later ones dropped ({options.Spell(Settings.Setting.MemoryBudget)} raises it)";
+    }
 }

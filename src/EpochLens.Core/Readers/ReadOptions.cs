@@ -1,3 +1,5 @@
+using EpochLens.Settings;
+
 namespace EpochLens.Readers;
 
 /// <summary>How to read a log. The defaults read any supported log with format detection.</summary>
@@ -50,6 +52,9 @@ public sealed record ReadOptions
 
     /// <summary>The most files a folder read looks at.</summary>
     public int MaxFiles { get; init; } = 10_000;
+
+    /// <summary>How messages spell a setting that would settle what they report (the command line gives its flags).</summary>
+    public SettingSpelling Spell { get; init; } = SettingSpellings.Words;
 
     public static ReadOptions Default { get; } = new();
 }

@@ -1,4 +1,7 @@
 using EpochLens.Readers;
+using EpochLens.Readers.Csv;
+using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.TensorBoard;
 
 namespace EpochLens.Sweeps;
 
@@ -14,7 +17,7 @@ internal static class RayTuneTrials
     private const string Parameters = "params.json";
 
     /// <summary>Formats Ray Tune's own loggers write; a log of another format in the folder (EpochLens telemetry) is no copy.</summary>
-    private static readonly HashSet<string> CopyFormats = new(StringComparer.Ordinal) { "tensorboard", "csv", "jsonl", "json" };
+    private static readonly HashSet<string> CopyFormats = new(StringComparer.Ordinal) { TensorBoardReader.Default.Format, CsvReader.FormatId, JsonLinesReader.Default.Format, JsonDocumentReader.Default.Format };
 
     /// <summary>Each log that repeats a trial's history, with the log read for that trial.</summary>
     public static Dictionary<FoundLog, FoundLog> Copies(IReadOnlyList<FoundLog> logs)

@@ -4,7 +4,7 @@ using System.Text;
 namespace EpochLens.Sweeps;
 
 /// <summary>
-/// One of N shards of a sweep, numbered from 1 (<c>--shard K/N</c>). A run belongs to the shard its name hashes to:
+/// One of N shards of a sweep, numbered from 1 ("K/N"). A run belongs to the shard its name hashes to:
 /// FNV-1a over the UTF-8 bytes of its path relative to the sweep's folder, with '/' separators, so every machine and
 /// every listing order puts a run in the same shard, and the shards together hold each run exactly once.
 /// </summary>
@@ -18,7 +18,7 @@ public readonly record struct SweepShard(int Index, int Count)
     /// <summary>The whole sweep as one shard.</summary>
     public static SweepShard All { get; } = new(1, 1);
 
-    /// <summary>Parses "K/N"; on failure <paramref name="error"/> says what is wrong in words.</summary>
+    /// <summary>Parses "K/N"; on failure <paramref name="error"/> says what is wrong, in words that follow the setting's name ("takes K/N ...").</summary>
     public static bool TryParse(string? text, out SweepShard shard, out string error)
     {
         shard = All;
@@ -28,20 +28,20 @@ public readonly record struct SweepShard(int Index, int Count)
             || !int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int index)
             || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count))
         {
-            error = $"--shard takes K/N (shard K of N, e.g. 2/8), not '{text}'";
+            error = $"takes K/N (shard K of N, e.g. 2/8), not '{text}'";
             return false;
         }
 
         if (count < 1 || count > MaxCount)
         {
-            error = $"--shard {text}: N must be from 1 to {MaxCount:N0}";
+            error = $"{text}: N must be from 1 to {MaxCount:N0}";
             return false;
         }
 
         if (index < 1 || index > count)
         {
             // A Kubernetes Indexed Job's JOB_COMPLETION_INDEX and a 0-based Slurm array count from 0.
-            error = $"--shard {text}: K counts from 1 to N; for an index that counts from 0 give $((index + 1))/{count}";
+            error = $"{text}: K counts from 1 to N; for an index that counts from 0 give $((index + 1))/{count}";
             return false;
         }
 

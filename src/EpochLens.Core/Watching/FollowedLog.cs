@@ -1,6 +1,11 @@
 using EpochLens.Logs;
 using EpochLens.Readers;
+using EpochLens.Readers.ConsoleLogs;
+using EpochLens.Readers.Csv;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Telemetry;
+using EpochLens.Readers.Text;
 
 namespace EpochLens.Watching;
 
@@ -14,7 +19,7 @@ namespace EpochLens.Watching;
 internal sealed class FollowedLog
 {
     /// <summary>Formats whose files are read line by line, so that a window of lines reads as the file does.</summary>
-    private static readonly HashSet<string> LineFormats = new(StringComparer.OrdinalIgnoreCase) { "csv", "jsonl", "text", "epochlens", "keras", "mmengine" };
+    private static readonly HashSet<string> LineFormats = new(StringComparer.OrdinalIgnoreCase) { CsvReader.FormatId, JsonLinesReader.Default.Format, TextLogReader.Default.Format, TelemetryReader.Default.Format, KerasReader.Default.Format, MmEngineReader.Default.Format };
 
     /// <summary>
     /// Windows refused in a row, each wider than the last, before the log is read whole for good: its layout does not
@@ -160,9 +165,7 @@ internal sealed class FollowedLog
 
         if (budget.Exhausted)
         {
-            problems.Report(new ReadProblem(Name, "", ProblemKind.LimitReached,
-                $"the memory budget ({MemoryBudget.Describe(options.MemoryBudgetBytes)}, {budget.Points:N0} points held at once) was used up: "
-                + "the points read until then are kept and later ones dropped (--memory-budget raises it)"));
+            problems.Report(new ReadProblem(Name, "", ProblemKind.LimitReached, MemoryBudget.UsedUp(options, budget.Points)));
 
             // A cut log cannot be joined to: it is read whole from now on.
             _refusalsInRow = RefusalsBeforeWholeOnly;

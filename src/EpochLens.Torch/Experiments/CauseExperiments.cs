@@ -1,4 +1,5 @@
 using EpochLens.Diagnosis;
+using EpochLens.Telemetry;
 using EpochLens.Torch.Training;
 
 namespace EpochLens.Torch.Experiments;
@@ -16,7 +17,7 @@ public static class CauseExperiments
             Cause = CauseId.RunningMeanLogging,
             Factor = "the logged loss is the running mean of the epoch so far, reset at each epoch",
             SwitchOffText = "log the raw per-step loss (the telemetry keeps it beside the running mean, so both come from one run)",
-            SwitchOnText = "log the running mean of the epoch so far (--log-running-mean)",
+            SwitchOnText = $"log the running mean of the epoch so far ({Switch(CauseSwitchNames.LogRunningMean)})",
             Signature = new(SignatureKind.SpreadDecay, "a running mean steadies like 1/k through the epoch and restarts from a single loss at every boundary"),
             IsPresent = o => o.Causes.RunningMeanLogging,
             // Logging does not change training: the raw losses of the same run are what a re-run logging them would record.
@@ -28,8 +29,8 @@ public static class CauseExperiments
         {
             Cause = CauseId.PartialLastBatch,
             Factor = "a short last batch in every epoch",
-            SwitchOffText = "drop the partial last batch (--drop-last)",
-            SwitchOnText = "keep the partial last batch (no --drop-last)",
+            SwitchOffText = $"drop the partial last batch ({Switch(CauseSwitchNames.DropLast)})",
+            SwitchOnText = $"keep the partial last batch (no {Switch(CauseSwitchNames.DropLast)})",
             Signature = new(SignatureKind.LastStepVariance, "the mean loss of a short batch is noisier, at the epoch's last step only"),
             SignatureBySetup = o => o.Causes.LossReduction == LossReduction.Sum
                 ? new(SignatureKind.LastStepLevel, "the summed loss of a short batch is lower, at the epoch's last step only")
@@ -44,8 +45,8 @@ public static class CauseExperiments
         {
             Cause = CauseId.FixedOrder,
             Factor = "the same sample order every epoch",
-            SwitchOffText = "reshuffle every epoch (--order reshuffled)",
-            SwitchOnText = "keep the stored order every epoch (--order fixed)",
+            SwitchOffText = $"reshuffle every epoch ({Switch(CauseSwitchNames.Order, TrainingNames.Order.Name(SampleOrder.Reshuffled))})",
+            SwitchOnText = $"keep the stored order every epoch ({Switch(CauseSwitchNames.Order, TrainingNames.Order.Name(SampleOrder.Fixed))})",
             Signature = new(SignatureKind.PositionCorrelation, "the same order makes the loss's sample-by-sample pattern repeat every epoch"),
             IsPresent = o => o.Causes.Order != SampleOrder.Reshuffled,
             SwitchOff = o => o with { Causes = o.Causes with { Order = SampleOrder.Reshuffled } },
@@ -56,7 +57,7 @@ public static class CauseExperiments
             Cause = CauseId.OptimizerReset,
             Factor = "a new Adam every epoch",
             SwitchOffText = "build the optimizer once",
-            SwitchOnText = "build a new Adam every epoch (--rebuild-optimizer)",
+            SwitchOnText = $"build a new Adam every epoch ({Switch(CauseSwitchNames.RebuildOptimizer)})",
             Signature = new(SignatureKind.BoundaryJumpWide, "restarted moments disturb the steps right after the boundary"),
             IsPresent = o => o.Causes.RebuildOptimizerEachEpoch,
             SwitchOff = o => o with { Causes = o.Causes with { RebuildOptimizerEachEpoch = false } },
@@ -67,7 +68,7 @@ public static class CauseExperiments
             Cause = CauseId.LrSchedule,
             Factor = "a learning rate restarted at every boundary",
             SwitchOffText = "keep the learning rate constant",
-            SwitchOnText = "cosine-anneal the learning rate within each epoch and restart it (--lr-restarts)",
+            SwitchOnText = $"cosine-anneal the learning rate within each epoch and restart it ({Switch(CauseSwitchNames.LrRestarts)})",
             Signature = new(SignatureKind.BoundaryJumpWide, "a learning-rate restart changes the loss level right after the boundary"),
             IsPresent = o => o.Causes.LrWarmRestarts,
             SwitchOff = o => o with { Causes = o.Causes with { LrWarmRestarts = false } },
@@ -78,7 +79,7 @@ public static class CauseExperiments
             Cause = CauseId.StateReload,
             Factor = "weights reloaded at every boundary",
             SwitchOffText = "never reload the weights",
-            SwitchOnText = "reload the weights saved mid-epoch at every boundary (--reload-weights)",
+            SwitchOnText = $"reload the weights saved mid-epoch at every boundary ({Switch(CauseSwitchNames.ReloadWeights)})",
             Signature = new(SignatureKind.BoundaryJumpWide, "reloaded weights put the loss back to an earlier level at the boundary"),
             IsPresent = o => o.Causes.ReloadWeightsAtBoundary,
             SwitchOff = o => o with { Causes = o.Causes with { ReloadWeightsAtBoundary = false } },
@@ -88,7 +89,7 @@ public static class CauseExperiments
         {
             Cause = CauseId.Recency,
             Factor = "every epoch revisits the samples earlier epochs trained on",
-            SwitchOffText = "train every epoch on fresh samples no earlier epoch saw (--fresh-samples)",
+            SwitchOffText = $"train every epoch on fresh samples no earlier epoch saw ({Switch(CauseSwitchNames.FreshSamples)})",
             SwitchOnText = "revisit the same samples every epoch",
             Signature = new(SignatureKind.BoundaryJumpWide, "a model that remembers its samples drops at the boundary, where the epoch's oldest samples come back"),
             IsPresent = o => !o.Causes.FreshSamplesEachEpoch,
@@ -100,8 +101,8 @@ public static class CauseExperiments
         {
             Cause = CauseId.GradAccumulationLeftover,
             Factor = "a short last gradient-accumulation group stepped with the wrong scale or leaked",
-            SwitchOffText = "step the last group with its own scale (--accumulation-leftover own-scale)",
-            SwitchOnText = "step the last group with the full group's scale (--accumulation-leftover wrong-scale)",
+            SwitchOffText = $"step the last group with its own scale ({Switch(CauseSwitchNames.AccumulationLeftover, TrainingNames.Leftover.Name(AccumulationLeftover.OwnScale))})",
+            SwitchOnText = $"step the last group with the full group's scale ({Switch(CauseSwitchNames.AccumulationLeftover, TrainingNames.Leftover.Name(AccumulationLeftover.WrongScale))})",
             Signature = new(SignatureKind.BoundaryJump, "the mis-scaled or leaked update lands at the boundary"),
             IsPresent = o => HasShortGroup(o) && o.Causes.AccumulationLeftover != AccumulationLeftover.OwnScale,
             SwitchOff = o => o with { Causes = o.Causes with { AccumulationLeftover = AccumulationLeftover.OwnScale } },
@@ -115,6 +116,9 @@ public static class CauseExperiments
 
     /// <summary>The experiment for <paramref name="cause"/>, or null when the harness cannot switch it.</summary>
     public static CauseExperiment? For(CauseId cause) => All.FirstOrDefault(e => e.Cause == cause);
+
+    /// <summary>A switch as epochlens train takes it, for the texts that say what each arm trains.</summary>
+    private static string Switch(string name, string? value = null) => value is null ? $"--{name}" : $"--{name} {value}";
 
     private static bool HasShortGroup(TrainOptions o) => o.Causes.GradAccumulation > 1 && o.StepsPerEpoch % o.Causes.GradAccumulation != 0;
 }

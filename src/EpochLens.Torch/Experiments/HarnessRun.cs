@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EpochLens.Naming;
 using EpochLens.Telemetry;
 using EpochLens.Torch.Data;
 using EpochLens.Torch.Training;
@@ -80,43 +81,27 @@ public sealed partial class HarnessRun
     {
         var switches = d.CauseSwitches;
         string? Switch(string name) => switches.TryGetValue(name, out var value) ? value : null;
-        var known = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "log-running-mean", "loss-reduction", "drop-last", "order", "rebuild-optimizer", "lr-restarts",
-            "reload-weights", "grad-accumulation", "accumulation-leftover", "memorize", "fresh-samples",
-        };
-        var unknown = switches.Keys.Where(k => !known.Contains(k)).ToList();
+        var unknown = switches.Keys.Where(k => !CauseSwitchNames.All.Contains(k)).ToList();
         if (unknown.Count > 0)
         {
             throw new NotAHarnessRunException($"{source}: cause switch(es) {string.Join(", ", unknown)} are unknown to this version, so the run cannot be rebuilt.");
         }
 
         var (beta1, beta2) = Betas(d.Optimizer, source);
-        int? memorize = Switch("memorize") is { } m ? Integer(m, "memorize", source) : null;
+        int? memorize = Switch(CauseSwitchNames.Memorize) is { } m ? Integer(m, CauseSwitchNames.Memorize, source) : null;
         var causes = new CauseSwitches
         {
-            RunningMeanLogging = Switch("log-running-mean") == "true",
-            LossReduction = Switch("loss-reduction") switch
-            {
-                null or "mean" => LossReduction.Mean,
-                "sum" => LossReduction.Sum,
-                var other => throw new NotAHarnessRunException($"{source}: unknown loss reduction '{other}'"),
-            },
-            DropLast = Switch("drop-last") == "true",
-            Order = Order(d.Order, source),
-            RebuildOptimizerEachEpoch = Switch("rebuild-optimizer") == "true",
-            LrWarmRestarts = Switch("lr-restarts") == "true",
-            ReloadWeightsAtBoundary = Switch("reload-weights") == "true",
-            GradAccumulation = Switch("grad-accumulation") is { } k ? Integer(k, "grad-accumulation", source) : 1,
-            AccumulationLeftover = Switch("accumulation-leftover") switch
-            {
-                null or "wrong-scale" => AccumulationLeftover.WrongScale,
-                "leak" => AccumulationLeftover.Leak,
-                "own-scale" => AccumulationLeftover.OwnScale,
-                var other => throw new NotAHarnessRunException($"{source}: unknown accumulation leftover '{other}'"),
-            },
+            RunningMeanLogging = Switch(CauseSwitchNames.LogRunningMean) == "true",
+            LossReduction = Named(TrainingNames.Reduction, Switch(CauseSwitchNames.LossReduction), LossReduction.Mean, "loss reduction", source),
+            DropLast = Switch(CauseSwitchNames.DropLast) == "true",
+            Order = Named(TrainingNames.Order, d.Order, SampleOrder.Reshuffled, "sample order", source),
+            RebuildOptimizerEachEpoch = Switch(CauseSwitchNames.RebuildOptimizer) == "true",
+            LrWarmRestarts = Switch(CauseSwitchNames.LrRestarts) == "true",
+            ReloadWeightsAtBoundary = Switch(CauseSwitchNames.ReloadWeights) == "true",
+            GradAccumulation = Switch(CauseSwitchNames.GradAccumulation) is { } k ? Integer(k, CauseSwitchNames.GradAccumulation, source) : 1,
+            AccumulationLeftover = Named(TrainingNames.Leftover, Switch(CauseSwitchNames.AccumulationLeftover), AccumulationLeftover.WrongScale, "accumulation leftover", source),
             MemorizeSubset = memorize,
-            FreshSamplesEachEpoch = Switch("fresh-samples") == "true",
+            FreshSamplesEachEpoch = Switch(CauseSwitchNames.FreshSamples) == "true",
         };
         return new TrainOptions
         {
@@ -131,14 +116,12 @@ public sealed partial class HarnessRun
         };
     }
 
-    private static SampleOrder Order(string name, string source) => name switch
-    {
-        "reshuffled" => SampleOrder.Reshuffled,
-        "fixed" => SampleOrder.Fixed,
-        "sorted-by-label" => SampleOrder.SortedByLabel,
-        "reseeded" => SampleOrder.ReseededEachEpoch,
-        _ => throw new NotAHarnessRunException($"{source}: unknown sample order '{name}'"),
-    };
+    /// <summary>A switch's value read by its names; absent means the default, unknown refuses the run.</summary>
+    private static T Named<T>(NameTable<T> names, string? text, T absent, string what, string source)
+        where T : notnull =>
+        text is null ? absent
+        : names.TryParse(text, out var value) ? value
+        : throw new NotAHarnessRunException($"{source}: unknown {what} '{text}'");
 
     private static int Integer(string text, string name, string source) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)

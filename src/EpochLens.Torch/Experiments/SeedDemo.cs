@@ -46,7 +46,7 @@ public sealed class SeedDemo
             summary = trainer.Run(writer, progress, cancellation);
         }
 
-        var logs = DefaultLogReaders.Create().Read(folder, new ReadOptions { Format = "epochlens" }, new ProblemLog());
+        var logs = DefaultLogReaders.Create().Read(folder, new ReadOptions { Format = Readers.Telemetry.TelemetryReader.Default.Format }, new ProblemLog());
         var log = logs.Count > 0 ? logs[0] : throw new InvalidDataException($"{folder}: the demo's telemetry could not be read back");
         var plotted = _diagnoser.Diagnose(log, new DiagnosisOptions { Metric = CauseExperiments.LoggedLoss });
         var raw = _diagnoser.Diagnose(log, new DiagnosisOptions { Metric = "loss" });

@@ -265,7 +265,7 @@ public sealed class Verifier
     private static TrainingLog ReadLog(string folder)
     {
         var problems = new ProblemLog();
-        var logs = DefaultLogReaders.Create().Read(folder, new ReadOptions { Format = "epochlens" }, problems);
+        var logs = DefaultLogReaders.Create().Read(folder, new ReadOptions { Format = Readers.Telemetry.TelemetryReader.Default.Format }, problems);
         return logs.Count > 0 ? logs[0] : throw new InvalidDataException($"{folder}: no telemetry could be read");
     }
 

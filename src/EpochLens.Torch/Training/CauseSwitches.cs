@@ -1,3 +1,6 @@
+using System.Globalization;
+using EpochLens.Telemetry;
+
 namespace EpochLens.Torch.Training;
 
 /// <summary>
@@ -42,79 +45,29 @@ public sealed record CauseSwitches
     /// </summary>
     public bool FreshSamplesEachEpoch { get; init; }
 
-    /// <summary>The switches that are on, by their command-line names, for run.json and summaries.</summary>
+    /// <summary>The switches that are on, by their <see cref="CauseSwitchNames"/>, for run.json and summaries.</summary>
     public IReadOnlyDictionary<string, string> Describe()
     {
         var on = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (RunningMeanLogging)
+        void Add(bool when, string name, string value = "true")
         {
-            on["log-running-mean"] = "true";
+            if (when)
+            {
+                on[name] = value;
+            }
         }
 
-        if (LossReduction != LossReduction.Mean)
-        {
-            on["loss-reduction"] = LossReduction.ToString().ToLowerInvariant();
-        }
-
-        if (DropLast)
-        {
-            on["drop-last"] = "true";
-        }
-
-        if (Order != SampleOrder.Reshuffled)
-        {
-            on["order"] = OrderName(Order);
-        }
-
-        if (RebuildOptimizerEachEpoch)
-        {
-            on["rebuild-optimizer"] = "true";
-        }
-
-        if (LrWarmRestarts)
-        {
-            on["lr-restarts"] = "true";
-        }
-
-        if (ReloadWeightsAtBoundary)
-        {
-            on["reload-weights"] = "true";
-        }
-
-        if (GradAccumulation > 1)
-        {
-            on["grad-accumulation"] = GradAccumulation.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            on["accumulation-leftover"] = LeftoverName(AccumulationLeftover);
-        }
-
-        if (MemorizeSubset is int n)
-        {
-            on["memorize"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (FreshSamplesEachEpoch)
-        {
-            on["fresh-samples"] = "true";
-        }
-
+        Add(RunningMeanLogging, CauseSwitchNames.LogRunningMean);
+        Add(LossReduction != LossReduction.Mean, CauseSwitchNames.LossReduction, TrainingNames.Reduction.Name(LossReduction));
+        Add(DropLast, CauseSwitchNames.DropLast);
+        Add(Order != SampleOrder.Reshuffled, CauseSwitchNames.Order, TrainingNames.Order.Name(Order));
+        Add(RebuildOptimizerEachEpoch, CauseSwitchNames.RebuildOptimizer);
+        Add(LrWarmRestarts, CauseSwitchNames.LrRestarts);
+        Add(ReloadWeightsAtBoundary, CauseSwitchNames.ReloadWeights);
+        Add(GradAccumulation > 1, CauseSwitchNames.GradAccumulation, GradAccumulation.ToString(CultureInfo.InvariantCulture));
+        Add(GradAccumulation > 1, CauseSwitchNames.AccumulationLeftover, TrainingNames.Leftover.Name(AccumulationLeftover));
+        Add(MemorizeSubset is not null, CauseSwitchNames.Memorize, MemorizeSubset?.ToString(CultureInfo.InvariantCulture) ?? "");
+        Add(FreshSamplesEachEpoch, CauseSwitchNames.FreshSamples);
         return on;
     }
-
-    /// <summary>The command-line spelling of an accumulation leftover mode.</summary>
-    public static string LeftoverName(AccumulationLeftover leftover) => leftover switch
-    {
-        AccumulationLeftover.Leak => "leak",
-        AccumulationLeftover.OwnScale => "own-scale",
-        _ => "wrong-scale",
-    };
-
-    /// <summary>The command-line spelling of a sample order.</summary>
-    public static string OrderName(SampleOrder order) => order switch
-    {
-        SampleOrder.Reshuffled => "reshuffled",
-        SampleOrder.Fixed => "fixed",
-        SampleOrder.SortedByLabel => "sorted-by-label",
-        SampleOrder.ReseededEachEpoch => "reseeded",
-        _ => order.ToString(),
-    };
 }

@@ -1,3 +1,4 @@
+using EpochLens.Telemetry;
 using EpochLens.Torch.Telemetry;
 
 namespace EpochLens.Torch.Training;
@@ -77,7 +78,7 @@ public sealed record TrainOptions
 
         if (EffectiveSamplesPerEpoch >= 1 && BatchSize >= 1 && StepsPerEpoch < 1)
         {
-            yield return $"with --drop-last, {EffectiveSamplesPerEpoch} samples make no full batch of {BatchSize}";
+            yield return $"with --{CauseSwitchNames.DropLast}, {EffectiveSamplesPerEpoch} samples make no full batch of {BatchSize}";
         }
 
         if (Threads < 1)

@@ -55,7 +55,7 @@ public sealed class Trainer
         StepsPerEpoch = _options.StepsPerEpoch,
         LearningRate = _options.LearningRate,
         Optimizer = FormattableString.Invariant($"Adam(beta1={_options.Beta1}, beta2={_options.Beta2})"),
-        Order = CauseSwitches.OrderName(_options.Causes.Order),
+        Order = TrainingNames.Order.Name(_options.Causes.Order),
         CauseSwitches = _options.Causes.Describe(),
         NormSchedule = _options.Norms.Describe(),
     };

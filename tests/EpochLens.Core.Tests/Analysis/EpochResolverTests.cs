@@ -1,5 +1,6 @@
 using EpochLens.Analysis;
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Core.Tests.Analysis;
 
@@ -91,6 +92,7 @@ public class EpochResolverTests
         var log = new TrainingLog("x", "csv", [Loss]);
         var resolution = EpochResolver.Resolve(log, Loss, null, null);
         Assert.Null(resolution.Structure);
-        Assert.Contains("--steps-per-epoch", resolution.Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("give the steps-per-epoch setting", resolution.Explanation, StringComparison.Ordinal);
+        Assert.Equal(Setting.StepsPerEpoch, resolution.Hint?.Setting);
     }
 }

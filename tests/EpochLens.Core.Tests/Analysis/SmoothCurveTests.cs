@@ -1,5 +1,6 @@
 using EpochLens.Analysis;
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Core.Tests.Analysis;
 
@@ -27,7 +28,7 @@ public sealed class SmoothCurveTests
 
         Assert.Null(resolution.Structure);
         Assert.Contains("smooth curve", resolution.Explanation, StringComparison.Ordinal);
-        Assert.Contains("--steps-per-epoch", resolution.Explanation, StringComparison.Ordinal);
+        Assert.Equal(Setting.StepsPerEpoch, resolution.Hint?.Setting);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using EpochLens.Analysis;
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Core.Tests.Diagnosis;
 
@@ -164,7 +165,22 @@ public class DiagnoserTests
         var series = new MetricSeries("loss", Steps(1000), Enumerable.Repeat(1.0, 1000).ToArray(), role: SeriesRole.TrainLoss);
         var diagnosis = new Diagnoser().Diagnose(new TrainingLog("t", "test", [series]));
         Assert.Equal(DiagnosisOutcome.CannotTell, diagnosis.Outcome);
-        Assert.Contains("--steps-per-epoch", diagnosis.Verdict, StringComparison.Ordinal);
+        Assert.Contains("Give the steps-per-epoch setting.", diagnosis.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_to_give_is_spelled_the_callers_way()
+    {
+        // The command line passes its flags; a library caller its own names for the settings.
+        var series = new MetricSeries("loss", Steps(1000), Enumerable.Repeat(1.0, 1000).ToArray(), role: SeriesRole.TrainLoss);
+        var options = new DiagnosisOptions { Spell = hint => $"<{hint.Setting}{hint.Value}>" };
+
+        var diagnosis = new Diagnoser().Diagnose(new TrainingLog("t", "test", [series]), options);
+        var tooLong = Assert.Throws<DiagnosisException>(() => new Diagnoser().Diagnose(new TrainingLog("t", "test", [series]), options with { StepsPerEpoch = 5000 }));
+
+        Assert.EndsWith("Give <StepsPerEpoch>.", diagnosis.Verdict, StringComparison.Ordinal);
+        Assert.StartsWith("t: <StepsPerEpoch5000>: ", tooLong.Message, StringComparison.Ordinal);
+        Assert.Equal(new SettingHint(Setting.StepsPerEpoch, "5000"), tooLong.Hint);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
+using EpochLens.Settings;
 
 namespace EpochLens.Core.Tests.Diagnosis;
 
@@ -57,6 +58,7 @@ public sealed class LossSeriesChooserTests
 
         var error = Assert.Throws<DiagnosisException>(() => LossSeriesChooser.Choose(log, null));
         Assert.Contains("'eval_loss'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--metric", error.Message, StringComparison.Ordinal);
+        Assert.Contains("name one with the metric setting", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Setting.Metric, error.Hint?.Setting);
     }
 }

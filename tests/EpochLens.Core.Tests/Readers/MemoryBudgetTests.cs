@@ -33,7 +33,7 @@ public sealed class MemoryBudgetTests : IDisposable
         Assert.Equal(Enumerable.Range(0, loss.Count).Select(i => loss.Steps[0] + i), loss.Steps.ToArray());
         var limit = Assert.Single(problems.Kept, p => p.Kind == ProblemKind.LimitReached);
         Assert.Contains("memory budget (16 MiB, 131,072 points held at once) was used up", limit.Message, StringComparison.Ordinal);
-        Assert.Contains("--memory-budget", limit.Message, StringComparison.Ordinal);
+        Assert.Contains("(the memory-budget setting raises it)", limit.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class MemoryBudgetTests : IDisposable
 
         Assert.Equal(options.MaxPoints / 2, loss.Count);
         var limit = Assert.Single(problems.Kept, p => p.Kind == ProblemKind.LimitReached);
-        Assert.Contains("as many as the memory budget holds (--memory-budget raises it)", limit.Message, StringComparison.Ordinal);
+        Assert.Contains("as many as the memory budget holds (the memory-budget setting raises it)", limit.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class MemoryBudgetTests : IDisposable
 
         var error = Assert.Throws<LogReadException>(() => DefaultLogReaders.Create().Read(path, options, new ProblemLog()));
 
-        Assert.Contains("larger than 1 MiB, the most a single JSON document is read whole (within the memory budget, which --memory-budget raises)",
+        Assert.Contains("larger than 1 MiB, the most a single JSON document is read whole (within the memory budget, which the memory-budget setting raises)",
             error.Problem, StringComparison.Ordinal);
     }
 

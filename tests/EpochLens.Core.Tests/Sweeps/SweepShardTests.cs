@@ -48,9 +48,9 @@ public sealed class SweepShardTests
     [InlineData("0/4", "counts from 1")]
     [InlineData("5/4", "counts from 1")]
     [InlineData("1/0", "N must be from 1")]
-    [InlineData("-1/4", "--shard takes K/N")]
-    [InlineData("1/4/2", "--shard takes K/N")]
-    [InlineData("a/b", "--shard takes K/N")]
+    [InlineData("-1/4", "takes K/N")]
+    [InlineData("1/4/2", "takes K/N")]
+    [InlineData("a/b", "takes K/N")]
     public void Refuses_what_is_not_a_shard_saying_why(string text, string message)
     {
         Assert.False(SweepShard.TryParse(text, out _, out string error));

@@ -1,3 +1,4 @@
+using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using EpochLens.Logs;
 using EpochLens.Readers;
@@ -69,7 +70,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             }
 
             var diagnoser = EngineDefaults.CreateDiagnoser();
-            var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
+            var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
             foreach (var log in logs)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -119,7 +119,7 @@ public sealed class AnalyzeSettings : ReadingSettings
 
         if (Shard is { } shard && !SweepShard.TryParse(shard, out _, out string shardError))
         {
-            return ValidationResult.Error(shardError);
+            return ValidationResult.Error($"--shard {shardError}");
         }
 
         if (Jobs is { } jobs && jobs is < 1 or > 1024)

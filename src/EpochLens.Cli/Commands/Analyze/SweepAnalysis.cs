@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Diagnosis;
 using EpochLens.Readers;
 using EpochLens.Reports;
@@ -22,7 +23,7 @@ internal static class SweepAnalysis
 
     public static int Run(AnalyzeSettings settings, SweepPlan plan, ReadOptions readOptions, ProblemLog found, IAnsiConsole console, IAnsiConsole messages, CancellationToken cancellationToken)
     {
-        var diagnosisOptions = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
+        var diagnosisOptions = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
         var analyzer = new SweepAnalyzer(readOptions, diagnosisOptions) { MaxParallelism = settings.Jobs ?? Environment.ProcessorCount };
         int plotted = 0;
         Func<RunDiagnosis, RunDiagnosis> keep = KeptForm;

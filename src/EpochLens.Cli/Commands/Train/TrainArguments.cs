@@ -1,4 +1,5 @@
 using System.Globalization;
+using EpochLens.Telemetry;
 using EpochLens.Torch.Training;
 
 namespace EpochLens.Cli.Commands.Train;
@@ -21,33 +22,38 @@ internal static class TrainArguments
         string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
         var c = o.Causes;
+        string Switch(string name) => "--" + name;
         var args = new List<string>
         {
-            "train", "--out", folder, "--quiet", "--telemetry", "csv",
+            "train", "--out", folder, "--quiet", "--telemetry", TrainingNames.Telemetry.Name(TelemetryFormat.Csv),
             "--threads", Whole(o.Threads), "--epochs", Whole(o.Epochs), "--lr", Number(o.LearningRate),
             "--batch-size", Whole(o.BatchSize), "--samples-per-epoch", Whole(o.SamplesPerEpoch), "--seed", Whole(o.Seed),
-            "--order", CauseSwitches.OrderName(c.Order), "--loss-reduction", c.LossReduction == LossReduction.Sum ? "sum" : "mean",
-            "--grad-accumulation", Whole(c.GradAccumulation), "--accumulation-leftover", CauseSwitches.LeftoverName(c.AccumulationLeftover),
-            "--norms", o.Norms == Torch.Telemetry.NormSchedule.EveryStep ? "every" : o.Norms == Torch.Telemetry.NormSchedule.Never ? "off" : "sampled",
+            Switch(CauseSwitchNames.Order), TrainingNames.Order.Name(c.Order), Switch(CauseSwitchNames.LossReduction), TrainingNames.Reduction.Name(c.LossReduction),
+            Switch(CauseSwitchNames.GradAccumulation), Whole(c.GradAccumulation), Switch(CauseSwitchNames.AccumulationLeftover), TrainingNames.Leftover.Name(c.AccumulationLeftover),
+            "--norms", TrainingNames.Norms.Name(o.Norms),
         };
         void Flag(bool on, string name)
         {
             if (on)
             {
-                args.Add(name);
+                args.Add(Switch(name));
             }
         }
 
-        Flag(!o.EvaluateEachEpoch, "--no-eval");
-        Flag(c.RunningMeanLogging, "--log-running-mean");
-        Flag(c.DropLast, "--drop-last");
-        Flag(c.RebuildOptimizerEachEpoch, "--rebuild-optimizer");
-        Flag(c.LrWarmRestarts, "--lr-restarts");
-        Flag(c.ReloadWeightsAtBoundary, "--reload-weights");
-        Flag(c.FreshSamplesEachEpoch, "--fresh-samples");
+        if (!o.EvaluateEachEpoch)
+        {
+            args.Add("--no-eval");
+        }
+
+        Flag(c.RunningMeanLogging, CauseSwitchNames.LogRunningMean);
+        Flag(c.DropLast, CauseSwitchNames.DropLast);
+        Flag(c.RebuildOptimizerEachEpoch, CauseSwitchNames.RebuildOptimizer);
+        Flag(c.LrWarmRestarts, CauseSwitchNames.LrRestarts);
+        Flag(c.ReloadWeightsAtBoundary, CauseSwitchNames.ReloadWeights);
+        Flag(c.FreshSamplesEachEpoch, CauseSwitchNames.FreshSamples);
         if (c.MemorizeSubset is int n)
         {
-            args.Add("--memorize");
+            args.Add(Switch(CauseSwitchNames.Memorize));
             args.Add(Whole(n));
         }
 

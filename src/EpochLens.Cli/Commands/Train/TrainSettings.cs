@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using EpochLens.Naming;
 using EpochLens.Telemetry;
 using EpochLens.Torch.Telemetry;
 using EpochLens.Torch.Training;
@@ -63,51 +64,51 @@ public sealed class TrainSettings : CommonSettings
     [DefaultValue("sampled")]
     public string Norms { get; init; } = "sampled";
 
-    [CommandOption("--log-running-mean")]
+    [CommandOption("--" + CauseSwitchNames.LogRunningMean)]
     [Description("Cause running-mean-logging: the logged loss is the mean of the epoch's losses so far, reset at each epoch (the question's plotting code). The raw loss is recorded too.")]
     public bool LogRunningMean { get; init; }
 
-    [CommandOption("--loss-reduction <MODE>")]
+    [CommandOption("--" + CauseSwitchNames.LossReduction + " <MODE>")]
     [Description("Cause partial-last-batch: mean or sum. With sum, a short last batch logs a lower loss; with mean, a noisier one.")]
     [DefaultValue("mean")]
     public string LossReduction { get; init; } = "mean";
 
-    [CommandOption("--drop-last")]
+    [CommandOption("--" + CauseSwitchNames.DropLast)]
     [Description("Drop the short last batch of each epoch (the fix for partial-last-batch).")]
     public bool DropLast { get; init; }
 
-    [CommandOption("--order <ORDER>")]
+    [CommandOption("--" + CauseSwitchNames.Order + " <ORDER>")]
     [Description("Cause fixed-order: reshuffled (a new order every epoch), fixed (no reshuffle), sorted-by-label, or reseeded (a random order re-seeded identically every epoch, like a sampler whose epoch is never set).")]
     [DefaultValue("reshuffled")]
     public string Order { get; init; } = "reshuffled";
 
-    [CommandOption("--rebuild-optimizer")]
+    [CommandOption("--" + CauseSwitchNames.RebuildOptimizer)]
     [Description("Cause optimizer-reset: build a new Adam at every epoch, so its moments and step count restart.")]
     public bool RebuildOptimizer { get; init; }
 
-    [CommandOption("--lr-restarts")]
+    [CommandOption("--" + CauseSwitchNames.LrRestarts)]
     [Description("Cause lr-schedule: cosine-anneal the learning rate to zero within each epoch and restart it at each boundary.")]
     public bool LrRestarts { get; init; }
 
-    [CommandOption("--reload-weights")]
+    [CommandOption("--" + CauseSwitchNames.ReloadWeights)]
     [Description("Cause state-reload: at each boundary reload the weights saved halfway through the previous epoch.")]
     public bool ReloadWeights { get; init; }
 
-    [CommandOption("--grad-accumulation <K>")]
+    [CommandOption("--" + CauseSwitchNames.GradAccumulation + " <K>")]
     [Description("Cause grad-accumulation-leftover: sum the gradients of K batches per optimizer step. When the batches per epoch are not a multiple of K the last group is short.")]
     [DefaultValue(1)]
     public int GradAccumulation { get; init; } = 1;
 
-    [CommandOption("--accumulation-leftover <MODE>")]
+    [CommandOption("--" + CauseSwitchNames.AccumulationLeftover + " <MODE>")]
     [Description("What happens to a short last accumulation group: wrong-scale (stepped, scaled by 1/K as if full), leak (never stepped; its gradients leak into the next epoch's first update) or own-scale (stepped with its own size's scale: the fix).")]
     [DefaultValue("wrong-scale")]
     public string AccumulationLeftover { get; init; } = "wrong-scale";
 
-    [CommandOption("--memorize <N>")]
+    [CommandOption("--" + CauseSwitchNames.Memorize + " <N>")]
     [Description("Cause recency: train on only N samples, a subset small enough to memorise (a higher --lr such as 1e-3 makes it show within a few epochs).")]
     public int? Memorize { get; init; }
 
-    [CommandOption("--fresh-samples")]
+    [CommandOption("--" + CauseSwitchNames.FreshSamples)]
     [Description("The control for recency: every epoch trains on samples no earlier epoch saw (epoch e on samples e*N to (e+1)*N-1), so none is revisited. Needs N x epochs training samples.")]
     public bool FreshSamples { get; init; }
 
@@ -131,34 +132,14 @@ public sealed class TrainSettings : CommonSettings
             return ValidationResult.Error(range);
         }
 
-        if (ParseReduction(LossReduction) is null)
+        string? named = Unnamed(TrainingNames.Reduction, LossReduction, CauseSwitchNames.LossReduction)
+            ?? Unnamed(TrainingNames.Order, Order, CauseSwitchNames.Order)
+            ?? Unnamed(TrainingNames.Leftover, AccumulationLeftover, CauseSwitchNames.AccumulationLeftover)
+            ?? Unnamed(TrainingNames.Telemetry, Telemetry, "telemetry")
+            ?? Unnamed(TrainingNames.Norms, Norms, "norms");
+        if (named is not null)
         {
-            return ValidationResult.Error($"--loss-reduction must be mean or sum (got '{LossReduction}')");
-        }
-
-        if (ParseOrder(Order) is null)
-        {
-            return ValidationResult.Error($"--order must be reshuffled, fixed, sorted-by-label or reseeded (got '{Order}')");
-        }
-
-        if (ParseLeftover(AccumulationLeftover) is null)
-        {
-            return ValidationResult.Error($"--accumulation-leftover must be wrong-scale, leak or own-scale (got '{AccumulationLeftover}')");
-        }
-
-        if (ParseFormat(Telemetry) is null)
-        {
-            return ValidationResult.Error($"--telemetry must be csv, jsonl or both (got '{Telemetry}')");
-        }
-
-        if (ParseNorms(Norms) is null)
-        {
-            return ValidationResult.Error($"--norms must be sampled, every or off (got '{Norms}')");
-        }
-
-        if (Memorize is < 1)
-        {
-            return ValidationResult.Error($"--memorize needs a positive number of samples (got {Memorize})");
+            return ValidationResult.Error(named);
         }
 
         var problems = ToOptions().Problems(int.MaxValue).ToList();
@@ -175,66 +156,35 @@ public sealed class TrainSettings : CommonSettings
         Seed = Seed,
         Threads = Threads,
         EvaluateEachEpoch = !NoEvaluation,
-        Norms = ParseNorms(Norms) ?? NormSchedule.Sampled,
+        Norms = Parsed(TrainingNames.Norms, Norms, NormSchedule.Sampled),
         Causes = new CauseSwitches
         {
             RunningMeanLogging = LogRunningMean,
-            LossReduction = ParseReduction(LossReduction) ?? Torch.Training.LossReduction.Mean,
+            LossReduction = Parsed(TrainingNames.Reduction, LossReduction, Torch.Training.LossReduction.Mean),
             DropLast = DropLast,
-            Order = ParseOrder(Order) ?? SampleOrder.Reshuffled,
+            Order = Parsed(TrainingNames.Order, Order, SampleOrder.Reshuffled),
             RebuildOptimizerEachEpoch = RebuildOptimizer,
             LrWarmRestarts = LrRestarts,
             ReloadWeightsAtBoundary = ReloadWeights,
             GradAccumulation = GradAccumulation,
-            AccumulationLeftover = ParseLeftover(AccumulationLeftover) ?? Torch.Training.AccumulationLeftover.WrongScale,
+            AccumulationLeftover = Parsed(TrainingNames.Leftover, AccumulationLeftover, Torch.Training.AccumulationLeftover.WrongScale),
             MemorizeSubset = Memorize,
             FreshSamplesEachEpoch = FreshSamples,
         },
     };
 
-    public TelemetryFormat TelemetryFormat => ParseFormat(Telemetry) ?? TelemetryFormat.Both;
+    public TelemetryFormat TelemetryFormat => Parsed(TrainingNames.Telemetry, Telemetry, TelemetryFormat.Both);
 
     /// <summary>The run folder: the one given, or a new one named after the current time.</summary>
     public string ResolveOutFolder() =>
         OutFolder ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
-    private static LossReduction? ParseReduction(string text) => text.ToLowerInvariant() switch
-    {
-        "mean" => Torch.Training.LossReduction.Mean,
-        "sum" => Torch.Training.LossReduction.Sum,
-        _ => null,
-    };
+    /// <summary>The error for a value that is none of <paramref name="names"/>, naming the option; null when it is one.</summary>
+    private static string? Unnamed<T>(NameTable<T> names, string text, string option)
+        where T : notnull =>
+        names.TryParse(text, out _) ? null : $"--{option} must be {names.Choices()} (got '{text}')";
 
-    private static SampleOrder? ParseOrder(string text) => text.ToLowerInvariant() switch
-    {
-        "reshuffled" or "shuffled" => SampleOrder.Reshuffled,
-        "fixed" => SampleOrder.Fixed,
-        "sorted-by-label" or "sorted" => SampleOrder.SortedByLabel,
-        "reseeded" => SampleOrder.ReseededEachEpoch,
-        _ => null,
-    };
-
-    private static AccumulationLeftover? ParseLeftover(string text) => text.ToLowerInvariant() switch
-    {
-        "wrong-scale" => Torch.Training.AccumulationLeftover.WrongScale,
-        "leak" => Torch.Training.AccumulationLeftover.Leak,
-        "own-scale" => Torch.Training.AccumulationLeftover.OwnScale,
-        _ => null,
-    };
-
-    private static NormSchedule? ParseNorms(string text) => text.ToLowerInvariant() switch
-    {
-        "sampled" => NormSchedule.Sampled,
-        "every" => NormSchedule.EveryStep,
-        "off" => NormSchedule.Never,
-        _ => null,
-    };
-
-    private static TelemetryFormat? ParseFormat(string text) => text.ToLowerInvariant() switch
-    {
-        "csv" => TelemetryFormat.Csv,
-        "jsonl" => TelemetryFormat.JsonLines,
-        "both" => TelemetryFormat.Both,
-        _ => null,
-    };
+    private static T Parsed<T>(NameTable<T> names, string text, T otherwise)
+        where T : notnull =>
+        names.TryParse(text, out var value) ? value : otherwise;
 }

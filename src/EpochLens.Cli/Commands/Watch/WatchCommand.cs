@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EpochLens.Cli.CommandLine;
 using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Diagnosis;
 using EpochLens.Readers;
@@ -47,7 +48,7 @@ public sealed class WatchCommand : Command<WatchSettings>
 
         // Every series is read, as analyze reads them: the diagnosis uses the learning rate and the rest beside the loss.
         var readOptions = settings.ReadOptionsFor(settings.Format);
-        var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer };
+        var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
         var follower = new PathFollower(settings.Path, readOptions, readers);
         var watcher = new RunWatcher(follower, EngineDefaults.CreateDiagnoser(), options, settings.IntervalSpan);
         var problems = new EchoedProblems(_messages);

@@ -14,9 +14,6 @@ internal static class CsvColumnNames
     /// <summary>Seconds since the Unix epoch (TensorBoard's CSV download "Wall time", W&amp;B "_timestamp").</summary>
     private static readonly string[] WallTimeNames = ["wall time", "wall_time", "walltime", "_timestamp", "timestamp"];
 
-    private static readonly HashSet<string> HeldOutWords = new(StringComparer.Ordinal)
-        { "val", "valid", "validation", "eval", "evaluation", "test", "dev", "holdout", "heldout" };
-
     /// <summary>Words that may stand beside "loss" in the name of the plain training loss.</summary>
     private static readonly HashSet<string> TrainLossWords = new(StringComparer.Ordinal)
         { "loss", "train", "training", "trainer", "total", "avg", "mean" };
@@ -40,10 +37,10 @@ internal static class CsvColumnNames
     /// <summary>The role a metric's name announces; <paramref name="baseName"/> is the name without a Lightning _step/_epoch suffix.</summary>
     public static SeriesRole RoleOf(string baseName)
     {
-        var words = baseName.ToLowerInvariant().Split(['/', '_', '-', '.', ' ', ':'], StringSplitOptions.RemoveEmptyEntries);
+        var words = SeriesNameWords.Of(baseName);
         if (words.Contains("loss"))
         {
-            if (words.Any(HeldOutWords.Contains))
+            if (SeriesNameWords.AnyHeldOut(words))
             {
                 return SeriesRole.HeldOutLoss;
             }

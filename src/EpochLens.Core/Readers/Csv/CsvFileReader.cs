@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Settings;
 using nietras.SeparatedValues;
 
 namespace EpochLens.Readers.Csv;
@@ -180,7 +181,7 @@ internal sealed class CsvFileReader : IDisposable
         {
             Report(ProblemKind.Assumed, header.Number,
                 headerless ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
-                    : $"no step column (looked for step, global_step, _step, iteration, iter, ...; --step-column names one): the row index (from 0) is the step");
+                    : $"no step column (looked for step, global_step, _step, iteration, iter, ...; {_options.Spell(Setting.StepColumn)} names one): the row index (from 0) is the step");
         }
     }
 

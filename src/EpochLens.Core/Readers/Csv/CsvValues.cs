@@ -1,5 +1,6 @@
 using System.Globalization;
 using EpochLens.Readers.Input;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers.Csv;
 
@@ -34,14 +35,14 @@ internal sealed class CsvValues(ReadOptions options, char delimiter, string[] co
                 {
                     _decimalCommaNoted = true;
                     report(ProblemKind.Assumed, line,
-                        $"'{Show(cell)}' in column '{name}' has a decimal comma: such numbers are read as {value.ToString(CultureInfo.InvariantCulture)} (give --decimal-comma to say so)");
+                        $"'{Show(cell)}' in column '{name}' has a decimal comma: such numbers are read as {value.ToString(CultureInfo.InvariantCulture)} (give {options.Spell(Setting.DecimalComma)} to say so)");
                 }
 
                 return true;
             }
 
             report(ProblemKind.BadValue, line,
-                $"'{Show(cell)}' in column '{name}' has a decimal comma{(unambiguous ? "" : " or a thousands separator")}: give --decimal-comma to read it as a decimal, or convert the file; this cell is skipped");
+                $"'{Show(cell)}' in column '{name}' has a decimal comma{(unambiguous ? "" : " or a thousands separator")}: give {options.Spell(Setting.DecimalComma)} to read it as a decimal, or convert the file; this cell is skipped");
             return false;
         }
 

@@ -81,7 +81,7 @@ public sealed partial class HuggingFaceReader : ILogReader
         var log = files.FirstOrDefault(f => BaseName(f) == LlamaFactoryLog);
         if (log is null && states.Count == 0)
         {
-            // A file given with --format huggingface under another name: its content says which of the two it is.
+            // A file read as format huggingface under another name: its content says which of the two it is.
             var file = files[0];
             if (!IsLlamaFactory(JsonText(Head(file))))
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers.JsonLines;
 
@@ -158,7 +159,7 @@ public sealed class JsonDocumentReader : ILogReader
             }
             catch (JsonException e)
             {
-                // An array of per-step objects with a damaged one: every other object is still read (--strict fails instead).
+                // An array of per-step objects with a damaged one: every other object is still read (strict reading fails instead).
                 return (options.Strict ? null : ElementsOneByOne(file, text, problems))
                     ?? throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             }
@@ -166,7 +167,7 @@ public sealed class JsonDocumentReader : ILogReader
             {
                 throw new LogReadException(file, bounded.LimitReached
                     ? $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read whole "
-                        + $"({(maxBytes < MaxBytes ? "within the memory budget, which --memory-budget raises" : "at any memory budget")}); write one object per line (JSON Lines) instead"
+                        + $"({(maxBytes < MaxBytes ? $"within the memory budget, which {options.Spell(Setting.MemoryBudget)} raises" : "at any memory budget")}); write one object per line (JSON Lines) instead"
                     : $"the compressed content is damaged ({e.Message})", e);
             }
         }

@@ -364,7 +364,7 @@ internal sealed class JsonLinesParser
         }
     }
 
-    /// <summary>The step key is fixed by the first line with numbers: --step-column, else the first known step key there, else the line index.</summary>
+    /// <summary>The step key is fixed by the first line with numbers: the step column asked for, else the first known step key there, else the line index.</summary>
     private void DecideStepKey()
     {
         FindStepKey();
@@ -473,7 +473,7 @@ internal sealed class JsonLinesParser
 
         public bool IsEpoch { get; }
 
-        /// <summary>A step key (or the one --step-column names): its numbers are also read exactly as steps.</summary>
+        /// <summary>A step key (or the one the step column setting names): its numbers are also read exactly as steps.</summary>
         public bool MayBeStep { get; }
 
         public SeriesCollector? Series { get; set; }

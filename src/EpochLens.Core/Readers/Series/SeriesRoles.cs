@@ -5,7 +5,6 @@ namespace EpochLens.Readers.Series;
 /// <summary>Guesses what a series measures from its key, as loggers commonly name them ("val/loss", "train_loss", "lr-Adam").</summary>
 internal static class SeriesRoles
 {
-    private static readonly string[] HeldOutPrefixes = ["val", "valid", "validation", "eval", "test", "heldout", "held_out"];
     private static readonly string[] TrainPrefixes = ["train", "training", "trainer"];
 
     public static SeriesRole FromName(string name)
@@ -32,17 +31,14 @@ internal static class SeriesRoles
 
         if (last is "loss" or "loss_step" or "total_loss" or "loss_total")
         {
-            return HeldOutPrefixes.Contains(group) ? SeriesRole.HeldOutLoss
+            return HeldOut(group) ? SeriesRole.HeldOutLoss
                 : group.Length == 0 || TrainPrefixes.Contains(group) ? SeriesRole.TrainLoss
                 : SeriesRole.Other;
         }
 
-        foreach (var prefix in HeldOutPrefixes)
+        if (HeldOut(Before(last, "_loss") ?? Before(last, "_loss_epoch")))
         {
-            if (last == prefix + "_loss" || last == prefix + "_loss_epoch")
-            {
-                return SeriesRole.HeldOutLoss;
-            }
+            return SeriesRole.HeldOutLoss;
         }
 
         foreach (var prefix in TrainPrefixes)
@@ -55,4 +51,9 @@ internal static class SeriesRoles
 
         return SeriesRole.Other;
     }
+
+    /// <summary>A held-out word, or "held_out" taken as one.</summary>
+    private static bool HeldOut(string? word) => word is not null && (word == "held_out" || SeriesNameWords.HeldOut.Contains(word));
+
+    private static string? Before(string name, string suffix) => name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length] : null;
 }

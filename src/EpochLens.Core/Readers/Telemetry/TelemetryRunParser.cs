@@ -34,8 +34,8 @@ internal sealed class TelemetryRunParser
         }
 
         var run = ReadRunDescription();
-        var loggedAveraging = run is not null && run.CauseSwitches.ContainsKey("log-running-mean")
-            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, "run.json cause_switches has log-running-mean")
+        var loggedAveraging = run is not null && run.CauseSwitches.ContainsKey(CauseSwitchNames.LogRunningMean)
+            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, $"run.json cause_switches has {CauseSwitchNames.LogRunningMean}")
             : null;
 
         MetricSeries? epochs = null;

@@ -8,20 +8,13 @@ namespace EpochLens.Readers.TensorBoard;
 /// </summary>
 internal static class TagRoles
 {
-    private static readonly char[] Separators = ['/', '_', '-', '.', ' ', ':'];
-
-    private static readonly HashSet<string> HeldOutWords = new(StringComparer.Ordinal)
-    {
-        "val", "valid", "validation", "eval", "evaluation", "test", "dev", "heldout",
-    };
-
     public static SeriesRole Of(string tag)
     {
         var lower = tag.ToLowerInvariant();
-        var words = lower.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        var words = SeriesNameWords.Of(tag);
         if (lower.Contains("loss", StringComparison.Ordinal))
         {
-            return words.Any(HeldOutWords.Contains) ? SeriesRole.HeldOutLoss : SeriesRole.TrainLoss;
+            return SeriesNameWords.AnyHeldOut(words) ? SeriesRole.HeldOutLoss : SeriesRole.TrainLoss;
         }
 
         if (words.Contains("lr") || lower.Contains("learning_rate", StringComparison.Ordinal)

@@ -3,6 +3,7 @@ using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers.Text;
 
@@ -27,6 +28,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     private readonly ProblemReporter _problems = problems;
     private readonly TextLogParser _parser = parser;
     private readonly bool _keepWallTimes = options.KeepWallTimes;
+    private readonly SettingSpelling _spell = options.Spell;
 
     public List<TrainingLog> Build()
     {
@@ -80,7 +82,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
         else if (!epochs)
         {
-            _problems.Report("", ProblemKind.Assumed, "the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from --steps-per-epoch or the loss");
+            _problems.Report("", ProblemKind.Assumed, $"the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss");
         }
 
         var runs = SplitRuns(read);

@@ -1,5 +1,6 @@
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers.Text;
 
@@ -30,6 +31,7 @@ internal sealed class TextLogParser
     private double _headerEpoch = double.NaN;
     private ConsoleLineReader? _at;
     private readonly long _maxRecords;
+    private readonly SettingSpelling _spell;
     private bool _reportedFull;
 
     public TextLogParser(ReadOptions options, ProblemReporter problems)
@@ -39,6 +41,7 @@ internal sealed class TextLogParser
         // A line is held as a record (about 80 bytes with its values) until the series are built, outside the
         // point budget: half a point's share keeps a bomb of printed lines inside the memory budget.
         _maxRecords = Math.Min(MaxRecords, Math.Max(1, options.MaxPoints / 2));
+        _spell = options.Spell;
         _metric = options.Metric;
         _keepWallTimes = options.KeepWallTimes;
     }
@@ -485,7 +488,7 @@ internal sealed class TextLogParser
         {
             _reportedFull = true;
             _problems.Report(Location, ProblemKind.LimitReached, _maxRecords < MaxRecords
-                ? $"more than {_maxRecords:N0} training lines, as many as the memory budget holds (--memory-budget raises it): the rest of the file was not read"
+                ? $"more than {_maxRecords:N0} training lines, as many as the memory budget holds ({_spell(Setting.MemoryBudget)} raises it): the rest of the file was not read"
                 : $"more than {MaxRecords} training lines: the rest of the file was not read");
         }
 

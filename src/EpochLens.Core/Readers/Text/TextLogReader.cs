@@ -1,5 +1,6 @@
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers.Text;
 
@@ -68,7 +69,7 @@ public sealed class TextLogReader : ILogReader
             {
                 throw new LogReadException(file,
                     $"{parser.LossFreeLines:N0} printed line(s) show an epoch or a step counter, but none labels a loss; the values they show are " +
-                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ProblemReporter.Quote(l)))}: name the one to diagnose with --metric (for example --metric {ProblemReporter.Quote(Example(parser.LossFreeLabels))})");
+                    $"{string.Join(", ", parser.LossFreeLabels.Select(l => ProblemReporter.Quote(l)))}: name the one to diagnose with {options.Spell(Setting.Metric)} (for example {options.Spell(new SettingHint(Setting.Metric, ProblemReporter.Quote(Example(parser.LossFreeLabels))))})");
             }
 
             return read.Count > 0 ? read : throw new LogReadException(file, options.Metric is null

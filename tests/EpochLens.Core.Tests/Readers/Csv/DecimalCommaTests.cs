@@ -46,7 +46,7 @@ public sealed class DecimalCommaTests : IDisposable
         var problems = new ProblemLog();
         var without = DefaultLogReaders.Create().Read(path, ReadOptions.Default, problems).Single().Find(SeriesRole.TrainLoss);
         Assert.True(without is null || without.Count == 0);
-        Assert.Contains(problems.Kept, p => p.Kind == ProblemKind.BadValue && p.Message.Contains("give --decimal-comma", StringComparison.Ordinal));
+        Assert.Contains(problems.Kept, p => p.Kind == ProblemKind.BadValue && p.Message.Contains("give the decimal-comma setting", StringComparison.Ordinal));
 
         var loss = Read(path, new ReadOptions { DecimalComma = true }, new ProblemLog());
         Assert.Equal(Enumerable.Range(0, 50).Select(Loss), loss.Values.ToArray());

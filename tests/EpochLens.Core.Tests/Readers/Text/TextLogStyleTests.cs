@@ -634,7 +634,7 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Contains("loss_log.txt", error.Message, StringComparison.Ordinal);
         Assert.Contains("none labels a loss", error.Message, StringComparison.Ordinal);
         Assert.Contains("'G_GAN', 'G_L1', 'D_real', 'D_fake'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--metric 'G_GAN'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(for example the metric setting 'G_GAN')", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
