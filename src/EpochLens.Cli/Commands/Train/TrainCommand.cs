@@ -10,16 +10,8 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Train;
 
 /// <summary><c>epochlens train</c>: trains the question's CNN and writes telemetry to a run folder.</summary>
-public sealed class TrainCommand : Command<TrainSettings>
+public sealed class TrainCommand(IAnsiConsole console) : ConsoleCommand<TrainSettings>(console)
 {
-    private readonly IAnsiConsole _console;
-
-    public TrainCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    public TrainCommand(IAnsiConsole console) => _console = console;
-
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToOptions();
@@ -49,7 +41,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
-            _console.MarkupLine(ConsoleText.Markup($"Stopped. The telemetry recorded so far is in {folder}."));
+            Output.MarkupLine(ConsoleText.Markup($"Stopped. The telemetry recorded so far is in {folder}."));
             return ExitCodes.Interrupted;
         }
         finally
@@ -59,7 +51,7 @@ public sealed class TrainCommand : Command<TrainSettings>
     }
 
     /// <summary>Writes a line as it is: never wrapped, so that scripts can read it from redirected output.</summary>
-    private void WritePlainLine(string line) => _console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(line));
+    private void WritePlainLine(string line) => Output.Profile.Out.Writer.WriteLine(ConsoleText.Plain(line));
 
     /// <summary>The closing line: epochs, steps, final losses and speed.</summary>
     public static string SummaryLine(TrainingSummary s, string folder) => string.Create(CultureInfo.InvariantCulture,
