@@ -89,27 +89,15 @@ internal static class EventDecoder
     {
         status = 0;
         var reader = new ProtoReader(sessionLog);
-        while (!reader.AtEnd)
+        while (reader.TryFind(1, ProtoReader.Varint))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
-            if (field == 1 && wire == ProtoReader.Varint)
-            {
-                if (!reader.TryReadVarint(out status))
-                {
-                    return false;
-                }
-            }
-            else if (!reader.TrySkip(wire))
+            if (!reader.TryReadVarint(out status))
             {
                 return false;
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 
     private static bool TryDecodeSummary(ReadOnlySpan<byte> summary, long step, double wallTime, RunAccumulator run)
@@ -230,49 +218,31 @@ internal static class EventDecoder
 
     private static bool TryReadPluginName(ReadOnlySpan<byte> metadata, out ReadOnlySpan<byte> pluginName)
     {
+        // SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }
         pluginName = default;
         var reader = new ProtoReader(metadata);
-        while (!reader.AtEnd)
+        while (reader.TryFind(1, ProtoReader.LengthDelimited))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
+            if (!reader.TryReadBytes(out var pluginData))
             {
                 return false;
             }
 
-            if (field == 1 && wire == ProtoReader.LengthDelimited)
+            var inner = new ProtoReader(pluginData);
+            while (inner.TryFind(1, ProtoReader.LengthDelimited))
             {
-                if (!reader.TryReadBytes(out var pluginData))
+                if (!inner.TryReadBytes(out pluginName))
                 {
                     return false;
                 }
-
-                var inner = new ProtoReader(pluginData);
-                while (!inner.AtEnd)
-                {
-                    if (!inner.TryReadKey(out int innerField, out int innerWire))
-                    {
-                        return false;
-                    }
-
-                    if (innerField == 1 && innerWire == ProtoReader.LengthDelimited)
-                    {
-                        if (!inner.TryReadBytes(out pluginName))
-                        {
-                            return false;
-                        }
-                    }
-                    else if (!inner.TrySkip(innerWire))
-                    {
-                        return false;
-                    }
-                }
             }
-            else if (!reader.TrySkip(wire))
+
+            if (inner.Damaged)
             {
                 return false;
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 }

@@ -135,26 +135,19 @@ internal static class TensorScalar
 
                 long size = 0;
                 var dimReader = new ProtoReader(dim);
-                while (!dimReader.AtEnd)
+                while (dimReader.TryFind(1, ProtoReader.Varint))
                 {
-                    if (!dimReader.TryReadKey(out int dimField, out int dimWire))
+                    if (!dimReader.TryReadVarint(out ulong raw))
                     {
                         return false;
                     }
 
-                    if (dimField == 1 && dimWire == ProtoReader.Varint)
-                    {
-                        if (!dimReader.TryReadVarint(out ulong raw))
-                        {
-                            return false;
-                        }
+                    size = (long)raw;
+                }
 
-                        size = (long)raw;
-                    }
-                    else if (!dimReader.TrySkip(dimWire))
-                    {
-                        return false;
-                    }
+                if (dimReader.Damaged)
+                {
+                    return false;
                 }
 
                 oneElement &= size == 1;
