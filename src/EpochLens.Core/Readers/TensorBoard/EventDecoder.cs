@@ -25,13 +25,8 @@ internal static class EventDecoder
         ReadOnlySpan<byte> summary = default, sessionLog = default;
         bool hasSummary = false, hasSessionLog = false;
         var reader = new ProtoReader(payload);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             bool ok;
             switch (field, wire)
             {
@@ -66,6 +61,11 @@ internal static class EventDecoder
             {
                 return false;
             }
+        }
+
+        if (reader.Damaged)
+        {
+            return false;
         }
 
         // As TensorBoard: the purge check comes before the event's own values are added.
@@ -103,27 +103,15 @@ internal static class EventDecoder
     private static bool TryDecodeSummary(ReadOnlySpan<byte> summary, long step, double wallTime, RunAccumulator run)
     {
         var reader = new ProtoReader(summary);
-        while (!reader.AtEnd)
+        while (reader.TryFind(1, ProtoReader.LengthDelimited))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
-            if (field == 1 && wire == ProtoReader.LengthDelimited)
-            {
-                if (!reader.TryReadBytes(out var value) || !TryDecodeValue(value, step, wallTime, run))
-                {
-                    return false;
-                }
-            }
-            else if (!reader.TrySkip(wire))
+            if (!reader.TryReadBytes(out var value) || !TryDecodeValue(value, step, wallTime, run))
             {
                 return false;
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 
     private static bool TryDecodeValue(ReadOnlySpan<byte> value, long step, double wallTime, RunAccumulator run)
@@ -132,13 +120,8 @@ internal static class EventDecoder
         bool hasSimple = false, hasTensor = false, hasMetadata = false;
         float simple = 0;
         var reader = new ProtoReader(value);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             bool ok;
             switch (field, wire)
             {
@@ -167,6 +150,11 @@ internal static class EventDecoder
             {
                 return false;
             }
+        }
+
+        if (reader.Damaged)
+        {
+            return false;
         }
 
         if (!hasSimple && !hasTensor && !hasMetadata)

@@ -25,7 +25,7 @@ internal ref struct ProtoReader
 
     public readonly bool AtEnd => _position >= _data.Length;
 
-    /// <summary>Whether <see cref="TryFind"/> stopped at a malformed key or value.</summary>
+    /// <summary>Whether <see cref="TryNext"/> or <see cref="TryFind"/> stopped at a malformed key or value.</summary>
     public bool Damaged { readonly get; private set; }
 
     /// <summary>Reads the next field key; false at the end or on a malformed key.</summary>
@@ -104,20 +104,28 @@ internal ref struct ProtoReader
         _ => false,
     };
 
+    /// <summary>Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then says.</summary>
+    public bool TryNext(out int field, out int wireType)
+    {
+        if (AtEnd)
+        {
+            field = 0;
+            wireType = 0;
+            return false;
+        }
+
+        Damaged = !TryReadKey(out field, out wireType);
+        return !Damaged;
+    }
+
     /// <summary>
     /// Skips to the next occurrence of <paramref name="field"/> with <paramref name="wireType"/>, leaving its value
     /// to read; false at the end of the message or on damage, which <see cref="Damaged"/> then says.
     /// </summary>
     public bool TryFind(int field, int wireType)
     {
-        while (!AtEnd)
+        while (TryNext(out int found, out int wire))
         {
-            if (!TryReadKey(out int found, out int wire))
-            {
-                Damaged = true;
-                return false;
-            }
-
             if (found == field && wire == wireType)
             {
                 return true;

@@ -38,13 +38,8 @@ internal static class TensorScalar
         ReadOnlySpan<byte> content = default, floats = default, doubles = default, ints = default, int64s = default, halves = default;
         bool hasContent = false, scalarShape = true;
         var reader = new ProtoReader(tensor);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             bool ok = (field, wire) switch
             {
                 (DtypeField, ProtoReader.Varint) => ReadInt(ref reader, out dtype),
@@ -61,6 +56,11 @@ internal static class TensorScalar
             {
                 return false;
             }
+        }
+
+        if (reader.Damaged)
+        {
+            return false;
         }
 
         if (!scalarShape)
@@ -119,13 +119,8 @@ internal static class TensorScalar
         // TensorShapeProto: repeated Dim dim = 2 { int64 size = 1; string name = 2; }, bool unknown_rank = 3.
         oneElement = true;
         var reader = new ProtoReader(shape);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             if (field == 2 && wire == ProtoReader.LengthDelimited)
             {
                 if (!reader.TryReadBytes(out var dim))
@@ -167,7 +162,7 @@ internal static class TensorScalar
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 
     private static bool FromContent(int dtype, ReadOnlySpan<byte> content, out double value)
