@@ -20,33 +20,22 @@ public sealed class TrainCommand(IAnsiConsole console) : ConsoleCommand<TrainSet
         var trainer = new Trainer(options, data);
         var folder = settings.ResolveOutFolder();
 
-        using var interrupt = new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = new ConsoleInterrupt(cancellationToken);
         try
         {
             using var writer = new TelemetryWriter(folder, settings.TelemetryFormat);
             trainer.Describe().Write(folder);
             WritePlainLine(string.Create(CultureInfo.InvariantCulture, $"Training on {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate:g}."));
             var summary = settings.Quiet || !StandardStreams.ProgressShown
-                ? trainer.Run(writer, progress: null, linked.Token)
-                : RunWithProgressBar(trainer, writer, linked.Token);
+                ? trainer.Run(writer, progress: null, interrupt.Token)
+                : RunWithProgressBar(trainer, writer, interrupt.Token);
             WritePlainLine(SummaryLine(summary, folder));
             return ExitCodes.Ok;
         }
-        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        catch (OperationCanceledException) when (interrupt.Requested)
         {
             Output.MarkupLine(ConsoleText.Markup($"Stopped. The telemetry recorded so far is in {folder}."));
             return ExitCodes.Interrupted;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

@@ -39,20 +39,13 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
         var problems = new EchoedProblems(Messages);
 
         using var signal = new ChangeSignal(settings.Path, settings.IntervalSpan, settings.Poll);
-        using var interrupt = new CancellationTokenSource();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = new ConsoleInterrupt(cancellationToken);
 
         // A wrapper script or a container runtime stops watch with SIGTERM: it ends as cleanly as with Ctrl+C.
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signalContext =>
         {
             signalContext.Cancel = true;
-            interrupt.Cancel();
+            interrupt.Interrupt();
         });
 
         Messages.MarkupLine(ConsoleText.Markup($"Watching {settings.Path} ({Method(signal, settings)}); Ctrl+C stops it with a final verdict."));
@@ -86,7 +79,7 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
                     break;
                 }
 
-                if (!signal.Wait(update.Read, stop.Token, NextCheck(watcher, settings)))
+                if (!signal.Wait(update.Read, interrupt.Token, NextCheck(watcher, settings)))
                 {
                     ending = "stopped.";
                     break;
@@ -95,7 +88,8 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            // Ctrl+C during the final diagnosis ends the process.
+            interrupt.Release();
         }
 
         return Finish(watcher, settings, tripped, ending);
