@@ -109,20 +109,13 @@ public static class JsonReport
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("ruled_out");
-        foreach (var ruled in run.RuledOut)
+        JsonValues.Objects(json, "ruled_out", run.RuledOut, static (json, ruled) =>
         {
-            json.WriteStartObject();
             json.WriteString("cause", ruled.Cause.ToId());
             json.WriteString("reason", ruled.Reason);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("measurements");
-        foreach (var m in run.Measurements)
+        });
+        JsonValues.Objects(json, "measurements", run.Measurements, static (json, m) =>
         {
-            json.WriteStartObject();
             json.WriteString("id", m.Id);
             json.WriteString("title", m.Title);
             JsonValues.Number(json, "value", m.Value);
@@ -133,25 +126,17 @@ public static class JsonReport
             JsonValues.Number(json, "high", m.High);
             json.WriteNumber("sample_size", m.SampleSize);
             json.WriteString("method", m.Method);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteStartObject("spikes");
         json.WriteNumber("count", run.SpikeCount);
         json.WriteNumber("threshold_robust_sd", SpikeScan.Threshold);
-        json.WriteStartArray("strongest");
-        foreach (var spike in run.Spikes)
+        JsonValues.Objects(json, "strongest", run.Spikes, static (json, spike) =>
         {
-            json.WriteStartObject();
             json.WriteNumber("step", spike.Step);
             JsonValues.Number(json, "value", spike.Value);
             JsonValues.Number(json, "robust_z", spike.RobustZ);
             json.WriteBoolean("at_boundary", spike.AtBoundary);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
         json.WriteStartArray("notes");
         foreach (var note in run.Notes)
@@ -177,18 +162,13 @@ public static class JsonReport
         }
 
         json.WriteString("explanation", epochs.Explanation);
-        json.WriteStartArray("candidates");
-        foreach (var c in epochs.Candidates)
+        JsonValues.Objects(json, "candidates", epochs.Candidates, static (json, c) =>
         {
-            json.WriteStartObject();
             JsonValues.Number(json, "steps_per_epoch", c.StepsPerEpoch);
             JsonValues.Number(json, "score", c.Score);
             JsonValues.Number(json, "p_value", c.PValue);
             json.WriteString("note", c.Note);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
     }
 
@@ -202,29 +182,19 @@ public static class JsonReport
         JsonValues.Number(json, "p_value", f.Confidence.PValue);
         json.WriteString("basis", f.Confidence.Basis);
         json.WriteEndObject();
-        json.WriteStartArray("evidence");
-        foreach (var e in f.Evidence)
+        JsonValues.Objects(json, "evidence", f.Evidence, static (json, e) =>
         {
-            json.WriteStartObject();
             json.WriteString("measurement", e.MeasurementId);
             json.WriteString("statement", e.Statement);
             JsonValues.Number(json, "observed", e.Observed);
             JsonValues.Number(json, "without_cause", e.WithoutCause);
             JsonValues.Number(json, "p_value", e.PValue);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("counter_evidence");
-        foreach (var c in f.CounterEvidence)
+        });
+        JsonValues.Objects(json, "counter_evidence", f.CounterEvidence, static (json, c) =>
         {
-            json.WriteStartObject();
             json.WriteString("rival", c.Rival.ToId());
             json.WriteString("statement", c.Statement);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteStartObject("severity");
         json.WriteString("level", JsonValues.Kebab(f.Severity.Level.ToString()));
         json.WriteString("impact", JsonValues.Kebab(f.Severity.Impact.ToString()));

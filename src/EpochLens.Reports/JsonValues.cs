@@ -19,6 +19,23 @@ public static class JsonValues
         }
     }
 
+    /// <summary>An array of objects named <paramref name="name"/>, one per item, each written by <paramref name="write"/>.</summary>
+    public static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(write);
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>An enumeration value as the documents spell it: "NoStructure" to "no-structure", "LogOnly" to "log-only".</summary>
     public static string Kebab(string pascal) => Text.ReportText.Kebab(pascal);
 }

@@ -130,16 +130,9 @@ public static class EpochStartStep
             sample[k] = U(start + (int)((long)k * count / taken));
         }
 
-        var span = sample.AsSpan(0, taken);
-        span.Sort();
-        double median = span[taken / 2];
-        for (int k = 0; k < taken; k++)
-        {
-            span[k] = Math.Abs(span[k] - median);
-        }
-
-        span.Sort();
-        double bound = 3 * RobustStatistics.MadToSd * span[taken / 2];
+        var spread = RobustStatistics.SpreadOfSample(sample.AsSpan(0, taken), upperMedian: true);
+        double median = spread.Median;
+        double bound = 3 * RobustStatistics.MadToSd * spread.Mad;
         if (!(bound > 0))
         {
             bound = double.PositiveInfinity;

@@ -125,8 +125,8 @@ public static class LevelShiftPeriod
         bool drops = weakestDrop >= weakestRise;
         double weakest = Math.Max(weakestDrop, weakestRise);
         double p = Math.Min(1, 2 * Math.Pow(RotationTest.NormalUpperTail(weakest), fits.Count));
-        var shifts = fits.Select(f => f.Step).Order().ToArray();
-        return new Found(period, p, drops, fits.Count, shifts[shifts.Length / 2]) { Combined = (drops ? -zSum : zSum) / Math.Sqrt(fits.Count) };
+        double medianShift = OrderStatistics.UpperMedian(fits.Select(f => f.Step).ToArray().AsSpan());
+        return new Found(period, p, drops, fits.Count, medianShift) { Combined = (drops ? -zSum : zSum) / Math.Sqrt(fits.Count) };
     }
 
     /// <summary>Means of the (log) loss over blocks of equal steps; gaps take the previous block's mean. Null when too short.</summary>

@@ -55,9 +55,7 @@ public sealed class PhaseProfile
     {
         get
         {
-            var sorted = Counts.ToArray();
-            Array.Sort(sorted);
-            return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+            return Counts.Length == 0 ? 0 : OrderStatistics.UpperMedian(Counts.ToArray().AsSpan());
         }
     }
 
@@ -153,9 +151,7 @@ public sealed class PhaseProfile
     /// </summary>
     private static bool[] FilledBins(int[] counts)
     {
-        var sorted = counts.ToArray();
-        Array.Sort(sorted);
-        int typical = sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+        int typical = counts.Length == 0 ? 0 : OrderStatistics.UpperMedian(counts.ToArray().AsSpan());
         return counts.Select(c => c > 0 && 2 * c >= typical).ToArray();
     }
 

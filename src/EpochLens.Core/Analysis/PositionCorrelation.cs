@@ -16,10 +16,7 @@ public static class PositionCorrelation
             yield break;
         }
 
-        // Positions next to the boundary are left out of the detail: a boundary spike would otherwise repeat too.
-        int edge = Math.Max(PhaseProfile.DetailHalfWidth + 1, bins / 100);
-        var odd = Masked(profile.OddDetail, edge);
-        var even = Masked(profile.EvenDetail, edge);
+        var (odd, even, edge) = DetailAwayFromBoundary(profile);
         if (bins > 2 * edge + 8)
         {
             var detail = Test(odd, even, PhaseProfile.DetailHalfWidth + 2);
@@ -50,6 +47,17 @@ public static class PositionCorrelation
             $"correlation of the phase profile folded over odd epochs with that over even epochs, against the same with one side shifted by {whole.Offsets} other offsets");
     }
 
+    /// <summary>
+    /// The odd and even epochs' detail with the <c>Edge</c> positions at each end set to 0: a boundary spike would
+    /// otherwise repeat from epoch to epoch too.
+    /// </summary>
+    public static (double[] Odd, double[] Even, int Edge) DetailAwayFromBoundary(PhaseProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        int edge = Math.Max(PhaseProfile.DetailHalfWidth + 1, profile.BinCount / 100);
+        return (Masked(profile.OddDetail, edge), Masked(profile.EvenDetail, edge), edge);
+    }
+
     private static double[] Masked(double[] values, int edge)
     {
         var copy = (double[])values.Clone();
@@ -66,25 +74,11 @@ public static class PositionCorrelation
     {
         int n = a.Length;
         int maxOffsets = (int)Math.Clamp(200_000_000L / Math.Max(1, n), 100, 4000);
-        double meanA = a.Average(), meanB = b.Average();
-        double normA = Math.Sqrt(a.Sum(v => (v - meanA) * (v - meanA)));
-        double normB = Math.Sqrt(b.Sum(v => (v - meanB) * (v - meanB)));
-        if (normA == 0 || normB == 0)
+        if (CircularCorrelation.Of(a, b) is not { } correlation)
         {
             return new RotationResult(0, double.NaN, double.NaN, null, 0);
         }
 
-        double Correlation(int offset)
-        {
-            double sum = 0;
-            for (int i = 0; i < n; i++)
-            {
-                sum += (a[i] - meanA) * (b[(i + offset) % n] - meanB);
-            }
-
-            return sum / (normA * normB);
-        }
-
-        return RotationTest.Run(n, guard, Correlation, RotationTest.Tail.Upper, maxOffsets);
+        return RotationTest.Run(n, guard, correlation.At, RotationTest.Tail.Upper, maxOffsets);
     }
 }

@@ -71,7 +71,7 @@ public static class TelemetryProbes
         }
 
         var (atBoundaries, elsewhere) = changes.Value;
-        double threshold = Math.Max(1e-6, 3 * Quantile(elsewhere, 0.99));
+        double threshold = Math.Max(1e-6, 3 * (elsewhere.Count == 0 ? 0 : OrderStatistics.Quantile(elsewhere.ToArray(), 0.99)));
         int changed = atBoundaries.Count(c => c > threshold);
         int changedElsewhere = elsewhere.Count(c => c > threshold);
         double p = BinomialUpper(changed, atBoundaries.Count, Math.Min(1, 2 * (changedElsewhere + 1.0) / (elsewhere.Count + 1.0)));
@@ -316,9 +316,7 @@ public static class TelemetryProbes
             gaps[j - 1] = updates[j] - updates[j - 1];
         }
 
-        var sortedGaps = (long[])gaps.Clone();
-        Array.Sort(sortedGaps);
-        long k = sortedGaps[sortedGaps.Length / 2];
+        long k = OrderStatistics.UpperMedian(gaps.ToArray().AsSpan());
         if (k < 2)
         {
             return null; // an update every step: no accumulation groups to be short
@@ -464,18 +462,6 @@ public static class TelemetryProbes
         }
 
         return atBoundaries.Count == 0 ? null : (atBoundaries, elsewhere);
-    }
-
-    private static double Quantile(List<double> values, double q)
-    {
-        if (values.Count == 0)
-        {
-            return 0;
-        }
-
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        return sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
     }
 
     /// <summary>P(X &gt;= k) for X ~ Binomial(n, p).</summary>

@@ -74,27 +74,9 @@ internal sealed class SignatureStatistic
     private static SignatureStatistic DetailCorrelation(PhaseProfile profile)
     {
         int n = profile.BinCount;
-        int edge = Math.Max(PhaseProfile.DetailHalfWidth + 1, n / 100);
-        var a = Masked(profile.OddDetail, edge);
-        var b = Masked(profile.EvenDetail, edge);
-        double meanA = a.Average(), meanB = b.Average();
-        double normA = Math.Sqrt(a.Sum(v => (v - meanA) * (v - meanA)));
-        double normB = Math.Sqrt(b.Sum(v => (v - meanB) * (v - meanB)));
-        return new SignatureStatistic(n, PhaseProfile.DetailHalfWidth + 2, offset =>
-        {
-            if (normA == 0 || normB == 0)
-            {
-                return double.NaN;
-            }
-
-            double sum = 0;
-            for (int i = 0; i < n; i++)
-            {
-                sum += (a[i] - meanA) * (b[Wrap(i + offset, n)] - meanB);
-            }
-
-            return sum / (normA * normB);
-        });
+        var (a, b, _) = PositionCorrelation.DetailAwayFromBoundary(profile);
+        var correlation = CircularCorrelation.Of(a, b);
+        return new SignatureStatistic(n, PhaseProfile.DetailHalfWidth + 2, offset => correlation?.At(offset) ?? double.NaN);
     }
 
     /// <summary>The engine's spread-decay statistic itself (<see cref="RunningMeanProbe.SpreadDecayAtOffset"/>); null when too few positions have a change.</summary>
@@ -102,18 +84,6 @@ internal sealed class SignatureStatistic
         RunningMeanProbe.SpreadDecayAtOffset(RunningMeanProbe.ChangeByPosition(signal)) is { } decay
             ? new SignatureStatistic(signal.BinCount, 2, decay)
             : null;
-
-    private static double[] Masked(double[] values, int edge)
-    {
-        var copy = (double[])values.Clone();
-        for (int i = 0; i < edge && i < copy.Length; i++)
-        {
-            copy[i] = 0;
-            copy[copy.Length - 1 - i] = 0;
-        }
-
-        return copy;
-    }
 
     private static int Wrap(int index, int n) => ((index % n) + n) % n;
 }

@@ -11,20 +11,8 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Analyze;
 
 /// <summary><c>epochlens analyze</c>: reads a log, finds epoch-aligned structure, names its cause and weighs it.</summary>
-public sealed class AnalyzeCommand : Command<AnalyzeSettings>
+public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<AnalyzeSettings>(console)
 {
-    private readonly IAnsiConsole _console;
-
-    /// <summary>Standard error: problems, errors, notes and progress (a second console parameter would be resolved to standard output too).</summary>
-    private readonly IAnsiConsole _messages = StandardStreams.Error;
-
-    public AnalyzeCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    /// <param name="console">Standard output: the console report.</param>
-    public AnalyzeCommand(IAnsiConsole console) => _console = console;
-
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
     {
         var readStatus = new ReadStatus(settings.Path);
@@ -37,7 +25,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             var plan = SweepDiscovery.Plan(DefaultLogReaders.Create(), settings.Path, readOptions, settings.SweepShard, problems);
             if (SweepAnalysis.Applies(settings, plan))
             {
-                return SweepAnalysis.Run(settings, plan, readOptions, problems, _console, _messages, cancellationToken);
+                return SweepAnalysis.Run(settings, plan, readOptions, problems, Output, Messages, cancellationToken);
             }
 
             problems = new ProblemLog();
@@ -96,24 +84,24 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         // A spinner on standard error says what is going on while large logs are read and analysed, on a terminal only.
         if (StandardStreams.ProgressShown)
         {
-            _messages.Status().Start("Reading ...", context => Work(text => context.Status(ConsoleText.Safe(text))));
+            Messages.Status().Start("Reading ...", context => Work(text => context.Status(ConsoleText.Safe(text))));
         }
         else
         {
             Work(_ => { });
         }
 
-        ReadProblemsReport.Render(_messages, problems);
+        ReadProblemsReport.Render(Messages, problems);
         foreach (var failure in failures)
         {
-            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {failure}"));
+            Messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {failure}"));
         }
 
         if (diagnoses.Count == 0)
         {
             if (failures.Count == 0)
             {
-                _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: no log with a training loss found"));
+                Messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: no log with a training loss found"));
             }
 
             return ExitCodes.UsageOrInputError;
@@ -140,7 +128,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
             default:
                 foreach (var diagnosis in diagnoses)
                 {
-                    ConsoleReport.Render(_console, diagnosis, settings.Details);
+                    ConsoleReport.Render(Output, diagnosis, settings.Details);
                 }
 
                 break;
@@ -149,18 +137,18 @@ public sealed class AnalyzeCommand : Command<AnalyzeSettings>
         if (settings.Html is { } html)
         {
             HtmlReport.Write(html, diagnoses, ToolVersion);
-            _messages.MarkupLine(ConsoleText.Markup($"HTML report: {Path.GetFullPath(html)}"));
+            Messages.MarkupLine(ConsoleText.Markup($"HTML report: {Path.GetFullPath(html)}"));
         }
 
         if (settings.Plots is { } plots)
         {
             var written = PlotExport.Write(plots, diagnoses);
-            _messages.MarkupLine(ConsoleText.Markup($"Plots: {written.Count} files in {Path.GetFullPath(plots)}"));
+            Messages.MarkupLine(ConsoleText.Markup($"Plots: {written.Count} files in {Path.GetFullPath(plots)}"));
         }
 
         if (SeverityGate.Trips(diagnoses, settings.FailOn))
         {
-            _messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
+            Messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
             return ExitCodes.FindingAtOrAboveThreshold;
         }
 

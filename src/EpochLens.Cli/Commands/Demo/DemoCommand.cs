@@ -13,7 +13,7 @@ namespace EpochLens.Cli.Commands.Demo;
 /// <c>epochlens demo</c>: replays the question end to end: trains its set-up recording the raw loss and the running
 /// mean it plotted, diagnoses both, and answers what causes the spikes and how bad they are.
 /// </summary>
-public sealed class DemoCommand : Command<DemoSettings>
+public sealed class DemoCommand(IAnsiConsole console) : ConsoleCommand<DemoSettings>(console)
 {
     /// <summary>The diagnoses of both series, in the diagnosis JSON form, in the run folder.</summary>
     public const string DiagnosisFile = "diagnosis.json";
@@ -28,21 +28,13 @@ public sealed class DemoCommand : Command<DemoSettings>
         "2. The raw per-step loss of the same run: loss",
     ];
 
-    private readonly IAnsiConsole _console;
-
-    public DemoCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    public DemoCommand(IAnsiConsole console) => _console = console;
-
     public override int Execute(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var data = EmbeddedData.Load();
         TorchRuntime.EnsureLoaded();
         var folder = settings.ResolveOutFolder();
         var options = SeedDemo.Setup(settings.EpochCount);
-        var writer = _console.Profile.Out.Writer;
+        var writer = Output.Profile.Out.Writer;
         writer.WriteLine("The question: a CNN trained with Adam (lr 1e-5), batch size 1, 5039 samples per epoch reshuffled every epoch,");
         writer.WriteLine("shows a loss spike at the end of every epoch. What causes it, and how bad is it?");
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -50,7 +42,7 @@ public sealed class DemoCommand : Command<DemoSettings>
 
         var demo = new SeedDemo(data, EngineDefaults.CreateDiagnoser());
         var runs = new[] { ("training", (long)options.StepsPerEpoch * options.Epochs) };
-        var outcome = RunProgressDisplay.Run(StandardStreams.Error, runs, settings.Quiet, progress =>
+        var outcome = RunProgressDisplay.Run(Messages, runs, settings.Quiet, progress =>
             demo.Run(options, folder, progress is null ? null : new SynchronousProgress<Torch.Training.TrainingProgress>(p => progress.Report(new RunProgress(0, "training", p))), cancellationToken));
 
         using (var json = File.Create(Path.Combine(folder, DiagnosisFile)))
@@ -67,8 +59,7 @@ public sealed class DemoCommand : Command<DemoSettings>
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Render(outcome, settings.Details, null);
-            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] the HTML report cannot be written to {report}: {e.Message}"));
-            return ExitCodes.UsageOrInputError;
+            return Error($"the HTML report cannot be written to {report}: {e.Message}");
         }
 
         Render(outcome, settings.Details, report);
@@ -78,22 +69,22 @@ public sealed class DemoCommand : Command<DemoSettings>
     private void Render(DemoOutcome outcome, bool details, string? report)
     {
         var t = outcome.Training;
-        _console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Output.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained {t.Steps} steps in {t.TrainingTime.TotalSeconds:0.0} s ({t.StepsPerSecond:0} steps/s); final held-out loss {t.FinalHeldOutLoss:F4}, accuracy {t.FinalHeldOutAccuracy:P1}."));
-        _console.WriteLine();
-        ConsoleHeading.Write(_console, ConsoleText.Safe(CurveLabels[0]));
-        ConsoleReport.Render(_console, outcome.Plotted, details);
-        _console.WriteLine();
-        ConsoleHeading.Write(_console, ConsoleText.Safe(CurveLabels[1]));
-        ConsoleReport.Render(_console, outcome.Raw, details);
-        _console.WriteLine();
-        ConsoleHeading.Write(_console, "The answer");
-        _console.MarkupLine($"[bold]What causes it:[/] {ConsoleText.Safe(outcome.Answer)}");
-        _console.MarkupLine($"[bold]How bad it is:[/] {ConsoleText.Safe(outcome.HowBad)}");
-        _console.MarkupLine(ConsoleText.Markup($"Telemetry and {DiagnosisFile} (both diagnoses): {outcome.RunFolder}"));
+        Output.WriteLine();
+        ConsoleHeading.Write(Output, ConsoleText.Safe(CurveLabels[0]));
+        ConsoleReport.Render(Output, outcome.Plotted, details);
+        Output.WriteLine();
+        ConsoleHeading.Write(Output, ConsoleText.Safe(CurveLabels[1]));
+        ConsoleReport.Render(Output, outcome.Raw, details);
+        Output.WriteLine();
+        ConsoleHeading.Write(Output, "The answer");
+        Output.MarkupLine($"[bold]What causes it:[/] {ConsoleText.Safe(outcome.Answer)}");
+        Output.MarkupLine($"[bold]How bad it is:[/] {ConsoleText.Safe(outcome.HowBad)}");
+        Output.MarkupLine(ConsoleText.Markup($"Telemetry and {DiagnosisFile} (both diagnoses): {outcome.RunFolder}"));
         if (report is not null)
         {
-            _console.MarkupLine(ConsoleText.Markup($"HTML report with both curves side by side: {report}"));
+            Output.MarkupLine(ConsoleText.Markup($"HTML report with both curves side by side: {report}"));
         }
     }
 

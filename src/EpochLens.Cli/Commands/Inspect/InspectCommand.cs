@@ -11,20 +11,8 @@ namespace EpochLens.Cli.Commands.Inspect;
 /// <c>epochlens inspect</c>: shows what EpochLens reads from a log on standard output, and what it had to skip on
 /// standard error. Every name from the log goes through <see cref="ConsoleText"/>.
 /// </summary>
-public sealed class InspectCommand : Command<InspectSettings>
+public sealed class InspectCommand(IAnsiConsole console) : ConsoleCommand<InspectSettings>(console)
 {
-    private readonly IAnsiConsole _console;
-
-    /// <summary>Standard error: problems, errors, notes and progress (a second console parameter would be resolved to standard output too).</summary>
-    private readonly IAnsiConsole _messages = StandardStreams.Error;
-
-    public InspectCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    /// <param name="console">Standard output: what was read.</param>
-    public InspectCommand(IAnsiConsole console) => _console = console;
-
     public override int Execute(CommandContext context, InspectSettings settings, CancellationToken cancellationToken)
     {
         var readStatus = new ReadStatus(settings.Path);
@@ -34,7 +22,7 @@ public sealed class InspectCommand : Command<InspectSettings>
         if (StandardStreams.ProgressShown)
         {
             // A spinner with the points read so far on standard error while a long read goes on, on a terminal only.
-            _messages.Status().Start("Reading ...", context =>
+            Messages.Status().Start("Reading ...", context =>
             {
                 readStatus.ShowWith(text => context.Status(ConsoleText.Safe(text)));
                 logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
@@ -50,22 +38,22 @@ public sealed class InspectCommand : Command<InspectSettings>
             Render(log);
         }
 
-        ReadProblemsReport.Render(_messages, problems, sayWhenNone: true);
+        ReadProblemsReport.Render(Messages, problems, sayWhenNone: true);
         return ExitCodes.Ok;
     }
 
     private void Render(TrainingLog log)
     {
-        _console.WriteLine();
-        ConsoleHeading.Write(_console, ConsoleText.Markup($"{log.Source} ({log.Format})"));
+        Output.WriteLine();
+        ConsoleHeading.Write(Output, ConsoleText.Markup($"{log.Source} ({log.Format})"));
         if (log.Epochs is { } epochs)
         {
             var length = epochs.StepsPerEpoch is double n ? n.ToString("0.###", CultureInfo.InvariantCulture) + " steps per epoch" : "epoch starts marked";
-            _console.MarkupLine(ConsoleText.Markup($"Epochs: {length} ({epochs.Origin}){(epochs.EpochStartSteps is { Count: > 0 } starts ? $", {starts.Count} epoch starts" : "")}"));
+            Output.MarkupLine(ConsoleText.Markup($"Epochs: {length} ({epochs.Origin}){(epochs.EpochStartSteps is { Count: > 0 } starts ? $", {starts.Count} epoch starts" : "")}"));
         }
         else
         {
-            _console.MarkupLine("Epochs: the log does not say");
+            Output.MarkupLine("Epochs: the log does not say");
         }
 
         var table = new Table().Border(TableBorder.Simple)
@@ -83,10 +71,10 @@ public sealed class InspectCommand : Command<InspectSettings>
                 ConsoleText.Safe(Describe(series.Averaging)));
         }
 
-        _console.Write(table);
+        Output.Write(table);
         if (log.Samples is { } samples)
         {
-            _console.MarkupLine(ConsoleText.Markup($"Sample ids recorded for {samples.Steps.Count:N0} steps."));
+            Output.MarkupLine(ConsoleText.Markup($"Sample ids recorded for {samples.Steps.Count:N0} steps."));
         }
     }
 

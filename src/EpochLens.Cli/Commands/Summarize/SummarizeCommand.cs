@@ -11,18 +11,8 @@ namespace EpochLens.Cli.Commands.Summarize;
 /// <c>epochlens summarize</c>: merges the JSON Lines that shards of a sweep wrote into the summary, JSON and HTML that
 /// one <c>analyze</c> over the whole folder gives.
 /// </summary>
-public sealed class SummarizeCommand : Command<SummarizeSettings>
+public sealed class SummarizeCommand(IAnsiConsole console) : ConsoleCommand<SummarizeSettings>(console)
 {
-    private readonly IAnsiConsole _console;
-    private readonly IAnsiConsole _messages = StandardStreams.Error;
-
-    public SummarizeCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    /// <param name="console">Standard output: the summary.</param>
-    public SummarizeCommand(IAnsiConsole console) => _console = console;
-
     public override int Execute(CommandContext context, SummarizeSettings settings, CancellationToken cancellationToken)
     {
         var runs = new List<RunDiagnosis>();
@@ -52,7 +42,7 @@ public sealed class SummarizeCommand : Command<SummarizeSettings>
         var unique = runs.DistinctBy(r => (r.Source, r.Metric)).ToList();
         if (unique.Count < runs.Count)
         {
-            _messages.MarkupLine(ConsoleText.Markup($"[yellow]warning:[/] {runs.Count - unique.Count} run(s) appear in more than one file: each is counted once"));
+            Messages.MarkupLine(ConsoleText.Markup($"[yellow]warning:[/] {runs.Count - unique.Count} run(s) appear in more than one file: each is counted once"));
         }
 
         if (unique.Count == 0 && skipped.Count == 0)
@@ -61,16 +51,11 @@ public sealed class SummarizeCommand : Command<SummarizeSettings>
         }
 
         var sweep = SweepReport.Create(unique, skipped.Distinct());
-        return SweepOutput.Write(_console, _messages, sweep, new SweepOutputOptions(settings.Report, settings.Html, settings.Details, settings.FailOn));
+        return SweepOutput.Write(Output, Messages, sweep, new SweepOutputOptions(settings.Report, settings.Html, settings.Details, settings.FailOn));
     }
 
     /// <summary>The files given, with a folder standing for its *.jsonl files (a shell without globbing, a job's output folder).</summary>
     private static IEnumerable<string> Expand(IEnumerable<string> paths) =>
         paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.jsonl").Order(StringComparer.Ordinal) : Enumerable.Repeat(p, 1));
 
-    private int Error(string message)
-    {
-        _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {message}"));
-        return ExitCodes.UsageOrInputError;
-    }
 }

@@ -10,16 +10,8 @@ using Spectre.Console.Cli;
 namespace EpochLens.Cli.Commands.Train;
 
 /// <summary><c>epochlens train</c>: trains the question's CNN and writes telemetry to a run folder.</summary>
-public sealed class TrainCommand : Command<TrainSettings>
+public sealed class TrainCommand(IAnsiConsole console) : ConsoleCommand<TrainSettings>(console)
 {
-    private readonly IAnsiConsole _console;
-
-    public TrainCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    public TrainCommand(IAnsiConsole console) => _console = console;
-
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToOptions();
@@ -28,38 +20,27 @@ public sealed class TrainCommand : Command<TrainSettings>
         var trainer = new Trainer(options, data);
         var folder = settings.ResolveOutFolder();
 
-        using var interrupt = new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = new ConsoleInterrupt(cancellationToken);
         try
         {
             using var writer = new TelemetryWriter(folder, settings.TelemetryFormat);
             trainer.Describe().Write(folder);
             WritePlainLine(string.Create(CultureInfo.InvariantCulture, $"Training on {data.Description}: {options.EffectiveSamplesPerEpoch} samples x {options.Epochs} epochs, batch size {options.BatchSize}, {trainer.StepsPerEpoch} steps per epoch, Adam lr {options.LearningRate:g}."));
             var summary = settings.Quiet || !StandardStreams.ProgressShown
-                ? trainer.Run(writer, progress: null, linked.Token)
-                : RunWithProgressBar(trainer, writer, linked.Token);
+                ? trainer.Run(writer, progress: null, interrupt.Token)
+                : RunWithProgressBar(trainer, writer, interrupt.Token);
             WritePlainLine(SummaryLine(summary, folder));
             return ExitCodes.Ok;
         }
-        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        catch (OperationCanceledException) when (interrupt.Requested)
         {
-            _console.MarkupLine(ConsoleText.Markup($"Stopped. The telemetry recorded so far is in {folder}."));
+            Output.MarkupLine(ConsoleText.Markup($"Stopped. The telemetry recorded so far is in {folder}."));
             return ExitCodes.Interrupted;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 
     /// <summary>Writes a line as it is: never wrapped, so that scripts can read it from redirected output.</summary>
-    private void WritePlainLine(string line) => _console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(line));
+    private void WritePlainLine(string line) => Output.Profile.Out.Writer.WriteLine(ConsoleText.Plain(line));
 
     /// <summary>The closing line: epochs, steps, final losses and speed.</summary>
     public static string SummaryLine(TrainingSummary s, string folder) => string.Create(CultureInfo.InvariantCulture,

@@ -13,20 +13,12 @@ namespace EpochLens.Cli.Commands.Verify;
 /// <c>epochlens verify</c>: proves or refutes a suspected cause of a harness run by training it again from the same
 /// seed with only that factor changed, and comparing the cause's signature between the two runs.
 /// </summary>
-public sealed class VerifyCommand : Command<VerifySettings>
+public sealed class VerifyCommand(IAnsiConsole console) : ConsoleCommand<VerifySettings>(console)
 {
-    private readonly IAnsiConsole _console;
-
-    public VerifyCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    public VerifyCommand(IAnsiConsole console) => _console = console;
-
     public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         // Messages go to standard error with --json, so the JSON on standard output stays clean.
-        var messages = settings.Json ? StandardStreams.Error : _console;
+        var messages = settings.Json ? Messages : Output;
         HarnessRun run;
         try
         {
@@ -34,8 +26,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         }
         catch (NotAHarnessRunException e)
         {
-            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] {e.Message}"));
-            return ExitCodes.UsageOrInputError;
+            return Error(e.Message);
         }
 
         if (!run.UsesEmbeddedData && settings.DataFolder is null)
@@ -82,7 +73,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         VerifyConsoleReport.RenderPlan(messages, plan);
         Directory.CreateDirectory(outFolder);
         var runs = plan.Runs.Select(r => (r.Label, (long)r.Options.StepsPerEpoch * r.Options.Epochs)).ToList();
-        var report = RunProgressDisplay.Run(StandardStreams.Error, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
+        var report = RunProgressDisplay.Run(Messages, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
         File.WriteAllText(Path.Combine(outFolder, "verify.json"), VerifyJsonReport.ToJson(report, ToolVersion));
         if (settings.Json)
         {
@@ -90,8 +81,8 @@ public sealed class VerifyCommand : Command<VerifySettings>
         }
         else
         {
-            VerifyConsoleReport.Render(_console, report);
-            _console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"Experiment runs and verify.json: {outFolder}")));
+            VerifyConsoleReport.Render(Output, report);
+            Output.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"Experiment runs and verify.json: {outFolder}")));
         }
 
         return ExitCodes.Ok;

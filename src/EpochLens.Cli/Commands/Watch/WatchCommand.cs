@@ -15,35 +15,21 @@ namespace EpochLens.Cli.Commands.Watch;
 /// <c>epochlens watch</c>: follows a run while it trains, reading only what it writes, diagnoses it again as epochs
 /// complete, prints a line whenever the verdict changes, and keeps the reports up to date.
 /// </summary>
-public sealed class WatchCommand : Command<WatchSettings>
+public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSettings>(console)
 {
-    private readonly IAnsiConsole _console;
-
-    /// <summary>Standard error: what is watched, problems met, and why a diagnosis could not be made.</summary>
-    private readonly IAnsiConsole _messages = StandardStreams.Error;
-
     private string? _lastFailure;
-
-    public WatchCommand() : this(AnsiConsole.Console)
-    {
-    }
-
-    /// <param name="console">Standard output: the verdict lines and the final verdict.</param>
-    public WatchCommand(IAnsiConsole console) => _console = console;
 
     public override int Execute(CommandContext context, WatchSettings settings, CancellationToken cancellationToken)
     {
         var readers = DefaultLogReaders.Create();
         if (settings.Format is { } format && !readers.Formats.Any(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase)))
         {
-            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] unknown format '{format}'; known formats: {string.Join(", ", readers.Formats.Select(r => r.Format))}"));
-            return ExitCodes.UsageOrInputError;
+            return Error($"unknown format '{format}'; known formats: {string.Join(", ", readers.Formats.Select(r => r.Format))}");
         }
 
         if (PathFollower.Refusal(settings.Path) is { } refusal)
         {
-            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: {refusal}"));
-            return ExitCodes.UsageOrInputError;
+            return Error($"{settings.Path}: {refusal}");
         }
 
         // Every series is read, as analyze reads them: the diagnosis uses the learning rate and the rest beside the loss.
@@ -51,26 +37,19 @@ public sealed class WatchCommand : Command<WatchSettings>
         var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
         var follower = new PathFollower(settings.Path, readOptions, readers);
         var watcher = new RunWatcher(follower, EngineDefaults.CreateDiagnoser(), options, settings.IntervalSpan);
-        var problems = new EchoedProblems(_messages);
+        var problems = new EchoedProblems(Messages);
 
         using var signal = new ChangeSignal(settings.Path, settings.IntervalSpan, settings.Poll);
-        using var interrupt = new CancellationTokenSource();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = new ConsoleInterrupt(cancellationToken);
 
         // A wrapper script or a container runtime stops watch with SIGTERM: it ends as cleanly as with Ctrl+C.
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signalContext =>
         {
             signalContext.Cancel = true;
-            interrupt.Cancel();
+            interrupt.Interrupt();
         });
 
-        _messages.MarkupLine(ConsoleText.Markup($"Watching {settings.Path} ({Method(signal, settings)}); Ctrl+C stops it with a final verdict."));
+        Messages.MarkupLine(ConsoleText.Markup($"Watching {settings.Path} ({Method(signal, settings)}); Ctrl+C stops it with a final verdict."));
         bool tripped = false;
         string? ending = null;
         try
@@ -101,7 +80,7 @@ public sealed class WatchCommand : Command<WatchSettings>
                     break;
                 }
 
-                if (!signal.Wait(update.Read, stop.Token, NextCheck(watcher, settings)))
+                if (!signal.Wait(update.Read, interrupt.Token, NextCheck(watcher, settings)))
                 {
                     ending = "stopped.";
                     break;
@@ -110,7 +89,8 @@ public sealed class WatchCommand : Command<WatchSettings>
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            // Ctrl+C during the final diagnosis ends the process.
+            interrupt.Release();
         }
 
         return Finish(watcher, settings, tripped, ending);
@@ -118,7 +98,7 @@ public sealed class WatchCommand : Command<WatchSettings>
 
     private int Finish(RunWatcher watcher, WatchSettings settings, bool tripped, string? ending)
     {
-        var problems = new EchoedProblems(_messages);
+        var problems = new EchoedProblems(Messages);
         if (!tripped && !Report(watcher.Finish(problems), settings))
         {
             return ExitCodes.UsageOrInputError;
@@ -126,25 +106,24 @@ public sealed class WatchCommand : Command<WatchSettings>
 
         if (ending is not null)
         {
-            _messages.MarkupLine(ConsoleText.Markup($"{ending}"));
+            Messages.MarkupLine(ConsoleText.Markup($"{ending}"));
         }
 
         if (watcher.Latest.Count == 0)
         {
-            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: no log with a training loss {(watcher.DiagnosisCount == 0 ? "found" : "could be diagnosed")}"));
-            return ExitCodes.UsageOrInputError;
+            return Error($"{settings.Path}: no log with a training loss {(watcher.DiagnosisCount == 0 ? "found" : "could be diagnosed")}");
         }
 
-        _console.WriteLine();
-        _console.MarkupLine("Final verdict:");
+        Output.WriteLine();
+        Output.MarkupLine("Final verdict:");
         foreach (var diagnosis in watcher.Latest)
         {
-            ConsoleReport.Render(_console, diagnosis, settings.Details);
+            ConsoleReport.Render(Output, diagnosis, settings.Details);
         }
 
         if (tripped || SeverityGate.Trips(watcher.Latest, settings.FailOn))
         {
-            _messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
+            Messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
             return ExitCodes.FindingAtOrAboveThreshold;
         }
 
@@ -156,7 +135,7 @@ public sealed class WatchCommand : Command<WatchSettings>
     {
         foreach (var failure in update.Failures.Where(f => f != _lastFailure))
         {
-            _messages.MarkupLine(ConsoleText.Markup($"not diagnosed yet: {failure}"));
+            Messages.MarkupLine(ConsoleText.Markup($"not diagnosed yet: {failure}"));
             _lastFailure = failure;
         }
 
@@ -190,7 +169,7 @@ public sealed class WatchCommand : Command<WatchSettings>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] cannot write the report: {e.Message}"));
+            Messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] cannot write the report: {e.Message}"));
             return false;
         }
 
@@ -200,7 +179,7 @@ public sealed class WatchCommand : Command<WatchSettings>
     /// <summary>Writes a line as it is: never wrapped, so that scripts can follow it in redirected output.</summary>
     private void WritePlainLine(string line)
     {
-        var writer = _console.Profile.Out.Writer;
+        var writer = Output.Profile.Out.Writer;
         writer.WriteLine(ConsoleText.Plain($"[{DateTime.Now:HH:mm:ss}] {line}"));
         writer.Flush();
     }

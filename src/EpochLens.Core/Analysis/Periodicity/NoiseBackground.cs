@@ -58,7 +58,7 @@ internal sealed class NoiseBackground
 
             int count = end - start + 1;
             power.Slice(start, count).CopyTo(scratch);
-            double median = Selection.Median(scratch.AsSpan(0, count));
+            double median = OrderStatistics.UpperMedian(scratch.AsSpan(0, count));
             centers.Add(0.5 * (start + end));
             logLevels.Add(Math.Log(Math.Max(median, double.Epsilon) / Math.Log(2)));
             start = end + 1;

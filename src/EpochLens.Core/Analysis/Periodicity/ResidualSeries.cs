@@ -253,6 +253,6 @@ internal sealed class ResidualSeries
             sample[k] = steps[i + 1] - steps[i];
         }
 
-        return Math.Max(1, (long)Selection.Median(sample));
+        return Math.Max(1, (long)OrderStatistics.UpperMedian(sample));
     }
 }

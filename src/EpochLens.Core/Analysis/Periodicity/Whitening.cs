@@ -144,7 +144,7 @@ internal static class Whitening
             if (count > 0)
             {
                 centers.Add(0.5 * (from + to - 1));
-                medians.Add(Selection.Median(scratch.AsSpan(0, count)));
+                medians.Add(OrderStatistics.UpperMedian(scratch.AsSpan(0, count)));
             }
         }
 

@@ -25,13 +25,8 @@ internal static class EventDecoder
         ReadOnlySpan<byte> summary = default, sessionLog = default;
         bool hasSummary = false, hasSessionLog = false;
         var reader = new ProtoReader(payload);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             bool ok;
             switch (field, wire)
             {
@@ -68,6 +63,11 @@ internal static class EventDecoder
             }
         }
 
+        if (reader.Damaged)
+        {
+            return false;
+        }
+
         // As TensorBoard: the purge check comes before the event's own values are added.
         if (hasSessionLog)
         {
@@ -89,53 +89,29 @@ internal static class EventDecoder
     {
         status = 0;
         var reader = new ProtoReader(sessionLog);
-        while (!reader.AtEnd)
+        while (reader.TryFind(1, ProtoReader.Varint))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
-            if (field == 1 && wire == ProtoReader.Varint)
-            {
-                if (!reader.TryReadVarint(out status))
-                {
-                    return false;
-                }
-            }
-            else if (!reader.TrySkip(wire))
+            if (!reader.TryReadVarint(out status))
             {
                 return false;
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 
     private static bool TryDecodeSummary(ReadOnlySpan<byte> summary, long step, double wallTime, RunAccumulator run)
     {
         var reader = new ProtoReader(summary);
-        while (!reader.AtEnd)
+        while (reader.TryFind(1, ProtoReader.LengthDelimited))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
-            if (field == 1 && wire == ProtoReader.LengthDelimited)
-            {
-                if (!reader.TryReadBytes(out var value) || !TryDecodeValue(value, step, wallTime, run))
-                {
-                    return false;
-                }
-            }
-            else if (!reader.TrySkip(wire))
+            if (!reader.TryReadBytes(out var value) || !TryDecodeValue(value, step, wallTime, run))
             {
                 return false;
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 
     private static bool TryDecodeValue(ReadOnlySpan<byte> value, long step, double wallTime, RunAccumulator run)
@@ -144,13 +120,8 @@ internal static class EventDecoder
         bool hasSimple = false, hasTensor = false, hasMetadata = false;
         float simple = 0;
         var reader = new ProtoReader(value);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             bool ok;
             switch (field, wire)
             {
@@ -179,6 +150,11 @@ internal static class EventDecoder
             {
                 return false;
             }
+        }
+
+        if (reader.Damaged)
+        {
+            return false;
         }
 
         if (!hasSimple && !hasTensor && !hasMetadata)
@@ -230,49 +206,31 @@ internal static class EventDecoder
 
     private static bool TryReadPluginName(ReadOnlySpan<byte> metadata, out ReadOnlySpan<byte> pluginName)
     {
+        // SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }
         pluginName = default;
         var reader = new ProtoReader(metadata);
-        while (!reader.AtEnd)
+        while (reader.TryFind(1, ProtoReader.LengthDelimited))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
+            if (!reader.TryReadBytes(out var pluginData))
             {
                 return false;
             }
 
-            if (field == 1 && wire == ProtoReader.LengthDelimited)
+            var inner = new ProtoReader(pluginData);
+            while (inner.TryFind(1, ProtoReader.LengthDelimited))
             {
-                if (!reader.TryReadBytes(out var pluginData))
+                if (!inner.TryReadBytes(out pluginName))
                 {
                     return false;
                 }
-
-                var inner = new ProtoReader(pluginData);
-                while (!inner.AtEnd)
-                {
-                    if (!inner.TryReadKey(out int innerField, out int innerWire))
-                    {
-                        return false;
-                    }
-
-                    if (innerField == 1 && innerWire == ProtoReader.LengthDelimited)
-                    {
-                        if (!inner.TryReadBytes(out pluginName))
-                        {
-                            return false;
-                        }
-                    }
-                    else if (!inner.TrySkip(innerWire))
-                    {
-                        return false;
-                    }
-                }
             }
-            else if (!reader.TrySkip(wire))
+
+            if (inner.Damaged)
             {
                 return false;
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 }

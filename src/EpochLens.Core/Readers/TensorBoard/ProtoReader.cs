@@ -25,6 +25,9 @@ internal ref struct ProtoReader
 
     public readonly bool AtEnd => _position >= _data.Length;
 
+    /// <summary>Whether <see cref="TryNext"/> or <see cref="TryFind"/> stopped at a malformed key or value.</summary>
+    public bool Damaged { readonly get; private set; }
+
     /// <summary>Reads the next field key; false at the end or on a malformed key.</summary>
     public bool TryReadKey(out int field, out int wireType)
     {
@@ -66,28 +69,16 @@ internal ref struct ProtoReader
 
     public bool TryReadFixed64(out ulong value)
     {
-        if (_data.Length - _position < 8)
-        {
-            value = 0;
-            return false;
-        }
-
-        value = BinaryPrimitives.ReadUInt64LittleEndian(_data[_position..]);
-        _position += 8;
-        return true;
+        bool ok = TryTake(8, out var bytes);
+        value = ok ? BinaryPrimitives.ReadUInt64LittleEndian(bytes) : 0;
+        return ok;
     }
 
     public bool TryReadFixed32(out uint value)
     {
-        if (_data.Length - _position < 4)
-        {
-            value = 0;
-            return false;
-        }
-
-        value = BinaryPrimitives.ReadUInt32LittleEndian(_data[_position..]);
-        _position += 4;
-        return true;
+        bool ok = TryTake(4, out var bytes);
+        value = ok ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : 0;
+        return ok;
     }
 
     public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
@@ -113,6 +104,56 @@ internal ref struct ProtoReader
         _ => false,
     };
 
+    /// <summary>Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then says.</summary>
+    public bool TryNext(out int field, out int wireType)
+    {
+        if (AtEnd)
+        {
+            field = 0;
+            wireType = 0;
+            return false;
+        }
+
+        Damaged = !TryReadKey(out field, out wireType);
+        return !Damaged;
+    }
+
+    /// <summary>
+    /// Skips to the next occurrence of <paramref name="field"/> with <paramref name="wireType"/>, leaving its value
+    /// to read; false at the end of the message or on damage, which <see cref="Damaged"/> then says.
+    /// </summary>
+    public bool TryFind(int field, int wireType)
+    {
+        while (TryNext(out int found, out int wire))
+        {
+            if (found == field && wire == wireType)
+            {
+                return true;
+            }
+
+            if (!TrySkip(wire))
+            {
+                Damaged = true;
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The bytes this reader consumed to reach <paramref name="later"/>, a copy of it that read further.</summary>
     public readonly ReadOnlySpan<byte> RemainingUntil(ProtoReader later) => _data[_position..later._position];
+
+    private bool TryTake(int length, out ReadOnlySpan<byte> bytes)
+    {
+        if (_data.Length - _position < length)
+        {
+            bytes = default;
+            return false;
+        }
+
+        bytes = _data.Slice(_position, length);
+        _position += length;
+        return true;
+    }
 }

@@ -38,13 +38,8 @@ internal static class TensorScalar
         ReadOnlySpan<byte> content = default, floats = default, doubles = default, ints = default, int64s = default, halves = default;
         bool hasContent = false, scalarShape = true;
         var reader = new ProtoReader(tensor);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             bool ok = (field, wire) switch
             {
                 (DtypeField, ProtoReader.Varint) => ReadInt(ref reader, out dtype),
@@ -61,6 +56,11 @@ internal static class TensorScalar
             {
                 return false;
             }
+        }
+
+        if (reader.Damaged)
+        {
+            return false;
         }
 
         if (!scalarShape)
@@ -119,13 +119,8 @@ internal static class TensorScalar
         // TensorShapeProto: repeated Dim dim = 2 { int64 size = 1; string name = 2; }, bool unknown_rank = 3.
         oneElement = true;
         var reader = new ProtoReader(shape);
-        while (!reader.AtEnd)
+        while (reader.TryNext(out int field, out int wire))
         {
-            if (!reader.TryReadKey(out int field, out int wire))
-            {
-                return false;
-            }
-
             if (field == 2 && wire == ProtoReader.LengthDelimited)
             {
                 if (!reader.TryReadBytes(out var dim))
@@ -135,26 +130,19 @@ internal static class TensorScalar
 
                 long size = 0;
                 var dimReader = new ProtoReader(dim);
-                while (!dimReader.AtEnd)
+                while (dimReader.TryFind(1, ProtoReader.Varint))
                 {
-                    if (!dimReader.TryReadKey(out int dimField, out int dimWire))
+                    if (!dimReader.TryReadVarint(out ulong raw))
                     {
                         return false;
                     }
 
-                    if (dimField == 1 && dimWire == ProtoReader.Varint)
-                    {
-                        if (!dimReader.TryReadVarint(out ulong raw))
-                        {
-                            return false;
-                        }
+                    size = (long)raw;
+                }
 
-                        size = (long)raw;
-                    }
-                    else if (!dimReader.TrySkip(dimWire))
-                    {
-                        return false;
-                    }
+                if (dimReader.Damaged)
+                {
+                    return false;
                 }
 
                 oneElement &= size == 1;
@@ -174,7 +162,7 @@ internal static class TensorScalar
             }
         }
 
-        return true;
+        return !reader.Damaged;
     }
 
     private static bool FromContent(int dtype, ReadOnlySpan<byte> content, out double value)
