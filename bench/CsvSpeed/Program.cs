@@ -75,8 +75,8 @@ for (int r = 0; r < repeats; r++)
     for (int k = 0; k < readers.Count; k++)
     {
         var side = readers[(k + r) % readers.Count];
-        double seconds = side.Read();
-        Console.WriteLine($"  round {r + 1}, {side.Name}: {seconds:F3} s, {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s");
+        var (seconds, cpu) = side.Read();
+        Console.WriteLine($"  round {r + 1}, {side.Name}: {seconds:F3} s ({cpu:F3} s CPU), {rows / seconds / 1e6:F1} M rows/s, {bytes / seconds / 1e6:F0} MB/s");
     }
 }
 
@@ -100,17 +100,17 @@ foreach (var (name, dll) in new[] { ("EpochLens", self), ("baseline", baseline) 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
 Console.WriteLine();
-Console.WriteLine($"| reader | median | best | median rows/s |");
-Console.WriteLine($"|---|---|---|---|");
+Console.WriteLine($"| reader | median | best | median rows/s | median CPU |");
+Console.WriteLine($"|---|---|---|---|---|");
 foreach (var side in readers)
 {
-    Console.WriteLine($"| {side.Name} ({side.Version}) | {Median(side.Seconds):F3} s | {side.Seconds.Min():F3} s | {rows / Median(side.Seconds) / 1e6:F1} M |");
+    Console.WriteLine($"| {side.Name} ({side.Version}) | {Median(side.Seconds):F3} s | {side.Seconds.Min():F3} s | {rows / Median(side.Seconds) / 1e6:F1} M | {Median(side.CpuSeconds):F3} s |");
 }
 
 var ours = readers[0];
 foreach (var other in readers.Skip(1))
 {
-    Console.WriteLine($"EpochLens / {other.Name}: {Median(other.Seconds) / Median(ours.Seconds):F2}x (median against median), {other.Seconds.Min() / ours.Seconds.Min():F2}x (best against best)");
+    Console.WriteLine($"EpochLens / {other.Name}: {Median(other.Seconds) / Median(ours.Seconds):F2}x (median against median), {other.Seconds.Min() / ours.Seconds.Min():F2}x (best against best), {Median(other.CpuSeconds) / Median(ours.CpuSeconds):F2}x by CPU time (median against median)");
 }
 
 readers.ForEach(r => r.Dispose());

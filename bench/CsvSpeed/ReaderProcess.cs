@@ -25,6 +25,9 @@ internal sealed class ReaderProcess : IDisposable
 
     public List<double> Seconds { get; } = [];
 
+    /// <summary>The CPU seconds of each read (all its threads): what a read costs, whatever else the machine runs.</summary>
+    public List<double> CpuSeconds { get; } = [];
+
     /// <summary>Starts it and waits until it is ready; null (with the reason printed) when it does not start.</summary>
     public static ReaderProcess? Start(string name, string program, params string[] arguments)
     {
@@ -47,16 +50,18 @@ internal sealed class ReaderProcess : IDisposable
         return new ReaderProcess(name, process, json.RootElement.TryGetProperty("version", out var v) ? v.GetString() ?? "?" : "?");
     }
 
-    /// <summary>One read of the whole file; its seconds as the reader timed them.</summary>
-    public double Read()
+    /// <summary>One read of the whole file; its seconds and CPU seconds as the reader timed them.</summary>
+    public (double Seconds, double Cpu) Read()
     {
         _process.StandardInput.WriteLine("read");
         _process.StandardInput.Flush();
         string line = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{Name} stopped: {_process.StandardError.ReadToEnd().Trim()}");
         using var json = JsonDocument.Parse(line);
         double seconds = json.RootElement.GetProperty("seconds").GetDouble();
+        double cpu = json.RootElement.GetProperty("cpu").GetDouble();
         Seconds.Add(seconds);
-        return seconds;
+        CpuSeconds.Add(cpu);
+        return (seconds, cpu);
     }
 
     public void Dispose()

@@ -17,11 +17,13 @@ internal static class Serve
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var sink = new CountingSink();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var logs = CsvReader.Default.Read(LogSource.OfFile(file), ReadOptions.Default, sink);
             double seconds = clock.Elapsed.TotalSeconds;
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             long points = logs.Sum(l => l.Series.Sum(s => (long)s.Count));
-            Console.WriteLine(JsonSerializer.Serialize(new { seconds, points, problems = sink.Count }));
+            Console.WriteLine(JsonSerializer.Serialize(new { seconds, cpu, points, problems = sink.Count }));
         }
 
         return 0;
