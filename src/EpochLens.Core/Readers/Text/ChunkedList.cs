@@ -17,6 +17,13 @@ internal sealed class ChunkedList<T>
 
     public T this[int index] => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
 
+    /// <summary>Replaces an item already added (a field learned only once the whole log was read).</summary>
+    public void Set(int index, in T item)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count);
+        _chunks[index >> ChunkBits][index & (ChunkSize - 1)] = item;
+    }
+
     public void Add(in T item)
     {
         if (_tailCount == _tail.Length)

@@ -128,6 +128,14 @@ internal sealed class LineTokenizer
         }
 
         _averageFor = -1;
+        if (TextLabels.IsCopula(word) && _labelOpen && !_labelAssigned)
+        {
+            // "loss is 0.53", "Score at iteration 100 is 0.9": the word stands where '=' would.
+            _labelSeparated = true;
+            _labelAssigned = true;
+            return end;
+        }
+
         if (TextLabels.IsStopWord(word))
         {
             CloseLabel(line);

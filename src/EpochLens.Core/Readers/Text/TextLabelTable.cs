@@ -58,7 +58,7 @@ internal sealed class TextLabelTable
 
         var key = name.ToString();
         id = _labels.Count;
-        _labels.Add(new TextLabel(key, TextLabels.IsLoss(label) || TextLabels.IsCrossEntropy(label), heldOut, average));
+        _labels.Add(new TextLabel(key, TextLabels.IsLoss(label) || TextLabels.IsLossByAnotherName(label), heldOut, average));
         _ids[key] = id;
         return id;
     }

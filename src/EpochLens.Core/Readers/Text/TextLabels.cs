@@ -15,6 +15,10 @@ internal static class TextLabels
 
     private static readonly string[] BatchSizeLabels = ["batch_size", "batch size", "bs", "batchsize", "train_batch_size"];
 
+    /// <summary>"is" and "was" between a label and its value, as '=' would be.</summary>
+    public static bool IsCopula(ReadOnlySpan<char> word) =>
+        word.Equals("is", StringComparison.OrdinalIgnoreCase) || word.Equals("was", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words that never belong to a label ("end of epoch 3" is the epoch 3, not the "end of epoch").</summary>
     /// <remarks>Called for every word of every line: most words are longer than any stop word.</remarks>
     public static bool IsStopWord(ReadOnlySpan<char> word) => word.Length <= 5 && IsOneOf(word, StopWords);
@@ -43,10 +47,13 @@ internal static class TextLabels
     private static readonly string[] CrossEntropyWords = ["xent", "nll", "cross-entropy", "cross_entropy", "crossentropy"];
 
     /// <summary>
-    /// A loss printed under the name of what it computes ("xent: 2.31" in OpenNMT, "cross-entropy=2.31" in MXNet):
-    /// taken only where no label of the line says "loss".
+    /// A loss printed under another name: what it computes ("xent: 2.31" in OpenNMT, "cross-entropy=2.31" in MXNet) or
+    /// the older "cost" of optimisation tutorials ("Cost: 0.693"; not a "time cost"): taken only where no label of the
+    /// line says "loss".
     /// </summary>
-    public static bool IsCrossEntropy(ReadOnlySpan<char> label) => IsOneOf(LastPiece(label), CrossEntropyWords) || IsOneOf(label, CrossEntropyWords);
+    public static bool IsLossByAnotherName(ReadOnlySpan<char> label) =>
+        IsOneOf(LastPiece(label), CrossEntropyWords) || IsOneOf(label, CrossEntropyWords)
+        || (LastPiece(label).Equals("cost", StringComparison.OrdinalIgnoreCase) && !label.Contains("time", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsBatchSize(ReadOnlySpan<char> label) => IsOneOf(label, BatchSizeLabels);
 

@@ -62,10 +62,12 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             _problems.Report("", ProblemKind.LimitReached, $"more than {TextLabelTable.MaxLabels} labels: the values of the others were not read");
         }
 
+        var records = _parser.Records;
+        int wraps = EpochsFromWrappingCounter(read);
+
         // Lines with a step but no epoch are read only when no training line shows an epoch.
         bool epochs = false;
         int epochless = 0;
-        var records = _parser.Records;
         for (int i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -79,6 +81,10 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         if (epochs && epochless > 0)
         {
             _problems.Report("", ProblemKind.Assumed, $"{epochless} training line(s) with a step counter but before any epoch is printed are not read");
+        }
+        else if (wraps > 0)
+        {
+            _problems.Report("", ProblemKind.Assumed, $"the training lines print no epoch, but their step counter starts again after reaching its total ('i/N'): each of the {wraps} restarts is taken as a new epoch");
         }
         else if (!epochs)
         {
@@ -96,6 +102,85 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         return logs;
+    }
+
+    /// <summary>
+    /// Where no training line prints an epoch but the step counter has a total ("it 340/1250") and starts again each
+    /// time it reaches it, each restart is an epoch: the total is the epoch's length, and a resumed run would start
+    /// again from its checkpoint, not from the first step just after the last. Numbers the epochs from 1 in the records
+    /// and returns the restarts; 0 (records untouched) where any line prints an epoch, the totals differ, or the
+    /// counter goes back anywhere but from the epoch's last logging interval.
+    /// </summary>
+    private int EpochsFromWrappingCounter(bool[] read)
+    {
+        var records = _parser.Records;
+        long total = -1, previous = -1, stride = 0;
+        int wraps = 0;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.HeldOut || !read[record.Shape])
+            {
+                continue;
+            }
+
+            if (!double.IsNaN(record.Epoch) || record.Counter < 0 || record.Total <= 0 || (total > 0 && record.Total != total))
+            {
+                return 0;
+            }
+
+            total = record.Total;
+            if (previous >= 0 && record.Counter > previous)
+            {
+                stride = Math.Max(stride, record.Counter - previous);
+            }
+
+            previous = record.Counter;
+        }
+
+        previous = -1;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.HeldOut || !read[record.Shape])
+            {
+                continue;
+            }
+
+            if (previous >= 0 && record.Counter <= previous)
+            {
+                if (previous + stride < total || record.Counter > stride)
+                {
+                    return 0;
+                }
+
+                wraps++;
+            }
+
+            previous = record.Counter;
+        }
+
+        if (wraps == 0)
+        {
+            return 0;
+        }
+
+        int epoch = 1;
+        previous = -1;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.HeldOut || !read[record.Shape])
+            {
+                continue;
+            }
+
+            epoch += previous >= 0 && record.Counter <= previous ? 1 : 0;
+            previous = record.Counter;
+            records.Set(i, record with { Epoch = epoch });
+        }
+
+        return wraps;
     }
 
     /// <summary>Record ranges, one per run: a new run starts where the epoch goes back to (or below) the run's first epoch.</summary>

@@ -270,7 +270,7 @@ internal sealed class TextLogParser
     /// <summary>The epoch field, the step counter and the training loss of a line (-1 where missing), by their labels.</summary>
     private (int Epoch, int Step, int Loss) Classify(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
     {
-        int epoch = -1, step = -1, loss = -1, crossEntropy = -1;
+        int epoch = -1, step = -1, loss = -1, otherName = -1;
         bool heldOutPhase = _tokenizer.HeldOutPhase;
         for (int i = 0; i < fields.Length; i++)
         {
@@ -288,14 +288,14 @@ internal sealed class TextLogParser
             {
                 loss = i;
             }
-            else if (crossEntropy < 0 && _metric is null && !heldOutPhase && field.Kind == TextFieldKind.Value
-                && TextLabels.IsCrossEntropy(label) && !TextLabels.HeldOutWord(label, out _, out _))
+            else if (otherName < 0 && _metric is null && !heldOutPhase && field.Kind == TextFieldKind.Value
+                && TextLabels.IsLossByAnotherName(label) && !TextLabels.HeldOutWord(label, out _, out _))
             {
-                crossEntropy = i;
+                otherName = i;
             }
         }
 
-        return (epoch, step, loss >= 0 ? loss : crossEntropy);
+        return (epoch, step, loss >= 0 ? loss : otherName);
     }
 
     /// <summary>

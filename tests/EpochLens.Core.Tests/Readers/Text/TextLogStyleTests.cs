@@ -227,6 +227,62 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void A_step_counter_with_its_total_that_starts_again_after_reaching_it_marks_the_epochs_without_an_epoch_label()
+    {
+        var path = _logs.Write("wrap.log", TextLogs.Lines([1, 2, 3], Enumerable.Range(1, 8), (e, p) => $"it {p}/8 | train_loss={TextLogs.Loss(e, p)}"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(24, loss.Count);
+        Assert.Equal(Enumerable.Range(1, 24).Select(i => (long)i), Steps(loss));
+        Assert.Equal(8, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 9, 17 }, log.Epochs.EpochStartSteps!);
+        Assert.Contains("each of the 2 restarts is taken as a new epoch", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+        Assert.Empty(_logs.Messages(ProblemKind.StepsWentBack));
+    }
+
+    [Fact]
+    public void A_counter_that_goes_back_before_reaching_its_total_is_a_resumed_run_not_an_epoch()
+    {
+        // Steps 1-8 of 8, then 1-5, then back to 3: the second restart comes mid-epoch, so no epochs are made up.
+        var lines = Enumerable.Range(1, 8).Concat(Enumerable.Range(1, 5)).Concat(Enumerable.Range(3, 6))
+            .Select((p, i) => $"it {p}/8 | train_loss={TextLogs.Loss(1, i)}");
+        var path = _logs.Write("resumed.log", string.Join('\n', lines) + "\n");
+
+        var log = _logs.ReadOne(path);
+
+        Assert.DoesNotContain("restarts is taken as a new epoch", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+        Assert.NotEmpty(_logs.Messages(ProblemKind.StepsWentBack));
+        Assert.True(log.Find(SeriesRole.TrainLoss)!.Count < 19);
+    }
+
+    [Theory]
+    [InlineData("epoch {0} iter {1} loss is {2}", "loss")]
+    [InlineData("Epoch: {0:000} | Batch {1:0000}/0006 | Cost: {2}", "Cost")]
+    public void A_loss_after_is_or_named_cost_is_read(string format, string name)
+    {
+        var path = _logs.Write("styles.log", TextLogs.Lines([1, 2, 3], Enumerable.Range(1, 6), (e, p) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, e, p, TextLogs.Loss(e, p))));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(name, loss.Name);
+        Assert.Equal(18, loss.Count);
+        Assert.Equal(6, log.Epochs!.StepsPerEpoch);
+    }
+
+    [Fact]
+    public void A_time_cost_beside_the_loss_is_not_the_loss()
+    {
+        var path = _logs.Write("cost.log", TextLogs.Lines([1, 2], Enumerable.Range(1, 5), (e, p) => $"epoch {e} iter {p} loss {TextLogs.Loss(e, p)} time cost 12.{p}s"));
+
+        var log = _logs.ReadOne(path);
+
+        Assert.Equal("loss", log.Find(SeriesRole.TrainLoss)!.Name);
+    }
+
+    [Fact]
     public void Python_logging_prefix_and_key_equals_value_pairs_are_read()
     {
         var path = _logs.Write("log.txt", TextLogs.Lines([1, 2], Enumerable.Range(1, 5), (e, p) => $"INFO:trainer:epoch={e} batch={p} loss={TextLogs.Loss(e, p)} acc=0.61"));
