@@ -1,8 +1,9 @@
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Progress bars that open with two bare whole numbers between bars, "1|120|Loss: 2.31:  40%|████ | 120/300 [...]"
-/// (torchtune's recipes print the epoch and the global step so): nothing labels them, but the shape does. The
+/// Lines that open with two bare whole numbers, the epoch and then the step: between bars, "1|120|Loss: 2.31:  40%|████
+/// | 120/300 [...]" (torchtune's recipes), or in brackets after a comma, "[1,  2000] loss: 2.190" (the PyTorch tutorial
+/// "Training a Classifier", printing the epoch and the mini-batch). Nothing labels them, but the shape does. The
 /// line is spelled again with the labels written out, "epoch 1 | step 120 | Loss: 2.31 ...", so that the
 /// template learning reads it like any labelled line.
 /// </summary>
@@ -20,6 +21,11 @@ internal sealed class BareCounterPrefix
         while (i < line.Length && line[i] == ' ')
         {
             i++;
+        }
+
+        if (i < line.Length && line[i] == '[')
+        {
+            return Bracketed(line, i + 1);
         }
 
         int epochStart = i;
@@ -45,6 +51,39 @@ internal sealed class BareCounterPrefix
         _line.Append(line[stepStart..stepEnd]);
         _line.Append(" | ");
         _line.Append(line[(i + 1)..]);
+        return _line.Text;
+    }
+
+    /// <summary>"[1,  2000] loss: 2.190", from just after the bracket.</summary>
+    private ReadOnlySpan<char> Bracketed(ReadOnlySpan<char> line, int i)
+    {
+        int epochStart = i;
+        i = Digits(line, i, MaxEpochDigits);
+        if (i == epochStart || i >= line.Length || line[i] != ',')
+        {
+            return line;
+        }
+
+        int epochEnd = i++;
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        int stepStart = i;
+        i = Digits(line, i, MaxStepDigits);
+        if (i == stepStart || i + 2 >= line.Length || line[i] != ']' || line[i + 1] != ' ' || !char.IsAsciiLetter(line[i + 2]))
+        {
+            return line;
+        }
+
+        _line.Clear();
+        _line.Append("epoch ");
+        _line.Append(line[epochStart..epochEnd]);
+        _line.Append(" | step ");
+        _line.Append(line[stepStart..i]);
+        _line.Append(" | ");
+        _line.Append(line[(i + 2)..]);
         return _line.Text;
     }
 

@@ -273,6 +273,22 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void The_pytorch_classifier_tutorials_bracketed_epoch_and_mini_batch_are_read_as_counters()
+    {
+        // "Training a Classifier" prints print(f'[{epoch + 1}, {i + 1:5d}] loss: {running_loss / 2000:.3f}').
+        var path = _logs.Write("cifar.log", TextLogs.Lines([1, 2, 3], Enumerable.Range(1, 6), (e, p) => $"[{e}, {p * 2000,5}] loss: {TextLogs.Loss(e, p)}"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(18, loss.Count);
+        Assert.Equal(12000, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(2000, loss.Steps[0]);
+        Assert.Equal(14000, loss.Steps[6]);
+        Assert.Equal(TextLogs.Value(2, 1), loss.Values[6]);
+    }
+
+    [Fact]
     public void A_time_cost_beside_the_loss_is_not_the_loss()
     {
         var path = _logs.Write("cost.log", TextLogs.Lines([1, 2], Enumerable.Range(1, 5), (e, p) => $"epoch {e} iter {p} loss {TextLogs.Loss(e, p)} time cost 12.{p}s"));
