@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace EpochLens.Analysis;
 
 /// <summary>
@@ -59,8 +57,9 @@ public static class ShortEpochRepeat
 
         int n = transformed.Count;
         double mean = transformed.Average();
-        double sd = Math.Sqrt(transformed.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        double p = sd > 0 ? 1 - StudentT.CDF(0, 1, n - 1, mean / (sd / Math.Sqrt(n))) : (mean > 0 ? 0 : 1);
+        // One-sided, from the two-sided t test the across-epoch tests use: only a positive correlation is an order.
+        double twoSided = AcrossEpochTest.PValue(transformed)!.Value;
+        double p = mean > 0 ? twoSided / 2 : 1 - (twoSided / 2);
         return new Measurement(
             MeasurementIds.PositionCorrelation,
             "Position-wise correlation of neighbouring epochs (short epochs)",

@@ -43,15 +43,7 @@ internal sealed class BareCounterPrefix
             return line;
         }
 
-        int stepEnd = i;
-        _line.Clear();
-        _line.Append("epoch ");
-        _line.Append(line[epochStart..epochEnd]);
-        _line.Append(" | step ");
-        _line.Append(line[stepStart..stepEnd]);
-        _line.Append(" | ");
-        _line.Append(line[(i + 1)..]);
-        return _line.Text;
+        return Respelled(line, epochStart..epochEnd, stepStart..i, i + 1);
     }
 
     /// <summary>"[1,  2000] loss: 2.190", from just after the bracket.</summary>
@@ -77,13 +69,19 @@ internal sealed class BareCounterPrefix
             return line;
         }
 
+        return Respelled(line, epochStart..epochEnd, stepStart..i, i + 2);
+    }
+
+    /// <summary>"epoch E | step S | " and the rest of the line from <paramref name="rest"/>.</summary>
+    private ReadOnlySpan<char> Respelled(ReadOnlySpan<char> line, Range epoch, Range step, int rest)
+    {
         _line.Clear();
         _line.Append("epoch ");
-        _line.Append(line[epochStart..epochEnd]);
+        _line.Append(line[epoch]);
         _line.Append(" | step ");
-        _line.Append(line[stepStart..i]);
+        _line.Append(line[step]);
         _line.Append(" | ");
-        _line.Append(line[(i + 2)..]);
+        _line.Append(line[rest..]);
         return _line.Text;
     }
 

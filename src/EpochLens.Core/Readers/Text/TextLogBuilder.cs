@@ -114,8 +114,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     private int EpochsFromWrappingCounter(bool[] read)
     {
         var records = _parser.Records;
-        long total = -1, previous = -1, stride = 0;
-        int wraps = 0;
+        var train = new List<int>();
+        long total = -1, stride = 0;
         for (int i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -130,34 +130,27 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             }
 
             total = record.Total;
-            if (previous >= 0 && record.Counter > previous)
+            if (train.Count > 0 && record.Counter > records[train[^1]].Counter)
             {
-                stride = Math.Max(stride, record.Counter - previous);
+                stride = Math.Max(stride, record.Counter - records[train[^1]].Counter);
             }
 
-            previous = record.Counter;
+            train.Add(i);
         }
 
-        previous = -1;
-        for (int i = 0; i < records.Count; i++)
+        int wraps = 0;
+        for (int k = 1; k < train.Count; k++)
         {
-            var record = records[i];
-            if (record.HeldOut || !read[record.Shape])
+            long previous = records[train[k - 1]].Counter, counter = records[train[k]].Counter;
+            if (counter <= previous)
             {
-                continue;
-            }
-
-            if (previous >= 0 && record.Counter <= previous)
-            {
-                if (previous + stride < total || record.Counter > stride)
+                if (previous + stride < total || counter > stride)
                 {
                     return 0;
                 }
 
                 wraps++;
             }
-
-            previous = record.Counter;
         }
 
         if (wraps == 0)
@@ -166,18 +159,11 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         int epoch = 1;
-        previous = -1;
-        for (int i = 0; i < records.Count; i++)
+        for (int k = 0; k < train.Count; k++)
         {
-            var record = records[i];
-            if (record.HeldOut || !read[record.Shape])
-            {
-                continue;
-            }
-
-            epoch += previous >= 0 && record.Counter <= previous ? 1 : 0;
-            previous = record.Counter;
-            records.Set(i, record with { Epoch = epoch });
+            var record = records[train[k]];
+            epoch += k > 0 && record.Counter <= records[train[k - 1]].Counter ? 1 : 0;
+            records.Set(train[k], record with { Epoch = epoch });
         }
 
         return wraps;
