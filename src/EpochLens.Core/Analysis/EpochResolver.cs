@@ -115,6 +115,16 @@ public static class EpochResolver
                     [new PeriodCandidate(shift.StepsPerEpoch, shift.MedianShift, shift.PValue, $"a level shift at every boundary ({shift.Boundaries}), all {way}")]);
             }
 
+            // A sparse log of running means steadies like 1/k inside each epoch, with neither a spectrum nor a level shift to show it.
+            if (loss.Count > 0 && RunningMeanPeriod.Search(loss, origin) is { } steadying)
+            {
+                var averaged = EpochStructure.Regular(steadying.StepsPerEpoch, origin, loss.Steps[^1], EpochSource.Inferred, $"inferred from '{loss.Name}'");
+                return new EpochResolution(
+                    averaged,
+                    $"{steadying.StepsPerEpoch:0.##} steps per epoch, inferred from the loss (the log does not say): its changes shrink like 1/k from each of the {steadying.Epochs} epoch starts this length puts in the log, as a running mean reset each epoch does (p = {InferenceText.FormatP(steadying.PValue)} against the changes shuffled, every length tried).",
+                    [new PeriodCandidate(steadying.StepsPerEpoch, steadying.Flattening, steadying.PValue, "changes shrinking like 1/k from each epoch start (a running mean)")]);
+            }
+
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: {inference.Explanation}", inference.Candidates, Setting.StepsPerEpoch);
         }
 

@@ -238,6 +238,8 @@ def train(cfg):
             opt = make_optimizer(net.parameters(), cfg["opt"], lr)
         if sched_kind == "warmup-epoch":  # scheduler built inside the epoch loop: the warm-up restarts each epoch
             sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm_epoch))
+        if sched_kind == "onecycle-epoch":  # OneCycleLR built inside the epoch loop with the epoch's steps: one cycle per epoch
+            sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=L)
         order = epoch_order(cfg.get("sampler", "shuffle"), n, epoch, gen, seed, y if task == "cls" else y[:, 0])
         batches = [order[s:s + B] for s in range(0, n, B)]
         if drop_last and len(batches[-1]) < B:
@@ -283,6 +285,11 @@ def train(cfg):
             net.load_state_dict(ema_w)  # EMA weights swapped into the model at each boundary
         if val is not None:
             val_losses.append(evaluate(net, val_fn, *val))
+        if cfg.get("reload") == "restore-best" and val_losses:  # roll back to the best weights when validation got worse
+            if val_losses[-1] <= min(val_losses):
+                best_w = copy.deepcopy(net.state_dict())
+            elif epoch < epochs - 1:
+                net.load_state_dict(best_w)
     return dict(raw=raw, L=L, n=n, batches_per_epoch=batches_per_epoch, val=val_losses)
 
 
@@ -543,6 +550,17 @@ RUNS = [
     dict(name="finetune-stairstep-fmnist-5-epochs", planted="recency", data=fm(600, classes=[5, 6, 7, 8, 9], flat=True),
          pretrain=dict(data=fm(classes=[0, 1, 2, 3, 4], flat=True), epochs=1, batch=32, lr=1e-3), model=M(784, 256, 5),
          opt=("adam",), lr=1e-3, batch=4, epochs=5, sched="linear", log=("window", 10), writer="jsonl-hf"),
+    # ---- added 2026-12-06 for causes and shapes the corpus had few of (chosen before any was run or scored)
+    dict(name="state-reload-restore-best", planted="state-reload", data=cls(600, seed=111, d=64, flip=0.3),
+         val=cls(500, seed=112, d=64, flip=0.3), model=M(64, 256, 4), opt=("adam",), lr=1e-3, batch=8, epochs=10,
+         reload="restore-best", log=("raw",), writer="csv-epoch"),
+    dict(name="partial-last-batch-sum-regression-printed", planted="partial-last-batch", task="reg",
+         data=reg(64 * 50 + 3, seed=121), model=M(10, 64, 1), opt=("adam",), lr=1e-3, batch=64, epochs=12, reduction="sum",
+         log=("raw",), writer="text-info"),
+    dict(name="running-mean-averagemeter-printed-sparse", planted="running-mean-logging", data=cls(8000, seed=131, k=6),
+         model=M(20, 128, 6), opt=("sgd", 0.9), lr=0.01, batch=16, epochs=6, log=("running", 25), writer="text-pipe"),
+    dict(name="lr-onecycle-restarted-each-epoch", planted="lr-schedule", data=cls(4000, seed=141), model=M(20, 64, 4),
+         opt=("adamw",), lr=3e-3, batch=16, epochs=6, sched="onecycle-epoch", log=("window", 10), writer="jsonl-hf"),
 ]
 
 
@@ -578,8 +596,15 @@ def main():
         print(f"{cfg['name']:40s} {time.time() - t0:5.1f}s L={res['L']:5d} steps={len(res['raw']['loss']):6d} "
               f"logged={len(series['step']):6d} {len(data) / 1024:6.0f}KB planted={cfg['planted']:27s} expected={expected}\n    {evidence}",
               flush=True)
-    if not args.no_write and not only:
-        with open(os.path.join(HERE, "labels.csv"), "w", newline="") as f:
+    if not args.no_write:
+        path = os.path.join(HERE, "labels.csv")
+        if only:  # the runs made now replace their rows; the rest are kept, in RUNS order
+            with open(path, newline="") as f:
+                kept = {r["path"]: r for r in csv.DictReader(f)}
+            kept.update({r["path"]: r for r in labels})
+            order = [f"pytorch/{c['name']}." for c in RUNS]
+            labels = sorted(kept.values(), key=lambda r: next((i for i, o in enumerate(order) if r["path"].startswith(o)), len(order)))
+        with open(path, "w", newline="") as f:
             wr = csv.DictWriter(f, fieldnames=["path", "format", "expected", "planted", "steps_per_epoch", "metric", "evidence"])
             wr.writeheader()
             wr.writerows(labels)
