@@ -113,13 +113,13 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
     /// <summary>"Epoch 3/10" (after "Epoch "). Other "Epoch ..." lines (callbacks' "Epoch 00003: ...") are not headers.</summary>
     private void ParseEpochHeader(ReadOnlySpan<char> text)
     {
-        if (!ConsoleText.TryTakeDigits(ref text, out long epoch) || text.IsEmpty || text[0] != '/')
+        if (!TextNumber.TryTakeDigits(ref text, out long epoch) || text.IsEmpty || text[0] != '/')
         {
             return;
         }
 
         text = text[1..];
-        bool numbered = ConsoleText.TryTakeDigits(ref text, out long epochs);
+        bool numbered = TextNumber.TryTakeDigits(ref text, out long epochs);
         if (numbered && !text.IsEmpty && char.IsWhiteSpace(text[0]) && !text.Trim().IsEmpty)
         {
             // "Epoch 3/10 done ...": someone's own print, not the Keras header.
@@ -216,7 +216,7 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
     {
         target = null;
         var rest = text;
-        if (!ConsoleText.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/"))
+        if (!TextNumber.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/"))
         {
             return false;
         }
@@ -226,7 +226,7 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
         {
             rest = rest["Unknown".Length..];
         }
-        else if (ConsoleText.TryTakeDigits(ref rest, out long n))
+        else if (TextNumber.TryTakeDigits(ref rest, out long n))
         {
             target = n;
         }
