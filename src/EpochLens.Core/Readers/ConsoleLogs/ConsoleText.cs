@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>Small parsing helpers shared by the console-log readers.</summary>
@@ -47,26 +45,6 @@ internal static class ConsoleText
             }
         }
 
-        return true;
-    }
-
-    /// <summary>Reads leading ASCII digits as a number; false when there are none or too many.</summary>
-    public static bool TryTakeDigits(ref ReadOnlySpan<char> text, out long value)
-    {
-        int count = 0;
-        while (count < text.Length && char.IsAsciiDigit(text[count]))
-        {
-            count++;
-        }
-
-        value = 0;
-        if (count == 0 || count > 15)
-        {
-            return false;
-        }
-
-        value = long.Parse(text[..count], NumberStyles.None, CultureInfo.InvariantCulture);
-        text = text[count..];
         return true;
     }
 }

@@ -113,13 +113,13 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
     /// <summary>"Epoch 3/10" (after "Epoch "). Other "Epoch ..." lines (callbacks' "Epoch 00003: ...") are not headers.</summary>
     private void ParseEpochHeader(ReadOnlySpan<char> text)
     {
-        if (!ConsoleText.TryTakeDigits(ref text, out long epoch) || text.IsEmpty || text[0] != '/')
+        if (!TextNumber.TryTakeDigits(ref text, out long epoch) || text.IsEmpty || text[0] != '/')
         {
             return;
         }
 
         text = text[1..];
-        bool numbered = ConsoleText.TryTakeDigits(ref text, out long epochs);
+        bool numbered = TextNumber.TryTakeDigits(ref text, out long epochs);
         if (numbered && !text.IsEmpty && char.IsWhiteSpace(text[0]) && !text.Trim().IsEmpty)
         {
             // "Epoch 3/10 done ...": someone's own print, not the Keras header.
@@ -216,7 +216,7 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
     {
         target = null;
         var rest = text;
-        if (!ConsoleText.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/"))
+        if (!TextNumber.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/"))
         {
             return false;
         }
@@ -226,7 +226,7 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
         {
             rest = rest["Unknown".Length..];
         }
-        else if (ConsoleText.TryTakeDigits(ref rest, out long n))
+        else if (TextNumber.TryTakeDigits(ref rest, out long n))
         {
             target = n;
         }
@@ -287,69 +287,36 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
     /// <summary>Records the "name: value" parts of " - "-separated text at one step.</summary>
     private void Record(long step, ReadOnlySpan<char> parts, bool final, bool redraw)
     {
-        bool wentBack = false;
-        int removed = 0;
-        bool duplicate = false;
-        bool any = false;
         foreach (var range in parts.Split(" - ".AsSpan()))
         {
             var part = parts[range].Trim();
-            if (part.IsEmpty)
-            {
-                continue;
-            }
-
             int colon = part.IndexOf(": ");
-            if (colon < 0)
-            {
-                if (!IsTiming(part))
-                {
-                    _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
-                }
-
-                continue;
-            }
-
-            var name = part[..colon];
-            if (name.SequenceEqual("ETA"))
+            var name = colon < 0 ? default : part[..colon];
+            if (part.IsEmpty || name.SequenceEqual("ETA") || (colon < 0 && IsTiming(part)))
             {
                 continue;
             }
 
-            if (!ConsoleText.IsMetricName(name))
+            if (colon < 0 || !ConsoleText.IsMetricName(name))
             {
                 _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
-                continue;
             }
-
-            if (!_run.Series.Wants(name))
+            else if (!_run.Series.Wants(name))
             {
                 continue;
             }
-
-            if (!TextNumber.TryParseDouble(part[(colon + 2)..], out double value))
+            else if (!TextNumber.TryParseDouble(part[(colon + 2)..], out double value))
             {
                 _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(part[(colon + 2)..])} skipped");
-                continue;
             }
-
-            var entry = _run.Series.Get(name)!;
-            entry.IsValidation |= name.StartsWith("val_");
-            entry.SawMidEpochValue |= !final;
-            var order = entry.Builder.Add(step, value);
-            any = true;
-            if (order == StepOrder.Restarted)
+            else
             {
-                wentBack = true;
-                removed = Math.Max(removed, entry.Builder.LastRemoved);
-            }
-            else if (order == StepOrder.ReplacedDuplicate && !redraw && !entry.IsValidation)
-            {
-                duplicate = true;
+                bool validation = name.StartsWith("val_");
+                _run.Series.Add(name, step, value, double.NaN, validation, countRepeat: !redraw && !validation).SawMidEpochValue |= !final;
             }
         }
 
-        if (!any)
+        if (!_run.Series.EndLine(_problems, _lines, step, epochShownAgain: _run.Epoch ?? 0))
         {
             return;
         }
@@ -362,16 +329,6 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
         if (parts.Contains("/sample", StringComparison.Ordinal))
         {
             _run.Unit = "sample";
-        }
-
-        if (wentBack)
-        {
-            _problems.Report(_lines.Location, ProblemKind.StepsWentBack,
-                $"step {step} is before earlier steps (epoch {_run.Epoch} shown again): {removed} later point(s) superseded");
-        }
-        else if (duplicate)
-        {
-            _problems.Report(_lines.Location, ProblemKind.DuplicateStep, $"step {step} shown twice: the later values replace the earlier");
         }
 
         _run.LastStep = Math.Max(_run.LastStep, step);

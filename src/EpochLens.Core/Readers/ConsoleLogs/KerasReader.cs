@@ -64,8 +64,8 @@ public sealed class KerasReader : ILogReader
         }
 
         text = text["Epoch ".Length..];
-        return ConsoleText.TryTakeDigits(ref text, out _) && text.StartsWith("/")
-            && (text = text[1..]).Length > 0 && ConsoleText.TryTakeDigits(ref text, out _) && text.IsEmpty;
+        return TextNumber.TryTakeDigits(ref text, out _) && text.StartsWith("/")
+            && (text = text[1..]).Length > 0 && TextNumber.TryTakeDigits(ref text, out _) && text.IsEmpty;
     }
 
     /// <summary>A progress line, or TF1's verbose=2 epoch line.</summary>

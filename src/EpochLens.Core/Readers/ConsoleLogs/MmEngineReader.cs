@@ -88,19 +88,16 @@ public sealed class MmEngineReader : ILogReader
     {
         int at = line.IndexOf(" - INFO - ", StringComparison.Ordinal);
         var message = (at < 0 ? line : line[(at + " - INFO - ".Length)..]).AsSpan().TrimStart();
-        ReadOnlySpan<char> rest;
-        if (message.StartsWith("Epoch(train)") || message.StartsWith("Epoch(val)") || message.StartsWith("Epoch ["))
+        bool byEpoch = message.StartsWith("Epoch(train)") || message.StartsWith("Epoch(val)") || message.StartsWith("Epoch [");
+        int open = message.IndexOf('[');
+        if (open < 0 || !(byEpoch || message.StartsWith("Iter(train)") || message.StartsWith("Iter [")))
         {
-            rest = message[message.IndexOf('[')..];
-            return MmLogPrefix.TryBracket(ref rest, out _, out _) && MmLogPrefix.TryBracket(ref rest, out _, out _);
+            return false; // "Epoch(train) done" has no counters
         }
 
-        if (message.StartsWith("Iter(train)") || message.StartsWith("Iter ["))
-        {
-            rest = message[message.IndexOf('[')..];
-            return MmLogPrefix.TryBracket(ref rest, out _, out long? total) && total is not null;
-        }
-
-        return false;
+        var rest = message[open..];
+        return byEpoch
+            ? MmLogPrefix.TryBracket(ref rest, out _, out _) && MmLogPrefix.TryBracket(ref rest, out _, out _)
+            : MmLogPrefix.TryBracket(ref rest, out _, out long? total) && total is not null;
     }
 }

@@ -213,29 +213,15 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
     {
         ReadOnlySpan<char> key = default;
         int valueStart = -1, valueEnd = -1;
-        bool any = false, wentBack = false, duplicate = false;
-        int removed = 0;
-        int index = 0;
-        while (true)
+        foreach (var range in rest.SplitAny(ReadOnlySpan<char>.Empty))
         {
-            while (index < rest.Length && char.IsWhiteSpace(rest[index]))
+            // Split at white space.
+            var token = rest[range];
+            if (token.IsEmpty)
             {
-                index++;
+                continue;
             }
 
-            if (index >= rest.Length)
-            {
-                Flush(rest, key, valueStart, valueEnd);
-                break;
-            }
-
-            int start = index;
-            while (index < rest.Length && !char.IsWhiteSpace(rest[index]))
-            {
-                index++;
-            }
-
-            var token = rest[start..index];
             if (token.Length > 1 && token[^1] == ':' && ConsoleText.IsMetricName(token[..^1]))
             {
                 Flush(rest, key, valueStart, valueEnd);
@@ -248,21 +234,13 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
             }
             else
             {
-                valueStart = valueStart < 0 ? start : valueStart;
-                valueEnd = index;
+                valueStart = valueStart < 0 ? range.Start.Value : valueStart;
+                valueEnd = range.End.Value;
             }
         }
 
-        if (wentBack)
-        {
-            _problems.Report(_lines.Location, ProblemKind.StepsWentBack, $"step {step} is before earlier steps (a resumed or restarted run): {removed} later point(s) superseded");
-        }
-        else if (duplicate)
-        {
-            _problems.Report(_lines.Location, ProblemKind.DuplicateStep, $"step {step} logged twice: the later values replace the earlier");
-        }
-
-        return any;
+        Flush(rest, key, valueStart, valueEnd);
+        return _series.EndLine(_problems, _lines, step, epochShownAgain: null);
 
         void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
         {
@@ -289,19 +267,7 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
                 return;
             }
 
-            var entry = _series.Get(seriesName)!;
-            entry.IsValidation |= validation;
-            var order = entry.Builder.Add(step, number, wallTime);
-            any = true;
-            if (order == StepOrder.Restarted)
-            {
-                wentBack = true;
-                removed = Math.Max(removed, entry.Builder.LastRemoved);
-            }
-            else if (order == StepOrder.ReplacedDuplicate && !validation)
-            {
-                duplicate = true;
-            }
+            _series.Add(seriesName, step, number, wallTime, validation, countRepeat: !validation);
         }
     }
 }

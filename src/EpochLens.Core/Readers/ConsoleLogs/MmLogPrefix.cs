@@ -1,3 +1,5 @@
+using EpochLens.Readers.Input;
+
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>
@@ -63,7 +65,7 @@ internal static class MmLogPrefix
         }
 
         rest = rest[1..].TrimStart(' ');
-        if (!ConsoleText.TryTakeDigits(ref rest, out first))
+        if (!TextNumber.TryTakeDigits(ref rest, out first))
         {
             return false;
         }
@@ -71,7 +73,7 @@ internal static class MmLogPrefix
         if (!rest.IsEmpty && rest[0] == '/')
         {
             rest = rest[1..];
-            if (!ConsoleText.TryTakeDigits(ref rest, out long value))
+            if (!TextNumber.TryTakeDigits(ref rest, out long value))
             {
                 return false;
             }

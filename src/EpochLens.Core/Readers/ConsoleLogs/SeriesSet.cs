@@ -12,6 +12,12 @@ internal sealed class SeriesSet
     private readonly bool _keepWallTimes;
     private readonly string? _metric;
 
+    // What the points of the printed line being read did, reported once for the line by EndLine.
+    private bool _lineAdded;
+    private bool _lineWentBack;
+    private bool _lineRepeated;
+    private int _lineRemoved;
+
     public SeriesSet(ReadOptions options)
     {
         _keepWallTimes = options.KeepWallTimes;
@@ -41,6 +47,52 @@ internal sealed class SeriesSet
         }
 
         return entry;
+    }
+
+    /// <summary>Adds a point of the printed line being read to its series, noting a step that went back or repeated.</summary>
+    /// <param name="validation">Whether the point is a validation result.</param>
+    /// <param name="countRepeat">Whether replacing a point at the same step is worth reporting (not for a redrawn bar or a validation result).</param>
+    public SeriesEntry Add(ReadOnlySpan<char> name, long step, double value, double wallTime, bool validation, bool countRepeat)
+    {
+        var entry = Get(name)!;
+        entry.IsValidation |= validation;
+        _lineAdded = true;
+        switch (entry.Builder.Add(step, value, wallTime))
+        {
+            case StepOrder.Restarted:
+                _lineWentBack = true;
+                _lineRemoved = Math.Max(_lineRemoved, entry.Builder.LastRemoved);
+                break;
+            case StepOrder.ReplacedDuplicate:
+                _lineRepeated |= countRepeat;
+                break;
+        }
+
+        return entry;
+    }
+
+    /// <summary>
+    /// Ends a printed line: a step that went back is reported (it supersedes later points), else one shown twice; once
+    /// for the line however many of its series did so. False when the line added no point.
+    /// </summary>
+    /// <param name="epochShownAgain">The epoch a Keras log shows again; null where a step going back is a resumed or restarted run.</param>
+    public bool EndLine(ProblemReporter problems, ConsoleLineReader at, long step, int? epochShownAgain)
+    {
+        bool added = _lineAdded;
+        if (_lineWentBack)
+        {
+            var why = epochShownAgain is { } epoch ? $"epoch {epoch} shown again" : "a resumed or restarted run";
+            problems.Report(at.Location, ProblemKind.StepsWentBack, $"step {step} is before earlier steps ({why}): {_lineRemoved} later point(s) superseded");
+        }
+        else if (_lineRepeated)
+        {
+            problems.Report(at.Location, ProblemKind.DuplicateStep,
+                $"step {step} {(epochShownAgain is null ? "logged" : "shown")} twice: the later values replace the earlier");
+        }
+
+        _lineAdded = _lineWentBack = _lineRepeated = false;
+        _lineRemoved = 0;
+        return added;
     }
 
     /// <summary>

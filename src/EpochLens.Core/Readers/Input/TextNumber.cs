@@ -118,6 +118,26 @@ internal static class TextNumber
     /// <summary>A step cell that is a whole 64-bit number ("12", "12.0", "1e3"; see <see cref="ParseStep"/>).</summary>
     public static bool TryParseStep(ReadOnlySpan<char> cell, out long step) => ParseStep(cell, 0, out step, out _) == StepReading.Whole;
 
+    /// <summary>Reads the leading ASCII digits of printed text as a whole number (a counter, an epoch); false when there are none or more than 15.</summary>
+    public static bool TryTakeDigits(ref ReadOnlySpan<char> text, out long value)
+    {
+        int count = 0;
+        while (count < text.Length && char.IsAsciiDigit(text[count]))
+        {
+            count++;
+        }
+
+        value = 0;
+        if (count == 0 || count > 15)
+        {
+            return false;
+        }
+
+        value = long.Parse(text[..count], NumberStyles.None, CultureInfo.InvariantCulture);
+        text = text[count..];
+        return true;
+    }
+
     /// <summary>Cells are trimmed of spaces and tabs: "1, 0.5" is a common hand-written style.</summary>
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) =>
         cell.Length == 0 || (cell[0] is not (' ' or '\t') && cell[^1] is not (' ' or '\t')) ? cell : cell.Trim(" \t");

@@ -119,4 +119,13 @@ public sealed class MmEngineReaderTests
         Assert.Equal([100L], held.Steps.ToArray());
         Assert.Equal(0.8, held.Values[0]);
     }
+
+    [Theory]
+    [InlineData("Epoch(train) finished\n")]
+    [InlineData("notes\nIter(train) done, see above\n")]
+    public void A_line_that_opens_like_a_training_line_but_has_no_counters_is_not_recognised(string text)
+    {
+        // Detection tries every reader on every text file: such a line once stopped it with an out-of-range error.
+        Assert.False(MmEngineReader.Default.Recognises("notes.txt", System.Text.Encoding.UTF8.GetBytes(text)));
+    }
 }
