@@ -1,11 +1,7 @@
-using System.Globalization;
-using EpochLens.Reports.Text;
 using EpochLens.Telemetry;
 using EpochLens.Torch.Data;
 using EpochLens.Torch.Native;
 using EpochLens.Torch.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Train;
 
