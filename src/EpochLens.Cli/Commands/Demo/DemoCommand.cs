@@ -1,7 +1,5 @@
 using EpochLens.Reports;
-using EpochLens.Torch.Data;
 using EpochLens.Torch.Experiments;
-using EpochLens.Torch.Native;
 
 namespace EpochLens.Cli.Commands.Demo;
 
@@ -26,8 +24,7 @@ public sealed class DemoCommand(IAnsiConsole console) : ConsoleCommand<DemoSetti
 
     public override int Execute(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
-        var data = EmbeddedData.Load();
-        TorchRuntime.EnsureLoaded();
+        var data = TrainingData.Load();
         var folder = settings.ResolveOutFolder();
         var options = SeedDemo.Setup(settings.EpochCount);
         var writer = Output.Profile.Out.Writer;

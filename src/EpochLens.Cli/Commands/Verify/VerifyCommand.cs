@@ -1,6 +1,4 @@
-using EpochLens.Torch.Data;
 using EpochLens.Torch.Experiments;
-using EpochLens.Torch.Native;
 
 namespace EpochLens.Cli.Commands.Verify;
 
@@ -29,8 +27,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : ConsoleCommand<VerifyS
             return Error($"{run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again.");
         }
 
-        var data = settings.DataFolder is null ? EmbeddedData.Load() : IdxDirectory.Load(settings.DataFolder);
-        TorchRuntime.EnsureLoaded();
+        var data = TrainingData.Load(settings.DataFolder);
         var outFolder = settings.ResolveOutFolder();
         var verifier = new Verifier(data, EngineDefaults.CreateDiagnoser(), new VerifyOptions
         {
