@@ -137,7 +137,6 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
         return SeverityGate.Trips(diagnoses, settings.FailOn) ? FailOnReached(settings.FailOn) : ExitCodes.Ok;
     }
 
-
     /// <summary>In a folder of several logs, only those with something to diagnose are reported.</summary>
     private static bool HasLoss(TrainingLog log, string? metric)
     {
