@@ -1,5 +1,3 @@
-using EpochLens.Diagnosis;
-
 namespace EpochLens.Cli;
 
 /// <summary>The diagnosis engine as the commands use it: every default detector, and epoch-length inference.</summary>

@@ -1,8 +1,5 @@
-using EpochLens.Reports.Text;
 using EpochLens.Torch.Experiments;
 using EpochLens.Torch.Native;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli;
 

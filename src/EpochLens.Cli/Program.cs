@@ -6,9 +6,6 @@ using EpochLens.Cli.Commands.Summarize;
 using EpochLens.Cli.Commands.Train;
 using EpochLens.Cli.Commands.Verify;
 using EpochLens.Cli.Commands.Watch;
-using EpochLens.Reports.Text;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using EpochLens.Reports.Text;
 using EpochLens.Torch.Experiments;
-using Spectre.Console;
 
 namespace EpochLens.Cli;
 

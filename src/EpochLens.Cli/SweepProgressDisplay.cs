@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using EpochLens.Reports.Text;
-using Spectre.Console;
 
 namespace EpochLens.Cli;
 

@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-using EpochLens.Diagnosis;
 using EpochLens.Reports.Text;
 using Spectre.Console;
 using static EpochLens.Reports.Text.ConsoleText;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using EpochLens.Analysis;
-using EpochLens.Diagnosis;
 
 namespace EpochLens.Reports;
 

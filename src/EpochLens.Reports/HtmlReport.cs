@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-using EpochLens.Diagnosis;
 using EpochLens.Reports.Figures;
 using EpochLens.Reports.Html;
 using EpochLens.Reports.Text;

@@ -1,4 +1,3 @@
-using EpochLens.Diagnosis;
 using EpochLens.Reports.Figures;
 
 namespace EpochLens.Reports;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectre.Console.Cli;
-
 namespace EpochLens.Cli.CommandLine;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Reflection;
 using EpochLens.Cli.Commands;
 using EpochLens.Cli.Commands.Analyze;
 using EpochLens.Settings;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.CommandLine;
 

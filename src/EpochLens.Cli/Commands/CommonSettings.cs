@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-
 namespace EpochLens.Cli.Commands;
 
 /// <summary>The options every command takes.</summary>

@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using EpochLens.Cli.CommandLine;
 using EpochLens.Readers;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands;
 

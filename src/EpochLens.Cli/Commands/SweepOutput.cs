@@ -1,9 +1,6 @@
 using EpochLens.Cli.Commands.Analyze;
-using EpochLens.Diagnosis;
 using EpochLens.Reports;
 using EpochLens.Reports.Sweeps;
-using EpochLens.Reports.Text;
-using Spectre.Console;
 
 namespace EpochLens.Cli.Commands;
 
@@ -16,8 +13,6 @@ internal sealed record SweepOutputOptions(ReportFormat Report, string? Html, boo
 /// </summary>
 internal static class SweepOutput
 {
-    public static string ToolVersion => typeof(SweepOutput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-
     /// <param name="console">Standard output.</param>
     /// <param name="messages">Standard error.</param>
     public static int Write(IAnsiConsole console, IAnsiConsole messages, SweepReport sweep, SweepOutputOptions options)
@@ -27,7 +22,7 @@ internal static class SweepOutput
             case ReportFormat.Json:
                 using (var stdout = Console.OpenStandardOutput())
                 {
-                    JsonReport.Write(stdout, sweep.Runs, ToolVersion, sweep.Skipped);
+                    JsonReport.Write(stdout, sweep.Runs, ToolVersion.Text, sweep.Skipped);
                     stdout.Flush();
                 }
 
@@ -37,7 +32,7 @@ internal static class SweepOutput
                 Console.Out.Flush();
                 break;
             case ReportFormat.Md:
-                Console.Out.Write(MarkdownReport.Render(sweep.Runs, ToolVersion, sweep));
+                Console.Out.Write(MarkdownReport.Render(sweep.Runs, ToolVersion.Text, sweep));
                 Console.Out.Flush();
                 break;
             default:
@@ -47,7 +42,7 @@ internal static class SweepOutput
 
         if (options.Html is { } html)
         {
-            SweepHtmlReport.Write(html, sweep, ToolVersion);
+            SweepHtmlReport.Write(html, sweep, ToolVersion.Text);
             messages.MarkupLine(ConsoleText.Markup($"HTML report: {Path.GetFullPath(html)}"));
         }
 

@@ -76,16 +76,12 @@ public static class TelemetryProbes
         int changedElsewhere = elsewhere.Count(c => c > threshold);
         double p = BinomialUpper(changed, atBoundaries.Count, Math.Min(1, 2 * (changedElsewhere + 1.0) / (elsewhere.Count + 1.0)));
         double typical = atBoundaries.Count > 0 ? RobustStatistics.Median(atBoundaries.ToArray()) : 0;
-        return new Measurement(
+        return BoundaryShare(
             MeasurementIds.LearningRateChange,
             "Learning-rate changes at boundaries",
-            (double)changed / Math.Max(1, atBoundaries.Count),
-            "share of boundaries",
-            (double)changedElsewhere / Math.Max(1, elsewhere.Count),
+            (changed, atBoundaries.Count),
+            (changedElsewhere, elsewhere.Count),
             p,
-            null,
-            null,
-            atBoundaries.Count,
             $"learning rate changes by more than a factor {Math.Exp(threshold):0.######} across {changed} of {atBoundaries.Count} boundaries (median change x{Math.Exp(typical):0.####}) and across {changedElsewhere} of {elsewhere.Count} other logged steps");
     }
 
@@ -101,18 +97,21 @@ public static class TelemetryProbes
         int resets = atBoundaries.Count(c => c > 0);
         int resetsElsewhere = elsewhere.Count(c => c > 0);
         double p = BinomialUpper(resets, atBoundaries.Count, (resetsElsewhere + 1.0) / (elsewhere.Count + 1.0));
-        return new Measurement(
+        return BoundaryShare(
             MeasurementIds.OptimizerStepReset,
             "Optimizer step counter restarts at boundaries",
-            (double)resets / Math.Max(1, atBoundaries.Count),
-            "share of boundaries",
-            (double)resetsElsewhere / Math.Max(1, elsewhere.Count),
+            (resets, atBoundaries.Count),
+            (resetsElsewhere, elsewhere.Count),
             p,
-            null,
-            null,
-            atBoundaries.Count,
             $"the optimizer's own step count goes down across {resets} of {atBoundaries.Count} boundaries and across {resetsElsewhere} of {elsewhere.Count} other logged steps");
     }
+
+    /// <summary>
+    /// The share of boundaries across which a logged value changed (the value), against the share of the other logged
+    /// steps across which it did (the value expected without the cause).
+    /// </summary>
+    private static Measurement BoundaryShare(string id, string name, (int Changed, int Of) boundaries, (int Changed, int Of) elsewhere, double p, string description) =>
+        new(id, name, (double)boundaries.Changed / Math.Max(1, boundaries.Of), "share of boundaries", (double)elsewhere.Changed / Math.Max(1, elsewhere.Of), p, null, null, boundaries.Of, description);
 
     /// <summary>
     /// The norm of each epoch's first (or last) update ranked among the 16 updates logged on either side of it

@@ -1,4 +1,3 @@
-using EpochLens.Analysis;
 using static EpochLens.Reports.Figures.FigureStyle;
 
 namespace EpochLens.Reports.Figures;

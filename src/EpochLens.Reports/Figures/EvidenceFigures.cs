@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-using EpochLens.Diagnosis;
 using EpochLens.Logs;
 using static EpochLens.Reports.Figures.FigureStyle;
 

@@ -1,5 +1,3 @@
-using EpochLens.Diagnosis;
-
 namespace EpochLens.Reports.Figures;
 
 /// <summary>The figures of one diagnosis: the main ones (curve, profile, event study, periodogram) and each finding's own.</summary>

@@ -1,4 +1,3 @@
-using EpochLens.Diagnosis;
 using EpochLens.Reports.Text;
 using Spectre.Console;
 using static EpochLens.Reports.Text.ConsoleText;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using EpochLens.Diagnosis;
 using EpochLens.Sweeps;
 
 namespace EpochLens.Reports.Sweeps;

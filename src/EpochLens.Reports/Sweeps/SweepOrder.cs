@@ -1,4 +1,3 @@
-using EpochLens.Diagnosis;
 using EpochLens.Reports.Text;
 
 namespace EpochLens.Reports.Sweeps;

@@ -1,4 +1,3 @@
-using EpochLens.Diagnosis;
 using EpochLens.Sweeps;
 
 namespace EpochLens.Reports.Sweeps;

@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-using EpochLens.Diagnosis;
 using EpochLens.Reports.Text;
 
 namespace EpochLens.Reports.Sweeps;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EpochLens.Diagnosis;
 
 namespace EpochLens.Reports.Text;
 

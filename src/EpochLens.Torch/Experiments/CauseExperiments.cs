@@ -52,39 +52,30 @@ public static class CauseExperiments
             SwitchOff = o => o with { Causes = o.Causes with { Order = SampleOrder.Reshuffled } },
             SwitchOn = o => (o with { Causes = o.Causes with { Order = SampleOrder.Fixed } }, null),
         },
-        new()
-        {
-            Cause = CauseId.OptimizerReset,
-            Factor = "a new Adam every epoch",
-            SwitchOffText = "build the optimizer once",
-            SwitchOnText = $"build a new Adam every epoch ({Switch(CauseSwitchNames.RebuildOptimizer)})",
-            Signature = new(SignatureKind.BoundaryJumpWide, "restarted moments disturb the steps right after the boundary"),
-            IsPresent = o => o.Causes.RebuildOptimizerEachEpoch,
-            SwitchOff = o => o with { Causes = o.Causes with { RebuildOptimizerEachEpoch = false } },
-            SwitchOn = o => (o with { Causes = o.Causes with { RebuildOptimizerEachEpoch = true } }, null),
-        },
-        new()
-        {
-            Cause = CauseId.LrSchedule,
-            Factor = "a learning rate restarted at every boundary",
-            SwitchOffText = "keep the learning rate constant",
-            SwitchOnText = $"cosine-anneal the learning rate within each epoch and restart it ({Switch(CauseSwitchNames.LrRestarts)})",
-            Signature = new(SignatureKind.BoundaryJumpWide, "a learning-rate restart changes the loss level right after the boundary"),
-            IsPresent = o => o.Causes.LrWarmRestarts,
-            SwitchOff = o => o with { Causes = o.Causes with { LrWarmRestarts = false } },
-            SwitchOn = o => (o with { Causes = o.Causes with { LrWarmRestarts = true } }, null),
-        },
-        new()
-        {
-            Cause = CauseId.StateReload,
-            Factor = "weights reloaded at every boundary",
-            SwitchOffText = "never reload the weights",
-            SwitchOnText = $"reload the weights saved mid-epoch at every boundary ({Switch(CauseSwitchNames.ReloadWeights)})",
-            Signature = new(SignatureKind.BoundaryJumpWide, "reloaded weights put the loss back to an earlier level at the boundary"),
-            IsPresent = o => o.Causes.ReloadWeightsAtBoundary,
-            SwitchOff = o => o with { Causes = o.Causes with { ReloadWeightsAtBoundary = false } },
-            SwitchOn = o => (o with { Causes = o.Causes with { ReloadWeightsAtBoundary = true } }, null),
-        },
+        Toggle(
+            CauseId.OptimizerReset,
+            factor: "a new Adam every epoch",
+            offText: "build the optimizer once",
+            onText: $"build a new Adam every epoch ({Switch(CauseSwitchNames.RebuildOptimizer)})",
+            new(SignatureKind.BoundaryJumpWide, "restarted moments disturb the steps right after the boundary"),
+            c => c.RebuildOptimizerEachEpoch,
+            (c, on) => c with { RebuildOptimizerEachEpoch = on }),
+        Toggle(
+            CauseId.LrSchedule,
+            factor: "a learning rate restarted at every boundary",
+            offText: "keep the learning rate constant",
+            onText: $"cosine-anneal the learning rate within each epoch and restart it ({Switch(CauseSwitchNames.LrRestarts)})",
+            new(SignatureKind.BoundaryJumpWide, "a learning-rate restart changes the loss level right after the boundary"),
+            c => c.LrWarmRestarts,
+            (c, on) => c with { LrWarmRestarts = on }),
+        Toggle(
+            CauseId.StateReload,
+            factor: "weights reloaded at every boundary",
+            offText: "never reload the weights",
+            onText: $"reload the weights saved mid-epoch at every boundary ({Switch(CauseSwitchNames.ReloadWeights)})",
+            new(SignatureKind.BoundaryJumpWide, "reloaded weights put the loss back to an earlier level at the boundary"),
+            c => c.ReloadWeightsAtBoundary,
+            (c, on) => c with { ReloadWeightsAtBoundary = on }),
         new()
         {
             Cause = CauseId.Recency,
@@ -116,6 +107,23 @@ public static class CauseExperiments
 
     /// <summary>The experiment for <paramref name="cause"/>, or null when the harness cannot switch it.</summary>
     public static CauseExperiment? For(CauseId cause) => All.FirstOrDefault(e => e.Cause == cause);
+
+    /// <summary>
+    /// The experiment for a factor that is one on/off switch of the harness: the set-up has it when the switch is on,
+    /// and either side is the set-up with that switch alone flipped.
+    /// </summary>
+    private static CauseExperiment Toggle(
+        CauseId cause, string factor, string offText, string onText, Signature signature, Func<CauseSwitches, bool> isOn, Func<CauseSwitches, bool, CauseSwitches> set) => new()
+        {
+            Cause = cause,
+            Factor = factor,
+            SwitchOffText = offText,
+            SwitchOnText = onText,
+            Signature = signature,
+            IsPresent = o => isOn(o.Causes),
+            SwitchOff = o => o with { Causes = set(o.Causes, false) },
+            SwitchOn = o => (o with { Causes = set(o.Causes, true) }, null),
+        };
 
     /// <summary>A switch as epochlens train takes it, for the texts that say what each arm trains.</summary>
     private static string Switch(string name, string? value = null) => value is null ? $"--{name}" : $"--{name} {value}";

@@ -156,34 +156,15 @@ public sealed class Verifier
     {
         if (p.Experiment is null || p.Plan is null)
         {
-            return new CauseVerification
-            {
-                Cause = p.Cause,
-                Factor = p.Cause.ToId(),
-                Change = "none",
-                OriginalHasFactor = false,
-                Budget = p.Budget,
-                Verdict = VerifyVerdict.Inconclusive,
-                Reason = $"the harness has no switch for {p.Cause.ToId()}, so no experiment can test it",
-                HowBadStatement = "No experiment, so nothing to compare.",
-            };
+            return Untested(p, p.Cause.ToId(), "none", false, VerifyVerdict.Inconclusive, $"the harness has no switch for {p.Cause.ToId()}, so no experiment can test it");
         }
 
         var plan = p.Plan;
         if (!plan.CanRun)
         {
-            return new CauseVerification
-            {
-                Cause = p.Cause,
-                Factor = p.Experiment.Factor,
-                Change = plan.Change,
-                OriginalHasFactor = plan.OriginalHasFactor,
-                Budget = p.Budget,
-                // A factor the set-up lacks, and that cannot be added by one change, cannot be the cause.
-                Verdict = plan.OriginalHasFactor ? VerifyVerdict.Inconclusive : VerifyVerdict.Refuted,
-                Reason = plan.NoExperimentBecause ?? "no experiment",
-                HowBadStatement = "No experiment, so nothing to compare.",
-            };
+            // A factor the set-up lacks, and that cannot be added by one change, cannot be the cause.
+            var verdict = plan.OriginalHasFactor ? VerifyVerdict.Inconclusive : VerifyVerdict.Refuted;
+            return Untested(p, p.Experiment.Factor, plan.Change, plan.OriginalHasFactor, verdict, plan.NoExperimentBecause ?? "no experiment");
         }
 
         var signature = p.Experiment.SignatureOf(plan.WithFactor!.Options);
@@ -225,17 +206,10 @@ public sealed class Verifier
         var comparison = with.Diagnosis.Analysis is { } a && without.Diagnosis.Analysis is { } b
             ? SignatureComparison.Compare(signature.Kind, a, b)
             : null;
-        var (verdict, reason) = VerdictRules.Decide(plan.OriginalHasFactor, with.Signature, without.Signature, comparison);
+        var (decided, reason) = VerdictRules.Decide(plan.OriginalHasFactor, with.Signature, without.Signature, comparison);
         var howBad = new HowBad(with.Steps, with.HeldOutLoss, without.HeldOutLoss, with.HeldOutAccuracy, without.HeldOutAccuracy);
-        return new CauseVerification
+        return Untested(p, p.Experiment.Factor, plan.Change, plan.OriginalHasFactor, decided, reason) with
         {
-            Cause = p.Cause,
-            Factor = p.Experiment.Factor,
-            Change = plan.Change,
-            OriginalHasFactor = plan.OriginalHasFactor,
-            Budget = p.Budget,
-            Verdict = verdict,
-            Reason = reason,
             Signature = signature,
             WithFactor = with,
             WithoutFactor = without,
@@ -244,6 +218,19 @@ public sealed class Verifier
             HowBadStatement = howBad.Statement(_data.HeldOut.Count),
         };
     }
+
+    /// <summary>The verdict on <paramref name="p"/> and what was changed, with no experiment's results (yet).</summary>
+    private static CauseVerification Untested(PlannedCause p, string factor, string change, bool originalHasFactor, VerifyVerdict verdict, string reason) => new()
+    {
+        Cause = p.Cause,
+        Factor = factor,
+        Change = change,
+        OriginalHasFactor = originalHasFactor,
+        Budget = p.Budget,
+        Verdict = verdict,
+        Reason = reason,
+        HowBadStatement = "No experiment, so nothing to compare.",
+    };
 
     /// <summary>The original's telemetry can stand for a run of its own set-up only when it is whole and was evaluated.</summary>
     private static bool OriginalIsComplete(HarnessRun run)

@@ -1,12 +1,7 @@
-using EpochLens.Cli.CommandLine;
-using EpochLens.Diagnosis;
 using EpochLens.Logs;
 using EpochLens.Readers;
 using EpochLens.Reports;
-using EpochLens.Reports.Text;
 using EpochLens.Sweeps;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Analyze;
 
@@ -58,7 +53,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
             }
 
             var diagnoser = EngineDefaults.CreateDiagnoser();
-            var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
+            var options = settings.DiagnosisOptions;
             foreach (var log in logs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -82,26 +77,19 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
         var report = settings.Report;
 
         // A spinner on standard error says what is going on while large logs are read and analysed, on a terminal only.
-        if (StandardStreams.ProgressShown)
-        {
-            Messages.Status().Start("Reading ...", context => Work(text => context.Status(ConsoleText.Safe(text))));
-        }
-        else
-        {
-            Work(_ => { });
-        }
+        WithStatus(Work);
 
         ReadProblemsReport.Render(Messages, problems);
         foreach (var failure in failures)
         {
-            Messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {failure}"));
+            SayError(failure);
         }
 
         if (diagnoses.Count == 0)
         {
             if (failures.Count == 0)
             {
-                Messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: no log with a training loss found"));
+                SayError($"{settings.Path}: no log with a training loss found");
             }
 
             return ExitCodes.UsageOrInputError;
@@ -112,7 +100,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
             case ReportFormat.Json:
                 using (var stdout = Console.OpenStandardOutput())
                 {
-                    JsonReport.Write(stdout, diagnoses, ToolVersion);
+                    JsonReport.Write(stdout, diagnoses, ToolVersion.Text);
                     stdout.Flush();
                 }
 
@@ -122,7 +110,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
                 Console.Out.Flush();
                 break;
             case ReportFormat.Md:
-                Console.Out.Write(MarkdownReport.Render(diagnoses, ToolVersion));
+                Console.Out.Write(MarkdownReport.Render(diagnoses, ToolVersion.Text));
                 Console.Out.Flush();
                 break;
             default:
@@ -136,7 +124,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
 
         if (settings.Html is { } html)
         {
-            HtmlReport.Write(html, diagnoses, ToolVersion);
+            HtmlReport.Write(html, diagnoses, ToolVersion.Text);
             Messages.MarkupLine(ConsoleText.Markup($"HTML report: {Path.GetFullPath(html)}"));
         }
 
@@ -146,16 +134,8 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
             Messages.MarkupLine(ConsoleText.Markup($"Plots: {written.Count} files in {Path.GetFullPath(plots)}"));
         }
 
-        if (SeverityGate.Trips(diagnoses, settings.FailOn))
-        {
-            Messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
-            return ExitCodes.FindingAtOrAboveThreshold;
-        }
-
-        return ExitCodes.Ok;
+        return SeverityGate.Trips(diagnoses, settings.FailOn) ? FailOnReached(settings.FailOn) : ExitCodes.Ok;
     }
-
-    private static string ToolVersion => typeof(AnalyzeCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>In a folder of several logs, only those with something to diagnose are reported.</summary>
     private static bool HasLoss(TrainingLog log, string? metric)

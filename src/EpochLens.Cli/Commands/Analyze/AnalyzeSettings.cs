@@ -1,13 +1,9 @@
-using System.ComponentModel;
-using EpochLens.Diagnosis;
 using EpochLens.Sweeps;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Analyze;
 
 /// <summary>The options of <c>epochlens analyze</c>; their descriptions are its --help.</summary>
-public sealed class AnalyzeSettings : ReadingSettings
+public sealed class AnalyzeSettings : DiagnosingSettings
 {
     /// <summary>
     /// Report formats --format takes as the output's format: no reader has these ids (the JSON Lines reader is
@@ -27,11 +23,7 @@ public sealed class AnalyzeSettings : ReadingSettings
 
     [CommandOption("--steps-per-epoch <N>")]
     [Description("Steps per epoch (optimizer steps, as the log counts them). Overrides what the log says; without it the epochs are read from the log or inferred from the loss.")]
-    public double? StepsPerEpoch { get; init; }
-
-    [CommandOption("--metric|--tag <NAME>")]
-    [Description("The series to diagnose (a TensorBoard tag, CSV column or JSON key). Default: the training loss.")]
-    public string? Metric { get; init; }
+    public override double? StepsPerEpoch { get; init; }
 
     [CommandOption("--json")]
     [Description("Write the diagnosis as JSON (schema in docs/diagnosis-json.md) to standard output instead of the console verdict; the same as --output json.")]
@@ -54,7 +46,7 @@ public sealed class AnalyzeSettings : ReadingSettings
     public SeverityLevel FailOn { get; init; } = SeverityLevel.None;
 
     /// <summary>What goes to standard output, --json, --output and a report format given to --format taken together.</summary>
-    public ReportFormat Report => Json ? ReportFormat.Json : Output ?? FormatAsReport ?? ReportFormat.Console;
+    public ReportFormat Report => ReportChoice.Of(Json, Output, FormatAsReport);
 
     /// <summary>The input format to read the log as: --format unless it named a report format.</summary>
     public string? InputFormat => FormatAsReport is null ? Format : null;
@@ -76,13 +68,9 @@ public sealed class AnalyzeSettings : ReadingSettings
     /// <summary>The shard --shard names; the whole sweep without it (Validate has refused a malformed one).</summary>
     public SweepShard SweepShard => Shard is { } text && SweepShard.TryParse(text, out var shard, out _) ? shard : SweepShard.All;
 
-    [CommandOption("--no-infer")]
-    [Description("Do not infer the epoch length from the loss when the log does not say it.")]
-    public bool NoInfer { get; init; }
-
     [CommandOption("--format|--input-format <FORMAT>")]
     [Description("Read the log as this format instead of detecting it (a reader id: the list is in 'epochlens inspect --help'); --input-format is the same option. A report format (json, md, console) is taken as --output instead.")]
-    public string? Format { get; init; }
+    public override string? Format { get; init; }
 
     public override ValidationResult Validate()
     {
@@ -91,14 +79,14 @@ public sealed class AnalyzeSettings : ReadingSettings
             return ValidationResult.Error("give a log file or folder to analyze");
         }
 
-        if (StepsPerEpoch is { } n && !(n >= 1 && double.IsFinite(n)))
+        if (ValidateStepsPerEpoch() is { } epochError)
         {
-            return ValidationResult.Error($"--steps-per-epoch must be at least 1, not {n}");
+            return epochError;
         }
 
-        if (Json && Output is { } output && output != ReportFormat.Json)
+        if (ReportChoice.Check(Json, Output, FailOn) is { } reportError)
         {
-            return ValidationResult.Error($"--json and --output {output.ToString().ToLowerInvariant()} ask for two different reports on standard output; give one");
+            return reportError;
         }
 
         if (Format is { } format && format.Trim().Equals("html", StringComparison.OrdinalIgnoreCase))
@@ -109,12 +97,6 @@ public sealed class AnalyzeSettings : ReadingSettings
         if (FormatAsReport is { } asked && (Output is { } other && other != asked || Json && asked != ReportFormat.Json))
         {
             return ValidationResult.Error($"--format {Format} and {(Json ? "--json" : $"--output {Output.ToString()!.ToLowerInvariant()}")} ask for two different reports on standard output; give one");
-        }
-
-        // An enum converter also takes numbers; only the named values mean anything here.
-        if (!Enum.IsDefined(FailOn) || (Output is { } named && !Enum.IsDefined(named)))
-        {
-            return ValidationResult.Error("--fail-on takes none, low, medium or high; --output takes console, json, jsonl or md");
         }
 
         if (Shard is { } shard && !SweepShard.TryParse(shard, out _, out string shardError))

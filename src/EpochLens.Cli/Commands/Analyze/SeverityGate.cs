@@ -1,5 +1,3 @@
-using EpochLens.Diagnosis;
-
 namespace EpochLens.Cli.Commands.Analyze;
 
 /// <summary>Decides <c>--fail-on</c>: whether any named cause is at least as severe as the threshold.</summary>

@@ -1,12 +1,8 @@
 using System.Text.Json;
-using EpochLens.Cli.CommandLine;
-using EpochLens.Diagnosis;
 using EpochLens.Readers;
 using EpochLens.Reports;
 using EpochLens.Reports.Sweeps;
-using EpochLens.Reports.Text;
 using EpochLens.Sweeps;
-using Spectre.Console;
 
 namespace EpochLens.Cli.Commands.Analyze;
 
@@ -23,8 +19,7 @@ internal static class SweepAnalysis
 
     public static int Run(AnalyzeSettings settings, SweepPlan plan, ReadOptions readOptions, ProblemLog found, IAnsiConsole console, IAnsiConsole messages, CancellationToken cancellationToken)
     {
-        var diagnosisOptions = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
-        var analyzer = new SweepAnalyzer(readOptions, diagnosisOptions) { MaxParallelism = settings.Jobs ?? Environment.ProcessorCount };
+        var analyzer = new SweepAnalyzer(readOptions, settings.DiagnosisOptions) { MaxParallelism = settings.Jobs ?? Environment.ProcessorCount };
         int plotted = 0;
         Func<RunDiagnosis, RunDiagnosis> keep = KeptForm;
         if (settings.Plots is { } plots)

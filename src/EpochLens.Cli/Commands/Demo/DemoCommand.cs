@@ -1,11 +1,5 @@
-using System.Globalization;
 using EpochLens.Reports;
-using EpochLens.Reports.Text;
-using EpochLens.Torch.Data;
 using EpochLens.Torch.Experiments;
-using EpochLens.Torch.Native;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Demo;
 
@@ -30,8 +24,7 @@ public sealed class DemoCommand(IAnsiConsole console) : ConsoleCommand<DemoSetti
 
     public override int Execute(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
-        var data = EmbeddedData.Load();
-        TorchRuntime.EnsureLoaded();
+        var data = TrainingData.Load();
         var folder = settings.ResolveOutFolder();
         var options = SeedDemo.Setup(settings.EpochCount);
         var writer = Output.Profile.Out.Writer;
@@ -47,14 +40,14 @@ public sealed class DemoCommand(IAnsiConsole console) : ConsoleCommand<DemoSetti
 
         using (var json = File.Create(Path.Combine(folder, DiagnosisFile)))
         {
-            JsonReport.Write(json, [outcome.Plotted, outcome.Raw], ToolVersion);
+            JsonReport.Write(json, [outcome.Plotted, outcome.Raw], ToolVersion.Text);
         }
 
         string report = settings.HtmlFile ?? Path.Combine(folder, ReportFile);
         try
         {
             var lead = new ReportLead("The question, answered", [("What causes it", outcome.Answer), ("How bad it is", outcome.HowBad)], CurveLabels);
-            HtmlReport.Write(report, [outcome.Plotted, outcome.Raw], ToolVersion, lead);
+            HtmlReport.Write(report, [outcome.Plotted, outcome.Raw], ToolVersion.Text, lead);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -87,6 +80,4 @@ public sealed class DemoCommand(IAnsiConsole console) : ConsoleCommand<DemoSetti
             Output.MarkupLine(ConsoleText.Markup($"HTML report with both curves side by side: {report}"));
         }
     }
-
-    private static string ToolVersion => typeof(DemoCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

@@ -1,8 +1,4 @@
-using System.ComponentModel;
-using System.Globalization;
 using EpochLens.Torch.Experiments;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Demo;
 
@@ -41,5 +37,5 @@ public sealed class DemoSettings : CommonSettings
     public int EpochCount => Epochs ?? (Full ? SeedDemo.FullEpochs : SeedDemo.ShortEpochs);
 
     public string ResolveOutFolder() =>
-        OutFolder ?? Path.Combine("runs", "demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        OutFolder ?? RunFolderName.New("runs", "demo-");
 }

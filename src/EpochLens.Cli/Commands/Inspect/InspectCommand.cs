@@ -1,9 +1,5 @@
-using System.Globalization;
 using EpochLens.Logs;
 using EpochLens.Readers;
-using EpochLens.Reports.Text;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Inspect;
 
@@ -19,19 +15,12 @@ public sealed class InspectCommand(IAnsiConsole console) : ConsoleCommand<Inspec
         var options = settings.ReadOptionsFor(settings.Format, settings.Metric, readStatus);
         var problems = new ProblemLog();
         IReadOnlyList<TrainingLog> logs = [];
-        if (StandardStreams.ProgressShown)
+        // A spinner with the points read so far on standard error while a long read goes on, on a terminal only.
+        WithStatus(show =>
         {
-            // A spinner with the points read so far on standard error while a long read goes on, on a terminal only.
-            Messages.Status().Start("Reading ...", context =>
-            {
-                readStatus.ShowWith(text => context.Status(ConsoleText.Safe(text)));
-                logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
-            });
-        }
-        else
-        {
+            readStatus.ShowWith(show);
             logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
-        }
+        });
 
         foreach (var log in logs)
         {

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EpochLens.Cli.Commands.Inspect;
 
 /// <summary>The options of <c>epochlens inspect</c>; their descriptions are its --help.</summary>

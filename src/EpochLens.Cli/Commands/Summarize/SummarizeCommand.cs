@@ -1,9 +1,5 @@
-using EpochLens.Diagnosis;
 using EpochLens.Reports.Sweeps;
-using EpochLens.Reports.Text;
 using EpochLens.Sweeps;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Summarize;
 
@@ -57,5 +53,4 @@ public sealed class SummarizeCommand(IAnsiConsole console) : ConsoleCommand<Summ
     /// <summary>The files given, with a folder standing for its *.jsonl files (a shell without globbing, a job's output folder).</summary>
     private static IEnumerable<string> Expand(IEnumerable<string> paths) =>
         paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.jsonl").Order(StringComparer.Ordinal) : Enumerable.Repeat(p, 1));
-
 }

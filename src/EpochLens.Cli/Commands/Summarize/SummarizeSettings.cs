@@ -1,8 +1,4 @@
-using System.ComponentModel;
 using EpochLens.Cli.Commands.Analyze;
-using EpochLens.Diagnosis;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Summarize;
 
@@ -34,7 +30,7 @@ public sealed class SummarizeSettings : CommonSettings
     public SeverityLevel FailOn { get; init; } = SeverityLevel.None;
 
     /// <summary>What goes to standard output, --json and --output taken together.</summary>
-    public ReportFormat Report => Json ? ReportFormat.Json : Output ?? ReportFormat.Console;
+    public ReportFormat Report => ReportChoice.Of(Json, Output);
 
     public override ValidationResult Validate()
     {
@@ -43,14 +39,9 @@ public sealed class SummarizeSettings : CommonSettings
             return ValidationResult.Error("give the shards' JSON Lines files to merge");
         }
 
-        if (Json && Output is { } output && output != ReportFormat.Json)
+        if (ReportChoice.Check(Json, Output, FailOn) is { } reportError)
         {
-            return ValidationResult.Error($"--json and --output {output.ToString().ToLowerInvariant()} ask for two different reports on standard output; give one");
-        }
-
-        if (!Enum.IsDefined(FailOn) || (Output is { } named && !Enum.IsDefined(named)))
-        {
-            return ValidationResult.Error("--fail-on takes none, low, medium or high; --output takes console, json, jsonl or md");
+            return reportError;
         }
 
         if (Html is { } html && string.IsNullOrWhiteSpace(html))

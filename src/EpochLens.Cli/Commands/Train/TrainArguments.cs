@@ -1,4 +1,3 @@
-using System.Globalization;
 using EpochLens.Telemetry;
 using EpochLens.Torch.Training;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
-using EpochLens.Reports.Text;
 using EpochLens.Telemetry;
-using EpochLens.Torch.Data;
-using EpochLens.Torch.Native;
 using EpochLens.Torch.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Train;
 
@@ -15,8 +9,7 @@ public sealed class TrainCommand(IAnsiConsole console) : ConsoleCommand<TrainSet
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToOptions();
-        var data = settings.DataFolder is null ? EmbeddedData.Load() : IdxDirectory.Load(settings.DataFolder);
-        TorchRuntime.EnsureLoaded();
+        var data = TrainingData.Load(settings.DataFolder);
         var trainer = new Trainer(options, data);
         var folder = settings.ResolveOutFolder();
 

@@ -1,11 +1,7 @@
-using System.ComponentModel;
-using System.Globalization;
 using EpochLens.Naming;
 using EpochLens.Telemetry;
 using EpochLens.Torch.Telemetry;
 using EpochLens.Torch.Training;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Train;
 
@@ -177,7 +173,7 @@ public sealed class TrainSettings : CommonSettings
 
     /// <summary>The run folder: the one given, or a new one named after the current time.</summary>
     public string ResolveOutFolder() =>
-        OutFolder ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        OutFolder ?? RunFolderName.New("runs");
 
     /// <summary>The error for a value that is none of <paramref name="names"/>, naming the option; null when it is one.</summary>
     private static string? Unnamed<T>(NameTable<T> names, string text, string option)

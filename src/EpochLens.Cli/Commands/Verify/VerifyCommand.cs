@@ -1,11 +1,4 @@
-using System.Globalization;
-using EpochLens.Diagnosis;
-using EpochLens.Reports.Text;
-using EpochLens.Torch.Data;
 using EpochLens.Torch.Experiments;
-using EpochLens.Torch.Native;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Verify;
 
@@ -31,12 +24,10 @@ public sealed class VerifyCommand(IAnsiConsole console) : ConsoleCommand<VerifyS
 
         if (!run.UsesEmbeddedData && settings.DataFolder is null)
         {
-            StandardStreams.Error.MarkupLine(ConsoleText.Markup($"[red]error:[/] {run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again."));
-            return ExitCodes.UsageOrInputError;
+            return Error($"{run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again.");
         }
 
-        var data = settings.DataFolder is null ? EmbeddedData.Load() : IdxDirectory.Load(settings.DataFolder);
-        TorchRuntime.EnsureLoaded();
+        var data = TrainingData.Load(settings.DataFolder);
         var outFolder = settings.ResolveOutFolder();
         var verifier = new Verifier(data, EngineDefaults.CreateDiagnoser(), new VerifyOptions
         {
@@ -74,7 +65,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : ConsoleCommand<VerifyS
         Directory.CreateDirectory(outFolder);
         var runs = plan.Runs.Select(r => (r.Label, (long)r.Options.StepsPerEpoch * r.Options.Epochs)).ToList();
         var report = RunProgressDisplay.Run(Messages, runs, settings.Quiet || settings.Json, progress => verifier.Verify(plan, progress, cancellationToken));
-        File.WriteAllText(Path.Combine(outFolder, "verify.json"), VerifyJsonReport.ToJson(report, ToolVersion));
+        File.WriteAllText(Path.Combine(outFolder, "verify.json"), VerifyJsonReport.ToJson(report, ToolVersion.Text));
         if (settings.Json)
         {
             WriteJson(report);
@@ -91,9 +82,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : ConsoleCommand<VerifyS
     private static void WriteJson(VerificationReport report)
     {
         using var stdout = Console.OpenStandardOutput();
-        VerifyJsonReport.Write(stdout, report, ToolVersion);
+        VerifyJsonReport.Write(stdout, report, ToolVersion.Text);
         stdout.Flush();
     }
-
-    private static string ToolVersion => typeof(VerifyCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

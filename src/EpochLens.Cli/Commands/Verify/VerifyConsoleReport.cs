@@ -1,9 +1,5 @@
-using System.Globalization;
-using EpochLens.Diagnosis;
-using EpochLens.Reports.Text;
 using EpochLens.Torch.Experiments;
 using EpochLens.Torch.Training;
-using Spectre.Console;
 
 namespace EpochLens.Cli.Commands.Verify;
 

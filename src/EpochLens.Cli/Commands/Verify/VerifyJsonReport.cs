@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EpochLens.Analysis;
-using EpochLens.Diagnosis;
 using EpochLens.Reports;
 using EpochLens.Torch.Experiments;
 

@@ -1,9 +1,4 @@
-using System.ComponentModel;
-using System.Globalization;
-using EpochLens.Diagnosis;
 using EpochLens.Torch.Experiments;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Verify;
 
@@ -98,5 +93,5 @@ public sealed class VerifySettings : CommonSettings
 
     /// <summary>The output folder: the one given, or a new one inside the run folder named after the current time.</summary>
     public string ResolveOutFolder() =>
-        OutFolder ?? Path.Combine(RunFolder, "verify-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        OutFolder ?? RunFolderName.New(RunFolder, "verify-");
 }

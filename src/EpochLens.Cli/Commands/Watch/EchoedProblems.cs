@@ -1,6 +1,4 @@
 using EpochLens.Readers;
-using EpochLens.Reports.Text;
-using Spectre.Console;
 
 namespace EpochLens.Cli.Commands.Watch;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using EpochLens.Diagnosis;
 using EpochLens.Watching;
 
 namespace EpochLens.Cli.Commands.Watch;

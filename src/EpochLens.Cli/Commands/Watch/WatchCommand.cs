@@ -1,13 +1,8 @@
 using System.Runtime.InteropServices;
-using EpochLens.Cli.CommandLine;
 using EpochLens.Cli.Commands.Analyze;
-using EpochLens.Diagnosis;
 using EpochLens.Readers;
 using EpochLens.Reports;
-using EpochLens.Reports.Text;
 using EpochLens.Watching;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EpochLens.Cli.Commands.Watch;
 
@@ -34,9 +29,8 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
 
         // Every series is read, as analyze reads them: the diagnosis uses the learning rate and the rest beside the loss.
         var readOptions = settings.ReadOptionsFor(settings.Format);
-        var options = new DiagnosisOptions { StepsPerEpoch = settings.StepsPerEpoch, Metric = settings.Metric, InferEpochs = !settings.NoInfer, Spell = SettingFlags.Spell };
         var follower = new PathFollower(settings.Path, readOptions, readers);
-        var watcher = new RunWatcher(follower, EngineDefaults.CreateDiagnoser(), options, settings.IntervalSpan);
+        var watcher = new RunWatcher(follower, EngineDefaults.CreateDiagnoser(), settings.DiagnosisOptions, settings.IntervalSpan);
         var problems = new EchoedProblems(Messages);
 
         using var signal = new ChangeSignal(settings.Path, settings.IntervalSpan, settings.Poll);
@@ -121,13 +115,7 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
             ConsoleReport.Render(Output, diagnosis, settings.Details);
         }
 
-        if (tripped || SeverityGate.Trips(watcher.Latest, settings.FailOn))
-        {
-            Messages.MarkupLine(ConsoleText.Markup($"A finding is at or above --fail-on {settings.FailOn.ToString().ToLowerInvariant()}: exit code {ExitCodes.FindingAtOrAboveThreshold}."));
-            return ExitCodes.FindingAtOrAboveThreshold;
-        }
-
-        return ExitCodes.Ok;
+        return tripped || SeverityGate.Trips(watcher.Latest, settings.FailOn) ? FailOnReached(settings.FailOn) : ExitCodes.Ok;
     }
 
     /// <summary>Prints what a poll changed and rewrites the reports after a diagnosis; false when a report cannot be written.</summary>
@@ -154,12 +142,12 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
         {
             if (settings.Json is { } json)
             {
-                AtomicFile.Write(json, stream => JsonReport.Write(stream, update.Diagnoses, ToolVersion));
+                AtomicFile.Write(json, stream => JsonReport.Write(stream, update.Diagnoses, ToolVersion.Text));
             }
 
             if (settings.Html is { } html)
             {
-                var page = HtmlReport.Render(update.Diagnoses, ToolVersion);
+                var page = HtmlReport.Render(update.Diagnoses, ToolVersion.Text);
                 AtomicFile.Write(html, stream =>
                 {
                     using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
@@ -169,7 +157,7 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] cannot write the report: {e.Message}"));
+            SayError($"cannot write the report: {e.Message}");
             return false;
         }
 
@@ -210,6 +198,4 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
             ? $"file-system notifications, looked at {settings.Interval:0.###} s after a change"
             : $"polled every {settings.Interval:0.###} s, backing off to {settings.Interval * ChangeSignal.MaxBackOff:0.###} s while quiet" +
               (signal.NotificationProblem is { } why ? $"; notifications failed: {why}" : "");
-
-    private static string ToolVersion => typeof(WatchCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

@@ -1,12 +1,7 @@
-using System.ComponentModel;
-using EpochLens.Diagnosis;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EpochLens.Cli.Commands.Watch;
 
 /// <summary>The options of <c>epochlens watch</c>; their descriptions are its --help. Those shared with analyze mean the same.</summary>
-public sealed class WatchSettings : ReadingSettings
+public sealed class WatchSettings : DiagnosingSettings
 {
     [CommandArgument(0, "<PATH>")]
     [Description("The log file or folder a run is writing (TensorBoard event files, CSV, JSON Lines, printed text, EpochLens telemetry); it may not exist yet.")]
@@ -14,19 +9,11 @@ public sealed class WatchSettings : ReadingSettings
 
     [CommandOption("--steps-per-epoch <N>")]
     [Description("Steps per epoch: the run is diagnosed again as each epoch completes. Without it the epochs are read from the log or inferred from the loss; until they are known, the run is diagnosed at --interval, less often while the verdict stays the same.")]
-    public double? StepsPerEpoch { get; init; }
-
-    [CommandOption("--metric|--tag <NAME>")]
-    [Description("The series to diagnose (a TensorBoard tag, CSV column or JSON key). Default: the training loss.")]
-    public string? Metric { get; init; }
+    public override double? StepsPerEpoch { get; init; }
 
     [CommandOption("--format|--input-format <FORMAT>")]
     [Description("Read the log as this format instead of detecting it (a reader id, as in 'epochlens inspect --help').")]
-    public string? Format { get; init; }
-
-    [CommandOption("--no-infer")]
-    [Description("Do not infer the epoch length from the loss when the log does not say it.")]
-    public bool NoInfer { get; init; }
+    public override string? Format { get; init; }
 
     [CommandOption("--json <FILE>")]
     [Description("Keep FILE up to date with the latest diagnosis as JSON (docs/diagnosis-json.md); replaced whole at each diagnosis, never half-written.")]
@@ -69,9 +56,9 @@ public sealed class WatchSettings : ReadingSettings
             return ValidationResult.Error("give the log file or folder to watch");
         }
 
-        if (StepsPerEpoch is { } n && !(n >= 1 && double.IsFinite(n)))
+        if (ValidateStepsPerEpoch() is { } epochError)
         {
-            return ValidationResult.Error($"--steps-per-epoch must be at least 1, not {n}");
+            return epochError;
         }
 
         if (!(Interval >= 0.01 && Interval <= 3600))
