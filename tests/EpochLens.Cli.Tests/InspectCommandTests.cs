@@ -26,6 +26,21 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Matches(@"val_loss\s+HeldOutLoss\s+1", result.Output);
     }
 
+    [Theory]
+    [InlineData("--format")]
+    [InlineData("--input-format")]
+    public void The_input_format_is_named_as_analyze_names_it(string option)
+    {
+        // A .txt file of printed lines: read as text only when told to be.
+        var log = Write("printed.txt", string.Join("\n", Enumerable.Range(0, 20).Select(i => $"epoch {(i / 10) + 1} step {(i % 10) + 1}/10 loss {2.0 - (0.05 * i):0.00}")) + "\n");
+
+        var result = EpochLensProcess.Run("inspect", log, option, "text");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("(text)", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"loss\s+TrainLoss\s+20", result.Output);
+    }
+
     [Fact]
     public void Damage_is_reported_and_the_rest_still_read()
     {

@@ -7,8 +7,8 @@ public sealed class InspectSettings : ReadingSettings
     [Description("A log file (TensorBoard event file, CSV, JSON Lines, trainer_state.json, console log, the text a training script printed, ...) or a folder searched for logs.")]
     public string Path { get; init; } = "";
 
-    [CommandOption("--format <FORMAT>")]
-    [Description("Read as this format instead of detecting it: tensorboard, epochlens, huggingface, mlflow, keras, mmengine, jsonl, csv or text (printed training lines in any text file).")]
+    [CommandOption("--format|--input-format <FORMAT>")]
+    [Description("Read as this format instead of detecting it: tensorboard, epochlens, huggingface, mlflow, keras, mmengine, jsonl, csv or text (printed training lines in any text file); --input-format is the same option, as in analyze and watch.")]
     public string? Format { get; init; }
 
     [CommandOption("--metric|--tag <NAME>")]
