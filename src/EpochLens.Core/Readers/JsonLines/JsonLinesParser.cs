@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.JsonLines;
@@ -76,54 +76,23 @@ internal sealed class JsonLinesParser
 
     public TrainingLog Read(string sourceName, string format)
     {
-        long bytes;
         using (var stream = _open?.Invoke() ?? LogFile.Open(_file, _options))
         {
-            var lines = new LineScanner(stream);
-            while (lines.TryReadLine(out var line))
+            if (RecordLines.Read(stream, _problems, ReadLine, cutIsDamage: false).LineNumber == 0)
             {
-                ReadLine(lines, line);
+                throw new LogReadException(_file, "the file is empty: no JSON lines to read");
             }
-
-            bytes = lines.LineNumber == 0 ? 0 : lines.LineOffset + 1;
-            if (lines.ReadError is not null)
-            {
-                _problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
-            }
-
-            if (stream is SizeLimitedStream { LimitReached: true } bounded)
-            {
-                _problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                    bounded.LimitMessage);
-            }
-        }
-
-        if (bytes == 0)
-        {
-            throw new LogReadException(_file, "the file is empty: no JSON lines to read");
         }
 
         Fractions.Rows = _dataLines;
         return Finish(sourceName, format);
     }
 
-    private void ReadLine(LineScanner lines, ReadOnlySpan<byte> line)
+    private void ReadLine(ReadOnlySpan<byte> line, LineScanner lines)
     {
-        if (lines.TooLong)
-        {
-            _problems.Report(lines.Position.ToString(), ProblemKind.Malformed, $"line longer than {lines.MaxLineBytes} bytes: skipped");
-            return;
-        }
-
         line = line.Trim(" \t\r"u8);
         if (line.IsEmpty)
         {
-            return;
-        }
-
-        if (!Utf8.IsValid(line))
-        {
-            _problems.Report(lines.Position.ToString(), ProblemKind.Encoding, "bytes that are not valid UTF-8: line skipped");
             return;
         }
 
@@ -147,7 +116,7 @@ internal sealed class JsonLinesParser
         {
             if (lines.Unterminated)
             {
-                _problems.Report(lines.Position.ToString(), ProblemKind.Truncated, $"the last line is incomplete (a killed run?): skipped");
+                _problems.Report(lines.Position.ToString(), ProblemKind.Truncated, RecordLines.CutLine);
             }
             else
             {

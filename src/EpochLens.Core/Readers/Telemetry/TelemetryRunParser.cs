@@ -1,6 +1,7 @@
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 using EpochLens.Telemetry;
 
@@ -96,46 +97,6 @@ internal sealed class TelemetryRunParser
         }
     }
 
-    private delegate void LineHandler(ReadOnlySpan<byte> line, SourcePosition where);
-
-    /// <summary>Streams the lines of a telemetry file; damage common to both formats is reported here.</summary>
-    private void ReadLines(string file, ProblemReporter problems, LineHandler handle)
-    {
-        using var stream = LogFile.Open(file, _options);
-        var lines = new LineScanner(stream);
-        while (lines.TryReadLine(out var line))
-        {
-            if (lines.TooLong)
-            {
-                problems.Report(lines.Position.ToString(), ProblemKind.Malformed, $"line longer than {lines.MaxLineBytes} bytes: skipped");
-            }
-            else if (lines.Unterminated)
-            {
-                // The writer ends every record with a newline: a last line without one was cut off.
-                problems.Report(lines.Position.ToString(), ProblemKind.Truncated, "the last line is incomplete (a killed run?): skipped");
-            }
-            else if (!System.Text.Unicode.Utf8.IsValid(line))
-            {
-                problems.Report(lines.Position.ToString(), ProblemKind.Encoding, "bytes that are not valid UTF-8: line skipped");
-            }
-            else if (!line.IsEmpty && !IsHeader(line))
-            {
-                handle(line, lines.Position);
-            }
-        }
-
-        if (lines.ReadError is not null)
-        {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
-        }
-
-        if (stream is SizeLimitedStream { LimitReached: true } bounded)
-        {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                bounded.LimitMessage);
-        }
-    }
-
     private static bool IsHeader(ReadOnlySpan<byte> line) => line[0] is (byte)'s' or (byte)'e' && (line.StartsWith("step,"u8) || line.StartsWith("epoch,"u8));
 
     /// <summary>Reads the steps file into <paramref name="series"/>; returns its epoch series.</summary>
@@ -222,8 +183,15 @@ internal sealed class TelemetryRunParser
     {
         var problems = new ProblemReporter(file, _sink, _options.Strict);
         var row = new TelemetryRow(layout.Count);
-        ReadLines(file, problems, (line, where) =>
+        using var stream = LogFile.Open(file, _options);
+        RecordLines.Read(stream, problems, (line, lines) =>
         {
+            if (line.IsEmpty || IsHeader(line))
+            {
+                return;
+            }
+
+            var where = lines.Position;
             var error = csv ? TelemetryRowParser.ParseCsv(layout, line, row) : TelemetryRowParser.ParseJson(layout, line, row);
             if (error is null)
             {
