@@ -258,7 +258,7 @@ internal sealed class TrainerStateParser
         }
 
         var where = _inHistory ? new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString() : $"byte {offset}";
-        var reason = error.Message.Split(". ")[0];
+        var reason = JsonHead.Reason(error);
         if (prefix)
         {
             _problems.Report(where, ProblemKind.Truncated, $"the file ends inside the JSON (a killed run?): the {_entries} complete log_history entries before it are kept");

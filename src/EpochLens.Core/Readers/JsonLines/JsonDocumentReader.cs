@@ -38,7 +38,7 @@ public sealed class JsonDocumentReader : ILogReader
             return false;
         }
 
-        var rest = Skip(JsonLinesReader.SkipBom(head));
+        var rest = JsonHead.Start(head);
         if (rest.Length < 2)
         {
             return false;
@@ -47,7 +47,7 @@ public sealed class JsonDocumentReader : ILogReader
         if (rest[0] == (byte)'[')
         {
             // An array of objects or of numbers.
-            var first = Skip(rest[1..]);
+            var first = JsonHead.SkipSpace(rest[1..]);
             return first.Length > 0 && (first[0] == (byte)'{' || IsNumberStart(first[0]));
         }
 
@@ -57,17 +57,17 @@ public sealed class JsonDocumentReader : ILogReader
         }
 
         // The first member's value decides: an array of numbers, or an object of steps and values (Sacred).
-        var member = Skip(rest[1..]);
+        var member = JsonHead.SkipSpace(rest[1..]);
         int colon = member.IndexOf((byte)':');
         if (member.Length == 0 || member[0] != (byte)'"' || colon < 0)
         {
             return false;
         }
 
-        var value = Skip(member[(colon + 1)..]);
+        var value = JsonHead.SkipSpace(member[(colon + 1)..]);
         if (value.Length > 1 && value[0] == (byte)'[')
         {
-            var element = Skip(value[1..]);
+            var element = JsonHead.SkipSpace(value[1..]);
             return element.Length > 0 && (IsNumberStart(element[0]) || element[0] == (byte)'{');
         }
 
@@ -303,8 +303,6 @@ public sealed class JsonDocumentReader : ILogReader
 
         return rows;
     }
-
-    private static ReadOnlySpan<byte> Skip(ReadOnlySpan<byte> text) => text.TrimStart(" \t\r\n"u8);
 
     private static bool IsNumberStart(byte b) => b is (byte)'-' or (byte)'.' || (b >= (byte)'0' && b <= (byte)'9');
 }

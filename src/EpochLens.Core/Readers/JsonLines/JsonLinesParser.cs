@@ -98,7 +98,7 @@ internal sealed class JsonLinesParser
 
         if (BareLiteralQuoter.MayNeedRewrite(line))
         {
-            line = Quote(line);
+            line = BareLiteralQuoter.Quote(line, ref _quoted);
         }
 
         _lineValues.Clear();
@@ -109,7 +109,7 @@ internal sealed class JsonLinesParser
         }
         catch (JsonException e)
         {
-            error = $"not valid JSON ({FirstSentence(e.Message)})";
+            error = $"not valid JSON ({JsonHead.Reason(e)})";
         }
 
         if (error is not null)
@@ -130,20 +130,6 @@ internal sealed class JsonLinesParser
         {
             AddLine(lines.Position);
         }
-    }
-
-    private ReadOnlySpan<byte> Quote(ReadOnlySpan<byte> line)
-    {
-        int need = BareLiteralQuoter.MaxOutput(line.Length);
-        if (_quoted.Length < need)
-        {
-            _quoted = new byte[Math.Max(need, _quoted.Length * 2)];
-        }
-
-        var quoter = default(BareLiteralQuoter);
-        int n = quoter.Rewrite(line, _quoted);
-        n += quoter.Finish(_quoted.AsSpan(n));
-        return _quoted.AsSpan(0, n);
     }
 
     /// <summary>Collects the line's numbers with their flattened keys; returns why the line is not an object, or null.</summary>
@@ -421,12 +407,6 @@ internal sealed class JsonLinesParser
 
         var hint = EpochHints.FromEpochSeries(epochs, $"'{epochs?.Name}' key of each line");
         return new TrainingLog(sourceName, format, series, hint);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
     private sealed class KeyInfo

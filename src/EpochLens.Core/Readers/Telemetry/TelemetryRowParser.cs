@@ -80,7 +80,7 @@ internal static class TelemetryRowParser
         }
         catch (JsonException e)
         {
-            return $"not valid JSON ({e.Message.Split(". ")[0]})";
+            return $"not valid JSON ({JsonHead.Reason(e)})";
         }
     }
 
