@@ -85,6 +85,15 @@ internal sealed class TrainerStateParser
         bool final = false;
         bool resynchronising = false;
         var state = new JsonReaderState(ReaderOptions);
+
+        // Drops the first bytes of the buffer, read or skipped.
+        void Drop(int count)
+        {
+            buffer.AsSpan(count, filled - count).CopyTo(buffer);
+            filled -= count;
+            bufferStart += count;
+        }
+
         while (true)
         {
             (filled, final) = Fill(stream, ref buffer, filled);
@@ -92,10 +101,7 @@ internal sealed class TrainerStateParser
             {
                 // After a damaged entry: on at the next one, with the reader's state of an element of log_history.
                 int next = NextEntry(buffer.AsSpan(0, filled));
-                int drop = next >= 0 ? next : Math.Max(0, filled - EntrySeparatorReach);
-                buffer.AsSpan(drop, filled - drop).CopyTo(buffer);
-                filled -= drop;
-                bufferStart += drop;
+                Drop(next >= 0 ? next : Math.Max(0, filled - EntrySeparatorReach));
                 if (next < 0)
                 {
                     if (final)
@@ -130,10 +136,7 @@ internal sealed class TrainerStateParser
                     return;
                 }
 
-                int skip = (int)good + 1;
-                buffer.AsSpan(skip, filled - skip).CopyTo(buffer);
-                filled -= skip;
-                bufferStart += skip;
+                Drop((int)good + 1);
                 resynchronising = true;
                 continue;
             }
@@ -148,11 +151,8 @@ internal sealed class TrainerStateParser
                 return;
             }
 
-            int consumed = (int)reader.BytesConsumed;
             state = reader.CurrentState;
-            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-            filled -= consumed;
-            bufferStart += consumed;
+            Drop((int)reader.BytesConsumed);
             if (filled == buffer.Length)
             {
                 if (buffer.Length >= MaxBuffer)
@@ -323,7 +323,7 @@ internal sealed class TrainerStateParser
                     if (_entryKey.MayBeStep)
                     {
                         // Read from its digits: as a double, steps past 2^53 merge.
-                        _entryStepReading = JsonNumber.ReadStep(ref reader, out _entryStep);
+                        _entryStepReading = JsonNumber.ReadStep(ref reader, 0, out _entryStep, out _);
                     }
                 }
 

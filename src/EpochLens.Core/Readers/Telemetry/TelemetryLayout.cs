@@ -28,6 +28,9 @@ internal sealed class TelemetryLayout
 
     public int Count => Columns.Count;
 
+    /// <summary>A bit for every column, as a line that has them all sets them.</summary>
+    public int AllColumns => (1 << Count) - 1;
+
     public int Column(string name)
     {
         for (int i = 0; i < Columns.Count; i++)

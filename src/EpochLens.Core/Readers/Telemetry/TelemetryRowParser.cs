@@ -76,7 +76,7 @@ internal static class TelemetryRowParser
                 return "the object is not closed properly";
             }
 
-            return seen == (1 << layout.Count) - 1 ? null : "keys of the telemetry format are missing";
+            return seen == layout.AllColumns ? null : "keys of the telemetry format are missing";
         }
         catch (JsonException e)
         {
