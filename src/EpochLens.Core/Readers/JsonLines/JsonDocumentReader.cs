@@ -97,7 +97,7 @@ public sealed class JsonDocumentReader : ILogReader
     /// The objects of a damaged array of per-step objects, each parsed on its own, as JSON Lines; a damaged one is
     /// reported and skipped. Null when the document holds no such array (nothing to recover).
     /// </summary>
-    private static byte[]? ElementsOneByOne(string file, byte[] text, IProblemSink problems)
+    private static byte[]? ElementsOneByOne(byte[] text, ProblemReporter problems)
     {
         var elements = JsonArrayElements.Find(text, out bool ended);
         if (elements.Count == 0)
@@ -107,8 +107,8 @@ public sealed class JsonDocumentReader : ILogReader
 
         if (!ended)
         {
-            problems.Report(new ReadProblem(file, $"byte {text.Length}", ProblemKind.Truncated,
-                $"the document ends inside its array (cut off while it was written?): the {elements.Count} complete objects before were read"));
+            problems.Report($"byte {text.Length}", ProblemKind.Truncated,
+                $"the document ends inside its array (cut off while it was written?): the {elements.Count} complete objects before were read");
         }
 
         var output = new MemoryStream();
@@ -129,8 +129,8 @@ public sealed class JsonDocumentReader : ILogReader
             {
                 damaged++;
                 writer.Reset();
-                problems.Report(new ReadProblem(file, $"byte {start}", ProblemKind.Malformed,
-                    $"object {k + 1} of the array is not valid JSON ({e.Message}): skipped, the objects around it are read"));
+                problems.Report($"byte {start}", ProblemKind.Malformed,
+                    $"object {k + 1} of the array is not valid JSON ({e.Message}): skipped, the objects around it are read");
             }
         }
 
@@ -160,7 +160,7 @@ public sealed class JsonDocumentReader : ILogReader
             catch (JsonException e)
             {
                 // An array of per-step objects with a damaged one: every other object is still read (strict reading fails instead).
-                return (options.Strict ? null : ElementsOneByOne(file, text, problems))
+                return (options.Strict ? null : ElementsOneByOne(text, new ProblemReporter(file, problems, options.Strict)))
                     ?? throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             }
             catch (InvalidDataException e)
