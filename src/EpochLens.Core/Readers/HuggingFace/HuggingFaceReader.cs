@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using EpochLens.Logs;
-using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.HuggingFace;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.Json;
 using EpochLens.Settings;
 
 namespace EpochLens.Readers.JsonLines;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.Json;
 using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 

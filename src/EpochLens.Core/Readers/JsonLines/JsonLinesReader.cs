@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EpochLens.Logs;
+using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.JsonLines;
 

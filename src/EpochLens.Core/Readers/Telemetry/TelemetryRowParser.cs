@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Json;
 using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;

@@ -1,6 +1,6 @@
 using EpochLens.Readers.Series;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>A key of a file of JSON records (flattened "a/b" where nested), what it is, and the series its numbers go to.</summary>
 internal sealed class JsonKey(string name, bool isEpoch, bool mayBeStep)

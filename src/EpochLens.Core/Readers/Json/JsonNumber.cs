@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>Reads a JSON value as a number, accepting the non-finite literals as strings (see <see cref="BareLiteralQuoter"/>).</summary>
 internal static class JsonNumber

@@ -3,7 +3,7 @@ using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Series;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>
 /// The keys of a file of JSON records, each decoded once: a key is matched as bytes against the previous record's key

@@ -1,4 +1,4 @@
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>
 /// Python's json module writes NaN, Infinity and -Infinity as bare words, which are not JSON and which

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>What the JSON readers share in looking at a file's first bytes and in wording a parser's complaint.</summary>
 internal static class JsonHead
