@@ -113,9 +113,10 @@ internal sealed class TelemetryRunParser
             Collector(layout, "batch_size", SeriesRole.BatchSize), epoch,
         ];
         bool loggedDiffers = false;
+        int stepColumn = layout.Column("step");
         var problems = ReadRows(file, layout, _files.StepsKind == TelemetryFileKind.StepsCsv, (row, where, problems) =>
         {
-            long step = row.Whole(0);
+            long step = row.Whole(stepColumn);
             foreach (var (column, collector) in collectors)
             {
                 // A norm that was not measured is no point.
@@ -152,13 +153,14 @@ internal sealed class TelemetryRunParser
             Collector(layout, "heldout_loss", SeriesRole.HeldOutLoss), Collector(layout, "heldout_accuracy", SeriesRole.Other),
             Collector(layout, "train_loss", SeriesRole.Other, new ValueAveraging(AveragingKind.EpochMean, null, "epochs file: mean of the epoch's per-batch losses")),
         ];
+        int lastStep = layout.Column("last_step");
         var problems = ReadRows(file, layout, _files.EpochsKind == TelemetryFileKind.EpochsCsv, (row, where, problems) =>
         {
             // The writer puts NaN in both held-out columns when the epoch was not evaluated: no point, not a NaN loss.
             bool evaluated = !(double.IsNaN(row.Value(collectors[0].Column)) && double.IsNaN(row.Value(collectors[1].Column)));
             foreach (var (column, collector) in evaluated ? collectors : collectors[2..])
             {
-                collector.Add(row.Whole(layout.Column("last_step")), row.Value(column), double.NaN, problems, where);
+                collector.Add(row.Whole(lastStep), row.Value(column), double.NaN, problems, where);
             }
         });
         foreach (var (_, collector) in collectors)
