@@ -145,7 +145,7 @@ public sealed class NumericExtremesTests : IDisposable
     public void A_json_lines_key_with_a_lone_surrogate_escape_skips_that_line_only()
     {
         // A bit flip turned "loss" into an escape with no low surrogate, behind a UTF-8 BOM: once an
-        // InvalidOperationException in JsonLinesParser.AppendName.
+        // InvalidOperationException in the JSON Lines parser (now JsonKeys.AppendName).
         var text = new StringBuilder("\uFEFF");
         for (int i = 0; i < 30; i++)
         {

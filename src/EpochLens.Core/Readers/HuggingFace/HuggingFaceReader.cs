@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EpochLens.Logs;
+using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.HuggingFace;
 
@@ -23,7 +24,7 @@ public sealed partial class HuggingFaceReader : ILogReader
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         var name = BaseName(path);
-        var text = JsonText(head);
+        var text = JsonHead.Start(head);
         if (text.IsEmpty || text[0] != (byte)'{')
         {
             return false;
@@ -83,7 +84,7 @@ public sealed partial class HuggingFaceReader : ILogReader
         {
             // A file read as format huggingface under another name: its content says which of the two it is.
             var file = files[0];
-            if (!IsLlamaFactory(JsonText(Head(file))))
+            if (!IsLlamaFactory(JsonHead.Start(Head(file))))
             {
                 return new TrainerStateParser(file, options, problems).Read(name, Format);
             }
@@ -100,9 +101,6 @@ public sealed partial class HuggingFaceReader : ILogReader
         var name = Path.GetFileName(path);
         return name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
     }
-
-    private static ReadOnlySpan<byte> JsonText(ReadOnlySpan<byte> head) =>
-        (head.StartsWith("\uFEFF"u8) ? head[3..] : head).TrimStart(" \t\r\n"u8);
 
     /// <summary>
     /// A trainer_state.json copied or downloaded under another name: its keys, written sorted, put "global_step" and

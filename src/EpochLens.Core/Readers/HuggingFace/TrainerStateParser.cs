@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.Json;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;
 
@@ -27,14 +27,13 @@ internal sealed class TrainerStateParser
     private readonly string _file;
     private readonly ReadOptions _options;
     private readonly ProblemReporter _problems;
-    private readonly Dictionary<string, SeriesCollector> _series = new(StringComparer.Ordinal);
-    private readonly List<SeriesCollector> _order = [];
-    private readonly List<(string Key, double Value)> _entry = [];
-    private readonly List<(byte[] Bytes, string Name)> _names = [];
+    private readonly JsonKeys _keys = new(name => new JsonKey(name, name == "epoch", name == "step"));
+    private readonly List<(JsonKey Key, double Value)> _entry = [];
     private TopKey _topKey;
     private bool _inHistory;
     private bool _sawRoot;
-    private string? _entryKey;
+    private JsonKey? _entryKey;
+    private int _entryKeys;
     private StepReading _entryStepReading;
     private long _entryStep;
     private long _entries;
@@ -87,6 +86,15 @@ internal sealed class TrainerStateParser
         bool final = false;
         bool resynchronising = false;
         var state = new JsonReaderState(ReaderOptions);
+
+        // Drops the first bytes of the buffer, read or skipped.
+        void Drop(int count)
+        {
+            buffer.AsSpan(count, filled - count).CopyTo(buffer);
+            filled -= count;
+            bufferStart += count;
+        }
+
         while (true)
         {
             (filled, final) = Fill(stream, ref buffer, filled);
@@ -94,10 +102,7 @@ internal sealed class TrainerStateParser
             {
                 // After a damaged entry: on at the next one, with the reader's state of an element of log_history.
                 int next = NextEntry(buffer.AsSpan(0, filled));
-                int drop = next >= 0 ? next : Math.Max(0, filled - EntrySeparatorReach);
-                buffer.AsSpan(drop, filled - drop).CopyTo(buffer);
-                filled -= drop;
-                bufferStart += drop;
+                Drop(next >= 0 ? next : Math.Max(0, filled - EntrySeparatorReach));
                 if (next < 0)
                 {
                     if (final)
@@ -132,10 +137,7 @@ internal sealed class TrainerStateParser
                     return;
                 }
 
-                int skip = (int)good + 1;
-                buffer.AsSpan(skip, filled - skip).CopyTo(buffer);
-                filled -= skip;
-                bufferStart += skip;
+                Drop((int)good + 1);
                 resynchronising = true;
                 continue;
             }
@@ -150,11 +152,8 @@ internal sealed class TrainerStateParser
                 return;
             }
 
-            int consumed = (int)reader.BytesConsumed;
             state = reader.CurrentState;
-            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-            filled -= consumed;
-            bufferStart += consumed;
+            Drop((int)reader.BytesConsumed);
             if (filled == buffer.Length)
             {
                 if (buffer.Length >= MaxBuffer)
@@ -258,7 +257,7 @@ internal sealed class TrainerStateParser
         }
 
         var where = _inHistory ? new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString() : $"byte {offset}";
-        var reason = error.Message.Split(". ")[0];
+        var reason = JsonHead.Reason(error);
         if (prefix)
         {
             _problems.Report(where, ProblemKind.Truncated, $"the file ends inside the JSON (a killed run?): the {_entries} complete log_history entries before it are kept");
@@ -311,20 +310,21 @@ internal sealed class TrainerStateParser
             case JsonTokenType.StartObject when depth == 2 && _inHistory:
                 _entry.Clear();
                 _entryKey = null;
+                _entryKeys = 0;
                 _entryStepReading = StepReading.NotANumber;
                 _entryOffset = bufferStart + reader.TokenStartIndex;
                 break;
             case JsonTokenType.PropertyName when depth == 3 && _inHistory:
-                _entryKey = Name(ref reader);
+                _entryKey = Key(ref reader);
                 break;
             case JsonTokenType.Number or JsonTokenType.String when depth == 3 && _inHistory && _entryKey is not null:
                 if (JsonNumber.TryGet(ref reader, out double value))
                 {
                     _entry.Add((_entryKey, value));
-                    if (_entryKey == "step")
+                    if (_entryKey.MayBeStep)
                     {
                         // Read from its digits: as a double, steps past 2^53 merge.
-                        _entryStepReading = JsonNumber.ReadStep(ref reader, out _entryStep);
+                        _entryStepReading = JsonNumber.ReadStep(ref reader, 0, out _entryStep, out _);
                     }
                 }
 
@@ -336,46 +336,24 @@ internal sealed class TrainerStateParser
         }
     }
 
-    /// <summary>Entry keys repeat in every entry: decode each distinct key once. Null for a key that is no text.</summary>
-    private string? Name(ref Utf8JsonReader reader)
+    /// <summary>The entry's key at the reader, decoded once (<see cref="JsonKeys"/>); null for a key that is no text.</summary>
+    private JsonKey? Key(ref Utf8JsonReader reader)
     {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        var where = new SourcePosition("log_history entry", _entries + 1, _entryOffset);
+        int length = _keys.AppendName(ref reader, 0);
+        if (length < 0)
         {
-            // The reader checks escapes only for form: "\uD800" without its low half passes, and unescaping it throws.
-            try
-            {
-                return reader.GetString()!;
-            }
-            catch (InvalidOperationException)
-            {
-                _problems.Report(new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString(), ProblemKind.Encoding,
-                    "a key with an escape that is no text (a lone UTF-16 surrogate): its value skipped");
-                return null;
-            }
+            _problems.Report(where.ToString(), ProblemKind.Encoding, "a key with an escape that is no text (a lone UTF-16 surrogate): its value skipped");
+            return null;
         }
 
-        var bytes = reader.ValueSpan;
-        foreach (var (known, name) in _names)
+        var key = _keys.Lookup(_entryKeys++, length, out bool isNew);
+        if (isNew && !reader.ValueIsEscaped && !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
         {
-            if (bytes.SequenceEqual(known))
-            {
-                return name;
-            }
+            _problems.Report(where.ToString(), ProblemKind.Encoding, $"a key with bytes that are not valid UTF-8, read as '{key.Name}'");
         }
 
-        var decoded = Encoding.UTF8.GetString(bytes);
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            _problems.Report(new SourcePosition("log_history entry", _entries + 1, _entryOffset).ToString(), ProblemKind.Encoding,
-                $"a key with bytes that are not valid UTF-8, read as '{decoded}'");
-        }
-
-        if (_names.Count < 256)
-        {
-            _names.Add((bytes.ToArray(), decoded));
-        }
-
-        return decoded;
+        return key;
     }
 
     private void CommitEntry()
@@ -384,7 +362,7 @@ internal sealed class TrainerStateParser
         double stepValue = double.NaN;
         foreach (var (key, value) in _entry)
         {
-            if (key == "step")
+            if (key.MayBeStep)
             {
                 stepValue = value;
             }
@@ -401,24 +379,13 @@ internal sealed class TrainerStateParser
 
         foreach (var (key, value) in _entry)
         {
-            if (key == "step" || (_options.Metric is { } metric && key != metric && key != "epoch"))
+            if (key.MayBeStep || (_options.Metric is { } metric && key.Name != metric && !key.IsEpoch))
             {
                 continue;
             }
 
-            if (!_series.TryGetValue(key, out var series))
-            {
-                if (_series.Count >= JsonLinesParser.MaxSeries)
-                {
-                    continue;
-                }
-
-                series = new SeriesCollector(key, false, RoleOf(key));
-                _series.Add(key, series);
-                _order.Add(series);
-            }
-
-            series.Add(step, value, double.NaN, _problems, where);
+            // Past the most series a file may make, a new key's numbers are dropped.
+            (key.Series ?? _keys.NewSeries(key, false, RoleOf(key.Name)))?.Add(step, value, double.NaN, _problems, where);
         }
     }
 
@@ -437,7 +404,7 @@ internal sealed class TrainerStateParser
     {
         var series = new List<MetricSeries>();
         MetricSeries? epochs = null;
-        foreach (var collector in _order)
+        foreach (var collector in _keys.WithSeries.Select(k => k.Series!))
         {
             if (collector.Name == "loss")
             {
@@ -457,7 +424,7 @@ internal sealed class TrainerStateParser
             }
         }
 
-        if (_series.TryGetValue("loss", out var loss))
+        if (_keys.WithSeries.Find(k => k.Name == "loss")?.Series is { } loss)
         {
             var built = loss.Build(_problems);
             series.Insert(0, built.With(averaging: IntervalMean(

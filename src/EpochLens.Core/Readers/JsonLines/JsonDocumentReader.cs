@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.Json;
 using EpochLens.Settings;
 
 namespace EpochLens.Readers.JsonLines;
@@ -38,7 +39,7 @@ public sealed class JsonDocumentReader : ILogReader
             return false;
         }
 
-        var rest = Skip(JsonLinesReader.SkipBom(head));
+        var rest = JsonHead.Start(head);
         if (rest.Length < 2)
         {
             return false;
@@ -47,7 +48,7 @@ public sealed class JsonDocumentReader : ILogReader
         if (rest[0] == (byte)'[')
         {
             // An array of objects or of numbers.
-            var first = Skip(rest[1..]);
+            var first = JsonHead.SkipSpace(rest[1..]);
             return first.Length > 0 && (first[0] == (byte)'{' || IsNumberStart(first[0]));
         }
 
@@ -57,17 +58,17 @@ public sealed class JsonDocumentReader : ILogReader
         }
 
         // The first member's value decides: an array of numbers, or an object of steps and values (Sacred).
-        var member = Skip(rest[1..]);
+        var member = JsonHead.SkipSpace(rest[1..]);
         int colon = member.IndexOf((byte)':');
         if (member.Length == 0 || member[0] != (byte)'"' || colon < 0)
         {
             return false;
         }
 
-        var value = Skip(member[(colon + 1)..]);
+        var value = JsonHead.SkipSpace(member[(colon + 1)..]);
         if (value.Length > 1 && value[0] == (byte)'[')
         {
-            var element = Skip(value[1..]);
+            var element = JsonHead.SkipSpace(value[1..]);
             return element.Length > 0 && (IsNumberStart(element[0]) || element[0] == (byte)'{');
         }
 
@@ -97,7 +98,7 @@ public sealed class JsonDocumentReader : ILogReader
     /// The objects of a damaged array of per-step objects, each parsed on its own, as JSON Lines; a damaged one is
     /// reported and skipped. Null when the document holds no such array (nothing to recover).
     /// </summary>
-    private static byte[]? ElementsOneByOne(string file, byte[] text, IProblemSink problems)
+    private static byte[]? ElementsOneByOne(byte[] text, ProblemReporter problems)
     {
         var elements = JsonArrayElements.Find(text, out bool ended);
         if (elements.Count == 0)
@@ -107,8 +108,8 @@ public sealed class JsonDocumentReader : ILogReader
 
         if (!ended)
         {
-            problems.Report(new ReadProblem(file, $"byte {text.Length}", ProblemKind.Truncated,
-                $"the document ends inside its array (cut off while it was written?): the {elements.Count} complete objects before were read"));
+            problems.Report($"byte {text.Length}", ProblemKind.Truncated,
+                $"the document ends inside its array (cut off while it was written?): the {elements.Count} complete objects before were read");
         }
 
         var output = new MemoryStream();
@@ -129,8 +130,8 @@ public sealed class JsonDocumentReader : ILogReader
             {
                 damaged++;
                 writer.Reset();
-                problems.Report(new ReadProblem(file, $"byte {start}", ProblemKind.Malformed,
-                    $"object {k + 1} of the array is not valid JSON ({e.Message}): skipped, the objects around it are read"));
+                problems.Report($"byte {start}", ProblemKind.Malformed,
+                    $"object {k + 1} of the array is not valid JSON ({e.Message}): skipped, the objects around it are read");
             }
         }
 
@@ -160,7 +161,7 @@ public sealed class JsonDocumentReader : ILogReader
             catch (JsonException e)
             {
                 // An array of per-step objects with a damaged one: every other object is still read (strict reading fails instead).
-                return (options.Strict ? null : ElementsOneByOne(file, text, problems))
+                return (options.Strict ? null : ElementsOneByOne(text, new ProblemReporter(file, problems, options.Strict)))
                     ?? throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             }
             catch (InvalidDataException e)
@@ -303,8 +304,6 @@ public sealed class JsonDocumentReader : ILogReader
 
         return rows;
     }
-
-    private static ReadOnlySpan<byte> Skip(ReadOnlySpan<byte> text) => text.TrimStart(" \t\r\n"u8);
 
     private static bool IsNumberStart(byte b) => b is (byte)'-' or (byte)'.' || (b >= (byte)'0' && b <= (byte)'9');
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
+using EpochLens.Readers.Json;
+using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.JsonLines;
@@ -11,8 +11,7 @@ namespace EpochLens.Readers.JsonLines;
 /// <summary>
 /// Reads one JSON Lines file. Each line is parsed on its own (a damaged line costs only that line) and
 /// its numbers are collected before any is added, because the step key may come last ({"loss": 1, "step": 5}).
-/// Keys are matched against the previous lines' keys at the same position before any string is made,
-/// so a file whose lines share their keys costs no allocation per line.
+/// Keys are decoded once (<see cref="JsonKeys"/>), so a file whose lines share their keys costs no allocation per line.
 /// </summary>
 internal sealed class JsonLinesParser
 {
@@ -25,23 +24,16 @@ internal sealed class JsonLinesParser
     private const string WallTimeKey = "_timestamp";
     private const string RuntimeKey = "_runtime";
 
-    /// <summary>Each series holds at least one 1 MB chunk of the builder; this bounds what a file of random keys costs.</summary>
-    public const int MaxSeries = 1000;
-
     private readonly string _file;
     private readonly ReadOptions _options;
     private readonly ProblemReporter _problems;
-    private readonly Dictionary<string, KeyInfo> _keys = new(StringComparer.Ordinal);
-    private readonly List<KeyInfo> _order = [];
-    private readonly List<(byte[] Bytes, KeyInfo Info)> _positionCache = [];
-    private readonly List<(KeyInfo Info, double Value, StepReading Reading, long Step, int Decimals)> _lineValues = [];
+    private readonly JsonKeys _keys;
+    private readonly List<(JsonKey Info, double Value, StepReading Reading, long Step, int Decimals)> _lineValues = [];
     private byte[] _quoted = new byte[1024];
-    private byte[] _path = new byte[256];
     private readonly int[] _prefixLengths = new int[MaxDepth + 1];
     private bool _stepDecided;
-    private KeyInfo? _stepKey;
+    private JsonKey? _stepKey;
     private long _dataLines;
-    private int _seriesCount;
     private bool _seriesLimitReported;
 
     private const int MaxDepth = 64;
@@ -50,7 +42,7 @@ internal sealed class JsonLinesParser
     private readonly StepScaling _scaling;
 
     /// <summary>The step key not read as steps when the row order is the step (<see cref="StepScaling.RowOrder"/>).</summary>
-    private KeyInfo? _ignoredStepKey;
+    private JsonKey? _ignoredStepKey;
 
     /// <param name="open">Where the lines come from when not the file itself (a JSON document turned into lines).</param>
     /// <param name="scaling">How the step key is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
@@ -61,6 +53,7 @@ internal sealed class JsonLinesParser
         _problems = new ProblemReporter(file, problems, options.Strict);
         _open = open;
         _scaling = scaling;
+        _keys = new JsonKeys(name => new JsonKey(name, IsEpochKey(name), MayBeStep(name)));
     }
 
     /// <summary>The lines skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on (after <see cref="Read"/>).</summary>
@@ -76,60 +69,29 @@ internal sealed class JsonLinesParser
 
     public TrainingLog Read(string sourceName, string format)
     {
-        long bytes;
         using (var stream = _open?.Invoke() ?? LogFile.Open(_file, _options))
         {
-            var lines = new LineScanner(stream);
-            while (lines.TryReadLine(out var line))
+            if (RecordLines.Read(stream, _problems, ReadLine, cutIsDamage: false).LineNumber == 0)
             {
-                ReadLine(lines, line);
+                throw new LogReadException(_file, "the file is empty: no JSON lines to read");
             }
-
-            bytes = lines.LineNumber == 0 ? 0 : lines.LineOffset + 1;
-            if (lines.ReadError is not null)
-            {
-                _problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
-            }
-
-            if (stream is SizeLimitedStream { LimitReached: true } bounded)
-            {
-                _problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                    bounded.LimitMessage);
-            }
-        }
-
-        if (bytes == 0)
-        {
-            throw new LogReadException(_file, "the file is empty: no JSON lines to read");
         }
 
         Fractions.Rows = _dataLines;
         return Finish(sourceName, format);
     }
 
-    private void ReadLine(LineScanner lines, ReadOnlySpan<byte> line)
+    private void ReadLine(ReadOnlySpan<byte> line, LineScanner lines)
     {
-        if (lines.TooLong)
-        {
-            _problems.Report(lines.Position.ToString(), ProblemKind.Malformed, $"line longer than {lines.MaxLineBytes} bytes: skipped");
-            return;
-        }
-
         line = line.Trim(" \t\r"u8);
         if (line.IsEmpty)
         {
             return;
         }
 
-        if (!Utf8.IsValid(line))
-        {
-            _problems.Report(lines.Position.ToString(), ProblemKind.Encoding, "bytes that are not valid UTF-8: line skipped");
-            return;
-        }
-
         if (BareLiteralQuoter.MayNeedRewrite(line))
         {
-            line = Quote(line);
+            line = BareLiteralQuoter.Quote(line, ref _quoted);
         }
 
         _lineValues.Clear();
@@ -140,14 +102,14 @@ internal sealed class JsonLinesParser
         }
         catch (JsonException e)
         {
-            error = $"not valid JSON ({FirstSentence(e.Message)})";
+            error = $"not valid JSON ({JsonHead.Reason(e)})";
         }
 
         if (error is not null)
         {
             if (lines.Unterminated)
             {
-                _problems.Report(lines.Position.ToString(), ProblemKind.Truncated, $"the last line is incomplete (a killed run?): skipped");
+                _problems.Report(lines.Position.ToString(), ProblemKind.Truncated, RecordLines.CutLine);
             }
             else
             {
@@ -161,20 +123,6 @@ internal sealed class JsonLinesParser
         {
             AddLine(lines.Position);
         }
-    }
-
-    private ReadOnlySpan<byte> Quote(ReadOnlySpan<byte> line)
-    {
-        int need = BareLiteralQuoter.MaxOutput(line.Length);
-        if (_quoted.Length < need)
-        {
-            _quoted = new byte[Math.Max(need, _quoted.Length * 2)];
-        }
-
-        var quoter = default(BareLiteralQuoter);
-        int n = quoter.Rewrite(line, _quoted);
-        n += quoter.Finish(_quoted.AsSpan(n));
-        return _quoted.AsSpan(0, n);
     }
 
     /// <summary>Collects the line's numbers with their flattened keys; returns why the line is not an object, or null.</summary>
@@ -192,7 +140,7 @@ internal sealed class JsonLinesParser
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    if (AppendName(ref reader, prefix) is not (>= 0 and var nameLength))
+                    if (_keys.AppendName(ref reader, prefix) is not (>= 0 and var nameLength))
                     {
                         return "a key holds an escape that is no text (a lone UTF-16 surrogate)";
                     }
@@ -201,8 +149,7 @@ internal sealed class JsonLinesParser
                     break;
                 case JsonTokenType.StartObject:
                     _prefixLengths[level++] = prefix;
-                    EnsurePath(keyLength + 1);
-                    _path[keyLength] = (byte)'/';
+                    _keys.AppendSeparator(keyLength);
                     prefix = keyLength + 1;
                     break;
                 case JsonTokenType.EndObject:
@@ -219,7 +166,7 @@ internal sealed class JsonLinesParser
                 case JsonTokenType.Number or JsonTokenType.String:
                     if (JsonNumber.TryGet(ref reader, out double value))
                     {
-                        var info = Lookup(position++, _path.AsSpan(0, keyLength));
+                        var info = _keys.Lookup(position++, keyLength, out _);
 
                         // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
                         var reading = StepReading.NotANumber;
@@ -238,68 +185,6 @@ internal sealed class JsonLinesParser
         }
 
         return "the object is not closed";
-    }
-
-    /// <summary>Copies the key at <paramref name="at"/>; -1 when its escapes do not unescape to text.</summary>
-    private int AppendName(ref Utf8JsonReader reader, int at)
-    {
-        int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-        EnsurePath(at + length);
-        if (!reader.ValueIsEscaped)
-        {
-            return CopyRaw(reader.ValueSpan, at);
-        }
-
-        // The reader checks escapes only for form: "\uD800" without its low half passes, and unescaping it throws.
-        try
-        {
-            return reader.CopyString(_path.AsSpan(at));
-        }
-        catch (InvalidOperationException)
-        {
-            return -1;
-        }
-    }
-
-    private int CopyRaw(ReadOnlySpan<byte> name, int at)
-    {
-        name.CopyTo(_path.AsSpan(at));
-        return name.Length;
-    }
-
-    private void EnsurePath(int length)
-    {
-        if (_path.Length < length + 1)
-        {
-            Array.Resize(ref _path, Math.Max(length + 1, _path.Length * 2));
-        }
-    }
-
-    private KeyInfo Lookup(int position, ReadOnlySpan<byte> key)
-    {
-        if (position < _positionCache.Count && key.SequenceEqual(_positionCache[position].Bytes))
-        {
-            return _positionCache[position].Info;
-        }
-
-        var name = Encoding.UTF8.GetString(key);
-        if (!_keys.TryGetValue(name, out var info))
-        {
-            info = new KeyInfo(name, IsEpochKey(name), MayBeStep(name));
-            _keys.Add(name, info);
-            _order.Add(info);
-        }
-
-        if (position < _positionCache.Count)
-        {
-            _positionCache[position] = (key.ToArray(), info);
-        }
-        else if (position == _positionCache.Count && position < 4096)
-        {
-            _positionCache.Add((key.ToArray(), info));
-        }
-
-        return info;
     }
 
     private bool MayBeStep(string name) =>
@@ -359,7 +244,7 @@ internal sealed class JsonLinesParser
                 continue;
             }
 
-            var series = info.Series ??= NewSeries(info, where);
+            var series = info.Series ?? NewSeries(info, where);
             series?.Add(step, value, wallTime, _problems, where);
         }
     }
@@ -381,12 +266,7 @@ internal sealed class JsonLinesParser
         _stepDecided = true;
         if (_options.StepColumn is { } column)
         {
-            if (!_keys.TryGetValue(column, out _stepKey))
-            {
-                _stepKey = new KeyInfo(column, isEpoch: false, mayBeStep: true);
-                _keys.Add(column, _stepKey);
-            }
-
+            _stepKey = _keys.Named(column);
             return;
         }
 
@@ -403,30 +283,25 @@ internal sealed class JsonLinesParser
         }
     }
 
-    private bool Wanted(KeyInfo info) => _options.Metric is null || info.Name == _options.Metric || info.IsEpoch;
+    private bool Wanted(JsonKey info) => _options.Metric is null || info.Name == _options.Metric || info.IsEpoch;
 
-    private SeriesCollector? NewSeries(KeyInfo info, SourcePosition where)
+    private SeriesCollector? NewSeries(JsonKey info, SourcePosition where)
     {
-        if (_seriesCount >= MaxSeries)
+        var series = _keys.NewSeries(info, _options.KeepWallTimes, info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name));
+        if (series is null && !_seriesLimitReported)
         {
-            if (!_seriesLimitReported)
-            {
-                _seriesLimitReported = true;
-                _problems.Report(where.ToString(), ProblemKind.LimitReached, $"more than {MaxSeries} numeric keys: '{info.Name}' and later new keys are ignored");
-            }
-
-            return null;
+            _seriesLimitReported = true;
+            _problems.Report(where.ToString(), ProblemKind.LimitReached, $"more than {JsonKeys.MaxSeries} numeric keys: '{info.Name}' and later new keys are ignored");
         }
 
-        _seriesCount++;
-        return new SeriesCollector(info.Name, _options.KeepWallTimes, info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name));
+        return series;
     }
 
     private TrainingLog Finish(string sourceName, string format)
     {
         var series = new List<MetricSeries>();
         MetricSeries? epochs = null;
-        foreach (var info in _order)
+        foreach (var info in _keys.InOrder)
         {
             if (info.Series is null)
             {
@@ -452,30 +327,5 @@ internal sealed class JsonLinesParser
 
         var hint = EpochHints.FromEpochSeries(epochs, $"'{epochs?.Name}' key of each line");
         return new TrainingLog(sourceName, format, series, hint);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
-    }
-
-    private sealed class KeyInfo
-    {
-        public KeyInfo(string name, bool isEpoch, bool mayBeStep)
-        {
-            Name = name;
-            IsEpoch = isEpoch;
-            MayBeStep = mayBeStep;
-        }
-
-        public string Name { get; }
-
-        public bool IsEpoch { get; }
-
-        /// <summary>A step key (or the one the step column setting names): its numbers are also read exactly as steps.</summary>
-        public bool MayBeStep { get; }
-
-        public SeriesCollector? Series { get; set; }
     }
 }

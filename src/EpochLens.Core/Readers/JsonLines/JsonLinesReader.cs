@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EpochLens.Logs;
+using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.JsonLines;
 
@@ -24,7 +25,7 @@ public sealed class JsonLinesReader : ILogReader
             name = name[..^3];
         }
 
-        head = SkipBom(head);
+        head = JsonHead.SkipBom(head);
         int newline = head.IndexOf((byte)'\n');
         var first = (newline < 0 ? head : head[..newline]).Trim(" \t\r"u8);
         if (name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal))
@@ -59,17 +60,12 @@ public sealed class JsonLinesReader : ILogReader
         return logs;
     }
 
-    internal static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
-
     private static bool IsWholeObject(ReadOnlySpan<byte> line)
     {
-        var quoted = new byte[BareLiteralQuoter.MaxOutput(line.Length)];
-        var quoter = default(BareLiteralQuoter);
-        int n = quoter.Rewrite(line, quoted);
-        n += quoter.Finish(quoted.AsSpan(n));
+        byte[] quoted = [];
         try
         {
-            var reader = new Utf8JsonReader(quoted.AsSpan(0, n));
+            var reader = new Utf8JsonReader(BareLiteralQuoter.Quote(line, ref quoted));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;

@@ -2,6 +2,7 @@ using System.Globalization;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Mlflow;
@@ -84,41 +85,24 @@ public sealed class MlflowReader : ILogReader
     {
         var collector = new SeriesCollector(name, options.KeepWallTimes, name == "epoch" ? SeriesRole.Epoch : SeriesRoles.FromName(name));
         using var stream = LogFile.Open(file, options);
-        var lines = new LineScanner(stream, maxLineBytes: 4096);
-        while (lines.TryReadLine(out var line))
+
+        // MLflow ends every line with a newline: a last line without one was cut, and a cut step would be wrong.
+        RecordLines.Read(stream, problems, (line, lines) =>
         {
-            if (lines.TooLong)
-            {
-                problems.Report(lines.Position.ToString(), ProblemKind.BadValue, $"line longer than {lines.MaxLineBytes} bytes: skipped");
-                continue;
-            }
-
-            if (lines.Unterminated)
-            {
-                // MLflow ends every line with a newline: a last line without one was cut, and a cut step would be wrong.
-                problems.Report(lines.Position.ToString(), ProblemKind.Truncated, "the last line is incomplete (a killed run?): skipped");
-                continue;
-            }
-
             if (line.IsEmpty)
             {
-                continue;
+                return;
             }
 
             var error = ParseLine(line, out long timestamp, out double value, out long step);
             if (error is not null)
             {
                 problems.Report(lines.Position.ToString(), ProblemKind.BadValue, $"{error}: line skipped");
-                continue;
+                return;
             }
 
             collector.Add(step, value, timestamp / 1000.0, problems, lines.Position);
-        }
-
-        if (lines.ReadError is not null)
-        {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
-        }
+        }, maxLineBytes: 4096, tooLong: ProblemKind.BadValue, utf8: false);
 
         return collector.Count == 0 ? null : collector.Build(problems);
     }

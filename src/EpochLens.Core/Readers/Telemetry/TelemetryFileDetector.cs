@@ -26,12 +26,12 @@ internal static class TelemetryFileDetector
 
         if (first.Length > 0 && first[0] == (byte)'{')
         {
-            if (HasKeys(first, TelemetryFiles.StepColumns))
+            if (HasKeys(first, TelemetryLayout.Steps))
             {
                 return TelemetryFileKind.StepsJsonLines;
             }
 
-            if (HasKeys(first, TelemetryFiles.EpochColumns))
+            if (HasKeys(first, TelemetryLayout.Epochs))
             {
                 return TelemetryFileKind.EpochsJsonLines;
             }
@@ -40,24 +40,18 @@ internal static class TelemetryFileDetector
         return Path.GetFileName(path) == TelemetryFiles.RunDescription && IsEpochLensRun(head) ? TelemetryFileKind.RunDescription : TelemetryFileKind.None;
     }
 
-    /// <summary>Whether a one-line object has every one of the keys at its top level.</summary>
-    private static bool HasKeys(ReadOnlySpan<byte> line, IReadOnlyList<string> keys)
+    /// <summary>Whether a one-line object has every one of the layout's keys at its top level.</summary>
+    private static bool HasKeys(ReadOnlySpan<byte> line, TelemetryLayout layout)
     {
-        var seen = new bool[keys.Count];
+        int seen = 0;
         try
         {
             var reader = new Utf8JsonReader(line, isFinalBlock: false, default);
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && layout.Column(ref reader) is >= 0 and var column)
                 {
-                    for (int i = 0; i < keys.Count; i++)
-                    {
-                        if (reader.ValueTextEquals(keys[i]))
-                        {
-                            seen[i] = true;
-                        }
-                    }
+                    seen |= 1 << column;
                 }
             }
         }
@@ -66,7 +60,7 @@ internal static class TelemetryFileDetector
             return false;
         }
 
-        return Array.TrueForAll(seen, s => s);
+        return seen == layout.AllColumns;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 using EpochLens.Telemetry;
 
@@ -15,7 +16,6 @@ internal sealed class TelemetryRunParser
     private readonly TelemetryFolder _files;
     private readonly ReadOptions _options;
     private readonly IProblemSink _sink;
-    private readonly List<SeriesCollector> _series = [];
     private readonly List<long> _sampleSteps = [];
     private readonly List<int[]> _sampleIds = [];
 
@@ -42,27 +42,12 @@ internal sealed class TelemetryRunParser
         var series = new List<MetricSeries>();
         if (_files.Steps is not null)
         {
-            var problems = new ProblemReporter(_files.Steps, _sink, _options.Strict);
-            var steps = new StepCollectors();
-            ReadLines(_files.Steps, problems, (line, where) => AddStep(line, where, steps, problems));
-            steps.Build(problems, loggedAveraging, series, out epochs);
+            epochs = ReadSteps(_files.Steps, loggedAveraging, series);
         }
 
         if (_files.Epochs is not null)
         {
-            var problems = new ProblemReporter(_files.Epochs, _sink, _options.Strict);
-            var heldOutLoss = new SeriesCollector("heldout_loss", false, SeriesRole.HeldOutLoss);
-            var heldOutAccuracy = new SeriesCollector("heldout_accuracy", false);
-            var trainLoss = new SeriesCollector("train_loss", false, SeriesRole.Other,
-                new ValueAveraging(AveragingKind.EpochMean, null, "epochs file: mean of the epoch's per-batch losses"));
-            ReadLines(_files.Epochs, problems, (line, where) => AddEpoch(line, where, problems, heldOutLoss, heldOutAccuracy, trainLoss));
-            foreach (var collector in new[] { heldOutLoss, heldOutAccuracy, trainLoss })
-            {
-                if (collector.Count > 0)
-                {
-                    series.Add(collector.Build(problems));
-                }
-            }
+            ReadEpochs(_files.Epochs, series);
         }
 
         if (_options.Metric is { } metric)
@@ -112,75 +97,114 @@ internal sealed class TelemetryRunParser
         }
     }
 
-    private delegate void LineHandler(ReadOnlySpan<byte> line, SourcePosition where);
-
-    /// <summary>Streams the lines of a telemetry file; damage common to both formats is reported here.</summary>
-    private void ReadLines(string file, ProblemReporter problems, LineHandler handle)
-    {
-        using var stream = LogFile.Open(file, _options);
-        var lines = new LineScanner(stream);
-        while (lines.TryReadLine(out var line))
-        {
-            if (lines.TooLong)
-            {
-                problems.Report(lines.Position.ToString(), ProblemKind.Malformed, $"line longer than {lines.MaxLineBytes} bytes: skipped");
-            }
-            else if (lines.Unterminated)
-            {
-                // The writer ends every record with a newline: a last line without one was cut off.
-                problems.Report(lines.Position.ToString(), ProblemKind.Truncated, "the last line is incomplete (a killed run?): skipped");
-            }
-            else if (!System.Text.Unicode.Utf8.IsValid(line))
-            {
-                problems.Report(lines.Position.ToString(), ProblemKind.Encoding, "bytes that are not valid UTF-8: line skipped");
-            }
-            else if (!line.IsEmpty && !IsHeader(line))
-            {
-                handle(line, lines.Position);
-            }
-        }
-
-        if (lines.ReadError is not null)
-        {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
-        }
-
-        if (stream is SizeLimitedStream { LimitReached: true } bounded)
-        {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached,
-                bounded.LimitMessage);
-        }
-    }
-
     private static bool IsHeader(ReadOnlySpan<byte> line) => line[0] is (byte)'s' or (byte)'e' && (line.StartsWith("step,"u8) || line.StartsWith("epoch,"u8));
 
-    private void AddStep(ReadOnlySpan<byte> line, SourcePosition where, StepCollectors steps, ProblemReporter problems)
+    /// <summary>Reads the steps file into <paramref name="series"/>; returns its epoch series.</summary>
+    private MetricSeries? ReadSteps(string file, ValueAveraging? loggedAveraging, List<MetricSeries> series)
     {
-        var error = _files.StepsKind == TelemetryFileKind.StepsCsv
-            ? TelemetryRowParser.ParseStepCsv(line, out var row)
-            : ParseJson(line, out row);
-        if (error is not null)
+        var layout = TelemetryLayout.Steps;
+        var loss = Collector(layout, "loss", SeriesRole.TrainLoss, new ValueAveraging(AveragingKind.PerStep, null, "EpochLens telemetry records each batch's own loss"));
+        var logged = Collector(layout, "logged_loss", SeriesRole.Other, loggedAveraging);
+        var epoch = Collector(layout, "epoch", SeriesRole.Epoch);
+        ColumnCollector[] collectors =
+        [
+            loss, logged, Collector(layout, "lr", SeriesRole.LearningRate), Collector(layout, "grad_norm", SeriesRole.GradNorm),
+            Collector(layout, "update_norm", SeriesRole.UpdateNorm), Collector(layout, "optimizer_step", SeriesRole.OptimizerStep),
+            Collector(layout, "batch_size", SeriesRole.BatchSize), epoch,
+        ];
+        bool loggedDiffers = false;
+        int stepColumn = layout.Column("step");
+        var problems = ReadRows(file, layout, _files.StepsKind == TelemetryFileKind.StepsCsv, (row, where, problems) =>
         {
-            problems.Report(where.ToString(), _files.StepsKind == TelemetryFileKind.StepsCsv && error.Contains("fields", StringComparison.Ordinal) ? ProblemKind.RaggedRow : ProblemKind.Malformed,
-                $"{error}: line skipped");
-            return;
+            long step = row.Whole(stepColumn);
+            foreach (var (column, collector) in collectors)
+            {
+                // A norm that was not measured is no point.
+                if (row.Measured(column) || layout.Kinds[column] != ColumnKind.Optional)
+                {
+                    collector.Add(step, row.Value(column), double.NaN, problems, where);
+                }
+            }
+
+            loggedDiffers |= !row.Value(logged.Column).Equals(row.Value(loss.Column));
+            AddSamples(step, row.SampleIds);
+        });
+
+        // logged_loss only when it differs from loss somewhere (otherwise it is the same curve twice).
+        MetricSeries? epochs = null;
+        foreach (var (_, collector) in collectors)
+        {
+            if (collector.Count > 0 && (collector != logged.Series || loggedDiffers))
+            {
+                series.Add(collector.Build(problems));
+                epochs = collector == epoch.Series ? series[^1] : epochs;
+            }
         }
 
-        steps.Add(row, problems, where);
-        AddSamples(row.Step, row.SampleIds);
+        return epochs;
     }
 
-    private static string? ParseJson(ReadOnlySpan<byte> line, out StepRow row)
+    /// <summary>Reads the epochs file into <paramref name="series"/>: each epoch's means at its last step.</summary>
+    private void ReadEpochs(string file, List<MetricSeries> series)
     {
-        try
+        var layout = TelemetryLayout.Epochs;
+        ColumnCollector[] collectors =
+        [
+            Collector(layout, "heldout_loss", SeriesRole.HeldOutLoss), Collector(layout, "heldout_accuracy", SeriesRole.Other),
+            Collector(layout, "train_loss", SeriesRole.Other, new ValueAveraging(AveragingKind.EpochMean, null, "epochs file: mean of the epoch's per-batch losses")),
+        ];
+        int lastStep = layout.Column("last_step");
+        var problems = ReadRows(file, layout, _files.EpochsKind == TelemetryFileKind.EpochsCsv, (row, where, problems) =>
         {
-            return TelemetryRowParser.ParseStepJson(line, out row);
-        }
-        catch (System.Text.Json.JsonException e)
+            // The writer puts NaN in both held-out columns when the epoch was not evaluated: no point, not a NaN loss.
+            bool evaluated = !(double.IsNaN(row.Value(collectors[0].Column)) && double.IsNaN(row.Value(collectors[1].Column)));
+            foreach (var (column, collector) in evaluated ? collectors : collectors[2..])
+            {
+                collector.Add(row.Whole(lastStep), row.Value(column), double.NaN, problems, where);
+            }
+        });
+        foreach (var (_, collector) in collectors)
         {
-            row = default;
-            return $"not valid JSON ({e.Message.Split(". ")[0]})";
+            if (collector.Count > 0)
+            {
+                series.Add(collector.Build(problems));
+            }
         }
+    }
+
+    /// <summary>A series of a telemetry column, named as the column; telemetry has no wall time per step, so none are kept.</summary>
+    private static ColumnCollector Collector(TelemetryLayout layout, string column, SeriesRole role, ValueAveraging? averaging = null) =>
+        new(layout.Column(column), new SeriesCollector(column, false, role, averaging));
+
+    private readonly record struct ColumnCollector(int Column, SeriesCollector Series);
+
+    private delegate void RowHandler(TelemetryRow row, SourcePosition where, ProblemReporter problems);
+
+    /// <summary>Reads the rows of a telemetry file; a bad row is reported and skipped. Returns the file's reporter.</summary>
+    private ProblemReporter ReadRows(string file, TelemetryLayout layout, bool csv, RowHandler handle)
+    {
+        var problems = new ProblemReporter(file, _sink, _options.Strict);
+        var row = new TelemetryRow(layout.Count);
+        using var stream = LogFile.Open(file, _options);
+        RecordLines.Read(stream, problems, (line, lines) =>
+        {
+            if (line.IsEmpty || IsHeader(line))
+            {
+                return;
+            }
+
+            var where = lines.Position;
+            var error = csv ? TelemetryRowParser.ParseCsv(layout, line, row) : TelemetryRowParser.ParseJson(layout, line, row);
+            if (error is null)
+            {
+                handle(row, where, problems);
+            }
+            else
+            {
+                problems.Report(where.ToString(), csv && error.Contains("fields", StringComparison.Ordinal) ? ProblemKind.RaggedRow : ProblemKind.Malformed, $"{error}: line skipped");
+            }
+        });
+        return problems;
     }
 
     /// <summary>Sample ids follow the same rule as the series: a step that goes back supersedes what came after it.</summary>
@@ -197,35 +221,5 @@ internal sealed class TelemetryRunParser
 
         _sampleSteps.Add(step);
         _sampleIds.Add(ids);
-    }
-
-    private void AddEpoch(ReadOnlySpan<byte> line, SourcePosition where, ProblemReporter problems, SeriesCollector heldOutLoss, SeriesCollector heldOutAccuracy, SeriesCollector trainLoss)
-    {
-        string? error;
-        EpochRow row;
-        try
-        {
-            error = _files.EpochsKind == TelemetryFileKind.EpochsCsv ? TelemetryRowParser.ParseEpochCsv(line, out row) : TelemetryRowParser.ParseEpochJson(line, out row);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            row = default;
-            error = $"not valid JSON ({e.Message.Split(". ")[0]})";
-        }
-
-        if (error is not null)
-        {
-            problems.Report(where.ToString(), error.Contains("fields", StringComparison.Ordinal) ? ProblemKind.RaggedRow : ProblemKind.Malformed, $"{error}: line skipped");
-            return;
-        }
-
-        // The writer puts NaN in both held-out columns when the epoch was not evaluated: no point, not a NaN loss.
-        if (!(double.IsNaN(row.HeldOutLoss) && double.IsNaN(row.HeldOutAccuracy)))
-        {
-            heldOutLoss.Add(row.LastStep, row.HeldOutLoss, double.NaN, problems, where);
-            heldOutAccuracy.Add(row.LastStep, row.HeldOutAccuracy, double.NaN, problems, where);
-        }
-
-        trainLoss.Add(row.LastStep, row.TrainLoss, double.NaN, problems, where);
     }
 }

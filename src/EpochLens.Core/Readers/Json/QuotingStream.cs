@@ -1,6 +1,6 @@
 using EpochLens.Readers.Input;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>A read-only stream that passes JSON through <see cref="BareLiteralQuoter"/>, for whole-file readers.</summary>
 internal sealed class QuotingStream(Stream inner) : ReadOnlyStream(inner)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>Reads a JSON value as a number, accepting the non-finite literals as strings (see <see cref="BareLiteralQuoter"/>).</summary>
 internal static class JsonNumber
@@ -51,10 +51,10 @@ internal static class JsonNumber
         return true;
     }
 
-    /// <summary>The number token at the reader read exactly as a step (see <see cref="StepText"/>); a string ("NaN") is no step.</summary>
-    public static StepReading ReadStep(ref Utf8JsonReader reader, out long step) => ReadStep(ref reader, 0, out step, out _);
-
-    /// <summary>The number token read as a step times 10^<paramref name="shift"/> (<see cref="StepText.Parse(ReadOnlySpan{byte}, int, out long, out int)"/>).</summary>
+    /// <summary>
+    /// The number token at the reader read exactly as a step times 10^<paramref name="shift"/>
+    /// (<see cref="StepText.Parse(ReadOnlySpan{byte}, int, out long, out int)"/>); a string ("NaN") is no step.
+    /// </summary>
     public static StepReading ReadStep(ref Utf8JsonReader reader, int shift, out long step, out int decimals)
     {
         if (reader.TokenType != JsonTokenType.Number)

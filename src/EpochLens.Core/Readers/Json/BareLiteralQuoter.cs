@@ -1,4 +1,4 @@
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Json;
 
 /// <summary>
 /// Python's json module writes NaN, Infinity and -Infinity as bare words, which are not JSON and which
@@ -18,6 +18,20 @@ internal struct BareLiteralQuoter
 
     /// <summary>Whether a span may hold a bare literal at all (the fast path skips rewriting).</summary>
     public static bool MayNeedRewrite(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'N', (byte)'I') >= 0;
+
+    /// <summary>Rewrites a whole piece of JSON (a line, a file's head) into <paramref name="buffer"/>, grown as needed.</summary>
+    public static ReadOnlySpan<byte> Quote(ReadOnlySpan<byte> json, ref byte[] buffer)
+    {
+        if (buffer.Length < MaxOutput(json.Length))
+        {
+            buffer = new byte[Math.Max(MaxOutput(json.Length), buffer.Length * 2)];
+        }
+
+        var quoter = default(BareLiteralQuoter);
+        int n = quoter.Rewrite(json, buffer);
+        n += quoter.Finish(buffer.AsSpan(n));
+        return buffer.AsSpan(0, n);
+    }
 
     /// <summary>Rewrites <paramref name="input"/> into <paramref name="output"/> (at least <see cref="MaxOutput"/> long); returns the bytes written.</summary>
     public int Rewrite(ReadOnlySpan<byte> input, Span<byte> output)
