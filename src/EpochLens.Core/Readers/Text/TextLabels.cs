@@ -23,9 +23,17 @@ internal static class TextLabels
     /// <remarks>Called for every word of every line: most words are longer than any stop word.</remarks>
     public static bool IsStopWord(ReadOnlySpan<char> word) => word.Length <= 5 && IsOneOf(word, StopWords);
 
-    /// <summary>"epoch", "Epoch", "Train Epoch", "train/epoch".</summary>
-    public static bool IsEpoch(ReadOnlySpan<char> label) =>
-        LastPiece(label).Equals("epoch", StringComparison.OrdinalIgnoreCase) && !HeldOutWord(label, out _, out _);
+    /// <summary>"epoch", "Epoch", "Train Epoch", "train/epoch"; abbreviated "Ep", "ep", "train ep", and "e" as the whole label.</summary>
+    public static bool IsEpoch(ReadOnlySpan<char> label)
+    {
+        var last = LastPiece(label);
+        return (last.Equals("epoch", StringComparison.OrdinalIgnoreCase) || last.Equals("ep", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("e", StringComparison.OrdinalIgnoreCase)) && !HeldOutWord(label, out _, out _);
+    }
+
+    /// <summary>"Ep" and "Epoch" before a '.' and the epoch's digits ("Ep.3"), where '.' stands for ':'.</summary>
+    public static bool IsEpochBeforeDot(ReadOnlySpan<char> label) =>
+        label.Equals("ep", StringComparison.OrdinalIgnoreCase) || label.Equals("epoch", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"step", "iter", "it", "batch", "Batch", "global_step"; not "ms/batch" or "batch_size".</summary>
     public static bool IsStep(ReadOnlySpan<char> label) => IsOneOf(label[(label.LastIndexOf(' ') + 1)..], StepWords);
@@ -48,11 +56,13 @@ internal static class TextLabels
 
     /// <summary>
     /// A loss printed under another name: what it computes ("xent: 2.31" in OpenNMT, "cross-entropy=2.31" in MXNet) or
-    /// the older "cost" of optimisation tutorials ("Cost: 0.693"; not a "time cost"): taken only where no label of the
-    /// line says "loss".
+    /// the older "cost" of optimisation tutorials ("Cost: 0.693"; not a "time cost"), or the "score" of Deeplearning4j
+    /// ("Score at iteration 10 is 2.23", "score: 2.25"; only the label "score" alone, not "F1 score" or "val score"):
+    /// taken only where no label of the line says "loss".
     /// </summary>
     public static bool IsLossByAnotherName(ReadOnlySpan<char> label) =>
         IsOneOf(LastPiece(label), CrossEntropyWords) || IsOneOf(label, CrossEntropyWords)
+        || label.Equals("score", StringComparison.OrdinalIgnoreCase)
         || (LastPiece(label).Equals("cost", StringComparison.OrdinalIgnoreCase) && !label.Contains("time", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsBatchSize(ReadOnlySpan<char> label) => IsOneOf(label, BatchSizeLabels);

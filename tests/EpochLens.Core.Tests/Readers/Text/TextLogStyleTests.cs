@@ -722,4 +722,40 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(TextLogs.Value(2, 300), loss.Values[6]);
         Assert.Equal(400, log.Epochs!.StepsPerEpoch);
     }
+
+    [Theory]
+    [InlineData("Ep {0} | it {1} | loss {2}")]
+    [InlineData("ep: {0}, iter: {1}, loss: {2}")]
+    [InlineData("e: {0} step: {1} loss: {2}")]
+    [InlineData("Ep.{0} batch {1} loss={2}")]
+    public void An_abbreviated_epoch_label_gives_the_epochs(string template)
+    {
+        var path = _logs.Write("abbrev.log", TextLogs.Lines([0, 1, 2], Enumerable.Range(0, 10), (e, p) => string.Format(CultureInfo.InvariantCulture, template, e, p, TextLogs.Loss(e, p))));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(30, loss.Count);
+        Assert.Equal(10, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 11, 21 }, log.Epochs.EpochStartSteps!);
+        Assert.Equal(TextLogs.Value(2, 3), loss.Values[23]);
+        Assert.Empty(_logs.Messages(ProblemKind.StepsWentBack));
+    }
+
+    [Fact]
+    public void The_iteration_in_the_bracket_after_the_epoch_gives_the_steps_without_a_total()
+    {
+        // SwAV's logger: "Epoch: [e][it]" with no total; the iteration restarts each epoch.
+        var path = _logs.Write("swav.log", TextLogs.Lines([0, 1, 2], Enumerable.Range(0, 5).Select(i => i * 50), (e, p) =>
+            $"INFO - 12/06/20 10:00:00 - 0:01:00 - Epoch: [{e}][{p}]\tTime 0.500 (0.600)\tData 0.010 (0.020)\tLoss {TextLogs.Loss(e, p)} (7.0000)\tLr: 0.6000"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Loss", loss.Name);
+        Assert.Equal(15, loss.Count);
+        Assert.Equal(new long[] { 1, 51, 101, 151, 201 }, Steps(loss)[..5]);
+        Assert.Equal(201, loss.Steps[5] - loss.Steps[0]);
+        Assert.Equal(new long[] { 1, 202, 403 }, log.Epochs!.EpochStartSteps!);
+    }
 }
