@@ -30,6 +30,12 @@ internal sealed class LineTemplate
 
     public int BatchSizeField { get; init; }
 
+    /// <summary>A value labelled as an epoch's length ("steps_per_epoch=20"), or -1.</summary>
+    public int EpochLengthField { get; init; } = -1;
+
+    /// <summary>A gradient accumulation factor ("gradient accumulation steps: 32"), or -1.</summary>
+    public int AccumulationField { get; init; } = -1;
+
     /// <summary>Label ids per field for a training line: value and average, two per field, -1 where not kept.</summary>
     public int[]? TrainingIds { get; set; }
 

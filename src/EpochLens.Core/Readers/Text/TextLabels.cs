@@ -28,8 +28,29 @@ internal static class TextLabels
     {
         var last = LastPiece(label);
         return (last.Equals("epoch", StringComparison.OrdinalIgnoreCase) || last.Equals("ep", StringComparison.OrdinalIgnoreCase)
-            || label.Equals("e", StringComparison.OrdinalIgnoreCase)) && !HeldOutWord(label, out _, out _);
+            || label.Equals("e", StringComparison.OrdinalIgnoreCase)) && !HeldOutWord(label, out _, out _) && !IsEpochLength(label);
     }
+
+    /// <summary>"Steps per epoch", "steps_per_epoch", "iter number per epoch": how long an epoch is, not which one.</summary>
+    public static bool IsEpochLength(ReadOnlySpan<char> label)
+    {
+        var last = LastPiece(label);
+        if (!last.Equals("epoch", StringComparison.OrdinalIgnoreCase) || label.Length == last.Length)
+        {
+            return false;
+        }
+
+        return LastPiece(label[..(label.Length - last.Length - 1)]).Equals("per", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The unit after a stated epoch length ("1 epoch = 20 batches"): a step word of four letters or more, so that
+    /// "Epoch 3 it" cannot pass for one.
+    /// </summary>
+    public static bool IsStepUnit(ReadOnlySpan<char> word) => word.Length >= 4 && IsOneOf(word, StepWords);
+
+    /// <summary>"gradient accumulation steps", "gradient_accumulation_steps", "accumulate_grad_batches".</summary>
+    public static bool IsAccumulation(ReadOnlySpan<char> label) => label.Contains("accum", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Ep" and "Epoch" before a '.' and the epoch's digits ("Ep.3"), where '.' stands for ':'.</summary>
     public static bool IsEpochBeforeDot(ReadOnlySpan<char> label) =>

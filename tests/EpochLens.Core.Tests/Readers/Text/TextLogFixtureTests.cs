@@ -96,4 +96,20 @@ public sealed class TextLogFixtureTests : IDisposable
         Assert.Equal(loss.Steps[0] + 4630, loss.Steps[10]);
         Assert.Contains("'Epoch 1, Loss: 0.111944'", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_epoch_length_stated_in_words_gives_the_epochs_of_step_lines_without_one()
+    {
+        var log = Assert.Single(_logs.Detect(TextLogs.Fixture("shakespearegpt-forge-log.md")));
+
+        // "1 epoch = 10 batches" is the length of every epoch, not a header saying the lines under it are epoch 10.
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(26, loss.Count);
+        Assert.Equal(1, loss.Steps[0]);
+        Assert.Equal(251, loss.Steps[^1]);
+        Assert.Equal(10, log.Epochs!.StepsPerEpoch);
+        Assert.Null(log.Epochs.EpochStartSteps);
+        Assert.Null(log.Find(SeriesRole.Epoch));
+        Assert.Contains("'1 epoch = 10 batches'", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
 }

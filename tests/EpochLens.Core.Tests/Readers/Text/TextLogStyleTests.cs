@@ -758,4 +758,51 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(201, loss.Steps[5] - loss.Steps[0]);
         Assert.Equal(new long[] { 1, 202, 403 }, log.Epochs!.EpochStartSteps!);
     }
+
+    [Theory]
+    [InlineData("1 epoch = 20 batches", 20)]
+    [InlineData("Steps per epoch: 25", 25)]
+    [InlineData("steps_per_epoch=25", 25)]
+    [InlineData("Require iter number per epoch: 56", 56)]
+    public void An_epoch_length_the_log_states_marks_the_epochs_of_lines_with_a_step_but_no_epoch(string statement, int length)
+    {
+        var path = _logs.Write("stated.log", $"loaded 338025 tokens\n{statement}\n" + TextLogs.Lines([0], Enumerable.Range(0, 120), (_, p) => $"step {p}, loss: {TextLogs.Loss(p / length, p)}"));
+
+        var log = _logs.ReadOne(path);
+
+        Assert.Equal(120, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal(length, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(1, log.Epochs.FirstEpochStart);
+        Assert.Null(log.Find(SeriesRole.Epoch));
+    }
+
+    [Fact]
+    public void A_stated_epoch_length_in_batches_is_not_used_where_the_log_accumulates_gradients()
+    {
+        // build-nanogpt with gradient accumulation: each step takes 32 of the 20 batches an epoch has.
+        var path = _logs.Write("accum.log", "total desired batch size: 524288\n=> calculated gradient accumulation steps: 32\n1 epoch = 20 batches\n"
+            + TextLogs.Lines([0], Enumerable.Range(0, 60), (_, p) => $"step {p} | loss: {TextLogs.Loss(0, p)} | lr: 6.0000e-05"));
+
+        var log = _logs.ReadOne(path);
+
+        Assert.Equal(60, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Null(log.Epochs);
+        Assert.Contains("gradient accumulation of 32", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Epoch_headers_still_give_the_epochs_where_the_log_also_states_the_length()
+    {
+        var text = new StringBuilder("1 epoch = 5 batches\n");
+        foreach (int e in new[] { 1, 2, 3 })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Epoch {e}\n");
+            text.Append(TextLogs.Lines([e], Enumerable.Range(1, 5), (ep, p) => $"batch {p} loss {TextLogs.Loss(ep, p)}"));
+        }
+
+        var log = _logs.ReadOne(_logs.Write("headers.log", text.ToString()));
+
+        Assert.Equal(15, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal(new long[] { 1, 6, 11 }, log.Epochs!.EpochStartSteps!);
+    }
 }
