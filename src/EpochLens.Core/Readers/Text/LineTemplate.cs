@@ -25,6 +25,9 @@ internal sealed class LineTemplate
     /// </summary>
     public bool IsLossFree { get; init; }
 
+    /// <summary>How many loss-free lines of this template were read.</summary>
+    public int LossFreeCount { get; set; }
+
     /// <summary>A validation or test loss is shown.</summary>
     public bool IsHeldOut { get; init; }
 

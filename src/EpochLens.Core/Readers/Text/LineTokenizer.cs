@@ -218,6 +218,13 @@ internal sealed class LineTokenizer
             return Counter(line, start, spaced);
         }
 
+        if (whole && end < line.Length && line[end] == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
+        {
+            // "iter:   1,000" (BasicSR prints its iteration with thousands separators): one number, not 1 and 000.
+            AddValue(line, Grouped(line[start..grouped]));
+            return grouped;
+        }
+
         if (whole && IsSecondBracket(line, start, end))
         {
             // "Epoch: [13][50]" (SwAV, MoCo): the bracket after the epoch's holds the iteration, with no total.
@@ -253,6 +260,48 @@ internal sealed class LineTokenizer
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// Where "1,000" or "12,500,000" ends, for a step or epoch label only (a loss "0,95" or "1,250" may have a decimal
+    /// comma): one to three digits not starting with 0, then groups of exactly three; -1 where it is not such a number.
+    /// </summary>
+    private int GroupedEnd(ReadOnlySpan<char> line, int start, int end)
+    {
+        if (!_labelOpen || end - start > 3 || !char.IsAsciiDigit(line[start]) || line[start] == '0')
+        {
+            return -1;
+        }
+
+        var label = line[_labelStart.._labelEnd];
+        if (!TextLabels.IsStep(label) && !TextLabels.IsEpoch(label))
+        {
+            return -1;
+        }
+
+        int i = end;
+        while (i + 3 < line.Length && line[i] == ',' && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2]) && char.IsAsciiDigit(line[i + 3])
+            && (i + 4 == line.Length || !char.IsAsciiDigit(line[i + 4])) && i - start < 20)
+        {
+            i += 4;
+        }
+
+        return i > end && (i == line.Length || line[i] != '.') ? i : -1;
+    }
+
+    /// <summary>The value of a number grouped by thousands ("12,500").</summary>
+    private static double Grouped(ReadOnlySpan<char> digits)
+    {
+        long value = 0;
+        foreach (char c in digits)
+        {
+            if (c != ',')
+            {
+                value = (value * 10) + (c - '0');
+            }
+        }
+
+        return value;
     }
 
     /// <summary>An unlabelled, unsigned whole number alone in brackets right after another bracket: "][50]".</summary>

@@ -77,14 +77,36 @@ internal static class TextLabels
 
     /// <summary>
     /// A loss printed under another name: what it computes ("xent: 2.31" in OpenNMT, "cross-entropy=2.31" in MXNet) or
-    /// the older "cost" of optimisation tutorials ("Cost: 0.693"; not a "time cost"), or the "score" of Deeplearning4j
-    /// ("Score at iteration 10 is 2.23", "score: 2.25"; only the label "score" alone, not "F1 score" or "val score"):
-    /// taken only where no label of the line says "loss".
+    /// the older "cost" of optimisation tutorials ("Cost: 0.693"; not a "time cost"), the "score" of Deeplearning4j
+    /// ("Score at iteration 10 is 2.23", "score: 2.25"; only the label "score" alone, not "F1 score" or "val score"), or
+    /// BasicSR's "l_pix": taken only where no label of the line says "loss" (the first of several).
     /// </summary>
     public static bool IsLossByAnotherName(ReadOnlySpan<char> label) =>
         IsOneOf(LastPiece(label), CrossEntropyWords) || IsOneOf(label, CrossEntropyWords)
-        || label.Equals("score", StringComparison.OrdinalIgnoreCase)
+        || label.Equals("score", StringComparison.OrdinalIgnoreCase) || IsBasicSrLoss(label)
         || (LastPiece(label).Equals("cost", StringComparison.OrdinalIgnoreCase) && !label.Contains("time", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// BasicSR's loss names (Real-ESRGAN, pyiqa and the other projects built on it): "l_pix", "l_percep", "l_g_gan",
+    /// "l_mos"; one word of letters and '_' after "l_", not a rate.
+    /// </summary>
+    private static bool IsBasicSrLoss(ReadOnlySpan<char> label)
+    {
+        if (label.Length < 4 || !label.StartsWith("l_", StringComparison.Ordinal) || label.Contains("rate", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (char c in label[2..])
+        {
+            if (!char.IsAsciiLetterLower(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static bool IsBatchSize(ReadOnlySpan<char> label) => IsOneOf(label, BatchSizeLabels);
 

@@ -77,6 +77,8 @@ internal sealed class TextLogParser
 
     private readonly List<string> _lossFreeLabels = [];
 
+    private LineTemplate? _lossFreeExample;
+
     /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
     public bool IsFull => _reportedFull;
 
@@ -278,11 +280,17 @@ internal sealed class TextLogParser
     private void CountLossFree(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
     {
         LossFreeLines++;
-        if (_lossFreeLabels.Count > 0)
+        template.LossFreeCount++;
+
+        // The labels to offer are those of the most common such line (the training lines), not of the first (often a
+        // summary such as "Total epochs: 100; iters: 5600" printed before training starts).
+        if (template == _lossFreeExample || template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0))
         {
             return;
         }
 
+        _lossFreeExample = template;
+        _lossFreeLabels.Clear();
         for (int i = 0; i < fields.Length && _lossFreeLabels.Count < 12; i++)
         {
             if (i != template.Epoch && i != template.Step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)

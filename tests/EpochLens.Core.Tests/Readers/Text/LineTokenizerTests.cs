@@ -46,6 +46,9 @@ public sealed class LineTokenizerTests
     [InlineData("train loss at epoch 3 is 0.25, lr 0.1", "epoch=3 train loss=0.25 lr=0.1")]
     [InlineData("Epoch: [13][50]\tTime 1.215 (1.300)\tLoss 3.1012 (3.2034)\tLr: 0.6000", "Epoch=13 =50/-1 Time=1.215(1.3) Loss=3.1012(3.2034) Lr=0.6")]
     [InlineData("Ep.3 batch 10 loss=0.5", "Ep=3 batch=10 loss=0.5")]
+    [InlineData("2025-02-04 17:18:23,956 INFO: [basel..][epoch: 18, iter:   1,000, lr:(2.766e-05,)] l_mos: 6.4552e-04", "epoch=18 iter=1000 l_mos=0.00064552")]
+    [InlineData("global_step: 12,500,000 loss: 0.25", "global_step=12500000 loss=0.25")]
+    [InlineData("epoch 3 loss: 1,250 lr 0.1", "epoch=3 loss=1 lr=0.1")]
     public void Labels_get_their_numbers_whatever_the_template(string line, string expected) =>
         Assert.Equal(expected, Fields(line));
 

@@ -805,4 +805,29 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(15, log.Find(SeriesRole.TrainLoss)!.Count);
         Assert.Equal(new long[] { 1, 6, 11 }, log.Epochs!.EpochStartSteps!);
     }
+
+    [Fact]
+    public void BasicSR_lines_give_the_first_l_loss_and_the_global_iteration_grouped_by_thousands()
+    {
+        // Lines of a real BasicSR (pyiqa) log: 02zzk/IQA, commit 783c94e267faf3b1510526a4db2f1fe4772a1158, nohup.out,
+        // lines 708-720; the iteration runs on across epochs and prints "1,000" from the thousandth step on.
+        const string prefix = "2025-02-04 17:10:57,758 INFO: [basel..][epoch: ";
+        string[] lines =
+        [
+            prefix + "14, iter:     800, lr:(2.857e-05,)] [eta: 2:34:49, time (data): 2.013 (0.522)] l_mos: 8.4571e-04 l_metric: 6.1630e-02 train_metrics/srcc: 9.6471e-01 train_metrics/plcc: 9.9213e-01 ",
+            prefix + "16, iter:     900, lr:(2.814e-05,)] [eta: 2:36:06, time (data): 2.033 (0.531)] l_mos: 7.0653e-04 l_metric: 6.6373e-02 train_metrics/srcc: 9.9118e-01 train_metrics/plcc: 9.9524e-01 ",
+            prefix + "18, iter:   1,000, lr:(2.766e-05,)] [eta: 2:32:53, time (data): 2.020 (0.524)] l_mos: 6.4552e-04 l_metric: 6.1209e-02 train_metrics/srcc: 9.7059e-01 train_metrics/plcc: 9.8247e-01 ",
+            prefix + "19, iter:   1,100, lr:(2.741e-05,)] [eta: 2:27:59, time (data): 1.758 (0.278)] l_mos: 5.1400e-04 l_metric: 5.4691e-02 train_metrics/srcc: 9.7647e-01 train_metrics/plcc: 9.9166e-01 ",
+            prefix + "21, iter:   1,200, lr:(2.685e-05,)] [eta: 2:24:54, time (data): 1.886 (0.399)] l_mos: 5.6353e-04 l_metric: 5.2786e-02 train_metrics/srcc: 9.9412e-01 train_metrics/plcc: 9.9425e-01 ",
+            prefix + "23, iter:   1,300, lr:(2.625e-05,)] [eta: 2:21:48, time (data): 2.047 (0.540)] l_mos: 1.0395e-03 l_metric: 5.6211e-02 train_metrics/srcc: 9.8529e-01 train_metrics/plcc: 9.9600e-01 ",
+        ];
+
+        var log = _logs.ReadOne(_logs.Write("basicsr.log", string.Join("\n", lines) + "\n"));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("l_mos", loss.Name);
+        Assert.Equal(new long[] { 800, 900, 1000, 1100, 1200, 1300 }, Steps(loss));
+        Assert.Equal(6.4552e-04, loss.Values[2]);
+        Assert.Equal(23, log.Find(SeriesRole.Epoch)!.Values[^1]);
+    }
 }
