@@ -710,6 +710,19 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void A_log_without_a_loss_label_offers_the_names_of_its_most_common_line_not_of_a_summary_above_it()
+    {
+        // VSE-infinity style: the loss is "Le"; a summary line with an epoch count comes first.
+        var path = _logs.Write("vse.log", "Total epochs: 25; iters: 110650.\n" + TextLogs.Lines([0, 1], [74, 274, 474], (e, i) =>
+            $"2021-06-22 03:05:39,924 Epoch: [{e}][{i}/4426]\tEit {(e * 4426) + i}  lr 0.0005  Le {TextLogs.Loss(e, i)} (63.4182)\tTime 1.215 (0.000)"));
+
+        var error = Assert.Throws<LogReadException>(() => _logs.Detect(path));
+
+        Assert.Contains("'Eit', 'lr', 'Le', 'Time'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Total epochs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lines_with_no_loss_label_are_read_with_the_metric_the_user_names()
     {
         var path = _logs.Write("loss_log.txt", GanLossLog());
