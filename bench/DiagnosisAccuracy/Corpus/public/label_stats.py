@@ -343,6 +343,21 @@ LOGS = {
     'text-csra-paddle-30ep': ('train.log', load_regex, dict(
         line_re=r'^Epoch (?P<epoch>\d+)\[(?P<i>\d+)/5011\]: loss:(?P<loss>[\d.]+), lr:(?P<lr>[\d.]+)',
         step_group='i', steps_per_epoch=5011, lr_group='lr')),
+    'text-dl4j-yelp-bilstm-4ep': ('train.log', load_regex, dict(
+        line_re=r'Score at iteration (?P<i>\d+) is (?P<loss>[\d.eE+-]+)', step_group='i',
+        epoch_header=r'Starting evaluation nr\. (\d+)')),
+    'text-liveness-runningmean-42ep': ('train.log', load_regex, dict(
+        line_re=r'^Epoch: (?P<epoch>\d+)\| train loss: (?P<loss>[\d.eE+-]+)')),
+    'text-js-string-10ep': ('readFile.js', load_regex, dict(
+        line_re=r"'Epoch: +(?P<epoch>\d+) step: +(?P<i>\d+) loss: (?P<loss>[\d.]+)", step_group='i', steps_per_epoch=50)),
+    'text-fastscnn-silicon-200ep': ('train.log.gz', load_regex, dict(
+        line_re=r'Epoch: \[ *(?P<epoch>\d+)/200\] Iter \[ *(?P<i>\d+)/1487\] \|\| Time: [\d.]+ sec \|\| lr: (?P<lr>[\d.]+) \|\| Loss: (?P<loss>[\d.]+)',
+        step_group='i', steps_per_epoch=1487, lr_group='lr')),
+    'text-transformer-tmux-runningmean': ('training_log.txt', load_regex, dict(
+        line_re=r'Epoch: +(?P<epoch>\d+) \| Batch: +(?P<i>\d+)/ *1330 \| LR: (?P<lr>[\d.e+-]+) \|Loss: (?P<loss>[\d.]+)',
+        step_group='i', steps_per_epoch=1330, lr_group='lr')),
+    'text-cvnd-captioning-3ep': ('training_log.txt.gz', load_regex, dict(
+        line_re=r'Epoch \[(?P<epoch>\d+)/3\], Step \[(?P<i>\d+)/6471\], Loss: (?P<loss>[\d.]+)', step_group='i', steps_per_epoch=6471)),
 }
 
 

@@ -25,10 +25,19 @@ internal sealed class LineTemplate
     /// </summary>
     public bool IsLossFree { get; init; }
 
+    /// <summary>How many loss-free lines of this template were read.</summary>
+    public int LossFreeCount { get; set; }
+
     /// <summary>A validation or test loss is shown.</summary>
     public bool IsHeldOut { get; init; }
 
     public int BatchSizeField { get; init; }
+
+    /// <summary>A value labelled as an epoch's length ("steps_per_epoch=20"), or -1.</summary>
+    public int EpochLengthField { get; init; } = -1;
+
+    /// <summary>A gradient accumulation factor ("gradient accumulation steps: 32"), or -1.</summary>
+    public int AccumulationField { get; init; } = -1;
 
     /// <summary>Label ids per field for a training line: value and average, two per field, -1 where not kept.</summary>
     public int[]? TrainingIds { get; set; }

@@ -32,6 +32,12 @@ internal sealed class LineTokenizer
     // An unlabelled counter just read, while only spaces follow it (for "200/ 2983 batches").
     private int _counterWantingLabel;
 
+    // A label cut off by "at" ("Score at iteration 10 is 2.3"), and the field count then: it names the value after
+    // the counter that follows it, once an "is", ':' or '=' stands for it.
+    private int _heldStart;
+    private int _heldEnd = -1;
+    private int _heldAtCount;
+
     public int Count { get; private set; }
 
     public ReadOnlySpan<TextField> Fields => _fields.AsSpan(0, Count);
@@ -58,6 +64,7 @@ internal sealed class LineTokenizer
         _labelOpen = false;
         _averageFor = -1;
         _counterWantingLabel = -1;
+        _heldEnd = -1;
         int i = 0;
         while (i < line.Length)
         {
@@ -70,6 +77,13 @@ internal sealed class LineTokenizer
             {
                 i = Number(line, i);
             }
+            else if (c == '.' && i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]) && IsEpochBeforeDot(line))
+            {
+                // "Ep.3": the dot separates the abbreviated label from its number, as ':' would.
+                _labelSeparated = true;
+                _labelAssigned = true;
+                i++;
+            }
             else
             {
                 Punctuation(line, c);
@@ -79,6 +93,9 @@ internal sealed class LineTokenizer
 
         CloseLabel(line);
     }
+
+    private bool IsEpochBeforeDot(ReadOnlySpan<char> line) =>
+        _labelOpen && !_labelAssigned && _labelWords == 1 && TextLabels.IsEpochBeforeDot(line[_labelStart.._labelEnd]);
 
     private static bool IsBoundary(char previous) => !char.IsAsciiLetterOrDigit(previous) && previous is not ('.' or '_' or '/' or '-');
 
@@ -130,14 +147,20 @@ internal sealed class LineTokenizer
         _averageFor = -1;
         if (TextLabels.IsCopula(word) && _labelOpen && !_labelAssigned)
         {
-            // "loss is 0.53", "Score at iteration 100 is 0.9": the word stands where '=' would.
+            // "loss is 0.53": the word stands where '=' would.
             _labelSeparated = true;
             _labelAssigned = true;
             return end;
         }
 
+        if (TextLabels.IsCopula(word) && ReopenHeldLabel())
+        {
+            return end;
+        }
+
         if (TextLabels.IsStopWord(word))
         {
+            HoldLabelAt(word);
             CloseLabel(line);
             return end;
         }
@@ -195,6 +218,21 @@ internal sealed class LineTokenizer
             return Counter(line, start, spaced);
         }
 
+        if (whole && end < line.Length && line[end] == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
+        {
+            // "iter:   1,000" (BasicSR prints its iteration with thousands separators): one number, not 1 and 000.
+            AddValue(line, Grouped(line[start..grouped]));
+            return grouped;
+        }
+
+        if (whole && IsSecondBracket(line, start, end))
+        {
+            // "Epoch: [13][50]" (SwAV, MoCo): the bracket after the epoch's holds the iteration, with no total.
+            _averageFor = -1;
+            Add(new TextField(start, 0, TextFieldKind.Counter, long.Parse(line[start..end], System.Globalization.CultureInfo.InvariantCulture), -1, double.NaN));
+            return end;
+        }
+
         if (!TextNumber.TryParseDouble(line[start..end], out double value))
         {
             CloseLabel(line);
@@ -223,6 +261,53 @@ internal sealed class LineTokenizer
 
         return end;
     }
+
+    /// <summary>
+    /// Where "1,000" or "12,500,000" ends, for a step or epoch label only (a loss "0,95" or "1,250" may have a decimal
+    /// comma): one to three digits not starting with 0, then groups of exactly three; -1 where it is not such a number.
+    /// </summary>
+    private int GroupedEnd(ReadOnlySpan<char> line, int start, int end)
+    {
+        if (!_labelOpen || end - start > 3 || !char.IsAsciiDigit(line[start]) || line[start] == '0')
+        {
+            return -1;
+        }
+
+        var label = line[_labelStart.._labelEnd];
+        if (!TextLabels.IsStep(label) && !TextLabels.IsEpoch(label))
+        {
+            return -1;
+        }
+
+        int i = end;
+        while (i + 3 < line.Length && line[i] == ',' && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2]) && char.IsAsciiDigit(line[i + 3])
+            && (i + 4 == line.Length || !char.IsAsciiDigit(line[i + 4])) && i - start < 20)
+        {
+            i += 4;
+        }
+
+        return i > end && (i == line.Length || line[i] != '.') ? i : -1;
+    }
+
+    /// <summary>The value of a number grouped by thousands ("12,500").</summary>
+    private static double Grouped(ReadOnlySpan<char> digits)
+    {
+        long value = 0;
+        foreach (char c in digits)
+        {
+            if (c != ',')
+            {
+                value = (value * 10) + (c - '0');
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>An unlabelled, unsigned whole number alone in brackets right after another bracket: "][50]".</summary>
+    private bool IsSecondBracket(ReadOnlySpan<char> line, int start, int end) =>
+        !_labelOpen && start >= 2 && line[start - 1] == '[' && line[start - 2] == ']' && end < line.Length && line[end] == ']'
+        && end - start <= 15 && char.IsAsciiDigit(line[start]);
 
     /// <summary>Where the slash is in " / 1000" after a whole number (one to three blanks before it, a digit after its blanks); -1 otherwise.</summary>
     private static int SpacedSlash(ReadOnlySpan<char> line, int end)
@@ -367,6 +452,11 @@ internal sealed class LineTokenizer
                 return;
             }
 
+            if (ReopenHeldLabel())
+            {
+                return;
+            }
+
             CloseLabel(line);
             _averageFor = -1;
             return;
@@ -389,6 +479,40 @@ internal sealed class LineTokenizer
         {
             _averageFor = -1;
         }
+    }
+
+    /// <summary>"Score at", "Loss at", "train loss at": the open label, before "at" closes it, waits for its value.</summary>
+    private void HoldLabelAt(ReadOnlySpan<char> word)
+    {
+        _heldEnd = -1;
+        if (_labelOpen && !_labelAssigned && word.Equals("at", StringComparison.OrdinalIgnoreCase))
+        {
+            _heldStart = _labelStart;
+            _heldEnd = _labelEnd;
+            _heldAtCount = Count;
+        }
+    }
+
+    /// <summary>
+    /// "Score at iteration 10 is 2.3", "Loss at step 100: 0.53": after the one counter that followed "at", the held
+    /// label takes the next value; the counter keeps its own label.
+    /// </summary>
+    private bool ReopenHeldLabel()
+    {
+        if (_heldEnd < 0 || _labelOpen || Count != _heldAtCount + 1)
+        {
+            _heldEnd = -1;
+            return false;
+        }
+
+        _labelOpen = true;
+        _labelStart = _heldStart;
+        _labelEnd = _heldEnd;
+        _labelWords = MaxLabelWords;
+        _labelSeparated = true;
+        _labelAssigned = false; // a held label left without a number is no dangling loss
+        _heldEnd = -1;
+        return true;
     }
 
     private void AddValue(ReadOnlySpan<char> line, double value)

@@ -23,9 +23,38 @@ internal static class TextLabels
     /// <remarks>Called for every word of every line: most words are longer than any stop word.</remarks>
     public static bool IsStopWord(ReadOnlySpan<char> word) => word.Length <= 5 && IsOneOf(word, StopWords);
 
-    /// <summary>"epoch", "Epoch", "Train Epoch", "train/epoch".</summary>
-    public static bool IsEpoch(ReadOnlySpan<char> label) =>
-        LastPiece(label).Equals("epoch", StringComparison.OrdinalIgnoreCase) && !HeldOutWord(label, out _, out _);
+    /// <summary>"epoch", "Epoch", "Train Epoch", "train/epoch"; abbreviated "Ep", "ep", "train ep", and "e" as the whole label.</summary>
+    public static bool IsEpoch(ReadOnlySpan<char> label)
+    {
+        var last = LastPiece(label);
+        return (last.Equals("epoch", StringComparison.OrdinalIgnoreCase) || last.Equals("ep", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("e", StringComparison.OrdinalIgnoreCase)) && !HeldOutWord(label, out _, out _) && !IsEpochLength(label);
+    }
+
+    /// <summary>"Steps per epoch", "steps_per_epoch", "iter number per epoch": how long an epoch is, not which one.</summary>
+    public static bool IsEpochLength(ReadOnlySpan<char> label)
+    {
+        var last = LastPiece(label);
+        if (!last.Equals("epoch", StringComparison.OrdinalIgnoreCase) || label.Length == last.Length)
+        {
+            return false;
+        }
+
+        return LastPiece(label[..(label.Length - last.Length - 1)]).Equals("per", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The unit after a stated epoch length ("1 epoch = 20 batches"): a step word of four letters or more, so that
+    /// "Epoch 3 it" cannot pass for one.
+    /// </summary>
+    public static bool IsStepUnit(ReadOnlySpan<char> word) => word.Length >= 4 && IsOneOf(word, StepWords);
+
+    /// <summary>"gradient accumulation steps", "gradient_accumulation_steps", "accumulate_grad_batches".</summary>
+    public static bool IsAccumulation(ReadOnlySpan<char> label) => label.Contains("accum", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Ep" and "Epoch" before a '.' and the epoch's digits ("Ep.3"), where '.' stands for ':'.</summary>
+    public static bool IsEpochBeforeDot(ReadOnlySpan<char> label) =>
+        label.Equals("ep", StringComparison.OrdinalIgnoreCase) || label.Equals("epoch", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"step", "iter", "it", "batch", "Batch", "global_step"; not "ms/batch" or "batch_size".</summary>
     public static bool IsStep(ReadOnlySpan<char> label) => IsOneOf(label[(label.LastIndexOf(' ') + 1)..], StepWords);
@@ -48,12 +77,36 @@ internal static class TextLabels
 
     /// <summary>
     /// A loss printed under another name: what it computes ("xent: 2.31" in OpenNMT, "cross-entropy=2.31" in MXNet) or
-    /// the older "cost" of optimisation tutorials ("Cost: 0.693"; not a "time cost"): taken only where no label of the
-    /// line says "loss".
+    /// the older "cost" of optimisation tutorials ("Cost: 0.693"; not a "time cost"), the "score" of Deeplearning4j
+    /// ("Score at iteration 10 is 2.23", "score: 2.25"; only the label "score" alone, not "F1 score" or "val score"), or
+    /// BasicSR's "l_pix": taken only where no label of the line says "loss" (the first of several).
     /// </summary>
     public static bool IsLossByAnotherName(ReadOnlySpan<char> label) =>
         IsOneOf(LastPiece(label), CrossEntropyWords) || IsOneOf(label, CrossEntropyWords)
+        || label.Equals("score", StringComparison.OrdinalIgnoreCase) || IsBasicSrLoss(label)
         || (LastPiece(label).Equals("cost", StringComparison.OrdinalIgnoreCase) && !label.Contains("time", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// BasicSR's loss names (Real-ESRGAN, pyiqa and the other projects built on it): "l_pix", "l_percep", "l_g_gan",
+    /// "l_mos"; one word of letters and '_' after "l_", not a rate.
+    /// </summary>
+    private static bool IsBasicSrLoss(ReadOnlySpan<char> label)
+    {
+        if (label.Length < 4 || !label.StartsWith("l_", StringComparison.Ordinal) || label.Contains("rate", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (char c in label[2..])
+        {
+            if (!char.IsAsciiLetterLower(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static bool IsBatchSize(ReadOnlySpan<char> label) => IsOneOf(label, BatchSizeLabels);
 

@@ -86,7 +86,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         {
             _problems.Report("", ProblemKind.Assumed, $"the training lines print no epoch, but their step counter starts again after reaching its total ('i/N'): each of the {wraps} restarts is taken as a new epoch");
         }
-        else if (!epochs)
+        else if (!epochs && _parser.StatedEpochLengths.Count == 0)
         {
             _problems.Report("", ProblemKind.Assumed, $"the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss");
         }
@@ -229,8 +229,44 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         var steps = new long[train.Count];
-        var hint = epochs ? AssignSteps(train, steps, primary) : CounterSteps(train, steps);
+        var hint = epochs ? AssignSteps(train, steps, primary) : CounterSteps(train, steps) ?? StatedLength(records[train[^1]].Line);
         return Collect(name, start, end, train, steps, hint, primary);
+    }
+
+    /// <summary>
+    /// For lines with a step counter and no epoch: the epoch length the log stated last before the run's last line
+    /// ("1 epoch = 20 batches"; a file of restarted runs keeps the last one's points), counted from the counter's first
+    /// step; null (with a note) where it states none, or where the same section also prints a gradient accumulation,
+    /// which makes its batches no steps.
+    /// </summary>
+    private EpochHint? StatedLength(long lastLine)
+    {
+        if (_parser.StatedEpochLengths.Count == 0)
+        {
+            return null;
+        }
+
+        int k = _parser.StatedEpochLengths.FindLastIndex(s => s.Line < lastLine);
+        if (k < 0)
+        {
+            _problems.Report("", ProblemKind.Assumed, $"the training lines print a step counter but no epoch, and no epoch length is stated before them: where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss");
+            return null;
+        }
+
+        var stated = _parser.StatedEpochLengths[k];
+        long sectionStart = k > 0 ? _parser.StatedEpochLengths[k - 1].Line : 0;
+        var accumulation = _parser.Accumulations.FindLast(a => a.Line > sectionStart && a.Line < lastLine);
+
+        if (accumulation.Line != 0)
+        {
+            _problems.Report($"line {stated.Line}", ProblemKind.Assumed,
+                $"the log states an epoch length ({ProblemReporter.Quote(stated.Text)}) but also a gradient accumulation of {accumulation.Value} (line {accumulation.Line}): its batches are not steps, so where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss");
+            return null;
+        }
+
+        _problems.Report($"line {stated.Line}", ProblemKind.Assumed,
+            $"the training lines print a step counter but no epoch: epochs are {stated.Value} steps long as the log states ({ProblemReporter.Quote(stated.Text)}), counted from the counter's first step");
+        return new EpochHint(stated.Value, null, $"the log's own statement on line {stated.Line}", FirstEpochStart: 1);
     }
 
     /// <summary>Lines without epochs: each line's step is its counter (from 1 when the counter starts at 0); no epochs are known.</summary>

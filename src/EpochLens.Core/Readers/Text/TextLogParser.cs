@@ -61,6 +61,12 @@ internal sealed class TextLogParser
     /// <summary>A batch size the file printed ("batch_size=64" in the printed arguments), with its line; 0 when none.</summary>
     public (long Size, long Line) BatchSize { get; private set; }
 
+    /// <summary>Epoch lengths the file states in words, in line order ("1 epoch = 20 batches", "Steps per epoch: 1487").</summary>
+    public List<StatedEpochLength> StatedEpochLengths { get; } = [];
+
+    /// <summary>Gradient accumulation factors above 1 the file prints, in line order.</summary>
+    public List<StatedEpochLength> Accumulations { get; } = [];
+
     public int TrainingLines { get; private set; }
 
     /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label (see <see cref="LineTemplate.IsLossFree"/>).</summary>
@@ -70,6 +76,8 @@ internal sealed class TextLogParser
     public IReadOnlyList<string> LossFreeLabels => _lossFreeLabels;
 
     private readonly List<string> _lossFreeLabels = [];
+
+    private LineTemplate? _lossFreeExample;
 
     /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
     public bool IsFull => _reportedFull;
@@ -154,6 +162,8 @@ internal sealed class TextLogParser
                 && HasOtherValue(fields, epoch, step),
             IsHeldOut = (heldOutPhase || _metric is null) && heldOutLoss,
             BatchSizeField = BatchSizeField(line, fields),
+            EpochLengthField = FirstField(line, fields, static label => TextLabels.IsEpochLength(label)),
+            AccumulationField = AccumulationField(line, fields),
         };
 
         if (template.IsTraining)
@@ -198,6 +208,23 @@ internal sealed class TextLogParser
         if (template.BatchSizeField >= 0 && BatchSize.Size == 0 && fields[template.BatchSizeField].Value is >= 1 and <= 1 << 24 and var size && size == Math.Floor(size))
         {
             BatchSize = ((long)size, LineNumber);
+        }
+
+        if (template.EpochLengthField >= 0)
+        {
+            Note(StatedEpochLengths, fields[template.EpochLengthField].Value, 2, line);
+        }
+
+        if (template.AccumulationField >= 0)
+        {
+            Note(Accumulations, fields[template.AccumulationField].Value, 2, line);
+        }
+
+        if (template.IsHeader && StatesEpochLength(line, fields[template.Epoch]))
+        {
+            // "1 epoch = 20 batches": the length of every epoch, not the epoch the lines under it are in.
+            Note(StatedEpochLengths, fields[template.Epoch].Value, 2, line);
+            return;
         }
 
         if (template.IsHeader)
@@ -253,11 +280,17 @@ internal sealed class TextLogParser
     private void CountLossFree(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
     {
         LossFreeLines++;
-        if (_lossFreeLabels.Count > 0)
+        template.LossFreeCount++;
+
+        // The labels to offer are those of the most common such line (the training lines), not of the first (often a
+        // summary such as "Total epochs: 100; iters: 5600" printed before training starts).
+        if (template == _lossFreeExample || template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0))
         {
             return;
         }
 
+        _lossFreeExample = template;
+        _lossFreeLabels.Clear();
         for (int i = 0; i < fields.Length && _lossFreeLabels.Count < 12; i++)
         {
             if (i != template.Epoch && i != template.Step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
@@ -448,6 +481,90 @@ internal sealed class TextLogParser
         }
 
         return ids;
+    }
+
+    private delegate bool LabelTest(ReadOnlySpan<char> label);
+
+    private static int FirstField(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, LabelTest labelled)
+    {
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0 && labelled(fields[i].Label(line)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// "gradient_accumulation_steps=32", and "=> calculated gradient accumulation steps: 32", where a label keeps only
+    /// "steps" (labels are a few words long) and "accumulation" stands just before it.
+    /// </summary>
+    private static int AccumulationField(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
+    {
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var field = fields[i];
+            var label = field.Label(line);
+            if (field.Kind == TextFieldKind.Value && field.LabelLength > 0
+                && (TextLabels.IsAccumulation(label) || (TextLabels.IsStep(label) && TextLabels.IsAccumulation(line[Math.Max(0, field.LabelStart - 24)..field.LabelStart]))))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Keeps a whole number of at least <paramref name="least"/> (and below 10^12) with its line.</summary>
+    private void Note(List<StatedEpochLength> list, double value, long least, ReadOnlySpan<char> line)
+    {
+        if (value >= least && value < 1e12 && value == Math.Floor(value) && list.Count < 1000)
+        {
+            var text = line.Trim();
+            list.Add(new StatedEpochLength((long)value, LineNumber, text.Length <= 60 ? text.ToString() : text[..60].ToString() + "..."));
+        }
+    }
+
+    /// <summary>"1 epoch = 20 batches", "epoch: 1487 iterations": the epoch's number is followed by a unit of steps.</summary>
+    private static bool StatesEpochLength(ReadOnlySpan<char> line, TextField epoch)
+    {
+        if (epoch.Kind != TextFieldKind.Value)
+        {
+            return false;
+        }
+
+        int i = epoch.LabelStart + epoch.LabelLength;
+        while (i < line.Length && line[i] is ' ' or '=' or ':' or '\t')
+        {
+            i++;
+        }
+
+        int digits = i;
+        while (i < line.Length && char.IsAsciiDigit(line[i]))
+        {
+            i++;
+        }
+
+        if (i == digits || i >= line.Length || line[i] != ' ')
+        {
+            return false;
+        }
+
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        int word = i;
+        while (i < line.Length && char.IsAsciiLetter(line[i]))
+        {
+            i++;
+        }
+
+        return TextLabels.IsStepUnit(line[word..i]);
     }
 
     private static int BatchSizeField(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)

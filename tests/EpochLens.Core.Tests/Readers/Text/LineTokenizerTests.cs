@@ -41,6 +41,14 @@ public sealed class LineTokenizerTests
     [InlineData("2021-01-01 00:00:00 | INFO | train_inner | epoch 001:    100 / 1000 loss=8.52, ppl=75.1, num_updates=100", "epoch=1 =100/1000 loss=8.52 ppl=75.1 num_updates=100")]
     [InlineData("Train: 3 [ 120/1251 ( 10%)]  Loss: 6.530 (6.780)", "Train=3 =120/1251 Loss=6.53(6.78)")]
     [InlineData("2023/05/01 12:00:00 - loss: nan", "loss=NaN")]
+    [InlineData("09:53:36.380 [main] INFO org.deeplearning4j.optimize.listeners.ScoreIterationListener -- Score at iteration 10 is 2.2330074310302734", "iteration=10 Score=2.2330074310302734")]
+    [InlineData("Loss at step 100: 0.53", "step=100 Loss=0.53")]
+    [InlineData("train loss at epoch 3 is 0.25, lr 0.1", "epoch=3 train loss=0.25 lr=0.1")]
+    [InlineData("Epoch: [13][50]\tTime 1.215 (1.300)\tLoss 3.1012 (3.2034)\tLr: 0.6000", "Epoch=13 =50/-1 Time=1.215(1.3) Loss=3.1012(3.2034) Lr=0.6")]
+    [InlineData("Ep.3 batch 10 loss=0.5", "Ep=3 batch=10 loss=0.5")]
+    [InlineData("2025-02-04 17:18:23,956 INFO: [basel..][epoch: 18, iter:   1,000, lr:(2.766e-05,)] l_mos: 6.4552e-04", "epoch=18 iter=1000 l_mos=0.00064552")]
+    [InlineData("global_step: 12,500,000 loss: 0.25", "global_step=12500000 loss=0.25")]
+    [InlineData("epoch 3 loss: 1,250 lr 0.1", "epoch=3 loss=1 lr=0.1")]
     public void Labels_get_their_numbers_whatever_the_template(string line, string expected) =>
         Assert.Equal(expected, Fields(line));
 

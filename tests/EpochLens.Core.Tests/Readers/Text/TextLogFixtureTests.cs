@@ -79,4 +79,37 @@ public sealed class TextLogFixtureTests : IDisposable
         Assert.Equal(0.2884, logs[2].Find(SeriesRole.HeldOutLoss)!.Values[^1]);
         Assert.Equal(0, _logs.Problems.Count(ProblemKind.BadValue) + _logs.Problems.Count(ProblemKind.Malformed));
     }
+
+    [Fact]
+    public void Deeplearning4j_score_lines_are_the_loss_at_the_iteration_they_name()
+    {
+        var log = Assert.Single(_logs.Detect(TextLogs.Fixture("ai-cnn-testdemoforjava-README.md")));
+
+        // "Score at iteration 4680 is 0.279...": the score (DL4J's loss) at that iteration; the five "Epoch 1, Loss:" lines
+        // above them are another program's and are left out, with a note.
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Score", loss.Name);
+        Assert.Equal(16, loss.Count);
+        Assert.Equal(2.3097667694091797, loss.Values[0]);
+        Assert.Equal(0.2791060507297516, loss.Values[^1]);
+        Assert.Equal(loss.Steps[0] + 4680, loss.Steps[^1]);
+        Assert.Equal(loss.Steps[0] + 4630, loss.Steps[10]);
+        Assert.Contains("'Epoch 1, Loss: 0.111944'", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_epoch_length_stated_in_words_gives_the_epochs_of_step_lines_without_one()
+    {
+        var log = Assert.Single(_logs.Detect(TextLogs.Fixture("shakespearegpt-forge-log.md")));
+
+        // "1 epoch = 10 batches" is the length of every epoch, not a header saying the lines under it are epoch 10.
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(26, loss.Count);
+        Assert.Equal(1, loss.Steps[0]);
+        Assert.Equal(251, loss.Steps[^1]);
+        Assert.Equal(10, log.Epochs!.StepsPerEpoch);
+        Assert.Null(log.Epochs.EpochStartSteps);
+        Assert.Null(log.Find(SeriesRole.Epoch));
+        Assert.Contains("'1 epoch = 10 batches'", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
 }

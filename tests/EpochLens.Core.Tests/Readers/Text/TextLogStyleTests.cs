@@ -710,6 +710,19 @@ public sealed class TextLogStyleTests : IDisposable
     }
 
     [Fact]
+    public void A_log_without_a_loss_label_offers_the_names_of_its_most_common_line_not_of_a_summary_above_it()
+    {
+        // VSE-infinity style: the loss is "Le"; a summary line with an epoch count comes first.
+        var path = _logs.Write("vse.log", "Total epochs: 25; iters: 110650.\n" + TextLogs.Lines([0, 1], [74, 274, 474], (e, i) =>
+            $"2021-06-22 03:05:39,924 Epoch: [{e}][{i}/4426]\tEit {(e * 4426) + i}  lr 0.0005  Le {TextLogs.Loss(e, i)} (63.4182)\tTime 1.215 (0.000)"));
+
+        var error = Assert.Throws<LogReadException>(() => _logs.Detect(path));
+
+        Assert.Contains("'Eit', 'lr', 'Le', 'Time'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Total epochs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lines_with_no_loss_label_are_read_with_the_metric_the_user_names()
     {
         var path = _logs.Write("loss_log.txt", GanLossLog());
@@ -721,5 +734,113 @@ public sealed class TextLogStyleTests : IDisposable
         Assert.Equal(12, loss.Count);
         Assert.Equal(TextLogs.Value(2, 300), loss.Values[6]);
         Assert.Equal(400, log.Epochs!.StepsPerEpoch);
+    }
+
+    [Theory]
+    [InlineData("Ep {0} | it {1} | loss {2}")]
+    [InlineData("ep: {0}, iter: {1}, loss: {2}")]
+    [InlineData("e: {0} step: {1} loss: {2}")]
+    [InlineData("Ep.{0} batch {1} loss={2}")]
+    public void An_abbreviated_epoch_label_gives_the_epochs(string template)
+    {
+        var path = _logs.Write("abbrev.log", TextLogs.Lines([0, 1, 2], Enumerable.Range(0, 10), (e, p) => string.Format(CultureInfo.InvariantCulture, template, e, p, TextLogs.Loss(e, p))));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal(30, loss.Count);
+        Assert.Equal(10, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(new long[] { 1, 11, 21 }, log.Epochs.EpochStartSteps!);
+        Assert.Equal(TextLogs.Value(2, 3), loss.Values[23]);
+        Assert.Empty(_logs.Messages(ProblemKind.StepsWentBack));
+    }
+
+    [Fact]
+    public void The_iteration_in_the_bracket_after_the_epoch_gives_the_steps_without_a_total()
+    {
+        // SwAV's logger: "Epoch: [e][it]" with no total; the iteration restarts each epoch.
+        var path = _logs.Write("swav.log", TextLogs.Lines([0, 1, 2], Enumerable.Range(0, 5).Select(i => i * 50), (e, p) =>
+            $"INFO - 12/06/20 10:00:00 - 0:01:00 - Epoch: [{e}][{p}]\tTime 0.500 (0.600)\tData 0.010 (0.020)\tLoss {TextLogs.Loss(e, p)} (7.0000)\tLr: 0.6000"));
+
+        var log = _logs.ReadOne(path);
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("Loss", loss.Name);
+        Assert.Equal(15, loss.Count);
+        Assert.Equal(new long[] { 1, 51, 101, 151, 201 }, Steps(loss)[..5]);
+        Assert.Equal(201, loss.Steps[5] - loss.Steps[0]);
+        Assert.Equal(new long[] { 1, 202, 403 }, log.Epochs!.EpochStartSteps!);
+    }
+
+    [Theory]
+    [InlineData("1 epoch = 20 batches", 20)]
+    [InlineData("Steps per epoch: 25", 25)]
+    [InlineData("steps_per_epoch=25", 25)]
+    [InlineData("Require iter number per epoch: 56", 56)]
+    public void An_epoch_length_the_log_states_marks_the_epochs_of_lines_with_a_step_but_no_epoch(string statement, int length)
+    {
+        var path = _logs.Write("stated.log", $"loaded 338025 tokens\n{statement}\n" + TextLogs.Lines([0], Enumerable.Range(0, 120), (_, p) => $"step {p}, loss: {TextLogs.Loss(p / length, p)}"));
+
+        var log = _logs.ReadOne(path);
+
+        Assert.Equal(120, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal(length, log.Epochs!.StepsPerEpoch);
+        Assert.Equal(1, log.Epochs.FirstEpochStart);
+        Assert.Null(log.Find(SeriesRole.Epoch));
+    }
+
+    [Fact]
+    public void A_stated_epoch_length_in_batches_is_not_used_where_the_log_accumulates_gradients()
+    {
+        // build-nanogpt with gradient accumulation: each step takes 32 of the 20 batches an epoch has.
+        var path = _logs.Write("accum.log", "total desired batch size: 524288\n=> calculated gradient accumulation steps: 32\n1 epoch = 20 batches\n"
+            + TextLogs.Lines([0], Enumerable.Range(0, 60), (_, p) => $"step {p} | loss: {TextLogs.Loss(0, p)} | lr: 6.0000e-05"));
+
+        var log = _logs.ReadOne(path);
+
+        Assert.Equal(60, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Null(log.Epochs);
+        Assert.Contains("gradient accumulation of 32", _logs.Messages(ProblemKind.Assumed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Epoch_headers_still_give_the_epochs_where_the_log_also_states_the_length()
+    {
+        var text = new StringBuilder("1 epoch = 5 batches\n");
+        foreach (int e in new[] { 1, 2, 3 })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Epoch {e}\n");
+            text.Append(TextLogs.Lines([e], Enumerable.Range(1, 5), (ep, p) => $"batch {p} loss {TextLogs.Loss(ep, p)}"));
+        }
+
+        var log = _logs.ReadOne(_logs.Write("headers.log", text.ToString()));
+
+        Assert.Equal(15, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal(new long[] { 1, 6, 11 }, log.Epochs!.EpochStartSteps!);
+    }
+
+    [Fact]
+    public void BasicSR_lines_give_the_first_l_loss_and_the_global_iteration_grouped_by_thousands()
+    {
+        // Lines of a real BasicSR (pyiqa) log: 02zzk/IQA, commit 783c94e267faf3b1510526a4db2f1fe4772a1158, nohup.out,
+        // lines 708-720; the iteration runs on across epochs and prints "1,000" from the thousandth step on.
+        const string prefix = "2025-02-04 17:10:57,758 INFO: [basel..][epoch: ";
+        string[] lines =
+        [
+            prefix + "14, iter:     800, lr:(2.857e-05,)] [eta: 2:34:49, time (data): 2.013 (0.522)] l_mos: 8.4571e-04 l_metric: 6.1630e-02 train_metrics/srcc: 9.6471e-01 train_metrics/plcc: 9.9213e-01 ",
+            prefix + "16, iter:     900, lr:(2.814e-05,)] [eta: 2:36:06, time (data): 2.033 (0.531)] l_mos: 7.0653e-04 l_metric: 6.6373e-02 train_metrics/srcc: 9.9118e-01 train_metrics/plcc: 9.9524e-01 ",
+            prefix + "18, iter:   1,000, lr:(2.766e-05,)] [eta: 2:32:53, time (data): 2.020 (0.524)] l_mos: 6.4552e-04 l_metric: 6.1209e-02 train_metrics/srcc: 9.7059e-01 train_metrics/plcc: 9.8247e-01 ",
+            prefix + "19, iter:   1,100, lr:(2.741e-05,)] [eta: 2:27:59, time (data): 1.758 (0.278)] l_mos: 5.1400e-04 l_metric: 5.4691e-02 train_metrics/srcc: 9.7647e-01 train_metrics/plcc: 9.9166e-01 ",
+            prefix + "21, iter:   1,200, lr:(2.685e-05,)] [eta: 2:24:54, time (data): 1.886 (0.399)] l_mos: 5.6353e-04 l_metric: 5.2786e-02 train_metrics/srcc: 9.9412e-01 train_metrics/plcc: 9.9425e-01 ",
+            prefix + "23, iter:   1,300, lr:(2.625e-05,)] [eta: 2:21:48, time (data): 2.047 (0.540)] l_mos: 1.0395e-03 l_metric: 5.6211e-02 train_metrics/srcc: 9.8529e-01 train_metrics/plcc: 9.9600e-01 ",
+        ];
+
+        var log = _logs.ReadOne(_logs.Write("basicsr.log", string.Join("\n", lines) + "\n"));
+
+        var loss = log.Find(SeriesRole.TrainLoss)!;
+        Assert.Equal("l_mos", loss.Name);
+        Assert.Equal(new long[] { 800, 900, 1000, 1100, 1200, 1300 }, Steps(loss));
+        Assert.Equal(6.4552e-04, loss.Values[2]);
+        Assert.Equal(23, log.Find(SeriesRole.Epoch)!.Values[^1]);
     }
 }
