@@ -93,13 +93,17 @@ internal sealed class RunAccumulator
         }
     }
 
-    /// <summary>Follows event_util.ParseFileVersion: the number after "brain.Event:", or -1 when there is none.</summary>
-    public void SetFileVersion(ReadOnlySpan<byte> version)
+    /// <summary>
+    /// Follows event_util.ParseFileVersion: the number after "brain.Event:", or -1 when there is none. Every text is
+    /// taken, so this is true (for the decoder's field switch).
+    /// </summary>
+    public bool SetFileVersion(ReadOnlySpan<byte> version)
     {
         var text = Encoding.UTF8.GetString(version);
         int colon = text.LastIndexOf("brain.Event:", StringComparison.Ordinal);
         string number = colon < 0 ? text : text[(colon + "brain.Event:".Length)..];
         FileVersion = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        return true;
     }
 
     /// <summary>A SessionLog START: a (re)started writer purges what the run holds from its step on.</summary>

@@ -36,11 +36,11 @@ internal static class TensorScalar
         value = 0;
         int dtype = 0;
         ReadOnlySpan<byte> content = default, floats = default, doubles = default, ints = default, int64s = default, halves = default;
-        bool hasContent = false, scalarShape = true;
+        bool hasContent = false, scalarShape = true, ok = true;
         var reader = new ProtoReader(tensor);
-        while (reader.TryNext(out int field, out int wire))
+        while (ok && reader.TryNext(out int field, out int wire))
         {
-            bool ok = (field, wire) switch
+            ok = (field, wire) switch
             {
                 (DtypeField, ProtoReader.Varint) => ReadInt(ref reader, out dtype),
                 (ShapeField, ProtoReader.LengthDelimited) => reader.TryReadBytes(out var shape) && IsOneElement(shape, out scalarShape),
@@ -52,18 +52,9 @@ internal static class TensorScalar
                 (HalfValField, _) => TakeFirst(ref reader, wire, ref halves),
                 _ => reader.TrySkip(wire),
             };
-            if (!ok)
-            {
-                return false;
-            }
         }
 
-        if (reader.Damaged)
-        {
-            return false;
-        }
-
-        if (!scalarShape)
+        if (!ok || reader.Damaged || !scalarShape)
         {
             return false;
         }
@@ -123,24 +114,8 @@ internal static class TensorScalar
         {
             if (field == 2 && wire == ProtoReader.LengthDelimited)
             {
-                if (!reader.TryReadBytes(out var dim))
-                {
-                    return false;
-                }
-
-                long size = 0;
-                var dimReader = new ProtoReader(dim);
-                while (dimReader.TryFind(1, ProtoReader.Varint))
-                {
-                    if (!dimReader.TryReadVarint(out ulong raw))
-                    {
-                        return false;
-                    }
-
-                    size = (long)raw;
-                }
-
-                if (dimReader.Damaged)
+                ulong size = 0;
+                if (!reader.TryReadBytes(out var dim) || !ProtoReader.TryLast(dim, 1, ref size))
                 {
                     return false;
                 }
