@@ -35,6 +35,16 @@ public static class FileHead
 
     public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 
+    /// <summary>Whether a file, opened and not yet read, is gzip; it is left at its start.</summary>
+    public static bool IsGzip(Stream file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        Span<byte> magic = stackalloc byte[2];
+        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        return IsGzip(magic[..read]);
+    }
+
     private static byte[] ReadUpTo(Stream stream, int count)
     {
         var buffer = new byte[count];

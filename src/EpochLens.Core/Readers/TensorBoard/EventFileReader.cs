@@ -33,10 +33,7 @@ internal static class EventFileReader
                 throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
             }
 
-            Span<byte> magic = stackalloc byte[2];
-            bool gzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && FileHead.IsGzip(magic);
-            stream.Position = 0;
-            if (!gzip)
+            if (!FileHead.IsGzip(stream))
             {
                 // Never allocate more than the file holds, however large the first record claims to be.
                 buffer ??= new byte[(int)Math.Min(stream.Length, 1 << 20)];
@@ -71,11 +68,7 @@ internal static class EventFileReader
                 switch (status)
                 {
                     case RecordStatus.Record:
-                        if (!EventDecoder.TryDecode(scanner.Payload, run, options.KeepWallTimes))
-                        {
-                            problems.Report(file, run.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
-                        }
-
+                        run.Read(scanner.Payload);
                         break;
                     case RecordStatus.BadPayloadChecksum:
                         problems.Report(file, run.Location, ProblemKind.BadChecksum,

@@ -49,6 +49,15 @@ internal sealed class RunAccumulator
 
     public string Location => Scanner is null ? "" : $"record {Scanner.RecordIndex} at byte {Scanner.RecordOffset}";
 
+    /// <summary>Adds a record's scalars; a record that is not a well-formed Event is reported and skipped.</summary>
+    public void Read(ReadOnlySpan<byte> payload)
+    {
+        if (!EventDecoder.TryDecode(payload, this, _options.KeepWallTimes))
+        {
+            _problems.Report(File, Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
+        }
+    }
+
     /// <summary>The tag's state, made on first sight. Repeated tags hit a one-entry cache without decoding.</summary>
     public TagState Tag(ReadOnlySpan<byte> utf8)
     {

@@ -140,7 +140,7 @@ internal sealed class TensorBoardFollower : ILogFollower
                 return false;
             }
 
-            if (tail.Offset == 0 && IsGzip(stream))
+            if (tail.Offset == 0 && FileHead.IsGzip(stream))
             {
                 _reporter.Note(tail.File, "", ProblemKind.Skipped,
                     "a gzip-compressed event file cannot be followed while it grows: not watched; analyze reads it");
@@ -182,11 +182,7 @@ internal sealed class TensorBoardFollower : ILogFollower
                     case RecordStatus.Record:
                         tail.Framed = true;
                         read = true;
-                        if (!EventDecoder.TryDecode(scanner.Payload, accumulator, _options.KeepWallTimes))
-                        {
-                            _reporter.Report(tail.File, accumulator.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
-                        }
-
+                        accumulator.Read(scanner.Payload);
                         break;
                     case RecordStatus.BadPayloadChecksum:
                         tail.Framed = true;
@@ -228,13 +224,5 @@ internal sealed class TensorBoardFollower : ILogFollower
     {
         tail.Offset = offset;
         tail.Records = records;
-    }
-
-    private static bool IsGzip(FileStream stream)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        bool gzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && FileHead.IsGzip(magic);
-        stream.Position = 0;
-        return gzip;
     }
 }
