@@ -67,7 +67,7 @@ public static class TextEncoding
             return utf16 is not null ? Transcoded(stream, utf16) : stream;
         }
 
-        int read = ReadHead(stream, head, out var failure);
+        int read = FileHead.ReadHead(stream, head, out var failure);
         var encoding = failure is null ? Utf16Of(head.AsSpan(0, read)) : null;
         var replayed = new PrefixedReadStream(head[(encoding is not null ? MarkLength(head) : 0)..read], stream, failure);
         return encoding is not null ? Transcoded(replayed, encoding) : replayed;
@@ -92,7 +92,7 @@ public static class TextEncoding
             return stream;
         }
 
-        int read = ReadHead(stream, head, out var failure);
+        int read = FileHead.ReadHead(stream, head, out var failure);
         return failure is null && head.AsSpan(0, read).SequenceEqual("\uFEFF"u8) ? stream : new PrefixedReadStream(head[..read], stream, failure);
     }
 
@@ -109,29 +109,6 @@ public static class TextEncoding
         int mark = MarkLength(head);
         var text = encoding.GetString(head, mark, (head.Length - mark) & ~1);
         return Encoding.UTF8.GetBytes(text);
-    }
-
-    /// <summary>
-    /// Reads the head of a stream that cannot seek; damage met there (a broken gzip member) is kept, to be thrown when
-    /// the reader gets that far, where it expects and reports such damage.
-    /// </summary>
-    private static int ReadHead(Stream stream, byte[] head, out Exception? failure)
-    {
-        int read = 0;
-        failure = null;
-        try
-        {
-            while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0)
-            {
-                read += n;
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            failure = e;
-        }
-
-        return read;
     }
 
     /// <summary>The UTF-16 byte-order mark's length at the start (2), or 0: it is dropped, so the text reads as UTF-8 without one.</summary>

@@ -142,33 +142,21 @@ internal static class TensorScalar
 
     private static bool FromContent(int dtype, ReadOnlySpan<byte> content, out double value)
     {
-        value = 0;
-        int size = dtype switch
+        double? read = (dtype, content.Length) switch
         {
-            DtFloat or DtInt32 => 4,
-            DtDouble or DtInt64 => 8,
-            DtHalf or DtBfloat16 or DtInt16 => 2,
-            DtInt8 or DtUint8 => 1,
-            _ => 0,
+            (DtFloat, 4) => BinaryPrimitives.ReadSingleLittleEndian(content),
+            (DtDouble, 8) => BinaryPrimitives.ReadDoubleLittleEndian(content),
+            (DtInt32, 4) => BinaryPrimitives.ReadInt32LittleEndian(content),
+            (DtInt64, 8) => BinaryPrimitives.ReadInt64LittleEndian(content),
+            (DtHalf, 2) => (double)BinaryPrimitives.ReadHalfLittleEndian(content),
+            (DtBfloat16, 2) => BFloat16(BinaryPrimitives.ReadUInt16LittleEndian(content)),
+            (DtInt16, 2) => BinaryPrimitives.ReadInt16LittleEndian(content),
+            (DtInt8, 1) => (sbyte)content[0],
+            (DtUint8, 1) => content[0],
+            _ => null,
         };
-        if (size == 0 || content.Length != size)
-        {
-            return false;
-        }
-
-        value = dtype switch
-        {
-            DtFloat => BinaryPrimitives.ReadSingleLittleEndian(content),
-            DtDouble => BinaryPrimitives.ReadDoubleLittleEndian(content),
-            DtInt32 => BinaryPrimitives.ReadInt32LittleEndian(content),
-            DtInt64 => BinaryPrimitives.ReadInt64LittleEndian(content),
-            DtHalf => (double)BinaryPrimitives.ReadHalfLittleEndian(content),
-            DtBfloat16 => BFloat16(BinaryPrimitives.ReadUInt16LittleEndian(content)),
-            DtInt16 => BinaryPrimitives.ReadInt16LittleEndian(content),
-            DtInt8 => (sbyte)content[0],
-            _ => content[0],
-        };
-        return true;
+        value = read ?? 0;
+        return read is not null;
     }
 
     private static bool FromTypedField(int dtype, ReadOnlySpan<byte> floats, ReadOnlySpan<byte> doubles, ReadOnlySpan<byte> ints,
