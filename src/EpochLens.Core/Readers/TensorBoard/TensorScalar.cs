@@ -75,34 +75,16 @@ internal static class TensorScalar
     /// </summary>
     private static bool TakeFirst(ref ProtoReader reader, int wire, ref ReadOnlySpan<byte> first)
     {
-        if (wire == ProtoReader.LengthDelimited)
-        {
-            if (!reader.TryReadBytes(out var packed))
-            {
-                return false;
-            }
-
-            if (first.IsEmpty)
-            {
-                first = packed;
-            }
-
-            return true;
-        }
-
-        // An unpacked element: encode it as a one-element run so decoding has one path.
         var before = reader;
-        if (!reader.TrySkip(wire))
+        ReadOnlySpan<byte> packed = default;
+        bool ok = wire == ProtoReader.LengthDelimited ? reader.TryReadBytes(out packed) : reader.TrySkip(wire);
+        if (ok && first.IsEmpty)
         {
-            return false;
+            // An unpacked element is kept as its own encoding, a one-element run, so decoding has one path.
+            first = wire == ProtoReader.LengthDelimited ? packed : before.RemainingUntil(reader);
         }
 
-        if (first.IsEmpty)
-        {
-            first = before.RemainingUntil(reader);
-        }
-
-        return true;
+        return ok;
     }
 
     private static bool IsOneElement(ReadOnlySpan<byte> shape, out bool oneElement)
