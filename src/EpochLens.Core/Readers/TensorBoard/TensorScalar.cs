@@ -92,34 +92,18 @@ internal static class TensorScalar
         // TensorShapeProto: repeated Dim dim = 2 { int64 size = 1; string name = 2; }, bool unknown_rank = 3.
         oneElement = true;
         var reader = new ProtoReader(shape);
-        while (reader.TryNext(out int field, out int wire))
+        bool ok = true;
+        while (ok && reader.TryNext(out int field, out int wire))
         {
-            if (field == 2 && wire == ProtoReader.LengthDelimited)
-            {
-                ulong size = 0;
-                if (!reader.TryReadBytes(out var dim) || !ProtoReader.TryLast(dim, 1, ref size))
-                {
-                    return false;
-                }
-
-                oneElement &= size == 1;
-            }
-            else if (field == 3 && wire == ProtoReader.Varint)
-            {
-                if (!reader.TryReadVarint(out ulong unknownRank))
-                {
-                    return false;
-                }
-
-                oneElement &= unknownRank == 0;
-            }
-            else if (!reader.TrySkip(wire))
-            {
-                return false;
-            }
+            ulong size = 0, unknownRank = 0;
+            bool isDim = field == 2 && wire == ProtoReader.LengthDelimited;
+            ok = isDim ? reader.TryReadBytes(out var dim) && ProtoReader.TryLast(dim, 1, ref size)
+                : field == 3 && wire == ProtoReader.Varint ? reader.TryReadVarint(out unknownRank)
+                : reader.TrySkip(wire);
+            oneElement &= (!isDim || size == 1) && unknownRank == 0;
         }
 
-        return !reader.Damaged;
+        return ok && !reader.Damaged;
     }
 
     private static bool FromContent(int dtype, ReadOnlySpan<byte> content, out double value)
