@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 
 namespace EpochLens.Readers;
 
@@ -35,26 +36,48 @@ public static class FileHead
 
     public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 
+    /// <summary>Whether a file, opened and not yet read, is gzip; it is left at its start.</summary>
+    public static bool IsGzip(Stream file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        Span<byte> magic = stackalloc byte[2];
+        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        return IsGzip(magic[..read]);
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="head"/>'s length from a stream; damage met there (a broken gzip member) ends it and is
+    /// kept in <paramref name="failure"/>, for a reader to throw where it expects and reports such damage.
+    /// </summary>
+    internal static int ReadHead(Stream stream, byte[] head, out Exception? failure)
+    {
+        int read = 0;
+        failure = null;
+        try
+        {
+            while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0)
+            {
+                read += n;
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            failure = e;
+        }
+
+        return read;
+    }
+
     private static byte[] ReadUpTo(Stream stream, int count)
     {
         var buffer = new byte[count];
-        int total = 0;
-        try
-        {
-            while (total < count)
-            {
-                int read = stream.Read(buffer, total, count - total);
-                if (read == 0)
-                {
-                    break;
-                }
+        int total = ReadHead(stream, buffer, out var failure);
 
-                total += read;
-            }
-        }
-        catch (InvalidDataException) when (total > 0)
+        // Truncated gzip: what came out before the damage is enough to detect the format.
+        if (failure is not null && !(failure is InvalidDataException && total > 0))
         {
-            // Truncated gzip: what came out before the damage is enough to detect the format.
+            ExceptionDispatchInfo.Throw(failure);
         }
 
         return buffer[..total];

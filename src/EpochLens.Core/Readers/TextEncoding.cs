@@ -56,21 +56,9 @@ public static class TextEncoding
     /// </summary>
     public static Stream Utf8(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var head = new byte[Sniff];
-        if (stream.CanSeek)
-        {
-            long at = stream.Position;
-            int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            var utf16 = Utf16Of(head.AsSpan(0, got));
-            stream.Position = at + (utf16 is not null ? MarkLength(head) : 0);
-            return utf16 is not null ? Transcoded(stream, utf16) : stream;
-        }
-
-        int read = ReadHead(stream, head, out var failure);
-        var encoding = failure is null ? Utf16Of(head.AsSpan(0, read)) : null;
-        var replayed = new PrefixedReadStream(head[(encoding is not null ? MarkLength(head) : 0)..read], stream, failure);
-        return encoding is not null ? Transcoded(replayed, encoding) : replayed;
+        Encoding? utf16 = null;
+        var text = Past(stream, Sniff, head => (utf16 = Utf16Of(head)) is null ? 0 : MarkLength(head));
+        return utf16 is null ? text : Transcoded(text, utf16);
     }
 
     /// <summary>
@@ -80,21 +68,7 @@ public static class TextEncoding
     public static Stream Utf8(Stream stream, Encoding utf16) => Transcoded(stream, utf16);
 
     /// <summary><paramref name="stream"/> past a UTF-8 byte-order mark at its start, for parsers that do not skip one themselves.</summary>
-    public static Stream WithoutUtf8Mark(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var head = new byte[3];
-        if (stream.CanSeek)
-        {
-            long at = stream.Position;
-            int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            stream.Position = at + (head.AsSpan(0, got).SequenceEqual("\uFEFF"u8) ? 3 : 0);
-            return stream;
-        }
-
-        int read = ReadHead(stream, head, out var failure);
-        return failure is null && head.AsSpan(0, read).SequenceEqual("\uFEFF"u8) ? stream : new PrefixedReadStream(head[..read], stream, failure);
-    }
+    public static Stream WithoutUtf8Mark(Stream stream) => Past(stream, 3, head => head.SequenceEqual("\uFEFF"u8) ? 3 : 0);
 
     /// <summary>A file's first bytes (<see cref="FileHead"/>) as UTF-8, for detection.</summary>
     public static byte[] Utf8(byte[] head)
@@ -112,26 +86,25 @@ public static class TextEncoding
     }
 
     /// <summary>
-    /// Reads the head of a stream that cannot seek; damage met there (a broken gzip member) is kept, to be thrown when
-    /// the reader gets that far, where it expects and reports such damage.
+    /// Looks at up to <paramref name="size"/> bytes at the start of <paramref name="stream"/> and goes on after the first
+    /// <paramref name="skip"/>(head) of them: a seekable stream is moved there (so a plain file stays a plain file), one
+    /// that cannot seek is replayed from there. Damage met reading the head (a broken gzip member) skips nothing and is
+    /// kept, to be thrown when the reader gets that far, where it expects and reports such damage.
     /// </summary>
-    private static int ReadHead(Stream stream, byte[] head, out Exception? failure)
+    private static Stream Past(Stream stream, int size, Func<ReadOnlySpan<byte>, int> skip)
     {
-        int read = 0;
-        failure = null;
-        try
+        ArgumentNullException.ThrowIfNull(stream);
+        var head = new byte[size];
+        if (stream.CanSeek)
         {
-            while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0)
-            {
-                read += n;
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            failure = e;
+            long at = stream.Position;
+            int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream.Position = at + skip(head.AsSpan(0, got));
+            return stream;
         }
 
-        return read;
+        int read = FileHead.ReadHead(stream, head, out var failure);
+        return new PrefixedReadStream(head[(failure is null ? skip(head.AsSpan(0, read)) : 0)..read], stream, failure);
     }
 
     /// <summary>The UTF-16 byte-order mark's length at the start (2), or 0: it is dropped, so the text reads as UTF-8 without one.</summary>

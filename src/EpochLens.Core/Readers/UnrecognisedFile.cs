@@ -17,7 +17,12 @@ public static class UnrecognisedFile
             return "empty file";
         }
 
-        bool gzip = IsGzipFile(path);
+        bool gzip;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 16))
+        {
+            gzip = FileHead.IsGzip(file);
+        }
+
         if (head.IsEmpty)
         {
             return gzip ? "gzip file that holds nothing" : "empty file";
@@ -51,11 +56,4 @@ public static class UnrecognisedFile
         _ when head.Length > 262 && head[257..262].SequenceEqual("ustar"u8) => "a tar archive",
         _ => null,
     };
-
-    private static bool IsGzipFile(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 16);
-        Span<byte> magic = stackalloc byte[2];
-        return file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && FileHead.IsGzip(magic);
-    }
 }

@@ -61,16 +61,5 @@ internal static class CsvColumnNames
         return words.Contains("batch") && words.Contains("size") ? SeriesRole.BatchSize : SeriesRole.Other;
     }
 
-    private static int Rank(string[] names, string name)
-    {
-        for (int i = 0; i < names.Length; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int Rank(string[] names, string name) => Array.FindIndex(names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -194,16 +194,5 @@ internal sealed class CsvLayout
         return best;
     }
 
-    private static int First(string[] names, Func<int, bool> predicate)
-    {
-        for (int i = 0; i < names.Length; i++)
-        {
-            if (predicate(i))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int First(string[] names, Func<int, bool> predicate) => Enumerable.Range(0, names.Length).FirstOrDefault(predicate, -1);
 }

@@ -27,10 +27,7 @@ internal static class LogFile
             throw new LogReadException(path, $"cannot be opened: {e.Message}", e);
         }
 
-        Span<byte> magic = stackalloc byte[2];
-        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        if (!FileHead.IsGzip(magic[..read]))
+        if (!FileHead.IsGzip(file))
         {
             return TextEncoding.Utf8(file);
         }

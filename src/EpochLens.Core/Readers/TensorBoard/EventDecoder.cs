@@ -20,50 +20,24 @@ internal static class EventDecoder
     /// <summary>Feeds the event's scalars to the run; false when the bytes are not a well-formed Event.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> payload, RunAccumulator run, bool keepWallTime)
     {
-        double wallTime = 0;
-        long step = 0;
+        ulong wallBits = 0, step = 0;
         ReadOnlySpan<byte> summary = default, sessionLog = default;
-        bool hasSummary = false, hasSessionLog = false;
+        bool hasSummary = false, hasSessionLog = false, ok = true;
         var reader = new ProtoReader(payload);
-        while (reader.TryNext(out int field, out int wire))
+        while (ok && reader.TryNext(out int field, out int wire))
         {
-            bool ok;
-            switch (field, wire)
+            ok = (field, wire) switch
             {
-                case (1, ProtoReader.Fixed64):
-                    ok = reader.TryReadFixed64(out ulong bits);
-                    wallTime = BitConverter.UInt64BitsToDouble(bits);
-                    break;
-                case (2, ProtoReader.Varint):
-                    ok = reader.TryReadVarint(out ulong rawStep);
-                    step = (long)rawStep;
-                    break;
-                case (3, ProtoReader.LengthDelimited):
-                    ok = reader.TryReadBytes(out var version);
-                    if (ok)
-                    {
-                        run.SetFileVersion(version);
-                    }
-
-                    break;
-                case (5, ProtoReader.LengthDelimited):
-                    ok = hasSummary = reader.TryReadBytes(out summary);
-                    break;
-                case (7, ProtoReader.LengthDelimited):
-                    ok = hasSessionLog = reader.TryReadBytes(out sessionLog);
-                    break;
-                default:
-                    ok = reader.TrySkip(wire);
-                    break;
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
+                (1, ProtoReader.Fixed64) => reader.TryReadFixed64(out wallBits),
+                (2, ProtoReader.Varint) => reader.TryReadVarint(out step),
+                (3, ProtoReader.LengthDelimited) => reader.TryReadBytes(out var version) && run.SetFileVersion(version),
+                (5, ProtoReader.LengthDelimited) => hasSummary = reader.TryReadBytes(out summary),
+                (7, ProtoReader.LengthDelimited) => hasSessionLog = reader.TryReadBytes(out sessionLog),
+                _ => reader.TrySkip(wire),
+            };
         }
 
-        if (reader.Damaged)
+        if (!ok || reader.Damaged)
         {
             return false;
         }
@@ -71,33 +45,20 @@ internal static class EventDecoder
         // As TensorBoard: the purge check comes before the event's own values are added.
         if (hasSessionLog)
         {
-            if (!TryReadStatus(sessionLog, out ulong status))
+            ulong status = 0;
+            if (!ProtoReader.TryLast(sessionLog, 1, ref status))
             {
                 return false;
             }
 
             if (status == SessionStart)
             {
-                run.SessionStart(step);
+                run.SessionStart((long)step);
             }
         }
 
-        return !hasSummary || TryDecodeSummary(summary, step, keepWallTime ? wallTime : double.NaN, run);
-    }
-
-    private static bool TryReadStatus(ReadOnlySpan<byte> sessionLog, out ulong status)
-    {
-        status = 0;
-        var reader = new ProtoReader(sessionLog);
-        while (reader.TryFind(1, ProtoReader.Varint))
-        {
-            if (!reader.TryReadVarint(out status))
-            {
-                return false;
-            }
-        }
-
-        return !reader.Damaged;
+        double wallTime = keepWallTime ? BitConverter.UInt64BitsToDouble(wallBits) : double.NaN;
+        return !hasSummary || TryDecodeSummary(summary, (long)step, wallTime, run);
     }
 
     private static bool TryDecodeSummary(ReadOnlySpan<byte> summary, long step, double wallTime, RunAccumulator run)
@@ -117,42 +78,23 @@ internal static class EventDecoder
     private static bool TryDecodeValue(ReadOnlySpan<byte> value, long step, double wallTime, RunAccumulator run)
     {
         ReadOnlySpan<byte> tag = default, nodeName = default, tensor = default, pluginName = default;
-        bool hasSimple = false, hasTensor = false, hasMetadata = false;
-        float simple = 0;
+        bool hasSimple = false, hasTensor = false, hasMetadata = false, ok = true;
+        uint simpleBits = 0;
         var reader = new ProtoReader(value);
-        while (reader.TryNext(out int field, out int wire))
+        while (ok && reader.TryNext(out int field, out int wire))
         {
-            bool ok;
-            switch (field, wire)
+            ok = (field, wire) switch
             {
-                case (1, ProtoReader.LengthDelimited):
-                    ok = reader.TryReadBytes(out tag);
-                    break;
-                case (2, ProtoReader.Fixed32):
-                    ok = hasSimple = reader.TryReadFixed32(out uint bits);
-                    simple = BitConverter.UInt32BitsToSingle(bits);
-                    break;
-                case (7, ProtoReader.LengthDelimited):
-                    ok = reader.TryReadBytes(out nodeName);
-                    break;
-                case (8, ProtoReader.LengthDelimited):
-                    ok = hasTensor = reader.TryReadBytes(out tensor);
-                    break;
-                case (9, ProtoReader.LengthDelimited):
-                    ok = hasMetadata = reader.TryReadBytes(out var metadata) && TryReadPluginName(metadata, out pluginName);
-                    break;
-                default:
-                    ok = reader.TrySkip(wire);
-                    break;
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
+                (1, ProtoReader.LengthDelimited) => reader.TryReadBytes(out tag),
+                (2, ProtoReader.Fixed32) => hasSimple = reader.TryReadFixed32(out simpleBits),
+                (7, ProtoReader.LengthDelimited) => reader.TryReadBytes(out nodeName),
+                (8, ProtoReader.LengthDelimited) => hasTensor = reader.TryReadBytes(out tensor),
+                (9, ProtoReader.LengthDelimited) => hasMetadata = reader.TryReadBytes(out var metadata) && TryReadPluginName(metadata, out pluginName),
+                _ => reader.TrySkip(wire),
+            };
         }
 
-        if (reader.Damaged)
+        if (!ok || reader.Damaged)
         {
             return false;
         }
@@ -187,7 +129,7 @@ internal static class EventDecoder
         if (hasSimple)
         {
             // simple_value is a float32: TensorBoard migrates it to a DT_FLOAT tensor and reads it back as such.
-            run.Add(state, step, simple, wallTime);
+            run.Add(state, step, BitConverter.UInt32BitsToSingle(simpleBits), wallTime);
         }
         else if (hasTensor && state.IsScalarPlugin == true)
         {
@@ -211,21 +153,7 @@ internal static class EventDecoder
         var reader = new ProtoReader(metadata);
         while (reader.TryFind(1, ProtoReader.LengthDelimited))
         {
-            if (!reader.TryReadBytes(out var pluginData))
-            {
-                return false;
-            }
-
-            var inner = new ProtoReader(pluginData);
-            while (inner.TryFind(1, ProtoReader.LengthDelimited))
-            {
-                if (!inner.TryReadBytes(out pluginName))
-                {
-                    return false;
-                }
-            }
-
-            if (inner.Damaged)
+            if (!reader.TryReadBytes(out var pluginData) || !ProtoReader.TryLast(pluginData, 1, ref pluginName))
             {
                 return false;
             }

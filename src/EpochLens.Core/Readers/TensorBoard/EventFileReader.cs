@@ -33,10 +33,7 @@ internal static class EventFileReader
                 throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
             }
 
-            Span<byte> magic = stackalloc byte[2];
-            bool gzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && FileHead.IsGzip(magic);
-            stream.Position = 0;
-            if (!gzip)
+            if (!FileHead.IsGzip(stream))
             {
                 // Never allocate more than the file holds, however large the first record claims to be.
                 buffer ??= new byte[(int)Math.Min(stream.Length, 1 << 20)];
@@ -68,55 +65,37 @@ internal static class EventFileReader
                     framed = status is RecordStatus.Record or RecordStatus.BadPayloadChecksum or RecordStatus.Oversized or RecordStatus.LengthPastEnd;
                 }
 
-                switch (status)
+                if (status == RecordStatus.Record)
                 {
-                    case RecordStatus.Record:
-                        if (!EventDecoder.TryDecode(scanner.Payload, run, options.KeepWallTimes))
-                        {
-                            problems.Report(file, run.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
-                        }
-
-                        break;
-                    case RecordStatus.BadPayloadChecksum:
-                        problems.Report(file, run.Location, ProblemKind.BadChecksum,
-                            $"payload checksum mismatch: record skipped, {scanner.SkippedBytes} byte(s) skipped to the next valid record");
-
-                        break;
-                    case RecordStatus.Resynchronised:
-                        problems.Report(file, run.Location, ProblemKind.BadChecksum,
-                            $"length checksum mismatch: framing lost; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
-                        break;
-                    case RecordStatus.FramingLost:
-                        problems.Report(file, run.Location, ProblemKind.BadChecksum,
-                            $"length checksum mismatch: framing lost; no valid record in the remaining {scanner.SkippedBytes} byte(s)");
-                        reading = false;
-                        break;
-                    case RecordStatus.Oversized:
-                        problems.Report(file, run.Location, ProblemKind.Malformed,
-                            $"a record length of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap, taken as damage; "
-                            + $"{scanner.SkippedBytes} byte(s) skipped to the next valid record");
-                        break;
-                    case RecordStatus.LengthPastEnd:
-                        problems.Report(file, run.Location, ProblemKind.Malformed,
-                            $"a record length of {scanner.DeclaredLength} bytes runs past the end of the file, with valid records after it: "
-                            + $"taken as damage; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
-                        break;
-                    case RecordStatus.Truncated:
-                        problems.Report(file, run.Location, ProblemKind.Truncated,
-                            scanner.DeclaredLength < 0
-                                ? "the file ends inside a record header (a killed run?): everything before it kept"
-                                : $"the file ends inside a record of {scanner.DeclaredLength} bytes (a killed run?): everything before it kept");
-                        reading = false;
-                        break;
-                    case RecordStatus.LimitReached:
-                        problems.Report(file, run.Location, ProblemKind.LimitReached,
-                            $"decompressed size reached the {byteLimit} byte limit (MaxDecompressedBytes): reading stopped, everything before kept");
-                        reading = false;
-                        break;
-                    default:
-                        reading = false;
-                        break;
+                    run.Read(scanner.Payload);
+                    continue;
                 }
+
+                string skipped = $"{scanner.SkippedBytes} byte(s) skipped to the next valid record";
+                (ProblemKind Kind, string Message)? problem = status switch
+                {
+                    RecordStatus.BadPayloadChecksum => (ProblemKind.BadChecksum, $"payload checksum mismatch: record skipped, {skipped}"),
+                    RecordStatus.Resynchronised => (ProblemKind.BadChecksum, $"length checksum mismatch: framing lost; {skipped}"),
+                    RecordStatus.FramingLost => (ProblemKind.BadChecksum,
+                        $"length checksum mismatch: framing lost; no valid record in the remaining {scanner.SkippedBytes} byte(s)"),
+                    RecordStatus.Oversized => (ProblemKind.Malformed,
+                        $"a record length of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap, taken as damage; {skipped}"),
+                    RecordStatus.LengthPastEnd => (ProblemKind.Malformed,
+                        $"a record length of {scanner.DeclaredLength} bytes runs past the end of the file, with valid records after it: taken as damage; {skipped}"),
+                    RecordStatus.Truncated => (ProblemKind.Truncated, scanner.DeclaredLength < 0
+                        ? "the file ends inside a record header (a killed run?): everything before it kept"
+                        : $"the file ends inside a record of {scanner.DeclaredLength} bytes (a killed run?): everything before it kept"),
+                    RecordStatus.LimitReached => (ProblemKind.LimitReached,
+                        $"decompressed size reached the {byteLimit} byte limit (MaxDecompressedBytes): reading stopped, everything before kept"),
+                    _ => null,
+                };
+                if (problem is { } found)
+                {
+                    problems.Report(file, run.Location, found.Kind, found.Message);
+                }
+
+                // Damage within the file is skipped; the end, a cut-off record or the limit ends the read.
+                reading = status is RecordStatus.BadPayloadChecksum or RecordStatus.Resynchronised or RecordStatus.Oversized or RecordStatus.LengthPastEnd;
             }
         }
         catch (InvalidDataException e)

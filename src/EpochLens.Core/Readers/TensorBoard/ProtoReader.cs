@@ -23,25 +23,8 @@ internal ref struct ProtoReader
         _position = 0;
     }
 
-    public readonly bool AtEnd => _position >= _data.Length;
-
     /// <summary>Whether <see cref="TryNext"/> or <see cref="TryFind"/> stopped at a malformed key or value.</summary>
     public bool Damaged { readonly get; private set; }
-
-    /// <summary>Reads the next field key; false at the end or on a malformed key.</summary>
-    public bool TryReadKey(out int field, out int wireType)
-    {
-        field = 0;
-        wireType = 0;
-        if (!TryReadVarint(out ulong key) || key > int.MaxValue)
-        {
-            return false;
-        }
-
-        field = (int)(key >> 3);
-        wireType = (int)(key & 7);
-        return field != 0;
-    }
 
     public bool TryReadVarint(out ulong value)
     {
@@ -107,14 +90,16 @@ internal ref struct ProtoReader
     /// <summary>Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then says.</summary>
     public bool TryNext(out int field, out int wireType)
     {
-        if (AtEnd)
+        field = 0;
+        wireType = 0;
+        if (_position >= _data.Length)
         {
-            field = 0;
-            wireType = 0;
             return false;
         }
 
-        Damaged = !TryReadKey(out field, out wireType);
+        Damaged = !TryReadVarint(out ulong key) || key > int.MaxValue || (key >> 3) == 0;
+        field = (int)(key >> 3);
+        wireType = (int)(key & 7);
         return !Damaged;
     }
 
@@ -139,6 +124,39 @@ internal ref struct ProtoReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The last <paramref name="field"/> (a varint) of <paramref name="message"/>, as protobuf reads a field met twice;
+    /// <paramref name="value"/> is left as it was when there is none. False on damage.
+    /// </summary>
+    public static bool TryLast(ReadOnlySpan<byte> message, int field, ref ulong value)
+    {
+        var reader = new ProtoReader(message);
+        while (reader.TryFind(field, Varint))
+        {
+            if (!reader.TryReadVarint(out value))
+            {
+                return false;
+            }
+        }
+
+        return !reader.Damaged;
+    }
+
+    /// <summary>The same for a length-delimited field.</summary>
+    public static bool TryLast(ReadOnlySpan<byte> message, int field, ref ReadOnlySpan<byte> value)
+    {
+        var reader = new ProtoReader(message);
+        while (reader.TryFind(field, LengthDelimited))
+        {
+            if (!reader.TryReadBytes(out value))
+            {
+                return false;
+            }
+        }
+
+        return !reader.Damaged;
     }
 
     /// <summary>The bytes this reader consumed to reach <paramref name="later"/>, a copy of it that read further.</summary>

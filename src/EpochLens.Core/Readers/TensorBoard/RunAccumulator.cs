@@ -49,6 +49,15 @@ internal sealed class RunAccumulator
 
     public string Location => Scanner is null ? "" : $"record {Scanner.RecordIndex} at byte {Scanner.RecordOffset}";
 
+    /// <summary>Adds a record's scalars; a record that is not a well-formed Event is reported and skipped.</summary>
+    public void Read(ReadOnlySpan<byte> payload)
+    {
+        if (!EventDecoder.TryDecode(payload, this, _options.KeepWallTimes))
+        {
+            _problems.Report(File, Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
+        }
+    }
+
     /// <summary>The tag's state, made on first sight. Repeated tags hit a one-entry cache without decoding.</summary>
     public TagState Tag(ReadOnlySpan<byte> utf8)
     {
@@ -93,13 +102,17 @@ internal sealed class RunAccumulator
         }
     }
 
-    /// <summary>Follows event_util.ParseFileVersion: the number after "brain.Event:", or -1 when there is none.</summary>
-    public void SetFileVersion(ReadOnlySpan<byte> version)
+    /// <summary>
+    /// Follows event_util.ParseFileVersion: the number after "brain.Event:", or -1 when there is none. Every text is
+    /// taken, so this is true (for the decoder's field switch).
+    /// </summary>
+    public bool SetFileVersion(ReadOnlySpan<byte> version)
     {
         var text = Encoding.UTF8.GetString(version);
         int colon = text.LastIndexOf("brain.Event:", StringComparison.Ordinal);
         string number = colon < 0 ? text : text[(colon + "brain.Event:".Length)..];
         FileVersion = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        return true;
     }
 
     /// <summary>A SessionLog START: a (re)started writer purges what the run holds from its step on.</summary>

@@ -140,7 +140,7 @@ internal sealed class TensorBoardFollower : ILogFollower
                 return false;
             }
 
-            if (tail.Offset == 0 && IsGzip(stream))
+            if (tail.Offset == 0 && FileHead.IsGzip(stream))
             {
                 _reporter.Note(tail.File, "", ProblemKind.Skipped,
                     "a gzip-compressed event file cannot be followed while it grows: not watched; analyze reads it");
@@ -177,43 +177,40 @@ internal sealed class TensorBoardFollower : ILogFollower
                     return read;
                 }
 
-                switch (status)
+                tail.Framed |= status is RecordStatus.Record or RecordStatus.BadPayloadChecksum or RecordStatus.Oversized;
+                if (status == RecordStatus.Record)
                 {
-                    case RecordStatus.Record:
-                        tail.Framed = true;
-                        read = true;
-                        if (!EventDecoder.TryDecode(scanner.Payload, accumulator, _options.KeepWallTimes))
-                        {
-                            _reporter.Report(tail.File, accumulator.Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
-                        }
-
-                        break;
-                    case RecordStatus.BadPayloadChecksum:
-                        tail.Framed = true;
-                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.BadChecksum, "payload checksum mismatch: record skipped");
-                        break;
-                    case RecordStatus.Oversized:
-                        tail.Framed = true;
-                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.Malformed,
-                            $"a record of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap: skipped unread");
-                        break;
-                    case RecordStatus.Resynchronised:
-                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.BadChecksum,
-                            $"length checksum mismatch: framing lost; {scanner.SkippedBytes} byte(s) skipped to the next valid record");
-                        break;
-                    case RecordStatus.FramingLost:
-                        _reporter.Report(tail.File, accumulator.Location, ProblemKind.BadChecksum,
-                            $"length checksum mismatch: framing lost; no valid record in the {scanner.SkippedBytes} byte(s) written so far");
-                        Resume(tail, tail.Offset + scanner.BytesRead, scanner.RecordIndex + 1);
-                        return read;
-                    case RecordStatus.Truncated:
-                        // A record still being written: the next poll starts at its first byte again.
-                        Resume(tail, scanner.RecordOffset, scanner.DeclaredLength < 0 ? scanner.RecordIndex + 1 : scanner.RecordIndex);
-                        return read;
-                    default:
-                        Resume(tail, scanner.RecordOffset, scanner.RecordIndex + 1);
-                        return read;
+                    read = true;
+                    accumulator.Read(scanner.Payload);
+                    continue;
                 }
+
+                (ProblemKind Kind, string Message)? problem = status switch
+                {
+                    RecordStatus.BadPayloadChecksum => (ProblemKind.BadChecksum, "payload checksum mismatch: record skipped"),
+                    RecordStatus.Oversized => (ProblemKind.Malformed,
+                        $"a record of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap: skipped unread"),
+                    RecordStatus.Resynchronised => (ProblemKind.BadChecksum,
+                        $"length checksum mismatch: framing lost; {scanner.SkippedBytes} byte(s) skipped to the next valid record"),
+                    RecordStatus.FramingLost => (ProblemKind.BadChecksum,
+                        $"length checksum mismatch: framing lost; no valid record in the {scanner.SkippedBytes} byte(s) written so far"),
+                    _ => null,
+                };
+                if (problem is { } found)
+                {
+                    _reporter.Report(tail.File, accumulator.Location, found.Kind, found.Message);
+                }
+
+                if (status is RecordStatus.BadPayloadChecksum or RecordStatus.Oversized or RecordStatus.Resynchronised)
+                {
+                    continue;
+                }
+
+                // The end, or a record still being written: the next poll starts at its first byte again (after framing
+                // lost, past the bytes scanned).
+                tail.Offset = status == RecordStatus.FramingLost ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
+                tail.Records = status == RecordStatus.Truncated && scanner.DeclaredLength >= 0 ? scanner.RecordIndex : scanner.RecordIndex + 1;
+                return read;
             }
         }
         finally
@@ -222,19 +219,5 @@ internal sealed class TensorBoardFollower : ILogFollower
             _buffer = scanner.Buffer;
             accumulator.Scanner = null;
         }
-    }
-
-    private static void Resume(EventFileTail tail, long offset, long records)
-    {
-        tail.Offset = offset;
-        tail.Records = records;
-    }
-
-    private static bool IsGzip(FileStream stream)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        bool gzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && FileHead.IsGzip(magic);
-        stream.Position = 0;
-        return gzip;
     }
 }

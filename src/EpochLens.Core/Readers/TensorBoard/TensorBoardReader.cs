@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 
@@ -66,37 +65,13 @@ public sealed class TensorBoardReader : ILogReader
     /// <summary>A valid TFRecord frame whose Event holds file_version "brain.Event:…" (always a writer's first record).</summary>
     private static bool StartsWithFileVersionEvent(ReadOnlySpan<byte> head)
     {
-        if (head.Length < 16 || Crc32C.MaskedOf(head[..8]) != BinaryPrimitives.ReadUInt32LittleEndian(head[8..]))
+        var scanner = new TfRecordScanner(new MemoryStream(head.ToArray(), writable: false), long.MaxValue, new byte[head.Length]);
+        if (scanner.Next() != RecordStatus.Record)
         {
             return false;
         }
 
-        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(head);
-        if (length > (ulong)(head.Length - 16))
-        {
-            return false;
-        }
-
-        var payload = head.Slice(12, (int)length);
-        if (Crc32C.MaskedOf(payload) != BinaryPrimitives.ReadUInt32LittleEndian(head[(12 + (int)length)..]))
-        {
-            return false;
-        }
-
-        var reader = new ProtoReader(payload);
-        while (!reader.AtEnd && reader.TryReadKey(out int field, out int wire))
-        {
-            if (field == 3 && wire == ProtoReader.LengthDelimited)
-            {
-                return reader.TryReadBytes(out var version) && version.StartsWith("brain.Event:"u8);
-            }
-
-            if (!reader.TrySkip(wire))
-            {
-                return false;
-            }
-        }
-
-        return false;
+        var reader = new ProtoReader(scanner.Payload);
+        return reader.TryFind(3, ProtoReader.LengthDelimited) && reader.TryReadBytes(out var version) && version.StartsWith("brain.Event:"u8);
     }
 }

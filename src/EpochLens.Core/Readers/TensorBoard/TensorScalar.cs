@@ -36,11 +36,11 @@ internal static class TensorScalar
         value = 0;
         int dtype = 0;
         ReadOnlySpan<byte> content = default, floats = default, doubles = default, ints = default, int64s = default, halves = default;
-        bool hasContent = false, scalarShape = true;
+        bool hasContent = false, scalarShape = true, ok = true;
         var reader = new ProtoReader(tensor);
-        while (reader.TryNext(out int field, out int wire))
+        while (ok && reader.TryNext(out int field, out int wire))
         {
-            bool ok = (field, wire) switch
+            ok = (field, wire) switch
             {
                 (DtypeField, ProtoReader.Varint) => ReadInt(ref reader, out dtype),
                 (ShapeField, ProtoReader.LengthDelimited) => reader.TryReadBytes(out var shape) && IsOneElement(shape, out scalarShape),
@@ -52,18 +52,9 @@ internal static class TensorScalar
                 (HalfValField, _) => TakeFirst(ref reader, wire, ref halves),
                 _ => reader.TrySkip(wire),
             };
-            if (!ok)
-            {
-                return false;
-            }
         }
 
-        if (reader.Damaged)
-        {
-            return false;
-        }
-
-        if (!scalarShape)
+        if (!ok || reader.Damaged || !scalarShape)
         {
             return false;
         }
@@ -84,34 +75,16 @@ internal static class TensorScalar
     /// </summary>
     private static bool TakeFirst(ref ProtoReader reader, int wire, ref ReadOnlySpan<byte> first)
     {
-        if (wire == ProtoReader.LengthDelimited)
-        {
-            if (!reader.TryReadBytes(out var packed))
-            {
-                return false;
-            }
-
-            if (first.IsEmpty)
-            {
-                first = packed;
-            }
-
-            return true;
-        }
-
-        // An unpacked element: encode it as a one-element run so decoding has one path.
         var before = reader;
-        if (!reader.TrySkip(wire))
+        ReadOnlySpan<byte> packed = default;
+        bool ok = wire == ProtoReader.LengthDelimited ? reader.TryReadBytes(out packed) : reader.TrySkip(wire);
+        if (ok && first.IsEmpty)
         {
-            return false;
+            // An unpacked element is kept as its own encoding, a one-element run, so decoding has one path.
+            first = wire == ProtoReader.LengthDelimited ? packed : before.RemainingUntil(reader);
         }
 
-        if (first.IsEmpty)
-        {
-            first = before.RemainingUntil(reader);
-        }
-
-        return true;
+        return ok;
     }
 
     private static bool IsOneElement(ReadOnlySpan<byte> shape, out bool oneElement)
@@ -119,81 +92,37 @@ internal static class TensorScalar
         // TensorShapeProto: repeated Dim dim = 2 { int64 size = 1; string name = 2; }, bool unknown_rank = 3.
         oneElement = true;
         var reader = new ProtoReader(shape);
-        while (reader.TryNext(out int field, out int wire))
+        bool ok = true;
+        while (ok && reader.TryNext(out int field, out int wire))
         {
-            if (field == 2 && wire == ProtoReader.LengthDelimited)
-            {
-                if (!reader.TryReadBytes(out var dim))
-                {
-                    return false;
-                }
-
-                long size = 0;
-                var dimReader = new ProtoReader(dim);
-                while (dimReader.TryFind(1, ProtoReader.Varint))
-                {
-                    if (!dimReader.TryReadVarint(out ulong raw))
-                    {
-                        return false;
-                    }
-
-                    size = (long)raw;
-                }
-
-                if (dimReader.Damaged)
-                {
-                    return false;
-                }
-
-                oneElement &= size == 1;
-            }
-            else if (field == 3 && wire == ProtoReader.Varint)
-            {
-                if (!reader.TryReadVarint(out ulong unknownRank))
-                {
-                    return false;
-                }
-
-                oneElement &= unknownRank == 0;
-            }
-            else if (!reader.TrySkip(wire))
-            {
-                return false;
-            }
+            ulong size = 0, unknownRank = 0;
+            bool isDim = field == 2 && wire == ProtoReader.LengthDelimited;
+            ok = isDim ? reader.TryReadBytes(out var dim) && ProtoReader.TryLast(dim, 1, ref size)
+                : field == 3 && wire == ProtoReader.Varint ? reader.TryReadVarint(out unknownRank)
+                : reader.TrySkip(wire);
+            oneElement &= (!isDim || size == 1) && unknownRank == 0;
         }
 
-        return !reader.Damaged;
+        return ok && !reader.Damaged;
     }
 
     private static bool FromContent(int dtype, ReadOnlySpan<byte> content, out double value)
     {
-        value = 0;
-        int size = dtype switch
+        double? read = (dtype, content.Length) switch
         {
-            DtFloat or DtInt32 => 4,
-            DtDouble or DtInt64 => 8,
-            DtHalf or DtBfloat16 or DtInt16 => 2,
-            DtInt8 or DtUint8 => 1,
-            _ => 0,
+            (DtFloat, 4) => BinaryPrimitives.ReadSingleLittleEndian(content),
+            (DtDouble, 8) => BinaryPrimitives.ReadDoubleLittleEndian(content),
+            (DtInt32, 4) => BinaryPrimitives.ReadInt32LittleEndian(content),
+            (DtInt64, 8) => BinaryPrimitives.ReadInt64LittleEndian(content),
+            (DtHalf, 2) => (double)BinaryPrimitives.ReadHalfLittleEndian(content),
+            (DtBfloat16, 2) => BFloat16(BinaryPrimitives.ReadUInt16LittleEndian(content)),
+            (DtInt16, 2) => BinaryPrimitives.ReadInt16LittleEndian(content),
+            (DtInt8, 1) => (sbyte)content[0],
+            (DtUint8, 1) => content[0],
+            _ => null,
         };
-        if (size == 0 || content.Length != size)
-        {
-            return false;
-        }
-
-        value = dtype switch
-        {
-            DtFloat => BinaryPrimitives.ReadSingleLittleEndian(content),
-            DtDouble => BinaryPrimitives.ReadDoubleLittleEndian(content),
-            DtInt32 => BinaryPrimitives.ReadInt32LittleEndian(content),
-            DtInt64 => BinaryPrimitives.ReadInt64LittleEndian(content),
-            DtHalf => (double)BinaryPrimitives.ReadHalfLittleEndian(content),
-            DtBfloat16 => BFloat16(BinaryPrimitives.ReadUInt16LittleEndian(content)),
-            DtInt16 => BinaryPrimitives.ReadInt16LittleEndian(content),
-            DtInt8 => (sbyte)content[0],
-            _ => content[0],
-        };
-        return true;
+        value = read ?? 0;
+        return read is not null;
     }
 
     private static bool FromTypedField(int dtype, ReadOnlySpan<byte> floats, ReadOnlySpan<byte> doubles, ReadOnlySpan<byte> ints,

@@ -79,7 +79,7 @@ internal sealed class TfRecordScanner
         if (!TryHeader(_start, out ulong length))
         {
             // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
-            return RecordIndex == 0 ? RecordStatus.FramingLost : Resynchronise();
+            return RecordIndex == 0 ? RecordStatus.FramingLost : SkipToNextHeader(RecordStatus.Resynchronised, RecordStatus.FramingLost);
         }
 
         return ReadBody(length);
@@ -102,14 +102,14 @@ internal sealed class TfRecordScanner
         if (length > MaxRecordLength)
         {
             // No real event is this long: the length is damage (its checksum held by chance, or was forged).
-            return SkipToNextHeader(RecordStatus.Oversized);
+            return SkipToNextHeader(RecordStatus.Oversized, RecordStatus.Truncated);
         }
 
         int total = HeaderLength + (int)length + FooterLength;
         if (!Ensure(total))
         {
             // A killed run ends like this; so does a damaged length in the middle, with good records after it.
-            return SkipToNextHeader(RecordStatus.LengthPastEnd);
+            return SkipToNextHeader(RecordStatus.LengthPastEnd, RecordStatus.Truncated);
         }
 
         var payload = _buffer.AsSpan(_start + HeaderLength, (int)length);
@@ -124,22 +124,23 @@ internal sealed class TfRecordScanner
 
         // The next record is looked for from here rather than after the declared length: a wrong length whose
         // checksum holds would otherwise take good records with it.
-        SkipToNextHeader(RecordStatus.BadPayloadChecksum);
+        SkipToNextHeader(RecordStatus.BadPayloadChecksum, RecordStatus.BadPayloadChecksum);
         return RecordStatus.BadPayloadChecksum;
     }
 
     /// <summary>
-    /// Passes over a record whose length cannot be trusted: scans from its second byte for the next valid header.
-    /// Returns <paramref name="found"/> when there is one (reading goes on there), else the end of the stream
-    /// reached inside the record.
+    /// Passes over a record whose length cannot be trusted: scans from its second byte for the next valid header, a
+    /// byte at a time. A false match has odds of 2^-32 per position, and its payload checksum then fails, so this stays
+    /// linear and safe. Returns <paramref name="found"/> when there is one (reading goes on there), else
+    /// <paramref name="notFound"/> (or <see cref="RecordStatus.LimitReached"/>): the end reached inside the damage.
     /// </summary>
-    private RecordStatus SkipToNextHeader(RecordStatus found)
+    private RecordStatus SkipToNextHeader(RecordStatus found, RecordStatus notFound)
     {
         long from = _bufferOffset + _start;
         _start++;
         bool next = SeekHeader();
         SkippedBytes = _bufferOffset + _start - from;
-        return next || found == RecordStatus.BadPayloadChecksum ? found : _limitHit ? RecordStatus.LimitReached : RecordStatus.Truncated;
+        return next ? found : _limitHit ? RecordStatus.LimitReached : notFound;
     }
 
     /// <summary>
@@ -170,19 +171,6 @@ internal sealed class TfRecordScanner
         var header = _buffer.AsSpan(at, HeaderLength);
         length = BinaryPrimitives.ReadUInt64LittleEndian(header);
         return Crc32C.MaskedOf(header[..8]) == BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
-    }
-
-    /// <summary>
-    /// Scans forward a byte at a time for the next header whose length checksum holds. A false match has
-    /// odds of 2^-32 per position, and its payload checksum then fails, so this stays linear and safe.
-    /// </summary>
-    private RecordStatus Resynchronise()
-    {
-        long badOffset = _bufferOffset + _start;
-        _start++;
-        bool found = SeekHeader();
-        SkippedBytes = _bufferOffset + _start - badOffset;
-        return found ? RecordStatus.Resynchronised : _limitHit ? RecordStatus.LimitReached : RecordStatus.FramingLost;
     }
 
     /// <summary>Makes at least <paramref name="count"/> bytes available from the current position; false at the end.</summary>
