@@ -82,10 +82,6 @@ internal static class TextNumber
     }
 
     /// <summary>
-    /// Parses a step: a whole number read exactly as a 64-bit integer (4611686018427387905 stays itself), or a float
-    /// with no fraction ("10.0", "1e3") within the range of one.
-    /// </summary>
-    /// <summary>
     /// Reads a step cell exactly as a 64-bit integer (all 19 digits), times 10^<paramref name="shift"/>, or says why
     /// it is not one (<see cref="StepText"/>): plain digits take the fast path.
     /// </summary>
