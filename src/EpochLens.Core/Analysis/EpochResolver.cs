@@ -96,6 +96,11 @@ public static class EpochResolver
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {smooth}", [], Setting.StepsPerEpoch);
         }
 
+        if (RepeatedValue.WhyNotInferable(loss.Values) is { } repeated)
+        {
+            return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {repeated}", [], Setting.StepsPerEpoch);
+        }
+
         var inference = EpochLengthInference.Infer(loss.Steps, loss.Values);
         long origin = loss.Count == 0 ? 0 : DefaultOrigin(loss.Steps[0], loss.Count > 1 ? loss.Steps[1] - loss.Steps[0] : 0);
         if (inference.StepsPerEpoch is not { } period || loss.Count == 0)
