@@ -96,7 +96,7 @@ public static class EpochResolver
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {smooth}", [], Setting.StepsPerEpoch);
         }
 
-        if (RepeatedValue.WhyNotInferable(loss.Values) is { } repeated)
+        if (RepeatedValue.WhyNothingShows(loss.Values) is { } repeated)
         {
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {repeated}", [], Setting.StepsPerEpoch);
         }

@@ -5,7 +5,7 @@ namespace EpochLens.Analysis;
 /// <summary>
 /// A log that sits at one value for most of its points (a loss printed to four decimals that reached 0.0000, or one
 /// stuck at a constant): its boundaries compare equal values with equal values, which every length's search would
-/// read as agreement. No epoch length can be told from it.
+/// read as agreement. Neither an epoch length nor structure at a given one can be told from it.
 /// </summary>
 public static class RepeatedValue
 {
@@ -15,8 +15,8 @@ public static class RepeatedValue
     /// <summary>Values looked at, evenly spaced: enough to tell a majority, cheap on ten million points.</summary>
     private const int MaxSample = 65_536;
 
-    /// <summary>Why the epoch length cannot be inferred from these values, or null when no one value holds most of them.</summary>
-    public static string? WhyNotInferable(ReadOnlySpan<double> values)
+    /// <summary>Why these values can show neither an epoch length nor structure at a given one, or null when no one value holds most of them.</summary>
+    public static string? WhyNothingShows(ReadOnlySpan<double> values)
     {
         int stride = Math.Max(1, values.Length / MaxSample);
         var sample = new List<double>(Math.Min(values.Length, MaxSample + 1));

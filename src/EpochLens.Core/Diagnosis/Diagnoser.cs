@@ -93,6 +93,12 @@ public sealed class Diagnoser
             return CannotTell($"Cannot tell: {resolution.Explanation}");
         }
 
+        // Equal values compared with equal values say nothing, at a given length as at an inferred one.
+        if (RepeatedValue.WhyNothingShows(series.Values) is { } repeated)
+        {
+            return CannotTell($"Cannot tell: {repeated}");
+        }
+
         if (StepBounds.TooWideToFold(series, structure.StepsPerEpoch) is { } tooWideToFold)
         {
             return CannotTell($"Cannot tell: {tooWideToFold}");

@@ -1,4 +1,5 @@
 using EpochLens.Analysis;
+using EpochLens.Diagnosis;
 using EpochLens.Logs;
 
 namespace EpochLens.Core.Tests.Analysis;
@@ -37,13 +38,24 @@ public class RepeatedValueTests
     }
 
     [Fact]
+    public void At_a_given_length_a_loss_stuck_at_zero_is_cannot_tell_not_a_list_of_zero_spikes()
+    {
+        var log = new TrainingLog("stuck.csv", "csv", [Saturated(0.75)]);
+
+        var diagnosis = new Diagnoser().Diagnose(log, new DiagnosisOptions { StepsPerEpoch = 300 });
+
+        Assert.Equal(DiagnosisOutcome.CannotTell, diagnosis.Outcome);
+        Assert.Contains("exactly 0 at", diagnosis.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_loss_with_many_values_is_left_to_the_searches()
     {
         var random = new Random(3);
         var values = Enumerable.Range(0, 5000).Select(i => Math.Round(1 + Math.Exp(-i / 800.0) + (0.05 * SyntheticLoss.Normal(random)), 4)).ToArray();
 
-        Assert.Null(RepeatedValue.WhyNotInferable(values));
-        Assert.NotNull(RepeatedValue.WhyNotInferable(Saturated(0.75).Values));
-        Assert.Null(RepeatedValue.WhyNotInferable([]));
+        Assert.Null(RepeatedValue.WhyNothingShows(values));
+        Assert.NotNull(RepeatedValue.WhyNothingShows(Saturated(0.75).Values));
+        Assert.Null(RepeatedValue.WhyNothingShows([]));
     }
 }
