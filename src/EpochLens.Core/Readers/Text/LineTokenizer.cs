@@ -122,6 +122,14 @@ internal sealed class LineTokenizer
         }
 
         var word = line[start..end];
+        if (TextLabels.SourceLocationEnd(line, word, end) is int past)
+        {
+            // "solver.cpp:218]" (glog's prefix in Caffe and Paddle logs), "train.py:57": where the line was printed
+            // from, not a label and its value.
+            CloseLabel(line);
+            return past;
+        }
+
         if (_labelOpen && word.Length == 3 && (word.Equals("nan", StringComparison.OrdinalIgnoreCase) || word.Equals("inf", StringComparison.OrdinalIgnoreCase)))
         {
             AddValue(line, word.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : double.PositiveInfinity);

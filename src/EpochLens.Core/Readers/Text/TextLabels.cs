@@ -191,4 +191,40 @@ internal static class TextLabels
 
         return label[(i + 1)..];
     }
+    /// <summary>Source files a logger names with its line number ("solver.cpp:218", "train.py:57").</summary>
+    private static readonly string[] SourceExtensions = ["py", "cpp", "cc", "cxx", "c", "h", "hpp", "cu", "java", "scala", "kt", "js", "ts", "go", "rs", "lua"];
+
+    /// <summary>
+    /// Where a source location that <paramref name="word"/> (ending at <paramref name="end"/>) begins ends: a file
+    /// name with a source extension, a ':' and a whole line number (and glog's ']' after it). Null for anything
+    /// else, so "val.loss:0.53" stays a label and its value.
+    /// </summary>
+    public static int? SourceLocationEnd(ReadOnlySpan<char> line, ReadOnlySpan<char> word, int end)
+    {
+        int dot = word.LastIndexOf('.');
+        if (dot <= 0 || end + 1 >= line.Length || line[end] != ':' || !char.IsAsciiDigit(line[end + 1]))
+        {
+            return null;
+        }
+
+        var extension = word[(dot + 1)..];
+        bool source = false;
+        foreach (string known in SourceExtensions)
+        {
+            source |= extension.Equals(known, StringComparison.OrdinalIgnoreCase);
+        }
+
+        int i = end + 1;
+        while (i < line.Length && char.IsAsciiDigit(line[i]))
+        {
+            i++;
+        }
+
+        if (!source || (i < line.Length && line[i] == '.'))
+        {
+            return null;
+        }
+
+        return i < line.Length && line[i] == ']' ? i + 1 : i;
+    }
 }

@@ -49,6 +49,9 @@ public sealed class LineTokenizerTests
     [InlineData("2025-02-04 17:18:23,956 INFO: [basel..][epoch: 18, iter:   1,000, lr:(2.766e-05,)] l_mos: 6.4552e-04", "epoch=18 iter=1000 l_mos=0.00064552")]
     [InlineData("global_step: 12,500,000 loss: 0.25", "global_step=12500000 loss=0.25")]
     [InlineData("epoch 3 loss: 1,250 lr 0.1", "epoch=3 loss=1 lr=0.1")]
+    [InlineData("I0312 10:00:20.123 12345 solver.cpp:218] Iteration 100 (1.23 iter/s, 16.2s/20 iters), loss = 0.61", "Iteration=100 loss=0.61")]
+    [InlineData("2024-01-02 10:11:12 INFO train.py:57] epoch 2 loss 0.5", "epoch=2 loss=0.5")]
+    [InlineData("val.loss:0.53 step 3", "val.loss=0.53 step=3")]
     public void Labels_get_their_numbers_whatever_the_template(string line, string expected) =>
         Assert.Equal(expected, Fields(line));
 
