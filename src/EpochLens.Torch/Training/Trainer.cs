@@ -132,7 +132,7 @@ public sealed class Trainer
                     bool stepped = accumulation.ShouldStep(position, batches.Count);
                     if (stepped)
                     {
-                        optimizer.step();
+                        UninterruptedStep.Run(optimizer);
                     }
 
                     Tensor? logged = null;
