@@ -282,7 +282,7 @@ public static class RunningMeanPeriod
     /// <summary>Whether de-averaging at this length gives back values a loss could have (rounding allowed for).</summary>
     private static bool DeAveragesToLosses(long[] steps, double[] values, long origin, double stride, double length)
     {
-        double quantum = Quantum(values);
+        double quantum = RoundingQuantum.Of(values);
         int negative = 0, judged = 0;
         for (int j = 1; j < steps.Length; j++)
         {
@@ -299,20 +299,5 @@ public static class RunningMeanPeriod
         }
 
         return judged > 0 && negative <= MaxNegativeShare * judged;
-    }
-
-    /// <summary>The rounding step of values printed to a fixed number of decimals (at most 8); 0 when they are not.</summary>
-    private static double Quantum(double[] values)
-    {
-        for (int decimals = 0; decimals <= 8; decimals++)
-        {
-            double scale = Math.Pow(10, decimals);
-            if (values.All(v => Math.Abs((v * scale) - Math.Round(v * scale)) <= 1e-6 * Math.Max(1, Math.Abs(v * scale))))
-            {
-                return 1 / scale;
-            }
-        }
-
-        return 0;
     }
 }
