@@ -54,38 +54,8 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
     public void Write(StepRecord record)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_stepsCsv is not null)
-        {
-            _line.Clear()
-                .Append(record.Step).Append(',').Append(record.Epoch).Append(',').Append(record.Position).Append(',').Append(record.BatchSize).Append(',');
-            AppendNumber(record.Loss).Append(',');
-            AppendNumber(record.LoggedLoss).Append(',');
-            AppendNumber(record.LearningRate).Append(',');
-            AppendOptionalNumber(record.GradNorm).Append(',');
-            AppendOptionalNumber(record.UpdateNorm).Append(',');
-            _line.Append(record.OptimizerStep).Append(',');
-            AppendIds(record.SampleIds, TelemetryFiles.SampleIdSeparator);
-            _stepsCsv.WriteLine(_line);
-        }
-
-        if (_stepsJson is not null)
-        {
-            _line.Clear()
-                .Append("{\"step\":").Append(record.Step)
-                .Append(",\"epoch\":").Append(record.Epoch)
-                .Append(",\"position\":").Append(record.Position)
-                .Append(",\"batch_size\":").Append(record.BatchSize)
-                .Append(",\"loss\":");
-            AppendJsonNumber(record.Loss).Append(",\"logged_loss\":");
-            AppendJsonNumber(record.LoggedLoss).Append(",\"lr\":");
-            AppendJsonNumber(record.LearningRate).Append(",\"grad_norm\":");
-            AppendOptionalJsonNumber(record.GradNorm).Append(",\"update_norm\":");
-            AppendOptionalJsonNumber(record.UpdateNorm).Append(",\"optimizer_step\":").Append(record.OptimizerStep).Append(",\"sample_ids\":[");
-            AppendIds(record.SampleIds, ',');
-            _line.Append("]}");
-            _stepsJson.WriteLine(_line);
-        }
-
+        _stepsCsv?.WriteLine(StepLine(record, json: false));
+        _stepsJson?.WriteLine(StepLine(record, json: true));
         FlushIfDue();
     }
 
@@ -93,28 +63,8 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
     public void Write(EpochRecord record)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_epochsCsv is not null)
-        {
-            _line.Clear().Append(record.Epoch).Append(',').Append(record.Steps).Append(',').Append(record.LastStep).Append(',');
-            AppendNumber(record.TrainLoss).Append(',');
-            AppendNumber(record.HeldOutLoss).Append(',');
-            AppendNumber(record.HeldOutAccuracy);
-            _epochsCsv.WriteLine(_line);
-        }
-
-        if (_epochsJson is not null)
-        {
-            _line.Clear()
-                .Append("{\"epoch\":").Append(record.Epoch)
-                .Append(",\"steps\":").Append(record.Steps)
-                .Append(",\"last_step\":").Append(record.LastStep)
-                .Append(",\"train_loss\":");
-            AppendJsonNumber(record.TrainLoss).Append(",\"heldout_loss\":");
-            AppendJsonNumber(record.HeldOutLoss).Append(",\"heldout_accuracy\":");
-            AppendJsonNumber(record.HeldOutAccuracy).Append('}');
-            _epochsJson.WriteLine(_line);
-        }
-
+        _epochsCsv?.WriteLine(EpochLine(record, json: false));
+        _epochsJson?.WriteLine(EpochLine(record, json: true));
         Flush();
     }
 
@@ -166,16 +116,36 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
         return writer;
     }
 
-    private StringBuilder AppendNumber(double value) => FormatInto(_line, value);
+    /// <summary>The step's fields in the order of <see cref="TelemetryFiles.StepColumns"/>.</summary>
+    private StringBuilder StepLine(StepRecord record, bool json)
+    {
+        var line = new RecordLine(_line.Clear(), TelemetryFiles.StepColumns, json);
+        line.Whole(record.Step);
+        line.Whole(record.Epoch);
+        line.Whole(record.Position);
+        line.Whole(record.BatchSize);
+        line.Number(record.Loss);
+        line.Number(record.LoggedLoss);
+        line.Number(record.LearningRate);
+        line.Optional(record.GradNorm);
+        line.Optional(record.UpdateNorm);
+        line.Whole(record.OptimizerStep);
+        line.Ids(record.SampleIds);
+        return line.End();
+    }
 
-    /// <summary>A value that was not measured is an empty CSV field.</summary>
-    private StringBuilder AppendOptionalNumber(double? value) => value is double v ? AppendNumber(v) : _line;
-
-    /// <summary>A value that was not measured is JSON null.</summary>
-    private StringBuilder AppendOptionalJsonNumber(double? value) => value is double v ? AppendJsonNumber(v) : _line.Append("null");
-
-    private StringBuilder AppendJsonNumber(double value) =>
-        double.IsFinite(value) ? FormatInto(_line, value) : FormatInto(_line.Append('"'), value).Append('"');
+    /// <summary>The epoch's fields in the order of <see cref="TelemetryFiles.EpochColumns"/>.</summary>
+    private StringBuilder EpochLine(EpochRecord record, bool json)
+    {
+        var line = new RecordLine(_line.Clear(), TelemetryFiles.EpochColumns, json);
+        line.Whole(record.Epoch);
+        line.Whole(record.Steps);
+        line.Whole(record.LastStep);
+        line.Number(record.TrainLoss);
+        line.Number(record.HeldOutLoss);
+        line.Number(record.HeldOutAccuracy);
+        return line.End();
+    }
 
     private static StringBuilder FormatInto(StringBuilder line, double value)
     {
@@ -196,16 +166,74 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
             : line.Append(CultureInfo.InvariantCulture, $"{value:R}");
     }
 
-    private void AppendIds(IReadOnlyList<int> ids, char separator)
+    /// <summary>
+    /// One record as a CSV line or a JSON object: the fields are given once, in column order, and the format decides
+    /// the separators, the keys (the column names) and how a missing or non-finite value is written.
+    /// </summary>
+    private struct RecordLine(StringBuilder line, IReadOnlyList<string> columns, bool json)
     {
-        for (int i = 0; i < ids.Count; i++)
+        private int _field;
+
+        public void Whole(long value) => Next().Append(value);
+
+        public void Number(double value)
         {
-            if (i > 0)
+            if (json && !double.IsFinite(value))
             {
-                _line.Append(separator);
+                FormatInto(Next().Append('"'), value).Append('"');
+            }
+            else
+            {
+                FormatInto(Next(), value);
+            }
+        }
+
+        /// <summary>A value that was not measured: an empty CSV field, JSON null.</summary>
+        public void Optional(double? value)
+        {
+            if (value is double v)
+            {
+                Number(v);
+            }
+            else
+            {
+                Next().Append(json ? "null" : "");
+            }
+        }
+
+        /// <summary>A batch's sample ids: one CSV field split by <see cref="TelemetryFiles.SampleIdSeparator"/>, a JSON array.</summary>
+        public void Ids(IReadOnlyList<int> ids)
+        {
+            Next().Append(json ? "[" : "");
+            for (int i = 0; i < ids.Count; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append(json ? ',' : TelemetryFiles.SampleIdSeparator);
+                }
+
+                line.Append(ids[i]);
             }
 
-            _line.Append(ids[i]);
+            line.Append(json ? "]" : "");
+        }
+
+        public readonly StringBuilder End() => json ? line.Append('}') : line;
+
+        /// <summary>Starts the next field: the separator, and in JSON its key.</summary>
+        private StringBuilder Next()
+        {
+            if (json)
+            {
+                line.Append(_field == 0 ? "{\"" : ",\"").Append(columns[_field]).Append("\":");
+            }
+            else if (_field > 0)
+            {
+                line.Append(',');
+            }
+
+            _field++;
+            return line;
         }
     }
 }

@@ -5,13 +5,13 @@ public static class DefaultDetectors
 {
     public static IReadOnlyList<ICauseDetector> All { get; } =
     [
-        RunningMeanLoggingDetector.Default,
-        PartialLastBatchDetector.Default,
-        FixedOrderDetector.Default,
-        OptimizerResetDetector.Default,
-        LrScheduleDetector.Default,
-        StateReloadDetector.Default,
-        RecencyDetector.Default,
-        GradAccumulationLeftoverDetector.Default,
+        new RunningMeanLoggingDetector(),
+        new PartialLastBatchDetector(),
+        new FixedOrderDetector(),
+        new OptimizerResetDetector(),
+        new LrScheduleDetector(),
+        new StateReloadDetector(),
+        new RecencyDetector(),
+        new GradAccumulationLeftoverDetector(),
     ];
 }

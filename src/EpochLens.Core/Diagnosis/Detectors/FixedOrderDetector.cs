@@ -4,13 +4,9 @@ using static EpochLens.Diagnosis.Detectors.Signals;
 namespace EpochLens.Diagnosis.Detectors;
 
 /// <summary>The same sample order every epoch: the fine per-position pattern of the loss repeats.</summary>
-internal sealed class FixedOrderDetector : ICauseDetector
+internal sealed class FixedOrderDetector() : CauseDetector(CauseId.FixedOrder)
 {
-    public static readonly ICauseDetector Default = new FixedOrderDetector();
-
-    public CauseId Cause => CauseId.FixedOrder;
-
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var order = analysis[MeasurementIds.SampleOrderRepeat];
         var correlation = analysis[MeasurementIds.PositionCorrelation];

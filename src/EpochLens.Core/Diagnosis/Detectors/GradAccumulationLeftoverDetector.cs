@@ -7,13 +7,9 @@ namespace EpochLens.Diagnosis.Detectors;
 /// A short last accumulation group: an update at the epoch's last or first step whose size differs from its
 /// neighbours, without the optimizer restarting. Needs update norms in the log.
 /// </summary>
-internal sealed class GradAccumulationLeftoverDetector : ICauseDetector
+internal sealed class GradAccumulationLeftoverDetector() : CauseDetector(CauseId.GradAccumulationLeftover)
 {
-    public static readonly ICauseDetector Default = new GradAccumulationLeftoverDetector();
-
-    public CauseId Cause => CauseId.GradAccumulationLeftover;
-
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var first = analysis[MeasurementIds.UpdateNormAtBoundary];
         var last = analysis[MeasurementIds.UpdateNormAtLastStep];

@@ -4,16 +4,12 @@ using static EpochLens.Diagnosis.Detectors.Signals;
 namespace EpochLens.Diagnosis.Detectors;
 
 /// <summary>The learning rate changes at the boundaries: needs the learning rate in the log.</summary>
-internal sealed class LrScheduleDetector : ICauseDetector
+internal sealed class LrScheduleDetector() : CauseDetector(CauseId.LrSchedule)
 {
-    public static readonly ICauseDetector Default = new LrScheduleDetector();
-
-    public CauseId Cause => CauseId.LrSchedule;
-
     /// <summary>A noise change counts as the loss's response only at this p: it is one more test beside the level tests.</summary>
     private const double NoiseResponseBelow = 1e-3;
 
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var change = analysis[MeasurementIds.LearningRateChange];
         if (change is null)

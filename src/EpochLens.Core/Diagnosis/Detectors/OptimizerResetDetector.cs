@@ -7,16 +7,12 @@ namespace EpochLens.Diagnosis.Detectors;
 /// The optimizer rebuilt each epoch: its step counter restarts (direct evidence when logged), or, from the loss
 /// alone, a rise right after the boundary that settles well within the epoch.
 /// </summary>
-internal sealed class OptimizerResetDetector : ICauseDetector
+internal sealed class OptimizerResetDetector() : CauseDetector(CauseId.OptimizerReset)
 {
-    public static readonly ICauseDetector Default = new OptimizerResetDetector();
-
     /// <summary>An update at the boundary more than this many times its neighbours is a weight reload, not a fresh optimizer.</summary>
     internal const double ReloadRatio = 20;
 
-    public CauseId Cause => CauseId.OptimizerReset;
-
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var counter = analysis[MeasurementIds.OptimizerStepReset];
         var norm = analysis[MeasurementIds.UpdateNormAtBoundary];

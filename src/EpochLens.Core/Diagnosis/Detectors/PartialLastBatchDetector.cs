@@ -4,13 +4,9 @@ using static EpochLens.Diagnosis.Detectors.Signals;
 namespace EpochLens.Diagnosis.Detectors;
 
 /// <summary>A smaller last batch: an anomaly at the last step of each epoch only, in level (summed loss) or spread (averaged).</summary>
-internal sealed class PartialLastBatchDetector : ICauseDetector
+internal sealed class PartialLastBatchDetector() : CauseDetector(CauseId.PartialLastBatch)
 {
-    public static readonly ICauseDetector Default = new PartialLastBatchDetector();
-
-    public CauseId Cause => CauseId.PartialLastBatch;
-
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var level = analysis[MeasurementIds.LastStepLevel];
         var spread = analysis[MeasurementIds.LastStepVariance];

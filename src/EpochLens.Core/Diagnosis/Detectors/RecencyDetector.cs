@@ -10,16 +10,12 @@ namespace EpochLens.Diagnosis.Detectors;
 /// stair-step. Both are one cause, told apart only by shape (the README says why they share an id). With
 /// sample ids, a sample's loss grows with the steps since it was last seen.
 /// </summary>
-internal sealed class RecencyDetector : ICauseDetector
+internal sealed class RecencyDetector() : CauseDetector(CauseId.Recency)
 {
-    public static readonly ICauseDetector Default = new RecencyDetector();
-
     /// <summary>A drop at the epoch start at least this large (relative) makes a stair-step worth a medium severity without a held-out loss.</summary>
     private const double NotableDrop = 0.10;
 
-    public CauseId Cause => CauseId.Recency;
-
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var slope = analysis[MeasurementIds.WithinEpochSlope];
         var jump = analysis[MeasurementIds.BoundaryJumpWide] ?? analysis[MeasurementIds.BoundaryJump];

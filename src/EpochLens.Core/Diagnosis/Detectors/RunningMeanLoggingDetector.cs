@@ -5,13 +5,9 @@ using static EpochLens.Diagnosis.Detectors.Signals;
 namespace EpochLens.Diagnosis.Detectors;
 
 /// <summary>The logged value is the epoch's running mean: a curve that steadies like 1/k and de-averages into plausible losses.</summary>
-internal sealed class RunningMeanLoggingDetector : ICauseDetector
+internal sealed class RunningMeanLoggingDetector() : CauseDetector(CauseId.RunningMeanLogging)
 {
-    public static readonly ICauseDetector Default = new RunningMeanLoggingDetector();
-
-    public CauseId Cause => CauseId.RunningMeanLogging;
-
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var decay = analysis[MeasurementIds.SpreadDecay];
         var negatives = analysis[MeasurementIds.DeAveragedNegativeShare];

@@ -7,13 +7,9 @@ namespace EpochLens.Diagnosis.Detectors;
 /// Weights reloaded at a boundary: a parameter jump far larger than any update (direct, with update norms), or
 /// from the loss alone a jump back up at the boundary followed by a whole epoch of falling again.
 /// </summary>
-internal sealed class StateReloadDetector : ICauseDetector
+internal sealed class StateReloadDetector() : CauseDetector(CauseId.StateReload)
 {
-    public static readonly ICauseDetector Default = new StateReloadDetector();
-
-    public CauseId Cause => CauseId.StateReload;
-
-    public DetectorVerdict Detect(EpochAnalysis analysis)
+    public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var norm = analysis[MeasurementIds.UpdateNormAtBoundary];
         var jump = analysis[MeasurementIds.BoundaryJumpWide] ?? analysis[MeasurementIds.BoundaryJump];
