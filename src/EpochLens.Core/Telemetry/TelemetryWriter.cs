@@ -176,16 +176,11 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
 
         public void Whole(long value) => Next().Append(value);
 
+        /// <summary>A number; JSON has no NaN or infinity, so there they are strings.</summary>
         public void Number(double value)
         {
-            if (json && !double.IsFinite(value))
-            {
-                FormatInto(Next().Append('"'), value).Append('"');
-            }
-            else
-            {
-                FormatInto(Next(), value);
-            }
+            string quote = json && !double.IsFinite(value) ? "\"" : "";
+            FormatInto(Next().Append(quote), value).Append(quote);
         }
 
         /// <summary>A value that was not measured: an empty CSV field, JSON null.</summary>
