@@ -7,12 +7,10 @@ namespace EpochLens.Readers;
 /// Reads whatever the user points at: a log file, or a folder searched for logs (each run folder of
 /// TensorBoard event files, each CSV, ...), detecting each file's format unless one is given.
 /// </summary>
-public sealed class LogReader
+/// <param name="readers">The readers, most specific first: detection asks them in this order.</param>
+public sealed class LogReader(IReadOnlyList<ILogReader> readers)
 {
-    private readonly IReadOnlyList<ILogReader> _readers;
-
-    /// <param name="readers">The readers, most specific first: detection asks them in this order.</param>
-    public LogReader(IReadOnlyList<ILogReader> readers) => _readers = readers;
+    private readonly IReadOnlyList<ILogReader> _readers = readers;
 
     /// <summary>The formats this reader knows, by id.</summary>
     public IEnumerable<ILogReader> Formats => _readers;
@@ -57,11 +55,7 @@ public sealed class LogReader
             return reader.Read(LogSource.OfFile(path), options, problems);
         }
 
-        if (!Directory.Exists(path))
-        {
-            throw new LogReadException(path, "no such file or folder");
-        }
-
+        if (!Directory.Exists(path)) throw new LogReadException(path, "no such file or folder");
         var found = FindLogs(path, options, problems);
         var logs = new List<TrainingLog>();
         foreach (var log in found)
@@ -93,7 +87,7 @@ public sealed class LogReader
     {
         ArgumentNullException.ThrowIfNull(options);
         var forced = options.Format is null ? null : ReaderFor(options.Format);
-        var groups = new Dictionary<(ILogReader Reader, string Key), List<string>>();
+        var recognised = new List<(ILogReader Reader, string File)>();
         int files = 0;
         foreach (var file in LogFolder.Files(path))
         {
@@ -122,30 +116,19 @@ public sealed class LogReader
                 continue;
             }
 
-            if (reader is null)
-            {
-                continue;
-            }
-
-            var key = (reader, reader.GroupKey(file));
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
-
-            list.Add(file);
+            if (reader is not null) recognised.Add((reader, file));
         }
 
-        if (groups.Count == 0)
+        if (recognised.Count == 0)
         {
             throw new LogReadException(path, $"no training log found in this folder (looked for {ExpectedFormats()})");
         }
 
         // The group key names the log: the file itself, or the run folder of a multi-file format.
-        return [.. groups.OrderBy(g => g.Key.Key, StringComparer.Ordinal)
-            .Select(g => new FoundLog(g.Key.Reader, g.Key.Key, [.. g.Value.Order(StringComparer.Ordinal)]))];
+        return [.. recognised.GroupBy(r => (r.Reader, Key: r.Reader.GroupKey(r.File)))
+            .OrderBy(g => g.Key.Key, StringComparer.Ordinal)
+            .Select(g => new FoundLog(g.Key.Reader, g.Key.Key, [.. g.Select(r => r.File).Order(StringComparer.Ordinal)]))];
     }
-
 
     /// <summary>
     /// The first reader that recognises the file from its head, or else the first line reader that recognises a later

@@ -14,11 +14,7 @@ public abstract class ReadOnlyStream(Stream inner) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     /// <summary>The stream read from.</summary>
     protected Stream Inner => inner;
@@ -39,11 +35,7 @@ public abstract class ReadOnlyStream(Stream inner) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
+        if (disposing) inner.Dispose();
         base.Dispose(disposing);
     }
 }
