@@ -10,10 +10,8 @@ namespace EpochLens.Readers;
 /// <param name="readers">The readers, most specific first: detection asks them in this order.</param>
 public sealed class LogReader(IReadOnlyList<ILogReader> readers)
 {
-    private readonly IReadOnlyList<ILogReader> _readers = readers;
-
     /// <summary>The formats this reader knows, by id.</summary>
-    public IEnumerable<ILogReader> Formats => _readers;
+    public IEnumerable<ILogReader> Formats => readers;
 
     /// <summary>
     /// Reads every log at <paramref name="path"/>. Throws <see cref="LogReadException"/> when the path
@@ -140,16 +138,16 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
     {
         scanned = 0;
         var head = FileHead.Read(file);
-        return _readers.FirstOrDefault(r => r.Recognises(file, head))
-            ?? (head.AsSpan().IndexOf((byte)0) < 0 ? TextWindows.Find(file, _readers, out scanned) : null);
+        return readers.FirstOrDefault(r => r.Recognises(file, head))
+            ?? (head.AsSpan().IndexOf((byte)0) < 0 ? TextWindows.Find(file, readers, out scanned) : null);
     }
 
     private static string Looked(long scanned) =>
         scanned <= FileHead.Size ? "" : $"; looked through the first {scanned:N0} bytes of text for such lines";
 
     private ILogReader ReaderFor(string format) =>
-        _readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", _readers.Select(r => r.Format))}");
+        readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", readers.Select(r => r.Format))}");
 
-    private string ExpectedFormats() => string.Join("; ", _readers.Select(r => r.Description));
+    private string ExpectedFormats() => string.Join("; ", readers.Select(r => r.Description));
 }
