@@ -67,7 +67,11 @@ public static class FileHead
         int total = ReadHead(stream, buffer, out var failure);
 
         // Truncated gzip: what came out before the damage is enough to detect the format.
-        if (failure is not null && !(failure is InvalidDataException && total > 0)) ExceptionDispatchInfo.Throw(failure);
+        if (failure is not null && !(failure is InvalidDataException && total > 0))
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
         return buffer[..total];
     }
 }

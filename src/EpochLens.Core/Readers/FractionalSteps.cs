@@ -55,7 +55,8 @@ internal sealed class FractionalSteps
         var scaling = firstPass.Overflowed ? StepScaling.None : fractions.Decide(LargestStep(logs));
         if (!scaling.IsNone)
         {
-            problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.Assumed, fractions.Note(scaling, options)));
+            string note = fractions.Note(scaling, options);
+            problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.Assumed, note));
             return read(scaling, problems).Logs;
         }
 
@@ -64,14 +65,18 @@ internal sealed class FractionalSteps
         string skipped = fractions.Skipped();
         if (options.Strict)
         {
-            throw new LogReadException(file, $"{fractions._firstLocation}: {skipped} (strict reading stops at the first damage)");
+            string stop = $"{fractions._firstLocation}: {skipped} (strict reading stops at the first damage)";
+            throw new LogReadException(file, stop);
         }
 
         problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.BadValue, skipped));
         return logs;
     }
 
-    /// <summary>How the second pass reads the steps, given the largest whole step the first pass read; <see cref="StepScaling.None"/> for no second pass.</summary>
+    /// <summary>
+    /// How the second pass reads the steps, given the largest whole step the first pass read;
+    /// <see cref="StepScaling.None"/> for no second pass.
+    /// </summary>
     private StepScaling Decide(double largestWholeStep)
     {
         if (_count == 0 || _count * DamageShare < Rows) return StepScaling.None;

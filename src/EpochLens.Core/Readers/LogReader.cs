@@ -125,7 +125,8 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
         // The group key names the log: the file itself, or the run folder of a multi-file format.
         return [.. recognised.GroupBy(r => (r.Reader, Key: r.Reader.GroupKey(r.File)))
             .OrderBy(g => g.Key.Key, StringComparer.Ordinal)
-            .Select(g => new FoundLog(g.Key.Reader, g.Key.Key, [.. g.Select(r => r.File).Order(StringComparer.Ordinal)]))];
+            .Select(g => new FoundLog(g.Key.Reader, g.Key.Key,
+                [.. g.Select(f => f.File).Order(StringComparer.Ordinal)]))];
     }
 
     /// <summary>
@@ -147,7 +148,8 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
 
     private ILogReader ReaderFor(string format) =>
         readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", readers.Select(r => r.Format))}");
+        ?? throw new ArgumentException(
+            $"unknown format '{format}'; known formats: {string.Join(", ", readers.Select(r => r.Format))}");
 
     private string ExpectedFormats() => string.Join("; ", readers.Select(r => r.Description));
 }

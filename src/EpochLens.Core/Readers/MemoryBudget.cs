@@ -39,8 +39,9 @@ public static class MemoryBudget
             "T" or "TB" or "TIB" => 1L << 40,
             _ => 0,
         };
+        var style = NumberStyles.AllowDecimalPoint;
         if (multiplier == 0
-            || !double.TryParse(trimmed[..unitStart], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number)
+            || !double.TryParse(trimmed[..unitStart], style, CultureInfo.InvariantCulture, out double number)
             || number * multiplier is < 1 << 20 or > 1L << 50)
         {
             return false;

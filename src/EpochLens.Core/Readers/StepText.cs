@@ -18,7 +18,7 @@ internal static class StepText
     /// <summary>Longer text is no step: 19 digits, a sign, a fraction and an exponent fit well within it.</summary>
     private const int MaxCharacters = 128;
 
-    /// <summary>Parses <paramref name="text"/> (already trimmed); <paramref name="step"/> is set for <see cref="StepReading.Whole"/>.</summary>
+    /// <summary>Parses trimmed <paramref name="text"/>; <paramref name="step"/> is set for a whole number.</summary>
     public static StepReading Parse(ReadOnlySpan<byte> text, out long step) => Parse(text, 0, out step, out _);
 
     /// <summary>The same for text read as characters (the CSV reader's cells): ASCII only, as every number is.</summary>

@@ -68,7 +68,10 @@ public static class TextEncoding
         return Encoding.UTF8.GetBytes(encoding.GetString(head, mark, (head.Length - mark) & ~1));
     }
 
-    /// <summary>Of the first byte pairs, how many have only the second byte zero (ASCII in UTF-16LE) and only the first (UTF-16BE).</summary>
+    /// <summary>
+    /// Of the first byte pairs, how many have only the second byte zero (ASCII in UTF-16LE) and how many only the
+    /// first (UTF-16BE).
+    /// </summary>
     private static (int ZeroHigh, int ZeroLow, int Pairs) ZeroBytes(ReadOnlySpan<byte> bytes)
     {
         int pairs = Math.Min(bytes.Length, Sniff) / 2, zeroHigh = 0, zeroLow = 0;

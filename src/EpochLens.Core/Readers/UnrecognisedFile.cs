@@ -19,10 +19,13 @@ public static class UnrecognisedFile
             gzip = FileHead.IsGzip(file);
         }
 
+        string inside = gzip ? " inside gzip" : "";
         return head.IsEmpty ? (gzip ? "gzip file that holds nothing" : "empty file")
             : FileHead.IsGzip(head) ? "gzip inside gzip: unpack it once (gunzip) and read the result"
-            : Compression(head) is { } kind ? $"{kind}: only gzip is unpacked here; unpack it and point at the log inside"
-            : head.Contains((byte)0) ? $"binary data{(gzip ? " inside gzip" : "")}, not text, and not a TensorBoard event file (whose records it would begin with)"
+            : Compression(head) is { } kind
+                ? $"{kind}: only gzip is unpacked here; unpack it and point at the log inside"
+            : head.Contains((byte)0)
+                ? $"binary data{inside}, not text, and not a TensorBoard event file (whose records it would begin with)"
             : null;
     }
 

@@ -70,7 +70,7 @@ internal sealed class ConsoleLineReader : IDisposable
         return logs;
     }
 
-    /// <summary>The head's segments, for format recognition, read as the readers read the file (their problems ignored).</summary>
+    /// <summary>The head's segments for format recognition, read as the readers read the file.</summary>
     public static List<string> Segments(ReadOnlySpan<byte> head)
     {
         // Sized to the text: detection reads thousands of 4 KiB windows, each with a reader of its own.

@@ -48,7 +48,7 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
 
     public SourcePosition Position => new("line", LineNumber, LineOffset);
 
-    /// <summary>The next line without its line ending (and without a UTF-8 byte order mark at the input's start).</summary>
+    /// <summary>The next line without its line ending (nor a UTF-8 byte order mark at the input's start).</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         TooLong = false;

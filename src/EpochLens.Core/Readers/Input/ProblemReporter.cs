@@ -19,7 +19,11 @@ internal sealed class ProblemReporter(IProblemSink sink, bool strict)
     /// <summary>Reports a problem of <paramref name="file"/>; throws <see cref="LogReadException"/> instead when strict and it is damage.</summary>
     public void Report(string file, string location, ProblemKind kind, string message)
     {
-        if (strict && IsDamage(kind)) throw new LogReadException(file, location.Length == 0 ? message : $"{location}: {message}");
+        if (strict && IsDamage(kind))
+        {
+            throw new LogReadException(file, location.Length == 0 ? message : $"{location}: {message}");
+        }
+
         sink.Report(new ReadProblem(file, location, kind, message));
     }
 

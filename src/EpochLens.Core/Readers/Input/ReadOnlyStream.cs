@@ -14,7 +14,11 @@ public abstract class ReadOnlyStream(Stream inner) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
 
     /// <summary>The stream read from.</summary>
     protected Stream Inner => inner;

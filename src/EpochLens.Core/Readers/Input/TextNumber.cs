@@ -101,7 +101,7 @@ internal static class TextNumber
     public static bool TryParseStep(ReadOnlySpan<char> cell, out long step) =>
         ParseStep(cell, 0, out step, out _) == StepReading.Whole;
 
-    /// <summary>Takes the leading ASCII digits of printed text as a whole number; false when none or more than 15.</summary>
+    /// <summary>Takes the leading ASCII digits of printed text as a number; false when none or more than 15.</summary>
     public static bool TryTakeDigits(ref ReadOnlySpan<char> text, out long value)
     {
         int count = 0;
