@@ -15,26 +15,21 @@ public static class FileHead
     public static byte[] ReadBytes(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: Size);
-        var raw = ReadUpTo(file, Size);
-        if (!IsGzip(raw))
-        {
-            return raw;
-        }
-
+        var raw = ReadUpTo(file);
+        if (!IsGzip(raw)) return raw;
         file.Position = 0;
         try
         {
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            return ReadUpTo(gzip, Size);
+            return ReadUpTo(gzip);
         }
         catch (InvalidDataException)
         {
-            // A damaged gzip file: the reader reports it properly; detection sees the raw bytes.
-            return raw;
+            return raw; // a damaged gzip file: the reader reports it properly; detection sees the raw bytes
         }
     }
 
-    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes is [0x1f, 0x8b, ..];
 
     /// <summary>Whether a file, opened and not yet read, is gzip; it is left at its start.</summary>
     public static bool IsGzip(Stream file)
@@ -56,10 +51,7 @@ public static class FileHead
         failure = null;
         try
         {
-            while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0)
-            {
-                read += n;
-            }
+            while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0) read += n;
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -69,9 +61,9 @@ public static class FileHead
         return read;
     }
 
-    private static byte[] ReadUpTo(Stream stream, int count)
+    private static byte[] ReadUpTo(Stream stream)
     {
-        var buffer = new byte[count];
+        var buffer = new byte[Size];
         int total = ReadHead(stream, buffer, out var failure);
 
         // Truncated gzip: what came out before the damage is enough to detect the format.

@@ -15,21 +15,17 @@ namespace EpochLens.Readers;
 internal sealed class FractionalSteps
 {
     /// <summary>The most decimals a scale makes whole (x1,000,000): more are not marks of an epoch's parts.</summary>
-    public const int MaxDecimals = 6;
+    private const int MaxDecimals = 6;
 
     /// <summary>Fewer than one row in this many with a fractional step is damage, not the log's way of counting.</summary>
-    public const int DamageShare = 100;
+    private const int DamageShare = 100;
 
     private string _column = "";
     private string _first = "";
     private string _firstLocation = "";
     private double _largest;
-
-    /// <summary>Rows with a fractional step, skipped on this pass.</summary>
-    public long Count { get; private set; }
-
-    /// <summary>The most decimal places a fractional step had.</summary>
-    public int Decimals { get; private set; }
+    private long _count;
+    private int _decimals;
 
     /// <summary>Rows read with a step cell, whole or not: set by the reader when it is done.</summary>
     public long Rows { get; set; }
@@ -37,27 +33,9 @@ internal sealed class FractionalSteps
     /// <summary>Counts a row whose step <paramref name="text"/> in <paramref name="column"/> has a fraction of <paramref name="decimals"/> places.</summary>
     public void Add(string column, string text, double magnitude, int decimals, string location)
     {
-        if (Count++ == 0)
-        {
-            _column = column;
-            _first = text;
-            _firstLocation = location;
-        }
-
-        Decimals = Math.Max(Decimals, decimals);
+        if (_count++ == 0) (_column, _first, _firstLocation) = (column, text, location);
+        _decimals = Math.Max(_decimals, decimals);
         _largest = Math.Max(_largest, Math.Abs(magnitude));
-    }
-
-    /// <summary>How the second pass reads the steps, given the largest whole step the first pass read; <see cref="StepScaling.None"/> for no second pass.</summary>
-    public StepScaling Decide(double largestWholeStep)
-    {
-        if (Count == 0 || Count * DamageShare < Rows)
-        {
-            return StepScaling.None;
-        }
-
-        double largest = Math.Max(_largest, Math.Abs(largestWholeStep));
-        return Decimals <= MaxDecimals && largest * Math.Pow(10, Decimals) < 9e18 ? new StepScaling(Decimals, RowOrder: false) : new StepScaling(0, RowOrder: true);
     }
 
     /// <summary>
@@ -66,7 +44,8 @@ internal sealed class FractionalSteps
     /// reach <paramref name="problems"/> only when it is the one kept, and a first pass with more problems than
     /// can be held is kept.
     /// </summary>
-    public static IReadOnlyList<TrainingLog> Read(string file, ReadOptions options, IProblemSink problems, Func<StepScaling, IProblemSink, (IReadOnlyList<TrainingLog> Logs, FractionalSteps Fractions)> read)
+    public static IReadOnlyList<TrainingLog> Read(string file, ReadOptions options, IProblemSink problems,
+        Func<StepScaling, IProblemSink, (IReadOnlyList<TrainingLog> Logs, FractionalSteps Fractions)> read)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
@@ -74,35 +53,47 @@ internal sealed class FractionalSteps
         var firstPass = new HeldProblems(problems);
         var (logs, fractions) = read(StepScaling.None, firstPass);
         var scaling = firstPass.Overflowed ? StepScaling.None : fractions.Decide(LargestStep(logs));
-        if (scaling.IsNone)
+        if (!scaling.IsNone)
         {
-            firstPass.PassOn();
-            if (fractions.Count > 0)
-            {
-                string skipped = fractions.Skipped();
-                if (options.Strict)
-                {
-                    throw new LogReadException(file, $"{fractions._firstLocation}: {skipped} (strict reading stops at the first damage)");
-                }
-
-                problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.BadValue, skipped));
-            }
-
-            return logs;
+            string note = fractions.Note(scaling, options);
+            problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.Assumed, note));
+            return read(scaling, problems).Logs;
         }
 
-        problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.Assumed, fractions.Note(scaling, options)));
-        return read(scaling, problems).Logs;
+        firstPass.PassOn();
+        if (fractions._count == 0) return logs;
+        string skipped = fractions.Skipped();
+        if (options.Strict)
+        {
+            string stop = $"{fractions._firstLocation}: {skipped} (strict reading stops at the first damage)";
+            throw new LogReadException(file, stop);
+        }
+
+        problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.BadValue, skipped));
+        return logs;
+    }
+
+    /// <summary>
+    /// How the second pass reads the steps, given the largest whole step the first pass read;
+    /// <see cref="StepScaling.None"/> for no second pass.
+    /// </summary>
+    private StepScaling Decide(double largestWholeStep)
+    {
+        if (_count == 0 || _count * DamageShare < Rows) return StepScaling.None;
+        double largest = Math.Max(_largest, Math.Abs(largestWholeStep));
+        return _decimals <= MaxDecimals && largest * Math.Pow(10, _decimals) < 9e18
+            ? new StepScaling(_decimals, RowOrder: false)
+            : new StepScaling(0, RowOrder: true);
     }
 
     /// <summary>The problem for rows skipped as damage.</summary>
     private string Skipped() => string.Create(CultureInfo.InvariantCulture,
-        $"{Count} row(s) have a step with a fraction in '{_column}' (the first, '{_first}', on this line) among {Rows - Count} whole steps: too few to be how the log counts, so taken as damage and skipped");
+        $"{_count} row(s) have a step with a fraction in '{_column}' (the first, '{_first}', on this line) among {Rows - _count} whole steps: too few to be how the log counts, so taken as damage and skipped");
 
     /// <summary>The note for a second pass: what the steps became.</summary>
     private string Note(StepScaling scaling, ReadOptions options)
     {
-        string seen = string.Create(CultureInfo.InvariantCulture, $"the steps in '{_column}' have fractions ({Count} of {Rows} rows; the first, '{_first}', on this line), as a logger that marks parts of an epoch writes them");
+        string seen = string.Create(CultureInfo.InvariantCulture, $"the steps in '{_column}' have fractions ({_count} of {Rows} rows; the first, '{_first}', on this line), as a logger that marks parts of an epoch writes them");
         if (scaling.RowOrder)
         {
             return $"{seen}, with more decimals than a scale can make whole (at most {MaxDecimals}) or too large to scale: the row order (from 0) is the step instead, as for a log without a step column";
@@ -115,19 +106,11 @@ internal sealed class FractionalSteps
         return string.Create(CultureInfo.InvariantCulture, $"{seen}: every step was read x{factor:N0} as a whole number{example}, so {options.Spell(Setting.StepsPerEpoch)} counts in those units too");
     }
 
-    private static double LargestStep(IReadOnlyList<TrainingLog> logs)
-    {
-        double largest = 0;
-        foreach (var series in logs.SelectMany(l => l.Series))
-        {
-            if (series.Count > 0)
-            {
-                largest = Math.Max(largest, Math.Max(Math.Abs((double)series.Steps[0]), Math.Abs((double)series.Steps[^1])));
-            }
-        }
-
-        return largest;
-    }
+    private static double LargestStep(IReadOnlyList<TrainingLog> logs) => logs.SelectMany(l => l.Series)
+        .Where(s => s.Count > 0)
+        .Select(s => Math.Max(Math.Abs((double)s.Steps[0]), Math.Abs((double)s.Steps[^1])))
+        .DefaultIfEmpty(0)
+        .Max();
 
     /// <summary>
     /// A first pass's problems, held until it is known whether that pass is kept. A file with more problems than
@@ -150,20 +133,13 @@ internal sealed class FractionalSteps
             }
 
             _held.Add(problem);
-            if (_held.Count > MaxHeld)
-            {
-                Overflowed = true;
-                PassOn();
-            }
+            Overflowed = _held.Count > MaxHeld;
+            if (Overflowed) PassOn();
         }
 
         public void PassOn()
         {
-            foreach (var problem in _held)
-            {
-                sink.Report(problem);
-            }
-
+            _held.ForEach(sink.Report);
             _held.Clear();
         }
     }

@@ -7,15 +7,11 @@ namespace EpochLens.Readers;
 /// Reads whatever the user points at: a log file, or a folder searched for logs (each run folder of
 /// TensorBoard event files, each CSV, ...), detecting each file's format unless one is given.
 /// </summary>
-public sealed class LogReader
+/// <param name="readers">The readers, most specific first: detection asks them in this order.</param>
+public sealed class LogReader(IReadOnlyList<ILogReader> readers)
 {
-    private readonly IReadOnlyList<ILogReader> _readers;
-
-    /// <param name="readers">The readers, most specific first: detection asks them in this order.</param>
-    public LogReader(IReadOnlyList<ILogReader> readers) => _readers = readers;
-
     /// <summary>The formats this reader knows, by id.</summary>
-    public IEnumerable<ILogReader> Formats => _readers;
+    public IEnumerable<ILogReader> Formats => readers;
 
     /// <summary>
     /// Reads every log at <paramref name="path"/>. Throws <see cref="LogReadException"/> when the path
@@ -57,11 +53,7 @@ public sealed class LogReader
             return reader.Read(LogSource.OfFile(path), options, problems);
         }
 
-        if (!Directory.Exists(path))
-        {
-            throw new LogReadException(path, "no such file or folder");
-        }
-
+        if (!Directory.Exists(path)) throw new LogReadException(path, "no such file or folder");
         var found = FindLogs(path, options, problems);
         var logs = new List<TrainingLog>();
         foreach (var log in found)
@@ -93,7 +85,7 @@ public sealed class LogReader
     {
         ArgumentNullException.ThrowIfNull(options);
         var forced = options.Format is null ? null : ReaderFor(options.Format);
-        var groups = new Dictionary<(ILogReader Reader, string Key), List<string>>();
+        var recognised = new List<(ILogReader Reader, string File)>();
         int files = 0;
         foreach (var file in LogFolder.Files(path))
         {
@@ -122,30 +114,20 @@ public sealed class LogReader
                 continue;
             }
 
-            if (reader is null)
-            {
-                continue;
-            }
-
-            var key = (reader, reader.GroupKey(file));
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
-
-            list.Add(file);
+            if (reader is not null) recognised.Add((reader, file));
         }
 
-        if (groups.Count == 0)
+        if (recognised.Count == 0)
         {
             throw new LogReadException(path, $"no training log found in this folder (looked for {ExpectedFormats()})");
         }
 
         // The group key names the log: the file itself, or the run folder of a multi-file format.
-        return [.. groups.OrderBy(g => g.Key.Key, StringComparer.Ordinal)
-            .Select(g => new FoundLog(g.Key.Reader, g.Key.Key, [.. g.Value.Order(StringComparer.Ordinal)]))];
+        return [.. recognised.GroupBy(r => (r.Reader, Key: r.Reader.GroupKey(r.File)))
+            .OrderBy(g => g.Key.Key, StringComparer.Ordinal)
+            .Select(g => new FoundLog(g.Key.Reader, g.Key.Key,
+                [.. g.Select(f => f.File).Order(StringComparer.Ordinal)]))];
     }
-
 
     /// <summary>
     /// The first reader that recognises the file from its head, or else the first line reader that recognises a later
@@ -157,16 +139,17 @@ public sealed class LogReader
     {
         scanned = 0;
         var head = FileHead.Read(file);
-        return _readers.FirstOrDefault(r => r.Recognises(file, head))
-            ?? (head.AsSpan().IndexOf((byte)0) < 0 ? TextWindows.Find(file, _readers, out scanned) : null);
+        return readers.FirstOrDefault(r => r.Recognises(file, head))
+            ?? (head.AsSpan().IndexOf((byte)0) < 0 ? TextWindows.Find(file, readers, out scanned) : null);
     }
 
     private static string Looked(long scanned) =>
         scanned <= FileHead.Size ? "" : $"; looked through the first {scanned:N0} bytes of text for such lines";
 
     private ILogReader ReaderFor(string format) =>
-        _readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown format '{format}'; known formats: {string.Join(", ", _readers.Select(r => r.Format))}");
+        readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException(
+            $"unknown format '{format}'; known formats: {string.Join(", ", readers.Select(r => r.Format))}");
 
-    private string ExpectedFormats() => string.Join("; ", _readers.Select(r => r.Description));
+    private string ExpectedFormats() => string.Join("; ", readers.Select(r => r.Description));
 }

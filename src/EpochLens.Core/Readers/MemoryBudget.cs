@@ -15,12 +15,6 @@ public static class MemoryBudget
     /// </summary>
     public const int BytesPerPoint = 128;
 
-    /// <summary>
-    /// Decompressed bytes allowed per budget byte. One is plenty: a point takes at least 2 bytes of text and 128 of
-    /// budget, and the limit bounds the time a read spends on points it does not keep (another metric's, a bomb's).
-    /// </summary>
-    public const int DecompressedPerBudgetByte = 1;
-
     /// <summary>The largest decompression limit, however much memory there is (the limit bounds time too).</summary>
     public const long MaxDecompressedBytes = 16L << 30;
 
@@ -33,19 +27,10 @@ public static class MemoryBudget
     public static bool TryParse(string? text, out long bytes)
     {
         bytes = 0;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        string trimmed = text.Trim();
+        var trimmed = text.AsSpan().Trim();
         int unitStart = trimmed.Length;
-        while (unitStart > 0 && char.IsAsciiLetter(trimmed[unitStart - 1]))
-        {
-            unitStart--;
-        }
-
-        long multiplier = trimmed[unitStart..].ToUpperInvariant() switch
+        while (unitStart > 0 && char.IsAsciiLetter(trimmed[unitStart - 1])) unitStart--;
+        long multiplier = trimmed[unitStart..].ToString().ToUpperInvariant() switch
         {
             "" or "B" => 1,
             "K" or "KB" or "KIB" => 1L << 10,
@@ -54,18 +39,15 @@ public static class MemoryBudget
             "T" or "TB" or "TIB" => 1L << 40,
             _ => 0,
         };
-        if (multiplier == 0 || !double.TryParse(trimmed[..unitStart], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number))
+        var style = NumberStyles.AllowDecimalPoint;
+        if (multiplier == 0
+            || !double.TryParse(trimmed[..unitStart], style, CultureInfo.InvariantCulture, out double number)
+            || number * multiplier is < 1 << 20 or > 1L << 50)
         {
             return false;
         }
 
-        double total = number * multiplier;
-        if (total is < 1 << 20 or > 1L << 50)
-        {
-            return false;
-        }
-
-        bytes = (long)total;
+        bytes = (long)(number * multiplier);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers;
@@ -21,11 +22,7 @@ public sealed class PrefixedReadStream(byte[] prefix, Stream inner, Exception? f
             return n;
         }
 
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        }
-
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
         return Inner.Read(buffer);
     }
 }

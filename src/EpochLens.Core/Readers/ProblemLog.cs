@@ -4,57 +4,22 @@ namespace EpochLens.Readers;
 /// Collects read problems. A damaged file can hold millions of them, so only the first few of each kind
 /// per file are kept in full; every problem is counted.
 /// </summary>
-public sealed class ProblemLog : IProblemSink
+public sealed class ProblemLog(int keepPerKindAndFile = 20) : IProblemSink
 {
-    private readonly int _keepPerKindAndFile;
     private readonly List<ReadProblem> _kept = [];
     private readonly Dictionary<(string File, ProblemKind Kind), int> _counts = [];
-    private readonly object _gate = new();
-
-    public ProblemLog(int keepPerKindAndFile = 20) => _keepPerKindAndFile = keepPerKindAndFile;
+    private readonly Lock _gate = new();
 
     /// <summary>The problems kept in full, in the order met.</summary>
-    public IReadOnlyList<ReadProblem> Kept
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _kept];
-            }
-        }
-    }
+    public IReadOnlyList<ReadProblem> Kept => Locked(() => _kept.ToArray());
 
     /// <summary>How many problems of each kind each file had, kept or not.</summary>
-    public IReadOnlyDictionary<(string File, ProblemKind Kind), int> Counts
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return new Dictionary<(string File, ProblemKind Kind), int>(_counts);
-            }
-        }
-    }
+    public IReadOnlyDictionary<(string File, ProblemKind Kind), int> Counts =>
+        Locked(() => new Dictionary<(string File, ProblemKind Kind), int>(_counts));
 
-    public int Total
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _counts.Values.Sum();
-            }
-        }
-    }
+    public int Total => Locked(() => _counts.Values.Sum());
 
-    public int Count(ProblemKind kind)
-    {
-        lock (_gate)
-        {
-            return _counts.Where(c => c.Key.Kind == kind).Sum(c => c.Value);
-        }
-    }
+    public int Count(ProblemKind kind) => Locked(() => _counts.Where(c => c.Key.Kind == kind).Sum(c => c.Value));
 
     public void Report(ReadProblem problem)
     {
@@ -64,10 +29,15 @@ public sealed class ProblemLog : IProblemSink
             var key = (problem.File, problem.Kind);
             _counts.TryGetValue(key, out var count);
             _counts[key] = count + 1;
-            if (count < _keepPerKindAndFile)
-            {
-                _kept.Add(problem);
-            }
+            if (count < keepPerKindAndFile) _kept.Add(problem);
+        }
+    }
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
         }
     }
 }

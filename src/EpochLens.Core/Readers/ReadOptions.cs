@@ -40,10 +40,14 @@ public sealed record ReadOptions
     /// <summary>The most points all series of one read hold together; later points are dropped with a problem.</summary>
     public long MaxPoints => MemoryBudgetBytes / MemoryBudget.BytesPerPoint;
 
-    /// <summary>The most bytes a compressed file may expand to: protects against gzip bombs.</summary>
+    /// <summary>
+    /// The most bytes a compressed file may expand to: protects against gzip bombs. By default one byte per budget byte
+    /// is plenty: a point takes at least 2 bytes of text and 128 of budget, and the limit bounds the time a read spends
+    /// on points it does not keep (another metric's, a bomb's).
+    /// </summary>
     public long MaxDecompressedBytes
     {
-        get => _maxDecompressedBytes ?? Math.Min(MemoryBudget.MaxDecompressedBytes, MemoryBudgetBytes * MemoryBudget.DecompressedPerBudgetByte);
+        get => _maxDecompressedBytes ?? Math.Min(MemoryBudget.MaxDecompressedBytes, MemoryBudgetBytes);
         init => _maxDecompressedBytes = value;
     }
 

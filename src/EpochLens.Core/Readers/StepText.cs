@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
 namespace EpochLens.Readers;
 
 /// <summary>
@@ -14,21 +18,17 @@ internal static class StepText
     /// <summary>Longer text is no step: 19 digits, a sign, a fraction and an exponent fit well within it.</summary>
     private const int MaxCharacters = 128;
 
-    /// <summary>Parses <paramref name="text"/> (already trimmed); <paramref name="step"/> is set only for <see cref="StepReading.Whole"/>.</summary>
+    /// <summary>Parses trimmed <paramref name="text"/>; <paramref name="step"/> is set for a whole number.</summary>
     public static StepReading Parse(ReadOnlySpan<byte> text, out long step) => Parse(text, 0, out step, out _);
 
     /// <summary>The same for text read as characters (the CSV reader's cells): ASCII only, as every number is.</summary>
     public static StepReading Parse(ReadOnlySpan<char> text, int shift, out long step, out int decimals)
     {
         Span<byte> ascii = stackalloc byte[MaxCharacters];
-        if (text.Length > MaxCharacters || System.Text.Ascii.FromUtf16(text, ascii, out int written) != System.Buffers.OperationStatus.Done)
-        {
-            step = 0;
-            decimals = 0;
-            return StepReading.NotANumber;
-        }
-
-        return Parse(ascii[..written], shift, out step, out decimals);
+        (step, decimals) = (0, 0);
+        return text.Length > MaxCharacters || Ascii.FromUtf16(text, ascii, out int written) != OperationStatus.Done
+            ? StepReading.NotANumber
+            : Parse(ascii[..written], shift, out step, out decimals);
     }
 
     /// <summary>
@@ -38,92 +38,39 @@ internal static class StepText
     /// </summary>
     public static StepReading Parse(ReadOnlySpan<byte> text, int shift, out long step, out int decimals)
     {
-        step = 0;
+        // Plain digits within the range, the usual step, take the runtime's parser.
         decimals = 0;
-        int i = 0, n = text.Length;
-        bool negative = false;
-        if (i < n && text[i] is (byte)'+' or (byte)'-')
+        if (shift == 0 && Utf8Parser.TryParse(text, out step, out int used) && used == text.Length)
         {
-            negative = text[i] == (byte)'-';
-            i++;
+            return StepReading.Whole;
         }
 
-        int integerStart = i;
-        while (i < n && IsDigit(text[i]))
-        {
-            i++;
-        }
+        step = 0;
+        bool negative = text is [(byte)'-', ..];
+        text = text is [(byte)'-' or (byte)'+', ..] ? text[1..] : text;
+        int e = text.IndexOfAny((byte)'e', (byte)'E');
+        long exponent = shift;
+        if (e >= 0 && !TryExponent(text[(e + 1)..], ref exponent)) return StepReading.NotANumber;
 
-        int integerEnd = i, fractionStart = i, fractionEnd = i;
-        if (i < n && text[i] == (byte)'.')
-        {
-            fractionStart = ++i;
-            while (i < n && IsDigit(text[i]))
-            {
-                i++;
-            }
-
-            fractionEnd = i;
-        }
-
-        int integerDigits = integerEnd - integerStart;
-        if (integerDigits + (fractionEnd - fractionStart) == 0)
+        var mantissa = e >= 0 ? text[..e] : text;
+        int point = mantissa.IndexOf((byte)'.');
+        var integer = point >= 0 ? mantissa[..point] : mantissa;
+        var fraction = point >= 0 ? mantissa[(point + 1)..] : [];
+        if (integer.Length + fraction.Length == 0 || integer.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            || fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
         {
             return StepReading.NotANumber;
         }
 
-        long exponent = 0;
-        if (i < n && text[i] is (byte)'e' or (byte)'E')
-        {
-            i++;
-            bool negativeExponent = false;
-            if (i < n && text[i] is (byte)'+' or (byte)'-')
-            {
-                negativeExponent = text[i] == (byte)'-';
-                i++;
-            }
-
-            int exponentStart = i;
-            for (; i < n && IsDigit(text[i]); i++)
-            {
-                exponent = Math.Min(MaxExponent, (exponent * 10) + (text[i] - '0'));
-            }
-
-            if (i == exponentStart)
-            {
-                return StepReading.NotANumber;
-            }
-
-            exponent = negativeExponent ? -exponent : exponent;
-        }
-
-        exponent += shift;
-
-        if (i != n)
-        {
-            return StepReading.NotANumber;
-        }
-
-        // The digits as one string (the point left out): the value is digits[first..last] x 10^scale.
-        int total = integerDigits + (fractionEnd - fractionStart);
-        int first = 0;
-        while (first < total && DigitAt(text, integerStart, integerDigits, fractionStart, first) == (byte)'0')
-        {
-            first++;
-        }
-
-        if (first == total)
-        {
-            return StepReading.Whole; // zero, however written
-        }
-
-        int last = total - 1;
-        while (DigitAt(text, integerStart, integerDigits, fractionStart, last) == (byte)'0')
-        {
-            last--;
-        }
-
-        long scale = integerDigits - (last + 1) + exponent;
+        // The digits as one string (the point left out), without leading or trailing zeros: digits x 10^scale.
+        int count = integer.Length + fraction.Length;
+        Span<byte> digits = count <= MaxCharacters ? stackalloc byte[MaxCharacters] : new byte[count];
+        integer.CopyTo(digits);
+        fraction.CopyTo(digits[integer.Length..]);
+        digits = digits[..count].TrimStart((byte)'0');
+        if (digits.IsEmpty) return StepReading.Whole; // zero, however written
+        long scale = exponent - fraction.Length + (digits.Length - digits.TrimEnd((byte)'0').Length);
+        digits = digits.TrimEnd((byte)'0');
         if (scale < 0)
         {
             decimals = (int)Math.Min(int.MaxValue, -scale);
@@ -131,28 +78,13 @@ internal static class StepText
         }
 
         // Twenty digits or more are at least 10^19, beyond long's 9.2 x 10^18; nineteen fit a ulong to compare.
-        long width = last - first + 1 + scale;
-        if (width > 19)
+        if (digits.Length + scale > 19 || !Utf8Parser.TryParse(digits, out ulong magnitude, out _))
         {
             return StepReading.OutOfRange;
         }
 
-        ulong magnitude = 0;
-        for (int k = first; k <= last; k++)
-        {
-            magnitude = (magnitude * 10) + (uint)(DigitAt(text, integerStart, integerDigits, fractionStart, k) - '0');
-        }
-
-        for (long s = 0; s < scale; s++)
-        {
-            magnitude *= 10;
-        }
-
-        if (magnitude > (negative ? 1UL << 63 : long.MaxValue))
-        {
-            return StepReading.OutOfRange;
-        }
-
+        for (long s = 0; s < scale; s++) magnitude *= 10;
+        if (magnitude > (negative ? 1UL << 63 : long.MaxValue)) return StepReading.OutOfRange;
         step = negative ? unchecked((long)(0 - magnitude)) : (long)magnitude;
         return StepReading.Whole;
     }
@@ -165,9 +97,15 @@ internal static class StepText
         _ => "not a number",
     };
 
-    /// <summary>The <paramref name="k"/>th digit of the integer and fraction digits read as one string.</summary>
-    private static byte DigitAt(ReadOnlySpan<byte> text, int integerStart, int integerDigits, int fractionStart, int k) =>
-        k < integerDigits ? text[integerStart + k] : text[fractionStart + k - integerDigits];
-
-    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+    /// <summary>Adds a signed exponent's digits (at least one) to <paramref name="exponent"/>, clamped.</summary>
+    private static bool TryExponent(ReadOnlySpan<byte> text, ref long exponent)
+    {
+        bool negative = text is [(byte)'-', ..];
+        text = text is [(byte)'-' or (byte)'+', ..] ? text[1..] : text;
+        if (text.IsEmpty || text.ContainsAnyExceptInRange((byte)'0', (byte)'9')) return false;
+        long value = 0;
+        foreach (byte digit in text) value = Math.Min(MaxExponent, (value * 10) + (digit - '0'));
+        exponent += negative ? -value : value;
+        return true;
+    }
 }

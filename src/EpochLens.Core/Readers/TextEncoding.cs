@@ -36,7 +36,42 @@ public static class TextEncoding
             : null;
     }
 
-    /// <summary>Of the first byte pairs, how many have only the second byte zero (ASCII in UTF-16LE) and only the first (UTF-16BE).</summary>
+    /// <summary>
+    /// <paramref name="stream"/> as UTF-8: itself when it is not UTF-16 (a seekable stream is rewound to where it was,
+    /// so a plain file stays a plain file for the fast readers), else a stream that transcodes it.
+    /// </summary>
+    public static Stream Utf8(Stream stream)
+    {
+        Encoding? utf16 = null;
+        var text = Past(stream, Sniff, head => (utf16 = Utf16Of(head)) is null ? 0 : MarkLength(head));
+        return utf16 is null ? text : Utf8(text, utf16);
+    }
+
+    /// <summary>
+    /// <paramref name="stream"/>, known to hold <paramref name="utf16"/> text from its start, transcoded to UTF-8; its
+    /// byte-order mark comes out as UTF-8's, which the readers skip.
+    /// </summary>
+    public static Stream Utf8(Stream stream, Encoding utf16) =>
+        Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+
+    /// <summary><paramref name="stream"/> past a UTF-8 byte-order mark at its start, for parsers that do not skip one themselves.</summary>
+    public static Stream WithoutUtf8Mark(Stream stream) => Past(stream, 3, head => head.SequenceEqual("\uFEFF"u8) ? 3 : 0);
+
+    /// <summary>A file's first bytes (<see cref="FileHead"/>) as UTF-8, for detection.</summary>
+    public static byte[] Utf8(byte[] head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        if (Utf16Of(head) is not { } encoding) return head;
+
+        // An odd last byte is half a character cut off by the head's size.
+        int mark = MarkLength(head);
+        return Encoding.UTF8.GetBytes(encoding.GetString(head, mark, (head.Length - mark) & ~1));
+    }
+
+    /// <summary>
+    /// Of the first byte pairs, how many have only the second byte zero (ASCII in UTF-16LE) and how many only the
+    /// first (UTF-16BE).
+    /// </summary>
     private static (int ZeroHigh, int ZeroLow, int Pairs) ZeroBytes(ReadOnlySpan<byte> bytes)
     {
         int pairs = Math.Min(bytes.Length, Sniff) / 2, zeroHigh = 0, zeroLow = 0;
@@ -48,41 +83,6 @@ public static class TextEncoding
         }
 
         return (zeroHigh, zeroLow, pairs);
-    }
-
-    /// <summary>
-    /// <paramref name="stream"/> as UTF-8: itself when it is not UTF-16 (a seekable stream is rewound to where it was,
-    /// so a plain file stays a plain file for the fast readers), else a stream that transcodes it.
-    /// </summary>
-    public static Stream Utf8(Stream stream)
-    {
-        Encoding? utf16 = null;
-        var text = Past(stream, Sniff, head => (utf16 = Utf16Of(head)) is null ? 0 : MarkLength(head));
-        return utf16 is null ? text : Transcoded(text, utf16);
-    }
-
-    /// <summary>
-    /// <paramref name="stream"/>, known to hold <paramref name="utf16"/> text from its start, transcoded to UTF-8; its
-    /// byte-order mark comes out as UTF-8's, which the readers skip.
-    /// </summary>
-    public static Stream Utf8(Stream stream, Encoding utf16) => Transcoded(stream, utf16);
-
-    /// <summary><paramref name="stream"/> past a UTF-8 byte-order mark at its start, for parsers that do not skip one themselves.</summary>
-    public static Stream WithoutUtf8Mark(Stream stream) => Past(stream, 3, head => head.SequenceEqual("\uFEFF"u8) ? 3 : 0);
-
-    /// <summary>A file's first bytes (<see cref="FileHead"/>) as UTF-8, for detection.</summary>
-    public static byte[] Utf8(byte[] head)
-    {
-        ArgumentNullException.ThrowIfNull(head);
-        if (Utf16Of(head) is not { } encoding)
-        {
-            return head;
-        }
-
-        // An odd last byte is half a character cut off by the head's size.
-        int mark = MarkLength(head);
-        var text = encoding.GetString(head, mark, (head.Length - mark) & ~1);
-        return Encoding.UTF8.GetBytes(text);
     }
 
     /// <summary>
@@ -98,8 +98,7 @@ public static class TextEncoding
         if (stream.CanSeek)
         {
             long at = stream.Position;
-            int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            stream.Position = at + skip(head.AsSpan(0, got));
+            stream.Position = at + skip(head.AsSpan(0, stream.ReadAtLeast(head, size, throwOnEndOfStream: false)));
             return stream;
         }
 
@@ -109,7 +108,4 @@ public static class TextEncoding
 
     /// <summary>The UTF-16 byte-order mark's length at the start (2), or 0: it is dropped, so the text reads as UTF-8 without one.</summary>
     private static int MarkLength(ReadOnlySpan<byte> head) => head is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] ? 2 : 0;
-
-    private static Stream Transcoded(Stream stream, Encoding encoding) =>
-        Encoding.CreateTranscodingStream(stream, encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
 }

@@ -17,11 +17,7 @@ internal static class TextWindows
     {
         scanned = 0;
         var lineReaders = readers.Where(r => r.RecognisesLinesAnywhere).ToArray();
-        if (lineReaders.Length == 0)
-        {
-            return null;
-        }
-
+        if (lineReaders.Length == 0) return null;
         using var stream = LogFile.Open(path, ReadOptions.Default);
         var buffer = new byte[1 << 16];
         int length = 0;
@@ -31,24 +27,16 @@ internal static class TextWindows
             {
                 int read = stream.Read(buffer, length, buffer.Length - length);
                 length += read;
-                bool ended = read == 0;
                 int position = 0;
 
                 // Whole windows while the buffer holds them; at the end of the file, the short rest as well.
-                while (length - position >= FileHead.Size || (ended && position < length))
+                while (length - position >= FileHead.Size || (read == 0 && position < length))
                 {
                     var window = buffer.AsSpan(position, Math.Min(FileHead.Size, length - position));
-                    if (window.IndexOf((byte)0) >= 0)
-                    {
-                        return null; // binary data: not a text log
-                    }
-
+                    if (window.Contains((byte)0)) return null; // binary data: not a text log
                     foreach (var reader in lineReaders)
                     {
-                        if (reader.Recognises(path, window))
-                        {
-                            return reader;
-                        }
+                        if (reader.Recognises(path, window)) return reader;
                     }
 
                     // The next window starts after the last whole line of this one, so no line is cut in two.
@@ -58,11 +46,7 @@ internal static class TextWindows
                     scanned += advance;
                 }
 
-                if (ended)
-                {
-                    return null;
-                }
-
+                if (read == 0) return null;
                 buffer.AsSpan(position, length - position).CopyTo(buffer);
                 length -= position;
             }

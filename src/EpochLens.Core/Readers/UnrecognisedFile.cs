@@ -12,38 +12,21 @@ public static class UnrecognisedFile
     public static string? Explain(string path, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (new FileInfo(path).Length == 0)
-        {
-            return "empty file";
-        }
-
+        if (new FileInfo(path).Length == 0) return "empty file";
         bool gzip;
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 16))
         {
             gzip = FileHead.IsGzip(file);
         }
 
-        if (head.IsEmpty)
-        {
-            return gzip ? "gzip file that holds nothing" : "empty file";
-        }
-
-        if (FileHead.IsGzip(head))
-        {
-            return "gzip inside gzip: unpack it once (gunzip) and read the result";
-        }
-
-        if (Compression(head) is { } kind)
-        {
-            return $"{kind}: only gzip is unpacked here; unpack it and point at the log inside";
-        }
-
-        if (head.IndexOf((byte)0) >= 0)
-        {
-            return $"binary data{(gzip ? " inside gzip" : "")}, not text, and not a TensorBoard event file (whose records it would begin with)";
-        }
-
-        return null;
+        string inside = gzip ? " inside gzip" : "";
+        return head.IsEmpty ? (gzip ? "gzip file that holds nothing" : "empty file")
+            : FileHead.IsGzip(head) ? "gzip inside gzip: unpack it once (gunzip) and read the result"
+            : Compression(head) is { } kind
+                ? $"{kind}: only gzip is unpacked here; unpack it and point at the log inside"
+            : head.Contains((byte)0)
+                ? $"binary data{inside}, not text, and not a TensorBoard event file (whose records it would begin with)"
+            : null;
     }
 
     private static string? Compression(ReadOnlySpan<byte> head) => head switch

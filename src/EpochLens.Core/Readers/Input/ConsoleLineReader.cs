@@ -6,20 +6,20 @@ using EpochLens.Logs;
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Streams a printed log (console output) as text segments for the text, Keras and OpenMMLab readers: the lines of
-/// a <see cref="LineScanner"/> split also at the redraws a terminal drew over each other, with ANSI escape codes
-/// removed, decoded from UTF-8, and lines of binary data skipped. Damage is reported with its line and byte.
+/// Streams a printed log (console output) as text segments for the text, Keras and OpenMMLab readers: the lines of a
+/// <see cref="LineScanner"/> split also at terminal redraws, without ANSI escape codes, decoded from UTF-8, lines of
+/// binary data skipped. Damage is reported with its line and byte.
 /// </summary>
 internal sealed class ConsoleLineReader : IDisposable
 {
     /// <summary>Longer segments cannot be a progress or log line; they are skipped and reported.</summary>
-    public const int MaxSegmentBytes = 1 << 16;
+    private const int MaxSegmentBytes = 1 << 16;
 
     private const byte Escape = 0x1b;
 
-    // Every control character but the tab: in a text line they mean binary data. A vectorised search, as every line is checked.
+    // Every control character but the tab: in a text line they mean binary data. Vectorised, as every line is checked.
     private static readonly SearchValues<char> ControlCharacters =
-        SearchValues.Create("\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+        SearchValues.Create([.. Enumerable.Range(0, 32).Where(c => c != '\t').Select(c => (char)c)]);
 
     private readonly Stream _stream;
     private readonly LineScanner _lines;
@@ -30,22 +30,16 @@ internal sealed class ConsoleLineReader : IDisposable
     private bool _endReported;
 
     public ConsoleLineReader(string path, ReadOptions options, ProblemReporter problems)
+        : this(LogFile.Open(path, options, out var bounded), bounded, MaxSegmentBytes, PointBudget.Current, problems)
     {
-        _problems = problems;
-        _stream = LogFile.Open(path, options, out _bounded);
-        _lines = new LineScanner(_stream, MaxSegmentBytes, redraws: true, PointBudget.Current);
-        _chars = new char[MaxSegmentBytes];
     }
 
-    /// <summary>Reads text already in memory (a file's head, for format detection); nothing to decompress.</summary>
-    private ConsoleLineReader(ReadOnlySpan<byte> text, ProblemReporter problems)
+    private ConsoleLineReader(Stream stream, SizeLimitedStream? bounded, int maxBytes, PointBudget? budget,
+        ProblemReporter problems)
     {
-        _problems = problems;
-        _stream = new MemoryStream(text.ToArray(), writable: false);
-
-        // Sized to the text: detection reads thousands of 4 KiB windows, each with a reader of its own.
-        _lines = new LineScanner(_stream, Math.Min(MaxSegmentBytes, text.Length), redraws: true);
-        _chars = new char[Math.Min(MaxSegmentBytes, text.Length + 1)];
+        (_stream, _bounded, _problems) = (stream, bounded, problems);
+        _lines = new LineScanner(stream, maxBytes, redraws: true, budget);
+        _chars = new char[Math.Min(MaxSegmentBytes, maxBytes + 1)];
     }
 
     /// <summary>The physical line (1-based) the current segment is on.</summary>
@@ -76,19 +70,15 @@ internal sealed class ConsoleLineReader : IDisposable
         return logs;
     }
 
-    /// <summary>
-    /// The head's segments, for format recognition: read as the readers read the file, so detection sees the lines
-    /// they will. Their problems are the reader's to report.
-    /// </summary>
+    /// <summary>The head's segments for format recognition, read as the readers read the file.</summary>
     public static List<string> Segments(ReadOnlySpan<byte> head)
     {
+        // Sized to the text: detection reads thousands of 4 KiB windows, each with a reader of its own.
+        var text = new MemoryStream(head.ToArray(), writable: false);
+        var ignored = new ProblemReporter("", IgnoredProblems.Instance, strict: false);
+        using var lines = new ConsoleLineReader(text, null, Math.Min(MaxSegmentBytes, head.Length), null, ignored);
         var segments = new List<string>();
-        using var lines = new ConsoleLineReader(head, new ProblemReporter("", IgnoredProblems.Instance, strict: false));
-        while (lines.TryRead(out var segment))
-        {
-            segments.Add(segment.ToString());
-        }
-
+        while (lines.TryRead(out var segment)) segments.Add(segment.ToString());
         return segments;
     }
 
@@ -105,16 +95,9 @@ internal sealed class ConsoleLineReader : IDisposable
                 ReportEnd();
             }
 
-            if (!more)
-            {
-                text = default;
-                return false;
-            }
-
-            if (Decode(bytes, out text))
-            {
-                return true;
-            }
+            text = default;
+            if (!more) return false;
+            if (Decode(bytes, out text)) return true;
         }
     }
 
@@ -122,14 +105,10 @@ internal sealed class ConsoleLineReader : IDisposable
 
     private void ReportEnd()
     {
-        if (_lines.ReadError is { } error)
+        if (_lines.ReadError is { } error) _problems.Report($"byte {_lines.BytesRead}", ProblemKind.Truncated, error);
+        if (_bounded is { LimitReached: true } bounded)
         {
-            _problems.Report($"byte {_lines.BytesRead}", ProblemKind.Truncated, error);
-        }
-
-        if (_bounded?.LimitReached == true)
-        {
-            _problems.Report($"byte {_bounded.Limit}", ProblemKind.LimitReached, _bounded.LimitMessage);
+            _problems.Report($"byte {bounded.Limit}", ProblemKind.LimitReached, bounded.LimitMessage);
         }
     }
 
@@ -142,23 +121,14 @@ internal sealed class ConsoleLineReader : IDisposable
             return false;
         }
 
-        if (bytes.IndexOf(Escape) >= 0)
-        {
-            bytes = StripEscapes(bytes);
-        }
-
-        if (bytes.IsEmpty)
-        {
-            return false;
-        }
-
+        if (bytes.Contains(Escape)) bytes = StripEscapes(bytes);
+        if (bytes.IsEmpty) return false;
         if (!Utf8.IsValid(bytes))
         {
             _problems.Report(Location, ProblemKind.Encoding, "bytes that are not UTF-8: read with replacement characters");
         }
 
-        int count = Encoding.UTF8.GetChars(bytes, _chars);
-        var chars = _chars.AsSpan(0, count);
+        var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
         if (chars.ContainsAny(ControlCharacters))
         {
             _problems.Report(Location, ProblemKind.Malformed, "binary data (control characters): skipped");
@@ -179,17 +149,12 @@ internal sealed class ConsoleLineReader : IDisposable
             if (bytes[read] != Escape)
             {
                 _stripped[write++] = bytes[read];
-                continue;
             }
-
-            if (read + 1 < bytes.Length && bytes[read + 1] == '[')
+            else if (read + 1 < bytes.Length && bytes[read + 1] == '[')
             {
                 // CSI: parameters and intermediates up to one final byte in 0x40-0x7e.
                 read += 2;
-                while (read < bytes.Length && (bytes[read] < 0x40 || bytes[read] > 0x7e))
-                {
-                    read++;
-                }
+                while (read < bytes.Length && (bytes[read] < 0x40 || bytes[read] > 0x7e)) read++;
             }
             else
             {

@@ -5,10 +5,6 @@ internal sealed class IgnoredProblems : IProblemSink
 {
     public static readonly IgnoredProblems Instance = new();
 
-    private IgnoredProblems()
-    {
-    }
-
     public void Report(ReadProblem problem)
     {
     }

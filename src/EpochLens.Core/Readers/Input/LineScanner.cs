@@ -3,40 +3,28 @@ using EpochLens.Logs;
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Splits a stream into lines without a string per line. A line longer than the cap is skipped without
-/// being held (a 100 MB line costs one buffer, not 100 MB). A read error (damaged gzip data) ends the
-/// input and is kept in <see cref="ReadError"/>. For console output it can also split at the carriage
-/// returns and backspaces with which a terminal drew updates over each other (progress bars).
+/// Splits a stream into lines without a string per line. A line longer than the cap is skipped without being held
+/// (a 100 MB line costs one buffer). A read error (damaged gzip data) ends the input and is kept in
+/// <see cref="ReadError"/>. For console output it can also split at the carriage returns and backspaces with which a
+/// terminal drew updates over each other (progress bars).
 /// </summary>
-internal sealed class LineScanner
+/// <param name="stream">The text, UTF-8.</param>
+/// <param name="maxLineBytes">Longer lines are skipped (<see cref="TooLong"/>).</param>
+/// <param name="redraws">Also end a line at '\r' and '\b' (<see cref="LineNumber"/> still counts newlines).</param>
+/// <param name="budget">End the input once this is used up: the points of the lines after would all be dropped.</param>
+internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.DefaultMaxLineBytes,
+    bool redraws = false, PointBudget? budget = null)
 {
-    private readonly Stream _stream;
-    private readonly int _maxLineBytes;
-    private readonly bool _redraws;
-    private readonly PointBudget? _budget;
-    private byte[] _buffer;
+    public const int DefaultMaxLineBytes = 4 << 20;
+
+    private byte[] _buffer = new byte[Math.Min(1 << 16, maxLineBytes + 1)];
     private int _start;
     private int _end;
     private long _bufferOffset;
     private bool _eof;
     private bool _afterNewline = true;
 
-    /// <param name="stream">The text, UTF-8.</param>
-    /// <param name="maxLineBytes">Longer lines are skipped (<see cref="TooLong"/>).</param>
-    /// <param name="redraws">Also end a line at '\r' and '\b' (each redraw its own line; <see cref="LineNumber"/> still counts newlines).</param>
-    /// <param name="budget">End the input once this budget is used up: the points of the lines after would all be dropped.</param>
-    public LineScanner(Stream stream, int maxLineBytes = DefaultMaxLineBytes, bool redraws = false, PointBudget? budget = null)
-    {
-        _stream = stream;
-        _maxLineBytes = maxLineBytes;
-        _redraws = redraws;
-        _budget = budget;
-        _buffer = new byte[Math.Min(1 << 16, maxLineBytes + 1)];
-    }
-
-    public const int DefaultMaxLineBytes = 4 << 20;
-
-    public int MaxLineBytes => _maxLineBytes;
+    public int MaxLineBytes => maxLineBytes;
 
     /// <summary>1-based number of the line last returned (the physical line, counting newlines only).</summary>
     public long LineNumber { get; private set; }
@@ -56,16 +44,16 @@ internal sealed class LineScanner
     /// <summary>The input has ended (its end, a read error or the budget): no more is read.</summary>
     public bool Ended => _eof;
 
-    /// <summary>Bytes read from the stream so far.</summary>
     public long BytesRead => _bufferOffset + _end;
 
     public SourcePosition Position => new("line", LineNumber, LineOffset);
 
-    /// <summary>The next line without its line ending (and without a UTF-8 byte order mark at the start of the input).</summary>
+    /// <summary>The next line without its line ending (nor a UTF-8 byte order mark at the input's start).</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         TooLong = false;
         Unterminated = false;
+        line = default;
         while (true)
         {
             int newline = IndexOfEnd(_buffer.AsSpan(_start, _end - _start));
@@ -77,21 +65,15 @@ internal sealed class LineScanner
 
             if (_eof)
             {
-                if (_end > _start)
-                {
-                    Unterminated = true;
-                    line = Take(_end - _start, _end - _start);
-                    return true;
-                }
-
-                line = default;
-                return false;
+                if (_end == _start) return false;
+                Unterminated = true;
+                line = Take(_end - _start, _end - _start);
+                return true;
             }
 
-            if (_end - _start > _maxLineBytes)
+            if (_end - _start > maxLineBytes)
             {
                 SkipLongLine();
-                line = default;
                 return true;
             }
 
@@ -100,7 +82,7 @@ internal sealed class LineScanner
     }
 
     private int IndexOfEnd(ReadOnlySpan<byte> text) =>
-        _redraws ? text.IndexOfAny((byte)'\n', (byte)'\r', (byte)'\b') : text.IndexOf((byte)'\n');
+        redraws ? text.IndexOfAny((byte)'\n', (byte)'\r', (byte)'\b') : text.IndexOf((byte)'\n');
 
     private ReadOnlySpan<byte> Take(int length, int consumed)
     {
@@ -109,16 +91,8 @@ internal sealed class LineScanner
         _afterNewline = consumed > length && _buffer[_start + length] == (byte)'\n';
         var line = _buffer.AsSpan(_start, length);
         _start += consumed;
-        if (line.Length > 0 && line[^1] == (byte)'\r')
-        {
-            line = line[..^1];
-        }
-
-        if (LineOffset == 0 && line.StartsWith("\uFEFF"u8))
-        {
-            line = line[3..];
-        }
-
+        if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+        if (LineOffset == 0 && line.StartsWith("\uFEFF"u8)) line = line[3..];
         return line;
     }
 
@@ -162,18 +136,12 @@ internal sealed class LineScanner
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxLineBytes + 1L + (1 << 16)));
-        }
-
-        if (_budget?.Exhausted == true)
-        {
-            _eof = true;
-            return;
+            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, maxLineBytes + 1L + (1 << 16)));
         }
 
         try
         {
-            int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            int read = budget?.Exhausted == true ? 0 : stream.Read(_buffer, _end, _buffer.Length - _end);
             _end += read;
             _eof = read == 0;
         }

@@ -11,7 +11,8 @@ internal static class LogFile
 {
     /// <summary>Opens the file; throws <see cref="LogReadException"/> when it cannot be opened at all.</summary>
     /// <param name="throwAtLimit">Throw at the decompression bound (see <see cref="SizeLimitedStream"/>) instead of ending there.</param>
-    public static Stream Open(string path, ReadOptions options, bool throwAtLimit = false) => Open(path, options, out _, throwAtLimit);
+    public static Stream Open(string path, ReadOptions options, bool throwAtLimit = false) =>
+        Open(path, options, out _, throwAtLimit);
 
     /// <summary>Opens the file, giving the bound on a gzip file's content too (null for a plain file).</summary>
     public static Stream Open(string path, ReadOptions options, out SizeLimitedStream? bounded, bool throwAtLimit = false)
@@ -20,20 +21,17 @@ internal static class LogFile
         FileStream file;
         try
         {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                bufferSize: 0, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new LogReadException(path, $"cannot be opened: {e.Message}", e);
         }
 
-        if (!FileHead.IsGzip(file))
-        {
-            return TextEncoding.Utf8(file);
-        }
-
-        // The bounded stream itself is returned where it can be, so its reader can tell that the bound was reached.
-        bounded = new SizeLimitedStream(new GZipStream(file, CompressionMode.Decompress), options.MaxDecompressedBytes, throwAtLimit);
+        if (!FileHead.IsGzip(file)) return TextEncoding.Utf8(file);
+        var gzip = new GZipStream(file, CompressionMode.Decompress);
+        bounded = new SizeLimitedStream(gzip, options.MaxDecompressedBytes, throwAtLimit);
         return TextEncoding.Utf16Of(FileHead.ReadBytes(path)) is { } utf16 ? TextEncoding.Utf8(bounded, utf16) : bounded;
     }
 }

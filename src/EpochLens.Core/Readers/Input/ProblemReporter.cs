@@ -14,8 +14,6 @@ internal sealed class ProblemReporter(IProblemSink sink, bool strict)
     /// <summary>The file of <see cref="Report(string, ProblemKind, string)"/>'s problems.</summary>
     public string File { get; } = "";
 
-    public bool Strict => strict;
-
     public void Report(string location, ProblemKind kind, string message) => Report(File, location, kind, message);
 
     /// <summary>Reports a problem of <paramref name="file"/>; throws <see cref="LogReadException"/> instead when strict and it is damage.</summary>
@@ -33,11 +31,8 @@ internal sealed class ProblemReporter(IProblemSink sink, bool strict)
     public void Note(string file, string location, ProblemKind kind, string message) =>
         sink.Report(new ReadProblem(file, location, kind, message));
 
-    public static string Line(long line, long offset) => $"line {line} at byte {offset}";
-
     /// <summary>A shortened copy of a bit of text for a problem message.</summary>
-    public static string Quote(ReadOnlySpan<char> text) =>
-        text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}...'";
+    public static string Quote(ReadOnlySpan<char> text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}...'";
 
     private static bool IsDamage(ProblemKind kind) =>
         kind is not (ProblemKind.NonFinite or ProblemKind.StepsWentBack or ProblemKind.DuplicateStep or ProblemKind.Assumed);

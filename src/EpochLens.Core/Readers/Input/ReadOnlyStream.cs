@@ -39,11 +39,7 @@ public abstract class ReadOnlyStream(Stream inner) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
+        if (disposing) inner.Dispose();
         base.Dispose(disposing);
     }
 }

@@ -19,18 +19,11 @@ internal static class SpecialFile
     public static string? Kind(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
+        if (!OperatingSystem.IsLinux()) return null;
         var status = new byte[256];
         try
         {
-            if (statx(CurrentFolder, path, 0, TypeField, status) != 0)
-            {
-                return null;
-            }
+            if (statx(CurrentFolder, path, 0, TypeField, status) != 0) return null;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {

@@ -3,10 +3,9 @@ using System.Globalization;
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Parses the numbers of text logs (CSV cells, MLflow metric lines, printed logs): invariant-culture numbers and
-/// the spellings of NaN and infinity that Python, NumPy, pandas and .NET write. Short decimals (the usual
-/// "0.4567812") take an exact fast path; everything else goes to the runtime's correctly rounded parser, so results
-/// never differ from it.
+/// Parses the numbers of text logs (CSV cells, MLflow metric lines, printed logs): invariant-culture numbers and the
+/// spellings of NaN and infinity that Python, NumPy, pandas and .NET write. Short decimals ("0.4567812") take an exact
+/// fast path; everything else goes to the runtime's correctly rounded parser, so results never differ from it.
 /// </summary>
 internal static class TextNumber
 {
@@ -23,11 +22,8 @@ internal static class TextNumber
     /// <summary>Parses UTF-8 text as <see cref="TryParseDouble(ReadOnlySpan{char}, out double)"/> does.</summary>
     public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
     {
-        if (text.Length > 64)
-        {
-            // Longer than any number is written: the runtime's parser decides, as for a long cell.
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-        }
+        // Longer than any number is written: the runtime's parser decides, as for a long cell.
+        if (text.Length > 64) return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
         // UTF-8 never takes fewer bytes than characters.
         Span<char> chars = stackalloc char[text.Length];
@@ -51,22 +47,16 @@ internal static class TextNumber
         ulong mantissa = 0;
         int digits = 0;
         int exponent = 0;
-        while (i < length && (uint)(cell[i] - '0') <= 9)
+        for (; i < length && (uint)(cell[i] - '0') <= 9; i++, digits++)
         {
             mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
-            digits++;
-            i++;
         }
 
         if (i < length && cell[i] == '.')
         {
-            i++;
-            while (i < length && (uint)(cell[i] - '0') <= 9)
+            for (i++; i < length && (uint)(cell[i] - '0') <= 9; i++, digits++, exponent--)
             {
                 mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
-                digits++;
-                exponent--;
-                i++;
             }
         }
 
@@ -95,11 +85,7 @@ internal static class TextNumber
             // At most 18 digits cannot overflow.
             long result = 0;
             int i = start;
-            for (; i < cell.Length && (uint)(cell[i] - '0') <= 9; i++)
-            {
-                result = (result * 10) + (cell[i] - '0');
-            }
-
+            for (; i < cell.Length && (uint)(cell[i] - '0') <= 9; i++) result = (result * 10) + (cell[i] - '0');
             if (i == cell.Length)
             {
                 step = cell[0] == '-' ? -result : result;
@@ -112,23 +98,16 @@ internal static class TextNumber
     }
 
     /// <summary>A step cell that is a whole 64-bit number ("12", "12.0", "1e3"; see <see cref="ParseStep"/>).</summary>
-    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step) => ParseStep(cell, 0, out step, out _) == StepReading.Whole;
+    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step) =>
+        ParseStep(cell, 0, out step, out _) == StepReading.Whole;
 
-    /// <summary>Reads the leading ASCII digits of printed text as a whole number (a counter, an epoch); false when there are none or more than 15.</summary>
+    /// <summary>Takes the leading ASCII digits of printed text as a number; false when none or more than 15.</summary>
     public static bool TryTakeDigits(ref ReadOnlySpan<char> text, out long value)
     {
         int count = 0;
-        while (count < text.Length && char.IsAsciiDigit(text[count]))
-        {
-            count++;
-        }
-
+        while (count < text.Length && char.IsAsciiDigit(text[count])) count++;
         value = 0;
-        if (count == 0 || count > 15)
-        {
-            return false;
-        }
-
+        if (count == 0 || count > 15) return false;
         value = long.Parse(text[..count], NumberStyles.None, CultureInfo.InvariantCulture);
         text = text[count..];
         return true;
@@ -141,20 +120,11 @@ internal static class TextNumber
     /// <summary>nan, inf and infinity as Python, NumPy, pandas and .NET write them.</summary>
     private static bool TryParseNamed(ReadOnlySpan<char> cell, out double value)
     {
-        value = 0;
+        static bool Is(ReadOnlySpan<char> text, string name) => text.Equals(name, StringComparison.OrdinalIgnoreCase);
         var body = cell.Length > 0 && cell[0] is '-' or '+' ? cell[1..] : cell;
-        if (body.Equals("nan", StringComparison.OrdinalIgnoreCase))
-        {
-            value = double.NaN;
-            return true;
-        }
-
-        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
-        {
-            value = cell[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
-            return true;
-        }
-
-        return false;
+        value = Is(body, "nan") ? double.NaN
+            : !Is(body, "inf") && !Is(body, "infinity") ? 0
+            : cell[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+        return value != 0;
     }
 }

@@ -16,22 +16,14 @@ internal sealed class WholeLinesStream(Stream inner) : ReadOnlyStream(inner)
 
     public override int Read(Span<byte> buffer)
     {
-        if (buffer.IsEmpty)
-        {
-            return 0;
-        }
-
-        while (!_ended)
+        while (!_ended && !buffer.IsEmpty)
         {
             // The bytes after the last line break of the previous read go first.
             int total = Math.Min(_heldCount, buffer.Length);
             _held.AsSpan(0, total).CopyTo(buffer);
             _held.AsSpan(total, _heldCount - total).CopyTo(_held);
             _heldCount -= total;
-            if (_heldCount > 0)
-            {
-                return total;
-            }
+            if (_heldCount > 0) return total;
 
             int read;
             try
@@ -46,37 +38,19 @@ internal sealed class WholeLinesStream(Stream inner) : ReadOnlyStream(inner)
                 return 0;
             }
 
-            if (read == 0)
-            {
-                _ended = true;
-                return total;
-            }
-
+            _ended = read == 0;
+            if (_ended) return total;
             total += read;
             int lastBreak = buffer[..total].LastIndexOfAny((byte)'\n', (byte)'\r');
-            if (lastBreak < 0 && total == buffer.Length)
-            {
-                return total; // a line longer than the caller's buffer goes on as it is
-            }
+            if (lastBreak < 0 && total == buffer.Length) return total; // a line longer than the buffer goes on as it is
 
-            Hold(buffer[(lastBreak + 1)..total]);
-            if (lastBreak >= 0)
-            {
-                return lastBreak + 1;
-            }
+            // The rest after the last break is held for the next read.
+            if (total - lastBreak - 1 > _held.Length) Array.Resize(ref _held, total - lastBreak - 1);
+            buffer[(lastBreak + 1)..total].CopyTo(_held);
+            _heldCount = total - lastBreak - 1;
+            if (lastBreak >= 0) return lastBreak + 1;
         }
 
         return 0;
-    }
-
-    private void Hold(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length > _held.Length)
-        {
-            Array.Resize(ref _held, bytes.Length);
-        }
-
-        bytes.CopyTo(_held);
-        _heldCount = bytes.Length;
     }
 }
