@@ -21,10 +21,7 @@ public sealed class MmEngineReader : ConsoleLogReader
         || ConsoleLineReader.Segments(head).Exists(s => MmLogPrefix.IsOpenMmLabLine(s) || IsTrainingLine(s));
 
     private protected override ConsoleLogParser NewParser(string file, ConsoleLogParser.Context context) =>
-        file.EndsWith(".log.json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".log.json.gz", StringComparison.OrdinalIgnoreCase)
-        || Path.GetFileName(file).Equals("scalars.json", StringComparison.OrdinalIgnoreCase)
-            ? new MmJsonParser(context)
-            : new MmLogParser(context);
+        MmJsonParser.IsJsonLog(file) ? new MmJsonParser(context) : new MmLogParser(context);
 
     private static bool IsTrainingLine(string line)
     {

@@ -22,15 +22,13 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
 
+    /// <summary>Whether a file is named as OpenMMLab names its JSON logs, gzip or not.</summary>
+    public static bool IsJsonLog(string path) => IsMmcvLog(path) || IsScalars(path);
+
     /// <summary>Whether a head is an OpenMMLab JSON log: mmcv's lines carry "mode", MMEngine's scalars.json "step".</summary>
-    public static bool Recognises(string path, ReadOnlySpan<byte> head)
-    {
-        var name = Path.GetFileName(path);
-        bool mmcv = name.EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
-        bool scalars = name.Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
-        if (!(mmcv || scalars) || !head.TrimStart(" \t\r\n"u8).StartsWith("{"u8)) return false;
-        return head.IndexOf(mmcv ? "\"mode\""u8 : "\"step\""u8) >= 0;
-    }
+    public static bool Recognises(string path, ReadOnlySpan<byte> head) =>
+        IsJsonLog(path) && head.TrimStart(" \t\r\n"u8).StartsWith("{"u8)
+        && head.IndexOf(IsMmcvLog(path) ? "\"mode\""u8 : "\"step\""u8) >= 0;
 
     public override void Parse(ReadOnlySpan<char> line)
     {
@@ -89,6 +87,12 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     public override string NothingRead(string? metric) => metric is null
         ? "no OpenMMLab JSON log lines found (expected mmcv '{\"mode\": \"train\", \"epoch\": e, \"iter\": i, ...}' or MMEngine scalars.json '{..., \"step\": s}' lines)"
         : $"no OpenMMLab JSON log line shows the metric '{metric}'";
+
+    private static bool IsMmcvLog(string path) => WithoutGz(path).EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsScalars(string path) => Path.GetFileName(WithoutGz(path)).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
+
+    private static string WithoutGz(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
 
     private static IEnumerable<(string Key, double Value)> Numbers(Dictionary<string, JsonElement> fields) =>
         from field in fields

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers;
@@ -57,6 +58,24 @@ public sealed class MmJsonLogTests : IDisposable
 
         Assert.Equal(200, log.Epochs!.StepsPerEpoch);
         Assert.Contains(problems.Kept, p => p.Kind == ProblemKind.Assumed && p.Message.Contains("largest training 'iter', 200", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_gzip_mmcv_log_json_is_read_as_the_plain_one()
+    {
+        var path = Path.Combine(_folder.Path, "20210101_000000.log.json.gz");
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Optimal))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Mmcv(validationIter: 220)));
+        }
+
+        var problems = new ProblemLog();
+        var log = Read(path, problems);
+
+        Assert.Equal("mmengine", log.Format);
+        Assert.Equal(220, log.Epochs!.StepsPerEpoch);
+        Assert.Equal([220L, 440, 660], log.Find("bbox_mAP")!.Steps.ToArray());
+        Assert.Equal(0, problems.Total);
     }
 
     [Fact]
