@@ -9,7 +9,8 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// </summary>
 public abstract class ConsoleLogReader : ILogReader
 {
-    private protected ConsoleLogReader(string format, string description) => (Format, Description) = (format, description);
+    private protected ConsoleLogReader(string format, string description) =>
+        (Format, Description) = (format, description);
 
     public string Format { get; }
 

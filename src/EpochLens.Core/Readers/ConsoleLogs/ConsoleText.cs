@@ -29,5 +29,6 @@ internal static class ConsoleText
 
     /// <summary>A metric name as Keras and mmengine print them: "loss", "val_acc", "coco/bbox_mAP", "s0.loss_cls".</summary>
     public static bool IsMetricName(ReadOnlySpan<char> name) =>
-        name.Length is > 0 and <= 200 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && !name.ContainsAnyExcept(NameChars);
+        name.Length is > 0 and <= 200 && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && !name.ContainsAnyExcept(NameChars);
 }

@@ -265,5 +265,6 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         _run.LastStep = Math.Max(_run.LastStep, step);
     }
 
-    private static bool IsTiming(ReadOnlySpan<char> part) => char.IsAsciiDigit(part[0]) && !part.ContainsAnyExcept(TimingChars);
+    private static bool IsTiming(ReadOnlySpan<char> part) =>
+        char.IsAsciiDigit(part[0]) && !part.ContainsAnyExcept(TimingChars);
 }

@@ -34,7 +34,8 @@ public sealed partial class KerasReader : ConsoleLogReader
         return false;
     }
 
-    private protected override ConsoleLogParser NewParser(string file, ConsoleLogParser.Context context) => new KerasLogParser(context);
+    private protected override ConsoleLogParser NewParser(string file, ConsoleLogParser.Context context) =>
+        new KerasLogParser(context);
 
     // The digits as TextNumber.TryTakeDigits takes them.
     [GeneratedRegex("^Epoch [0-9]{1,15}/[0-9]{1,15}$")]

@@ -29,9 +29,8 @@ public sealed class MmEngineReader : ConsoleLogReader
         var message = (at < 0 ? line : line[(at + " - INFO - ".Length)..]).AsSpan().TrimStart();
 
         // Iter(val) lines are not taken as a sign; "Epoch(train) done" has no counters.
-        if (!MmLogParser.TryOpening(message, out var opening, out var rest) || (opening.Validation && !opening.ByEpoch)) return false;
-        return opening.ByEpoch
+        return MmLogParser.TryOpening(message, out var opening, out var rest) && (opening.ByEpoch
             ? MmLogPrefix.TryBracket(ref rest, out _, out _) && MmLogPrefix.TryBracket(ref rest, out _, out _)
-            : MmLogPrefix.TryBracket(ref rest, out _, out long? total) && total is not null;
+            : !opening.Validation && MmLogPrefix.TryBracket(ref rest, out _, out long? total) && total is not null);
     }
 }

@@ -77,7 +77,8 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         {
             // The first epoch may have started before the log did: its length is not counted.
             var lengths = _epochStarts.Zip(_epochStarts.Skip(1), (a, b) => b - a).Skip(1).Distinct().ToList();
-            hint = new EpochHint(lengths.Count == 1 ? lengths[0] : null, [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
+            hint = new EpochHint(
+                lengths.Count == 1 ? lengths[0] : null, [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
         }
 
         var series = _series.Build(e => Describe(e, window), Problems, Name);
@@ -88,11 +89,14 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         ? "no OpenMMLab JSON log lines found (expected mmcv '{\"mode\": \"train\", \"epoch\": e, \"iter\": i, ...}' or MMEngine scalars.json '{..., \"step\": s}' lines)"
         : $"no OpenMMLab JSON log line shows the metric '{metric}'";
 
-    private static bool IsMmcvLog(string path) => WithoutGz(path).EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
+    private static bool IsMmcvLog(string path) =>
+        WithoutGz(path).EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsScalars(string path) => Path.GetFileName(WithoutGz(path)).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
+    private static bool IsScalars(string path) =>
+        Path.GetFileName(WithoutGz(path)).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
 
-    private static string WithoutGz(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+    private static string WithoutGz(string path) =>
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
 
     private static IEnumerable<(string Key, double Value)> Numbers(Dictionary<string, JsonElement> fields) =>
         from field in fields
@@ -146,7 +150,8 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
             if (!validation) _series.Get("epoch")?.Builder.Add(step, epoch);
         }
 
-        return (new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys"), MmLogParser.Window(gaps));
+        var hint = new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys");
+        return (hint, MmLogParser.Window(gaps));
     }
 
     private void ParseScalars(Dictionary<string, JsonElement> fields, long step)
@@ -190,7 +195,8 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
     {
         var role = entry.Builder.Name == "lr" && !entry.IsValidation ? SeriesRole.LearningRate : MmLogParser.RoleOf(entry);
-        return role != SeriesRole.Epoch && !entry.IsValidation && window is { } w && _mmcv.Count > 0 && role != SeriesRole.LearningRate
+        bool smoothed = _mmcv.Count > 0 && !entry.IsValidation && role is not (SeriesRole.Epoch or SeriesRole.LearningRate);
+        return smoothed && window is { } w
             ? (role, new ValueAveraging(AveragingKind.MovingWindow, (int)w, MmcvEvidence))
             : (role, null);
     }

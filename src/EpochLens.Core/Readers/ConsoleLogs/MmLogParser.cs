@@ -19,11 +19,11 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'i' counter";
 
     // How a message opens: mmengine's "Epoch(train) [e][i/N]", mmcv's "Epoch [e][i/N]", by epoch or by iteration.
-    private static readonly (string Text, bool Mmcv, bool Validation, bool ByEpoch)[] Openings =
+    private static readonly Opening[] Openings =
     [
-        ("Epoch(train)", false, false, true), ("Epoch [", true, false, true),
-        ("Iter(train)", false, false, false), ("Iter [", true, false, false),
-        ("Epoch(val)", false, true, true), ("Iter(val)", false, true, false),
+        new("Epoch(train)", false, false, true), new("Epoch [", true, false, true),
+        new("Iter(train)", false, false, false), new("Iter [", true, false, false),
+        new("Epoch(val)", false, true, true), new("Iter(val)", false, true, false),
     ];
 
     private readonly SeriesSet _series = new(context.Options);
@@ -36,9 +36,8 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     private bool _mmcv;
     private bool _mmengine;
 
-    /// <summary>How a training or validation message opens, and the text after the opening (mmcv's bracket kept).</summary>
-    internal static bool TryOpening(
-        ReadOnlySpan<char> message, out (string Text, bool Mmcv, bool Validation, bool ByEpoch) opening, out ReadOnlySpan<char> rest)
+    /// <summary>How a training or validation message opens, and the text after it (mmcv's bracket kept).</summary>
+    internal static bool TryOpening(ReadOnlySpan<char> message, out Opening opening, out ReadOnlySpan<char> rest)
     {
         foreach (var o in Openings)
         {
@@ -68,7 +67,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     internal static ReadOnlySpan<char> SeriesName(ReadOnlySpan<char> key, bool validation) =>
         validation && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val") ? $"val/{key}".AsSpan() : key;
 
-    /// <summary>The logging interval most often seen between two lines: the window the logged means are taken over.</summary>
+    /// <summary>The logging interval seen most often: the window the logged means are taken over.</summary>
     internal static long? Window(Dictionary<long, int> intervals)
     {
         long window = intervals.Count == 0 ? 0 : intervals.MaxBy(p => p.Value).Key;
@@ -79,7 +78,8 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     {
         var message = segment.TrimStart(" \t");
         double wallTime = double.NaN;
-        if (message.Length > 0 && char.IsAsciiDigit(message[0]) && !MmLogPrefix.TrySplit(message, out wallTime, out message)) return;
+        bool prefixed = message.Length > 0 && char.IsAsciiDigit(message[0]);
+        if (prefixed && !MmLogPrefix.TrySplit(message, out wallTime, out message)) return;
         if (!TryOpening(message.TrimStart(" \t"), out var opening, out var rest)) return;
         if (opening.Validation)
         {
@@ -96,9 +96,8 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     {
         long? window = Window(_intervals);
         var series = _series.Build(e => Describe(e, window), Problems, Name);
-        EpochHint? hint = _stepsPerEpoch is { } n
-            ? new EpochHint(n, [.. _epochStarts], _mmengine ? "mmengine 'Epoch(train) [e][i/N]' lines" : "mmcv 'Epoch [e][i/N]' lines")
-            : null;
+        var origin = _mmengine ? "mmengine 'Epoch(train) [e][i/N]' lines" : "mmcv 'Epoch [e][i/N]' lines";
+        EpochHint? hint = _stepsPerEpoch is { } n ? new EpochHint(n, [.. _epochStarts], origin) : null;
         return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
     }
 
@@ -132,7 +131,8 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
             || !MmLogPrefix.TryBracket(ref rest, out long position, out long? total) || total is not { } length
             || position < 1 || position > length || (byEpoch && (epoch < 1 || epoch > int.MaxValue / 2)))
         {
-            Report(ProblemKind.Malformed, $"training line header is not '{(byEpoch ? "[epoch][i/N]" : "[i/N]")}': line skipped");
+            var expected = byEpoch ? "[epoch][i/N]" : "[i/N]";
+            Report(ProblemKind.Malformed, $"training line header is not '{expected}': line skipped");
             return;
         }
 
@@ -211,7 +211,11 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
 
         void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
         {
-            if (name.IsEmpty || name is "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step") return;
+            if (name.IsEmpty || name is "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step")
+            {
+                return;
+            }
+
             var seriesName = SeriesName(name, validation);
             if (!_series.Wants(seriesName)) return;
             var value = from < 0 ? default : text[from..to].TrimEnd(',');
@@ -226,4 +230,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
             }
         }
     }
+
+    /// <summary>How a message opens ("Epoch(train)", mmcv's "Epoch ["), and what lines opening so are.</summary>
+    internal readonly record struct Opening(string Text, bool Mmcv, bool Validation, bool ByEpoch);
 }

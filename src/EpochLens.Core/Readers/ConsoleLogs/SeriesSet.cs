@@ -34,14 +34,10 @@ internal sealed class SeriesSet
     public SeriesEntry? Get(ReadOnlySpan<char> name)
     {
         if (!Wants(name)) return null;
-        if (!_lookup.TryGetValue(name, out var entry))
-        {
-            var key = name.ToString();
-            entry = new SeriesEntry(key, _keepWallTimes);
-            _byName[key] = entry;
-            _order.Add(entry);
-        }
-
+        if (_lookup.TryGetValue(name, out var entry)) return entry;
+        var key = name.ToString();
+        _byName[key] = entry = new SeriesEntry(key, _keepWallTimes);
+        _order.Add(entry);
         return entry;
     }
 

@@ -9,7 +9,8 @@ namespace EpochLens.Readers.Series;
 /// back (a resumed run) is reported where it happens. A step repeated with the same value is no conflict
 /// and is not reported.
 /// </summary>
-internal sealed class SeriesCollector(string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
+internal sealed class SeriesCollector(
+    string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
 {
     private readonly MetricSeriesBuilder _builder = new(name, keepWallTimes);
     private int _nonFinite;

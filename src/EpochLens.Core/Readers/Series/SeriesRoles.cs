@@ -16,8 +16,8 @@ internal static class SeriesRoles
         return last switch
         {
             "lr" or "learning_rate" => SeriesRole.LearningRate,
-            _ when last.StartsWith("lr-", StringComparison.Ordinal) || last.StartsWith("lr_", StringComparison.Ordinal) =>
-                SeriesRole.LearningRate,
+            _ when last.StartsWith("lr-", StringComparison.Ordinal) => SeriesRole.LearningRate,
+            _ when last.StartsWith("lr_", StringComparison.Ordinal) => SeriesRole.LearningRate,
             "grad_norm" or "gradient_norm" or "grad_norm_total" => SeriesRole.GradNorm,
             "batch_size" => SeriesRole.BatchSize,
             "loss" or "loss_step" or "total_loss" or "loss_total" when HeldOut(group) => SeriesRole.HeldOutLoss,
