@@ -54,7 +54,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         {
             return;
         }
-        else if (step.ValueKind == JsonValueKind.Number && step.TryGetInt64(out long s))
+        else if (Whole(fields, "step") is { } s)
         {
             ParseScalars(fields, s);
         }
@@ -98,6 +98,12 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private static string WithoutGz(string path) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
 
+    /// <summary>A whole-number field; one of another kind (text, a fraction) is none.</summary>
+    private static long? Whole(Dictionary<string, JsonElement> fields, string key) =>
+        fields.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n)
+            ? n
+            : null;
+
     private static IEnumerable<(string Key, double Value)> Numbers(Dictionary<string, JsonElement> fields) =>
         from field in fields
         where field.Key is not ("mode" or "epoch" or "iter" or "step" or "eta" or "time" or "data_time" or "memory")
@@ -106,8 +112,8 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 
     private void ParseMmcv(Dictionary<string, JsonElement> fields, bool validation)
     {
-        if (!fields.TryGetValue("epoch", out var e) || !e.TryGetInt64(out long epoch) || epoch < 1 || epoch > int.MaxValue / 2
-            || !fields.TryGetValue("iter", out var i) || !i.TryGetInt64(out long iter) || iter < 0 || iter > 1L << 40)
+        if (Whole(fields, "epoch") is not { } epoch || epoch < 1 || epoch > int.MaxValue / 2
+            || Whole(fields, "iter") is not { } iter || iter < 0 || iter > 1L << 40)
         {
             Report(ProblemKind.Malformed, "an mmcv log line without a whole 'epoch' and 'iter': line skipped");
             return;
@@ -161,7 +167,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         if (training)
         {
             _lastTrainStep = step;
-            if (fields.TryGetValue("epoch", out var e) && e.TryGetInt64(out long epoch))
+            if (Whole(fields, "epoch") is { } epoch)
             {
                 if (epoch != _lastEpoch) _epochStarts.Add(step);
                 _lastEpoch = epoch;

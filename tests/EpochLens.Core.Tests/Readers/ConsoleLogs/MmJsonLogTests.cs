@@ -106,6 +106,20 @@ public sealed class MmJsonLogTests : IDisposable
     }
 
     [Fact]
+    public void An_epoch_or_iter_written_as_text_is_a_problem_not_a_crash()
+    {
+        var mmcv = Mmcv(validationIter: 220) + "{\"mode\": \"train\", \"epoch\": \"4\", \"iter\": 50, \"loss\": 1.0}\n";
+        var problems = new ProblemLog();
+        var log = Read(_folder.Write("20210101_000000.log.json", mmcv), problems);
+        Assert.Equal(12, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal(1, problems.Count(ProblemKind.Malformed));
+
+        var scalars = "{\"loss\": 1.0, \"epoch\": 1, \"step\": 1}\n{\"loss\": 0.9, \"epoch\": \"one\", \"step\": 2}\n";
+        log = Read(_folder.Write("scalars.json", scalars), new ProblemLog());
+        Assert.Equal([1L, 2], log.Find(SeriesRole.TrainLoss)!.Steps.ToArray());
+    }
+
+    [Fact]
     public void Corrupted_json_logs_never_crash()
     {
         var original = Encoding.UTF8.GetBytes(Mmcv(validationIter: 220));
