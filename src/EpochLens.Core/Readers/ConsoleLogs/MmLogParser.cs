@@ -126,17 +126,19 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     /// <summary>"[e][i/N]  key: value ..." (by epoch) or "[i/M]  key: value ..." (by iteration).</summary>
     private void ParseTrain(ReadOnlySpan<char> rest, bool byEpoch, double wallTime)
     {
+        // A header whose step, (e - 1) * N + i, would not fit in 64 bits is damage too.
         long epoch = 0;
         if ((byEpoch && !MmLogPrefix.TryBracket(ref rest, out epoch, out _))
             || !MmLogPrefix.TryBracket(ref rest, out long position, out long? total) || total is not { } length
-            || position < 1 || position > length || (byEpoch && (epoch < 1 || epoch > int.MaxValue / 2)))
+            || position < 1 || position > length
+            || (byEpoch && (epoch < 1 || epoch > int.MaxValue / 2 || epoch - 1 > (long.MaxValue - length) / length)))
         {
             var expected = byEpoch ? "[epoch][i/N]" : "[i/N]";
             Report(ProblemKind.Malformed, $"training line header is not '{expected}': line skipped");
             return;
         }
 
-        long step = byEpoch ? checked((epoch - 1) * length) + position : position;
+        long step = byEpoch ? ((epoch - 1) * length) + position : position;
         if (epoch == _lastEpoch && position > _lastPosition)
         {
             long gap = position - _lastPosition;
