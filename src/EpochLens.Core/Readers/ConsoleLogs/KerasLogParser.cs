@@ -1,3 +1,4 @@
+using System.Buffers;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 
@@ -10,31 +11,24 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// final "k/N [=====] - 5s 2ms/step - loss: x - val_loss: y", TF2 verbose=2 "k/N - 3s - loss: x - 3s/epoch - 2ms/step"),
 /// keras/engine/training_arrays.py ("Train on N samples, validate on M samples"; TF1 verbose=2 " - 5s - loss: x").
 /// </summary>
-internal sealed class KerasLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
+internal sealed class KerasLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     private const string RunningMeanEvidence =
         "Keras progress lines show each metric's mean over the epoch's batches so far (Progbar averaging of the epoch's running metrics), reset at every epoch";
 
     private const string EpochEndEvidence = "Keras prints each metric's mean over the whole epoch at the epoch's end";
 
-    private readonly string _name = name;
-    private readonly ReadOptions _options = options;
-    private readonly ProblemReporter _problems = problems;
-    private readonly ConsoleLineReader _lines = lines;
+    // The timing parts: "5s", "2ms/step", "5s 83us/sample", "3s/epoch", Keras 3's "1:02 2ms/step".
+    private static readonly SearchValues<char> TimingChars =
+        SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/.: ,");
+
     private readonly List<TrainingLog> _logs = [];
-    private KerasRun _run = new(options);
+    private KerasRun _run = new(context.Options);
 
-    /// <summary>The runs read, once <see cref="Finish"/> was called.</summary>
-    public IReadOnlyList<TrainingLog> Logs => _logs;
-
-    public void Parse(ReadOnlySpan<char> segment)
+    public override void Parse(ReadOnlySpan<char> segment)
     {
         var text = ConsoleText.TrimQuoting(segment);
-        if (text.IsEmpty)
-        {
-            return;
-        }
-
+        if (text.IsEmpty) return;
         if (text.StartsWith("Epoch "))
         {
             ParseEpochHeader(text["Epoch ".Length..]);
@@ -53,52 +47,66 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
         }
     }
 
-    public void Finish()
+    public override IReadOnlyList<TrainingLog> Finish()
     {
-        if (!_run.Series.HasPoints)
+        if (!_run.Series.HasPoints) return _logs;
+        var run = _run;
+        var name = _logs.Count == 0 ? Name : $"{Name} (run {_logs.Count + 1})";
+        var series = run.Series.Build(e => Describe(e, run), Problems, name);
+        _logs.Add(new TrainingLog(name, KerasReader.Default.Format, series, run.Hint()));
+        return _logs;
+    }
+
+    public override string NothingRead(string? metric) => metric is null
+        ? "no Keras training progress found (expected 'Epoch n/m' lines followed by 'k/N [=====] - loss: x' progress lines)"
+        : $"no Keras progress line shows the metric '{metric}'";
+
+    /// <summary>
+    /// The "k/N" or "k/Unknown" that opens a progress line (N null for Unknown), when a bar ("[", "━") or the " - " of
+    /// the verbose=2 form follows it: any other "3/4" text is no progress line.
+    /// </summary>
+    internal static bool TryCounter(ref ReadOnlySpan<char> text, out long position, out long? target)
+    {
+        target = null;
+        var rest = text;
+        if (!TextNumber.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/")) return false;
+        rest = rest[1..];
+        if (rest.StartsWith("Unknown"))
         {
-            return;
+            rest = rest["Unknown".Length..];
+        }
+        else if (TextNumber.TryTakeDigits(ref rest, out long n))
+        {
+            target = n;
+        }
+        else
+        {
+            return false;
         }
 
-        var run = _run;
-        var name = _logs.Count == 0 ? _name : $"{_name} (run {_logs.Count + 1})";
-        var series = run.Series.Build(e => Describe(e, run), _problems, name);
-        _logs.Add(new TrainingLog(name, KerasReader.Default.Format, series, run.Hint()));
+        text = rest;
+        return rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ");
     }
 
     private static (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, KerasRun run)
     {
         var name = entry.Builder.Name;
-        if (name is "lr" or "learning_rate")
-        {
-            return (SeriesRole.LearningRate, null);
-        }
+        if (name is "lr" or "learning_rate") return (SeriesRole.LearningRate, null);
+        if (name == "epoch") return (SeriesRole.Epoch, null);
 
-        if (name == "epoch")
-        {
-            return (SeriesRole.Epoch, null);
-        }
-
-        if (entry.IsValidation)
-        {
-            // Evaluated once per epoch over the validation data, not averaged along training.
-            return (name == "val_loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
-        }
-
+        // Evaluated once per epoch over the validation data, not averaged along training.
+        if (entry.IsValidation) return (name == "val_loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
         var role = name == "loss" ? SeriesRole.TrainLoss : SeriesRole.Other;
-        var averaging = entry.SawMidEpochValue && !run.EpochsAreSteps
-            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, RunningMeanEvidence)
-            : new ValueAveraging(AveragingKind.EpochMean, null, EpochEndEvidence);
-        return (role, averaging);
+        return entry.SawMidEpochValue && !run.EpochsAreSteps
+            ? (role, new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, RunningMeanEvidence))
+            : (role, new ValueAveraging(AveragingKind.EpochMean, null, EpochEndEvidence));
     }
 
     private void StartNewRunIfUsed()
     {
-        if (_run.HasEpochs || _run.Series.HasPoints)
-        {
-            Finish();
-            _run = new KerasRun(_options);
-        }
+        if (!_run.HasEpochs && !_run.Series.HasPoints) return;
+        Finish();
+        _run = new KerasRun(Options);
     }
 
     /// <summary>"Train on 60000 samples, validate on 10000 samples" or "Train for 1875 steps, ...": a new fit call.</summary>
@@ -106,37 +114,25 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
     {
         StartNewRunIfUsed();
         int comma = text.IndexOf(',');
-        var head = comma < 0 ? text : text[..comma];
-        _run.Unit = head.TrimEnd().EndsWith("samples") ? "sample" : "step";
+        _run.Unit = (comma < 0 ? text : text[..comma]).TrimEnd().EndsWith("samples") ? "sample" : "step";
     }
 
     /// <summary>"Epoch 3/10" (after "Epoch "). Other "Epoch ..." lines (callbacks' "Epoch 00003: ...") are not headers.</summary>
     private void ParseEpochHeader(ReadOnlySpan<char> text)
     {
-        if (!TextNumber.TryTakeDigits(ref text, out long epoch) || text.IsEmpty || text[0] != '/')
-        {
-            return;
-        }
-
+        if (!TextNumber.TryTakeDigits(ref text, out long epoch) || text.IsEmpty || text[0] != '/') return;
         text = text[1..];
         bool numbered = TextNumber.TryTakeDigits(ref text, out long epochs);
-        if (numbered && !text.IsEmpty && char.IsWhiteSpace(text[0]) && !text.Trim().IsEmpty)
-        {
-            // "Epoch 3/10 done ...": someone's own print, not the Keras header.
-            return;
-        }
 
+        // "Epoch 3/10 done ...": someone's own print, not the Keras header.
+        if (numbered && !text.IsEmpty && char.IsWhiteSpace(text[0]) && !text.Trim().IsEmpty) return;
         if (!numbered || !text.Trim().IsEmpty || epoch == 0 || epoch > epochs || epoch > int.MaxValue)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a valid epoch header: 'Epoch {ProblemReporter.Quote(text)}' ignored");
+            Report(ProblemKind.Malformed, $"not a valid epoch header: 'Epoch {ProblemReporter.Quote(text)}' ignored");
             return;
         }
 
-        if (epoch == 1)
-        {
-            StartNewRunIfUsed();
-        }
-
+        if (epoch == 1) StartNewRunIfUsed();
         _run.Epoch = (int)epoch;
         _run.EpochOpen = true;
         _run.EpochOrigin = null;
@@ -149,14 +145,10 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
     private void ParseProgress(ReadOnlySpan<char> text)
     {
         var rest = text;
-        if (!TryCounter(ref rest, out long position, out long? target))
-        {
-            return;
-        }
-
+        if (!TryCounter(ref rest, out long position, out long? target)) return;
         if (target is 0 || position > target)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress counter {position}/{target} is out of range: line skipped");
+            Report(ProblemKind.Malformed, $"progress counter {position}/{target} is out of range: line skipped");
             return;
         }
 
@@ -180,16 +172,12 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
 
         if (!TrySkipBar(ref rest))
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"progress bar is damaged: {ProblemReporter.Quote(text)} skipped");
+            Report(ProblemKind.Malformed, $"progress bar is damaged: {ProblemReporter.Quote(text)} skipped");
             return;
         }
 
         _run.EpochTarget ??= target;
-        if (target is { } known)
-        {
-            _run.StepsPerEpoch ??= known;
-        }
-
+        _run.StepsPerEpoch ??= target;
         if (_run.EpochOrigin is null)
         {
             long length = target ?? _run.StepsPerEpoch ?? 0;
@@ -197,56 +185,18 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
             _run.EpochStarts.Add(_run.EpochOrigin.Value + 1);
         }
 
-        bool final = target is { } t && position == t;
+        bool final = position == target;
         bool redraw = position == _run.LastPosition;
         _run.LastPosition = position;
         Record(_run.EpochOrigin.Value + position, rest, final, redraw);
-        if (final)
-        {
-            _run.EpochOpen = false;
-            _run.JustClosed = true;
-        }
-    }
-
-    /// <summary>
-    /// The "k/N" or "k/Unknown" that opens a progress line (N null for Unknown), when a bar ("[", "━") or the " - " of
-    /// the verbose=2 form follows it: any other "3/4" text is no progress line.
-    /// </summary>
-    internal static bool TryCounter(ref ReadOnlySpan<char> text, out long position, out long? target)
-    {
-        target = null;
-        var rest = text;
-        if (!TextNumber.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/"))
-        {
-            return false;
-        }
-
-        rest = rest[1..];
-        if (rest.StartsWith("Unknown"))
-        {
-            rest = rest["Unknown".Length..];
-        }
-        else if (TextNumber.TryTakeDigits(ref rest, out long n))
-        {
-            target = n;
-        }
-        else
-        {
-            return false;
-        }
-
-        text = rest;
-        return rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ");
+        _run.EpochOpen &= !final;
+        _run.JustClosed |= final;
     }
 
     /// <summary>TF1 verbose=2: " - 5s - loss: 0.4957 - acc: 0.8256 - val_loss: ..." once per epoch, with no counter.</summary>
     private void ParseEpochSummary(ReadOnlySpan<char> text)
     {
-        if (!_run.HasEpochs || !_run.EpochOpen)
-        {
-            return;
-        }
-
+        if (!_run.HasEpochs || !_run.EpochOpen) return;
         long step;
         if (_run.StepsPerEpoch is { } n && !_run.EpochsAreSteps)
         {
@@ -269,11 +219,7 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
         if (rest.StartsWith(" ["))
         {
             int close = rest.IndexOf(']');
-            if (close < 0 || rest[2..close].ContainsAnyExcept("=>."))
-            {
-                return false;
-            }
-
+            if (close < 0 || rest[2..close].ContainsAnyExcept("=>.")) return false;
             rest = rest[(close + 1)..];
         }
         else if (rest.StartsWith(" ━"))
@@ -292,14 +238,10 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
             var part = parts[range].Trim();
             int colon = part.IndexOf(": ");
             var name = colon < 0 ? default : part[..colon];
-            if (part.IsEmpty || name.SequenceEqual("ETA") || (colon < 0 && IsTiming(part)))
-            {
-                continue;
-            }
-
+            if (part.IsEmpty || name.SequenceEqual("ETA") || (colon < 0 && IsTiming(part))) continue;
             if (colon < 0 || !ConsoleText.IsMetricName(name))
             {
-                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
+                Report(ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
             }
             else if (!_run.Series.Wants(name))
             {
@@ -307,44 +249,22 @@ internal sealed class KerasLogParser(string name, ReadOptions options, ProblemRe
             }
             else if (!TextNumber.TryParseDouble(part[(colon + 2)..], out double value))
             {
-                _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(part[(colon + 2)..])} skipped");
+                Report(ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(part[(colon + 2)..])} skipped");
             }
             else
             {
                 bool validation = name.StartsWith("val_");
-                _run.Series.Add(name, step, value, double.NaN, validation, countRepeat: !redraw && !validation).SawMidEpochValue |= !final;
+                _run.Series.Add(name, step, value, double.NaN, validation, countRepeat: !redraw && !validation)
+                    .SawMidEpochValue |= !final;
             }
         }
 
-        if (!_run.Series.EndLine(_problems, _lines, step, epochShownAgain: _run.Epoch ?? 0))
-        {
-            return;
-        }
-
-        if (_run.Series.Get("epoch") is { } epochs)
-        {
-            epochs.Builder.Add(step, _run.Epoch ?? 0);
-        }
-
-        if (parts.Contains("/sample", StringComparison.Ordinal))
-        {
-            _run.Unit = "sample";
-        }
-
+        if (!EndLine(_run.Series, step, epochShownAgain: _run.Epoch ?? 0)) return;
+        _run.Series.Get("epoch")?.Builder.Add(step, _run.Epoch ?? 0);
+        if (parts.Contains("/sample", StringComparison.Ordinal)) _run.Unit = "sample";
         _run.LastStep = Math.Max(_run.LastStep, step);
     }
 
-    /// <summary>The timing parts: "5s", "2ms/step", "5s 83us/sample", "3s/epoch", Keras 3's "1:02 2ms/step".</summary>
-    private static bool IsTiming(ReadOnlySpan<char> part)
-    {
-        foreach (char c in part)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or ':' or ' ' or ','))
-            {
-                return false;
-            }
-        }
-
-        return char.IsAsciiDigit(part[0]);
-    }
+    private static bool IsTiming(ReadOnlySpan<char> part) =>
+        char.IsAsciiDigit(part[0]) && !part.ContainsAnyExcept(TimingChars);
 }

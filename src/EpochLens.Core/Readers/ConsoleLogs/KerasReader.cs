@@ -1,4 +1,4 @@
-using EpochLens.Logs;
+using System.Text.RegularExpressions;
 using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
@@ -8,67 +8,36 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// verbose=2 epoch lines, carriage-return and backspace redraws, ANSI colours. Each fit call in the file
 /// becomes its own log.
 /// </summary>
-public sealed class KerasReader : ILogReader
+public sealed partial class KerasReader : ConsoleLogReader
 {
     public static readonly KerasReader Default = new();
 
     private KerasReader()
+        : base("keras", "Keras model.fit console output ('Epoch n/m' and 'k/N [=====] - loss: x' lines)")
     {
     }
 
-    public string Format => "keras";
-
-    public string Description => "Keras model.fit console output ('Epoch n/m' and 'k/N [=====] - loss: x' lines)";
-
-    public bool RecognisesLinesAnywhere => true;
-
-    public bool Recognises(string path, ReadOnlySpan<byte> head)
+    public override bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         bool epochHeader = false, progress = false;
         foreach (var segment in ConsoleLineReader.Segments(head))
         {
             var text = ConsoleText.TrimQuoting(segment).TrimEnd();
-            epochHeader |= IsEpochHeader(text);
-            progress |= IsProgress(text);
-            if (epochHeader && progress)
-            {
-                return true;
-            }
+            epochHeader |= EpochHeader().IsMatch(text);
+
+            // A progress line, or TF1's verbose=2 epoch line.
+            progress |= (text.StartsWith("- ") && text.Contains(" - loss: ", StringComparison.Ordinal))
+                || KerasLogParser.TryCounter(ref text, out _, out _);
+            if (epochHeader && progress) return true;
         }
 
         return false;
     }
 
-    public string GroupKey(string path) => path;
+    private protected override ConsoleLogParser NewParser(string file, ConsoleLogParser.Context context) =>
+        new KerasLogParser(context);
 
-    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems) =>
-        ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
-        {
-            var parser = new KerasLogParser(name, options, reporter, lines);
-            while (lines.TryRead(out var segment))
-            {
-                parser.Parse(segment);
-            }
-
-            parser.Finish();
-            return parser.Logs.Count > 0 ? parser.Logs : throw new LogReadException(file, options.Metric is null
-                ? "no Keras training progress found (expected 'Epoch n/m' lines followed by 'k/N [=====] - loss: x' progress lines)"
-                : $"no Keras progress line shows the metric '{options.Metric}'");
-        });
-
-    private static bool IsEpochHeader(ReadOnlySpan<char> text)
-    {
-        if (!text.StartsWith("Epoch "))
-        {
-            return false;
-        }
-
-        text = text["Epoch ".Length..];
-        return TextNumber.TryTakeDigits(ref text, out _) && text.StartsWith("/")
-            && (text = text[1..]).Length > 0 && TextNumber.TryTakeDigits(ref text, out _) && text.IsEmpty;
-    }
-
-    /// <summary>A progress line, or TF1's verbose=2 epoch line.</summary>
-    private static bool IsProgress(ReadOnlySpan<char> text) =>
-        (text.StartsWith("- ") && text.Contains(" - loss: ", StringComparison.Ordinal)) || KerasLogParser.TryCounter(ref text, out _, out _);
+    // The digits as TextNumber.TryTakeDigits takes them.
+    [GeneratedRegex("^Epoch [0-9]{1,15}/[0-9]{1,15}$")]
+    private static partial Regex EpochHeader();
 }

@@ -43,19 +43,10 @@ internal sealed class KerasRun
 
     public bool HasEpochs => Epoch is not null;
 
-    public EpochHint? Hint()
-    {
-        if (EpochsAreSteps)
-        {
-            return new EpochHint(1, [.. EpochStarts], "Keras per-epoch lines (no 'k/N' counter): one step per epoch");
-        }
+    public EpochHint? Hint() => EpochsAreSteps
+        ? new EpochHint(1, [.. EpochStarts], "Keras per-epoch lines (no 'k/N' counter): one step per epoch")
+        : StepsPerEpoch is { } n ? new EpochHint(n, [.. EpochStarts], HintOrigin) : null;
 
-        if (StepsPerEpoch is not { } n)
-        {
-            return null;
-        }
-
-        var origin = Unit == "sample" ? "Keras progress 'k/N' (k counts samples, not batches)" : "Keras progress 'k/N'";
-        return new EpochHint(n, [.. EpochStarts], origin);
-    }
+    private string HintOrigin =>
+        Unit == "sample" ? "Keras progress 'k/N' (k counts samples, not batches)" : "Keras progress 'k/N'";
 }

@@ -12,44 +12,28 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number).
 /// A generic JSON Lines reader would take the within-epoch iter for a step, or the epoch number for one.
 /// </summary>
-internal sealed class MmJsonParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
+internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'iter' key";
 
-    private readonly string _name = name;
-    private readonly ProblemReporter _problems = problems;
-    private readonly ConsoleLineReader _lines = lines;
-    private readonly SeriesSet _series = new(options);
+    private readonly SeriesSet _series = new(context.Options);
     private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
 
+    /// <summary>Whether a file is named as OpenMMLab names its JSON logs, gzip or not.</summary>
+    public static bool IsJsonLog(string path) => IsMmcvLog(path) || IsScalars(path);
+
     /// <summary>Whether a head is an OpenMMLab JSON log: mmcv's lines carry "mode", MMEngine's scalars.json "step".</summary>
-    public static bool Recognises(string path, ReadOnlySpan<byte> head)
-    {
-        var name = Path.GetFileName(path);
-        bool mmcv = name.EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
-        bool scalars = name.Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
-        var trimmed = head.TrimStart(" \t\r\n"u8);
-        if (!(mmcv || scalars) || trimmed.IsEmpty || trimmed[0] != (byte)'{')
-        {
-            return false;
-        }
+    public static bool Recognises(string path, ReadOnlySpan<byte> head) =>
+        IsJsonLog(path) && head.TrimStart(" \t\r\n"u8).StartsWith("{"u8)
+        && head.IndexOf(IsMmcvLog(path) ? "\"mode\""u8 : "\"step\""u8) >= 0;
 
-        return mmcv ? head.IndexOf("\"mode\""u8) >= 0 : head.IndexOf("\"step\""u8) >= 0;
-    }
-
-    public bool HasPoints => _series.HasPoints || _mmcv.Count > 0;
-
-    public void Parse(ReadOnlySpan<char> line)
+    public override void Parse(ReadOnlySpan<char> line)
     {
         line = line.Trim();
-        if (line.IsEmpty)
-        {
-            return;
-        }
-
+        if (line.IsEmpty) return;
         Dictionary<string, JsonElement>? fields;
         try
         {
@@ -57,34 +41,31 @@ internal sealed class MmJsonParser(string name, ReadOptions options, ProblemRepo
         }
         catch (JsonException)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, $"not a JSON object {ProblemReporter.Quote(line)}: line skipped");
+            Report(ProblemKind.Malformed, $"not a JSON object {ProblemReporter.Quote(line)}: line skipped");
             return;
         }
 
-        if (fields is null)
-        {
-            return;
-        }
-
+        if (fields is null) return;
         if (fields.TryGetValue("mode", out var mode) && mode.ValueKind == JsonValueKind.String)
         {
             ParseMmcv(fields, mode.GetString() == "val");
         }
-        else if (fields.TryGetValue("step", out var step))
+        else if (!fields.TryGetValue("step", out var step))
         {
-            if (step.ValueKind == JsonValueKind.Number && step.TryGetInt64(out long s))
-            {
-                ParseScalars(fields, s);
-            }
-            else
-            {
-                // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
-                _problems.Report(_lines.Location, ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
-            }
+            return;
+        }
+        else if (Whole(fields, "step") is { } s)
+        {
+            ParseScalars(fields, s);
+        }
+        else
+        {
+            // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
+            Report(ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
         }
     }
 
-    public TrainingLog Build()
+    public override IReadOnlyList<TrainingLog> Finish()
     {
         EpochHint? hint = null;
         long? window = null;
@@ -94,33 +75,47 @@ internal sealed class MmJsonParser(string name, ReadOptions options, ProblemRepo
         }
         else if (_epochStarts.Count > 0)
         {
-            hint = new EpochHint(EvenSpacing(), [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
+            // The first epoch may have started before the log did: its length is not counted.
+            var lengths = _epochStarts.Zip(_epochStarts.Skip(1), (a, b) => b - a).Skip(1).Distinct().ToList();
+            hint = new EpochHint(
+                lengths.Count == 1 ? lengths[0] : null, [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
         }
 
-        var series = _series.Build(e => Describe(e, window), _problems, _name);
-        return new TrainingLog(_name, MmEngineReader.Default.Format, series, hint);
+        var series = _series.Build(e => Describe(e, window), Problems, Name);
+        return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
     }
 
-    private static bool IsExcluded(string key) =>
-        key is "mode" or "epoch" or "iter" or "step" or "eta" or "time" or "data_time" or "memory";
+    public override string NothingRead(string? metric) => metric is null
+        ? "no OpenMMLab JSON log lines found (expected mmcv '{\"mode\": \"train\", \"epoch\": e, \"iter\": i, ...}' or MMEngine scalars.json '{..., \"step\": s}' lines)"
+        : $"no OpenMMLab JSON log line shows the metric '{metric}'";
 
-    private static IEnumerable<(string Key, double Value)> Numbers(Dictionary<string, JsonElement> fields)
-    {
-        foreach (var (key, value) in fields)
-        {
-            if (!IsExcluded(key) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number))
-            {
-                yield return (key, number);
-            }
-        }
-    }
+    private static bool IsMmcvLog(string path) =>
+        WithoutGz(path).EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsScalars(string path) =>
+        Path.GetFileName(WithoutGz(path)).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
+
+    private static string WithoutGz(string path) =>
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+
+    /// <summary>A whole-number field; one of another kind (text, a fraction) is none.</summary>
+    private static long? Whole(Dictionary<string, JsonElement> fields, string key) =>
+        fields.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n)
+            ? n
+            : null;
+
+    private static IEnumerable<(string Key, double Value)> Numbers(Dictionary<string, JsonElement> fields) =>
+        from field in fields
+        where field.Key is not ("mode" or "epoch" or "iter" or "step" or "eta" or "time" or "data_time" or "memory")
+            && field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetDouble(out _)
+        select (field.Key, field.Value.GetDouble());
 
     private void ParseMmcv(Dictionary<string, JsonElement> fields, bool validation)
     {
-        if (!fields.TryGetValue("epoch", out var e) || !e.TryGetInt64(out long epoch) || epoch < 1 || epoch > int.MaxValue / 2
-            || !fields.TryGetValue("iter", out var i) || !i.TryGetInt64(out long iter) || iter < 0 || iter > 1L << 40)
+        if (Whole(fields, "epoch") is not { } epoch || epoch < 1 || epoch > int.MaxValue / 2
+            || Whole(fields, "iter") is not { } iter || iter < 0 || iter > 1L << 40)
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, "an mmcv log line without a whole 'epoch' and 'iter': line skipped");
+            Report(ProblemKind.Malformed, "an mmcv log line without a whole 'epoch' and 'iter': line skipped");
             return;
         }
 
@@ -135,7 +130,7 @@ internal sealed class MmJsonParser(string name, ReadOptions options, ProblemRepo
         long length = Math.Max(1, fromValidation > 0 ? fromValidation : maxTrain);
         if (fromValidation == 0)
         {
-            _problems.Report("", ProblemKind.Assumed,
+            Problems.Report("", ProblemKind.Assumed,
                 $"no validation line gives the epoch length ('iter' of a 'val' line): taken as the largest training 'iter', {length}");
         }
 
@@ -153,37 +148,16 @@ internal sealed class MmJsonParser(string name, ReadOptions options, ProblemRepo
         {
             long step = validation ? epoch * length : ((epoch - 1) * length) + iter;
             _epochStarts.Add(((epoch - 1) * length) + 1);
-            foreach (var (key, value) in values)
+            foreach (var (key, value) in values.Where(v => !validation || v.Key != "lr"))
             {
-                if (validation && key is "lr")
-                {
-                    continue;
-                }
-
-                if (_series.Get(MmLogParser.SeriesName(key, validation)) is { } entry)
-                {
-                    entry.IsValidation |= validation;
-                    Add(entry, step);
-                    entry.Builder.Add(step, value);
-                }
+                Add(key, validation, step, value);
             }
 
-            if (!validation && _series.Get("epoch") is { } epochs)
-            {
-                epochs.Builder.Add(step, epoch);
-            }
+            if (!validation) _series.Get("epoch")?.Builder.Add(step, epoch);
         }
 
-        long? window = gaps.Count == 0 ? null : gaps.MaxBy(g => g.Value).Key;
-        return (new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys"), window);
-    }
-
-    private void Add(SeriesEntry entry, long step)
-    {
-        if (entry.Builder.LastStep is { } last && step < last)
-        {
-            _problems.Report(_lines.Location, ProblemKind.StepsWentBack, $"'{entry.Builder.Name}': step {step} is before earlier steps (a resumed run): later points superseded");
-        }
+        var hint = new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys");
+        return (hint, MmLogParser.Window(gaps));
     }
 
     private void ParseScalars(Dictionary<string, JsonElement> fields, long step)
@@ -193,18 +167,11 @@ internal sealed class MmJsonParser(string name, ReadOptions options, ProblemRepo
         if (training)
         {
             _lastTrainStep = step;
-            if (fields.TryGetValue("epoch", out var e) && e.TryGetInt64(out long epoch))
+            if (Whole(fields, "epoch") is { } epoch)
             {
-                if (epoch != _lastEpoch)
-                {
-                    _epochStarts.Add(step);
-                    _lastEpoch = epoch;
-                }
-
-                if (_series.Get("epoch") is { } epochs)
-                {
-                    epochs.Builder.Add(step, epoch);
-                }
+                if (epoch != _lastEpoch) _epochStarts.Add(step);
+                _lastEpoch = epoch;
+                _series.Get("epoch")?.Builder.Add(step, epoch);
             }
         }
         else if (_lastTrainStep != long.MinValue)
@@ -215,44 +182,27 @@ internal sealed class MmJsonParser(string name, ReadOptions options, ProblemRepo
 
         foreach (var (key, value) in Numbers(fields))
         {
-            if (_series.Get(MmLogParser.SeriesName(key, !training)) is { } entry)
-            {
-                entry.IsValidation |= !training;
-                Add(entry, at);
-                entry.Builder.Add(at, value);
-            }
+            Add(key, !training, at, value);
         }
     }
 
-    private double? EvenSpacing()
+    private void Add(string key, bool validation, long step, double value)
     {
-        var starts = _epochStarts.ToArray();
-        if (starts.Length < 3)
+        if (_series.Get(MmLogParser.SeriesName(key, validation)) is not { } entry) return;
+        entry.IsValidation |= validation;
+        if (entry.Builder.LastStep is { } last && step < last)
         {
-            return null;
+            Report(ProblemKind.StepsWentBack, $"'{entry.Builder.Name}': step {step} is before earlier steps (a resumed run): later points superseded");
         }
 
-        long spacing = starts[2] - starts[1];
-        for (int k = 2; k < starts.Length; k++)
-        {
-            if (starts[k] - starts[k - 1] != spacing)
-            {
-                return null;
-            }
-        }
-
-        return spacing;
+        entry.Builder.Add(step, value);
     }
 
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
     {
         var role = entry.Builder.Name == "lr" && !entry.IsValidation ? SeriesRole.LearningRate : MmLogParser.RoleOf(entry);
-        if (role == SeriesRole.Epoch || entry.IsValidation)
-        {
-            return (role, null);
-        }
-
-        return window is { } w && w > 0 && w <= int.MaxValue && _mmcv.Count > 0 && role != SeriesRole.LearningRate
+        bool smoothed = _mmcv.Count > 0 && !entry.IsValidation && role is not (SeriesRole.Epoch or SeriesRole.LearningRate);
+        return smoothed && window is { } w
             ? (role, new ValueAveraging(AveragingKind.MovingWindow, (int)w, MmcvEvidence))
             : (role, null);
     }

@@ -11,25 +11,22 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// ("Epoch [1][50/7330]\tlr: 2.000e-02, eta: 1 day, 2:03:04, time: 0.457, ..., loss: 1.2345",
 /// "Epoch(val) [1][500]\tbbox_mAP: 0.3700, ...") with the logging prefix "2021-01-01 00:00:00,000 - mmdet - INFO - ".
 /// </summary>
-internal sealed class MmLogParser(string name, ReadOptions options, ProblemReporter problems, ConsoleLineReader lines)
+internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     private const string MmengineEvidence =
         "mmengine's LogProcessor logs the mean of the last window_size iterations for loss and grad_norm keys; the window is taken as the logging interval seen in the 'i' counter (OpenMMLab configs set window_size = interval = 50)";
 
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'i' counter";
 
-    // How a message opens: mmengine's "Epoch(train) [e][i/N]", mmcv's "Epoch [e][i/N]" (its bracket kept), by epoch or by iteration.
-    private static readonly (string Opening, int Skip, bool Mmcv, bool Validation, bool ByEpoch)[] Openings =
+    // How a message opens: mmengine's "Epoch(train) [e][i/N]", mmcv's "Epoch [e][i/N]", by epoch or by iteration.
+    private static readonly Opening[] Openings =
     [
-        ("Epoch(train)", 12, false, false, true), ("Epoch [", 5, true, false, true),
-        ("Iter(train)", 11, false, false, false), ("Iter [", 4, true, false, false),
-        ("Epoch(val)", 10, false, true, true), ("Iter(val)", 9, false, true, false),
+        new("Epoch(train)", false, false, true), new("Epoch [", true, false, true),
+        new("Iter(train)", false, false, false), new("Iter [", true, false, false),
+        new("Epoch(val)", false, true, true), new("Iter(val)", false, true, false),
     ];
 
-    private readonly string _name = name;
-    private readonly ProblemReporter _problems = problems;
-    private readonly ConsoleLineReader _lines = lines;
-    private readonly SeriesSet _series = new(options);
+    private readonly SeriesSet _series = new(context.Options);
     private readonly Dictionary<long, int> _intervals = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long? _stepsPerEpoch;
@@ -39,49 +36,20 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
     private bool _mmcv;
     private bool _mmengine;
 
-    public bool HasPoints => _series.HasPoints;
-
-    public void Parse(ReadOnlySpan<char> segment)
+    /// <summary>How a training or validation message opens, and the text after it (mmcv's bracket kept).</summary>
+    internal static bool TryOpening(ReadOnlySpan<char> message, out Opening opening, out ReadOnlySpan<char> rest)
     {
-        var message = segment.TrimStart(" \t");
-        double wallTime = double.NaN;
-        if (message.Length > 0 && char.IsAsciiDigit(message[0]))
+        foreach (var o in Openings)
         {
-            if (!MmLogPrefix.TrySplit(message, out wallTime, out message))
-            {
-                return;
-            }
+            if (!message.StartsWith(o.Text)) continue;
+            opening = o;
+            rest = message[(o.Text.Length - (o.Mmcv ? 1 : 0))..];
+            return true;
         }
 
-        message = message.TrimStart(" \t");
-        foreach (var (opening, skip, mmcv, validation, byEpoch) in Openings)
-        {
-            if (!message.StartsWith(opening))
-            {
-                continue;
-            }
-
-            if (validation)
-            {
-                ParseValidation(message[skip..], byEpoch, wallTime);
-                return;
-            }
-
-            _mmcv |= mmcv;
-            _mmengine |= !mmcv;
-            ParseTrain(message[skip..], byEpoch, wallTime);
-            return;
-        }
-    }
-
-    public TrainingLog Build()
-    {
-        long? window = _intervals.Count == 0 ? null : _intervals.MaxBy(p => p.Value).Key;
-        var series = _series.Build(e => Describe(e, window), _problems, _name);
-        EpochHint? hint = _stepsPerEpoch is { } n
-            ? new EpochHint(n, [.. _epochStarts], _mmengine ? "mmengine 'Epoch(train) [e][i/N]' lines" : "mmcv 'Epoch [e][i/N]' lines")
-            : null;
-        return new TrainingLog(_name, MmEngineReader.Default.Format, series, hint);
+        opening = default;
+        rest = default;
+        return false;
     }
 
     /// <summary>A series' role by its name, as every OpenMMLab log names them (the learning rate aside).</summary>
@@ -99,64 +67,78 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
     internal static ReadOnlySpan<char> SeriesName(ReadOnlySpan<char> key, bool validation) =>
         validation && key.Contains("loss", StringComparison.Ordinal) && !key.StartsWith("val") ? $"val/{key}".AsSpan() : key;
 
+    /// <summary>The logging interval seen most often: the window the logged means are taken over.</summary>
+    internal static long? Window(Dictionary<long, int> intervals)
+    {
+        long window = intervals.Count == 0 ? 0 : intervals.MaxBy(p => p.Value).Key;
+        return window > 0 && window <= int.MaxValue ? window : null;
+    }
+
+    public override void Parse(ReadOnlySpan<char> segment)
+    {
+        var message = segment.TrimStart(" \t");
+        double wallTime = double.NaN;
+        bool prefixed = message.Length > 0 && char.IsAsciiDigit(message[0]);
+        if (prefixed && !MmLogPrefix.TrySplit(message, out wallTime, out message)) return;
+        if (!TryOpening(message.TrimStart(" \t"), out var opening, out var rest)) return;
+        if (opening.Validation)
+        {
+            ParseValidation(rest, opening.ByEpoch, wallTime);
+            return;
+        }
+
+        _mmcv |= opening.Mmcv;
+        _mmengine |= !opening.Mmcv;
+        ParseTrain(rest, opening.ByEpoch, wallTime);
+    }
+
+    public override IReadOnlyList<TrainingLog> Finish()
+    {
+        long? window = Window(_intervals);
+        var series = _series.Build(e => Describe(e, window), Problems, Name);
+        var origin = _mmengine ? "mmengine 'Epoch(train) [e][i/N]' lines" : "mmcv 'Epoch [e][i/N]' lines";
+        EpochHint? hint = _stepsPerEpoch is { } n ? new EpochHint(n, [.. _epochStarts], origin) : null;
+        return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
+    }
+
+    public override string NothingRead(string? metric) => metric is null
+        ? "no OpenMMLab training lines found (expected 'Epoch(train) [e][i/N] ... loss: x' or 'Epoch [e][i/N] ... loss: x' lines)"
+        : $"no OpenMMLab log line shows the metric '{metric}'";
+
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
     {
         var name = entry.Builder.Name;
         var role = RoleOf(entry);
-        if (role == SeriesRole.Epoch || entry.IsValidation)
-        {
-            return (role, null);
-        }
-
-        if (IsLearningRate(name))
+        if (role == SeriesRole.Epoch || entry.IsValidation) return (role, null);
+        if (name == "lr" || name.EndsWith("_lr", StringComparison.Ordinal) || name.StartsWith("lr_", StringComparison.Ordinal))
         {
             return (name == "base_lr" ? SeriesRole.Other : SeriesRole.LearningRate, ValueAveraging.PerStep);
         }
 
         // mmengine smooths only keys matching its mean_pattern '.*(loss|time|data_time|grad_norm).*'; mmcv every key.
         bool smoothed = _mmcv || name.Contains("loss", StringComparison.Ordinal) || name.Contains("grad_norm", StringComparison.Ordinal);
-        if (!smoothed)
-        {
-            return (role, ValueAveraging.PerStep);
-        }
-
-        return window is { } w && w > 0 && w <= int.MaxValue
+        if (!smoothed) return (role, ValueAveraging.PerStep);
+        return window is { } w
             ? (role, new ValueAveraging(AveragingKind.MovingWindow, (int)w, _mmcv ? MmcvEvidence : MmengineEvidence))
             : (role, null);
     }
 
-    private static bool IsLearningRate(string name) =>
-        name == "lr" || name.EndsWith("_lr", StringComparison.Ordinal) || name.StartsWith("lr_", StringComparison.Ordinal);
-
-    private static bool IsExcluded(ReadOnlySpan<char> name) =>
-        name is "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step";
-
     /// <summary>"[e][i/N]  key: value ..." (by epoch) or "[i/M]  key: value ..." (by iteration).</summary>
     private void ParseTrain(ReadOnlySpan<char> rest, bool byEpoch, double wallTime)
     {
-        long epoch = 0, position, length;
-        if (byEpoch)
+        // A header whose step, (e - 1) * N + i, would not fit in 64 bits is damage too.
+        long epoch = 0;
+        if ((byEpoch && !MmLogPrefix.TryBracket(ref rest, out epoch, out _))
+            || !MmLogPrefix.TryBracket(ref rest, out long position, out long? total) || total is not { } length
+            || position < 1 || position > length
+            || (byEpoch && (epoch < 1 || epoch > int.MaxValue / 2 || epoch - 1 > (long.MaxValue - length) / length)))
         {
-            if (!MmLogPrefix.TryBracket(ref rest, out epoch, out _) || !MmLogPrefix.TryBracket(ref rest, out position, out long? n) || n is not { } epochLength
-                || epoch < 1 || position < 1 || position > epochLength || epoch > int.MaxValue / 2)
-            {
-                _problems.Report(_lines.Location, ProblemKind.Malformed, "training line header is not '[epoch][i/N]': line skipped");
-                return;
-            }
-
-            length = epochLength;
-        }
-        else if (!MmLogPrefix.TryBracket(ref rest, out position, out long? m) || m is not { } maxIters || position < 1 || position > maxIters)
-        {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, "training line header is not '[i/N]': line skipped");
+            var expected = byEpoch ? "[epoch][i/N]" : "[i/N]";
+            Report(ProblemKind.Malformed, $"training line header is not '{expected}': line skipped");
             return;
         }
-        else
-        {
-            length = 0;
-        }
 
-        long step = byEpoch ? checked((epoch - 1) * length) + position : position;
+        long step = byEpoch ? ((epoch - 1) * length) + position : position;
         if (epoch == _lastEpoch && position > _lastPosition)
         {
             long gap = position - _lastPosition;
@@ -171,16 +153,9 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
             _epochStarts.Add(((epoch - 1) * length) + 1);
         }
 
-        if (!Record(rest, step, wallTime, validation: false))
-        {
-            return;
-        }
-
+        if (!Record(rest, step, wallTime, validation: false)) return;
         _lastTrainStep = step;
-        if (byEpoch && _series.Get("epoch") is { } epochs)
-        {
-            epochs.Builder.Add(step, epoch, wallTime);
-        }
+        if (byEpoch) _series.Get("epoch")?.Builder.Add(step, epoch, wallTime);
     }
 
     /// <summary>mmengine "[e][N/N]  metrics" / "[N/N]  metrics"; mmcv "[e][N]  metrics" / "[N]  metrics".</summary>
@@ -189,21 +164,18 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
         long epoch = 0;
         if (byEpoch && !MmLogPrefix.TryBracket(ref rest, out epoch, out _))
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, "validation line header is not '[epoch][i/N]': line skipped");
+            Report(ProblemKind.Malformed, "validation line header is not '[epoch][i/N]': line skipped");
             return;
         }
 
         if (!MmLogPrefix.TryBracket(ref rest, out long position, out long? total))
         {
-            _problems.Report(_lines.Location, ProblemKind.Malformed, "validation line header cannot be read: line skipped");
+            Report(ProblemKind.Malformed, "validation line header cannot be read: line skipped");
             return;
         }
 
-        if (total is { } n && position != n)
-        {
-            return; // progress inside the validation loop; its results come with the last line
-        }
-
+        // Progress inside the validation loop; its results come with the last line.
+        if (total is { } n && position != n) return;
         long step = byEpoch && _stepsPerEpoch is { } length && epoch >= 1 && epoch < int.MaxValue / 2 ? epoch * length : _lastTrainStep;
         Record(rest, step, wallTime, validation: true);
     }
@@ -213,15 +185,12 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
     {
         ReadOnlySpan<char> key = default;
         int valueStart = -1, valueEnd = -1;
+
+        // Split at white space.
         foreach (var range in rest.SplitAny(ReadOnlySpan<char>.Empty))
         {
-            // Split at white space.
             var token = rest[range];
-            if (token.IsEmpty)
-            {
-                continue;
-            }
-
+            if (token.IsEmpty) continue;
             if (token.Length > 1 && token[^1] == ':' && ConsoleText.IsMetricName(token[..^1]))
             {
                 Flush(rest, key, valueStart, valueEnd);
@@ -230,7 +199,7 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
             }
             else if (key.IsEmpty)
             {
-                _problems.Report(_lines.Location, ProblemKind.Malformed, $"unrecognised text {ProblemReporter.Quote(token)} skipped");
+                Report(ProblemKind.Malformed, $"unrecognised text {ProblemReporter.Quote(token)} skipped");
             }
             else
             {
@@ -240,34 +209,30 @@ internal sealed class MmLogParser(string name, ReadOptions options, ProblemRepor
         }
 
         Flush(rest, key, valueStart, valueEnd);
-        return _series.EndLine(_problems, _lines, step, epochShownAgain: null);
+        return EndLine(_series, step, epochShownAgain: null);
 
         void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
         {
-            if (name.IsEmpty || IsExcluded(name))
+            if (name.IsEmpty || name is "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step")
             {
                 return;
             }
 
             var seriesName = SeriesName(name, validation);
-            if (!_series.Wants(seriesName))
-            {
-                return;
-            }
-
+            if (!_series.Wants(seriesName)) return;
             var value = from < 0 ? default : text[from..to].TrimEnd(',');
-            if (!TextNumber.TryParseDouble(value, out double number))
+            if (TextNumber.TryParseDouble(value, out double number))
+            {
+                _series.Add(seriesName, step, number, wallTime, validation, countRepeat: !validation);
+            }
+            else if (!validation || name.Contains("loss", StringComparison.Ordinal))
             {
                 // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
-                if (!validation || name.Contains("loss", StringComparison.Ordinal))
-                {
-                    _problems.Report(_lines.Location, ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(value)} skipped");
-                }
-
-                return;
+                Report(ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(value)} skipped");
             }
-
-            _series.Add(seriesName, step, number, wallTime, validation, countRepeat: !validation);
         }
     }
+
+    /// <summary>How a message opens ("Epoch(train)", mmcv's "Epoch ["), and what lines opening so are.</summary>
+    internal readonly record struct Opening(string Text, bool Mmcv, bool Validation, bool ByEpoch);
 }

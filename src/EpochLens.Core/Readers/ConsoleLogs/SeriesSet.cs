@@ -33,19 +33,11 @@ internal sealed class SeriesSet
     /// <summary>The entry for a series, created on first use; null when the options exclude it.</summary>
     public SeriesEntry? Get(ReadOnlySpan<char> name)
     {
-        if (!Wants(name))
-        {
-            return null;
-        }
-
-        if (!_lookup.TryGetValue(name, out var entry))
-        {
-            var key = name.ToString();
-            entry = new SeriesEntry(key, _keepWallTimes);
-            _byName[key] = entry;
-            _order.Add(entry);
-        }
-
+        if (!Wants(name)) return null;
+        if (_lookup.TryGetValue(name, out var entry)) return entry;
+        var key = name.ToString();
+        _byName[key] = entry = new SeriesEntry(key, _keepWallTimes);
+        _order.Add(entry);
         return entry;
     }
 
@@ -101,13 +93,8 @@ internal sealed class SeriesSet
     public List<MetricSeries> Build(Func<SeriesEntry, (SeriesRole Role, ValueAveraging? Averaging)> describe, ProblemReporter problems, string logName)
     {
         var series = new List<MetricSeries>(_order.Count);
-        foreach (var entry in _order)
+        foreach (var entry in _order.Where(e => e.Builder.Count > 0))
         {
-            if (entry.Builder.Count == 0)
-            {
-                continue;
-            }
-
             var (role, averaging) = describe(entry);
             series.Add(Checked(entry.Builder.Build(role, averaging), problems, logName));
         }

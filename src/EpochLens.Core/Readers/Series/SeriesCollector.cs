@@ -9,46 +9,32 @@ namespace EpochLens.Readers.Series;
 /// back (a resumed run) is reported where it happens. A step repeated with the same value is no conflict
 /// and is not reported.
 /// </summary>
-internal sealed class SeriesCollector
+internal sealed class SeriesCollector(
+    string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
 {
-    private readonly MetricSeriesBuilder _builder;
+    private readonly MetricSeriesBuilder _builder = new(name, keepWallTimes);
     private int _nonFinite;
     private string? _firstNonFinite;
     private int _duplicates;
     private double _lastValue = double.NaN;
     private string? _firstDuplicate;
 
-    public SeriesCollector(string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
-    {
-        _builder = new MetricSeriesBuilder(name, keepWallTimes);
-        Role = role;
-        Averaging = averaging;
-    }
-
     public string Name => _builder.Name;
 
-    public SeriesRole Role { get; set; }
+    public SeriesRole Role { get; set; } = role;
 
-    public ValueAveraging? Averaging { get; set; }
+    public ValueAveraging? Averaging { get; set; } = averaging;
 
     public int Count => _builder.Count;
 
     public void Add(long step, double value, double wallTime, ProblemReporter problems, SourcePosition where)
     {
-        if (!double.IsFinite(value) && _nonFinite++ == 0)
-        {
-            _firstNonFinite = where.ToString();
-        }
-
+        if (!double.IsFinite(value) && _nonFinite++ == 0) _firstNonFinite = where.ToString();
         switch (_builder.Add(step, value, wallTime))
         {
             // The same point written twice (an eval entry repeating the epoch) replaces nothing.
             case StepOrder.ReplacedDuplicate when !value.Equals(_lastValue):
-                if (_duplicates++ == 0)
-                {
-                    _firstDuplicate = where.ToString();
-                }
-
+                if (_duplicates++ == 0) _firstDuplicate = where.ToString();
                 break;
             case StepOrder.Restarted:
                 problems.Report(where.ToString(), ProblemKind.StepsWentBack,

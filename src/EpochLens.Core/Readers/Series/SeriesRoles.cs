@@ -12,44 +12,21 @@ internal static class SeriesRoles
         var key = name.ToLowerInvariant();
         int slash = key.LastIndexOf('/');
         var group = slash < 0 ? "" : key[..key.IndexOf('/')];
-        var last = slash < 0 ? key : key[(slash + 1)..];
-
-        if (last is "lr" or "learning_rate" || last.StartsWith("lr-", StringComparison.Ordinal) || last.StartsWith("lr_", StringComparison.Ordinal))
+        var last = key[(slash + 1)..];
+        return last switch
         {
-            return SeriesRole.LearningRate;
-        }
-
-        if (last is "grad_norm" or "gradient_norm" or "grad_norm_total")
-        {
-            return SeriesRole.GradNorm;
-        }
-
-        if (last is "batch_size")
-        {
-            return SeriesRole.BatchSize;
-        }
-
-        if (last is "loss" or "loss_step" or "total_loss" or "loss_total")
-        {
-            return HeldOut(group) ? SeriesRole.HeldOutLoss
-                : group.Length == 0 || TrainPrefixes.Contains(group) ? SeriesRole.TrainLoss
-                : SeriesRole.Other;
-        }
-
-        if (HeldOut(Before(last, "_loss") ?? Before(last, "_loss_epoch")))
-        {
-            return SeriesRole.HeldOutLoss;
-        }
-
-        foreach (var prefix in TrainPrefixes)
-        {
-            if (last == prefix + "_loss" || last == prefix + "_loss_step")
-            {
-                return SeriesRole.TrainLoss;
-            }
-        }
-
-        return SeriesRole.Other;
+            "lr" or "learning_rate" => SeriesRole.LearningRate,
+            _ when last.StartsWith("lr-", StringComparison.Ordinal) => SeriesRole.LearningRate,
+            _ when last.StartsWith("lr_", StringComparison.Ordinal) => SeriesRole.LearningRate,
+            "grad_norm" or "gradient_norm" or "grad_norm_total" => SeriesRole.GradNorm,
+            "batch_size" => SeriesRole.BatchSize,
+            "loss" or "loss_step" or "total_loss" or "loss_total" when HeldOut(group) => SeriesRole.HeldOutLoss,
+            "loss" or "loss_step" or "total_loss" or "loss_total" =>
+                group.Length == 0 || TrainPrefixes.Contains(group) ? SeriesRole.TrainLoss : SeriesRole.Other,
+            _ when HeldOut(Before(last, "_loss") ?? Before(last, "_loss_epoch")) => SeriesRole.HeldOutLoss,
+            _ when TrainPrefixes.Any(p => last == p + "_loss" || last == p + "_loss_step") => SeriesRole.TrainLoss,
+            _ => SeriesRole.Other,
+        };
     }
 
     /// <summary>A held-out word, or "held_out" taken as one.</summary>

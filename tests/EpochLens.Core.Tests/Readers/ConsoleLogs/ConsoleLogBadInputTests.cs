@@ -177,6 +177,16 @@ public sealed class ConsoleLogBadInputTests : IDisposable
         Assert.Equal(1, problems.Count(ProblemKind.BadValue));
     }
 
+    [Fact]
+    public void Mmengine_counters_whose_step_would_overflow_are_a_problem_not_a_crash()
+    {
+        var text = Mm(1, 1, 50, "1.0000")
+            + "2023/05/01 12:00:02 - mmengine - INFO - Epoch(train)  [99999999][1/999999999999999]  loss: 0.9000\n";
+        var (logs, problems) = Read("mmengine", _folder.Write("overflow.log", text));
+        Assert.Equal([50L], Assert.Single(logs).Find("loss")!.Steps.ToArray());
+        Assert.Equal(1, problems.Count(ProblemKind.Malformed));
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public void Strict_reading_fails_on_the_first_problem(string format)

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers;
@@ -60,6 +61,24 @@ public sealed class MmJsonLogTests : IDisposable
     }
 
     [Fact]
+    public void A_gzip_mmcv_log_json_is_read_as_the_plain_one()
+    {
+        var path = Path.Combine(_folder.Path, "20210101_000000.log.json.gz");
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Optimal))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Mmcv(validationIter: 220)));
+        }
+
+        var problems = new ProblemLog();
+        var log = Read(path, problems);
+
+        Assert.Equal("mmengine", log.Format);
+        Assert.Equal(220, log.Epochs!.StepsPerEpoch);
+        Assert.Equal([220L, 440, 660], log.Find("bbox_mAP")!.Steps.ToArray());
+        Assert.Equal(0, problems.Total);
+    }
+
+    [Fact]
     public void Mmengine_scalars_json_keeps_global_steps_and_puts_validation_after_its_epoch()
     {
         var text = new StringBuilder();
@@ -84,6 +103,20 @@ public sealed class MmJsonLogTests : IDisposable
         Assert.Equal(200, log.Epochs!.StepsPerEpoch);
         Assert.Null(log.Find("data_time"));
         Assert.Equal(0, problems.Total);
+    }
+
+    [Fact]
+    public void An_epoch_or_iter_written_as_text_is_a_problem_not_a_crash()
+    {
+        var mmcv = Mmcv(validationIter: 220) + "{\"mode\": \"train\", \"epoch\": \"4\", \"iter\": 50, \"loss\": 1.0}\n";
+        var problems = new ProblemLog();
+        var log = Read(_folder.Write("20210101_000000.log.json", mmcv), problems);
+        Assert.Equal(12, log.Find(SeriesRole.TrainLoss)!.Count);
+        Assert.Equal(1, problems.Count(ProblemKind.Malformed));
+
+        var scalars = "{\"loss\": 1.0, \"epoch\": 1, \"step\": 1}\n{\"loss\": 0.9, \"epoch\": \"one\", \"step\": 2}\n";
+        log = Read(_folder.Write("scalars.json", scalars), new ProblemLog());
+        Assert.Equal([1L, 2], log.Find(SeriesRole.TrainLoss)!.Steps.ToArray());
     }
 
     [Fact]

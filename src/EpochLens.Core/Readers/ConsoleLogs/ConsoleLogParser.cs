@@ -1,0 +1,34 @@
+using EpochLens.Logs;
+using EpochLens.Readers.Input;
+
+namespace EpochLens.Readers.ConsoleLogs;
+
+/// <summary>Turns the segments of one printed log file into training logs; damage is reported at its line.</summary>
+internal abstract class ConsoleLogParser(ConsoleLogParser.Context context)
+{
+    protected string Name => context.Name;
+
+    protected ReadOptions Options => context.Options;
+
+    protected ProblemReporter Problems => context.Problems;
+
+    public abstract void Parse(ReadOnlySpan<char> segment);
+
+    /// <summary>The logs read; none when the file showed nothing to read.</summary>
+    public abstract IReadOnlyList<TrainingLog> Finish();
+
+    /// <summary>Why a file gave no log: the lines expected, or that no line shows the metric asked for.</summary>
+    public abstract string NothingRead(string? metric);
+
+    /// <summary>Reports a problem of the segment being read.</summary>
+    protected void Report(ProblemKind kind, string message) =>
+        context.Problems.Report(context.Lines.Location, kind, message);
+
+    /// <summary>Ends a printed line (see <see cref="SeriesSet.EndLine"/>); false when it added no point.</summary>
+    protected bool EndLine(SeriesSet series, long step, int? epochShownAgain) =>
+        series.EndLine(context.Problems, context.Lines, step, epochShownAgain);
+
+    /// <summary>The log's name, its read options, where its problems go and the segments being read.</summary>
+    internal readonly record struct Context(
+        string Name, ReadOptions Options, ProblemReporter Problems, ConsoleLineReader Lines);
+}

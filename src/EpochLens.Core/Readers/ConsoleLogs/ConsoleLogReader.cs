@@ -1,0 +1,35 @@
+using EpochLens.Logs;
+using EpochLens.Readers.Input;
+
+namespace EpochLens.Readers.ConsoleLogs;
+
+/// <summary>
+/// What the Keras and OpenMMLab readers share: each file of a printed log is read on its own, its segments fed to the
+/// format's parser, and a file that gives no log is an error that says what was expected.
+/// </summary>
+public abstract class ConsoleLogReader : ILogReader
+{
+    private protected ConsoleLogReader(string format, string description) =>
+        (Format, Description) = (format, description);
+
+    public string Format { get; }
+
+    public string Description { get; }
+
+    public bool RecognisesLinesAnywhere => true;
+
+    public abstract bool Recognises(string path, ReadOnlySpan<byte> head);
+
+    public string GroupKey(string path) => path;
+
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems) =>
+        ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
+        {
+            var parser = NewParser(file, new ConsoleLogParser.Context(name, options, reporter, lines));
+            while (lines.TryRead(out var segment)) parser.Parse(segment);
+            var logs = parser.Finish();
+            return logs.Count > 0 ? logs : throw new LogReadException(file, parser.NothingRead(options.Metric));
+        });
+
+    private protected abstract ConsoleLogParser NewParser(string file, ConsoleLogParser.Context context);
+}
