@@ -5,54 +5,27 @@ using static EpochLens.Readers.Telemetry.ColumnKind;
 namespace EpochLens.Readers.Telemetry;
 
 /// <summary>The columns of a telemetry file (CSV fields or JSON keys) and how each is read, as <see cref="TelemetryWriter"/> writes them.</summary>
-internal sealed class TelemetryLayout
+/// <param name="BadJsonValue">What a JSON line is told when a key's value is not of its kind, after the key's name.</param>
+internal sealed record TelemetryLayout(IReadOnlyList<string> Columns, ColumnKind[] Kinds, string BadJsonValue)
 {
     public static readonly TelemetryLayout Steps = new(TelemetryFiles.StepColumns,
         [Whole, Whole, Whole, Whole, ModelFloat, ModelFloat, Real, Optional, Optional, Whole, SampleIds], "is not what the format says");
 
     public static readonly TelemetryLayout Epochs = new(TelemetryFiles.EpochColumns, [Whole, Whole, Whole, Real, Real, Real], "is not a number");
 
-    private TelemetryLayout(IReadOnlyList<string> columns, ColumnKind[] kinds, string badJsonValue)
-    {
-        Columns = columns;
-        Kinds = kinds;
-        BadJsonValue = badJsonValue;
-    }
-
-    public IReadOnlyList<string> Columns { get; }
-
-    public ColumnKind[] Kinds { get; }
-
-    /// <summary>What a JSON line is told when a key's value is not of its kind, after the key's name.</summary>
-    public string BadJsonValue { get; }
-
     public int Count => Columns.Count;
 
     /// <summary>A bit for every column, as a line that has them all sets them.</summary>
     public int AllColumns => (1 << Count) - 1;
 
-    public int Column(string name)
-    {
-        for (int i = 0; i < Columns.Count; i++)
-        {
-            if (Columns[i] == name)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException($"no telemetry column '{name}'", nameof(name));
-    }
+    public int Column(string name) => Columns.ToList().IndexOf(name);
 
     /// <summary>The column of the JSON key at the reader; -1 for a key of no column.</summary>
     public int Column(ref Utf8JsonReader reader)
     {
-        for (int i = 0; i < Columns.Count; i++)
+        for (int i = 0; i < Count; i++)
         {
-            if (reader.ValueTextEquals(Columns[i]))
-            {
-                return i;
-            }
+            if (reader.ValueTextEquals(Columns[i])) return i;
         }
 
         return -1;
