@@ -6,10 +6,12 @@ using static EpochLens.Telemetry.TelemetryFiles;
 namespace EpochLens.Readers.Telemetry;
 
 /// <summary>
-/// The files of one telemetry folder to read, told from their first bytes as <see cref="EpochLens.Telemetry.TelemetryWriter"/> writes
-/// them: steps.jsonl before steps.csv (it holds the same, and no quoting).
+/// The files of one telemetry folder to read, told apart by their first bytes as
+/// <see cref="EpochLens.Telemetry.TelemetryWriter"/> writes them: steps.jsonl before steps.csv (it holds the same,
+/// and no quoting).
 /// </summary>
-internal sealed record TelemetryFolder(string Folder, string? Steps, bool StepsAreCsv, string? Epochs, bool EpochsAreCsv, string? Run)
+internal sealed record TelemetryFolder(
+    string Folder, string? Steps, bool StepsAreCsv, string? Epochs, bool EpochsAreCsv, string? Run)
 {
     private static readonly byte[] StepsHeader = Encoding.UTF8.GetBytes(string.Join(',', StepColumns));
     private static readonly byte[] EpochsHeader = Encoding.UTF8.GetBytes(string.Join(',', EpochColumns));
@@ -20,29 +22,26 @@ internal sealed record TelemetryFolder(string Folder, string? Steps, bool StepsA
     /// </summary>
     public static TelemetryFolder Find(string folder, IReadOnlyList<string> given)
     {
-        // Siblings count when their content says what they are.
-        var siblings = new[] { StepsJsonLines, StepsCsv, EpochsJsonLines, EpochsCsv, RunDescription }.Select(name => Path.Combine(folder, name));
+        var siblings = new[] { StepsJsonLines, StepsCsv, EpochsJsonLines, EpochsCsv, RunDescription }
+            .Select(name => (Name: name, File: Path.Combine(folder, name)))
+            .Where(sibling => SpecialFile.IsReadableFile(sibling.File)).ToDictionary();
         var found = new Dictionary<string, string>();
-        foreach (var file in given.Concat(siblings.Where(SpecialFile.IsReadableFile)))
+        foreach (var file in given.Concat(siblings.Values))
         {
             if (KindOf(file) is { } kind) found.TryAdd(kind, file);
         }
 
-        // A standard-named steps file with a damaged first line is still the folder's only steps file when nothing better is there.
-        if (!found.ContainsKey(StepsJsonLines) && !found.ContainsKey(StepsCsv))
-        {
-            foreach (var name in (string[])[StepsJsonLines, StepsCsv])
-            {
-                if (SpecialFile.IsReadableFile(Path.Combine(folder, name))) found.TryAdd(name, Path.Combine(folder, name));
-            }
-        }
-
         var (steps, stepsAreCsv) = Prefer(found, StepsJsonLines, StepsCsv);
         var (epochs, epochsAreCsv) = Prefer(found, EpochsJsonLines, EpochsCsv);
-        return new TelemetryFolder(folder, steps, stepsAreCsv, epochs, epochsAreCsv, found.GetValueOrDefault(RunDescription));
+
+        // A standard-named steps file with a damaged first line is still the folder's only steps file when nothing
+        // better is there.
+        if (steps is null) (steps, stepsAreCsv) = Prefer(siblings, StepsJsonLines, StepsCsv);
+        var run = found.GetValueOrDefault(RunDescription);
+        return new TelemetryFolder(folder, steps, stepsAreCsv, epochs, epochsAreCsv, run);
     }
 
-    /// <summary>The standard name of the telemetry file the head is (steps.csv for a steps CSV of any name); null for none.</summary>
+    /// <summary>The standard name of the telemetry file the head is (whatever the file's name); null for none.</summary>
     public static string? Kind(string path, ReadOnlySpan<byte> head)
     {
         int newline = head.IndexOf((byte)'\n');
@@ -54,8 +53,8 @@ internal sealed record TelemetryFolder(string Folder, string? Steps, bool StepsA
         return Path.GetFileName(path) == RunDescription && IsEpochLensRun(head) ? RunDescription : null;
     }
 
-    private static (string? File, bool Csv) Prefer(Dictionary<string, string> found, string jsonLines, string csv) =>
-        found.TryGetValue(jsonLines, out var file) ? (file, false) : (found.GetValueOrDefault(csv), true);
+    private static (string? File, bool Csv) Prefer(Dictionary<string, string> files, string jsonLines, string csv) =>
+        files.TryGetValue(jsonLines, out var file) ? (file, false) : (files.GetValueOrDefault(csv), true);
 
     /// <summary>The kind from the file's head; a file that cannot be opened counts as none.</summary>
     private static string? KindOf(string file)
@@ -70,7 +69,7 @@ internal sealed record TelemetryFolder(string Folder, string? Steps, bool StepsA
         }
     }
 
-    /// <summary>Whether a one-line object (cut short when longer than the head) has every one of the layout's keys at its top level.</summary>
+    /// <summary>Whether a one-line object (cut where the head ends) has all the layout's keys at its top level.</summary>
     private static bool HasKeys(ReadOnlySpan<byte> line, TelemetryLayout layout)
     {
         int seen = 0;
@@ -102,7 +101,8 @@ internal sealed record TelemetryFolder(string Folder, string? Steps, bool StepsA
             var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
             while (reader.Read())
             {
-                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1 || !reader.ValueTextEquals("tool"u8)) continue;
+                bool key = reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1;
+                if (!key || !reader.ValueTextEquals("tool"u8)) continue;
                 return reader.Read() && reader.TokenType == JsonTokenType.String
                     && (reader.ValueTextEquals("epochlens"u8) || reader.ValueTextEquals("epochlens-python"u8));
             }

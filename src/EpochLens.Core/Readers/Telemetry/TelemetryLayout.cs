@@ -4,14 +4,19 @@ using static EpochLens.Readers.Telemetry.ColumnKind;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>The columns of a telemetry file (CSV fields or JSON keys) and how each is read, as <see cref="TelemetryWriter"/> writes them.</summary>
-/// <param name="BadJsonValue">What a JSON line is told when a key's value is not of its kind, after the key's name.</param>
+/// <summary>
+/// The columns of a telemetry file (CSV fields or JSON keys) and how each is read, as <see cref="TelemetryWriter"/>
+/// writes them.
+/// </summary>
+/// <param name="BadJsonValue">What a JSON line is told when a key's value is not of its kind, after its name.</param>
 internal sealed record TelemetryLayout(IReadOnlyList<string> Columns, ColumnKind[] Kinds, string BadJsonValue)
 {
     public static readonly TelemetryLayout Steps = new(TelemetryFiles.StepColumns,
-        [Whole, Whole, Whole, Whole, ModelFloat, ModelFloat, Real, Optional, Optional, Whole, SampleIds], "is not what the format says");
+        [Whole, Whole, Whole, Whole, ModelFloat, ModelFloat, Real, Optional, Optional, Whole, SampleIds],
+        "is not what the format says");
 
-    public static readonly TelemetryLayout Epochs = new(TelemetryFiles.EpochColumns, [Whole, Whole, Whole, Real, Real, Real], "is not a number");
+    public static readonly TelemetryLayout Epochs =
+        new(TelemetryFiles.EpochColumns, [Whole, Whole, Whole, Real, Real, Real], "is not a number");
 
     public int Count => Columns.Count;
 

@@ -30,10 +30,9 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
         for (int column = 0; fields.MoveNext(); column++)
         {
             // The sample ids come last, so a bad number is said before bad ids.
-            if (!Set(column, line[fields.Current]))
-            {
-                return layout.Kinds[column] == ColumnKind.SampleIds ? "sample_ids that are not whole numbers" : "a field that is not a number";
-            }
+            if (Set(column, line[fields.Current])) continue;
+            bool ids = layout.Kinds[column] == ColumnKind.SampleIds;
+            return ids ? "sample_ids that are not whole numbers" : "a field that is not a number";
         }
 
         return null;
@@ -50,13 +49,14 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 int column = layout.Column(ref reader);
-                if (!reader.Read()) break;
+                reader.Read();
                 if (column < 0) reader.Skip();
                 else if (SetJson(column, ref reader)) seen |= 1 << column;
                 else return $"'{layout.Columns[column]}' {layout.BadJsonValue}";
             }
 
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return "the object is not closed properly";
+            bool closed = reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+            if (!closed) return "the object is not closed properly";
             return seen == layout.AllColumns ? null : "keys of the telemetry format are missing";
         }
         catch (JsonException e)
@@ -65,7 +65,7 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
         }
     }
 
-    /// <summary>A field as its column's kind, numbers as the writer formats them (NaN and ±Infinity included).</summary>
+    /// <summary>A field as its column's kind; numbers as the writer formats them, NaN and ±Infinity too.</summary>
     private bool Set(int column, ReadOnlySpan<byte> text)
     {
         var kind = layout.Kinds[column];
@@ -79,7 +79,7 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
 
         bool missing = kind == ColumnKind.Optional && text.IsEmpty;
         bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
-        Values[column] = missing ? null : kind == ColumnKind.ModelFloat && ok ? Widen(text, value) : value;
+        Values[column] = missing ? null : ok && kind == ColumnKind.ModelFloat ? Widen(text, value) : value;
         return ok || missing;
     }
 
@@ -89,9 +89,11 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
     /// </summary>
     private bool SetJson(int column, ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        _ when layout.Kinds[column] == ColumnKind.SampleIds => reader.TokenType == JsonTokenType.StartArray && ReadIds(ref reader),
+        _ when layout.Kinds[column] == ColumnKind.SampleIds =>
+            reader.TokenType == JsonTokenType.StartArray && ReadIds(ref reader),
         JsonTokenType.Number => Set(column, reader.ValueSpan),
-        JsonTokenType.String => !reader.ValueIsEscaped && JsonNumber.TryNonFinite(reader.ValueSpan, out _) && Set(column, reader.ValueSpan),
+        JsonTokenType.String => !reader.ValueIsEscaped && JsonNumber.TryNonFinite(reader.ValueSpan, out _)
+            && Set(column, reader.ValueSpan),
         JsonTokenType.Null => Set(column, []),
         _ => false,
     };
@@ -106,11 +108,12 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
 
     private bool ParseIds(ReadOnlySpan<byte> text)
     {
-        SampleIds = text.IsEmpty ? [] : new int[text.Count((byte)TelemetryFiles.SampleIdSeparator) + 1];
-        int i = 0;
-        foreach (var range in text.Split((byte)TelemetryFiles.SampleIdSeparator))
+        const byte separator = (byte)TelemetryFiles.SampleIdSeparator;
+        SampleIds = text.IsEmpty ? [] : new int[text.Count(separator) + 1];
+        var ids = text.Split(separator);
+        for (int i = 0; i < SampleIds.Length && ids.MoveNext(); i++)
         {
-            if (i < SampleIds.Length && !int.TryParse(text[range], Integer, CultureInfo.InvariantCulture, out SampleIds[i++])) return false;
+            if (!int.TryParse(text[ids.Current], Integer, CultureInfo.InvariantCulture, out SampleIds[i])) return false;
         }
 
         return true;
@@ -127,13 +130,14 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
     private static double Widen(ReadOnlySpan<byte> text, double parsed)
     {
         var invariant = CultureInfo.InvariantCulture;
-        if (text.Length > 16 || !double.IsFinite(parsed) || !float.TryParse(text, NumberStyles.Float, invariant, out float single)
-            || (double)single == parsed)
+        if (text.Length > 16 || !double.IsFinite(parsed)
+            || !float.TryParse(text, NumberStyles.Float, invariant, out float single) || single == parsed)
         {
             return parsed;
         }
 
         Span<byte> shortest = stackalloc byte[32];
-        return single.TryFormat(shortest, out int written, "R", invariant) && shortest[..written].SequenceEqual(text) ? single : parsed;
+        return single.TryFormat(shortest, out int written, "R", invariant) && shortest[..written].SequenceEqual(text)
+            ? single : parsed;
     }
 }

@@ -13,26 +13,20 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
     /// <summary>run.json is a few hundred bytes; anything much larger is not one.</summary>
     private const long MaxRunDescriptionBytes = 1 << 20;
 
-    private readonly List<long> _sampleSteps = [];
-    private readonly List<int[]> _sampleIds = [];
+    private readonly List<(long Step, int[] Ids)> _samples = [];
 
     public TrainingLog Read(string sourceName, string format)
     {
-        if (files.Steps is null && files.Epochs is null)
-        {
-            throw new LogReadException(files.Folder, "an EpochLens telemetry folder without steps or epochs files: nothing to read");
-        }
-
+        const string nothing = "an EpochLens telemetry folder without steps or epochs files: nothing to read";
+        if (files.Steps is null && files.Epochs is null) throw new LogReadException(files.Folder, nothing);
         var run = ReadRunDescription();
-        var loggedAveraging = run is not null && run.CauseSwitches.ContainsKey(CauseSwitchNames.LogRunningMean)
-            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, $"run.json cause_switches has {CauseSwitchNames.LogRunningMean}")
-            : null;
         var series = new List<MetricSeries>();
-        if (files.Steps is not null) ReadSteps(files.Steps, loggedAveraging, series);
+        if (files.Steps is not null) ReadSteps(files.Steps, run, series);
         var epochs = series.Find(s => s.Role == SeriesRole.Epoch);
         if (files.Epochs is not null) ReadEpochs(files.Epochs, series);
         if (options.Metric is { } metric) series.RemoveAll(s => s.Name != metric);
-        var samples = _sampleSteps.Count == 0 || options.Metric is not null ? null : new StepSamples([.. _sampleSteps], [.. _sampleIds]);
+        bool withSamples = _samples.Count > 0 && options.Metric is null;
+        var samples = withSamples ? new StepSamples([.. _samples.Select(s => s.Step)], [.. _samples.Select(s => s.Ids)]) : null;
         return new TrainingLog(sourceName, format, series, Hint(run, epochs), samples);
     }
 
@@ -40,8 +34,9 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
     {
         var fromColumn = EpochHints.FromEpochSeries(epochs, $"epoch column of {Path.GetFileName(files.Steps)}");
         if (run is not { StepsPerEpoch: > 0 }) return fromColumn;
-        var origin = fromColumn is null ? "run.json steps_per_epoch" : $"run.json steps_per_epoch; epoch starts from the {fromColumn.Origin}";
-        return new EpochHint(run.StepsPerEpoch, fromColumn?.EpochStartSteps, origin);
+        const string origin = "run.json steps_per_epoch";
+        return new EpochHint(run.StepsPerEpoch, fromColumn?.EpochStartSteps,
+            fromColumn is null ? origin : $"{origin}; epoch starts from the {fromColumn.Origin}");
     }
 
     private RunDescription? ReadRunDescription()
@@ -51,37 +46,47 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         try
         {
             if (new FileInfo(files.Run).Length <= MaxRunDescriptionBytes) return RunDescription.Read(files.Run);
-            problems.Report("", ProblemKind.Malformed, $"larger than {MaxRunDescriptionBytes} bytes: not a run description, ignored");
+            var tooLarge = $"larger than {MaxRunDescriptionBytes} bytes: not a run description, ignored";
+            problems.Report("", ProblemKind.Malformed, tooLarge);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException
-            or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException
+            or NotSupportedException or ArgumentException or InvalidOperationException)
         {
-            problems.Report("", ProblemKind.Malformed, $"cannot be read as a run description ({e.Message}): epoch length not taken from it");
+            var unread = $"cannot be read as a run description ({e.Message}): epoch length not taken from it";
+            problems.Report("", ProblemKind.Malformed, unread);
         }
 
         return null;
     }
 
     /// <summary>Reads the steps file into <paramref name="series"/>.</summary>
-    private void ReadSteps(string file, ValueAveraging? loggedAveraging, List<MetricSeries> series)
+    private void ReadSteps(string file, RunDescription? run, List<MetricSeries> series)
     {
+        const string runningMean = CauseSwitchNames.LogRunningMean;
         var layout = TelemetryLayout.Steps;
-        var lossAveraging = new ValueAveraging(AveragingKind.PerStep, null, "EpochLens telemetry records each batch's own loss");
-        var loss = Collector(layout, "loss", SeriesRole.TrainLoss, lossAveraging);
-        var logged = Collector(layout, "logged_loss", SeriesRole.Other, loggedAveraging);
+        var loss = Collector(layout, "loss", SeriesRole.TrainLoss,
+            new ValueAveraging(AveragingKind.PerStep, null, "EpochLens telemetry records each batch's own loss"));
+        var logged = Collector(layout, "logged_loss", SeriesRole.Other, run?.CauseSwitches.ContainsKey(runningMean) == true
+            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, $"run.json cause_switches has {runningMean}")
+            : null);
         ColumnCollector[] collectors =
         [
-            loss, logged, Collector(layout, "lr", SeriesRole.LearningRate), Collector(layout, "grad_norm", SeriesRole.GradNorm),
-            Collector(layout, "update_norm", SeriesRole.UpdateNorm), Collector(layout, "optimizer_step", SeriesRole.OptimizerStep),
-            Collector(layout, "batch_size", SeriesRole.BatchSize), Collector(layout, "epoch", SeriesRole.Epoch),
+            loss, logged, Collector(layout, "lr", SeriesRole.LearningRate),
+            Collector(layout, "grad_norm", SeriesRole.GradNorm), Collector(layout, "update_norm", SeriesRole.UpdateNorm),
+            Collector(layout, "optimizer_step", SeriesRole.OptimizerStep), Collector(layout, "batch_size", SeriesRole.BatchSize),
+            Collector(layout, "epoch", SeriesRole.Epoch),
         ];
         bool loggedDiffers = false;
         int step = layout.Column("step");
         var problems = ReadLines(file, layout, files.StepsAreCsv, (line, where, problems) =>
         {
-            Collect(collectors, line.Whole[step], line, problems, where);
+            long at = line.Whole[step];
+            Collect(collectors, at, line, problems, where);
             loggedDiffers |= !Nullable.Equals(line.Values[logged.Column], line.Values[loss.Column]);
-            AddSamples(line.Whole[step], line.SampleIds);
+
+            // Sample ids follow the series' rule: a step that goes back supersedes what came after it.
+            while (_samples.Count > 0 && _samples[^1].Step >= at) _samples.RemoveAt(_samples.Count - 1);
+            _samples.Add((at, line.SampleIds));
         });
 
         // logged_loss only when it differs from loss somewhere (otherwise it is the same curve twice).
@@ -93,30 +98,31 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
     private void ReadEpochs(string file, List<MetricSeries> series)
     {
         var layout = TelemetryLayout.Epochs;
-        var trainAveraging = new ValueAveraging(AveragingKind.EpochMean, null, "epochs file: mean of the epoch's per-batch losses");
         ColumnCollector[] collectors =
         [
             Collector(layout, "heldout_loss", SeriesRole.HeldOutLoss), Collector(layout, "heldout_accuracy", SeriesRole.Other),
-            Collector(layout, "train_loss", SeriesRole.Other, trainAveraging),
+            Collector(layout, "train_loss", SeriesRole.Other,
+                new ValueAveraging(AveragingKind.EpochMean, null, "epochs file: mean of the epoch's per-batch losses")),
         ];
         int lastStep = layout.Column("last_step");
         var problems = ReadLines(file, layout, files.EpochsAreCsv, (line, where, problems) =>
         {
             // The writer puts NaN in both held-out columns when the epoch was not evaluated: no point, not a NaN loss.
-            bool evaluated = line.Values[collectors[0].Column] is not double.NaN || line.Values[collectors[1].Column] is not double.NaN;
+            bool evaluated = !(line.Values[collectors[0].Column] is double.NaN && line.Values[collectors[1].Column] is double.NaN);
             Collect(collectors.AsSpan(evaluated ? 0 : 2), line.Whole[lastStep], line, problems, where);
         });
         series.AddRange(collectors.Where(c => c.Series.Count > 0).Select(c => c.Series.Build(problems)));
     }
 
-    /// <summary>A series of a telemetry column, named as the column; telemetry has no wall time per step, so none are kept.</summary>
+    /// <summary>A column's series, named as the column; telemetry has no wall time per step, so none are kept.</summary>
     private static ColumnCollector Collector(TelemetryLayout layout, string column, SeriesRole role, ValueAveraging? averaging = null) =>
         new(layout.Column(column), new SeriesCollector(column, false, role, averaging));
 
     private readonly record struct ColumnCollector(int Column, SeriesCollector Series);
 
     /// <summary>Adds each column's value at <paramref name="step"/>; a norm that was not measured is no point.</summary>
-    private static void Collect(ReadOnlySpan<ColumnCollector> collectors, long step, TelemetryLine line, ProblemReporter problems, SourcePosition where)
+    private static void Collect(
+        ReadOnlySpan<ColumnCollector> collectors, long step, TelemetryLine line, ProblemReporter problems, SourcePosition where)
     {
         foreach (var (column, collector) in collectors)
         {
@@ -124,8 +130,9 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         }
     }
 
-    /// <summary>Reads the lines of a telemetry file; a bad line is reported and skipped. Returns the file's reporter.</summary>
-    private ProblemReporter ReadLines(string file, TelemetryLayout layout, bool csv, Action<TelemetryLine, SourcePosition, ProblemReporter> handle)
+    /// <summary>Reads a telemetry file's lines; a bad line is reported and skipped. Returns the file's reporter.</summary>
+    private ProblemReporter ReadLines(
+        string file, TelemetryLayout layout, bool csv, Action<TelemetryLine, SourcePosition, ProblemReporter> handle)
     {
         var problems = new ProblemReporter(file, sink, options.Strict);
         var parsed = new TelemetryLine(layout);
@@ -140,25 +147,9 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
                 return;
             }
 
-            var kind = csv && error.Contains("fields", StringComparison.Ordinal) ? ProblemKind.RaggedRow : ProblemKind.Malformed;
-            problems.Report(lines.Position.ToString(), kind, $"{error}: line skipped");
+            bool ragged = csv && error.Contains("fields", StringComparison.Ordinal);
+            problems.Report(lines.Position.ToString(), ragged ? ProblemKind.RaggedRow : ProblemKind.Malformed, $"{error}: line skipped");
         });
         return problems;
-    }
-
-    /// <summary>Sample ids follow the same rule as the series: a step that goes back supersedes what came after it.</summary>
-    private void AddSamples(long step, int[] ids)
-    {
-        int count = _sampleSteps.Count;
-        if (count > 0 && step <= _sampleSteps[count - 1])
-        {
-            int keep = _sampleSteps.BinarySearch(step);
-            keep = keep < 0 ? ~keep : keep;
-            _sampleSteps.RemoveRange(keep, count - keep);
-            _sampleIds.RemoveRange(keep, count - keep);
-        }
-
-        _sampleSteps.Add(step);
-        _sampleIds.Add(ids);
     }
 }
