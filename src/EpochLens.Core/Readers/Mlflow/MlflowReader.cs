@@ -9,7 +9,8 @@ namespace EpochLens.Readers.Mlflow;
 
 /// <summary>
 /// The MLflow file store: mlruns/&lt;experiment id&gt;/&lt;run id&gt;/metrics/&lt;metric name&gt;, one file per metric
-/// (a name with '/' becomes sub-folders), each line "&lt;timestamp ms&gt; &lt;value&gt; &lt;step&gt;". One log per run folder.
+/// (a name with '/' becomes sub-folders), each line "&lt;timestamp ms&gt; &lt;value&gt; &lt;step&gt;". One log per
+/// run folder.
 /// </summary>
 /// <remarks>
 /// Format facts from mlflow/store/tracking/file_store.py: log_metric appends
@@ -45,24 +46,27 @@ public sealed class MlflowReader : ILogReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
         var runs = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        return [.. runs.Select(run => ReadRun(runs.Count == 1 ? source.Name : run.Key, run.Order(StringComparer.Ordinal), options, problems))];
+        return [.. runs.Select(run =>
+            ReadRun(runs.Count == 1 ? source.Name : run.Key, run.Order(StringComparer.Ordinal), options, problems))];
     }
 
-    private TrainingLog ReadRun(string name, IEnumerable<string> files, ReadOptions options, IProblemSink problems)
+    private TrainingLog ReadRun(string name, IEnumerable<string> files, ReadOptions options, IProblemSink sink)
     {
         // The epoch metric is read whatever the metric option says: it gives the epoch hint.
         var series = files.Select(file => (File: file, Name: MetricName(file) ?? Path.GetFileName(file)))
             .Where(metric => options.Metric is null || metric.Name == options.Metric || metric.Name == "epoch")
-            .Select(metric => ReadMetric(metric.File, metric.Name, options, new ProblemReporter(metric.File, problems, options.Strict)))
+            .Select(metric => ReadMetric(metric.File, metric.Name, options, sink))
             .OfType<MetricSeries>().ToList();
         var hint = EpochHints.FromEpochSeries(series.Find(s => s.Role == SeriesRole.Epoch), "MLflow 'epoch' metric");
         if (options.Metric is { } metric) series.RemoveAll(s => s.Name != metric);
         return new TrainingLog(name, Format, series, hint);
     }
 
-    private static MetricSeries? ReadMetric(string file, string name, ReadOptions options, ProblemReporter problems)
+    private static MetricSeries? ReadMetric(string file, string name, ReadOptions options, IProblemSink sink)
     {
-        var collector = new SeriesCollector(name, options.KeepWallTimes, name == "epoch" ? SeriesRole.Epoch : SeriesRoles.FromName(name));
+        var problems = new ProblemReporter(file, sink, options.Strict);
+        var role = name == "epoch" ? SeriesRole.Epoch : SeriesRoles.FromName(name);
+        var collector = new SeriesCollector(name, options.KeepWallTimes, role);
         using var stream = LogFile.Open(file, options);
 
         // MLflow ends every line with a newline: a last line without one was cut, and a cut step would be wrong.
@@ -76,7 +80,7 @@ public sealed class MlflowReader : ILogReader
         return collector.Count == 0 ? null : collector.Build(problems);
     }
 
-    /// <summary>Parses "timestamp value [step]" as MLflow's _get_metric_from_line does; returns why not, or null.</summary>
+    /// <summary>Parses "timestamp value [step]" like MLflow's _get_metric_from_line; returns why not, or null.</summary>
     private static string? ParseLine(ReadOnlySpan<byte> line, out long timestamp, out double value, out long step)
     {
         (timestamp, value, step) = (0, double.NaN, 0);
@@ -98,12 +102,13 @@ public sealed class MlflowReader : ILogReader
         return null;
     }
 
-    /// <summary>The metric name: the path below the run's metrics folder, with '/' separators; null when the file is not in one.</summary>
+    /// <summary>The metric name: the path below the run's metrics folder, '/' separated; null outside one.</summary>
     private static string? MetricName(string path) => RunFolder(path) is { } run
-        ? Path.GetRelativePath(Path.Combine(run, MetricsFolder), Path.GetFullPath(path)).Replace(Path.DirectorySeparatorChar, '/')
+        ? Path.GetRelativePath(Path.Combine(run, MetricsFolder), Path.GetFullPath(path))
+            .Replace(Path.DirectorySeparatorChar, '/')
         : null;
 
-    /// <summary>The nearest folder above the file that has a metrics folder on the way and a meta.yaml: the run.</summary>
+    /// <summary>The nearest folder above the file with a metrics folder on the way and a meta.yaml: the run.</summary>
     private static string? RunFolder(string path)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -41,7 +41,7 @@ internal sealed record TelemetryFolder(
         return new TelemetryFolder(folder, steps, stepsAreCsv, epochs, epochsAreCsv, run);
     }
 
-    /// <summary>The standard name of the telemetry file the head is (whatever the file's name); null for none.</summary>
+    /// <summary>The standard name of the telemetry file the head is; null for none.</summary>
     public static string? Kind(string path, ReadOnlySpan<byte> head)
     {
         int newline = head.IndexOf((byte)'\n');
@@ -69,7 +69,7 @@ internal sealed record TelemetryFolder(
         }
     }
 
-    /// <summary>Whether a one-line object (cut where the head ends) has all the layout's keys at its top level.</summary>
+    /// <summary>Whether a one-line object (cut where the head ends) has the layout's keys at its top level.</summary>
     private static bool HasKeys(ReadOnlySpan<byte> line, TelemetryLayout layout)
     {
         int seen = 0;

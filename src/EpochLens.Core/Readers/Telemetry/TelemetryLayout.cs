@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using EpochLens.Telemetry;
 using static EpochLens.Readers.Telemetry.ColumnKind;
@@ -18,6 +19,8 @@ internal sealed record TelemetryLayout(IReadOnlyList<string> Columns, ColumnKind
     public static readonly TelemetryLayout Epochs =
         new(TelemetryFiles.EpochColumns, [Whole, Whole, Whole, Real, Real, Real], "is not a number");
 
+    private readonly byte[][] _keys = [.. Columns.Select(Encoding.UTF8.GetBytes)];
+
     public int Count => Columns.Count;
 
     /// <summary>A bit for every column, as a line that has them all sets them.</summary>
@@ -25,12 +28,15 @@ internal sealed record TelemetryLayout(IReadOnlyList<string> Columns, ColumnKind
 
     public int Column(string name) => Columns.ToList().IndexOf(name);
 
-    /// <summary>The column of the JSON key at the reader; -1 for a key of no column.</summary>
-    public int Column(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The column of the JSON key at the reader, tried from <paramref name="first"/> on (the writer's key order makes
+    /// that the key's column); -1 for none.
+    /// </summary>
+    public int Column(ref Utf8JsonReader reader, int first = 0)
     {
         for (int i = 0; i < Count; i++)
         {
-            if (reader.ValueTextEquals(Columns[i])) return i;
+            if (reader.ValueTextEquals(_keys[(first + i) % Count])) return (first + i) % Count;
         }
 
         return -1;

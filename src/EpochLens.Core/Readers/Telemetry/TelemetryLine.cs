@@ -43,12 +43,12 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
     {
         try
         {
-            int seen = 0;
+            int seen = 0, keys = 0;
             var reader = new Utf8JsonReader(line);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return "not a JSON object";
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                int column = layout.Column(ref reader);
+                int column = layout.Column(ref reader, keys++);
                 reader.Read();
                 if (column < 0) reader.Skip();
                 else if (SetJson(column, ref reader)) seen |= 1 << column;

@@ -26,7 +26,8 @@ public sealed class TelemetryReader : ILogReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
         var folders = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        return [.. folders.Select(folder => new TelemetryRunParser(TelemetryFolder.Find(folder.Key, [.. folder]), options, problems)
-            .Read(folders.Count == 1 ? source.Name : folder.Key, Format))];
+        return [.. folders.Select(folder =>
+            new TelemetryRunParser(TelemetryFolder.Find(folder.Key, [.. folder]), options, problems)
+                .Read(folders.Count == 1 ? source.Name : folder.Key, Format))];
     }
 }

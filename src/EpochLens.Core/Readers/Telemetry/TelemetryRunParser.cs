@@ -4,6 +4,8 @@ using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 using EpochLens.Telemetry;
+using static EpochLens.Logs.AveragingKind;
+using static EpochLens.Logs.SeriesRole;
 
 namespace EpochLens.Readers.Telemetry;
 
@@ -22,11 +24,13 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         var run = ReadRunDescription();
         var series = new List<MetricSeries>();
         if (files.Steps is not null) ReadSteps(files.Steps, run, series);
-        var epochs = series.Find(s => s.Role == SeriesRole.Epoch);
+        var epochs = series.Find(s => s.Role == Epoch);
         if (files.Epochs is not null) ReadEpochs(files.Epochs, series);
         if (options.Metric is { } metric) series.RemoveAll(s => s.Name != metric);
         bool withSamples = _samples.Count > 0 && options.Metric is null;
-        var samples = withSamples ? new StepSamples([.. _samples.Select(s => s.Step)], [.. _samples.Select(s => s.Ids)]) : null;
+        var samples = withSamples
+            ? new StepSamples([.. _samples.Select(s => s.Step)], [.. _samples.Select(s => s.Ids)])
+            : null;
         return new TrainingLog(sourceName, format, series, Hint(run, epochs), samples);
     }
 
@@ -64,17 +68,16 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
     {
         const string runningMean = CauseSwitchNames.LogRunningMean;
         var layout = TelemetryLayout.Steps;
-        var loss = Collector(layout, "loss", SeriesRole.TrainLoss,
-            new ValueAveraging(AveragingKind.PerStep, null, "EpochLens telemetry records each batch's own loss"));
-        var logged = Collector(layout, "logged_loss", SeriesRole.Other, run?.CauseSwitches.ContainsKey(runningMean) == true
-            ? new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, $"run.json cause_switches has {runningMean}")
+        var loss = Collector(layout, "loss", TrainLoss,
+            new ValueAveraging(PerStep, null, "EpochLens telemetry records each batch's own loss"));
+        var logged = Collector(layout, "logged_loss", Other, run?.CauseSwitches.ContainsKey(runningMean) == true
+            ? new ValueAveraging(RunningMeanSinceEpochStart, null, $"run.json cause_switches has {runningMean}")
             : null);
         ColumnCollector[] collectors =
         [
-            loss, logged, Collector(layout, "lr", SeriesRole.LearningRate),
-            Collector(layout, "grad_norm", SeriesRole.GradNorm), Collector(layout, "update_norm", SeriesRole.UpdateNorm),
-            Collector(layout, "optimizer_step", SeriesRole.OptimizerStep), Collector(layout, "batch_size", SeriesRole.BatchSize),
-            Collector(layout, "epoch", SeriesRole.Epoch),
+            loss, logged, Collector(layout, "lr", LearningRate), Collector(layout, "grad_norm", GradNorm),
+            Collector(layout, "update_norm", UpdateNorm), Collector(layout, "optimizer_step", OptimizerStep),
+            Collector(layout, "batch_size", BatchSize), Collector(layout, "epoch", Epoch),
         ];
         bool loggedDiffers = false;
         int step = layout.Column("step");
@@ -100,37 +103,39 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         var layout = TelemetryLayout.Epochs;
         ColumnCollector[] collectors =
         [
-            Collector(layout, "heldout_loss", SeriesRole.HeldOutLoss), Collector(layout, "heldout_accuracy", SeriesRole.Other),
-            Collector(layout, "train_loss", SeriesRole.Other,
-                new ValueAveraging(AveragingKind.EpochMean, null, "epochs file: mean of the epoch's per-batch losses")),
+            Collector(layout, "heldout_loss", HeldOutLoss), Collector(layout, "heldout_accuracy", Other),
+            Collector(layout, "train_loss", Other,
+                new ValueAveraging(EpochMean, null, "epochs file: mean of the epoch's per-batch losses")),
         ];
         int lastStep = layout.Column("last_step");
         var problems = ReadLines(file, layout, files.EpochsAreCsv, (line, where, problems) =>
         {
             // The writer puts NaN in both held-out columns when the epoch was not evaluated: no point, not a NaN loss.
-            bool evaluated = !(line.Values[collectors[0].Column] is double.NaN && line.Values[collectors[1].Column] is double.NaN);
+            var (heldOutLoss, accuracy) = (line.Values[collectors[0].Column], line.Values[collectors[1].Column]);
+            bool evaluated = !(heldOutLoss is double.NaN && accuracy is double.NaN);
             Collect(collectors.AsSpan(evaluated ? 0 : 2), line.Whole[lastStep], line, problems, where);
         });
         series.AddRange(collectors.Where(c => c.Series.Count > 0).Select(c => c.Series.Build(problems)));
     }
 
-    /// <summary>A column's series, named as the column; telemetry has no wall time per step, so none are kept.</summary>
-    private static ColumnCollector Collector(TelemetryLayout layout, string column, SeriesRole role, ValueAveraging? averaging = null) =>
+    /// <summary>A column's series, named as the column; telemetry has no wall times, so none are kept.</summary>
+    private static ColumnCollector Collector(
+        TelemetryLayout layout, string column, SeriesRole role, ValueAveraging? averaging = null) =>
         new(layout.Column(column), new SeriesCollector(column, false, role, averaging));
 
     private readonly record struct ColumnCollector(int Column, SeriesCollector Series);
 
-    /// <summary>Adds each column's value at <paramref name="step"/>; a norm that was not measured is no point.</summary>
+    /// <summary>Adds each column's value at <paramref name="step"/>; a norm not measured is no point.</summary>
     private static void Collect(
-        ReadOnlySpan<ColumnCollector> collectors, long step, TelemetryLine line, ProblemReporter problems, SourcePosition where)
+        ReadOnlySpan<ColumnCollector> into, long step, TelemetryLine line, ProblemReporter problems, SourcePosition at)
     {
-        foreach (var (column, collector) in collectors)
+        foreach (var (column, series) in into)
         {
-            if (line.Values[column] is double value) collector.Add(step, value, double.NaN, problems, where);
+            if (line.Values[column] is double value) series.Add(step, value, double.NaN, problems, at);
         }
     }
 
-    /// <summary>Reads a telemetry file's lines; a bad line is reported and skipped. Returns the file's reporter.</summary>
+    /// <summary>Reads a telemetry file's lines; a bad line is reported and skipped. Returns the reporter.</summary>
     private ProblemReporter ReadLines(
         string file, TelemetryLayout layout, bool csv, Action<TelemetryLine, SourcePosition, ProblemReporter> handle)
     {
@@ -148,7 +153,8 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
             }
 
             bool ragged = csv && error.Contains("fields", StringComparison.Ordinal);
-            problems.Report(lines.Position.ToString(), ragged ? ProblemKind.RaggedRow : ProblemKind.Malformed, $"{error}: line skipped");
+            var kind = ragged ? ProblemKind.RaggedRow : ProblemKind.Malformed;
+            problems.Report(lines.Position.ToString(), kind, $"{error}: line skipped");
         });
         return problems;
     }
