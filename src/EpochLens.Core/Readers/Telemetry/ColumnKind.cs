@@ -9,7 +9,7 @@ internal enum ColumnKind
     /// <summary>A double, NaN and ±Infinity included.</summary>
     Real,
 
-    /// <summary>A loss a float model computed: text that is a float's shortest form is read as that float (<see cref="FloatText"/>).</summary>
+    /// <summary>A loss a float model computed: text that is a float's shortest form is read as that float.</summary>
     ModelFloat,
 
     /// <summary>A double that may be missing (null in JSON, empty in CSV): a norm that was not measured.</summary>

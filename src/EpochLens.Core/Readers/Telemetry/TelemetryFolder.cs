@@ -1,76 +1,116 @@
+using System.Text;
+using System.Text.Json;
 using EpochLens.Readers.Input;
-using EpochLens.Telemetry;
+using static EpochLens.Telemetry.TelemetryFiles;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>The files of one telemetry folder to read: steps.jsonl before steps.csv (it holds the same, and no quoting).</summary>
-internal sealed record TelemetryFolder(string Folder, string? Steps, TelemetryFileKind StepsKind, string? Epochs, TelemetryFileKind EpochsKind, string? Run)
+/// <summary>
+/// The files of one telemetry folder to read, told apart by their first bytes as
+/// <see cref="EpochLens.Telemetry.TelemetryWriter"/> writes them: steps.jsonl before steps.csv (it holds the same,
+/// and no quoting).
+/// </summary>
+internal sealed record TelemetryFolder(
+    string Folder, string? Steps, bool StepsAreCsv, string? Epochs, bool EpochsAreCsv, string? Run)
 {
+    private static readonly byte[] StepsHeader = Encoding.UTF8.GetBytes(string.Join(',', StepColumns));
+    private static readonly byte[] EpochsHeader = Encoding.UTF8.GetBytes(string.Join(',', EpochColumns));
+
     /// <summary>
     /// Picks the files from those given and, because the folder is the log, from their siblings with the
     /// standard names (a user who points at steps.csv still gets run.json's epoch length).
     /// </summary>
     public static TelemetryFolder Find(string folder, IReadOnlyList<string> given)
     {
-        var found = new Dictionary<TelemetryFileKind, string>();
-        foreach (var file in given)
+        var siblings = new[] { StepsJsonLines, StepsCsv, EpochsJsonLines, EpochsCsv, RunDescription }
+            .Select(name => (Name: name, File: Path.Combine(folder, name)))
+            .Where(sibling => SpecialFile.IsReadableFile(sibling.File)).ToDictionary();
+        var found = new Dictionary<string, string>();
+        foreach (var file in given.Concat(siblings.Values))
         {
-            var kind = KindOf(file);
-            if (kind != TelemetryFileKind.None)
-            {
-                found.TryAdd(kind, file);
-            }
+            if (KindOf(file) is { } kind) found.TryAdd(kind, file);
         }
 
-        // Siblings count when their content says what they are; a standard-named file with a damaged
-        // first line is still the folder's only steps file when nothing better is there.
-        foreach (var name in StandardNames)
-        {
-            var path = Path.Combine(folder, name);
-            if (SpecialFile.IsReadableFile(path) && !given.Contains(path))
-            {
-                var kind = KindOf(path);
-                if (kind != TelemetryFileKind.None)
-                {
-                    found.TryAdd(kind, path);
-                }
-            }
-        }
+        var (steps, stepsAreCsv) = Prefer(found, StepsJsonLines, StepsCsv);
+        var (epochs, epochsAreCsv) = Prefer(found, EpochsJsonLines, EpochsCsv);
 
-        if (!found.ContainsKey(TelemetryFileKind.StepsJsonLines) && !found.ContainsKey(TelemetryFileKind.StepsCsv))
-        {
-            foreach (var (name, kind) in new[] { (TelemetryFiles.StepsJsonLines, TelemetryFileKind.StepsJsonLines), (TelemetryFiles.StepsCsv, TelemetryFileKind.StepsCsv) })
-            {
-                if (SpecialFile.IsReadableFile(Path.Combine(folder, name)))
-                {
-                    found.TryAdd(kind, Path.Combine(folder, name));
-                }
-            }
-        }
-
-        var (steps, stepsKind) = Prefer(found, TelemetryFileKind.StepsJsonLines, TelemetryFileKind.StepsCsv);
-        var (epochs, epochsKind) = Prefer(found, TelemetryFileKind.EpochsJsonLines, TelemetryFileKind.EpochsCsv);
-        return new TelemetryFolder(folder, steps, stepsKind, epochs, epochsKind, found.GetValueOrDefault(TelemetryFileKind.RunDescription));
+        // A standard-named steps file with a damaged first line is still the folder's only steps file when nothing
+        // better is there.
+        if (steps is null) (steps, stepsAreCsv) = Prefer(siblings, StepsJsonLines, StepsCsv);
+        var run = found.GetValueOrDefault(RunDescription);
+        return new TelemetryFolder(folder, steps, stepsAreCsv, epochs, epochsAreCsv, run);
     }
 
-    private static readonly string[] StandardNames =
-    [
-        TelemetryFiles.StepsJsonLines, TelemetryFiles.StepsCsv, TelemetryFiles.EpochsJsonLines, TelemetryFiles.EpochsCsv, TelemetryFiles.RunDescription,
-    ];
+    /// <summary>The standard name of the telemetry file the head is; null for none.</summary>
+    public static string? Kind(string path, ReadOnlySpan<byte> head)
+    {
+        int newline = head.IndexOf((byte)'\n');
+        var first = (newline < 0 ? head : head[..newline]).TrimEnd((byte)'\r');
+        if (first.SequenceEqual(StepsHeader)) return StepsCsv;
+        if (first.SequenceEqual(EpochsHeader)) return EpochsCsv;
+        if (first.StartsWith("{"u8) && HasKeys(first, TelemetryLayout.Steps)) return StepsJsonLines;
+        if (first.StartsWith("{"u8) && HasKeys(first, TelemetryLayout.Epochs)) return EpochsJsonLines;
+        return Path.GetFileName(path) == RunDescription && IsEpochLensRun(head) ? RunDescription : null;
+    }
 
-    private static (string?, TelemetryFileKind) Prefer(Dictionary<TelemetryFileKind, string> found, TelemetryFileKind first, TelemetryFileKind second) =>
-        found.TryGetValue(first, out var a) ? (a, first) : found.TryGetValue(second, out var b) ? (b, second) : (null, TelemetryFileKind.None);
+    private static (string? File, bool Csv) Prefer(Dictionary<string, string> files, string jsonLines, string csv) =>
+        files.TryGetValue(jsonLines, out var file) ? (file, false) : (files.GetValueOrDefault(csv), true);
 
     /// <summary>The kind from the file's head; a file that cannot be opened counts as none.</summary>
-    private static TelemetryFileKind KindOf(string file)
+    private static string? KindOf(string file)
     {
         try
         {
-            return TelemetryFileDetector.Detect(file, FileHead.Read(file));
+            return Kind(file, FileHead.Read(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return TelemetryFileKind.None;
+            return null;
         }
+    }
+
+    /// <summary>Whether a one-line object (cut where the head ends) has the layout's keys at its top level.</summary>
+    private static bool HasKeys(ReadOnlySpan<byte> line, TelemetryLayout layout)
+    {
+        int seen = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(line, isFinalBlock: false, default);
+            while (reader.Read())
+            {
+                bool key = reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1;
+                if (key && layout.Column(ref reader) is >= 0 and var column) seen |= 1 << column;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return seen == layout.AllColumns;
+    }
+
+    /// <summary>
+    /// A run.json whose top-level "tool" is "epochlens" (the C# harness) or "epochlens-python" (the Python
+    /// recorder, python/epochlens_telemetry.py, which writes the same files from a user's own loop).
+    /// </summary>
+    private static bool IsEpochLensRun(ReadOnlySpan<byte> head)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
+            while (reader.Read())
+            {
+                bool key = reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1;
+                if (!key || !reader.ValueTextEquals("tool"u8)) continue;
+                return reader.Read() && reader.TokenType == JsonTokenType.String
+                    && (reader.ValueTextEquals("epochlens"u8) || reader.ValueTextEquals("epochlens-python"u8));
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
     }
 }

@@ -1,58 +1,42 @@
+using System.Text;
 using System.Text.Json;
 using EpochLens.Telemetry;
 using static EpochLens.Readers.Telemetry.ColumnKind;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>The columns of a telemetry file (CSV fields or JSON keys) and how each is read, as <see cref="TelemetryWriter"/> writes them.</summary>
-internal sealed class TelemetryLayout
+/// <summary>
+/// The columns of a telemetry file (CSV fields or JSON keys) and how each is read, as <see cref="TelemetryWriter"/>
+/// writes them.
+/// </summary>
+/// <param name="BadJsonValue">What a JSON line is told when a key's value is not of its kind, after its name.</param>
+internal sealed record TelemetryLayout(IReadOnlyList<string> Columns, ColumnKind[] Kinds, string BadJsonValue)
 {
     public static readonly TelemetryLayout Steps = new(TelemetryFiles.StepColumns,
-        [Whole, Whole, Whole, Whole, ModelFloat, ModelFloat, Real, Optional, Optional, Whole, SampleIds], "is not what the format says");
+        [Whole, Whole, Whole, Whole, ModelFloat, ModelFloat, Real, Optional, Optional, Whole, SampleIds],
+        "is not what the format says");
 
-    public static readonly TelemetryLayout Epochs = new(TelemetryFiles.EpochColumns, [Whole, Whole, Whole, Real, Real, Real], "is not a number");
+    public static readonly TelemetryLayout Epochs =
+        new(TelemetryFiles.EpochColumns, [Whole, Whole, Whole, Real, Real, Real], "is not a number");
 
-    private TelemetryLayout(IReadOnlyList<string> columns, ColumnKind[] kinds, string badJsonValue)
-    {
-        Columns = columns;
-        Kinds = kinds;
-        BadJsonValue = badJsonValue;
-    }
-
-    public IReadOnlyList<string> Columns { get; }
-
-    public ColumnKind[] Kinds { get; }
-
-    /// <summary>What a JSON line is told when a key's value is not of its kind, after the key's name.</summary>
-    public string BadJsonValue { get; }
+    private readonly byte[][] _keys = [.. Columns.Select(Encoding.UTF8.GetBytes)];
 
     public int Count => Columns.Count;
 
     /// <summary>A bit for every column, as a line that has them all sets them.</summary>
     public int AllColumns => (1 << Count) - 1;
 
-    public int Column(string name)
-    {
-        for (int i = 0; i < Columns.Count; i++)
-        {
-            if (Columns[i] == name)
-            {
-                return i;
-            }
-        }
+    public int Column(string name) => Columns.ToList().IndexOf(name);
 
-        throw new ArgumentException($"no telemetry column '{name}'", nameof(name));
-    }
-
-    /// <summary>The column of the JSON key at the reader; -1 for a key of no column.</summary>
-    public int Column(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The column of the JSON key at the reader, tried from <paramref name="first"/> on (the writer's key order makes
+    /// that the key's column); -1 for none.
+    /// </summary>
+    public int Column(ref Utf8JsonReader reader, int first = 0)
     {
-        for (int i = 0; i < Columns.Count; i++)
+        for (int i = 0; i < Count; i++)
         {
-            if (reader.ValueTextEquals(Columns[i]))
-            {
-                return i;
-            }
+            if (reader.ValueTextEquals(_keys[(first + i) % Count])) return (first + i) % Count;
         }
 
         return -1;

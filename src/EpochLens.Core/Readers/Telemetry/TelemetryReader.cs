@@ -16,7 +16,7 @@ public sealed class TelemetryReader : ILogReader
 
     public string Description => "EpochLens telemetry folders (steps.csv/steps.jsonl, epochs.*, run.json)";
 
-    public bool Recognises(string path, ReadOnlySpan<byte> head) => TelemetryFileDetector.Detect(path, head) != TelemetryFileKind.None;
+    public bool Recognises(string path, ReadOnlySpan<byte> head) => TelemetryFolder.Kind(path, head) is not null;
 
     public string GroupKey(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
 
@@ -25,15 +25,9 @@ public sealed class TelemetryReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var logs = new List<TrainingLog>();
         var folders = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        foreach (var folder in folders)
-        {
-            var files = TelemetryFolder.Find(folder.Key, folder.ToList());
-            var name = folders.Count == 1 ? source.Name : folder.Key;
-            logs.Add(new TelemetryRunParser(files, options, problems).Read(name, Format));
-        }
-
-        return logs;
+        return [.. folders.Select(folder =>
+            new TelemetryRunParser(TelemetryFolder.Find(folder.Key, [.. folder]), options, problems)
+                .Read(folders.Count == 1 ? source.Name : folder.Key, Format))];
     }
 }
