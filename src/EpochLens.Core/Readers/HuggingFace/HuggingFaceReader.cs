@@ -55,14 +55,7 @@ public sealed partial class HuggingFaceReader : ILogReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
         var runs = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        var logs = new List<TrainingLog>(runs.Count);
-        foreach (var run in runs)
-        {
-            var name = runs.Count == 1 ? source.Name : run.Key;
-            logs.Add(ReadRun(run.Key, [.. run], name, options, problems));
-        }
-
-        return logs;
+        return [.. runs.Select(run => ReadRun(run.Key, [.. run], runs.Count == 1 ? source.Name : run.Key, options, problems))];
     }
 
     private TrainingLog ReadRun(string folder, List<string> files, string name, ReadOptions options, IProblemSink problems)
@@ -72,7 +65,7 @@ public sealed partial class HuggingFaceReader : ILogReader
         foreach (var state in states)
         {
             // A newer copy that was cut before its first entry gives way to an older one.
-            read = new TrainerStateParser(state, options, problems).Read(name, Format);
+            read = TrainerStateParser.Read(state, name, Format, options, problems);
             if (read.Series.Count > 0)
             {
                 return read;
@@ -86,7 +79,7 @@ public sealed partial class HuggingFaceReader : ILogReader
             var file = files[0];
             if (!IsLlamaFactory(JsonHead.Start(Head(file))))
             {
-                return new TrainerStateParser(file, options, problems).Read(name, Format);
+                return TrainerStateParser.Read(file, name, Format, options, problems);
             }
 
             log = file;

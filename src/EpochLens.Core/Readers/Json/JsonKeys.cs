@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Series;
@@ -6,9 +5,9 @@ using EpochLens.Readers.Series;
 namespace EpochLens.Readers.Json;
 
 /// <summary>
-/// The keys of a file of JSON records, each decoded once: a key is matched as bytes against the previous record's key
-/// at the same position before any string is made, so a file whose records share their keys costs no allocation per
-/// record. Each key's series is made on its first number, up to <see cref="MaxSeries"/>.
+/// The keys of a file of JSON records, each made once: a key is looked up by its characters in a reused buffer before
+/// any string is made, so a file whose records share their keys costs no allocation per record. Each key's series is
+/// made on its first number, up to <see cref="MaxSeries"/>.
 /// </summary>
 /// <param name="describe">What a key is, from its name, when first seen.</param>
 internal sealed class JsonKeys(Func<string, JsonKey> describe)
@@ -17,14 +16,11 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     public const int MaxSeries = 1000;
 
     private readonly Dictionary<string, JsonKey> _keys = new(StringComparer.Ordinal);
-    private readonly List<(byte[] Bytes, JsonKey Key)> _positionCache = [];
-    private byte[] _path = new byte[256];
+    private char[] _path = new char[256];
+    private int _series;
 
     /// <summary>The keys in the order they were first seen.</summary>
     public List<JsonKey> InOrder { get; } = [];
-
-    /// <summary>The keys with a series, in the order their series were made.</summary>
-    public List<JsonKey> WithSeries { get; } = [];
 
     /// <summary>
     /// Copies the key name at the reader into the key buffer at <paramref name="at"/> (after the names of the objects
@@ -32,15 +28,8 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     /// </summary>
     public int AppendName(ref Utf8JsonReader reader, int at)
     {
-        int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-        EnsurePath(at + length);
-        if (!reader.ValueIsEscaped)
-        {
-            reader.ValueSpan.CopyTo(_path.AsSpan(at));
-            return reader.ValueSpan.Length;
-        }
-
-        // The reader checks escapes only for form: "\uD800" without its low half passes, and unescaping it throws.
+        // No more characters than its bytes. The reader checks escapes only for form: "\uD800" alone passes it.
+        EnsurePath(at + reader.ValueSpan.Length);
         try
         {
             return reader.CopyString(_path.AsSpan(at));
@@ -55,70 +44,39 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     public void AppendSeparator(int at)
     {
         EnsurePath(at + 1);
-        _path[at] = (byte)'/';
+        _path[at] = '/';
     }
 
-    /// <summary>The key of the first <paramref name="length"/> bytes of the key buffer, the record's key number <paramref name="position"/>.</summary>
-    /// <param name="isNew">The key had not been seen before (its text was just decoded).</param>
-    public JsonKey Lookup(int position, int length, out bool isNew)
+    /// <summary>The key of the first <paramref name="length"/> characters of the key buffer.</summary>
+    public JsonKey Lookup(int length)
     {
-        var bytes = _path.AsSpan(0, length);
-        isNew = false;
-        if (position < _positionCache.Count && bytes.SequenceEqual(_positionCache[position].Bytes))
-        {
-            return _positionCache[position].Key;
-        }
+        var name = _path.AsSpan(0, length);
+        if (_keys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var key)) return key;
 
-        var name = Encoding.UTF8.GetString(bytes);
-        if (!_keys.TryGetValue(name, out var key))
-        {
-            key = describe(name);
-            _keys.Add(name, key);
-            InOrder.Add(key);
-            isNew = true;
-        }
-
-        if (position < _positionCache.Count)
-        {
-            _positionCache[position] = (bytes.ToArray(), key);
-        }
-        else if (position == _positionCache.Count && position < 4096)
-        {
-            _positionCache.Add((bytes.ToArray(), key));
-        }
-
+        var text = name.ToString();
+        _keys.Add(text, key = describe(text));
+        InOrder.Add(key);
         return key;
     }
 
-    /// <summary>The key of that name, made (but not counted as seen) when no record has had it yet.</summary>
+    /// <summary>The key of that name, made (but not counted as seen, nor later) when no record has had it yet.</summary>
     public JsonKey Named(string name)
     {
-        if (!_keys.TryGetValue(name, out var key))
-        {
-            key = describe(name);
-            _keys.Add(name, key);
-        }
-
+        if (!_keys.TryGetValue(name, out var key)) _keys.Add(name, key = describe(name));
         return key;
     }
 
     /// <summary>Makes the key's series; null when <see cref="MaxSeries"/> are made already (its numbers are then dropped).</summary>
     public SeriesCollector? NewSeries(JsonKey key, bool keepWallTimes, SeriesRole role)
     {
-        if (WithSeries.Count >= MaxSeries)
-        {
-            return null;
-        }
+        if (_series == MaxSeries) return null;
 
-        WithSeries.Add(key);
+        _series++;
         return key.Series = new SeriesCollector(key.Name, keepWallTimes, role);
     }
 
     private void EnsurePath(int length)
     {
-        if (_path.Length < length + 1)
-        {
-            Array.Resize(ref _path, Math.Max(length + 1, _path.Length * 2));
-        }
+        if (_path.Length < length + 1) Array.Resize(ref _path, Math.Max(length + 1, _path.Length * 2));
     }
 }

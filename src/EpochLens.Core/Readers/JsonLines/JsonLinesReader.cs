@@ -50,14 +50,7 @@ public sealed class JsonLinesReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var logs = new List<TrainingLog>(source.Files.Count);
-        foreach (var file in source.Files)
-        {
-            var name = source.Files.Count == 1 ? source.Name : file;
-            logs.Add(JsonLinesParser.Read(file, options, problems, name, Format));
-        }
-
-        return logs;
+        return [.. source.Files.Select(file => JsonLinesParser.Read(file, options, problems, source.Files.Count == 1 ? source.Name : file, Format))];
     }
 
     private static bool IsWholeObject(ReadOnlySpan<byte> line)
