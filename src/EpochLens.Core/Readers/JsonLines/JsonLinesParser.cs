@@ -14,7 +14,8 @@ namespace EpochLens.Readers.JsonLines;
 /// its numbers are collected before any is added, because the step key may come last ({"loss": 1, "step": 5}).
 /// Keys are looked up once (<see cref="JsonKeys"/>), so a file whose records share their keys costs no allocation per record.
 /// </summary>
-internal sealed class JsonLinesParser
+/// <param name="scaling">How the step key is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
+internal sealed class JsonLinesParser(string file, ReadOptions options, IProblemSink sink, StepScaling scaling)
 {
     /// <summary>Step keys in order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
     private static readonly string[] StepKeys =
@@ -28,12 +29,16 @@ internal sealed class JsonLinesParser
 
     private const int MaxDepth = 64;
 
-    private readonly ReadOptions _options;
-    private readonly ProblemReporter _problems;
-    private readonly JsonKeys _keys;
+    private readonly ProblemReporter _problems = new(file, sink, options.Strict);
+    private readonly JsonKeys _keys = new(name => new JsonKey(name,
+        options.EpochColumn is { } epoch ? name == epoch : EpochKeys.Contains(name),
+        options.StepColumn is { } step ? name == step : StepKeys.Contains(name)));
+
     private readonly List<(JsonKey Info, double Value, StepReading Reading, long Step, int Decimals)> _values = [];
     private readonly int[] _prefixLengths = new int[MaxDepth + 1];
-    private readonly StepScaling _scaling;
+
+    /// <summary>The records skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on.</summary>
+    private readonly FractionalSteps _fractions = new();
     private byte[] _quoted = new byte[1024];
     private bool _stepDecided;
     private JsonKey? _stepKey;
@@ -42,18 +47,6 @@ internal sealed class JsonLinesParser
 
     /// <summary>The step key not read as steps when the row order is the step (<see cref="StepScaling.RowOrder"/>).</summary>
     private JsonKey? _ignoredStepKey;
-
-    /// <param name="scaling">How the step key is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
-    private JsonLinesParser(string file, ReadOptions options, IProblemSink problems, StepScaling scaling)
-    {
-        _options = options;
-        _problems = new ProblemReporter(file, problems, options.Strict);
-        _scaling = scaling;
-        _keys = new JsonKeys(name => new JsonKey(name, IsEpochKey(name), MayBeStep(name)));
-    }
-
-    /// <summary>The records skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on.</summary>
-    private FractionalSteps Fractions { get; } = new();
 
     /// <summary>Reads a file, twice when its steps have fractions (<see cref="FractionalSteps"/>).</summary>
     /// <param name="feed">Where the records come from: the file's lines unless told.</param>
@@ -64,8 +57,8 @@ internal sealed class JsonLinesParser
         {
             var parser = new JsonLinesParser(file, options, sink, scaling);
             (feed ?? Lines(() => LogFile.Open(file, options)))(parser._problems, parser.ReadRecord);
-            parser.Fractions.Rows = parser._records;
-            return ([parser.Finish(sourceName, format, hint)], parser.Fractions);
+            parser._fractions.Rows = parser._records;
+            return ([parser.Finish(sourceName, format, hint)], parser._fractions);
         })[0];
 
     /// <summary>The records of a JSON Lines stream, one a line.</summary>
@@ -135,7 +128,7 @@ internal sealed class JsonLinesParser
                     var info = _keys.Lookup(keyLength);
                     var reading = StepReading.NotANumber;
                     (long step, int decimals) = (0, 0);
-                    if (info.MayBeStep) reading = JsonNumber.ReadStep(ref reader, _scaling.Decimals, out step, out decimals);
+                    if (info.MayBeStep) reading = JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals);
 
                     _values.Add((info, value, reading, step, decimals));
                     break;
@@ -144,12 +137,6 @@ internal sealed class JsonLinesParser
 
         return "the object is not closed";
     }
-
-    private bool MayBeStep(string name) =>
-        _options.StepColumn is { } step ? name == step : Array.IndexOf(StepKeys, name) >= 0;
-
-    private bool IsEpochKey(string name) =>
-        _options.EpochColumn is { } epoch ? name == epoch : Array.IndexOf(EpochKeys, name) >= 0;
 
     private void AddRecord(SourcePosition where)
     {
@@ -163,10 +150,10 @@ internal sealed class JsonLinesParser
         {
             if (info == _stepKey)
             {
-                if (reading == StepReading.Fractional && _scaling.IsNone)
+                if (reading == StepReading.Fractional && scaling.IsNone)
                 {
                     // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
-                    Fractions.Add(info.Name, value.ToString("R", CultureInfo.InvariantCulture), value, decimals, where.ToString());
+                    _fractions.Add(info.Name, value.ToString("R", CultureInfo.InvariantCulture), value, decimals, where.ToString());
                     return;
                 }
 
@@ -206,16 +193,16 @@ internal sealed class JsonLinesParser
     private void DecideStepKey()
     {
         _stepDecided = true;
-        _stepKey = _options.StepColumn is { } column ? _keys.Named(column)
+        _stepKey = options.StepColumn is { } column ? _keys.Named(column)
             : StepKeys.Select(k => _values.Find(v => v.Info.Name == k).Info).FirstOrDefault(k => k is not null);
-        if (_scaling.RowOrder) (_ignoredStepKey, _stepKey) = (_stepKey, null);
+        if (scaling.RowOrder) (_ignoredStepKey, _stepKey) = (_stepKey, null);
     }
 
-    private bool Wanted(JsonKey info) => _options.Metric is null || info.Name == _options.Metric || info.IsEpoch;
+    private bool Wanted(JsonKey info) => options.Metric is null || info.Name == options.Metric || info.IsEpoch;
 
     private SeriesCollector? NewSeries(JsonKey info, SourcePosition where)
     {
-        var series = _keys.NewSeries(info, _options.KeepWallTimes, info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name));
+        var series = _keys.NewSeries(info, options.KeepWallTimes, info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name));
         if (series is null && !_seriesLimitReported)
         {
             _seriesLimitReported = true;
@@ -234,10 +221,10 @@ internal sealed class JsonLinesParser
         {
             var built = info.Series!.Build(_problems);
             if (info.IsEpoch) epochs ??= built;
-            if (_options.Metric is null || info.Name == _options.Metric) series.Add(built);
+            if (options.Metric is null || info.Name == options.Metric) series.Add(built);
         }
 
-        if (_options.Metric is { } metric && series.Count == 0)
+        if (options.Metric is { } metric && series.Count == 0)
         {
             _problems.Report("", ProblemKind.Skipped, $"no numeric key '{metric}' in this file");
         }
