@@ -37,7 +37,7 @@ internal static class TrainerStateParser
         using var raw = LogFile.Open(file, options);
         if (raw is FileStream { Length: 0 }) throw new LogReadException(file, "the file is empty: not a trainer_state.json");
 
-        using var copy = new MemoryStream();
+        using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, Array.MaxLength) : 0);
         try
         {
             using var stream = TextEncoding.WithoutUtf8Mark(raw);

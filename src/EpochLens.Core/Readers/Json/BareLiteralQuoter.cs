@@ -14,8 +14,8 @@ internal static class BareLiteralQuoter
     /// <summary>Rewrites a whole piece of JSON (a line, a document) into <paramref name="buffer"/>, grown as needed.</summary>
     public static ReadOnlySpan<byte> Quote(ReadOnlySpan<byte> json, ref byte[] buffer)
     {
-        // A word gains two quotes and is at least one byte, followed by another unless it ends the text.
-        int most = (2 * json.Length) + 2;
+        // A word gains two quotes, and each starts with its own 'N' or 'I'.
+        int most = json.Length + (2 * (json.Count((byte)'N') + json.Count((byte)'I')));
         if (buffer.Length < most) buffer = new byte[Math.Max(most, buffer.Length * 2)];
 
         int o = 0;

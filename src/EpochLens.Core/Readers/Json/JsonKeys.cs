@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Series;
@@ -5,9 +6,9 @@ using EpochLens.Readers.Series;
 namespace EpochLens.Readers.Json;
 
 /// <summary>
-/// The keys of a file of JSON records, each made once: a key is looked up by its characters in a reused buffer before
-/// any string is made, so a file whose records share their keys costs no allocation per record. Each key's series is
-/// made on its first number, up to <see cref="MaxSeries"/>.
+/// The keys of a file of JSON records, each decoded once: a key is matched as bytes against the previous record's key
+/// at the same position before any string is made, so a file whose records share their keys costs no allocation per
+/// record. Each key's series is made on its first number, up to <see cref="MaxSeries"/>.
 /// </summary>
 /// <param name="describe">What a key is, from its name, when first seen.</param>
 internal sealed class JsonKeys(Func<string, JsonKey> describe)
@@ -16,7 +17,8 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     public const int MaxSeries = 1000;
 
     private readonly Dictionary<string, JsonKey> _keys = new(StringComparer.Ordinal);
-    private char[] _path = new char[256];
+    private readonly List<(byte[] Bytes, JsonKey Key)> _byPosition = [];
+    private byte[] _path = new byte[256];
     private int _series;
 
     /// <summary>The keys in the order they were first seen.</summary>
@@ -28,8 +30,14 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     /// </summary>
     public int AppendName(ref Utf8JsonReader reader, int at)
     {
-        // No more characters than its bytes. The reader checks escapes only for form: "\uD800" alone passes it.
         EnsurePath(at + reader.ValueSpan.Length);
+        if (!reader.ValueIsEscaped)
+        {
+            reader.ValueSpan.CopyTo(_path.AsSpan(at));
+            return reader.ValueSpan.Length;
+        }
+
+        // The reader checks escapes only for form: "\uD800" without its low half passes, and unescaping it throws.
         try
         {
             return reader.CopyString(_path.AsSpan(at));
@@ -44,18 +52,25 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     public void AppendSeparator(int at)
     {
         EnsurePath(at + 1);
-        _path[at] = '/';
+        _path[at] = (byte)'/';
     }
 
-    /// <summary>The key of the first <paramref name="length"/> characters of the key buffer.</summary>
-    public JsonKey Lookup(int length)
+    /// <summary>The key of the first <paramref name="length"/> bytes of the key buffer, the record's key number <paramref name="position"/>.</summary>
+    public JsonKey Lookup(int position, int length)
     {
-        var name = _path.AsSpan(0, length);
-        if (_keys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var key)) return key;
+        var bytes = _path.AsSpan(0, length);
+        if (position < _byPosition.Count && bytes.SequenceEqual(_byPosition[position].Bytes)) return _byPosition[position].Key;
 
-        var text = name.ToString();
-        _keys.Add(text, key = describe(text));
-        InOrder.Add(key);
+        var name = Encoding.UTF8.GetString(bytes);
+        if (!_keys.TryGetValue(name, out var key))
+        {
+            _keys.Add(name, key = describe(name));
+            InOrder.Add(key);
+        }
+
+        if (position < _byPosition.Count) _byPosition[position] = (bytes.ToArray(), key);
+        else if (position == _byPosition.Count && position < 4096) _byPosition.Add((bytes.ToArray(), key));
+
         return key;
     }
 

@@ -97,7 +97,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         var reader = new Utf8JsonReader(record, new JsonReaderOptions { MaxDepth = MaxDepth });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return "not a JSON object";
 
-        int level = 0, prefix = 0, keyLength = 0;
+        int level = 0, prefix = 0, keyLength = 0, position = 0;
         while (reader.Read())
         {
             switch (reader.TokenType)
@@ -125,7 +125,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
                     break;
                 case JsonTokenType.Number or JsonTokenType.String when JsonNumber.TryGet(ref reader, out double value):
                     // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
-                    var info = _keys.Lookup(keyLength);
+                    var info = _keys.Lookup(position++, keyLength);
                     var reading = StepReading.NotANumber;
                     (long step, int decimals) = (0, 0);
                     if (info.MayBeStep) reading = JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals);
