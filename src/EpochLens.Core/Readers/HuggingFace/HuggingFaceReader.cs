@@ -25,7 +25,8 @@ public sealed partial class HuggingFaceReader : ILogReader
     {
         var name = BaseName(path);
         var text = JsonHead.Start(head);
-        return text is [(byte)'{', ..] && (name == TrainerState || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text));
+        return text is [(byte)'{', ..] && (name == TrainerState
+            || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text));
     }
 
     /// <summary>
@@ -47,7 +48,8 @@ public sealed partial class HuggingFaceReader : ILogReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
         var runs = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        return [.. runs.Select(run => ReadRun(run.Key, [.. run], runs.Count == 1 ? source.Name : run.Key, options, problems))];
+        return [.. runs.Select(run =>
+            ReadRun(run.Key, [.. run], runs.Count == 1 ? source.Name : run.Key, options, problems))];
     }
 
     private TrainingLog ReadRun(string folder, List<string> files, string name, ReadOptions options, IProblemSink problems)

@@ -15,19 +15,21 @@ namespace EpochLens.Readers.HuggingFace;
 /// </summary>
 internal static class TrainerStateParser
 {
-    public static TrainingLog Read(string file, string sourceName, string format, ReadOptions options, IProblemSink problems)
+    public static TrainingLog Read(string file, string sourceName, string format, ReadOptions options, IProblemSink sink)
     {
-        var text = Text(file, options, new ProblemReporter(file, problems, options.Strict));
+        var text = Text(file, options, new ProblemReporter(file, sink, options.Strict));
         var history = new JsonArrayRecords("log_history", "log_history entry", "log_history entries");
         double Top(string key) => history.Numbers.GetValueOrDefault(key, double.NaN);
 
         // The Trainer's own step and epoch keys, whatever the settings say for other logs; it logs no wall times.
-        var log = JsonLinesParser.Read(file, options with { StepColumn = "step", EpochColumn = "epoch", KeepWallTimes = false },
-            problems, sourceName, format, (reporter, handle) => history.Walk(text.Span, reporter, handle),
+        var trainer = options with { StepColumn = "step", EpochColumn = "epoch", KeepWallTimes = false };
+        var log = JsonLinesParser.Read(
+            file, trainer, sink, sourceName, format, (reporter, handle) => history.Walk(text.Span, reporter, handle),
             epochs => Hint(epochs, Top("max_steps"), Top("num_train_epochs")));
         int? loggingSteps = Top("logging_steps") >= 1 ? (int)Math.Round(Top("logging_steps")) : null;
-        var series = log.Series.Select(s => s.With(RoleOf(s.Name), s.Name != "loss" ? null
-            : IntervalMean(loggingSteps, s.Steps, "transformers' Trainer logs the mean loss over each logging interval")));
+        const string Evidence = "transformers' Trainer logs the mean loss over each logging interval";
+        var series = log.Series.Select(s =>
+            s.With(RoleOf(s.Name), s.Name == "loss" ? IntervalMean(loggingSteps, s.Steps, Evidence) : null));
         return new TrainingLog(sourceName, format, [.. series.OrderBy(s => s.Name != "loss")], log.Epochs);
     }
 
@@ -35,7 +37,10 @@ internal static class TrainerStateParser
     private static ReadOnlyMemory<byte> Text(string file, ReadOptions options, ProblemReporter problems)
     {
         using var raw = LogFile.Open(file, options);
-        if (raw is FileStream { Length: 0 }) throw new LogReadException(file, "the file is empty: not a trainer_state.json");
+        if (raw is FileStream { Length: 0 })
+        {
+            throw new LogReadException(file, "the file is empty: not a trainer_state.json");
+        }
 
         using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, Array.MaxLength) : 0);
         try
@@ -48,7 +53,10 @@ internal static class TrainerStateParser
             problems.Report("", ProblemKind.Truncated, $"the compressed data is damaged ({e.Message}): reading stopped there");
         }
 
-        if (raw is SizeLimitedStream { LimitReached: true } bounded) problems.Report("", ProblemKind.LimitReached, bounded.LimitMessage);
+        if (raw is SizeLimitedStream { LimitReached: true } bounded)
+        {
+            problems.Report("", ProblemKind.LimitReached, bounded.LimitMessage);
+        }
 
         byte[] quoted = [];
         int length = BareLiteralQuoter.Quote(copy.GetBuffer().AsSpan(0, (int)copy.Length), ref quoted).Length;
@@ -79,10 +87,7 @@ internal static class TrainerStateParser
         if (window is null && steps.Length > 1)
         {
             var gaps = new long[steps.Length - 1];
-            for (int i = 1; i < steps.Length; i++)
-            {
-                gaps[i - 1] = steps[i] - steps[i - 1];
-            }
+            for (int i = 1; i < steps.Length; i++) gaps[i - 1] = steps[i] - steps[i - 1];
 
             Array.Sort(gaps);
             window = (int)Math.Min(int.MaxValue, gaps[gaps.Length / 2]);
@@ -115,10 +120,7 @@ internal static class TrainerStateParser
         }
 
         var origin = $"trainer_state.json log_history step / epoch ({entries:0.##})";
-        if (fromState is not double state)
-        {
-            return Counted(entries, origin);
-        }
+        if (fromState is not double state) return Counted(entries, origin);
 
         if (FitsEntries(state, entries, epochs!))
         {
@@ -140,10 +142,7 @@ internal static class TrainerStateParser
     private static bool FitsEntries(double state, double entries, MetricSeries epochs)
     {
         double top = 0;
-        foreach (double e in epochs.Values)
-        {
-            top = double.IsFinite(e) ? Math.Max(top, e) : top;
-        }
+        foreach (double e in epochs.Values) top = double.IsFinite(e) ? Math.Max(top, e) : top;
 
         double tolerance = 1 + (top > 0 ? entries * 0.01 / top : 0);
         return Math.Abs(state - entries) <= tolerance && EpochHints.FitsEpochCrossings(state, epochs.Steps, epochs.Values);

@@ -45,7 +45,7 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
                             // As written, escapes and all: never an exception, and only plain names are asked for.
                             name = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
                             break;
-                        case JsonTokenType.StartArray when arrayDepth < 0 && (member is null ? depth <= 1 : depth == 1 && name == member):
+                        case JsonTokenType.StartArray when arrayDepth < 0 && MayHoldRecords(depth, name):
                             candidate = depth;
                             break;
                         case JsonTokenType.EndArray when depth == candidate:
@@ -57,8 +57,15 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
                             reader.Skip();
                             var record = text.Slice(offset + start, (int)reader.BytesConsumed - start);
                             var where = new SourcePosition(one, ++Count, offset + start);
-                            if (System.Text.Unicode.Utf8.IsValid(record)) handle(record, where, cut: false);
-                            else problems.Report(where.ToString(), ProblemKind.Encoding, $"bytes that are not valid UTF-8: {one} skipped");
+                            if (System.Text.Unicode.Utf8.IsValid(record))
+                            {
+                                handle(record, where, cut: false);
+                            }
+                            else
+                            {
+                                var why = $"bytes that are not valid UTF-8: {one} skipped";
+                                problems.Report(where.ToString(), ProblemKind.Encoding, why);
+                            }
 
                             start = -1;
                             break;
@@ -75,12 +82,13 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
             catch (JsonException e)
             {
                 int at = offset + good;
-                var where = inArray ? new SourcePosition(one, Count + 1, start < 0 ? at : offset + start).ToString() : $"byte {at}";
+                var record = new SourcePosition(one, Count + 1, start < 0 ? at : offset + start);
+                var where = inArray ? record.ToString() : $"byte {at}";
                 var damage = $"not valid JSON at byte {at} or just after ({JsonHead.Reason(e)})";
                 if (IsPrefix(text[at..], goodState))
                 {
-                    problems.Report(where, ProblemKind.Truncated,
-                        $"the file ends inside the JSON (a killed run?): the {Count} complete {many} before it are kept");
+                    var cut = $"the file ends inside the JSON (a killed run?): the {Count} complete {many} before it are kept";
+                    problems.Report(where, ProblemKind.Truncated, cut);
                     return;
                 }
 
@@ -94,6 +102,9 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
             }
         }
     }
+
+    /// <summary>Whether an array that starts at <paramref name="depth"/>, a value of <paramref name="name"/>, may be the records'.</summary>
+    private bool MayHoldRecords(int depth, string? name) => member is null ? depth <= 1 : depth == 1 && name == member;
 
     /// <summary>Whether the text is the start of valid JSON, read on from <paramref name="state"/>: a file cut short.</summary>
     private static bool IsPrefix(ReadOnlySpan<byte> rest, JsonReaderState state)
@@ -130,7 +141,8 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
     /// <summary>The reader's state inside the records' array (of the root, or of a root object's member).</summary>
     private static JsonReaderState InsideArray(int depth)
     {
-        var reader = new Utf8JsonReader(depth == 0 ? "["u8 : "{\"a\":["u8, isFinalBlock: false, new JsonReaderState(Options));
+        var opening = depth == 0 ? "["u8 : "{\"a\":["u8;
+        var reader = new Utf8JsonReader(opening, isFinalBlock: false, new JsonReaderState(Options));
         while (reader.Read()) { }
 
         return reader.CurrentState;

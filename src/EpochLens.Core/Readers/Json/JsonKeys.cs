@@ -59,7 +59,8 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     public JsonKey Lookup(int position, int length)
     {
         var bytes = _path.AsSpan(0, length);
-        if (position < _byPosition.Count && bytes.SequenceEqual(_byPosition[position].Bytes)) return _byPosition[position].Key;
+        var previous = position < _byPosition.Count ? _byPosition[position] : default;
+        if (previous.Key is not null && bytes.SequenceEqual(previous.Bytes)) return previous.Key;
 
         var name = Encoding.UTF8.GetString(bytes);
         if (!_keys.TryGetValue(name, out var key))

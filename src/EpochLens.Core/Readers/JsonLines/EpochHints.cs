@@ -20,7 +20,8 @@ internal static class EpochHints
         {
             if (double.IsFinite(v) && v != Math.Floor(v))
             {
-                return StepsPerEpochFromFraction(steps, values) is double perEpoch ? new EpochHint(perEpoch, null, origin) : null;
+                double? perEpoch = StepsPerEpochFromFraction(steps, values);
+                return perEpoch is null ? null : new EpochHint(perEpoch, null, origin);
             }
         }
 

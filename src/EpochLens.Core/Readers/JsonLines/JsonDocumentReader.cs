@@ -41,7 +41,11 @@ public sealed class JsonDocumentReader : ILogReader
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path).ToLowerInvariant();
         var rest = JsonHead.Start(head);
-        if (!name.EndsWith(".json", StringComparison.Ordinal) && !name.EndsWith(".json.gz", StringComparison.Ordinal)) return false;
+        if (!name.EndsWith(".json", StringComparison.Ordinal) && !name.EndsWith(".json.gz", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         if (rest.Length < 2 || rest[0] is not ((byte)'[' or (byte)'{')) return false;
 
         // An array of objects or of numbers; else the first member's value decides: an array of numbers or of objects,
@@ -89,9 +93,11 @@ public sealed class JsonDocumentReader : ILogReader
             }
             catch (InvalidDataException e)
             {
+                var budget = maxBytes < MaxBytes
+                    ? $"within the memory budget, which {options.Spell(Setting.MemoryBudget)} raises"
+                    : "at any memory budget";
                 throw new LogReadException(file, bounded.LimitReached
-                    ? $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read whole ({(maxBytes < MaxBytes
-                        ? $"within the memory budget, which {options.Spell(Setting.MemoryBudget)} raises" : "at any memory budget")}); "
+                    ? $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read whole ({budget}); "
                         + "write one object per line (JSON Lines) instead"
                     : $"the compressed content is damaged ({e.Message})", e);
             }
@@ -107,7 +113,7 @@ public sealed class JsonDocumentReader : ILogReader
         }
         catch (JsonException e)
         {
-            // An array of per-step objects with a damaged one: every other object is still read (strict reading fails instead).
+            // An array of per-step objects with a damaged one: every other object is still read (not when strict).
             if (options.Strict) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
 
             var records = new JsonArrayRecords(null, "object", "objects");
@@ -174,8 +180,8 @@ public sealed class JsonDocumentReader : ILogReader
             int length = columns.Count == 0 ? 0 : columns.Max(c => c.Value.GetArrayLength());
             for (int i = 0; i < length; i++)
             {
-                Line(null, columns.Where(c => i < c.Value.GetArrayLength() && c.Value[i].ValueKind is JsonValueKind.Number or JsonValueKind.String)
-                    .Select(c => (c.Name, c.Value[i])));
+                var cells = columns.Where(c => i < c.Value.GetArrayLength()).Select(c => (c.Name, Value: c.Value[i]));
+                Line(null, cells.Where(c => c.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String));
             }
         }
 

@@ -12,14 +12,17 @@ namespace EpochLens.Readers.JsonLines;
 /// Reads a file of JSON records: the lines of a JSON Lines file, or the records another feed hands on (a document's
 /// array, a trainer_state.json's log_history). Each record is parsed on its own (a damaged one costs only itself) and
 /// its numbers are collected before any is added, because the step key may come last ({"loss": 1, "step": 5}).
-/// Keys are looked up once (<see cref="JsonKeys"/>), so a file whose records share their keys costs no allocation per record.
+/// Keys are looked up once (<see cref="JsonKeys"/>), so records that share their keys cost no allocation each.
 /// </summary>
-/// <param name="scaling">How the step key is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
+/// <param name="scaling">How the step key is made whole once a first pass found fractions (<see cref="FractionalSteps"/>).</param>
 internal sealed class JsonLinesParser(string file, ReadOptions options, IProblemSink sink, StepScaling scaling)
 {
     /// <summary>Step keys in order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
     private static readonly string[] StepKeys =
-        ["step", "global_step", "trainer/global_step", "train/global_step", "iteration", "iter", "_step", "training_iteration"];
+    [
+        "step", "global_step", "trainer/global_step", "train/global_step",
+        "iteration", "iter", "_step", "training_iteration",
+    ];
 
     private static readonly string[] EpochKeys = ["epoch", "trainer/epoch", "train/epoch"];
 
@@ -50,8 +53,9 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
 
     /// <summary>Reads a file, twice when its steps have fractions (<see cref="FractionalSteps"/>).</summary>
     /// <param name="feed">Where the records come from: the file's lines unless told.</param>
-    /// <param name="hint">What the epoch key's series says about epochs: <see cref="EpochHints.FromEpochSeries"/> unless told.</param>
-    public static TrainingLog Read(string file, ReadOptions options, IProblemSink problems, string sourceName, string format,
+    /// <param name="hint">What the epoch key's series says: <see cref="EpochHints.FromEpochSeries"/> unless told.</param>
+    public static TrainingLog Read(
+        string file, ReadOptions options, IProblemSink problems, string sourceName, string format,
         RecordFeed? feed = null, Func<MetricSeries?, EpochHint?>? hint = null) =>
         FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
@@ -65,8 +69,12 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
     public static RecordFeed Lines(Func<Stream> open) => (problems, handle) =>
     {
         using var stream = open();
-        var scanner = RecordLines.Read(stream, problems, (line, lines) => handle(line, lines.Position, lines.Unterminated), cutIsDamage: false);
-        if (scanner.LineNumber == 0) throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");
+        var scanner = RecordLines.Read(
+            stream, problems, (line, lines) => handle(line, lines.Position, lines.Unterminated), cutIsDamage: false);
+        if (scanner.LineNumber == 0)
+        {
+            throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");
+        }
     };
 
     private void ReadRecord(ReadOnlySpan<byte> record, SourcePosition where, bool cut)
@@ -86,9 +94,15 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
             error = $"not valid JSON ({JsonHead.Reason(e)})";
         }
 
-        if (error is null && _values.Count > 0) AddRecord(where);
-        else if (error is not null && cut) _problems.Report(where.ToString(), ProblemKind.Truncated, RecordLines.CutLine);
-        else if (error is not null) _problems.Report(where.ToString(), ProblemKind.Malformed, $"{error}: {where.Unit} skipped");
+        if (error is null)
+        {
+            if (_values.Count > 0) AddRecord(where);
+        }
+        else
+        {
+            _problems.Report(where.ToString(), cut ? ProblemKind.Truncated : ProblemKind.Malformed,
+                cut ? RecordLines.CutLine : $"{error}: {where.Unit} skipped");
+        }
     }
 
     /// <summary>Collects the record's numbers with their flattened keys; returns why the record is not an object, or null.</summary>
@@ -128,7 +142,10 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
                     var info = _keys.Lookup(position++, keyLength);
                     var reading = StepReading.NotANumber;
                     (long step, int decimals) = (0, 0);
-                    if (info.MayBeStep) reading = JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals);
+                    if (info.MayBeStep)
+                    {
+                        reading = JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals);
+                    }
 
                     _values.Add((info, value, reading, step, decimals));
                     break;
@@ -153,7 +170,8 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
                 if (reading == StepReading.Fractional && scaling.IsNone)
                 {
                     // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
-                    _fractions.Add(info.Name, value.ToString("R", CultureInfo.InvariantCulture), value, decimals, where.ToString());
+                    var text = value.ToString("R", CultureInfo.InvariantCulture);
+                    _fractions.Add(info.Name, text, value, decimals, where.ToString());
                     return;
                 }
 
@@ -174,13 +192,15 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
 
         if (!hasStep)
         {
-            _problems.Report(where.ToString(), ProblemKind.BadValue, $"no '{_stepKey!.Name}' step: {where.Unit} skipped");
+            var why = $"no '{_stepKey!.Name}' step: {where.Unit} skipped";
+            _problems.Report(where.ToString(), ProblemKind.BadValue, why);
             return;
         }
 
         foreach (var (info, value, _, _, _) in _values)
         {
-            if (info == _stepKey || info == _ignoredStepKey || info.Name is WallTimeKey or RuntimeKey || !Wanted(info)) continue;
+            bool skip = info == _stepKey || info == _ignoredStepKey || info.Name is WallTimeKey or RuntimeKey;
+            if (skip || !Wanted(info)) continue;
 
             (info.Series ?? NewSeries(info, where))?.Add(step, value, wallTime, _problems, where);
         }
@@ -202,7 +222,8 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
 
     private SeriesCollector? NewSeries(JsonKey info, SourcePosition where)
     {
-        var series = _keys.NewSeries(info, options.KeepWallTimes, info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name));
+        var role = info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name);
+        var series = _keys.NewSeries(info, options.KeepWallTimes, role);
         if (series is null && !_seriesLimitReported)
         {
             _seriesLimitReported = true;
@@ -229,7 +250,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
             _problems.Report("", ProblemKind.Skipped, $"no numeric key '{metric}' in this file");
         }
 
-        var epochHint = hint is null ? EpochHints.FromEpochSeries(epochs, $"'{epochs?.Name}' key of each line") : hint(epochs);
-        return new TrainingLog(sourceName, format, series, epochHint);
+        hint ??= e => EpochHints.FromEpochSeries(e, $"'{e?.Name}' key of each line");
+        return new TrainingLog(sourceName, format, series, hint(epochs));
     }
 }

@@ -42,7 +42,8 @@ public sealed class JsonLinesReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        return [.. source.Files.Select(file => JsonLinesParser.Read(file, options, problems, source.Files.Count == 1 ? source.Name : file, Format))];
+        return [.. source.Files.Select(file =>
+            JsonLinesParser.Read(file, options, problems, source.Files.Count == 1 ? source.Name : file, Format))];
     }
 
     private static bool IsWholeObject(ReadOnlySpan<byte> line)
