@@ -14,9 +14,6 @@ public sealed partial class HuggingFaceReader : ILogReader
 {
     public static readonly HuggingFaceReader Default = new();
 
-    private const string TrainerState = "trainer_state.json";
-    private const string LlamaFactoryLog = "trainer_log.jsonl";
-
     public string Format => "huggingface";
 
     public string Description => "Hugging Face Trainer trainer_state.json and LLaMA-Factory trainer_log.jsonl (optionally .gz)";
@@ -71,6 +68,9 @@ public sealed partial class HuggingFaceReader : ILogReader
             ? LlamaFactory.Read(log, name, Format, options, problems)
             : TrainerStateParser.Read(log, name, Format, options, problems);
     }
+
+    private const string TrainerState = "trainer_state.json";
+    private const string LlamaFactoryLog = "trainer_log.jsonl";
 
     /// <summary>The file name without a ".gz" suffix: a gzipped trainer_state.json.gz is read like the plain file.</summary>
     private static string BaseName(string path)

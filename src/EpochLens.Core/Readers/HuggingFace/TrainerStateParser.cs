@@ -25,7 +25,7 @@ internal static class TrainerStateParser
         var trainer = options with { StepColumn = "step", EpochColumn = "epoch", KeepWallTimes = false };
         var log = JsonLinesParser.Read(
             file, trainer, sink, sourceName, format, (reporter, handle) => history.Walk(text.Span, reporter, handle),
-            epochs => Hint(epochs, Top("max_steps"), Top("num_train_epochs")));
+            epochs => Hint(epochs, Top("max_steps"), Top("num_train_epochs")), wholeSteps: true);
         int? loggingSteps = Top("logging_steps") >= 1 ? (int)Math.Round(Top("logging_steps")) : null;
         const string Evidence = "transformers' Trainer logs the mean loss over each logging interval";
         var series = log.Series.Select(s =>

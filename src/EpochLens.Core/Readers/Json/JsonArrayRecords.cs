@@ -81,10 +81,11 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
             }
             catch (JsonException e)
             {
-                int at = offset + good;
+                // The reader stops at the damage; a cut or a skip goes from the last whole record.
+                int at = offset + good, damageAt = offset + Math.Max(good, (int)reader.BytesConsumed);
                 var record = new SourcePosition(one, Count + 1, start < 0 ? at : offset + start);
                 var where = inArray ? record.ToString() : $"byte {at}";
-                var damage = $"not valid JSON at byte {at} or just after ({JsonHead.Reason(e)})";
+                var damage = $"not valid JSON at byte {damageAt} or just after ({JsonHead.Reason(e)})";
                 if (IsPrefix(text[at..], goodState))
                 {
                     var cut = $"the file ends inside the JSON (a killed run?): the {Count} complete {many} before it are kept";

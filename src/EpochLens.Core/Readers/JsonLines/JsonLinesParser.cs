@@ -15,7 +15,8 @@ namespace EpochLens.Readers.JsonLines;
 /// Keys are looked up once (<see cref="JsonKeys"/>), so records that share their keys cost no allocation each.
 /// </summary>
 /// <param name="scaling">How the step key is made whole once a first pass found fractions (<see cref="FractionalSteps"/>).</param>
-internal sealed class JsonLinesParser(string file, ReadOptions options, IProblemSink sink, StepScaling scaling)
+/// <param name="wholeSteps">The format's steps are whole: one with a fraction is damage, not a way of counting.</param>
+internal sealed class JsonLinesParser(string file, ReadOptions options, IProblemSink sink, StepScaling scaling, bool wholeSteps)
 {
     /// <summary>Step keys in order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
     private static readonly string[] StepKeys =
@@ -56,10 +57,10 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
     /// <param name="hint">What the epoch key's series says: <see cref="EpochHints.FromEpochSeries"/> unless told.</param>
     public static TrainingLog Read(
         string file, ReadOptions options, IProblemSink problems, string sourceName, string format,
-        RecordFeed? feed = null, Func<MetricSeries?, EpochHint?>? hint = null) =>
+        RecordFeed? feed = null, Func<MetricSeries?, EpochHint?>? hint = null, bool wholeSteps = false) =>
         FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
-            var parser = new JsonLinesParser(file, options, sink, scaling);
+            var parser = new JsonLinesParser(file, options, sink, scaling, wholeSteps);
             (feed ?? Lines(() => LogFile.Open(file, options)))(parser._problems, parser.ReadRecord);
             parser._fractions.Rows = parser._records;
             return ([parser.Finish(sourceName, format, hint)], parser._fractions);
@@ -167,7 +168,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         {
             if (info == _stepKey)
             {
-                if (reading == StepReading.Fractional && scaling.IsNone)
+                if (reading == StepReading.Fractional && scaling.IsNone && !wholeSteps)
                 {
                     // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
                     var text = value.ToString("R", CultureInfo.InvariantCulture);
