@@ -14,9 +14,6 @@ public sealed partial class HuggingFaceReader : ILogReader
 {
     public static readonly HuggingFaceReader Default = new();
 
-    private const string TrainerState = "trainer_state.json";
-    private const string LlamaFactoryLog = "trainer_log.jsonl";
-
     public string Format => "huggingface";
 
     public string Description => "Hugging Face Trainer trainer_state.json and LLaMA-Factory trainer_log.jsonl (optionally .gz)";
@@ -25,12 +22,8 @@ public sealed partial class HuggingFaceReader : ILogReader
     {
         var name = BaseName(path);
         var text = JsonHead.Start(head);
-        if (text.IsEmpty || text[0] != (byte)'{')
-        {
-            return false;
-        }
-
-        return name == TrainerState || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text);
+        return text is [(byte)'{', ..] && (name == TrainerState
+            || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text));
     }
 
     /// <summary>
@@ -40,10 +33,7 @@ public sealed partial class HuggingFaceReader : ILogReader
     public string GroupKey(string path)
     {
         var baseName = BaseName(path);
-        if (baseName != TrainerState && baseName != LlamaFactoryLog)
-        {
-            return Path.GetFullPath(path);
-        }
+        if (baseName is not (TrainerState or LlamaFactoryLog)) return Path.GetFullPath(path);
 
         var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
         return CheckpointFolder().IsMatch(Path.GetFileName(dir)) ? Path.GetDirectoryName(dir) ?? dir : dir;
@@ -55,14 +45,8 @@ public sealed partial class HuggingFaceReader : ILogReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
         var runs = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        var logs = new List<TrainingLog>(runs.Count);
-        foreach (var run in runs)
-        {
-            var name = runs.Count == 1 ? source.Name : run.Key;
-            logs.Add(ReadRun(run.Key, [.. run], name, options, problems));
-        }
-
-        return logs;
+        return [.. runs.Select(run =>
+            ReadRun(run.Key, [.. run], runs.Count == 1 ? source.Name : run.Key, options, problems))];
     }
 
     private TrainingLog ReadRun(string folder, List<string> files, string name, ReadOptions options, IProblemSink problems)
@@ -72,28 +56,21 @@ public sealed partial class HuggingFaceReader : ILogReader
         foreach (var state in states)
         {
             // A newer copy that was cut before its first entry gives way to an older one.
-            read = new TrainerStateParser(state, options, problems).Read(name, Format);
-            if (read.Series.Count > 0)
-            {
-                return read;
-            }
+            read = TrainerStateParser.Read(state, name, Format, options, problems);
+            if (read.Series.Count > 0) return read;
         }
 
-        var log = files.FirstOrDefault(f => BaseName(f) == LlamaFactoryLog);
-        if (log is null && states.Count == 0)
-        {
-            // A file read as format huggingface under another name: its content says which of the two it is.
-            var file = files[0];
-            if (!IsLlamaFactory(JsonHead.Start(Head(file))))
-            {
-                return new TrainerStateParser(file, options, problems).Read(name, Format);
-            }
+        var log = files.FirstOrDefault(f => BaseName(f) == LlamaFactoryLog) ?? (states.Count == 0 ? files[0] : null);
+        if (log is null) return read!;
 
-            log = file;
-        }
-
-        return log is null ? read! : LlamaFactory.Read(log, name, Format, options, problems);
+        // A file read as format huggingface under another name: its content says which of the two it is.
+        return BaseName(log) == LlamaFactoryLog || IsLlamaFactory(JsonHead.Start(Head(log)))
+            ? LlamaFactory.Read(log, name, Format, options, problems)
+            : TrainerStateParser.Read(log, name, Format, options, problems);
     }
+
+    private const string TrainerState = "trainer_state.json";
+    private const string LlamaFactoryLog = "trainer_log.jsonl";
 
     /// <summary>The file name without a ".gz" suffix: a gzipped trainer_state.json.gz is read like the plain file.</summary>
     private static string BaseName(string path)
@@ -131,10 +108,7 @@ public sealed partial class HuggingFaceReader : ILogReader
     private static long Newness(string folder, string file)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "";
-        if (dir == folder)
-        {
-            return long.MaxValue;
-        }
+        if (dir == folder) return long.MaxValue;
 
         var match = CheckpointFolder().Match(Path.GetFileName(dir));
         return match.Success && long.TryParse(match.Groups[1].ValueSpan, out long step) ? step : -1;

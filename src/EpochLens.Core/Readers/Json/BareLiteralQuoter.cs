@@ -4,127 +4,44 @@ namespace EpochLens.Readers.Json;
 /// Python's json module writes NaN, Infinity and -Infinity as bare words, which are not JSON and which
 /// Utf8JsonReader rejects. This rewrites every bare word that starts with 'N' or 'I' (optionally after
 /// a '-') outside strings into a string ("NaN", "-Infinity"), which <see cref="JsonNumber"/> reads back
-/// as a number. It keeps its state between calls, so a stream can be rewritten chunk by chunk.
+/// as a number.
 /// </summary>
-internal struct BareLiteralQuoter
+internal static class BareLiteralQuoter
 {
-    private bool _inString;
-    private bool _escaped;
-    private bool _inWord;
-    private bool _pendingMinus;
-
-    /// <summary>The most bytes <see cref="Rewrite"/> may write for <paramref name="inputLength"/> input bytes.</summary>
-    public static int MaxOutput(int inputLength) => (2 * inputLength) + 2;
-
     /// <summary>Whether a span may hold a bare literal at all (the fast path skips rewriting).</summary>
     public static bool MayNeedRewrite(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'N', (byte)'I') >= 0;
 
-    /// <summary>Rewrites a whole piece of JSON (a line, a file's head) into <paramref name="buffer"/>, grown as needed.</summary>
+    /// <summary>Rewrites a whole piece of JSON (a line, a document) into <paramref name="buffer"/>, grown as needed.</summary>
     public static ReadOnlySpan<byte> Quote(ReadOnlySpan<byte> json, ref byte[] buffer)
     {
-        if (buffer.Length < MaxOutput(json.Length))
-        {
-            buffer = new byte[Math.Max(MaxOutput(json.Length), buffer.Length * 2)];
-        }
+        // A word gains two quotes, and each starts with its own 'N' or 'I'.
+        int most = json.Length + (2 * (json.Count((byte)'N') + json.Count((byte)'I')));
+        if (buffer.Length < most) buffer = new byte[Math.Max(most, buffer.Length * 2)];
 
-        var quoter = default(BareLiteralQuoter);
-        int n = quoter.Rewrite(json, buffer);
-        n += quoter.Finish(buffer.AsSpan(n));
-        return buffer.AsSpan(0, n);
-    }
-
-    /// <summary>Rewrites <paramref name="input"/> into <paramref name="output"/> (at least <see cref="MaxOutput"/> long); returns the bytes written.</summary>
-    public int Rewrite(ReadOnlySpan<byte> input, Span<byte> output)
-    {
         int o = 0;
-        foreach (byte b in input)
+        for (int i = 0, end; i < json.Length; i = end)
         {
-            if (_inString)
+            end = i + 1;
+            bool word = IsWordStart(json[i]) || (json[i] == (byte)'-' && end < json.Length && IsWordStart(json[end]));
+            if (json[i] == (byte)'"')
             {
-                output[o++] = b;
-                if (_escaped)
-                {
-                    _escaped = false;
-                }
-                else if (b == (byte)'\\')
-                {
-                    _escaped = true;
-                }
-                else if (b == (byte)'"')
-                {
-                    _inString = false;
-                }
+                while (end < json.Length && json[end] != (byte)'"') end += json[end] == (byte)'\\' ? 2 : 1;
 
-                continue;
+                end = Math.Min(end + 1, json.Length);
+            }
+            else if (word)
+            {
+                while (end < json.Length && (uint)((json[end] | 0x20) - 'a') <= 'z' - 'a') end++;
             }
 
-            if (_inWord)
-            {
-                if (IsWordByte(b))
-                {
-                    output[o++] = b;
-                    continue;
-                }
-
-                output[o++] = (byte)'"';
-                _inWord = false;
-            }
-
-            if (_pendingMinus)
-            {
-                _pendingMinus = false;
-                if (b is (byte)'I' or (byte)'N')
-                {
-                    output[o++] = (byte)'"';
-                    output[o++] = (byte)'-';
-                    output[o++] = b;
-                    _inWord = true;
-                    continue;
-                }
-
-                output[o++] = (byte)'-';
-            }
-
-            switch (b)
-            {
-                case (byte)'"':
-                    _inString = true;
-                    output[o++] = b;
-                    break;
-                case (byte)'-':
-                    _pendingMinus = true;
-                    break;
-                case (byte)'N' or (byte)'I':
-                    output[o++] = (byte)'"';
-                    output[o++] = b;
-                    _inWord = true;
-                    break;
-                default:
-                    output[o++] = b;
-                    break;
-            }
+            if (word) buffer[o++] = (byte)'"';
+            json[i..end].CopyTo(buffer.AsSpan(o));
+            o += end - i;
+            if (word) buffer[o++] = (byte)'"';
         }
 
-        return o;
+        return buffer.AsSpan(0, o);
     }
 
-    /// <summary>Closes a word or a '-' left open at the end of the input.</summary>
-    public int Finish(Span<byte> output)
-    {
-        int o = 0;
-        if (_pendingMinus)
-        {
-            output[o++] = (byte)'-';
-        }
-
-        if (_inWord)
-        {
-            output[o++] = (byte)'"';
-        }
-
-        this = default;
-        return o;
-    }
-
-    private static bool IsWordByte(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a';
+    private static bool IsWordStart(byte b) => b is (byte)'N' or (byte)'I';
 }

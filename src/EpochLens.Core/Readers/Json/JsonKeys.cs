@@ -17,14 +17,12 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     public const int MaxSeries = 1000;
 
     private readonly Dictionary<string, JsonKey> _keys = new(StringComparer.Ordinal);
-    private readonly List<(byte[] Bytes, JsonKey Key)> _positionCache = [];
+    private readonly List<(byte[] Bytes, JsonKey Key)> _byPosition = [];
     private byte[] _path = new byte[256];
+    private int _series;
 
     /// <summary>The keys in the order they were first seen.</summary>
     public List<JsonKey> InOrder { get; } = [];
-
-    /// <summary>The keys with a series, in the order their series were made.</summary>
-    public List<JsonKey> WithSeries { get; } = [];
 
     /// <summary>
     /// Copies the key name at the reader into the key buffer at <paramref name="at"/> (after the names of the objects
@@ -32,8 +30,7 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     /// </summary>
     public int AppendName(ref Utf8JsonReader reader, int at)
     {
-        int length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-        EnsurePath(at + length);
+        EnsurePath(at + reader.ValueSpan.Length);
         if (!reader.ValueIsEscaped)
         {
             reader.ValueSpan.CopyTo(_path.AsSpan(at));
@@ -59,66 +56,43 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     }
 
     /// <summary>The key of the first <paramref name="length"/> bytes of the key buffer, the record's key number <paramref name="position"/>.</summary>
-    /// <param name="isNew">The key had not been seen before (its text was just decoded).</param>
-    public JsonKey Lookup(int position, int length, out bool isNew)
+    public JsonKey Lookup(int position, int length)
     {
         var bytes = _path.AsSpan(0, length);
-        isNew = false;
-        if (position < _positionCache.Count && bytes.SequenceEqual(_positionCache[position].Bytes))
-        {
-            return _positionCache[position].Key;
-        }
+        var previous = position < _byPosition.Count ? _byPosition[position] : default;
+        if (previous.Key is not null && bytes.SequenceEqual(previous.Bytes)) return previous.Key;
 
         var name = Encoding.UTF8.GetString(bytes);
         if (!_keys.TryGetValue(name, out var key))
         {
-            key = describe(name);
-            _keys.Add(name, key);
+            _keys.Add(name, key = describe(name));
             InOrder.Add(key);
-            isNew = true;
         }
 
-        if (position < _positionCache.Count)
-        {
-            _positionCache[position] = (bytes.ToArray(), key);
-        }
-        else if (position == _positionCache.Count && position < 4096)
-        {
-            _positionCache.Add((bytes.ToArray(), key));
-        }
+        if (position < _byPosition.Count) _byPosition[position] = (bytes.ToArray(), key);
+        else if (position == _byPosition.Count && position < 4096) _byPosition.Add((bytes.ToArray(), key));
 
         return key;
     }
 
-    /// <summary>The key of that name, made (but not counted as seen) when no record has had it yet.</summary>
+    /// <summary>The key of that name, made (but not counted as seen, nor later) when no record has had it yet.</summary>
     public JsonKey Named(string name)
     {
-        if (!_keys.TryGetValue(name, out var key))
-        {
-            key = describe(name);
-            _keys.Add(name, key);
-        }
-
+        if (!_keys.TryGetValue(name, out var key)) _keys.Add(name, key = describe(name));
         return key;
     }
 
     /// <summary>Makes the key's series; null when <see cref="MaxSeries"/> are made already (its numbers are then dropped).</summary>
     public SeriesCollector? NewSeries(JsonKey key, bool keepWallTimes, SeriesRole role)
     {
-        if (WithSeries.Count >= MaxSeries)
-        {
-            return null;
-        }
+        if (_series == MaxSeries) return null;
 
-        WithSeries.Add(key);
+        _series++;
         return key.Series = new SeriesCollector(key.Name, keepWallTimes, role);
     }
 
     private void EnsurePath(int length)
     {
-        if (_path.Length < length + 1)
-        {
-            Array.Resize(ref _path, Math.Max(length + 1, _path.Length * 2));
-        }
+        if (_path.Length < length + 1) Array.Resize(ref _path, Math.Max(length + 1, _path.Length * 2));
     }
 }

@@ -8,47 +8,23 @@ internal static class JsonNumber
     /// <summary>The number at the reader's current token, or false when the token is not a number.</summary>
     public static bool TryGet(ref Utf8JsonReader reader, out double value)
     {
-        switch (reader.TokenType)
+        value = double.NaN;
+        return reader.TokenType switch
         {
-            case JsonTokenType.Number:
-                // A literal beyond double's range (1e999) parses to infinity rather than failing.
-                if (reader.TryGetDouble(out value))
-                {
-                    return true;
-                }
-
-                value = double.NaN;
-                return false;
-            case JsonTokenType.String when !reader.ValueIsEscaped && reader.ValueSpan.Length <= 9:
-                return TryNonFinite(reader.ValueSpan, out value);
-            default:
-                value = double.NaN;
-                return false;
-        }
+            // A literal beyond double's range (1e999) parses to infinity rather than failing.
+            JsonTokenType.Number => reader.TryGetDouble(out value),
+            JsonTokenType.String when !reader.ValueIsEscaped => TryNonFinite(reader.ValueSpan, out value),
+            _ => false,
+        };
     }
 
     /// <summary>NaN, Infinity, -Infinity as Python and System.Text.Json spell them.</summary>
     public static bool TryNonFinite(ReadOnlySpan<byte> text, out double value)
     {
-        if (text.SequenceEqual("NaN"u8))
-        {
-            value = double.NaN;
-        }
-        else if (text.SequenceEqual("Infinity"u8))
-        {
-            value = double.PositiveInfinity;
-        }
-        else if (text.SequenceEqual("-Infinity"u8))
-        {
-            value = double.NegativeInfinity;
-        }
-        else
-        {
-            value = double.NaN;
-            return false;
-        }
-
-        return true;
+        value = text.SequenceEqual("Infinity"u8) ? double.PositiveInfinity
+            : text.SequenceEqual("-Infinity"u8) ? double.NegativeInfinity
+            : double.NaN;
+        return !double.IsNaN(value) || text.SequenceEqual("NaN"u8);
     }
 
     /// <summary>
@@ -57,16 +33,10 @@ internal static class JsonNumber
     /// </summary>
     public static StepReading ReadStep(ref Utf8JsonReader reader, int shift, out long step, out int decimals)
     {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            step = 0;
-            decimals = 0;
-            return StepReading.NotANumber;
-        }
+        (step, decimals) = (0, 0);
+        if (reader.TokenType != JsonTokenType.Number) return StepReading.NotANumber;
 
-        // A number token has no escapes; a value split over buffers is joined first.
-        return reader.HasValueSequence
-            ? StepText.Parse(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence), shift, out step, out decimals)
-            : StepText.Parse(reader.ValueSpan, shift, out step, out decimals);
+        // A number token has no escapes, and the readers read whole spans: its digits are its value span.
+        return StepText.Parse(reader.ValueSpan, shift, out step, out decimals);
     }
 }

@@ -12,41 +12,30 @@ internal static class EpochHints
     /// </summary>
     public static EpochHint? FromEpochSeries(MetricSeries? epochs, string origin)
     {
-        if (epochs is null || epochs.Count == 0)
-        {
-            return null;
-        }
+        if (epochs is null || epochs.Count == 0) return null;
 
         var steps = epochs.Steps;
         var values = epochs.Values;
-        bool whole = true;
         foreach (var v in values)
         {
             if (double.IsFinite(v) && v != Math.Floor(v))
             {
-                whole = false;
-                break;
+                double? perEpoch = StepsPerEpochFromFraction(steps, values);
+                return perEpoch is null ? null : new EpochHint(perEpoch, null, origin);
             }
         }
 
-        if (whole)
+        var starts = new List<long>();
+        double previous = double.NaN;
+        for (int i = 0; i < values.Length; i++)
         {
-            var starts = new List<long>();
-            double previous = double.NaN;
-            for (int i = 0; i < values.Length; i++)
-            {
-                if (double.IsFinite(values[i]) && !(values[i] <= previous))
-                {
-                    starts.Add(steps[i]);
-                    previous = values[i];
-                }
-            }
+            if (!double.IsFinite(values[i]) || values[i] <= previous) continue;
 
-            return starts.Count > 1 ? new EpochHint(null, starts, origin) : null;
+            starts.Add(steps[i]);
+            previous = values[i];
         }
 
-        double? perEpoch = StepsPerEpochFromFraction(steps, values);
-        return perEpoch is null ? null : new EpochHint(perEpoch, null, origin);
+        return starts.Count > 1 ? new EpochHint(null, starts, origin) : null;
     }
 
     /// <summary>
@@ -59,24 +48,15 @@ internal static class EpochHints
         double top = double.NegativeInfinity;
         for (int i = 0; i < epochs.Length; i++)
         {
-            if (Usable(steps[i], epochs[i]))
-            {
-                top = Math.Max(top, epochs[i]);
-            }
+            if (Usable(steps[i], epochs[i])) top = Math.Max(top, epochs[i]);
         }
 
-        if (!double.IsFinite(top))
-        {
-            return null;
-        }
+        if (!double.IsFinite(top)) return null;
 
         var ratios = new List<double>();
         for (int i = 0; i < epochs.Length; i++)
         {
-            if (Usable(steps[i], epochs[i]) && epochs[i] >= top / 2)
-            {
-                ratios.Add(steps[i] / epochs[i]);
-            }
+            if (Usable(steps[i], epochs[i]) && epochs[i] >= top / 2) ratios.Add(steps[i] / epochs[i]);
         }
 
         ratios.Sort();
@@ -94,33 +74,21 @@ internal static class EpochHints
     public static bool FitsEpochCrossings(double stepsPerEpoch, ReadOnlySpan<long> steps, ReadOnlySpan<double> epochs)
     {
         bool rounded = true;
-        foreach (double e in epochs)
-        {
-            rounded &= !double.IsFinite(e) || Math.Abs((e * 100) - Math.Round(e * 100)) < 1e-6;
-        }
+        foreach (double e in epochs) rounded &= !double.IsFinite(e) || Math.Abs((e * 100) - Math.Round(e * 100)) < 1e-6;
 
         double slack = 1 + (rounded ? 0.005 * stepsPerEpoch : 0);
         long previousStep = -1;
         double previousWhole = double.NaN;
         for (int i = 0; i < epochs.Length; i++)
         {
-            if (!double.IsFinite(epochs[i]) || epochs[i] < 0)
-            {
-                continue;
-            }
+            if (!double.IsFinite(epochs[i]) || epochs[i] < 0) continue;
 
+            // Only the first few crossings of a jump are checked: a resumed or odd log jumps far.
             double whole = Math.Floor(epochs[i] + 1e-9);
-            if (whole > previousWhole)
+            for (int j = 1; whole > previousWhole && j <= 4 && previousWhole + j <= whole; j++)
             {
-                // Only the first few crossings of a jump are checked: a resumed or odd log jumps far.
-                for (int j = 1; j <= 4 && previousWhole + j <= whole; j++)
-                {
-                    double end = (previousWhole + j) * stepsPerEpoch;
-                    if (end < previousStep - slack || end > steps[i] + slack)
-                    {
-                        return false;
-                    }
-                }
+                double end = (previousWhole + j) * stepsPerEpoch;
+                if (end < previousStep - slack || end > steps[i] + slack) return false;
             }
 
             previousStep = steps[i];

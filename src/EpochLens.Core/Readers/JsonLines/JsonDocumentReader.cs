@@ -2,6 +2,7 @@ using System.Text.Json;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
+using EpochLens.Readers.Records;
 using EpochLens.Settings;
 
 namespace EpochLens.Readers.JsonLines;
@@ -22,57 +23,42 @@ public sealed class JsonDocumentReader : ILogReader
 
     /// <summary>
     /// Memory a document byte costs while held: the text, the parser's index of it (about 12 bytes a token, one token
-    /// for every 3-4 bytes of a history) and the JSON Lines made of it (a gzip bomb of rows read to the 512 MiB cap ran out of a 1.75 GiB heap).
+    /// for every 3-4 bytes of a history) and the JSON Lines made of it (a gzip bomb of rows read to the 512 MiB cap ran
+    /// out of a 1.75 GiB heap).
     /// </summary>
     private const int BudgetBytesPerDocumentByte = 16;
 
+    private static readonly JsonDocumentOptions Parsing =
+        new() { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     public string Format => "json";
 
-    public string Description => "a training history as one JSON document (*.json: an array of per-step objects, an object of arrays, Sacred's metrics.json)";
+    public string Description =>
+        "a training history as one JSON document (*.json: an array of per-step objects, an object of arrays, Sacred's metrics.json)";
 
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path).ToLowerInvariant();
+        var rest = JsonHead.Start(head);
         if (!name.EndsWith(".json", StringComparison.Ordinal) && !name.EndsWith(".json.gz", StringComparison.Ordinal))
         {
             return false;
         }
 
-        var rest = JsonHead.Start(head);
-        if (rest.Length < 2)
-        {
-            return false;
-        }
+        if (rest.Length < 2 || rest[0] is not ((byte)'[' or (byte)'{')) return false;
 
-        if (rest[0] == (byte)'[')
-        {
-            // An array of objects or of numbers.
-            var first = JsonHead.SkipSpace(rest[1..]);
-            return first.Length > 0 && (first[0] == (byte)'{' || IsNumberStart(first[0]));
-        }
+        // An array of objects or of numbers; else the first member's value decides: an array of numbers or of objects,
+        // or an object of steps and values (Sacred).
+        if (rest[0] == (byte)'[') return StartsRow(JsonHead.SkipSpace(rest[1..]));
 
-        if (rest[0] != (byte)'{')
-        {
-            return false;
-        }
-
-        // The first member's value decides: an array of numbers, or an object of steps and values (Sacred).
         var member = JsonHead.SkipSpace(rest[1..]);
         int colon = member.IndexOf((byte)':');
-        if (member.Length == 0 || member[0] != (byte)'"' || colon < 0)
-        {
-            return false;
-        }
+        if (member.Length == 0 || member[0] != (byte)'"' || colon < 0) return false;
 
         var value = JsonHead.SkipSpace(member[(colon + 1)..]);
-        if (value.Length > 1 && value[0] == (byte)'[')
-        {
-            var element = JsonHead.SkipSpace(value[1..]);
-            return element.Length > 0 && (IsNumberStart(element[0]) || element[0] == (byte)'{');
-        }
-
-        return value.Length > 1 && value[0] == (byte)'{' && (value.IndexOf("\"steps\""u8) >= 0 || value.IndexOf("\"values\""u8) >= 0);
+        return value.Length > 1 && (value[0] == (byte)'[' ? StartsRow(JsonHead.SkipSpace(value[1..]))
+            : value[0] == (byte)'{' && (value.IndexOf("\"steps\""u8) >= 0 || value.IndexOf("\"values\""u8) >= 0));
     }
 
     public string GroupKey(string path) => path;
@@ -81,196 +67,137 @@ public sealed class JsonDocumentReader : ILogReader
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var logs = new List<TrainingLog>(source.Files.Count);
-        foreach (var file in source.Files)
-        {
-            var lines = ToLines(file, options, problems);
-            var name = source.Files.Count == 1 ? source.Name : file;
-            logs.Add(JsonLinesParser.Read(file, options, problems, name, Format, () => new MemoryStream(lines, writable: false)));
-        }
-
-        return logs;
-    }
-
-    private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
-    /// <summary>
-    /// The objects of a damaged array of per-step objects, each parsed on its own, as JSON Lines; a damaged one is
-    /// reported and skipped. Null when the document holds no such array (nothing to recover).
-    /// </summary>
-    private static byte[]? ElementsOneByOne(byte[] text, ProblemReporter problems)
-    {
-        var elements = JsonArrayElements.Find(text, out bool ended);
-        if (elements.Count == 0)
-        {
-            return null;
-        }
-
-        if (!ended)
-        {
-            problems.Report($"byte {text.Length}", ProblemKind.Truncated,
-                $"the document ends inside its array (cut off while it was written?): the {elements.Count} complete objects before were read");
-        }
-
-        var output = new MemoryStream();
-        int damaged = 0;
-        using var writer = new Utf8JsonWriter(output);
-        for (int k = 0; k < elements.Count; k++)
-        {
-            var (start, length) = elements[k];
-            try
-            {
-                using var element = JsonDocument.Parse(text.AsMemory(start, length), Parsing);
-                element.RootElement.WriteTo(writer);
-                writer.Flush();
-                output.WriteByte((byte)'\n');
-                writer.Reset();
-            }
-            catch (JsonException e)
-            {
-                damaged++;
-                writer.Reset();
-                problems.Report($"byte {start}", ProblemKind.Malformed,
-                    $"object {k + 1} of the array is not valid JSON ({e.Message}): skipped, the objects around it are read");
-            }
-        }
-
-        return damaged < elements.Count ? output.ToArray() : null;
+        return [.. source.Files.Select(file => JsonLinesParser.Read(
+            file, options, problems, source.Files.Count == 1 ? source.Name : file, Format, Records(file, options)))];
     }
 
     /// <summary>The largest document read whole: <see cref="MaxBytes"/>, or less where the memory budget is small.</summary>
-    public static long MaxDocumentBytes(ReadOptions options) =>
+    private static long MaxDocumentBytes(ReadOptions options) =>
         Math.Clamp(options.MemoryBudgetBytes / BudgetBytesPerDocumentByte, 1L << 20, MaxBytes);
 
-    /// <summary>The document as JSON Lines, one object a step.</summary>
-    private static byte[] ToLines(string file, ReadOptions options, IProblemSink problems)
+    /// <summary>
+    /// The document's records: as JSON Lines, one object a step; or, when it is not valid JSON, the objects of its
+    /// array of per-step objects, each read on its own, so that one damaged object costs only itself.
+    /// </summary>
+    private static RecordFeed Records(string file, ReadOptions options)
     {
-        JsonDocument document;
-        long maxBytes = MaxDocumentBytes(options);
         byte[] text = [];
-        using (var stream = LogFile.Open(file, options))
-        using (var bounded = new SizeLimitedStream(stream, maxBytes, throwAtLimit: true))
+        long maxBytes = MaxDocumentBytes(options);
+        using (var bounded = new SizeLimitedStream(LogFile.Open(file, options), maxBytes, throwAtLimit: true))
         {
             try
             {
                 using var copy = new MemoryStream();
                 bounded.CopyTo(copy);
                 text = copy.ToArray();
-                document = JsonDocument.Parse(text, Parsing);
-            }
-            catch (JsonException e)
-            {
-                // An array of per-step objects with a damaged one: every other object is still read (strict reading fails instead).
-                return (options.Strict ? null : ElementsOneByOne(text, new ProblemReporter(file, problems, options.Strict)))
-                    ?? throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             }
             catch (InvalidDataException e)
             {
+                var budget = maxBytes < MaxBytes
+                    ? $"within the memory budget, which {options.Spell(Setting.MemoryBudget)} raises"
+                    : "at any memory budget";
                 throw new LogReadException(file, bounded.LimitReached
-                    ? $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read whole "
-                        + $"({(maxBytes < MaxBytes ? $"within the memory budget, which {options.Spell(Setting.MemoryBudget)} raises" : "at any memory budget")}); write one object per line (JSON Lines) instead"
+                    ? $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read whole ({budget}); "
+                        + "write one object per line (JSON Lines) instead"
                     : $"the compressed content is damaged ({e.Message})", e);
             }
         }
 
+        // Python's bare NaN and Infinity, made strings that the JSON Lines parser reads as numbers.
+        byte[] quoted = [];
+        text = BareLiteralQuoter.MayNeedRewrite(text) ? BareLiteralQuoter.Quote(text, ref quoted).ToArray() : text;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, Parsing);
+        }
+        catch (JsonException e)
+        {
+            // An array of per-step objects with a damaged one: every other object is still read (not when strict).
+            if (options.Strict) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
+
+            var records = new JsonArrayRecords(null, "object", "objects");
+            return (problems, handle) =>
+            {
+                records.Walk(text, problems, handle);
+                if (records.Count == 0) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
+            };
+        }
+
         using (document)
         {
-            var output = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(output))
+            var lines = Lines(document.RootElement);
+            return JsonLinesParser.Lines(() => new MemoryStream(lines, writable: false));
+        }
+    }
+
+    /// <summary>The rows of a valid document as JSON Lines.</summary>
+    private static byte[] Lines(JsonElement root)
+    {
+        var output = new MemoryStream();
+        using var writer = new Utf8JsonWriter(output);
+        void Line(JsonElement? whole, IEnumerable<(string Key, JsonElement Value)> members)
+        {
+            if (whole is { } row)
             {
-                void Line(Action write)
+                row.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteStartObject();
+                foreach (var (key, value) in members)
                 {
-                    write();
-                    writer.Flush();
-                    output.WriteByte((byte)'\n');
-                    writer.Reset();
+                    writer.WritePropertyName(key);
+                    value.WriteTo(writer);
                 }
 
-                var root = document.RootElement;
-                if (History(root) is { } rows)
-                {
-                    foreach (var row in rows.EnumerateArray())
-                    {
-                        Line(() =>
-                        {
-                            if (row.ValueKind == JsonValueKind.Object)
-                            {
-                                row.WriteTo(writer);
-                            }
-                            else
-                            {
-                                writer.WriteStartObject();
-                                writer.WritePropertyName("loss");
-                                row.WriteTo(writer);
-                                writer.WriteEndObject();
-                            }
-                        });
-                    }
-                }
-                else if (root.ValueKind == JsonValueKind.Object && IsSacred(root))
-                {
-                    foreach (var (step, values) in SacredRows(root))
-                    {
-                        Line(() =>
-                        {
-                            writer.WriteStartObject();
-                            writer.WriteNumber("step", step);
-                            foreach (var (key, value) in values)
-                            {
-                                writer.WritePropertyName(key);
-                                value.WriteTo(writer);
-                            }
-
-                            writer.WriteEndObject();
-                        });
-                    }
-                }
-                else if (root.ValueKind == JsonValueKind.Object)
-                {
-                    var columns = root.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToList();
-                    int length = columns.Count == 0 ? 0 : columns.Max(c => c.Value.GetArrayLength());
-                    for (int i = 0; i < length; i++)
-                    {
-                        Line(() =>
-                        {
-                            writer.WriteStartObject();
-                            foreach (var column in columns)
-                            {
-                                if (i < column.Value.GetArrayLength() && column.Value[i].ValueKind is JsonValueKind.Number or JsonValueKind.String)
-                                {
-                                    writer.WritePropertyName(column.Name);
-                                    column.Value[i].WriteTo(writer);
-                                }
-                            }
-
-                            writer.WriteEndObject();
-                        });
-                    }
-                }
+                writer.WriteEndObject();
             }
 
-            return output.ToArray();
+            writer.Flush();
+            output.WriteByte((byte)'\n');
+            writer.Reset();
         }
+
+        if (History(root) is { } rows)
+        {
+            foreach (var row in rows.EnumerateArray())
+            {
+                Line(row.ValueKind == JsonValueKind.Object ? row : null, [("loss", row)]);
+            }
+        }
+        else if (root.ValueKind == JsonValueKind.Object && IsSacred(root))
+        {
+            foreach (var (step, values) in SacredRows(root))
+            {
+                Line(null, values.Prepend(("step", JsonSerializer.SerializeToElement(step))));
+            }
+        }
+        else if (root.ValueKind == JsonValueKind.Object)
+        {
+            // An object of arrays: a row per index, of the numbers (or non-finite strings) there.
+            var columns = root.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToList();
+            int length = columns.Count == 0 ? 0 : columns.Max(c => c.Value.GetArrayLength());
+            for (int i = 0; i < length; i++)
+            {
+                var cells = columns.Where(c => i < c.Value.GetArrayLength()).Select(c => (c.Name, Value: c.Value[i]));
+                Line(null, cells.Where(c => c.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String));
+            }
+        }
+
+        return output.ToArray();
     }
 
     /// <summary>The array of rows: the root itself, or the largest array of objects among the root's members.</summary>
-    private static JsonElement? History(JsonElement root)
+    private static JsonElement? History(JsonElement root) => root.ValueKind switch
     {
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            return root;
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        return root.EnumerateObject()
+        JsonValueKind.Array => root,
+        JsonValueKind.Object => root.EnumerateObject()
             .Where(p => p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0 && p.Value[0].ValueKind == JsonValueKind.Object)
             .Select(p => (JsonElement?)p.Value)
-            .MaxBy(v => v!.Value.GetArrayLength());
-    }
+            .MaxBy(v => v!.Value.GetArrayLength()),
+        _ => null,
+    };
 
     /// <summary>Sacred's metrics.json: every member an object with "steps" and "values" arrays.</summary>
     private static bool IsSacred(JsonElement root) =>
@@ -287,23 +214,19 @@ public sealed class JsonDocumentReader : ILogReader
         {
             var steps = metric.Value.GetProperty("steps");
             var values = metric.Value.GetProperty("values");
-            int n = Math.Min(steps.GetArrayLength(), values.GetArrayLength());
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < Math.Min(steps.GetArrayLength(), values.GetArrayLength()); i++)
             {
-                if (steps[i].ValueKind == JsonValueKind.Number && steps[i].TryGetInt64(out long step))
-                {
-                    if (!rows.TryGetValue(step, out var row))
-                    {
-                        rows[step] = row = [];
-                    }
+                if (steps[i].ValueKind != JsonValueKind.Number || !steps[i].TryGetInt64(out long step)) continue;
+                if (!rows.TryGetValue(step, out var row)) rows[step] = row = [];
 
-                    row.Add((metric.Name, values[i]));
-                }
+                row.Add((metric.Name, values[i]));
             }
         }
 
         return rows;
     }
 
-    private static bool IsNumberStart(byte b) => b is (byte)'-' or (byte)'.' || (b >= (byte)'0' && b <= (byte)'9');
+    /// <summary>Whether a row of the history starts here: an object, or a number.</summary>
+    private static bool StartsRow(ReadOnlySpan<byte> text) =>
+        text.Length > 0 && (text[0] is (byte)'{' or (byte)'-' or (byte)'.' || char.IsAsciiDigit((char)text[0]));
 }

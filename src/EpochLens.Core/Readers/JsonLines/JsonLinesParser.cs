@@ -9,14 +9,21 @@ using EpochLens.Readers.Series;
 namespace EpochLens.Readers.JsonLines;
 
 /// <summary>
-/// Reads one JSON Lines file. Each line is parsed on its own (a damaged line costs only that line) and
+/// Reads a file of JSON records: the lines of a JSON Lines file, or the records another feed hands on (a document's
+/// array, a trainer_state.json's log_history). Each record is parsed on its own (a damaged one costs only itself) and
 /// its numbers are collected before any is added, because the step key may come last ({"loss": 1, "step": 5}).
-/// Keys are decoded once (<see cref="JsonKeys"/>), so a file whose lines share their keys costs no allocation per line.
+/// Keys are looked up once (<see cref="JsonKeys"/>), so records that share their keys cost no allocation each.
 /// </summary>
-internal sealed class JsonLinesParser
+/// <param name="scaling">How the step key is made whole once a first pass found fractions (<see cref="FractionalSteps"/>).</param>
+/// <param name="wholeSteps">The format's steps are whole: one with a fraction is damage, not a way of counting.</param>
+internal sealed class JsonLinesParser(string file, ReadOptions options, IProblemSink sink, StepScaling scaling, bool wholeSteps)
 {
     /// <summary>Step keys in order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
-    private static readonly string[] StepKeys = ["step", "global_step", "trainer/global_step", "train/global_step", "iteration", "iter", "_step", "training_iteration"];
+    private static readonly string[] StepKeys =
+    [
+        "step", "global_step", "trainer/global_step", "train/global_step",
+        "iteration", "iter", "_step", "training_iteration",
+    ];
 
     private static readonly string[] EpochKeys = ["epoch", "trainer/epoch", "train/epoch"];
 
@@ -24,115 +31,86 @@ internal sealed class JsonLinesParser
     private const string WallTimeKey = "_timestamp";
     private const string RuntimeKey = "_runtime";
 
-    private readonly string _file;
-    private readonly ReadOptions _options;
-    private readonly ProblemReporter _problems;
-    private readonly JsonKeys _keys;
-    private readonly List<(JsonKey Info, double Value, StepReading Reading, long Step, int Decimals)> _lineValues = [];
-    private byte[] _quoted = new byte[1024];
-    private readonly int[] _prefixLengths = new int[MaxDepth + 1];
-    private bool _stepDecided;
-    private JsonKey? _stepKey;
-    private long _dataLines;
-    private bool _seriesLimitReported;
-
     private const int MaxDepth = 64;
 
-    private readonly Func<Stream>? _open;
-    private readonly StepScaling _scaling;
+    private readonly ProblemReporter _problems = new(file, sink, options.Strict);
+    private readonly JsonKeys _keys = new(name => new JsonKey(name,
+        options.EpochColumn is { } epoch ? name == epoch : EpochKeys.Contains(name),
+        options.StepColumn is { } step ? name == step : StepKeys.Contains(name)));
+
+    private readonly List<(JsonKey Info, double Value, StepReading Reading, long Step, int Decimals)> _values = [];
+    private readonly int[] _prefixLengths = new int[MaxDepth + 1];
+
+    /// <summary>The records skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on.</summary>
+    private readonly FractionalSteps _fractions = new();
+    private byte[] _quoted = new byte[1024];
+    private bool _stepDecided;
+    private JsonKey? _stepKey;
+    private long _records;
+    private bool _seriesLimitReported;
 
     /// <summary>The step key not read as steps when the row order is the step (<see cref="StepScaling.RowOrder"/>).</summary>
     private JsonKey? _ignoredStepKey;
 
-    /// <param name="open">Where the lines come from when not the file itself (a JSON document turned into lines).</param>
-    /// <param name="scaling">How the step key is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
-    public JsonLinesParser(string file, ReadOptions options, IProblemSink problems, Func<Stream>? open = null, StepScaling scaling = default)
-    {
-        _file = file;
-        _options = options;
-        _problems = new ProblemReporter(file, problems, options.Strict);
-        _open = open;
-        _scaling = scaling;
-        _keys = new JsonKeys(name => new JsonKey(name, IsEpochKey(name), MayBeStep(name)));
-    }
-
-    /// <summary>The lines skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on (after <see cref="Read"/>).</summary>
-    public FractionalSteps Fractions { get; } = new();
-
     /// <summary>Reads a file, twice when its steps have fractions (<see cref="FractionalSteps"/>).</summary>
-    public static TrainingLog Read(string file, ReadOptions options, IProblemSink problems, string sourceName, string format, Func<Stream>? open = null) =>
+    /// <param name="feed">Where the records come from: the file's lines unless told.</param>
+    /// <param name="hint">What the epoch key's series says: <see cref="EpochHints.FromEpochSeries"/> unless told.</param>
+    public static TrainingLog Read(
+        string file, ReadOptions options, IProblemSink problems, string sourceName, string format,
+        RecordFeed? feed = null, Func<MetricSeries?, EpochHint?>? hint = null, bool wholeSteps = false) =>
         FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
-            var parser = new JsonLinesParser(file, options, sink, open, scaling);
-            return ([parser.Read(sourceName, format)], parser.Fractions);
+            var parser = new JsonLinesParser(file, options, sink, scaling, wholeSteps);
+            (feed ?? Lines(() => LogFile.Open(file, options)))(parser._problems, parser.ReadRecord);
+            parser._fractions.Rows = parser._records;
+            return ([parser.Finish(sourceName, format, hint)], parser._fractions);
         })[0];
 
-    public TrainingLog Read(string sourceName, string format)
+    /// <summary>The records of a JSON Lines stream, one a line.</summary>
+    public static RecordFeed Lines(Func<Stream> open) => (problems, handle) =>
     {
-        using (var stream = _open?.Invoke() ?? LogFile.Open(_file, _options))
+        using var stream = open();
+        var scanner = RecordLines.Read(
+            stream, problems, (line, lines) => handle(line, lines.Position, lines.Unterminated), cutIsDamage: false);
+        if (scanner.LineNumber == 0)
         {
-            if (RecordLines.Read(stream, _problems, ReadLine, cutIsDamage: false).LineNumber == 0)
-            {
-                throw new LogReadException(_file, "the file is empty: no JSON lines to read");
-            }
+            throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");
         }
+    };
 
-        Fractions.Rows = _dataLines;
-        return Finish(sourceName, format);
-    }
-
-    private void ReadLine(ReadOnlySpan<byte> line, LineScanner lines)
+    private void ReadRecord(ReadOnlySpan<byte> record, SourcePosition where, bool cut)
     {
-        line = line.Trim(" \t\r"u8);
-        if (line.IsEmpty)
-        {
-            return;
-        }
+        record = record.Trim(" \t\r"u8);
+        if (record.IsEmpty) return;
+        if (BareLiteralQuoter.MayNeedRewrite(record)) record = BareLiteralQuoter.Quote(record, ref _quoted);
 
-        if (BareLiteralQuoter.MayNeedRewrite(line))
-        {
-            line = BareLiteralQuoter.Quote(line, ref _quoted);
-        }
-
-        _lineValues.Clear();
+        _values.Clear();
         string? error;
         try
         {
-            error = Parse(line);
+            error = Parse(record);
         }
         catch (JsonException e)
         {
             error = $"not valid JSON ({JsonHead.Reason(e)})";
         }
 
-        if (error is not null)
+        if (error is null)
         {
-            if (lines.Unterminated)
-            {
-                _problems.Report(lines.Position.ToString(), ProblemKind.Truncated, RecordLines.CutLine);
-            }
-            else
-            {
-                _problems.Report(lines.Position.ToString(), ProblemKind.Malformed, $"{error}: line skipped");
-            }
-
-            return;
+            if (_values.Count > 0) AddRecord(where);
         }
-
-        if (_lineValues.Count > 0)
+        else
         {
-            AddLine(lines.Position);
+            _problems.Report(where.ToString(), cut ? ProblemKind.Truncated : ProblemKind.Malformed,
+                cut ? RecordLines.CutLine : $"{error}: {where.Unit} skipped");
         }
     }
 
-    /// <summary>Collects the line's numbers with their flattened keys; returns why the line is not an object, or null.</summary>
-    private string? Parse(ReadOnlySpan<byte> line)
+    /// <summary>Collects the record's numbers with their flattened keys; returns why the record is not an object, or null.</summary>
+    private string? Parse(ReadOnlySpan<byte> record)
     {
-        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = MaxDepth });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return "not a JSON object";
-        }
+        var reader = new Utf8JsonReader(record, new JsonReaderOptions { MaxDepth = MaxDepth });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return "not a JSON object";
 
         int level = 0, prefix = 0, keyLength = 0, position = 0;
         while (reader.Read())
@@ -152,34 +130,25 @@ internal sealed class JsonLinesParser
                     _keys.AppendSeparator(keyLength);
                     prefix = keyLength + 1;
                     break;
+                case JsonTokenType.EndObject when level == 0:
+                    return reader.Read() ? "more than one JSON value" : null;
                 case JsonTokenType.EndObject:
-                    if (level == 0)
-                    {
-                        return reader.Read() ? "more than one JSON value" : null;
-                    }
-
                     prefix = _prefixLengths[--level];
                     break;
                 case JsonTokenType.StartArray:
                     reader.Skip();
                     break;
-                case JsonTokenType.Number or JsonTokenType.String:
-                    if (JsonNumber.TryGet(ref reader, out double value))
+                case JsonTokenType.Number or JsonTokenType.String when JsonNumber.TryGet(ref reader, out double value):
+                    // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
+                    var info = _keys.Lookup(position++, keyLength);
+                    var reading = StepReading.NotANumber;
+                    (long step, int decimals) = (0, 0);
+                    if (info.MayBeStep)
                     {
-                        var info = _keys.Lookup(position++, keyLength, out _);
-
-                        // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
-                        var reading = StepReading.NotANumber;
-                        long step = 0;
-                        int decimals = 0;
-                        if (info.MayBeStep)
-                        {
-                            reading = JsonNumber.ReadStep(ref reader, _scaling.Decimals, out step, out decimals);
-                        }
-
-                        _lineValues.Add((info, value, reading, step, decimals));
+                        reading = JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals);
                     }
 
+                    _values.Add((info, value, reading, step, decimals));
                     break;
             }
         }
@@ -187,43 +156,34 @@ internal sealed class JsonLinesParser
         return "the object is not closed";
     }
 
-    private bool MayBeStep(string name) =>
-        _options.StepColumn is { } step ? name == step : Array.IndexOf(StepKeys, name) >= 0;
-
-    private bool IsEpochKey(string name) =>
-        _options.EpochColumn is { } epoch ? name == epoch : Array.IndexOf(EpochKeys, name) >= 0;
-
-    private void AddLine(SourcePosition where)
+    private void AddRecord(SourcePosition where)
     {
-        long index = _dataLines++;
-        if (!_stepDecided)
-        {
-            DecideStepKey();
-        }
+        long index = _records++;
+        if (!_stepDecided) DecideStepKey();
 
         long step = index;
         double wallTime = double.NaN;
         bool hasStep = _stepKey is null;
-        foreach (var (info, value, reading, exact, decimals) in _lineValues)
+        foreach (var (info, value, reading, exact, decimals) in _values)
         {
             if (info == _stepKey)
             {
-                if (reading == StepReading.Fractional && _scaling.IsNone)
+                if (reading == StepReading.Fractional && scaling.IsNone && !wholeSteps)
                 {
                     // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
-                    Fractions.Add(info.Name, value.ToString("R", CultureInfo.InvariantCulture), value, decimals, where.ToString());
+                    var text = value.ToString("R", CultureInfo.InvariantCulture);
+                    _fractions.Add(info.Name, text, value, decimals, where.ToString());
                     return;
                 }
 
                 if (reading != StepReading.Whole)
                 {
-                    _problems.Report(where.ToString(), ProblemKind.BadValue, $"step '{info.Name}' is {value}, {StepText.Describe(reading)}: line skipped");
+                    _problems.Report(where.ToString(), ProblemKind.BadValue,
+                        $"step '{info.Name}' is {value}, {StepText.Describe(reading)}: {where.Unit} skipped");
                     return;
                 }
 
-                step = exact;
-
-                hasStep = true;
+                (step, hasStep) = (exact, true);
             }
             else if (info.Name == WallTimeKey)
             {
@@ -233,99 +193,65 @@ internal sealed class JsonLinesParser
 
         if (!hasStep)
         {
-            _problems.Report(where.ToString(), ProblemKind.BadValue, $"no '{_stepKey!.Name}' step: line skipped");
+            var why = $"no '{_stepKey!.Name}' step: {where.Unit} skipped";
+            _problems.Report(where.ToString(), ProblemKind.BadValue, why);
             return;
         }
 
-        foreach (var (info, value, _, _, _) in _lineValues)
+        foreach (var (info, value, _, _, _) in _values)
         {
-            if (info == _stepKey || info == _ignoredStepKey || info.Name is WallTimeKey or RuntimeKey || !Wanted(info))
-            {
-                continue;
-            }
+            bool skip = info == _stepKey || info == _ignoredStepKey || info.Name is WallTimeKey or RuntimeKey;
+            if (skip || !Wanted(info)) continue;
 
-            var series = info.Series ?? NewSeries(info, where);
-            series?.Add(step, value, wallTime, _problems, where);
+            (info.Series ?? NewSeries(info, where))?.Add(step, value, wallTime, _problems, where);
         }
     }
 
-    /// <summary>The step key is fixed by the first line with numbers: the step column asked for, else the first known step key there, else the line index.</summary>
+    /// <summary>
+    /// The step key is fixed by the first record with numbers: the step column asked for, else the first known step key
+    /// there, else the record index. A key of fractions no scale makes whole is no step and no series.
+    /// </summary>
     private void DecideStepKey()
     {
-        FindStepKey();
-        if (_scaling.RowOrder)
-        {
-            // A key of fractions no scale makes whole: the line index is the step, and the key no series.
-            _ignoredStepKey = _stepKey;
-            _stepKey = null;
-        }
-    }
-
-    private void FindStepKey()
-    {
         _stepDecided = true;
-        if (_options.StepColumn is { } column)
-        {
-            _stepKey = _keys.Named(column);
-            return;
-        }
-
-        foreach (var candidate in StepKeys)
-        {
-            foreach (var (info, _, _, _, _) in _lineValues)
-            {
-                if (info.Name == candidate)
-                {
-                    _stepKey = info;
-                    return;
-                }
-            }
-        }
+        _stepKey = options.StepColumn is { } column ? _keys.Named(column)
+            : StepKeys.Select(k => _values.Find(v => v.Info.Name == k).Info).FirstOrDefault(k => k is not null);
+        if (scaling.RowOrder) (_ignoredStepKey, _stepKey) = (_stepKey, null);
     }
 
-    private bool Wanted(JsonKey info) => _options.Metric is null || info.Name == _options.Metric || info.IsEpoch;
+    private bool Wanted(JsonKey info) => options.Metric is null || info.Name == options.Metric || info.IsEpoch;
 
     private SeriesCollector? NewSeries(JsonKey info, SourcePosition where)
     {
-        var series = _keys.NewSeries(info, _options.KeepWallTimes, info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name));
+        var role = info.IsEpoch ? SeriesRole.Epoch : SeriesRoles.FromName(info.Name);
+        var series = _keys.NewSeries(info, options.KeepWallTimes, role);
         if (series is null && !_seriesLimitReported)
         {
             _seriesLimitReported = true;
-            _problems.Report(where.ToString(), ProblemKind.LimitReached, $"more than {JsonKeys.MaxSeries} numeric keys: '{info.Name}' and later new keys are ignored");
+            _problems.Report(where.ToString(), ProblemKind.LimitReached,
+                $"more than {JsonKeys.MaxSeries} numeric keys: '{info.Name}' and later new keys are ignored");
         }
 
         return series;
     }
 
-    private TrainingLog Finish(string sourceName, string format)
+    private TrainingLog Finish(string sourceName, string format, Func<MetricSeries?, EpochHint?>? hint)
     {
         var series = new List<MetricSeries>();
         MetricSeries? epochs = null;
-        foreach (var info in _keys.InOrder)
+        foreach (var info in _keys.InOrder.Where(k => k.Series is not null))
         {
-            if (info.Series is null)
-            {
-                continue;
-            }
-
-            var built = info.Series.Build(_problems);
-            if (info.IsEpoch && epochs is null)
-            {
-                epochs = built;
-            }
-
-            if (_options.Metric is null || info.Name == _options.Metric)
-            {
-                series.Add(built);
-            }
+            var built = info.Series!.Build(_problems);
+            if (info.IsEpoch) epochs ??= built;
+            if (options.Metric is null || info.Name == options.Metric) series.Add(built);
         }
 
-        if (_options.Metric is { } metric && series.Count == 0)
+        if (options.Metric is { } metric && series.Count == 0)
         {
             _problems.Report("", ProblemKind.Skipped, $"no numeric key '{metric}' in this file");
         }
 
-        var hint = EpochHints.FromEpochSeries(epochs, $"'{epochs?.Name}' key of each line");
-        return new TrainingLog(sourceName, format, series, hint);
+        hint ??= e => EpochHints.FromEpochSeries(e, $"'{e?.Name}' key of each line");
+        return new TrainingLog(sourceName, format, series, hint(epochs));
     }
 }

@@ -20,10 +20,7 @@ public sealed class JsonLinesReader : ILogReader
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path).ToLowerInvariant();
-        if (name.EndsWith(".gz", StringComparison.Ordinal))
-        {
-            name = name[..^3];
-        }
+        if (name.EndsWith(".gz", StringComparison.Ordinal)) name = name[..^3];
 
         head = JsonHead.SkipBom(head);
         int newline = head.IndexOf((byte)'\n');
@@ -34,13 +31,8 @@ public sealed class JsonLinesReader : ILogReader
         }
 
         // A .json file is line-delimited only when its first line is a whole object and the next starts another.
-        if (name.EndsWith(".json", StringComparison.Ordinal) && newline >= 0)
-        {
-            var next = head[(newline + 1)..].TrimStart(" \t\r"u8);
-            return next.Length > 0 && next[0] == (byte)'{' && IsWholeObject(first);
-        }
-
-        return false;
+        var next = newline < 0 ? [] : head[(newline + 1)..].TrimStart(" \t\r"u8);
+        return name.EndsWith(".json", StringComparison.Ordinal) && next is [(byte)'{', ..] && IsWholeObject(first);
     }
 
     public string GroupKey(string path) => path;
@@ -50,14 +42,8 @@ public sealed class JsonLinesReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var logs = new List<TrainingLog>(source.Files.Count);
-        foreach (var file in source.Files)
-        {
-            var name = source.Files.Count == 1 ? source.Name : file;
-            logs.Add(JsonLinesParser.Read(file, options, problems, name, Format));
-        }
-
-        return logs;
+        return [.. source.Files.Select(file =>
+            JsonLinesParser.Read(file, options, problems, source.Files.Count == 1 ? source.Name : file, Format))];
     }
 
     private static bool IsWholeObject(ReadOnlySpan<byte> line)
@@ -66,10 +52,7 @@ public sealed class JsonLinesReader : ILogReader
         try
         {
             var reader = new Utf8JsonReader(BareLiteralQuoter.Quote(line, ref quoted));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
 
             reader.Skip();
             return !reader.Read();

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using EpochLens.Readers.Input;
+using EpochLens.Readers.Records;
+
+namespace EpochLens.Readers.Json;
+
+/// <summary>
+/// The records of a JSON document held whole: the objects of its root array, or of the first array of objects among
+/// its root object's members (or of the member named <paramref name="member"/>), each handed on as its own bytes; and
+/// the root object's numbers beside them. Damage costs little: a cut file keeps every record before the cut, and a
+/// damaged record is skipped, reading going on at the next ("}, {" as json.dump writes them).
+/// </summary>
+/// <param name="one">What a record is called in problems ("log_history entry"); <paramref name="many"/>, several.</param>
+internal sealed class JsonArrayRecords(string? member, string one, string many)
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
+
+    /// <summary>The root object's members that are numbers, by name, as the last walk found them.</summary>
+    public Dictionary<string, double> Numbers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whole records the last walk met, handed on or skipped as not UTF-8.</summary>
+    public long Count { get; private set; }
+
+    public void Walk(ReadOnlySpan<byte> text, ProblemReporter problems, RecordHandler handle)
+    {
+        Numbers.Clear();
+        Count = 0;
+        var state = new JsonReaderState(Options);
+        int offset = 0, candidate = -1, arrayDepth = -1;
+        bool inArray = false;
+        string? name = null;
+        while (true)
+        {
+            var reader = new Utf8JsonReader(text[offset..], isFinalBlock: true, state);
+            int good = 0, start = -1;
+            var goodState = state;
+            try
+            {
+                while (reader.Read())
+                {
+                    int depth = reader.CurrentDepth;
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.PropertyName when depth == 1:
+                            // As written, escapes and all: never an exception, and only plain names are asked for.
+                            name = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                            break;
+                        case JsonTokenType.StartArray when arrayDepth < 0 && MayHoldRecords(depth, name):
+                            candidate = depth;
+                            break;
+                        case JsonTokenType.EndArray when depth == candidate:
+                            candidate = -1;
+                            inArray = false;
+                            break;
+                        case JsonTokenType.StartObject when candidate >= 0 && depth == candidate + 1:
+                            (arrayDepth, inArray, start) = (candidate, true, (int)reader.TokenStartIndex);
+                            reader.Skip();
+                            var record = text.Slice(offset + start, (int)reader.BytesConsumed - start);
+                            var where = new SourcePosition(one, ++Count, offset + start);
+                            if (System.Text.Unicode.Utf8.IsValid(record))
+                            {
+                                handle(record, where, cut: false);
+                            }
+                            else
+                            {
+                                var why = $"bytes that are not valid UTF-8: {one} skipped";
+                                problems.Report(where.ToString(), ProblemKind.Encoding, why);
+                            }
+
+                            start = -1;
+                            break;
+                        case JsonTokenType.Number or JsonTokenType.String when depth == 1 && name is not null:
+                            if (JsonNumber.TryGet(ref reader, out double value)) Numbers[name] = value;
+                            break;
+                    }
+
+                    (good, goodState) = ((int)reader.BytesConsumed, reader.CurrentState);
+                }
+
+                return;
+            }
+            catch (JsonException e)
+            {
+                // The reader stops at the damage; a cut or a skip goes from the last whole record.
+                int at = offset + good, damageAt = offset + Math.Max(good, (int)reader.BytesConsumed);
+                var record = new SourcePosition(one, Count + 1, start < 0 ? at : offset + start);
+                var where = inArray ? record.ToString() : $"byte {at}";
+                var damage = $"not valid JSON at byte {damageAt} or just after ({JsonHead.Reason(e)})";
+                if (IsPrefix(text[at..], goodState))
+                {
+                    var cut = $"the file ends inside the JSON (a killed run?): the {Count} complete {many} before it are kept";
+                    problems.Report(where, ProblemKind.Truncated, cut);
+                    return;
+                }
+
+                int next = inArray ? NextRecord(text[(at + 1)..]) : -1;
+                problems.Report(where, ProblemKind.Malformed, next < 0
+                    ? $"{damage}: the {Count} complete {many} before it are kept, the rest is not read"
+                    : $"{damage}: the {one} is skipped, reading goes on at the next {one}");
+                if (next < 0) return;
+
+                (offset, state) = (at + 1 + next, InsideArray(arrayDepth));
+            }
+        }
+    }
+
+    /// <summary>Whether an array that starts at <paramref name="depth"/>, a value of <paramref name="name"/>, may be the records'.</summary>
+    private bool MayHoldRecords(int depth, string? name) => member is null ? depth <= 1 : depth == 1 && name == member;
+
+    /// <summary>Whether the text is the start of valid JSON, read on from <paramref name="state"/>: a file cut short.</summary>
+    private static bool IsPrefix(ReadOnlySpan<byte> rest, JsonReaderState state)
+    {
+        try
+        {
+            var probe = new Utf8JsonReader(rest, isFinalBlock: false, state);
+            while (probe.Read()) { }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Where the next record starts: a '{' after a '}' and a comma, white space between; -1 when none.</summary>
+    private static int NextRecord(ReadOnlySpan<byte> text)
+    {
+        for (int close = text.IndexOf((byte)'}'); close >= 0;)
+        {
+            var after = text[(close + 1)..].TrimStart(" \t\r\n"u8);
+            var next = after.Length > 1 && after[0] == (byte)',' ? after[1..].TrimStart(" \t\r\n"u8) : [];
+            if (next is [(byte)'{', ..]) return text.Length - next.Length;
+
+            int further = text[(close + 1)..].IndexOf((byte)'}');
+            close = further < 0 ? -1 : close + 1 + further;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The reader's state inside the records' array (of the root, or of a root object's member).</summary>
+    private static JsonReaderState InsideArray(int depth)
+    {
+        var opening = depth == 0 ? "["u8 : "{\"a\":["u8;
+        var reader = new Utf8JsonReader(opening, isFinalBlock: false, new JsonReaderState(Options));
+        while (reader.Read()) { }
+
+        return reader.CurrentState;
+    }
+}
