@@ -11,7 +11,6 @@ namespace EpochLens.Readers.Csv;
 /// Reads one CSV file (plain or gzip) into one log per run: Sep splits the rows and cells, this applies the
 /// domain's rules (columns, steps, epochs, resumed runs, damage with its line). One instance per read.
 /// </summary>
-/// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
 internal sealed class CsvFileReader : IDisposable
 {
     /// <summary>More columns than this is not a training log (a W&amp;B export of 1000 runs has about 3000).</summary>
@@ -44,6 +43,7 @@ internal sealed class CsvFileReader : IDisposable
     // Per run.
     private CsvEpochTracker[] _epochs = [];
 
+    /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
     public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling)
     {
         _file = file;
@@ -126,11 +126,12 @@ internal sealed class CsvFileReader : IDisposable
             ReadAhead(ahead, HeaderlessLookahead);
         }
 
-        var names = headerless ? [.. Enumerable.Range(0, _columns).Select(i => $"col{i}")] : HeaderNames(header.Cells);
-        _layout = CsvLayout.Plan(_file, names, _options, headerless, headerless && FirstColumnCountsSteps(ahead));
-        if (_scaling.RowOrder) _layout = _layout.WithoutStep();
+        _layout = CsvLayout.Plan(_file, header.Cells, headerless ? ahead : null, _options);
 
-        _values = new CsvValues(_options, _delimiter, names, (kind, line, message) => Report(kind, line, message));
+        // A step column of fractions that no scale makes whole: the row index is the step (see FractionalSteps).
+        if (_scaling.RowOrder) _layout = _layout with { StepIndex = -1 };
+
+        _values = new CsvValues(_options, _delimiter, _layout.Names, (kind, line, message) => Report(kind, line, message));
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var metrics = _layout.Runs.SelectMany(r => r.Metrics).ToList();
         _columnOf = [.. metrics.Select(m => m.Index)];
@@ -166,7 +167,7 @@ internal sealed class CsvFileReader : IDisposable
         }
     }
 
-    /// <summary>The delimiter from the first line that is not blank, in the _file's head.</summary>
+    /// <summary>The delimiter from the first line that is not blank, in the file's head.</summary>
     private char DetectDelimiter()
     {
         byte[] head;
@@ -232,36 +233,6 @@ internal sealed class CsvFileReader : IDisposable
             .Where((_, i) => !TextNumber.Trim(lines[i]).IsEmpty)];
     }
 
-    private static string[] HeaderNames(string[] cells)
-    {
-        var names = new string[cells.Length];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < cells.Length; i++)
-        {
-            string name = TextNumber.Trim(cells[i]).ToString();
-            if (name.Length == 0) name = $"col{i}";
-
-            // Two columns of one name would make two series no one can tell apart.
-            names[i] = seen.Add(name) ? name : $"{name} (column {i + 1})";
-            seen.Add(names[i]);
-        }
-
-        return names;
-    }
-
-    private static bool FirstColumnCountsSteps(List<CsvLine> lines)
-    {
-        long previous = long.MinValue;
-        foreach (var line in lines)
-        {
-            if (!TextNumber.TryParseStep(line.Cells[0], out long step) || step <= previous) return false;
-
-            previous = step;
-        }
-
-        return lines.Count > 0;
-    }
-
     private void ApplyLine(CsvLine line)
     {
         if (line.QuoteLeftOpen) Report(ProblemKind.Malformed, line.Number, "an unbalanced quote: the cells were read as far as they go");
@@ -287,7 +258,7 @@ internal sealed class CsvFileReader : IDisposable
             var reading = TextNumber.ParseStep(cell, _scaling.Decimals, out step, out int decimals);
             if (reading == StepReading.Fractional && _scaling.IsNone)
             {
-                // Counted, not reported: once the _file is read, FractionalSteps decides whether they are damage.
+                // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
                 _ = TextNumber.TryParseDouble(cell, out double magnitude);
                 Fractions.Add(_layout.Names[stepIndex], CsvValues.Show(cell), magnitude, decimals, $"line {line}");
                 return;
@@ -345,7 +316,7 @@ internal sealed class CsvFileReader : IDisposable
         if (count < _columns && !_locator.IsTerminated(line))
         {
             Report(ProblemKind.Truncated, line,
-                $"the last line ends after {count} of {_columns} cells with no line break: the _file was probably cut off; the cells there were read");
+                $"the last line ends after {count} of {_columns} cells with no line break: the file was probably cut off; the cells there were read");
         }
         else
         {
@@ -358,12 +329,11 @@ internal sealed class CsvFileReader : IDisposable
     private void ReportFailure(SizeLimitedStream? limited)
     {
         string kept = $"the {_rowIndex} rows before were kept";
-        if (limited?.LimitReached == true)
-            Report(ProblemKind.LimitReached, _nextLine, $"{_failure!.Message}: reading stopped there; {kept}");
-        else if (_failure is NotSupportedException)
-            Report(ProblemKind.Malformed, _nextLine, $"a row longer than 16 M characters (a quote that is never closed): reading stopped there; {kept}");
-        else
-            Report(ProblemKind.Truncated, _nextLine, $"the _file cannot be read past this point ({_failure!.Message}): {kept}");
+        var (kind, message) = limited?.LimitReached == true ? (ProblemKind.LimitReached, $"{_failure!.Message}: reading stopped there; {kept}")
+            : _failure is NotSupportedException
+                ? (ProblemKind.Malformed, $"a row longer than 16 M characters (a quote that is never closed): reading stopped there; {kept}")
+            : (ProblemKind.Truncated, $"the file cannot be read past this point ({_failure!.Message}): {kept}");
+        Report(kind, _nextLine, message);
     }
 
     private List<TrainingLog> Finish()
@@ -398,7 +368,7 @@ internal sealed class CsvFileReader : IDisposable
 
     private static string ReadFailureSuffix(Exception? failure, SizeLimitedStream? limited, string problem) =>
         failure is null ? problem
-            : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the _file cannot be read")}: {failure.Message})";
+            : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {failure.Message})";
 
     private void Report(ProblemKind kind, int line, string message, bool withOffset = true)
     {

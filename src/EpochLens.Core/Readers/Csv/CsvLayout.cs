@@ -1,4 +1,5 @@
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Csv;
 
@@ -15,18 +16,22 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
     private static readonly ValueAveraging LightningEpochMean =
         new(AveragingKind.EpochMean, Evidence: "Lightning names the epoch's mean of a value logged on_epoch '<name>_epoch'");
 
-    /// <summary>Plans the columns; throws <see cref="LogReadException"/> when a column named in the options is missing.</summary>
-    /// <param name="firstIsStep">For a file without a header: whether col0 held increasing whole numbers.</param>
-    public static CsvLayout Plan(string file, string[] names, ReadOptions options, bool headerless, bool firstIsStep)
+    /// <summary>
+    /// Names the columns from the header, or without one (<paramref name="headerless"/>: its first rows) as col0, col1, ...
+    /// with col0 the step when it counts up in whole numbers; throws <see cref="LogReadException"/> when a column named
+    /// in the options is missing.
+    /// </summary>
+    public static CsvLayout Plan(string file, string[] header, List<CsvLine>? headerless, ReadOptions options)
     {
+        var names = headerless is null ? HeaderNames(header) : [.. Enumerable.Range(0, header.Length).Select(i => $"col{i}")];
         int step = options.StepColumn is { } stepName ? Required(file, names, stepName, "step")
-            : headerless ? (firstIsStep ? 0 : -1) : BestStep(names);
+            : headerless is null ? BestStep(names) : CountsUp(headerless) ? 0 : -1;
         int epoch = options.EpochColumn is { } epochName ? Required(file, names, epochName, "epoch")
-            : headerless ? -1 : First(names, i => i != step && CsvColumnNames.IsEpoch(names[i]));
-        int wall = headerless ? -1 : First(names, i => i != step && i != epoch && CsvColumnNames.IsWallTime(names[i]));
+            : headerless is not null ? -1 : First(names, i => i != step && CsvColumnNames.IsEpoch(names[i]));
+        int wall = headerless is not null ? -1 : First(names, i => i != step && i != epoch && CsvColumnNames.IsWallTime(names[i]));
 
         var others = Enumerable.Range(0, names.Length).Where(i => i != step && i != epoch && i != wall).ToList();
-        bool wandb = !headerless && others.Count > 0
+        bool wandb = headerless is null && others.Count > 0
             && others.All(i => names[i].Contains(CsvColumnNames.RunSeparator, StringComparison.Ordinal));
 
         // Group the columns by run (one group, of run null, when the file is not a W&B export).
@@ -56,9 +61,6 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
             g.Epoch?.Name ?? (epoch >= 0 ? names[epoch] : ""), Classify(g.Columns))).ToList();
         return new CsvLayout(names, step, wall, options.Metric is { } wanted ? Select(file, planned, wanted) : planned);
     }
-
-    /// <summary>The same columns with the row index as the step: a step column of fractions no scale makes whole (<see cref="FractionalSteps"/>).</summary>
-    public CsvLayout WithoutStep() => this with { StepIndex = -1 };
 
     /// <summary>Roles and averaging from the names; the epoch means of Lightning go after the per-step series.</summary>
     private static List<CsvMetricColumn> Classify(List<(int Index, string Metric)> columns)
@@ -108,6 +110,29 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
         if (index < 0) index = Array.FindIndex(names, n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
 
         return index >= 0 ? index : throw new LogReadException(file, $"no {what} column '{wanted}' (columns: {string.Join(", ", names)})");
+    }
+
+    private static string[] HeaderNames(string[] cells)
+    {
+        var names = new string[cells.Length];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < cells.Length; i++)
+        {
+            string name = TextNumber.Trim(cells[i]).ToString() is { Length: > 0 } trimmed ? trimmed : $"col{i}";
+
+            // Two columns of one name would make two series no one can tell apart.
+            names[i] = seen.Add(name) ? name : $"{name} (column {i + 1})";
+            seen.Add(names[i]);
+        }
+
+        return names;
+    }
+
+    /// <summary>Whether the first cells of the rows are increasing whole numbers.</summary>
+    private static bool CountsUp(List<CsvLine> rows)
+    {
+        var steps = rows.Select(r => TextNumber.TryParseStep(r.Cells[0], out long step) ? step : long.MinValue).ToList();
+        return steps.Count > 0 && steps[0] > long.MinValue && steps.Zip(steps.Skip(1)).All(p => p.Second > p.First);
     }
 
     /// <summary>The column whose name ranks first among the step names (the leftmost of equals), or -1.</summary>
