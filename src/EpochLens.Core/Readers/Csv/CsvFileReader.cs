@@ -44,7 +44,8 @@ internal sealed class CsvFileReader : IDisposable
     private CsvEpochTracker[] _epochs = [];
 
     /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
-    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling)
+    public CsvFileReader(
+        string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling)
     {
         _file = file;
         _sourceName = sourceName;
@@ -70,14 +71,16 @@ internal sealed class CsvFileReader : IDisposable
         var ahead = ReadAhead([], 1);
         if (ahead.Count == 0)
         {
-            throw new LogReadException(_file, ReadFailureSuffix(_failure ?? lines.Failure, limited, "empty file: no header and no rows"));
+            string problem = ReadFailureSuffix(_failure ?? lines.Failure, limited, "empty file: no header and no rows");
+            throw new LogReadException(_file, problem);
         }
 
         var header = ahead[0];
         ahead.RemoveAt(0);
         PlanColumns(header, ahead);
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
-        CsvRoom.Reserve(_file, plainBytes, [.. _builders, .. _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>()], walls);
+        var epochBuilders = _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>();
+        CsvRoom.Reserve(_file, plainBytes, [.. _builders, .. epochBuilders], walls);
         ahead.ForEach(ApplyLine);
         while (Next())
         {
@@ -91,7 +94,10 @@ internal sealed class CsvFileReader : IDisposable
 
         _failure ??= lines.Failure;
         if (_failure is not null) ReportFailure(limited);
-        if (_rowIndex == 0) throw new LogReadException(_file, ReadFailureSuffix(_failure, limited, "a header but no data rows"));
+        if (_rowIndex == 0)
+        {
+            throw new LogReadException(_file, ReadFailureSuffix(_failure, limited, "a header but no data rows"));
+        }
 
         Fractions.Rows = _rowIndex;
         return Finish();
@@ -131,7 +137,7 @@ internal sealed class CsvFileReader : IDisposable
         // A step column of fractions that no scale makes whole: the row index is the step (see FractionalSteps).
         if (_scaling.RowOrder) _layout = _layout with { StepIndex = -1 };
 
-        _values = new CsvValues(_options, _delimiter, _layout.Names, (kind, line, message) => Report(kind, line, message));
+        _values = new CsvValues(_options, _delimiter, _layout.Names, (kind, line, text) => Report(kind, line, text));
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var metrics = _layout.Runs.SelectMany(r => r.Metrics).ToList();
         _columnOf = [.. metrics.Select(m => m.Index)];
@@ -181,10 +187,11 @@ internal sealed class CsvFileReader : IDisposable
         }
 
         string first = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).FirstOrDefault(l => !TextNumber.Trim(l).IsEmpty) ?? "";
-        return CsvLineCells.Delimiter(first, preferTab: Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase));
+        bool tsv = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
+        return CsvLineCells.Delimiter(first, preferTab: tsv);
     }
 
-    /// <summary>The next row; false at the end or where the text cannot be read on (<see cref="_failure"/> says why).</summary>
+    /// <summary>The next row; false at the end or where the text cannot be read on (kept in _failure).</summary>
     private bool Next()
     {
         try
@@ -202,7 +209,7 @@ internal sealed class CsvFileReader : IDisposable
         }
     }
 
-    /// <summary>Adds the lines of the rows that are not blank to <paramref name="ahead"/> until it has <paramref name="count"/>.</summary>
+    /// <summary>Adds the lines of the next rows that are not blank to <paramref name="ahead"/> up to a count.</summary>
     private List<CsvLine> ReadAhead(List<CsvLine> ahead, int count)
     {
         while (ahead.Count < count && Next())
@@ -229,13 +236,18 @@ internal sealed class CsvFileReader : IDisposable
         // The row's text as it is in the file: no cell has been unescaped in place yet.
         var lines = CsvLineCells.Lines(row.Span.ToString());
         int first = row.LineNumberFrom;
-        return [.. lines.Select((line, i) => new CsvLine(CsvLineCells.Split(line, _delimiter), first + i, line.Contains('\uFFFD'), i == 0))
+        return [.. lines
+            .Select((text, i) => new CsvLine(
+                CsvLineCells.Split(text, _delimiter), first + i, text.Contains('\uFFFD'), QuoteLeftOpen: i == 0))
             .Where((_, i) => !TextNumber.Trim(lines[i]).IsEmpty)];
     }
 
     private void ApplyLine(CsvLine line)
     {
-        if (line.QuoteLeftOpen) Report(ProblemKind.Malformed, line.Number, "an unbalanced quote: the cells were read as far as they go");
+        if (line.QuoteLeftOpen)
+        {
+            Report(ProblemKind.Malformed, line.Number, "an unbalanced quote: the cells were read as far as they go");
+        }
 
         ApplyRow(line, line.Number, line.BadUtf8);
     }
@@ -245,7 +257,10 @@ internal sealed class CsvFileReader : IDisposable
         where TCells : ICsvCells, allows ref struct
     {
         long rowIndex = _rowIndex++;
-        if (badUtf8) Report(ProblemKind.Encoding, line, "bytes that are not UTF-8: the line's numeric cells are still read");
+        if (badUtf8)
+        {
+            Report(ProblemKind.Encoding, line, "bytes that are not UTF-8: the line's numeric cells are still read");
+        }
 
         int count = cells.Count;
         if (count != _columns) ReportRagged(line, count);
@@ -275,12 +290,16 @@ internal sealed class CsvFileReader : IDisposable
         // A wall time that is no number reads as 0, as it always has.
         double wallTime = double.NaN;
         int wallIndex = _layout.WallTimeIndex;
-        if (wallIndex >= 0 && wallIndex < count && _options.KeepWallTimes) _ = TextNumber.TryParseDouble(cells[wallIndex], out wallTime);
+        if (wallIndex >= 0 && wallIndex < count && _options.KeepWallTimes)
+        {
+            _ = TextNumber.TryParseDouble(cells[wallIndex], out wallTime);
+        }
 
         foreach (var epochs in _epochs)
         {
             int index = epochs.Column;
-            if (index >= 0 && index < count && _values.TryRead(cells[index], line, index, out double epoch) && epochs.Observe(step, epoch))
+            if (index >= 0 && index < count && _values.TryRead(cells[index], line, index, out double epoch)
+                && epochs.Observe(step, epoch))
             {
                 Add(epochs.Builder!, step, epoch, wallTime, line);
             }
@@ -329,10 +348,11 @@ internal sealed class CsvFileReader : IDisposable
     private void ReportFailure(SizeLimitedStream? limited)
     {
         string kept = $"the {_rowIndex} rows before were kept";
-        var (kind, message) = limited?.LimitReached == true ? (ProblemKind.LimitReached, $"{_failure!.Message}: reading stopped there; {kept}")
+        var (kind, message) = limited?.LimitReached == true
+            ? (ProblemKind.LimitReached, $"{_failure!.Message}: reading stopped there; {kept}")
             : _failure is NotSupportedException
                 ? (ProblemKind.Malformed, $"a row longer than 16 M characters (a quote that is never closed): reading stopped there; {kept}")
-            : (ProblemKind.Truncated, $"the file cannot be read past this point ({_failure!.Message}): {kept}");
+                : (ProblemKind.Truncated, $"the file cannot be read past this point ({_failure!.Message}): {kept}");
         Report(kind, _nextLine, message);
     }
 
@@ -358,7 +378,9 @@ internal sealed class CsvFileReader : IDisposable
 
             if (_epochs[r].Builder is { } epochBuilder) series.Add(epochBuilder.Build(SeriesRole.Epoch));
 
-            var hint = runs[r].EpochIndex >= 0 ? _epochs[r].ToHint($"the '{runs[r].EpochName}' column: the first logged step of each epoch") : null;
+            var hint = runs[r].EpochIndex >= 0
+                ? _epochs[r].ToHint($"the '{runs[r].EpochName}' column: the first logged step of each epoch")
+                : null;
             string source = runs.Count > 1 && runs[r].Name is { } run ? $"{_sourceName} [{run}]" : _sourceName;
             logs.Add(new TrainingLog(source, CsvReader.FormatId, series, hint));
         }

@@ -16,7 +16,8 @@ internal static class CsvHead
     /// </summary>
     public static bool LooksLikeCsv(ReadOnlySpan<byte> head, string excludedHeader)
     {
-        if (HeadLines(head, 3, out bool endsInBreak) is not { Count: > 0 } lines || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal))
+        var lines = HeadLines(head, 3, out bool endsInBreak);
+        if (lines is not { Count: > 0 } || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal))
         {
             return false;
         }
@@ -26,7 +27,10 @@ internal static class CsvHead
         if (firstCells.All(IsNumber)) return true;
 
         // The second line counts when it is whole: followed by a third, or by the end of the file's head in a break.
-        if (lines.Count >= 3 || (lines.Count == 2 && endsInBreak)) return CsvLineCells.Split(lines[1], delimiter).Any(IsNumber);
+        if (lines.Count >= 3 || (lines.Count == 2 && endsInBreak))
+        {
+            return CsvLineCells.Split(lines[1], delimiter).Any(IsNumber);
+        }
 
         // A header longer than the head, or a header whose first row was cut off by the head's end.
         return (lines.Count == 1 && !endsInBreak) || lines.Count >= 2 || firstCells.Any(NamesKnownColumn);
@@ -47,10 +51,14 @@ internal static class CsvHead
 
         char delimiter = CsvLineCells.Delimiter(lines[0], preferTab: false);
         var names = CsvLineCells.Split(lines[0], delimiter);
-        if (names.Length < 2 || names.Any(n => TextNumber.Trim(n).IsEmpty || IsNumber(n)) || !names.Any(NamesKnownColumn)) return false;
+        if (names.Length < 2 || names.Any(n => TextNumber.Trim(n).IsEmpty || IsNumber(n)) || !names.Any(NamesKnownColumn))
+        {
+            return false;
+        }
 
         // With semicolons, a decimal comma is a number too (the reader reads it so, see CsvValues).
-        return lines.Take(whole).Skip(1).Select(l => CsvLineCells.Split(l, delimiter)).All(cells => cells.Length == names.Length
+        return lines.Take(whole).Skip(1).Select(l => CsvLineCells.Split(l, delimiter)).All(cells =>
+            cells.Length == names.Length
             && cells.All(c => TextNumber.Trim(c).IsEmpty || IsNumber(delimiter == ';' ? c.Replace(',', '.') : c)));
     }
 

@@ -17,25 +17,27 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
         new(AveragingKind.EpochMean, Evidence: "Lightning names the epoch's mean of a value logged on_epoch '<name>_epoch'");
 
     /// <summary>
-    /// Names the columns from the header, or without one (<paramref name="headerless"/>: its first rows) as col0, col1, ...
-    /// with col0 the step when it counts up in whole numbers; throws <see cref="LogReadException"/> when a column named
-    /// in the options is missing.
+    /// Names the columns from the header, or in a file without one (whose <paramref name="firstRows"/> are given)
+    /// as col0, col1, ... with col0 the step when it counts up in whole numbers; throws <see cref="LogReadException"/>
+    /// when a column named in the options is missing.
     /// </summary>
-    public static CsvLayout Plan(string file, string[] header, List<CsvLine>? headerless, ReadOptions options)
+    /// <param name="firstRows">The first rows of a file without a header, its first line among them; else null.</param>
+    public static CsvLayout Plan(string file, string[] header, List<CsvLine>? firstRows, ReadOptions options)
     {
-        var names = headerless is null ? HeaderNames(header) : [.. Enumerable.Range(0, header.Length).Select(i => $"col{i}")];
+        string[] names = firstRows is null ? HeaderNames(header) : [.. header.Select((_, i) => $"col{i}")];
         int step = options.StepColumn is { } stepName ? Required(file, names, stepName, "step")
-            : headerless is null ? BestStep(names) : CountsUp(headerless) ? 0 : -1;
+            : firstRows is null ? BestStep(names) : CountsUp(firstRows) ? 0 : -1;
         int epoch = options.EpochColumn is { } epochName ? Required(file, names, epochName, "epoch")
-            : headerless is not null ? -1 : First(names, i => i != step && CsvColumnNames.IsEpoch(names[i]));
-        int wall = headerless is not null ? -1 : First(names, i => i != step && i != epoch && CsvColumnNames.IsWallTime(names[i]));
+            : firstRows is not null ? -1 : First(names, i => i != step && CsvColumnNames.IsEpoch(names[i]));
+        int wall = firstRows is not null ? -1
+            : First(names, i => i != step && i != epoch && CsvColumnNames.IsWallTime(names[i]));
 
         var others = Enumerable.Range(0, names.Length).Where(i => i != step && i != epoch && i != wall).ToList();
-        bool wandb = headerless is null && others.Count > 0
+        bool wandb = firstRows is null && others.Count > 0
             && others.All(i => names[i].Contains(CsvColumnNames.RunSeparator, StringComparison.Ordinal));
 
         // Group the columns by run (one group, of run null, when the file is not a W&B export).
-        var runs = new OrderedDictionary<string, (string? Run, List<(int Index, string Metric)> Columns, (int Index, string Name)? Epoch)>();
+        var runs = new OrderedDictionary<string, RunColumns>();
         foreach (int i in others)
         {
             int cut = wandb ? names[i].LastIndexOf(CsvColumnNames.RunSeparator, StringComparison.Ordinal) : -1;
@@ -43,7 +45,7 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
             string metric = wandb ? names[i][(cut + CsvColumnNames.RunSeparator.Length)..] : names[i];
             if (wandb && CsvColumnNames.IsWandbStepCompanion(metric)) continue;
 
-            if (!runs.TryGetValue(run ?? "", out var group)) runs[run ?? ""] = group = (run, [], null);
+            if (!runs.TryGetValue(run ?? "", out var group)) runs[run ?? ""] = group = new RunColumns(run, [], null);
 
             if (wandb && epoch < 0 && CsvColumnNames.IsEpoch(metric))
             {
@@ -55,7 +57,7 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
             }
         }
 
-        if (runs.Count == 0) runs[""] = (null, [], null);
+        if (runs.Count == 0) runs[""] = new RunColumns(null, [], null);
 
         var planned = runs.Values.Select(g => new CsvRunLayout(g.Run, g.Epoch?.Index ?? epoch,
             g.Epoch?.Name ?? (epoch >= 0 ? names[epoch] : ""), Classify(g.Columns))).ToList();
@@ -76,13 +78,13 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
                 continue;
             }
 
-            var (baseName, averaging) =
-                metric.EndsWith(StepSuffix, StringComparison.Ordinal) && present.Contains(metric[..^StepSuffix.Length] + EpochSuffix)
-                    ? (metric[..^StepSuffix.Length], LightningPerStep)
-                : metric.EndsWith(EpochSuffix, StringComparison.Ordinal) && present.Contains(metric[..^EpochSuffix.Length] + StepSuffix)
-                    ? (metric[..^EpochSuffix.Length], LightningEpochMean)
-                : (metric, ValueAveraging.Unknown);
-            result.Add(new CsvMetricColumn(index, metric, CsvColumnNames.RoleOf(baseName), averaging));
+            // Lightning names a value logged both on_step and on_epoch '<name>_step' and '<name>_epoch'.
+            bool perStep = metric.EndsWith(StepSuffix, StringComparison.Ordinal);
+            string stem = perStep ? metric[..^StepSuffix.Length]
+                : metric.EndsWith(EpochSuffix, StringComparison.Ordinal) ? metric[..^EpochSuffix.Length] : metric;
+            bool paired = stem != metric && present.Contains(stem + StepSuffix) && present.Contains(stem + EpochSuffix);
+            var averaging = !paired ? ValueAveraging.Unknown : perStep ? LightningPerStep : LightningEpochMean;
+            result.Add(new CsvMetricColumn(index, metric, CsvColumnNames.RoleOf(paired ? stem : metric), averaging));
         }
 
         return [.. result.OrderBy(c => c.Averaging.Kind == AveragingKind.EpochMean ? 1 : 0)];
@@ -96,7 +98,8 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
             bool Matches(CsvRunLayout run, CsvMetricColumn metric) => string.Equals(metric.Name, wanted, comparison)
                 || (run.Name is not null && string.Equals(run.Name + CsvColumnNames.RunSeparator + metric.Name, wanted, comparison));
 
-            var selected = runs.Select(r => r with { Metrics = [.. r.Metrics.Where(m => Matches(r, m))] }).Where(r => r.Metrics.Count > 0).ToList();
+            var selected = runs.Select(r => r with { Metrics = [.. r.Metrics.Where(m => Matches(r, m))] })
+                .Where(r => r.Metrics.Count > 0).ToList();
             if (selected.Count > 0) return selected;
         }
 
@@ -107,9 +110,10 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
     private static int Required(string file, string[] names, string wanted, string what)
     {
         int index = Array.FindIndex(names, n => string.Equals(n, wanted, StringComparison.Ordinal));
-        if (index < 0) index = Array.FindIndex(names, n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
+        if (index < 0) index = Array.FindIndex(names, n => n.Equals(wanted, StringComparison.OrdinalIgnoreCase));
 
-        return index >= 0 ? index : throw new LogReadException(file, $"no {what} column '{wanted}' (columns: {string.Join(", ", names)})");
+        return index >= 0 ? index
+            : throw new LogReadException(file, $"no {what} column '{wanted}' (columns: {string.Join(", ", names)})");
     }
 
     private static string[] HeaderNames(string[] cells)
@@ -131,7 +135,7 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
     /// <summary>Whether the first cells of the rows are increasing whole numbers.</summary>
     private static bool CountsUp(List<CsvLine> rows)
     {
-        var steps = rows.Select(r => TextNumber.TryParseStep(r.Cells[0], out long step) ? step : long.MinValue).ToList();
+        var steps = rows.Select(r => TextNumber.TryParseStep(r.Cells[0], out long s) ? s : long.MinValue).ToList();
         return steps.Count > 0 && steps[0] > long.MinValue && steps.Zip(steps.Skip(1)).All(p => p.Second > p.First);
     }
 
@@ -152,3 +156,7 @@ internal sealed record CsvRunLayout(string? Name, int EpochIndex, string EpochNa
 
 /// <summary>A column read as a series: where it is, the series name, and what its name says it holds.</summary>
 internal sealed record CsvMetricColumn(int Index, string Name, SeriesRole Role, ValueAveraging Averaging);
+
+/// <summary>A run's columns while the layout is planned: its metrics (index, name), and its own epoch column.</summary>
+internal sealed record RunColumns(
+    string? Run, List<(int Index, string Metric)> Columns, (int Index, string Name)? Epoch);

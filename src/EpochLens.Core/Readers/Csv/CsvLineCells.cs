@@ -43,7 +43,7 @@ internal static class CsvLineCells
     /// <summary>The lines of <paramref name="text"/> split at CR LF, LF or CR, as Sep counts them.</summary>
     public static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n');
 
-    /// <summary>The delimiter a first line shows: the most frequent of comma, tab and semicolon outside quotes.</summary>
+    /// <summary>The delimiter of a first line: the most frequent of comma, tab and semicolon outside quotes.</summary>
     public static char Delimiter(ReadOnlySpan<char> firstLine, bool preferTab)
     {
         int commas = 0, tabs = 0, semicolons = 0;

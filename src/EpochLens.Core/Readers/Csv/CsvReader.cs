@@ -49,7 +49,8 @@ public sealed class CsvReader : ILogReader
         ArgumentNullException.ThrowIfNull(problems);
         return [.. source.Files.SelectMany(file => FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
-            using var reader = new CsvFileReader(file, source.Files.Count == 1 ? source.Name : file, options, sink, scaling);
+            string name = source.Files.Count == 1 ? source.Name : file;
+            using var reader = new CsvFileReader(file, name, options, sink, scaling);
             return (reader.Read(), reader.Fractions);
         }))];
     }

@@ -27,7 +27,8 @@ internal static class CsvRoom
 
         long lines = CountLines(file);
         long bytesPerPoint = wallTimes ? 24 : 16;
-        if (lines <= 0 || lines > Array.MaxLength || builders.Count * bytesPerPoint * lines > MaxReservedPerByte * fileBytes) return;
+        if (lines <= 0 || lines > Array.MaxLength) return;
+        if (builders.Count * bytesPerPoint * lines > MaxReservedPerByte * fileBytes) return;
 
         // A builder the budget refuses leaves the later ones unreserved too.
         _ = builders.All(b => b.Reserve((int)lines));

@@ -11,7 +11,8 @@ namespace EpochLens.Readers.Csv;
 /// mean nothing else (no comma splits cells, and its digits are not a thousands group: "1,500" could be 1500), with a
 /// note the first time. A cell that is no number is reported.
 /// </summary>
-internal sealed partial class CsvValues(ReadOptions options, char delimiter, string[] columnNames, Action<ProblemKind, int, string> report)
+internal sealed partial class CsvValues(
+    ReadOptions options, char delimiter, string[] columnNames, Action<ProblemKind, int, string> report)
 {
     /// <summary>Longer cells are not read as numbers with a decimal comma.</summary>
     private const int MaxCommaLength = 64;
