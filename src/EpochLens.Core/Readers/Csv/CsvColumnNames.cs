@@ -38,27 +38,11 @@ internal static class CsvColumnNames
     public static SeriesRole RoleOf(string baseName)
     {
         var words = SeriesNameWords.Of(baseName);
-        if (words.Contains("loss"))
-        {
-            if (SeriesNameWords.AnyHeldOut(words))
-            {
-                return SeriesRole.HeldOutLoss;
-            }
-
-            return words.All(TrainLossWords.Contains) ? SeriesRole.TrainLoss : SeriesRole.Other;
-        }
-
-        if (words.Contains("lr") || (words.Contains("learning") && words.Contains("rate")))
-        {
-            return SeriesRole.LearningRate;
-        }
-
-        if (words.Contains("grad") && words.Contains("norm"))
-        {
-            return SeriesRole.GradNorm;
-        }
-
-        return words.Contains("batch") && words.Contains("size") ? SeriesRole.BatchSize : SeriesRole.Other;
+        return words.Contains("loss") ? SeriesNameWords.AnyHeldOut(words) ? SeriesRole.HeldOutLoss
+                : words.All(TrainLossWords.Contains) ? SeriesRole.TrainLoss : SeriesRole.Other
+            : words.Contains("lr") || (words.Contains("learning") && words.Contains("rate")) ? SeriesRole.LearningRate
+            : words.Contains("grad") && words.Contains("norm") ? SeriesRole.GradNorm
+            : words.Contains("batch") && words.Contains("size") ? SeriesRole.BatchSize : SeriesRole.Other;
     }
 
     private static int Rank(string[] names, string name) => Array.FindIndex(names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));

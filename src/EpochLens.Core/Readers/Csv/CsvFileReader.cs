@@ -22,9 +22,12 @@ internal sealed class CsvFileReader : IDisposable
     private readonly string _file;
     private readonly string _sourceName;
     private readonly ReadOptions _options;
+    private readonly StepScaling _scaling;
     private readonly ProblemReporter _problems;
     private readonly CsvLineLocator _locator;
-
+    private SepReader _sep = null!;
+    private Exception? _failure;
+    private int _nextLine = 1;
     private CsvLayout _layout = null!;
     private char _delimiter;
     private int _columns;
@@ -38,16 +41,11 @@ internal sealed class CsvFileReader : IDisposable
     private int[] _firstNonFiniteLine = [];
 
     // Per run.
-    private CsvEpochTracker[] _trackers = [];
-    private MetricSeriesBuilder?[] _epochBuilders = [];
-    private double[] _lastEpoch = [];
-    private long[] _lastEpochStep = [];
-    private int[] _epochIndexOf = [];
-
-    private readonly StepScaling _scaling;
+    private CsvEpochTracker[] _epochs = [];
 
     /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
-    public CsvFileReader(string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling = default)
+    public CsvFileReader(
+        string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling)
     {
         _file = file;
         _sourceName = sourceName;
@@ -69,61 +67,36 @@ internal sealed class CsvFileReader : IDisposable
         long plainBytes = stream is FileStream plain ? plain.Length : 0;
         var lines = new WholeLinesStream(stream);
         using var text = new StreamReader(lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        using var sep = OpenSep(text);
-
-        Exception? failure = null;
-        int nextLine = 1;
-        var ahead = new List<CsvLine>();
-        while (ahead.Count == 0 && Next(sep, ref failure, ref nextLine))
-        {
-            if (!IsBlank(sep.Current))
-            {
-                ahead.AddRange(Split(sep.Current));
-            }
-        }
-
+        using var sep = _sep = OpenSep(text);
+        var ahead = ReadAhead([], 1);
         if (ahead.Count == 0)
         {
-            throw new LogReadException(_file, ReadFailureSuffix(failure ?? lines.Failure, limited, "empty file: no header and no rows"));
+            string problem = ReadFailureSuffix(_failure ?? lines.Failure, limited, "empty file: no header and no rows");
+            throw new LogReadException(_file, problem);
         }
 
         var header = ahead[0];
         ahead.RemoveAt(0);
-        PlanColumns(header, sep, ahead, ref failure, ref nextLine);
-        CsvRoom.Reserve(_file, plainBytes, [.. _builders, .. _epochBuilders.OfType<MetricSeriesBuilder>()], _options.KeepWallTimes && _layout.WallTimeIndex >= 0);
-
-        foreach (var line in ahead)
+        PlanColumns(header, ahead);
+        bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
+        var epochBuilders = _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>();
+        CsvRoom.Reserve(_file, plainBytes, [.. _builders, .. epochBuilders], walls);
+        ahead.ForEach(ApplyLine);
+        while (Next())
         {
-            ApplyLine(line);
+            var row = _sep.Current;
+            if (IsBlank(row)) continue;
+
+            // A quote left open ran Sep's row on over later lines: each line is read on its own instead.
+            if (row.LineNumberToExcl - row.LineNumberFrom > 1) Split(row).ForEach(ApplyLine);
+            else ApplyRow(new CsvRowCells(row), row.LineNumberFrom, row.Span.Contains('\uFFFD'));
         }
 
-        while (Next(sep, ref failure, ref nextLine))
-        {
-            var row = sep.Current;
-            if (IsBlank(row))
-            {
-                continue;
-            }
-
-            if (row.LineNumberToExcl - row.LineNumberFrom > 1)
-            {
-                // A quote left open ran Sep's row on over later lines: each line is read on its own instead.
-                Split(row).ForEach(ApplyLine);
-                continue;
-            }
-
-            ApplyRow(new CsvRowCells(row), row.LineNumberFrom, row.Span.Contains('\uFFFD'));
-        }
-
-        failure ??= lines.Failure;
-        if (failure is not null)
-        {
-            ReportFailure(failure, limited, nextLine);
-        }
-
+        _failure ??= lines.Failure;
+        if (_failure is not null) ReportFailure(limited);
         if (_rowIndex == 0)
         {
-            throw new LogReadException(_file, ReadFailureSuffix(failure, limited, "a header but no data rows"));
+            throw new LogReadException(_file, ReadFailureSuffix(_failure, limited, "a header but no data rows"));
         }
 
         Fractions.Rows = _rowIndex;
@@ -134,7 +107,7 @@ internal sealed class CsvFileReader : IDisposable
     /// Names the columns from the header (or, without one, reads a few rows ahead to see whether the first column
     /// counts steps) and plans which are the step, the epoch and the series.
     /// </summary>
-    private void PlanColumns(CsvLine header, SepReader sep, List<CsvLine> ahead, ref Exception? failure, ref int nextLine)
+    private void PlanColumns(CsvLine header, List<CsvLine> ahead)
     {
         _columns = header.Count;
         if (_columns > MaxColumns)
@@ -153,35 +126,31 @@ internal sealed class CsvFileReader : IDisposable
             Report(ProblemKind.Encoding, header.Number, "the header holds bytes that are not UTF-8: they show as '\uFFFD' in column names");
         }
 
-        bool firstIsStep = false;
         if (headerless)
         {
             ahead.Insert(0, header with { QuoteLeftOpen = false });
-            while (ahead.Count < HeaderlessLookahead && Next(sep, ref failure, ref nextLine))
-            {
-                if (!IsBlank(sep.Current))
-                {
-                    ahead.AddRange(Split(sep.Current));
-                }
-            }
-
-            firstIsStep = FirstColumnCountsSteps(ahead);
+            ReadAhead(ahead, HeaderlessLookahead);
         }
 
-        var names = headerless ? [.. Enumerable.Range(0, _columns).Select(i => $"col{i}")] : HeaderNames(header.Cells);
-        _layout = CsvLayout.Plan(_file, names, _options, headerless, firstIsStep);
-        if (_scaling.RowOrder)
-        {
-            _layout = _layout.WithoutStep();
-        }
+        _layout = CsvLayout.Plan(_file, header.Cells, headerless ? ahead : null, _options);
 
-        _values = new CsvValues(_options, _delimiter, names, (kind, line, message) => Report(kind, line, message));
-        Prepare();
+        // A step column of fractions that no scale makes whole: the row index is the step (see FractionalSteps).
+        if (_scaling.RowOrder) _layout = _layout with { StepIndex = -1 };
+
+        _values = new CsvValues(_options, _delimiter, _layout.Names, (kind, line, text) => Report(kind, line, text));
+        bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
+        var metrics = _layout.Runs.SelectMany(r => r.Metrics).ToList();
+        _columnOf = [.. metrics.Select(m => m.Index)];
+        _builders = [.. metrics.Select(m => new MetricSeriesBuilder(m.Name, walls))];
+        _nonFinite = new int[_builders.Length];
+        _firstNonFiniteLine = new int[_builders.Length];
+        _epochs = [.. _layout.Runs.Select(r => new CsvEpochTracker(r.EpochIndex,
+            r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null))];
         if (_layout.StepIndex < 0 && !_scaling.RowOrder)
         {
-            Report(ProblemKind.Assumed, header.Number,
-                headerless ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
-                    : $"no step column (looked for step, global_step, _step, iteration, iter, ...; {_options.Spell(Setting.StepColumn)} names one): the row index (from 0) is the step");
+            Report(ProblemKind.Assumed, header.Number, headerless
+                ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
+                : $"no step column (looked for step, global_step, _step, iteration, iter, ...; {_options.Spell(Setting.StepColumn)} names one): the row index (from 0) is the step");
         }
     }
 
@@ -218,30 +187,37 @@ internal sealed class CsvFileReader : IDisposable
         }
 
         string first = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).FirstOrDefault(l => !TextNumber.Trim(l).IsEmpty) ?? "";
-        bool preferTab = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
-        return CsvDelimiter.Detect(first, preferTab);
+        bool tsv = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
+        return CsvLineCells.Delimiter(first, preferTab: tsv);
     }
 
-    /// <summary>The next row; false at the end or where the text cannot be read on (<paramref name="failure"/> says why).</summary>
-    /// <param name="nextLine">The line after the last row read.</param>
-    private static bool Next(SepReader sep, ref Exception? failure, ref int nextLine)
+    /// <summary>The next row; false at the end or where the text cannot be read on (kept in _failure).</summary>
+    private bool Next()
     {
         try
         {
-            if (!sep.MoveNext())
-            {
-                return false;
-            }
+            if (!_sep.MoveNext()) return false;
 
-            nextLine = sep.Current.LineNumberToExcl;
+            _nextLine = _sep.Current.LineNumberToExcl;
             return true;
         }
         catch (NotSupportedException e)
         {
             // Sep's limit of 16 M characters a row, which only a quote left open reaches.
-            failure = e;
+            _failure = e;
             return false;
         }
+    }
+
+    /// <summary>Adds the lines of the next rows that are not blank to <paramref name="ahead"/> up to a count.</summary>
+    private List<CsvLine> ReadAhead(List<CsvLine> ahead, int count)
+    {
+        while (ahead.Count < count && Next())
+        {
+            if (!IsBlank(_sep.Current)) ahead.AddRange(Split(_sep.Current));
+        }
+
+        return ahead;
     }
 
     private static bool IsBlank(SepReader.Row row) => TextNumber.Trim(row.Span).IsEmpty;
@@ -251,89 +227,19 @@ internal sealed class CsvFileReader : IDisposable
     {
         if (row.LineNumberToExcl - row.LineNumberFrom <= 1)
         {
-            bool badUtf8 = row.Span.Contains('\uFFFD');
             var cells = new string[row.ColCount];
-            for (int i = 0; i < cells.Length; i++)
-            {
-                cells[i] = row[i].Span.ToString();
-            }
+            for (int i = 0; i < cells.Length; i++) cells[i] = row[i].Span.ToString();
 
-            return [new CsvLine(cells, row.LineNumberFrom, badUtf8, QuoteLeftOpen: false)];
+            return [new CsvLine(cells, row.LineNumberFrom, row.Span.Contains('\uFFFD'), QuoteLeftOpen: false)];
         }
 
         // The row's text as it is in the file: no cell has been unescaped in place yet.
         var lines = CsvLineCells.Lines(row.Span.ToString());
-        var result = new List<CsvLine>();
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (!TextNumber.Trim(lines[i]).IsEmpty)
-            {
-                result.Add(new CsvLine(CsvLineCells.Split(lines[i], _delimiter), row.LineNumberFrom + i, lines[i].Contains('\uFFFD', StringComparison.Ordinal), QuoteLeftOpen: i == 0));
-            }
-        }
-
-        return result;
-    }
-
-    private static string[] HeaderNames(string[] cells)
-    {
-        var names = new string[cells.Length];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < cells.Length; i++)
-        {
-            string name = TextNumber.Trim(cells[i]).ToString();
-            if (name.Length == 0)
-            {
-                name = $"col{i}";
-            }
-
-            // Two columns of one name would make two series no one can tell apart.
-            names[i] = seen.Add(name) ? name : $"{name} (column {i + 1})";
-            seen.Add(names[i]);
-        }
-
-        return names;
-    }
-
-    private static bool FirstColumnCountsSteps(List<CsvLine> lines)
-    {
-        long previous = long.MinValue;
-        foreach (var line in lines)
-        {
-            if (!TextNumber.TryParseStep(line.Cells[0], out long step) || step <= previous)
-            {
-                return false;
-            }
-
-            previous = step;
-        }
-
-        return lines.Count > 0;
-    }
-
-    private void Prepare()
-    {
-        bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
-        var columns = new List<int>();
-        var builders = new List<MetricSeriesBuilder>();
-        foreach (var run in _layout.Runs)
-        {
-            foreach (var metric in run.Metrics)
-            {
-                columns.Add(metric.Index);
-                builders.Add(new MetricSeriesBuilder(metric.Name, walls));
-            }
-        }
-
-        _columnOf = [.. columns];
-        _builders = [.. builders];
-        _nonFinite = new int[_builders.Length];
-        _firstNonFiniteLine = new int[_builders.Length];
-        _trackers = [.. _layout.Runs.Select(_ => new CsvEpochTracker())];
-        _lastEpoch = new double[_layout.Runs.Count];
-        _lastEpochStep = new long[_layout.Runs.Count];
-        _epochIndexOf = [.. _layout.Runs.Select(r => r.EpochIndex)];
-        _epochBuilders = [.. _layout.Runs.Select(r => r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null)];
+        int first = row.LineNumberFrom;
+        return [.. lines
+            .Select((text, i) => new CsvLine(
+                CsvLineCells.Split(text, _delimiter), first + i, text.Contains('\uFFFD'), QuoteLeftOpen: i == 0))
+            .Where((_, i) => !TextNumber.Trim(lines[i]).IsEmpty)];
     }
 
     private void ApplyLine(CsvLine line)
@@ -357,10 +263,7 @@ internal sealed class CsvFileReader : IDisposable
         }
 
         int count = cells.Count;
-        if (count != _columns)
-        {
-            ReportRagged(line, count);
-        }
+        if (count != _columns) ReportRagged(line, count);
 
         long step = rowIndex;
         int stepIndex = _layout.StepIndex;
@@ -378,48 +281,38 @@ internal sealed class CsvFileReader : IDisposable
 
             if (reading != StepReading.Whole)
             {
-                Report(ProblemKind.BadValue, line, $"the step '{CsvValues.Show(cell)}' in column '{_layout.Names[stepIndex]}' is {StepText.Describe(reading)}: the row is skipped");
+                Report(ProblemKind.BadValue, line,
+                    $"the step '{CsvValues.Show(cell)}' in column '{_layout.Names[stepIndex]}' is {StepText.Describe(reading)}: the row is skipped");
                 return;
             }
         }
 
+        // A wall time that is no number reads as 0, as it always has.
         double wallTime = double.NaN;
         int wallIndex = _layout.WallTimeIndex;
         if (wallIndex >= 0 && wallIndex < count && _options.KeepWallTimes)
         {
-            // A wall time that is no number reads as 0, as it always has.
             _ = TextNumber.TryParseDouble(cells[wallIndex], out wallTime);
         }
 
-        for (int r = 0; r < _epochIndexOf.Length; r++)
+        foreach (var epochs in _epochs)
         {
-            int epochIndex = _epochIndexOf[r];
-            if (epochIndex >= 0 && epochIndex < count && _values.TryRead(cells[epochIndex], line, epochIndex, out double epoch))
+            int index = epochs.Column;
+            if (index >= 0 && index < count && _values.TryRead(cells[index], line, index, out double epoch)
+                && epochs.Observe(step, epoch))
             {
-                _trackers[r].Observe(step, epoch);
-
-                // Lightning repeats a step's epoch on its validation and epoch-mean rows: only a change is news.
-                if (_epochBuilders[r] is { } epochBuilder && (step != _lastEpochStep[r] || epoch != _lastEpoch[r] || epochBuilder.Count == 0))
-                {
-                    Add(epochBuilder, step, epoch, wallTime, line);
-                    _lastEpoch[r] = epoch;
-                    _lastEpochStep[r] = step;
-                }
+                Add(epochs.Builder!, step, epoch, wallTime, line);
             }
         }
 
         for (int s = 0; s < _builders.Length; s++)
         {
             int index = _columnOf[s];
-            if (index < count && _values.TryRead(cells[index], line, index, out double value))
-            {
-                if (!double.IsFinite(value) && _nonFinite[s]++ == 0)
-                {
-                    _firstNonFiniteLine[s] = line;
-                }
+            if (index >= count || !_values.TryRead(cells[index], line, index, out double value)) continue;
 
-                Add(_builders[s], step, value, wallTime, line);
-            }
+            if (!double.IsFinite(value) && _nonFinite[s]++ == 0) _firstNonFiniteLine[s] = line;
+
+            Add(_builders[s], step, value, wallTime, line);
         }
     }
 
@@ -452,21 +345,15 @@ internal sealed class CsvFileReader : IDisposable
         }
     }
 
-    private void ReportFailure(Exception failure, SizeLimitedStream? limited, int line)
+    private void ReportFailure(SizeLimitedStream? limited)
     {
-        if (limited?.LimitReached == true)
-        {
-            Report(ProblemKind.LimitReached, line, $"{failure.Message}: reading stopped there; the {_rowIndex} rows before were kept");
-        }
-        else if (failure is NotSupportedException)
-        {
-            Report(ProblemKind.Malformed, line,
-                $"a row longer than 16 M characters (a quote that is never closed): reading stopped there; the {_rowIndex} rows before were kept");
-        }
-        else
-        {
-            Report(ProblemKind.Truncated, line, $"the file cannot be read past this point ({failure.Message}): the {_rowIndex} rows before were kept");
-        }
+        string kept = $"the {_rowIndex} rows before were kept";
+        var (kind, message) = limited?.LimitReached == true
+            ? (ProblemKind.LimitReached, $"{_failure!.Message}: reading stopped there; {kept}")
+            : _failure is NotSupportedException
+                ? (ProblemKind.Malformed, $"a row longer than 16 M characters (a quote that is never closed): reading stopped there; {kept}")
+                : (ProblemKind.Truncated, $"the file cannot be read past this point ({_failure!.Message}): {kept}");
+        Report(kind, _nextLine, message);
     }
 
     private List<TrainingLog> Finish()
@@ -479,7 +366,7 @@ internal sealed class CsvFileReader : IDisposable
             var series = new List<MetricSeries>();
             foreach (var metric in runs[r].Metrics)
             {
-                var built = _builders[slot].Build(metric.Role, metric.Averaging);
+                series.Add(_builders[slot].Build(metric.Role, metric.Averaging));
                 if (_nonFinite[slot] > 0)
                 {
                     Report(ProblemKind.NonFinite, _firstNonFiniteLine[slot],
@@ -487,16 +374,12 @@ internal sealed class CsvFileReader : IDisposable
                 }
 
                 slot++;
-                series.Add(built);
             }
 
-            if (_epochBuilders[r] is { } epochBuilder)
-            {
-                series.Add(epochBuilder.Build(SeriesRole.Epoch));
-            }
+            if (_epochs[r].Builder is { } epochBuilder) series.Add(epochBuilder.Build(SeriesRole.Epoch));
 
             var hint = runs[r].EpochIndex >= 0
-                ? _trackers[r].ToHint($"the '{runs[r].EpochName}' column: the first logged step of each epoch")
+                ? _epochs[r].ToHint($"the '{runs[r].EpochName}' column: the first logged step of each epoch")
                 : null;
             string source = runs.Count > 1 && runs[r].Name is { } run ? $"{_sourceName} [{run}]" : _sourceName;
             logs.Add(new TrainingLog(source, CsvReader.FormatId, series, hint));

@@ -7,29 +7,24 @@ namespace EpochLens.Readers.Csv;
 /// <summary>Format detection from the first bytes of a file.</summary>
 internal static class CsvHead
 {
+    /// <summary>Rows a table must show under its header to be taken for one in a file not named as CSV.</summary>
+    private const int MinTableRows = 2;
+
     /// <summary>
     /// Delimited text whose first line is a header or numbers, with a numeric cell in the first data row;
     /// a header alone counts when it names a step or loss column, so that reading it can say what is missing.
     /// </summary>
     public static bool LooksLikeCsv(ReadOnlySpan<byte> head, string excludedHeader)
     {
-        if (HeadLines(head, 3, out bool endsInBreak) is not { } lines || lines.Count == 0)
+        var lines = HeadLines(head, 3, out bool endsInBreak);
+        if (lines is not { Count: > 0 } || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal))
         {
             return false;
         }
 
-        string first = lines[0];
-        if (first.StartsWith(excludedHeader, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        char delimiter = CsvDelimiter.Detect(first, preferTab: false);
-        var firstCells = CsvLineCells.Split(first, delimiter);
-        if (firstCells.All(IsNumber))
-        {
-            return true;
-        }
+        char delimiter = CsvLineCells.Delimiter(lines[0], preferTab: false);
+        var firstCells = CsvLineCells.Split(lines[0], delimiter);
+        if (firstCells.All(IsNumber)) return true;
 
         // The second line counts when it is whole: followed by a third, or by the end of the file's head in a break.
         if (lines.Count >= 3 || (lines.Count == 2 && endsInBreak))
@@ -49,35 +44,22 @@ internal static class CsvHead
     /// </summary>
     public static bool LooksLikeTable(ReadOnlySpan<byte> head, string excludedHeader)
     {
-        if (HeadLines(head, MinTableRows + 2, out bool endsInBreak) is not { } lines)
-        {
-            return false;
-        }
+        if (HeadLines(head, MinTableRows + 2, out bool endsInBreak) is not { } lines) return false;
 
         int whole = endsInBreak ? lines.Count : lines.Count - 1;
-        if (whole < 1 + MinTableRows || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal))
-        {
-            return false;
-        }
+        if (whole < 1 + MinTableRows || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal)) return false;
 
-        char delimiter = CsvDelimiter.Detect(lines[0], preferTab: false);
+        char delimiter = CsvLineCells.Delimiter(lines[0], preferTab: false);
         var names = CsvLineCells.Split(lines[0], delimiter);
         if (names.Length < 2 || names.Any(n => TextNumber.Trim(n).IsEmpty || IsNumber(n)) || !names.Any(NamesKnownColumn))
         {
             return false;
         }
 
-        for (int row = 1; row < whole; row++)
-        {
-            var cells = CsvLineCells.Split(lines[row], delimiter);
-            // With semicolons, a decimal comma is a number too (the reader reads it so, see DecimalComma).
-            if (cells.Length != names.Length || !cells.All(c => TextNumber.Trim(c).IsEmpty || IsNumber(delimiter == ';' ? c.Replace(',', '.') : c)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // With semicolons, a decimal comma is a number too (the reader reads it so, see CsvValues).
+        return lines.Take(whole).Skip(1).Select(l => CsvLineCells.Split(l, delimiter)).All(cells =>
+            cells.Length == names.Length
+            && cells.All(c => TextNumber.Trim(c).IsEmpty || IsNumber(delimiter == ';' ? c.Replace(',', '.') : c)));
     }
 
     /// <summary>
@@ -86,23 +68,14 @@ internal static class CsvHead
     /// </summary>
     private static List<string>? HeadLines(ReadOnlySpan<byte> head, int count, out bool endsInBreak)
     {
-        if (head.StartsWith("\uFEFF"u8))
-        {
-            head = head[3..];
-        }
+        if (head.StartsWith("\uFEFF"u8)) head = head[3..];
 
         endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
-        if (head.IndexOf((byte)0) >= 0)
-        {
-            return null;
-        }
+        if (head.Contains((byte)0)) return null;
 
         // ReplaceLineEndings also takes U+0085, U+2028 and U+2029 for breaks; a log's head has none that matter.
         return [.. CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(count)];
     }
-
-    /// <summary>Rows a table must show under its header to be taken for one in a file not named as CSV.</summary>
-    private const int MinTableRows = 2;
 
     private static bool IsNumber(string cell) => TextNumber.TryParseDouble(cell, out _);
 

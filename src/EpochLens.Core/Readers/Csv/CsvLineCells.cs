@@ -3,9 +3,9 @@ using System.Text;
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
-/// The cells of one line on its own, for the few lines Sep cannot give as a row of their own: a line whose quote
-/// is never closed (Sep's row runs on to the next quote, lines later) and the lines of a file's head in detection.
-/// A quoted cell runs to its closing quote or the line's end; "" inside it is one quote.
+/// Lines split by hand, for the few that Sep cannot give as a row of their own: a line whose quote is never closed
+/// (Sep's row runs on to the next quote, lines later) and the lines of a file's head in detection. A quoted cell runs
+/// to its closing quote or the line's end; "" inside it is one quote.
 /// </summary>
 internal static class CsvLineCells
 {
@@ -19,8 +19,7 @@ internal static class CsvLineCells
             char c = line[i];
             if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"')
             {
-                cell.Append('"');
-                i++;
+                cell.Append(line[++i]);
             }
             else if (c == '"')
             {
@@ -43,4 +42,25 @@ internal static class CsvLineCells
 
     /// <summary>The lines of <paramref name="text"/> split at CR LF, LF or CR, as Sep counts them.</summary>
     public static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n');
+
+    /// <summary>The delimiter of a first line: the most frequent of comma, tab and semicolon outside quotes.</summary>
+    public static char Delimiter(ReadOnlySpan<char> firstLine, bool preferTab)
+    {
+        int commas = 0, tabs = 0, semicolons = 0;
+        bool quoted = false;
+        foreach (char c in firstLine)
+        {
+            switch (c)
+            {
+                case '"': quoted = !quoted; break;
+                case ',' when !quoted: commas++; break;
+                case '\t' when !quoted: tabs++; break;
+                case ';' when !quoted: semicolons++; break;
+            }
+        }
+
+        if (tabs > 0 && (preferTab || (tabs > commas && tabs >= semicolons))) return '\t';
+
+        return semicolons > commas ? ';' : ',';
+    }
 }

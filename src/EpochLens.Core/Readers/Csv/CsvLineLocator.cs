@@ -15,64 +15,35 @@ internal sealed class CsvLineLocator(Func<Stream> open) : IDisposable
     private long _line = 1;
     private long _lineOffset;
     private long _previousOffset = -1;
-    private bool _afterCr;
     private bool _failed;
 
     /// <summary>The byte at which <paramref name="line"/> starts, or null when the text cannot be read that far.</summary>
     public long? Offset(long line)
     {
         // A problem's line is often asked for again right after whether a line follows it.
-        if (line == _line - 1 && _previousOffset >= 0)
-        {
-            return _previousOffset;
-        }
+        if (line == _line - 1 && _previousOffset >= 0) return _previousOffset;
+        if (line < _line || _text is null) Restart();
 
-        if (line < _line || _text is null)
+        while (_line < line)
         {
-            Restart();
-        }
+            if (!Fill()) return null;
 
-        while (_line < line && !_failed)
-        {
-            if (_start == _end && !Fill())
-            {
-                return null;
-            }
-
-            var span = _buffer.AsSpan(_start, _end - _start);
-            int at = span.IndexOfAny((byte)'\n', (byte)'\r');
+            int at = _buffer.AsSpan(_start, _end - _start).IndexOfAny((byte)'\n', (byte)'\r');
             if (at < 0)
             {
                 _start = _end;
-                _afterCr = false;
                 continue;
             }
 
-            bool lf = span[at] == (byte)'\n';
             _start += at + 1;
-            if (lf && _afterCr && at == 0)
-            {
-                // The LF of a CR LF whose CR already ended the line.
-                _lineOffset = _bufferOffset + _start;
-                _afterCr = false;
-                continue;
-            }
+            if (_buffer[_start - 1] == (byte)'\r' && Fill() && _buffer[_start] == (byte)'\n') _start++;
 
-            _afterCr = !lf;
             _line++;
             _previousOffset = _lineOffset;
             _lineOffset = _bufferOffset + _start;
         }
 
-        // A CR LF split by the buffer's end: the line starts after its LF.
-        if (_afterCr && (_start < _end || Fill()) && _buffer[_start] == (byte)'\n')
-        {
-            _start++;
-            _lineOffset++;
-            _afterCr = false;
-        }
-
-        return _line == line ? _lineOffset : null;
+        return _lineOffset;
     }
 
     /// <summary>Whether a line break ends <paramref name="line"/>: false for a last line cut off (or text that cannot be read past it).</summary>
@@ -83,26 +54,28 @@ internal sealed class CsvLineLocator(Func<Stream> open) : IDisposable
     private void Restart()
     {
         _text?.Dispose();
-        _failed = false;
+        _text = null;
+        _start = _end = 0;
+        _bufferOffset = _lineOffset = 0;
+        _line = 1;
+        _previousOffset = -1;
         try
         {
             _text = open();
+            _failed = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogReadException)
         {
             _failed = true;
         }
-
-        _start = _end = 0;
-        _bufferOffset = 0;
-        _line = 1;
-        _lineOffset = 0;
-        _previousOffset = -1;
-        _afterCr = false;
     }
 
+    /// <summary>Whether bytes are left in the buffer, reading more when it is used up.</summary>
     private bool Fill()
     {
+        if (_start < _end) return true;
+        if (_failed) return false;
+
         try
         {
             _bufferOffset += _end;
@@ -114,7 +87,7 @@ internal sealed class CsvLineLocator(Func<Stream> open) : IDisposable
             _end = 0;
         }
 
-        _failed |= _end == 0;
-        return _end > 0;
+        _failed = _end == 0;
+        return !_failed;
     }
 }

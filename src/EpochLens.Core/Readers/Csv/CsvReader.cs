@@ -47,17 +47,11 @@ public sealed class CsvReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var logs = new List<TrainingLog>();
-        foreach (var file in source.Files)
+        return [.. source.Files.SelectMany(file => FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
             string name = source.Files.Count == 1 ? source.Name : file;
-            logs.AddRange(FractionalSteps.Read(file, options, problems, (scaling, sink) =>
-            {
-                using var reader = new CsvFileReader(file, name, options, sink, scaling);
-                return (reader.Read(), reader.Fractions);
-            }));
-        }
-
-        return logs;
+            using var reader = new CsvFileReader(file, name, options, sink, scaling);
+            return (reader.Read(), reader.Fractions);
+        }))];
     }
 }

@@ -9,7 +9,7 @@ namespace EpochLens.Readers.Csv;
 internal static class CsvRoom
 {
     /// <summary>Below this many bytes the final copy's peak is a few megabytes: no need to count first.</summary>
-    public const long ReserveFrom = 8 << 20;
+    private const long ReserveFrom = 8 << 20;
 
     /// <summary>
     /// The most room reserved, in bytes per byte of the file: a step,epoch,loss file needs about 1.5; a wide file of
@@ -23,25 +23,15 @@ internal static class CsvRoom
     /// <summary>Reserves a point per line after the header in each builder, where that stays within the limits above and the budget.</summary>
     public static void Reserve(string file, long fileBytes, IReadOnlyList<MetricSeriesBuilder> builders, bool wallTimes)
     {
-        if (fileBytes < ReserveFrom || builders.Count is 0 or > MaxSeries)
-        {
-            return;
-        }
+        if (fileBytes < ReserveFrom || builders.Count is 0 or > MaxSeries) return;
 
         long lines = CountLines(file);
         long bytesPerPoint = wallTimes ? 24 : 16;
-        if (lines <= 0 || lines > Array.MaxLength || builders.Count * bytesPerPoint * lines > MaxReservedPerByte * fileBytes)
-        {
-            return;
-        }
+        if (lines <= 0 || lines > Array.MaxLength) return;
+        if (builders.Count * bytesPerPoint * lines > MaxReservedPerByte * fileBytes) return;
 
-        foreach (var builder in builders)
-        {
-            if (!builder.Reserve((int)lines))
-            {
-                return;
-            }
-        }
+        // A builder the budget refuses leaves the later ones unreserved too.
+        _ = builders.All(b => b.Reserve((int)lines));
     }
 
     /// <summary>The lines after the header: line feeds, and one more for a last line without one; 0 when it cannot be read.</summary>
