@@ -67,6 +67,28 @@ public sealed class MemoryBudgetTests : IDisposable
     }
 
     [Fact]
+    public void A_trainer_state_larger_than_the_document_bound_keeps_the_entries_before_it_and_says_so()
+    {
+        // A trainer_state.json is held whole to be parsed: a plain one is read only up to the JSON document bound.
+        string folder = Path.Combine(_folder, "checkpoint-40000");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "trainer_state.json");
+        var entries = Enumerable.Range(1, 40_000).Select(i => $"    {{\"epoch\": {i / 1000.0}, \"loss\": 0.5, \"step\": {i}}}");
+        File.WriteAllText(path, "{\n  \"log_history\": [\n" + string.Join(",\n", entries) + "\n  ],\n  \"max_steps\": 40000\n}\n");
+        Assert.True(new FileInfo(path).Length > 3 << 19);
+        var options = ReadOptions.Default with { MemoryBudgetBytes = Budget };
+
+        var problems = new ProblemLog();
+        var loss = DefaultLogReaders.Create().Read(path, options, problems).Single().Find("loss")!;
+
+        Assert.InRange(loss.Count, 10_000, 39_999);
+        Assert.Equal(Enumerable.Range(1, loss.Count).Select(i => (long)i), loss.Steps.ToArray());
+        var limit = Assert.Single(problems.Kept, p => p.Kind == ProblemKind.LimitReached);
+        Assert.Contains("larger than 1 MiB, the most a JSON document is read whole: the entries before that are kept", limit.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_plain_csv_larger_than_the_budget_keeps_what_fits()
     {
         // The CSV reader reserves room for every line it counted: that room is taken from the budget too.

@@ -2,6 +2,7 @@ using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Settings;
 
 namespace EpochLens.Readers.HuggingFace;
 
@@ -33,7 +34,10 @@ internal static class TrainerStateParser
         return new TrainingLog(sourceName, format, [.. series.OrderBy(s => s.Name != "loss")], log.Epochs);
     }
 
-    /// <summary>The file's JSON with Python's bare NaN quoted; of damaged gzip data, what could be read, reported.</summary>
+    /// <summary>
+    /// The file's JSON with Python's bare NaN quoted; of damaged gzip data, what could be read, reported. It is held
+    /// whole, so it is read up to the JSON document bound (the memory budget's share): the entries before it are kept.
+    /// </summary>
     private static ReadOnlyMemory<byte> Text(string file, ReadOptions options, ProblemReporter problems)
     {
         using var raw = LogFile.Open(file, options);
@@ -42,10 +46,12 @@ internal static class TrainerStateParser
             throw new LogReadException(file, "the file is empty: not a trainer_state.json");
         }
 
-        using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, Array.MaxLength) : 0);
+        long maxBytes = JsonDocumentReader.MaxDocumentBytes(options);
+        using var bounded = new SizeLimitedStream(raw, maxBytes, throwAtLimit: false);
+        using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, maxBytes) : 0);
         try
         {
-            using var stream = TextEncoding.WithoutUtf8Mark(raw);
+            using var stream = TextEncoding.WithoutUtf8Mark(bounded);
             stream.CopyTo(copy);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
@@ -53,9 +59,15 @@ internal static class TrainerStateParser
             problems.Report("", ProblemKind.Truncated, $"the compressed data is damaged ({e.Message}): reading stopped there");
         }
 
-        if (raw is SizeLimitedStream { LimitReached: true } bounded)
+        if (raw is SizeLimitedStream { LimitReached: true } decompressed)
         {
-            problems.Report("", ProblemKind.LimitReached, bounded.LimitMessage);
+            problems.Report("", ProblemKind.LimitReached, decompressed.LimitMessage);
+        }
+        else if (bounded.LimitReached)
+        {
+            problems.Report("", ProblemKind.LimitReached,
+                $"larger than {maxBytes >> 20} MiB, the most a JSON document is read whole: the entries before that are kept "
+                + $"({options.Spell(Setting.MemoryBudget)} raises it up to {JsonDocumentReader.MaxBytes >> 20} MiB)");
         }
 
         byte[] quoted = [];

@@ -72,7 +72,7 @@ public sealed class JsonDocumentReader : ILogReader
     }
 
     /// <summary>The largest document read whole: <see cref="MaxBytes"/>, or less where the memory budget is small.</summary>
-    private static long MaxDocumentBytes(ReadOptions options) =>
+    internal static long MaxDocumentBytes(ReadOptions options) =>
         Math.Clamp(options.MemoryBudgetBytes / BudgetBytesPerDocumentByte, 1L << 20, MaxBytes);
 
     /// <summary>
