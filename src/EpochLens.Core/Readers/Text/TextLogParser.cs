@@ -21,9 +21,7 @@ internal sealed class TextLogParser
     private const int AverageNotYetSeen = -2;
 
     private readonly LineTokenizer _tokenizer = new();
-    private readonly BareCounterPrefix _bareCounters = new();
     private readonly HeaderedColumns _columns = new();
-    private readonly GluedCounters _gluedCounters = new();
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly ProblemReporter _problems;
     private readonly string? _metric;
@@ -95,7 +93,7 @@ internal sealed class TextLogParser
             return;
         }
 
-        line = _gluedCounters.Label(_bareCounters.Label(line));
+        line = GluedCounters.Label(BareCounterPrefix.Label(line));
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
         bool isDict = IsPrintedDict(line);
