@@ -33,7 +33,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     public List<TrainingLog> Build()
     {
         var logs = new List<TrainingLog>();
-        var shapes = _parser.Shapes.All;
+        var shapes = _parser.Shapes;
         if (shapes.Count == 0)
         {
             return logs;
@@ -52,9 +52,9 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             }
         }
 
-        if (_parser.Shapes.Overflowed)
+        if (_parser.ShapesOverflowed)
         {
-            _problems.Report("", ProblemKind.LimitReached, $"more than {TextShapes.MaxShapes} kinds of training line: lines of the others were not read");
+            _problems.Report("", ProblemKind.LimitReached, $"more than {TextLogParser.MaxShapes} kinds of training line: lines of the others were not read");
         }
 
         if (_parser.Labels.Overflowed)
