@@ -169,21 +169,13 @@ internal sealed class TextLogParser
             accumulation = accumulation < 0 && accumulates ? i : accumulation;
         }
 
-        var template = new LineTemplate
-        {
-            Epoch = epoch,
-            Step = step,
-            Loss = loss,
-            IsDict = isDict,
-            IsHeader = epoch >= 0 && loss < 0 && step < 0 && !phase && !heldOutLoss,
-            IsTraining = loss >= 0 && !phase,
-            IsLossFree = loss < 0 && !phase && !heldOutLoss && _tokenizer.DanglingLoss.Start < 0 && otherValue
+        var template = new LineTemplate(epoch, step, loss, isDict,
+            IsHeader: epoch >= 0 && loss < 0 && step < 0 && !phase && !heldOutLoss,
+            IsTraining: loss >= 0 && !phase,
+            IsLossFree: loss < 0 && !phase && !heldOutLoss && _tokenizer.DanglingLoss.Start < 0 && otherValue
                 && (epoch >= 0 || (step >= 0 && fields[step].LabelLength > 0)),
-            IsHeldOut = (phase || _metric is null) && heldOutLoss,
-            BatchSizeField = batchSize,
-            EpochLengthField = epochLength,
-            AccumulationField = accumulation,
-        };
+            IsHeldOut: (phase || _metric is null) && heldOutLoss,
+            batchSize, epochLength, accumulation);
 
         if (template.IsTraining) template.TrainingIds = LabelIds(line, fields, epoch, step, prefix: [], heldOutLine: false);
         if (template.IsHeldOut) template.HeldOutIds = LabelIds(line, fields, epoch, step, HeldOutPrefix(line, fields), heldOutLine: true);
@@ -262,7 +254,7 @@ internal sealed class TextLogParser
 
         // The labels to offer are those of the most common such line (the training lines), not of the first (often a
         // summary such as "Total epochs: 100; iters: 5600" printed before training starts).
-        if (template == _lossFreeExample || template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0)) return;
+        if (ReferenceEquals(template, _lossFreeExample) || template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0)) return;
         _lossFreeExample = template;
         _lossFreeLabels.Clear();
         for (int i = 0; i < fields.Length && _lossFreeLabels.Count < 12; i++)
