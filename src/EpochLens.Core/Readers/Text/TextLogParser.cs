@@ -11,7 +11,7 @@ namespace EpochLens.Readers.Text;
 /// (a held-out line), and epoch headers ("Epoch 3/10") that give the epoch to the lines under them.
 /// What the lines mean together (steps, epochs, runs) is decided once the whole file is read: <see cref="TextLogBuilder"/>.
 /// </summary>
-internal sealed class TextLogParser
+internal sealed class TextLogParser(ReadOptions options, ProblemReporter problems)
 {
     /// <summary>More kept lines than this (about 2 GiB of text) are not read: the log would not fit in memory.</summary>
     public const int MaxRecords = 50_000_000;
@@ -33,26 +33,14 @@ internal sealed class TextLogParser
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly Dictionary<ulong, int> _shapeIds = [];
     private readonly List<string> _lossFreeLabels = [];
-    private readonly ProblemReporter _problems;
-    private readonly string? _metric;
-    private readonly bool _keepWallTimes;
-    private readonly long _maxRecords;
-    private readonly SettingSpelling _spell;
+    private readonly string? _metric = options.Metric;
+
+    // A line is held as a record (about 80 bytes with its values) until the series are built, outside the point
+    // budget: half a point's share keeps a bomb of printed lines inside the memory budget.
+    private readonly long _maxRecords = Math.Min(MaxRecords, Math.Max(1, options.MaxPoints / 2));
     private double _headerEpoch = double.NaN;
     private ConsoleLineReader? _at;
     private LineTemplate? _lossFreeExample;
-
-    public TextLogParser(ReadOptions options, ProblemReporter problems)
-    {
-        _problems = problems;
-
-        // A line is held as a record (about 80 bytes with its values) until the series are built, outside the
-        // point budget: half a point's share keeps a bomb of printed lines inside the memory budget.
-        _maxRecords = Math.Min(MaxRecords, Math.Max(1, options.MaxPoints / 2));
-        _spell = options.Spell;
-        _metric = options.Metric;
-        _keepWallTimes = options.KeepWallTimes;
-    }
 
     public ChunkedList<TextRecord> Records { get; } = new();
 
@@ -151,12 +139,19 @@ internal sealed class TextLogParser
         var (epoch, step, loss) = Classify(line, fields);
         bool phase = _tokenizer.HeldOutPhase, heldOutLoss = false, otherValue = false;
         int batchSize = -1, epochLength = -1, accumulation = -1;
+
+        // The word that names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the
+        // held-out word of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the
+        // training "Acc".
+        var (prefixStart, prefixLength) = phase ? _tokenizer.PhaseWord : (0, 0);
         for (int i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
             var label = field.Label(line);
             if (field.Kind != TextFieldKind.Value) continue;
-            heldOutLoss |= TextLabels.IsLoss(label) && (phase || TextLabels.HeldOutWord(label, out _, out _)) && IsMetric(label);
+            bool isLoss = TextLabels.IsLoss(label), heldOut = TextLabels.HeldOutWord(label, out int offset, out int length);
+            heldOutLoss |= isLoss && (phase || heldOut) && IsMetric(label);
+            if (isLoss && heldOut && prefixLength == 0) (prefixStart, prefixLength) = (field.LabelStart + offset, length);
             batchSize = batchSize < 0 && TextLabels.IsBatchSize(label) ? i : batchSize;
             if (label.IsEmpty) continue;
             otherValue |= i != epoch && i != step;
@@ -178,27 +173,8 @@ internal sealed class TextLogParser
             batchSize, epochLength, accumulation);
 
         if (template.IsTraining) template.TrainingIds = LabelIds(line, fields, epoch, step, prefix: [], heldOutLine: false);
-        if (template.IsHeldOut) template.HeldOutIds = LabelIds(line, fields, epoch, step, HeldOutPrefix(line, fields), heldOutLine: true);
+        if (template.IsHeldOut) template.HeldOutIds = LabelIds(line, fields, epoch, step, line.Slice(prefixStart, prefixLength), heldOutLine: true);
         return template;
-    }
-
-    /// <summary>
-    /// The word that names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the held-out
-    /// word of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the training "Acc".
-    /// </summary>
-    private ReadOnlySpan<char> HeldOutPrefix(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
-    {
-        if (_tokenizer.HeldOutPhase) return line.Slice(_tokenizer.PhaseWord.Start, _tokenizer.PhaseWord.Length);
-        foreach (var field in fields)
-        {
-            var label = field.Label(line);
-            if (field.Kind == TextFieldKind.Value && TextLabels.IsLoss(label) && TextLabels.HeldOutWord(label, out int offset, out int length))
-            {
-                return label.Slice(offset, length);
-            }
-        }
-
-        return [];
     }
 
     private void Apply(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ulong key)
@@ -319,7 +295,7 @@ internal sealed class TextLogParser
         {
             // Counters are read as doubles and multiplied into global steps: past 10^15 they would lose whole steps.
             string why = counter > 1e15 ? "beyond the 10^15 steps a printed counter is read to" : counter < 0 ? "negative" : "not a whole number";
-            _problems.Report(Location, ProblemKind.BadValue, $"the step counter {ProblemReporter.Quote(fields[template.Step].Label(line))} is {counter}, {why}: line skipped");
+            problems.Report(Location, ProblemKind.BadValue, $"the step counter {ProblemReporter.Quote(fields[template.Step].Label(line))} is {counter}, {why}: line skipped");
             return;
         }
 
@@ -327,7 +303,7 @@ internal sealed class TextLogParser
         if (template.Shape < 0) return;
         if (_tokenizer.TooManyFields)
         {
-            _problems.Report(Location, ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
+            problems.Report(Location, ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
         }
 
         var (counterValue, total) = template.Step >= 0 ? ((long)fields[template.Step].Value, fields[template.Step].Total) : (-1L, -1L);
@@ -432,21 +408,21 @@ internal sealed class TextLogParser
         var (start, length) = _tokenizer.DanglingLoss;
         if (start >= 0 && epoch >= 0)
         {
-            _problems.Report(Location, ProblemKind.BadValue,
+            problems.Report(Location, ProblemKind.BadValue,
                 $"'{line.Slice(start, length)}' is not followed by a number ({ProblemReporter.Quote(line)}): line skipped");
         }
     }
 
     private double WallTime(ReadOnlySpan<char> line) =>
-        _keepWallTimes && MmLogPrefix.TryTimestamp(line.TrimStart(), out double time, out _) ? time : double.NaN;
+        options.KeepWallTimes && MmLogPrefix.TryTimestamp(line.TrimStart(), out double time, out _) ? time : double.NaN;
 
     private bool HasRoom()
     {
         if (Records.Count < _maxRecords) return true;
         if (!IsFull)
         {
-            _problems.Report(Location, ProblemKind.LimitReached, _maxRecords < MaxRecords
-                ? $"more than {_maxRecords:N0} training lines, as many as the memory budget holds ({_spell(Setting.MemoryBudget)} raises it): the rest of the file was not read"
+            problems.Report(Location, ProblemKind.LimitReached, _maxRecords < MaxRecords
+                ? $"more than {_maxRecords:N0} training lines, as many as the memory budget holds ({options.Spell(Setting.MemoryBudget)} raises it): the rest of the file was not read"
                 : $"more than {MaxRecords} training lines: the rest of the file was not read");
         }
 
