@@ -110,7 +110,7 @@ internal sealed partial class LineTokenizer
         }
 
         // A word followed by '=' or ':' labels the next value ("100 / 1000 loss=8.52"), not the counter.
-        if (_counterWantingLabel >= 0 && end < line.Length && line[end] is '=' or ':') _counterWantingLabel = -1;
+        if (At(line, end) is '=' or ':') _counterWantingLabel = -1;
         if (_counterWantingLabel >= 0)
         {
             // "200/ 2983 batches": the word after an unlabelled counter names it.
@@ -150,15 +150,19 @@ internal sealed partial class LineTokenizer
     private int Number(ReadOnlySpan<char> line, int start)
     {
         int end = ScanNumber(line, start, out bool whole);
-        if (end < line.Length && line[end] == '%') return NoValue(line, end + 1);
+        if (At(line, end) == '%') return NoValue(line, end + 1);
 
         // A clock time or duration ("10:11:12,345", "00:12<00:15"): not a value.
-        if (end + 1 < line.Length && line[end] == ':' && char.IsAsciiDigit(line[end + 1])) return NoValue(line, LineText.RunEnd(line, end, ClockCharacters));
-        if (whole && end < line.Length && line[end] == '/') return Counter(line, start, end);
+        if (At(line, end) == ':' && char.IsAsciiDigit(At(line, end + 1)))
+        {
+            return NoValue(line, LineText.RunEnd(line, end, ClockCharacters));
+        }
+
+        if (whole && At(line, end) == '/') return Counter(line, start, end);
 
         // fairseq spaces both sides: "epoch 001:    100 / 1000 loss=...".
         if (whole && SpacedSlash(line, end) is int spaced and >= 0) return Counter(line, start, spaced);
-        if (whole && end < line.Length && line[end] == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
+        if (whole && At(line, end) == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
         {
             // "iter:   1,000" (BasicSR prints its iteration with thousands separators): one number, not 1 and 000.
             AddValue(line, double.Parse(line[start..grouped], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
@@ -169,7 +173,8 @@ internal sealed partial class LineTokenizer
         {
             // "Epoch: [13][50]" (SwAV, MoCo): the bracket after the epoch's holds the iteration, with no total.
             _averageFor = -1;
-            Add(new TextField(start, 0, TextFieldKind.Counter, long.Parse(line[start..end], CultureInfo.InvariantCulture), -1, double.NaN));
+            long position = long.Parse(line[start..end], CultureInfo.InvariantCulture);
+            Add(new TextField(start, 0, TextFieldKind.Counter, position, -1, double.NaN));
             return end;
         }
 
@@ -180,7 +185,7 @@ internal sealed partial class LineTokenizer
         }
 
         // A unit glued to the number ("5.3s", "35.1it/s", "12GB") belongs to it.
-        while (end < line.Length && (IsWordChar(line[end]) || (line[end] == '/' && char.IsAsciiLetter(At(line, end + 1))))) end++;
+        while (IsWordChar(At(line, end)) || (At(line, end) == '/' && char.IsAsciiLetter(At(line, end + 1)))) end++;
         if (_labelOpen)
         {
             AddValue(line, value);
@@ -254,7 +259,8 @@ internal sealed partial class LineTokenizer
         if (labelled) NotePhase(line, labelStart, labelLength);
         (_labelOpen, _averageFor) = (false, -1);
         var kind = percent < 0 ? TextFieldKind.Counter : TextFieldKind.SampleCounter;
-        if (Add(new TextField(labelStart, labelLength, kind, position, total, double.NaN)) && !labelled) _counterWantingLabel = Count - 1;
+        bool added = Add(new TextField(labelStart, labelLength, kind, position, total, double.NaN));
+        if (added && !labelled) _counterWantingLabel = Count - 1;
         return totalEnd + Math.Max(0, percent);
     }
 
@@ -343,7 +349,8 @@ internal sealed partial class LineTokenizer
     private void AddValue(ReadOnlySpan<char> line, double value)
     {
         _labelOpen = false;
-        if (Add(new TextField(_labelStart, _labelEnd - _labelStart, TextFieldKind.Value, value, -1, double.NaN))) _averageFor = Count - 1;
+        var field = new TextField(_labelStart, _labelEnd - _labelStart, TextFieldKind.Value, value, -1, double.NaN);
+        if (Add(field)) _averageFor = Count - 1;
     }
 
     private bool Add(TextField field)

@@ -33,7 +33,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         var shapes = parser.Shapes;
         if (shapes.Count == 0) return [];
         var primary = shapes.MaxBy(s => s.Weight)!;
-        _read = [.. shapes.Select(s => s.LossLabel == primary.LossLabel && (s.Counter is null) == (primary.Counter is null) && s.IsDict == primary.IsDict)];
+        _read = [.. shapes.Select(s => s.LossLabel == primary.LossLabel && (s.Counter is null) == (primary.Counter is null)
+            && s.IsDict == primary.IsDict)];
         foreach (var shape in shapes.Where((_, i) => !_read[i]))
         {
             problems.Report("", ProblemKind.Assumed,
@@ -101,7 +102,11 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         for (int k = 0; k < train.Count; k++)
         {
             var record = _records[train[k]];
-            if (!double.IsNaN(record.Epoch) || record.Counter < 0 || record.Total <= 0 || (total > 0 && record.Total != total)) return 0;
+            if (!double.IsNaN(record.Epoch) || record.Counter < 0 || record.Total <= 0 || (total > 0 && record.Total != total))
+            {
+                return 0;
+            }
+
             total = record.Total;
             if (k > 0) stride = Math.Max(stride, record.Counter - _records[train[k - 1]].Counter);
         }
@@ -222,7 +227,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
 
         // A global step strictly grows; one that stays put across an epoch change ("[300/320]" printed once per
         // epoch) restarts every epoch like any other per-epoch counter.
-        var epochChanges = Enumerable.Range(1, train.Count - 1).Where(j => _records[train[j]].Epoch > _records[train[j - 1]].Epoch);
+        var epochChanges = Enumerable.Range(1, train.Count - 1)
+            .Where(j => _records[train[j]].Epoch > _records[train[j - 1]].Epoch);
         int resets = epochChanges.Count(j => _records[train[j]].Counter <= _records[train[j - 1]].Counter);
         int carries = epochChanges.Count() - resets;
         if (primary.Counter != TextFieldKind.SampleCounter && carries > resets)
@@ -236,7 +242,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         long unit = 1, perEpoch, totalMode = MostCommon(train.Select(i => _records[i].Total).Where(t => t > 0)) ?? 0;
 
         // A counter that reaches its total counts the steps done (tqdm's "1000/1000"): its 0 comes before any step.
-        bool counts = primary.Counter == TextFieldKind.Counter && totalMode > 0 && train.Exists(i => _records[i].Counter == _records[i].Total);
+        bool counts = primary.Counter == TextFieldKind.Counter && totalMode > 0
+            && train.Exists(i => _records[i].Counter == _records[i].Total);
         zeroBased &= !counts;
         if (primary.Counter == TextFieldKind.SampleCounter)
         {
@@ -265,7 +272,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             long k = (long)Math.Min(Math.Floor(record.Epoch) - firstEpoch, 1 << 20);
             steps[j] = counts && record.Counter == 0 ? -1 : (k * perEpoch) + (record.Counter / unit) + (zeroBased ? 1 : 0);
             starts.Add((k * perEpoch) + 1);
-            if (steps[j] >= 0 && steps[j] < previous && record.Total > 0 && record.Total != totalMode && j > 0 && _records[train[j - 1]].Epoch == record.Epoch)
+            if (steps[j] >= 0 && steps[j] < previous && record.Total > 0 && record.Total != totalMode
+                && j > 0 && _records[train[j - 1]].Epoch == record.Epoch)
             {
                 // Another counter printed in the same shape (an epoch's closing line with its own total, "[5600/5640]"
                 // among "[i/9024]"): it goes back inside its epoch, which would read as a resumed run and drop the
@@ -296,7 +304,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     /// </summary>
     private long SampleUnit(List<int> train, long total, string where)
     {
-        var increments = Enumerable.Range(1, train.Count - 1).Select(j => (A: _records[train[j - 1]], B: _records[train[j]]))
+        var increments = Enumerable.Range(1, train.Count - 1)
+            .Select(j => (A: _records[train[j - 1]], B: _records[train[j]]))
             .Where(p => p.A.Epoch == p.B.Epoch && p.B.Counter > p.A.Counter).Select(p => p.B.Counter - p.A.Counter);
         long delta = MostCommon(increments) ?? Math.Max(1, total);
         var (batch, line) = parser.BatchSize;
@@ -384,7 +393,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         // Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average covers the whole set
         // and the value only its last batch.
         int heldOutAverage = Enumerable.Range(0, builders.Length)
-            .FirstOrDefault(id => builders[id] is { Count: > 0 } && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true }, -1);
+            .FirstOrDefault(id => builders[id] is { Count: > 0 } && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true },
+                -1);
         for (int id = 0; id < builders.Length; id++)
         {
             if (builders[id] is not { Count: > 0 } builder) continue;
@@ -398,15 +408,27 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         var epochSeries = epochs.Build(SeriesRole.Epoch, ValueAveraging.PerStep);
 
         // Lines that print no epoch: no epoch series to offer, the epochs come from elsewhere.
-        if (epochSeries.NonFiniteCount == epochSeries.Count) return new TrainingLog(name, TextLogReader.Default.Format, series, hint);
-        series.Add(epochSeries);
-        return new TrainingLog(name, TextLogReader.Default.Format, series, hint ?? EpochsFromSeries(epochSeries));
+        if (epochSeries.NonFiniteCount < epochSeries.Count)
+        {
+            series.Add(epochSeries);
+            hint ??= EpochsFromSeries(epochSeries);
+        }
+
+        return new TrainingLog(name, TextLogReader.Default.Format, series, hint);
     }
 
     private static (SeriesRole, ValueAveraging?) Describe(TextLabel label, int id, TextShape primary, ref bool heldOutLossTaken, bool heldOutAverageTaken)
     {
-        if (label.IsAverage) return (SeriesRole.Other, new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, AverageEvidence));
-        if (id == primary.LossLabel) return (SeriesRole.TrainLoss, primary.IsDict ? new ValueAveraging(AveragingKind.MovingWindow, null, DictEvidence) : null);
+        if (label.IsAverage)
+        {
+            return (SeriesRole.Other, new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, AverageEvidence));
+        }
+
+        if (id == primary.LossLabel)
+        {
+            return (SeriesRole.TrainLoss, primary.IsDict ? new ValueAveraging(AveragingKind.MovingWindow, null, DictEvidence) : null);
+        }
+
         if (label.HeldOut && label.IsLoss && !heldOutLossTaken && !heldOutAverageTaken)
         {
             heldOutLossTaken = true;
@@ -426,7 +448,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         var hint = EpochHints.FromEpochSeries(epochs, "the epoch number of the printed lines");
         if (hint?.EpochStartSteps is not { Count: > 2 } starts) return hint;
         long length = starts[1] - starts[0];
-        return Enumerable.Range(2, starts.Count - 2).All(i => starts[i] - starts[i - 1] == length) ? hint with { StepsPerEpoch = length } : hint;
+        bool even = Enumerable.Range(2, starts.Count - 2).All(i => starts[i] - starts[i - 1] == length);
+        return even ? hint with { StepsPerEpoch = length } : hint;
     }
 
     private static string Where(TextRecord record) => $"line {record.Line}";

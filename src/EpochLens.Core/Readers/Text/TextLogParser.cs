@@ -172,8 +172,12 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
             IsHeldOut: (phase || _metric is null) && heldOutLoss,
             batchSize, epochLength, accumulation);
 
-        if (template.IsTraining) template.TrainingIds = LabelIds(line, fields, epoch, step, prefix: [], heldOutLine: false);
-        if (template.IsHeldOut) template.HeldOutIds = LabelIds(line, fields, epoch, step, line.Slice(prefixStart, prefixLength), heldOutLine: true);
+        if (template.IsTraining) template.TrainingIds = LabelIds(line, fields, epoch, step, [], heldOutLine: false);
+        if (template.IsHeldOut)
+        {
+            template.HeldOutIds = LabelIds(line, fields, epoch, step, line.Slice(prefixStart, prefixLength), heldOutLine: true);
+        }
+
         return template;
     }
 
@@ -230,7 +234,11 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
 
         // The labels to offer are those of the most common such line (the training lines), not of the first (often a
         // summary such as "Total epochs: 100; iters: 5600" printed before training starts).
-        if (ReferenceEquals(template, _lossFreeExample) || template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0)) return;
+        if (template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0) || ReferenceEquals(template, _lossFreeExample))
+        {
+            return;
+        }
+
         _lossFreeExample = template;
         _lossFreeLabels.Clear();
         for (int i = 0; i < fields.Length && _lossFreeLabels.Count < 12; i++)
@@ -386,7 +394,10 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
     /// <summary>Keeps a whole number from 2 (and below 10^12) with its line.</summary>
     private void Note(List<StatedEpochLength> list, double value, ReadOnlySpan<char> line)
     {
-        if (IsWhole(value, 2, 1e12 - 1) && list.Count < 1000) list.Add(new StatedEpochLength((long)value, LineNumber, Shorten(line.Trim(), 60)));
+        if (IsWhole(value, 2, 1e12 - 1) && list.Count < 1000)
+        {
+            list.Add(new StatedEpochLength((long)value, LineNumber, Shorten(line.Trim(), 60)));
+        }
     }
 
     /// <summary>"1 epoch = 20 batches", "epoch: 1487 iterations": the epoch's number is followed by a unit of steps.</summary>
