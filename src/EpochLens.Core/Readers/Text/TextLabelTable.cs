@@ -15,6 +15,9 @@ internal sealed class TextLabelTable
 {
     public const int MaxLabels = 256;
 
+    /// <summary>A longer name (a run-on word taken for a label) is no series name: its values are dropped.</summary>
+    private const int MaxNameLength = 256;
+
     private readonly Dictionary<string, int> _ids = [];
     private readonly List<TextLabel> _labels = [];
 
@@ -25,10 +28,11 @@ internal sealed class TextLabelTable
 
     public TextLabel this[int id] => _labels[id];
 
-    /// <summary>The id of "prefix/label" (prefix may be empty), with " (avg)" when an average; -1 past the limit.</summary>
+    /// <summary>The id of "prefix/label" (prefix may be empty), with " (avg)" when an average; -1 past the limits.</summary>
     public int Get(ReadOnlySpan<char> prefix, ReadOnlySpan<char> label, bool average, bool heldOut)
     {
         var name = $"{prefix}{(prefix.IsEmpty ? "" : "/")}{label}{(average ? " (avg)" : "")}";
+        if (name.Length > MaxNameLength) return -1;
         if (_ids.TryGetValue(name, out int id)) return id;
         Overflowed |= _labels.Count == MaxLabels;
         if (_labels.Count == MaxLabels) return -1;
