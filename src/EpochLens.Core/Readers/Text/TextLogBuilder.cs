@@ -322,7 +322,12 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     }
 
     /// <summary>The most common value (the first seen of those tied), or null when there is none.</summary>
-    private static long? MostCommon(IEnumerable<long> values) => values.GroupBy(v => v).MaxBy(g => g.Count())?.Key;
+    private static long? MostCommon(IEnumerable<long> values)
+    {
+        var counts = new Dictionary<long, int>();
+        foreach (long v in values) counts[v] = counts.GetValueOrDefault(v) + 1;
+        return counts.Count == 0 ? null : counts.MaxBy(p => p.Value).Key;
+    }
 
     private TrainingLog? Collect(string name, (int Start, int End) run, List<int> train, long[] steps, EpochHint? hint, TextShape primary)
     {
