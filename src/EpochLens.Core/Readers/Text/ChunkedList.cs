@@ -26,20 +26,17 @@ internal sealed class ChunkedList<T>
 
     public void Add(in T item)
     {
-        if (_tailCount == _tail.Length)
+        // The first chunk starts small and grows to full size: most logs are small.
+        if (_tailCount == _tail.Length && _tail.Length is > 0 and < ChunkSize)
         {
-            // The first chunk starts small: most logs are small.
-            if (_tail.Length > 0 && _tail.Length < ChunkSize)
-            {
-                Array.Resize(ref _tail, Math.Min(ChunkSize, _tail.Length * 4));
-                _chunks[^1] = _tail;
-            }
-            else
-            {
-                _tail = new T[_chunks.Count == 0 ? 1024 : ChunkSize];
-                _tailCount = 0;
-                _chunks.Add(_tail);
-            }
+            Array.Resize(ref _tail, Math.Min(ChunkSize, _tail.Length * 4));
+            _chunks[^1] = _tail;
+        }
+        else if (_tailCount == _tail.Length)
+        {
+            _tail = new T[_chunks.Count == 0 ? 1024 : ChunkSize];
+            _tailCount = 0;
+            _chunks.Add(_tail);
         }
 
         _tail[_tailCount++] = item;

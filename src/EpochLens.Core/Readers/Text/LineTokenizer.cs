@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
@@ -8,13 +11,16 @@ namespace EpochLens.Readers.Text;
 /// counters with the label after them ("200/ 2983 batches"), a running average in parentheses after a value.
 /// Timestamps, durations ("00:12", "5.3s"), percentages and dates are not values. It allocates nothing.
 /// </summary>
-internal sealed class LineTokenizer
+internal sealed partial class LineTokenizer
 {
     /// <summary>More fields than this in one line are not read: no training line carries that many.</summary>
     public const int MaxFields = 32;
 
     private const int MaxLabelWords = 3;
     private const int MaxLabelLength = 64;
+
+    private static readonly SearchValues<char> ClockCharacters = SearchValues.Create("0123456789:,.");
+    private static readonly SearchValues<char> DateOrPathCharacters = SearchValues.Create("0123456789/.:");
 
     private readonly TextField[] _fields = new TextField[MaxFields];
 
@@ -56,71 +62,37 @@ internal sealed class LineTokenizer
 
     public void Tokenize(ReadOnlySpan<char> line)
     {
-        Count = 0;
-        HeldOutPhase = false;
-        PhaseWord = (0, 0);
-        DanglingLoss = (-1, 0);
-        TooManyFields = false;
-        _labelOpen = false;
-        _averageFor = -1;
-        _counterWantingLabel = -1;
-        _heldEnd = -1;
+        (Count, HeldOutPhase, PhaseWord, DanglingLoss, TooManyFields) = (0, false, (0, 0), (-1, 0), false);
+        (_labelOpen, _averageFor, _counterWantingLabel, _heldEnd) = (false, -1, -1, -1);
         int i = 0;
         while (i < line.Length)
         {
             char c = line[i];
-            if (char.IsAsciiLetter(c) || c == '_')
-            {
-                i = Word(line, i);
-            }
-            else if (char.IsAsciiDigit(c) || (c is '-' or '+' or '.' && i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]) && (i == 0 || IsBoundary(line[i - 1]))))
-            {
-                i = Number(line, i);
-            }
-            else if (c == '.' && i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]) && IsEpochBeforeDot(line))
-            {
-                // "Ep.3": the dot separates the abbreviated label from its number, as ':' would.
-                _labelSeparated = true;
-                _labelAssigned = true;
-                i++;
-            }
-            else
-            {
-                Punctuation(line, c);
-                i++;
-            }
+            i = char.IsAsciiLetter(c) || c == '_' ? Word(line, i)
+                : char.IsAsciiDigit(c) || (c is '-' or '+' or '.' && DigitAfter(line, i) && (i == 0 || IsBoundary(line[i - 1])))
+                    ? Number(line, i)
+                    : Punctuation(line, i);
         }
 
         CloseLabel(line);
     }
 
-    private bool IsEpochBeforeDot(ReadOnlySpan<char> line) =>
-        _labelOpen && !_labelAssigned && _labelWords == 1 && TextLabels.IsEpochBeforeDot(line[_labelStart.._labelEnd]);
+    private static bool DigitAfter(ReadOnlySpan<char> line, int i) => i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]);
 
     private static bool IsBoundary(char previous) => !char.IsAsciiLetterOrDigit(previous) && previous is not ('.' or '_' or '/' or '-');
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
+    /// <summary>How far a word goes on at <paramref name="i"/>: a word character, or '/' '.' '-' before a letter
+    /// ("ms/batch", "s0.loss_cls", "lr-Adam", "coco/bbox_mAP"); 0 where it ends.</summary>
+    private static int WordGoesOn(ReadOnlySpan<char> line, int i) =>
+        IsWordChar(line[i]) ? 1
+        : line[i] is '/' or '.' or '-' && i + 1 < line.Length && (char.IsAsciiLetter(line[i + 1]) || line[i + 1] == '_') ? 2 : 0;
+
     private int Word(ReadOnlySpan<char> line, int start)
     {
         int end = start + 1;
-        while (end < line.Length)
-        {
-            char c = line[end];
-            if (IsWordChar(c))
-            {
-                end++;
-            }
-            else if (c is '/' or '.' or '-' && end + 1 < line.Length && (char.IsAsciiLetter(line[end + 1]) || line[end + 1] == '_'))
-            {
-                end += 2; // "ms/batch", "s0.loss_cls", "lr-Adam", "coco/bbox_mAP"
-            }
-            else
-            {
-                break;
-            }
-        }
-
+        while (end < line.Length && WordGoesOn(line, end) is > 0 and var step) end += step;
         var word = line[start..end];
         if (TextLabels.SourceLocationEnd(line, word, end) is int past)
         {
@@ -130,40 +102,30 @@ internal sealed class LineTokenizer
             return past;
         }
 
-        if (_labelOpen && word.Length == 3 && (word.Equals("nan", StringComparison.OrdinalIgnoreCase) || word.Equals("inf", StringComparison.OrdinalIgnoreCase)))
+        // "loss: nan", "loss inf".
+        if (_labelOpen && word.Length == 3 && TextNumber.TryParseDouble(word, out double named))
         {
-            AddValue(line, word.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : double.PositiveInfinity);
+            AddValue(line, named);
             return end;
         }
 
         // A word followed by '=' or ':' labels the next value ("100 / 1000 loss=8.52"), not the counter.
-        if (_counterWantingLabel >= 0 && end < line.Length && line[end] is '=' or ':')
-        {
-            _counterWantingLabel = -1;
-        }
-
+        if (At(line, end) is '=' or ':') _counterWantingLabel = -1;
         if (_counterWantingLabel >= 0)
         {
             // "200/ 2983 batches": the word after an unlabelled counter names it.
-            var f = _fields[_counterWantingLabel];
-            _fields[_counterWantingLabel] = f with { LabelStart = start, LabelLength = Math.Min(end - start, MaxLabelLength) };
-            _counterWantingLabel = -1;
-            _averageFor = -1;
+            var counter = _fields[_counterWantingLabel];
+            _fields[_counterWantingLabel] = counter with { LabelStart = start, LabelLength = Math.Min(end - start, MaxLabelLength) };
+            (_counterWantingLabel, _averageFor) = (-1, -1);
             return end;
         }
 
         _averageFor = -1;
-        if (TextLabels.IsCopula(word) && _labelOpen && !_labelAssigned)
+        if (TextLabels.IsCopula(word))
         {
             // "loss is 0.53": the word stands where '=' would.
-            _labelSeparated = true;
-            _labelAssigned = true;
-            return end;
-        }
-
-        if (TextLabels.IsCopula(word) && ReopenHeldLabel())
-        {
-            return end;
+            if (_labelOpen && !_labelAssigned) return Assign(end);
+            if (ReopenHeldLabel()) return end;
         }
 
         if (TextLabels.IsStopWord(word))
@@ -175,61 +137,35 @@ internal sealed class LineTokenizer
 
         if (_labelOpen && !_labelSeparated && _labelWords < MaxLabelWords && end - _labelStart <= MaxLabelLength)
         {
-            _labelEnd = end;
-            _labelWords++;
-        }
-        else
-        {
-            CloseLabel(line);
-            _labelOpen = true;
-            _labelStart = start;
-            _labelEnd = end;
-            _labelWords = 1;
-            _labelSeparated = end - start > MaxLabelLength;
-            _labelAssigned = false;
+            (_labelEnd, _labelWords) = (end, _labelWords + 1);
+            return end;
         }
 
+        CloseLabel(line);
+        (_labelOpen, _labelStart, _labelEnd, _labelWords) = (true, start, end, 1);
+        (_labelSeparated, _labelAssigned) = (end - start > MaxLabelLength, false);
         return end;
     }
 
     private int Number(ReadOnlySpan<char> line, int start)
     {
         int end = ScanNumber(line, start, out bool whole);
-        if (end < line.Length && line[end] == '%')
+        if (At(line, end) == '%') return NoValue(line, end + 1);
+
+        // A clock time or duration ("10:11:12,345", "00:12<00:15"): not a value.
+        if (At(line, end) == ':' && char.IsAsciiDigit(At(line, end + 1)))
         {
-            CloseLabel(line);
-            _averageFor = -1;
-            return end + 1;
+            return NoValue(line, LineText.RunEnd(line, end, ClockCharacters));
         }
 
-        if (end + 1 < line.Length && line[end] == ':' && char.IsAsciiDigit(line[end + 1]))
-        {
-            // A clock time or duration ("10:11:12,345", "00:12<00:15"): not a value.
-            CloseLabel(line);
-            _averageFor = -1;
-            while (end < line.Length && (char.IsAsciiDigit(line[end]) || line[end] is ':' or ',' or '.'))
-            {
-                end++;
-            }
-
-            return end;
-        }
-
-        if (end < line.Length && line[end] == '/' && whole)
-        {
-            return Counter(line, start, end);
-        }
+        if (whole && At(line, end) == '/') return Counter(line, start, end);
 
         // fairseq spaces both sides: "epoch 001:    100 / 1000 loss=...".
-        if (whole && SpacedSlash(line, end) is int spaced and >= 0)
-        {
-            return Counter(line, start, spaced);
-        }
-
-        if (whole && end < line.Length && line[end] == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
+        if (whole && SpacedSlash(line, end) is int spaced and >= 0) return Counter(line, start, spaced);
+        if (whole && At(line, end) == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
         {
             // "iter:   1,000" (BasicSR prints its iteration with thousands separators): one number, not 1 and 000.
-            AddValue(line, Grouped(line[start..grouped]));
+            AddValue(line, double.Parse(line[start..grouped], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
             return grouped;
         }
 
@@ -237,7 +173,8 @@ internal sealed class LineTokenizer
         {
             // "Epoch: [13][50]" (SwAV, MoCo): the bracket after the epoch's holds the iteration, with no total.
             _averageFor = -1;
-            Add(new TextField(start, 0, TextFieldKind.Counter, long.Parse(line[start..end], System.Globalization.CultureInfo.InvariantCulture), -1, double.NaN));
+            long position = long.Parse(line[start..end], CultureInfo.InvariantCulture);
+            Add(new TextField(start, 0, TextFieldKind.Counter, position, -1, double.NaN));
             return end;
         }
 
@@ -248,27 +185,23 @@ internal sealed class LineTokenizer
         }
 
         // A unit glued to the number ("5.3s", "35.1it/s", "12GB") belongs to it.
-        while (end < line.Length && (IsWordChar(line[end]) || (line[end] == '/' && end + 1 < line.Length && char.IsAsciiLetter(line[end + 1]))))
-        {
-            end++;
-        }
-
+        while (IsWordChar(At(line, end)) || (At(line, end) == '/' && char.IsAsciiLetter(At(line, end + 1)))) end++;
         if (_labelOpen)
         {
             AddValue(line, value);
-        }
-        else if (_averageFor >= 0 && PreviousNonSpace(line, start) == '(' && NextNonSpace(line, end) == ')')
-        {
-            _fields[_averageFor] = _fields[_averageFor] with { Average = value };
-            _averageFor = -1;
-        }
-        else
-        {
-            _averageFor = -1;
+            return end;
         }
 
+        if (_averageFor >= 0 && line[..start].TrimEnd(' ') is [.., '('] && line[end..].TrimStart(' ') is [')', ..])
+        {
+            _fields[_averageFor] = _fields[_averageFor] with { Average = value };
+        }
+
+        _averageFor = -1;
         return end;
     }
+
+    private static char At(ReadOnlySpan<char> line, int i) => i < line.Length ? line[i] : '\0';
 
     /// <summary>
     /// Where "1,000" or "12,500,000" ends, for a step or epoch label only (a loss "0,95" or "1,250" may have a decimal
@@ -276,97 +209,38 @@ internal sealed class LineTokenizer
     /// </summary>
     private int GroupedEnd(ReadOnlySpan<char> line, int start, int end)
     {
-        if (!_labelOpen || end - start > 3 || !char.IsAsciiDigit(line[start]) || line[start] == '0')
-        {
-            return -1;
-        }
-
+        if (!_labelOpen || end - start > 3 || !char.IsAsciiDigit(line[start]) || line[start] == '0') return -1;
         var label = line[_labelStart.._labelEnd];
-        if (!TextLabels.IsStep(label) && !TextLabels.IsEpoch(label))
-        {
-            return -1;
-        }
-
+        if (!TextLabels.IsStep(label) && !TextLabels.IsEpoch(label)) return -1;
         int i = end;
-        while (i + 3 < line.Length && line[i] == ',' && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2]) && char.IsAsciiDigit(line[i + 3])
-            && (i + 4 == line.Length || !char.IsAsciiDigit(line[i + 4])) && i - start < 20)
-        {
-            i += 4;
-        }
-
-        return i > end && (i == line.Length || line[i] != '.') ? i : -1;
-    }
-
-    /// <summary>The value of a number grouped by thousands ("12,500").</summary>
-    private static double Grouped(ReadOnlySpan<char> digits)
-    {
-        long value = 0;
-        foreach (char c in digits)
-        {
-            if (c != ',')
-            {
-                value = (value * 10) + (c - '0');
-            }
-        }
-
-        return value;
+        while (i - start < 20 && line[i..] is [',', _, _, _, ..] && LineText.DigitsEnd(line, i + 1) == i + 4) i += 4;
+        return i > end && At(line, i) != '.' ? i : -1;
     }
 
     /// <summary>An unlabelled, unsigned whole number alone in brackets right after another bracket: "][50]".</summary>
     private bool IsSecondBracket(ReadOnlySpan<char> line, int start, int end) =>
-        !_labelOpen && start >= 2 && line[start - 1] == '[' && line[start - 2] == ']' && end < line.Length && line[end] == ']'
+        !_labelOpen && start >= 2 && line[start - 1] == '[' && line[start - 2] == ']' && At(line, end) == ']'
         && end - start <= 15 && char.IsAsciiDigit(line[start]);
 
     /// <summary>Where the slash is in " / 1000" after a whole number (one to three blanks before it, a digit after its blanks); -1 otherwise.</summary>
     private static int SpacedSlash(ReadOnlySpan<char> line, int end)
     {
-        int slash = end;
-        while (slash < line.Length && slash - end < 3 && line[slash] == ' ')
-        {
-            slash++;
-        }
-
-        if (slash == end || slash >= line.Length || line[slash] != '/')
-        {
-            return -1;
-        }
-
-        int digit = slash + 1;
-        while (digit < line.Length && line[digit] == ' ')
-        {
-            digit++;
-        }
-
-        return digit > slash + 1 && digit < line.Length && char.IsAsciiDigit(line[digit]) ? slash : -1;
+        int slash = LineText.SpacesEnd(line, end);
+        if (slash == end || slash - end > 3 || At(line, slash) != '/') return -1;
+        int digit = LineText.SpacesEnd(line, slash + 1);
+        return digit > slash + 1 && char.IsAsciiDigit(At(line, digit)) ? slash : -1;
     }
 
     /// <summary>"a/b" (spaces allowed after the slash), "a/b (p%)" as a sample counter; "2023/05/01" is a date.</summary>
     private int Counter(ReadOnlySpan<char> line, int start, int slash)
     {
-        int next = slash + 1;
-        while (next < line.Length && line[next] == ' ')
-        {
-            next++;
-        }
+        int next = LineText.SpacesEnd(line, slash + 1);
+        int totalEnd = LineText.DigitsEnd(line, next);
 
-        int totalEnd = next;
-        while (totalEnd < line.Length && char.IsAsciiDigit(line[totalEnd]))
+        // Not a counter: a date, a ratio of decimals or a path; skip what looks like it.
+        if (totalEnd == next || totalEnd - next > 15 || slash - start > 15 || At(line, totalEnd) is '/' or '.' or ':')
         {
-            totalEnd++;
-        }
-
-        if (totalEnd == next || totalEnd - next > 15 || slash - start > 15 || (totalEnd < line.Length && line[totalEnd] is '/' or '.' or ':'))
-        {
-            // Not a counter: a date, a ratio of decimals or a path; skip what looks like it.
-            CloseLabel(line);
-            _averageFor = -1;
-            int end = totalEnd;
-            while (end < line.Length && (char.IsAsciiDigit(line[end]) || line[end] is '/' or '.' or ':'))
-            {
-                end++;
-            }
-
-            return end;
+            return NoValue(line, LineText.RunEnd(line, totalEnd, DateOrPathCharacters));
         }
 
         if (line[start] is '-' or '+' or '.')
@@ -375,118 +249,73 @@ internal sealed class LineTokenizer
             return totalEnd;
         }
 
-        long position = long.Parse(line[start..slash], System.Globalization.CultureInfo.InvariantCulture);
-        long total = long.Parse(line[next..totalEnd], System.Globalization.CultureInfo.InvariantCulture);
-        var kind = TextFieldKind.Counter;
-        int after = totalEnd;
-        if (IsPercentInParentheses(line, totalEnd, out int percentEnd))
-        {
-            kind = TextFieldKind.SampleCounter;
-            after = percentEnd;
-        }
-
+        long position = long.Parse(line[start..slash], CultureInfo.InvariantCulture);
+        long total = long.Parse(line[next..totalEnd], CultureInfo.InvariantCulture);
+        int percent = MatchLength(PercentInParentheses(), line[totalEnd..]);
         bool labelled = _labelOpen;
-        int labelStart = labelled ? _labelStart : start;
-        int labelLength = labelled ? _labelEnd - _labelStart : 0;
-        if (labelled && !HeldOutPhase && TextLabels.HeldOutPhaseWord(line.Slice(labelStart, labelLength), out int offset, out int length))
-        {
-            // "Test: [0/242] ... Loss 3.1": the phase word labels the counter, and still says the line is held-out.
-            HeldOutPhase = true;
-            PhaseWord = (labelStart + offset, length);
-        }
+        var (labelStart, labelLength) = labelled ? (_labelStart, _labelEnd - _labelStart) : (start, 0);
 
-        _labelOpen = false;
-        _averageFor = -1;
-        if (Add(new TextField(labelStart, labelLength, kind, position, total, double.NaN)) && !labelled)
-        {
-            _counterWantingLabel = Count - 1;
-        }
-
-        return after;
+        // "Test: [0/242] ... Loss 3.1": the phase word labels the counter, and still says the line is held-out.
+        if (labelled) NotePhase(line, labelStart, labelLength);
+        (_labelOpen, _averageFor) = (false, -1);
+        var kind = percent < 0 ? TextFieldKind.Counter : TextFieldKind.SampleCounter;
+        bool added = Add(new TextField(labelStart, labelLength, kind, position, total, double.NaN));
+        if (added && !labelled) _counterWantingLabel = Count - 1;
+        return totalEnd + Math.Max(0, percent);
     }
 
-    private static bool IsPercentInParentheses(ReadOnlySpan<char> line, int from, out int end)
+    [GeneratedRegex(@"^ *\([0-9.]+%\)")]
+    private static partial Regex PercentInParentheses();
+
+    private static int MatchLength(Regex regex, ReadOnlySpan<char> text)
     {
-        end = from;
-        int i = from;
-        while (i < line.Length && line[i] == ' ')
-        {
-            i++;
-        }
-
-        if (i >= line.Length || line[i] != '(')
-        {
-            return false;
-        }
-
-        i++;
-        int digits = i;
-        while (i < line.Length && (char.IsAsciiDigit(line[i]) || line[i] == '.'))
-        {
-            i++;
-        }
-
-        if (i == digits || i + 1 >= line.Length || line[i] != '%' || line[i + 1] != ')')
-        {
-            return false;
-        }
-
-        end = i + 2;
-        return true;
+        foreach (var match in regex.EnumerateMatches(text)) return match.Length;
+        return -1;
     }
 
-    private void Punctuation(ReadOnlySpan<char> line, char c)
+    private int Punctuation(ReadOnlySpan<char> line, int i)
     {
-        if (c == ' ')
-        {
-            return;
-        }
-
-        if (c == '\t')
+        char c = line[i];
+        if (c == ' ') return i + 1;
+        if (c is '\t' or '\'' or '"' or '[')
         {
             // A tab separates fields ("samples/sec<TAB>accuracy=0.5"): words on either side are not one label, while
-            // a number after it still takes the label before it ("loss<TAB>0.51").
+            // a number after it still takes the label before it ("loss<TAB>0.51"); so do quotes and brackets:
+            // "'loss': 0.41", "Epoch [3/10]", "Epoch: [3][120/500]".
             _labelSeparated |= _labelOpen;
-            return;
+            _counterWantingLabel = c == '\t' ? _counterWantingLabel : -1;
+            _averageFor = c == '[' ? -1 : _averageFor;
+            return i + 1;
+        }
+
+        // "Ep.3": the dot separates the abbreviated label from its number, as ':' would.
+        if (c == '.' && DigitAfter(line, i) && _labelOpen && !_labelAssigned && _labelWords == 1
+            && TextLabels.IsEpochBeforeDot(line[_labelStart.._labelEnd]))
+        {
+            return Assign(i + 1);
         }
 
         _counterWantingLabel = -1;
-        if (c is ':' or '=')
-        {
-            if (_labelOpen && !_labelAssigned)
-            {
-                _labelSeparated = true;
-                _labelAssigned = true;
-                return;
-            }
-
-            if (ReopenHeldLabel())
-            {
-                return;
-            }
-
-            CloseLabel(line);
-            _averageFor = -1;
-            return;
-        }
-
-        if (c is '\'' or '"' or '[')
-        {
-            // "'loss': 0.41", "Epoch [3/10]", "Epoch: [3][120/500]": the label still names the number that follows.
-            _labelSeparated |= _labelOpen;
-            if (c == '[')
-            {
-                _averageFor = -1;
-            }
-
-            return;
-        }
-
+        if (c is ':' or '=' && _labelOpen && !_labelAssigned) return Assign(i + 1);
+        if (c is ':' or '=' && ReopenHeldLabel()) return i + 1;
         CloseLabel(line);
-        if (c != '(')
-        {
-            _averageFor = -1;
-        }
+        _averageFor = c == '(' ? _averageFor : -1;
+        return i + 1;
+    }
+
+    /// <summary>A ':', '=', "is" or the dot of "Ep.3" after the open label: it names the next number and takes no more words.</summary>
+    private int Assign(int next)
+    {
+        (_labelSeparated, _labelAssigned) = (true, true);
+        return next;
+    }
+
+    /// <summary>A number that is no value (a percentage, a clock time, a date): the label before it names nothing.</summary>
+    private int NoValue(ReadOnlySpan<char> line, int next)
+    {
+        CloseLabel(line);
+        _averageFor = -1;
+        return next;
     }
 
     /// <summary>"Score at", "Loss at", "train loss at": the open label, before "at" closes it, waits for its value.</summary>
@@ -495,9 +324,7 @@ internal sealed class LineTokenizer
         _heldEnd = -1;
         if (_labelOpen && !_labelAssigned && word.Equals("at", StringComparison.OrdinalIgnoreCase))
         {
-            _heldStart = _labelStart;
-            _heldEnd = _labelEnd;
-            _heldAtCount = Count;
+            (_heldStart, _heldEnd, _heldAtCount) = (_labelStart, _labelEnd, Count);
         }
     }
 
@@ -507,39 +334,29 @@ internal sealed class LineTokenizer
     /// </summary>
     private bool ReopenHeldLabel()
     {
-        if (_heldEnd < 0 || _labelOpen || Count != _heldAtCount + 1)
+        bool reopen = _heldEnd >= 0 && !_labelOpen && Count == _heldAtCount + 1;
+        if (reopen)
         {
-            _heldEnd = -1;
-            return false;
+            // A held label left without a number is no dangling loss: it is not taken as assigned.
+            (_labelOpen, _labelStart, _labelEnd, _labelWords) = (true, _heldStart, _heldEnd, MaxLabelWords);
+            (_labelSeparated, _labelAssigned) = (true, false);
         }
 
-        _labelOpen = true;
-        _labelStart = _heldStart;
-        _labelEnd = _heldEnd;
-        _labelWords = MaxLabelWords;
-        _labelSeparated = true;
-        _labelAssigned = false; // a held label left without a number is no dangling loss
         _heldEnd = -1;
-        return true;
+        return reopen;
     }
 
     private void AddValue(ReadOnlySpan<char> line, double value)
     {
         _labelOpen = false;
-        if (Add(new TextField(_labelStart, _labelEnd - _labelStart, TextFieldKind.Value, value, -1, double.NaN)))
-        {
-            _averageFor = Count - 1;
-        }
+        var field = new TextField(_labelStart, _labelEnd - _labelStart, TextFieldKind.Value, value, -1, double.NaN);
+        if (Add(field)) _averageFor = Count - 1;
     }
 
     private bool Add(TextField field)
     {
-        if (Count == MaxFields)
-        {
-            TooManyFields = true;
-            return false;
-        }
-
+        TooManyFields |= Count == MaxFields;
+        if (Count == MaxFields) return false;
         _fields[Count++] = field;
         return true;
     }
@@ -547,95 +364,33 @@ internal sealed class LineTokenizer
     /// <summary>A label that got no number: its words may say the line's phase, or it was a loss without a value.</summary>
     private void CloseLabel(ReadOnlySpan<char> line)
     {
-        if (!_labelOpen)
-        {
-            return;
-        }
-
+        if (!_labelOpen) return;
         _labelOpen = false;
-        var label = line[_labelStart.._labelEnd];
-        if (_labelAssigned && DanglingLoss.Start < 0 && TextLabels.IsLoss(label))
+        if (_labelAssigned && DanglingLoss.Start < 0 && TextLabels.IsLoss(line[_labelStart.._labelEnd]))
         {
             DanglingLoss = (_labelStart, _labelEnd - _labelStart);
         }
 
-        if (!HeldOutPhase && TextLabels.HeldOutPhaseWord(label, out int offset, out int length))
+        NotePhase(line, _labelStart, _labelEnd - _labelStart);
+    }
+
+    private void NotePhase(ReadOnlySpan<char> line, int start, int length)
+    {
+        if (!HeldOutPhase && TextLabels.HeldOutPhaseWord(line.Slice(start, length), out int offset, out int wordLength))
         {
-            HeldOutPhase = true;
-            PhaseWord = (_labelStart + offset, length);
+            (HeldOutPhase, PhaseWord) = (true, (start + offset, wordLength));
         }
     }
 
     /// <summary>Digits with an optional sign, fraction and exponent; <paramref name="whole"/> when it is an integer.</summary>
     private static int ScanNumber(ReadOnlySpan<char> line, int start, out bool whole)
     {
-        int i = start;
-        if (line[i] is '-' or '+')
-        {
-            i++;
-        }
-
-        while (i < line.Length && char.IsAsciiDigit(line[i]))
-        {
-            i++;
-        }
-
+        int i = LineText.DigitsEnd(line, line[start] is '-' or '+' ? start + 1 : start);
         whole = true;
-        if (i + 1 < line.Length && line[i] == '.' && char.IsAsciiDigit(line[i + 1]))
-        {
-            whole = false;
-            i++;
-            while (i < line.Length && char.IsAsciiDigit(line[i]))
-            {
-                i++;
-            }
-        }
-
-        if (i + 1 < line.Length && line[i] is 'e' or 'E')
-        {
-            int j = i + 1;
-            if (line[j] is '-' or '+')
-            {
-                j++;
-            }
-
-            if (j < line.Length && char.IsAsciiDigit(line[j]))
-            {
-                whole = false;
-                i = j;
-                while (i < line.Length && char.IsAsciiDigit(line[i]))
-                {
-                    i++;
-                }
-            }
-        }
-
+        if (At(line, i) == '.' && DigitAfter(line, i)) (whole, i) = (false, LineText.DigitsEnd(line, i + 1));
+        if (At(line, i) is not ('e' or 'E') || i + 1 >= line.Length) return i;
+        int j = line[i + 1] is '-' or '+' ? i + 2 : i + 1;
+        if (char.IsAsciiDigit(At(line, j))) (whole, i) = (false, LineText.DigitsEnd(line, j));
         return i;
-    }
-
-    private static char PreviousNonSpace(ReadOnlySpan<char> line, int before)
-    {
-        for (int i = before - 1; i >= 0; i--)
-        {
-            if (line[i] != ' ')
-            {
-                return line[i];
-            }
-        }
-
-        return '\0';
-    }
-
-    private static char NextNonSpace(ReadOnlySpan<char> line, int from)
-    {
-        for (int i = from; i < line.Length; i++)
-        {
-            if (line[i] != ' ')
-            {
-                return line[i];
-            }
-        }
-
-        return '\0';
     }
 }

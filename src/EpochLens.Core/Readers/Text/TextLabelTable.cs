@@ -1,19 +1,25 @@
 namespace EpochLens.Readers.Text;
 
+/// <summary>A label met in the file, which becomes a series name.</summary>
+/// <param name="Name">The series name: the label as printed, "Test/Average loss" for a test line, "Loss (avg)" for an average.</param>
+/// <param name="IsLoss">The label names a loss.</param>
+/// <param name="HeldOut">The values are measured on held-out data.</param>
+/// <param name="IsAverage">The parenthesised running average printed after another label's value.</param>
+internal sealed record TextLabel(string Name, bool IsLoss, bool HeldOut, bool IsAverage);
+
 /// <summary>
-/// The labels of one file by id, looked up by span so that reading a line allocates nothing. Bounded: a file
-/// with more distinct labels is not a training log's worth of series, and the rest are dropped.
+/// The labels of one file by id, looked up once per line template (not per line). Bounded: a file with more distinct
+/// labels is not a training log's worth of series, and the rest are dropped.
 /// </summary>
 internal sealed class TextLabelTable
 {
     public const int MaxLabels = 256;
 
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<TextLabel> _labels = [];
-    private readonly char[] _scratch = new char[256];
+    /// <summary>A longer name (a run-on word taken for a label) is no series name: its values are dropped.</summary>
+    private const int MaxNameLength = 256;
 
-    public TextLabelTable() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly Dictionary<string, int> _ids = [];
+    private readonly List<TextLabel> _labels = [];
 
     public IReadOnlyList<TextLabel> Labels => _labels;
 
@@ -22,44 +28,15 @@ internal sealed class TextLabelTable
 
     public TextLabel this[int id] => _labels[id];
 
-    /// <summary>The id of "prefix/label" (prefix may be empty), with " (avg)" when an average; -1 past the limit.</summary>
+    /// <summary>The id of "prefix/label" (prefix may be empty), with " (avg)" when an average; -1 past the limits.</summary>
     public int Get(ReadOnlySpan<char> prefix, ReadOnlySpan<char> label, bool average, bool heldOut)
     {
-        int length = prefix.Length + (prefix.IsEmpty ? 0 : 1) + label.Length + (average ? " (avg)".Length : 0);
-        if (length > _scratch.Length)
-        {
-            return -1;
-        }
-
-        var name = _scratch.AsSpan(0, length);
-        prefix.CopyTo(name);
-        int at = prefix.Length;
-        if (!prefix.IsEmpty)
-        {
-            name[at++] = '/';
-        }
-
-        label.CopyTo(name[at..]);
-        if (average)
-        {
-            " (avg)".CopyTo(name[(at + label.Length)..]);
-        }
-
-        if (_lookup.TryGetValue(name, out int id))
-        {
-            return id;
-        }
-
-        if (_labels.Count == MaxLabels)
-        {
-            Overflowed = true;
-            return -1;
-        }
-
-        var key = name.ToString();
-        id = _labels.Count;
-        _labels.Add(new TextLabel(key, TextLabels.IsLoss(label) || TextLabels.IsLossByAnotherName(label), heldOut, average));
-        _ids[key] = id;
-        return id;
+        var name = $"{prefix}{(prefix.IsEmpty ? "" : "/")}{label}{(average ? " (avg)" : "")}";
+        if (name.Length > MaxNameLength) return -1;
+        if (_ids.TryGetValue(name, out int id)) return id;
+        Overflowed |= _labels.Count == MaxLabels;
+        if (_labels.Count == MaxLabels) return -1;
+        _labels.Add(new TextLabel(name, TextLabels.IsLoss(label) || TextLabels.IsLossByAnotherName(label), heldOut, average));
+        return _ids[name] = _labels.Count - 1;
     }
 }

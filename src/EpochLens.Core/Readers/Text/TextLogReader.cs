@@ -29,19 +29,12 @@ public sealed class TextLogReader : ILogReader
 
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
-        if (head.IndexOf((byte)0) >= 0)
-        {
-            return false; // binary
-        }
-
+        if (head.Contains((byte)0)) return false; // binary
         var parser = new TextLogParser(ReadOptions.Default, new ProblemReporter(path, IgnoredProblems.Instance, strict: false));
         foreach (var segment in ConsoleLineReader.Segments(head))
         {
             parser.Parse(segment, null);
-            if (parser.TrainingLines >= LinesToRecognise || parser.LossFreeLines >= LinesToRecognise)
-            {
-                return true;
-            }
+            if (parser.TrainingLines >= LinesToRecognise || parser.LossFreeLines >= LinesToRecognise) return true;
         }
 
         return false;
@@ -59,11 +52,7 @@ public sealed class TextLogReader : ILogReader
         ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
         {
             var parser = new TextLogParser(options, reporter);
-            while (!parser.IsFull && lines.TryRead(out var segment))
-            {
-                parser.Parse(segment, lines);
-            }
-
+            while (!parser.IsFull && lines.TryRead(out var segment)) parser.Parse(segment, lines);
             var read = new TextLogBuilder(name, options, reporter, parser).Build();
             if (read.Count == 0 && parser.TrainingLines == 0 && parser.LossFreeLines > 0 && options.Metric is null)
             {

@@ -2,7 +2,7 @@ namespace EpochLens.Readers.Text;
 
 /// <summary>One line kept for building the log: a training line or a held-out (validation, test) line.</summary>
 /// <param name="HeldOut">A validation or test line: its values go to the held-out series at the last training step.</param>
-/// <param name="Shape">The line's template (<see cref="TextShapes"/>); -1 for held-out lines.</param>
+/// <param name="Shape">The line's template (<see cref="TextLogParser.Shapes"/>); -1 for held-out lines.</param>
 /// <param name="Line">The physical line, for problem messages.</param>
 /// <param name="Epoch">The epoch the line printed (or the last epoch header's), NaN when none.</param>
 /// <param name="Counter">The step, batch or sample counter, or -1.</param>

@@ -99,7 +99,7 @@ public sealed class TextLogBadInputTests : IDisposable
 
         Assert.True(log.Series.Count <= TextLabelTable.MaxLabels + 1);
         Assert.True(_logs.Problems.Count(ProblemKind.LimitReached) >= 1);
-        Assert.True(log.Find(SeriesRole.TrainLoss)!.Count >= TextShapes.MaxShapes - 1);
+        Assert.True(log.Find(SeriesRole.TrainLoss)!.Count >= TextLogParser.MaxShapes - 1);
     }
 
     [Fact]
