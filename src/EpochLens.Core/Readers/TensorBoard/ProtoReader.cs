@@ -7,44 +7,29 @@ namespace EpochLens.Readers.TensorBoard;
 /// EpochLens needs without generated types or allocation. Every read returns false on malformed input
 /// instead of throwing, so damaged records cost a branch, not an exception.
 /// </summary>
-internal ref struct ProtoReader
+internal ref struct ProtoReader(ReadOnlySpan<byte> data)
 {
     public const int Varint = 0;
     public const int Fixed64 = 1;
     public const int LengthDelimited = 2;
     public const int Fixed32 = 5;
 
-    private readonly ReadOnlySpan<byte> _data;
+    private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
 
-    public ProtoReader(ReadOnlySpan<byte> data)
-    {
-        _data = data;
-        _position = 0;
-    }
-
-    /// <summary>Whether <see cref="TryNext"/> or <see cref="TryFind"/> stopped at a malformed key or value.</summary>
+    /// <summary>Whether <see cref="TryNext"/> stopped at a malformed key or value rather than at the end.</summary>
     public bool Damaged { readonly get; private set; }
 
     public bool TryReadVarint(out ulong value)
     {
         value = 0;
-        var data = _data;
-        int position = _position;
-        for (int shift = 0; shift < 64; shift += 7)
+        for (int shift = 0, at = _position; shift < 64 && at < _data.Length; shift += 7)
         {
-            if ((uint)position >= (uint)data.Length)
-            {
-                return false;
-            }
-
-            byte b = data[position++];
+            byte b = _data[at++];
             value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                _position = position;
-                return true;
-            }
+            if (b >= 0x80) continue;
+            _position = at;
+            return true;
         }
 
         return false;
@@ -67,33 +52,38 @@ internal ref struct ProtoReader
     public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
     {
         bytes = default;
-        if (!TryReadVarint(out ulong length) || length > (ulong)(_data.Length - _position))
-        {
-            return false;
-        }
+        return TryReadVarint(out ulong length) && length <= (ulong)(_data.Length - _position) && TryTake((int)length, out bytes);
+    }
 
-        bytes = _data.Slice(_position, (int)length);
-        _position += (int)length;
-        return true;
+    /// <summary>A varint, fixed64 or fixed32 value as its bits; false for other wire types (and on damage).</summary>
+    public bool TryReadNumber(int wireType, out ulong value)
+    {
+        value = 0;
+        uint bits = 0;
+        bool ok = wireType switch
+        {
+            Varint => TryReadVarint(out value),
+            Fixed64 => TryReadFixed64(out value),
+            Fixed32 => TryReadFixed32(out bits),
+            _ => false,
+        };
+        value = wireType == Fixed32 ? bits : value;
+        return ok;
     }
 
     /// <summary>Skips a field's value; groups (wire types 3 and 4, deprecated) count as malformed.</summary>
-    public bool TrySkip(int wireType) => wireType switch
-    {
-        Varint => TryReadVarint(out _),
-        Fixed64 => TryReadFixed64(out _),
-        LengthDelimited => TryReadBytes(out _),
-        Fixed32 => TryReadFixed32(out _),
-        _ => false,
-    };
+    public bool TrySkip(int wireType) => wireType == LengthDelimited ? TryReadBytes(out _) : TryReadNumber(wireType, out _);
 
-    /// <summary>Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then says.</summary>
-    public bool TryNext(out int field, out int wireType)
+    /// <summary>
+    /// Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then
+    /// says. A value that <paramref name="read"/> (the caller's last read) failed on is damage too.
+    /// </summary>
+    public bool TryNext(out int field, out int wireType, bool read = true)
     {
-        field = 0;
-        wireType = 0;
-        if (_position >= _data.Length)
+        field = wireType = 0;
+        if (!read || _position >= _data.Length)
         {
+            Damaged = !read;
             return false;
         }
 
@@ -104,43 +94,14 @@ internal ref struct ProtoReader
     }
 
     /// <summary>
-    /// Skips to the next occurrence of <paramref name="field"/> with <paramref name="wireType"/>, leaving its value
-    /// to read; false at the end of the message or on damage, which <see cref="Damaged"/> then says.
-    /// </summary>
-    public bool TryFind(int field, int wireType)
-    {
-        while (TryNext(out int found, out int wire))
-        {
-            if (found == field && wire == wireType)
-            {
-                return true;
-            }
-
-            if (!TrySkip(wire))
-            {
-                Damaged = true;
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
     /// The last <paramref name="field"/> (a varint) of <paramref name="message"/>, as protobuf reads a field met twice;
     /// <paramref name="value"/> is left as it was when there is none. False on damage.
     /// </summary>
     public static bool TryLast(ReadOnlySpan<byte> message, int field, ref ulong value)
     {
         var reader = new ProtoReader(message);
-        while (reader.TryFind(field, Varint))
-        {
-            if (!reader.TryReadVarint(out value))
-            {
-                return false;
-            }
-        }
-
+        for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
+            ok = found == field && wire == Varint ? reader.TryReadVarint(out value) : reader.TrySkip(wire);
         return !reader.Damaged;
     }
 
@@ -148,30 +109,16 @@ internal ref struct ProtoReader
     public static bool TryLast(ReadOnlySpan<byte> message, int field, ref ReadOnlySpan<byte> value)
     {
         var reader = new ProtoReader(message);
-        while (reader.TryFind(field, LengthDelimited))
-        {
-            if (!reader.TryReadBytes(out value))
-            {
-                return false;
-            }
-        }
-
+        for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
+            ok = found == field && wire == LengthDelimited ? reader.TryReadBytes(out value) : reader.TrySkip(wire);
         return !reader.Damaged;
     }
 
-    /// <summary>The bytes this reader consumed to reach <paramref name="later"/>, a copy of it that read further.</summary>
-    public readonly ReadOnlySpan<byte> RemainingUntil(ProtoReader later) => _data[_position..later._position];
-
     private bool TryTake(int length, out ReadOnlySpan<byte> bytes)
     {
-        if (_data.Length - _position < length)
-        {
-            bytes = default;
-            return false;
-        }
-
-        bytes = _data.Slice(_position, length);
-        _position += length;
-        return true;
+        bool ok = _data.Length - _position >= length;
+        bytes = ok ? _data.Slice(_position, length) : default;
+        _position += ok ? length : 0;
+        return ok;
     }
 }

@@ -9,7 +9,7 @@ namespace EpochLens.Readers.TensorBoard;
 /// </summary>
 internal sealed class TfRecordScanner
 {
-    /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is at most 2 GiB, in practice MBs).</summary>
+    /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs in practice).</summary>
     public const int MaxRecordLength = 256 << 20;
 
     private const int HeaderLength = 12;
@@ -20,12 +20,10 @@ internal sealed class TfRecordScanner
     private const long MaxScanBytes = 64L << 20;
 
     private readonly Stream _stream;
-    private readonly long _byteLimit;
     private byte[] _buffer;
     private int _start;
     private int _end;
     private long _bufferOffset;
-    private long _bytesRead;
     private bool _eof;
     private bool _limitHit;
     private int _payloadStart;
@@ -34,83 +32,70 @@ internal sealed class TfRecordScanner
     /// <param name="stream">The (possibly decompressing) stream to read.</param>
     /// <param name="byteLimit">The most bytes to take from the stream.</param>
     /// <param name="buffer">A buffer to reuse across files, or null.</param>
-    /// <param name="startOffset">Where in the file the stream starts (a followed file read on from a record boundary).</param>
-    /// <param name="recordsBefore">How many records precede that offset, so record indices count from the file's start.</param>
+    /// <param name="startOffset">Where in the file the stream starts (a followed file, read on from a record).</param>
+    /// <param name="recordsBefore">The records before that offset, so record indices count from the file's start.</param>
     public TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0, long recordsBefore = 0)
     {
         _stream = stream;
-        _byteLimit = byteLimit;
+        ByteLimit = byteLimit;
         _buffer = buffer ?? new byte[InitialBuffer];
         _bufferOffset = startOffset;
         RecordIndex = recordsBefore - 1;
     }
 
+    /// <summary>The most bytes to take from the stream.</summary>
+    public long ByteLimit { get; }
+
     /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>
     public byte[] Buffer => _buffer;
 
     /// <summary>The index of the record last returned or skipped (0-based).</summary>
-    public long RecordIndex { get; private set; } = -1;
+    public long RecordIndex { get; private set; }
 
     /// <summary>The stream offset where the record last returned or skipped starts.</summary>
     public long RecordOffset { get; private set; }
 
-    /// <summary>For <see cref="RecordStatus.Resynchronised"/>, <see cref="RecordStatus.FramingLost"/>, <see cref="RecordStatus.Oversized"/>,
-    /// <see cref="RecordStatus.LengthPastEnd"/> and <see cref="RecordStatus.BadPayloadChecksum"/>: bytes skipped.</summary>
+    /// <summary>After damage: the bytes skipped.</summary>
     public long SkippedBytes { get; private set; }
 
-    /// <summary>For <see cref="RecordStatus.Oversized"/>, <see cref="RecordStatus.LengthPastEnd"/> and <see cref="RecordStatus.Truncated"/>: the declared payload length, or -1.</summary>
+    /// <summary>The last record's declared payload length, or -1 when the stream ended inside its header.</summary>
     public long DeclaredLength { get; private set; }
 
     /// <summary>The payload of the last <see cref="RecordStatus.Record"/>; valid until the next call.</summary>
     public ReadOnlySpan<byte> Payload => _buffer.AsSpan(_payloadStart, _payloadLength);
 
     /// <summary>Bytes taken from the stream so far.</summary>
-    public long BytesRead => _bytesRead;
+    public long BytesRead { get; private set; }
 
     public RecordStatus Next()
     {
         RecordOffset = _bufferOffset + _start;
         if (!Ensure(HeaderLength))
         {
-            return Available == 0 ? EndStatus() : Truncated(-1);
+            // The end, or one inside a header.
+            DeclaredLength = -1;
+            bool cut = Available > 0;
+            _start = _end;
+            return _limitHit ? RecordStatus.LimitReached : cut ? RecordStatus.Truncated : RecordStatus.End;
         }
 
         RecordIndex++;
-        if (!TryHeader(_start, out ulong length))
-        {
-            // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
-            return RecordIndex == 0 ? RecordStatus.FramingLost : SkipToNextHeader(RecordStatus.Resynchronised, RecordStatus.FramingLost);
-        }
-
-        return ReadBody(length);
+        // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
+        if (TryHeader(out ulong length)) return ReadBody(length);
+        return RecordIndex == 0 ? RecordStatus.FramingLost : SkipToNextHeader(RecordStatus.Resynchronised, RecordStatus.FramingLost);
     }
 
     private int Available => _end - _start;
 
-    private RecordStatus EndStatus() => _limitHit ? RecordStatus.LimitReached : RecordStatus.End;
-
-    private RecordStatus Truncated(long declared)
-    {
-        DeclaredLength = declared;
-        _start = _end;
-        return _limitHit ? RecordStatus.LimitReached : RecordStatus.Truncated;
-    }
-
     private RecordStatus ReadBody(ulong length)
     {
         DeclaredLength = (long)Math.Min(length, long.MaxValue);
-        if (length > MaxRecordLength)
-        {
-            // No real event is this long: the length is damage (its checksum held by chance, or was forged).
-            return SkipToNextHeader(RecordStatus.Oversized, RecordStatus.Truncated);
-        }
+        // No real event is this long: the length is damage (its checksum held by chance, or was forged).
+        if (length > MaxRecordLength) return SkipToNextHeader(RecordStatus.Oversized, RecordStatus.Truncated);
 
+        // A killed run ends like this; so does a damaged length in the middle, with good records after it.
         int total = HeaderLength + (int)length + FooterLength;
-        if (!Ensure(total))
-        {
-            // A killed run ends like this; so does a damaged length in the middle, with good records after it.
-            return SkipToNextHeader(RecordStatus.LengthPastEnd, RecordStatus.Truncated);
-        }
+        if (!Ensure(total)) return SkipToNextHeader(RecordStatus.LengthPastEnd, RecordStatus.Truncated);
 
         var payload = _buffer.AsSpan(_start + HeaderLength, (int)length);
         uint expected = BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_start + HeaderLength + (int)length));
@@ -152,11 +137,7 @@ internal sealed class TfRecordScanner
         long limit = _bufferOffset + _start + MaxScanBytes;
         while (_bufferOffset + _start < limit && Ensure(HeaderLength))
         {
-            if (TryHeader(_start, out ulong length) && length <= MaxRecordLength)
-            {
-                return true;
-            }
-
+            if (TryHeader(out ulong length) && length <= MaxRecordLength) return true;
             _start++;
         }
 
@@ -166,9 +147,9 @@ internal sealed class TfRecordScanner
         return false;
     }
 
-    private bool TryHeader(int at, out ulong length)
+    private bool TryHeader(out ulong length)
     {
-        var header = _buffer.AsSpan(at, HeaderLength);
+        var header = _buffer.AsSpan(_start, HeaderLength);
         length = BinaryPrimitives.ReadUInt64LittleEndian(header);
         return Crc32C.MaskedOf(header[..8]) == BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
     }
@@ -178,11 +159,7 @@ internal sealed class TfRecordScanner
     {
         while (Available < count)
         {
-            if (_eof)
-            {
-                return false;
-            }
-
+            if (_eof) return false;
             if (_start > 0)
             {
                 // Compact: keep only the unread bytes at the front.
@@ -207,25 +184,12 @@ internal sealed class TfRecordScanner
 
     private void Fill()
     {
-        long allowed = _byteLimit - _bytesRead;
-        if (allowed <= 0)
-        {
-            // At the limit: it was only reached if the stream holds more.
-            Span<byte> probe = stackalloc byte[1];
-            _limitHit = _stream.Read(probe) > 0;
-            _eof = true;
-            return;
-        }
-
-        int room = (int)Math.Min(_buffer.Length - _end, allowed);
-        int read = _stream.Read(_buffer, _end, room);
-        if (read == 0)
-        {
-            _eof = true;
-            return;
-        }
-
+        // At the limit, it was only reached if the stream holds more.
+        long allowed = ByteLimit - BytesRead;
+        int read = allowed <= 0 ? 0 : _stream.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, allowed));
+        _limitHit = allowed <= 0 && _stream.ReadByte() >= 0;
+        _eof = read == 0;
         _end += read;
-        _bytesRead += read;
+        BytesRead += read;
     }
 }
