@@ -3,23 +3,10 @@ using EpochLens.Logs;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>What a run knows about one tag while its event files are read.</summary>
-internal sealed class TagState
+/// <param name="Utf8">The tag's bytes as the events spell it, for lookups without decoding.</param>
+/// <param name="Builder">Null when <see cref="ReadOptions.Metric"/> names another tag: values are skipped.</param>
+internal sealed record TagState(string Name, byte[] Utf8, MetricSeriesBuilder? Builder)
 {
-    public TagState(string name, byte[] utf8, MetricSeriesBuilder? builder)
-    {
-        Name = name;
-        Utf8 = utf8;
-        Builder = builder;
-    }
-
-    public string Name { get; }
-
-    /// <summary>The tag's bytes as the events spell it, for lookups without decoding.</summary>
-    public byte[] Utf8 { get; }
-
-    /// <summary>Null when <see cref="ReadOptions.Metric"/> names another tag: values are skipped.</summary>
-    public MetricSeriesBuilder? Builder { get; }
-
     /// <summary>
     /// Whether the tag's first SummaryMetadata named the "scalars" plugin; null before any metadata.
     /// Only the first counts, as in TensorBoard: writers strip metadata from later values of a tag.

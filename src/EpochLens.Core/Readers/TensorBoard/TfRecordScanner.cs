@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;
 
@@ -7,7 +8,13 @@ namespace EpochLens.Readers.TensorBoard;
 /// payload) out of a stream through one reusable buffer. The buffer only grows while it is full of bytes
 /// actually read, so a huge declared length never allocates more than twice the data that exists.
 /// </summary>
-internal sealed class TfRecordScanner
+/// <param name="stream">The (possibly decompressing) stream to read.</param>
+/// <param name="byteLimit">The most bytes to take from the stream.</param>
+/// <param name="buffer">A buffer to reuse across files, or null.</param>
+/// <param name="startOffset">Where in the file the stream starts (a followed file, read on from a record).</param>
+/// <param name="recordsBefore">The records before that offset, so record indices count from the file's start.</param>
+internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0,
+    long recordsBefore = 0)
 {
     /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs in practice).</summary>
     public const int MaxRecordLength = 256 << 20;
@@ -19,38 +26,22 @@ internal sealed class TfRecordScanner
     /// <summary>Garbage longer than this without a valid header ends the read: the scan costs a checksum a byte.</summary>
     private const long MaxScanBytes = 64L << 20;
 
-    private readonly Stream _stream;
-    private byte[] _buffer;
+    private byte[] _buffer = buffer ?? new byte[InitialBuffer];
     private int _start;
     private int _end;
-    private long _bufferOffset;
+    private long _bufferOffset = startOffset;
     private bool _eof;
     private bool _limitHit;
     private int _payloadStart;
     private int _payloadLength;
 
-    /// <param name="stream">The (possibly decompressing) stream to read.</param>
-    /// <param name="byteLimit">The most bytes to take from the stream.</param>
-    /// <param name="buffer">A buffer to reuse across files, or null.</param>
-    /// <param name="startOffset">Where in the file the stream starts (a followed file, read on from a record).</param>
-    /// <param name="recordsBefore">The records before that offset, so record indices count from the file's start.</param>
-    public TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0, long recordsBefore = 0)
-    {
-        _stream = stream;
-        ByteLimit = byteLimit;
-        _buffer = buffer ?? new byte[InitialBuffer];
-        _bufferOffset = startOffset;
-        RecordIndex = recordsBefore - 1;
-    }
-
-    /// <summary>The most bytes to take from the stream.</summary>
-    public long ByteLimit { get; }
+    public long ByteLimit => byteLimit;
 
     /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>
     public byte[] Buffer => _buffer;
 
     /// <summary>The index of the record last returned or skipped (0-based).</summary>
-    public long RecordIndex { get; private set; }
+    public long RecordIndex { get; private set; } = recordsBefore - 1;
 
     /// <summary>The stream offset where the record last returned or skipped starts.</summary>
     public long RecordOffset { get; private set; }
@@ -61,90 +52,73 @@ internal sealed class TfRecordScanner
     /// <summary>The last record's declared payload length, or -1 when the stream ended inside its header.</summary>
     public long DeclaredLength { get; private set; }
 
-    /// <summary>The payload of the last <see cref="RecordStatus.Record"/>; valid until the next call.</summary>
+    /// <summary>The payload of the last <see cref="Record"/>; valid until the next call.</summary>
     public ReadOnlySpan<byte> Payload => _buffer.AsSpan(_payloadStart, _payloadLength);
 
-    /// <summary>Bytes taken from the stream so far.</summary>
     public long BytesRead { get; private set; }
+
+    private int Available => _end - _start;
 
     public RecordStatus Next()
     {
         RecordOffset = _bufferOffset + _start;
-        if (!Ensure(HeaderLength))
-        {
-            // The end, or one inside a header.
-            DeclaredLength = -1;
-            bool cut = Available > 0;
-            _start = _end;
-            return _limitHit ? RecordStatus.LimitReached : cut ? RecordStatus.Truncated : RecordStatus.End;
-        }
+        DeclaredLength = -1;
+        if (!Ensure(HeaderLength)) return Available == 0 ? Ended(End) : Ended(Truncated);
 
-        RecordIndex++;
         // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
-        if (TryHeader(out ulong length)) return ReadBody(length);
-        return RecordIndex == 0 ? RecordStatus.FramingLost : SkipToNextHeader(RecordStatus.Resynchronised, RecordStatus.FramingLost);
-    }
+        RecordIndex++;
+        bool framed = TryHeader(out ulong length);
+        if (!framed) return RecordIndex == 0 ? FramingLost : SkipToNextHeader(Resynchronised, FramingLost);
 
-    private int Available => _end - _start;
-
-    private RecordStatus ReadBody(ulong length)
-    {
-        DeclaredLength = (long)Math.Min(length, long.MaxValue);
         // No real event is this long: the length is damage (its checksum held by chance, or was forged).
-        if (length > MaxRecordLength) return SkipToNextHeader(RecordStatus.Oversized, RecordStatus.Truncated);
+        DeclaredLength = (long)Math.Min(length, long.MaxValue);
+        if (length > MaxRecordLength) return SkipToNextHeader(Oversized, Truncated);
 
         // A killed run ends like this; so does a damaged length in the middle, with good records after it.
         int total = HeaderLength + (int)length + FooterLength;
-        if (!Ensure(total)) return SkipToNextHeader(RecordStatus.LengthPastEnd, RecordStatus.Truncated);
+        if (!Ensure(total)) return SkipToNextHeader(LengthPastEnd, Truncated);
 
-        var payload = _buffer.AsSpan(_start + HeaderLength, (int)length);
-        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_start + HeaderLength + (int)length));
-        _payloadStart = _start + HeaderLength;
-        _payloadLength = (int)length;
-        if (Crc32C.MaskedOf(payload) == expected)
+        (_payloadStart, _payloadLength) = (_start + HeaderLength, (int)length);
+        if (Crc32C.MaskedOf(Payload) == BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_payloadStart + _payloadLength)))
         {
             _start += total;
-            return RecordStatus.Record;
+            return Record;
         }
 
         // The next record is looked for from here rather than after the declared length: a wrong length whose
         // checksum holds would otherwise take good records with it.
-        SkipToNextHeader(RecordStatus.BadPayloadChecksum, RecordStatus.BadPayloadChecksum);
-        return RecordStatus.BadPayloadChecksum;
+        SkipToNextHeader(BadPayloadChecksum, BadPayloadChecksum);
+        return BadPayloadChecksum;
+    }
+
+    /// <summary>The end of the stream, or of its bytes under the limit: the rest, if any, is dropped.</summary>
+    private RecordStatus Ended(RecordStatus status)
+    {
+        _start = _end;
+        return _limitHit ? LimitReached : status;
     }
 
     /// <summary>
     /// Passes over a record whose length cannot be trusted: scans from its second byte for the next valid header, a
-    /// byte at a time. A false match has odds of 2^-32 per position, and its payload checksum then fails, so this stays
-    /// linear and safe. Returns <paramref name="found"/> when there is one (reading goes on there), else
-    /// <paramref name="notFound"/> (or <see cref="RecordStatus.LimitReached"/>): the end reached inside the damage.
+    /// byte at a time. A false match has odds of 2^-32 per position, and its payload checksum then fails, so this
+    /// stays linear and safe. Returns <paramref name="found"/> when there is one (reading goes on there), else
+    /// <paramref name="notFound"/> (or <see cref="LimitReached"/>): the end reached inside the damage.
     /// </summary>
     private RecordStatus SkipToNextHeader(RecordStatus found, RecordStatus notFound)
     {
         long from = _bufferOffset + _start;
-        _start++;
-        bool next = SeekHeader();
-        SkippedBytes = _bufferOffset + _start - from;
-        return next ? found : _limitHit ? RecordStatus.LimitReached : notFound;
-    }
-
-    /// <summary>
-    /// Moves to the next position whose length checksum holds for a plausible length; false at the end, or after
-    /// <see cref="MaxScanBytes"/> without one.
-    /// </summary>
-    private bool SeekHeader()
-    {
-        long limit = _bufferOffset + _start + MaxScanBytes;
-        while (_bufferOffset + _start < limit && Ensure(HeaderLength))
+        bool next = false;
+        for (_start++; _bufferOffset + _start < from + MaxScanBytes && Ensure(HeaderLength); _start++)
         {
-            if (TryHeader(out ulong length) && length <= MaxRecordLength) return true;
-            _start++;
+            next = TryHeader(out ulong length) && length <= MaxRecordLength;
+            if (next) break;
         }
 
         // At the scan limit the rest is given up as well: the next call must not scan on from here.
-        _eof = true;
-        _start = _end;
-        return false;
+        _eof |= !next;
+        var status = next ? found : Ended(notFound);
+        SkippedBytes = _bufferOffset + _start - from;
+        return status;
     }
 
     private bool TryHeader(out ulong length)
@@ -176,20 +150,15 @@ internal sealed class TfRecordScanner
                 Array.Resize(ref _buffer, (int)Math.Max(grown, _buffer.Length + 1));
             }
 
-            Fill();
+            // At the limit, it was only reached if the stream holds more.
+            long allowed = byteLimit - BytesRead;
+            int read = allowed <= 0 ? 0 : stream.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, allowed));
+            _limitHit = allowed <= 0 && stream.ReadByte() >= 0;
+            _eof = read == 0;
+            _end += read;
+            BytesRead += read;
         }
 
         return true;
-    }
-
-    private void Fill()
-    {
-        // At the limit, it was only reached if the stream holds more.
-        long allowed = ByteLimit - BytesRead;
-        int read = allowed <= 0 ? 0 : _stream.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, allowed));
-        _limitHit = allowed <= 0 && _stream.ReadByte() >= 0;
-        _eof = read == 0;
-        _end += read;
-        BytesRead += read;
     }
 }
