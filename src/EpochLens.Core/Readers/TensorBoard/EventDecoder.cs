@@ -22,27 +22,26 @@ internal static class EventDecoder
     {
         ulong wallBits = 0, step = 0, status = 0;
         ReadOnlySpan<byte> summary = default, sessionLog = default;
-        bool hasSummary = false, hasSessionLog = false;
         var reader = new ProtoReader(payload);
         for (bool ok = true; reader.TryNext(out int field, out int wire, ok);)
         {
             ok = (field, wire) switch
             {
-                (1, Fixed64) => reader.TryReadFixed64(out wallBits),
+                (1, Fixed64) => reader.TryReadNumber(wire, out wallBits),
                 (2, Varint) => reader.TryReadVarint(out step),
                 (3, LengthDelimited) => reader.TryReadBytes(out var version) && run.SetFileVersion(version),
-                (5, LengthDelimited) => hasSummary = reader.TryReadBytes(out summary),
-                (7, LengthDelimited) => hasSessionLog = reader.TryReadBytes(out sessionLog),
+                (5, LengthDelimited) => reader.TryReadBytes(out summary),
+                (7, LengthDelimited) => reader.TryReadBytes(out sessionLog),
                 _ => reader.TrySkip(wire),
             };
         }
 
-        if (reader.Damaged || (hasSessionLog && !TryLast(sessionLog, 1, ref status))) return false;
+        if (reader.Damaged || !TryLast(sessionLog, 1, ref status)) return false;
 
         // As TensorBoard: the purge check comes before the event's own values are added.
         if (status == SessionStart) run.SessionStart((long)step);
         double wallTime = keepWallTime ? BitConverter.UInt64BitsToDouble(wallBits) : double.NaN;
-        return !hasSummary || TryDecodeSummary(summary, (long)step, wallTime, run);
+        return TryDecodeSummary(summary, (long)step, wallTime, run);
     }
 
     private static bool TryDecodeSummary(ReadOnlySpan<byte> summary, long step, double wallTime, RunAccumulator run)
@@ -62,14 +61,14 @@ internal static class EventDecoder
     {
         ReadOnlySpan<byte> tag = default, nodeName = default, tensor = default, pluginName = default;
         bool hasSimple = false, hasTensor = false, hasMetadata = false;
-        uint simpleBits = 0;
+        ulong simpleBits = 0;
         var reader = new ProtoReader(value);
         for (bool ok = true; reader.TryNext(out int field, out int wire, ok);)
         {
             ok = (field, wire) switch
             {
                 (1, LengthDelimited) => reader.TryReadBytes(out tag),
-                (2, Fixed32) => hasSimple = reader.TryReadFixed32(out simpleBits),
+                (2, Fixed32) => hasSimple = reader.TryReadNumber(wire, out simpleBits),
                 (7, LengthDelimited) => reader.TryReadBytes(out nodeName),
                 (8, LengthDelimited) => hasTensor = reader.TryReadBytes(out tensor),
                 (9, LengthDelimited) => hasMetadata =
@@ -90,7 +89,7 @@ internal static class EventDecoder
         if (state.Builder is null) return true;
 
         // simple_value is a float32: TensorBoard migrates it to a DT_FLOAT tensor and reads it back as such.
-        if (hasSimple) run.Add(state, step, BitConverter.UInt32BitsToSingle(simpleBits), wallTime);
+        if (hasSimple) run.Add(state, step, BitConverter.UInt32BitsToSingle((uint)simpleBits), wallTime);
         if (hasSimple || !hasTensor || state.IsScalarPlugin != true) return true;
 
         if (TensorScalar.TryRead(tensor, out double scalar)) run.Add(state, step, scalar, wallTime);

@@ -30,19 +30,13 @@ internal static class EventFileReader
             bool framed = false;
             ReadRecords(file, scanner, run, growing: false, ref framed);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException and not LogReadException)
         {
-            run.Report(ProblemKind.Truncated, $"compressed data damaged ({e.Message}): everything before it kept");
+            string what = e is InvalidDataException ? "compressed data damaged" : "reading failed";
+            run.Report(ProblemKind.Truncated, $"{what} ({e.Message}): everything before it kept");
         }
-        catch (IOException e) when (e is not LogReadException)
-        {
-            run.Report(ProblemKind.Truncated, $"reading failed ({e.Message}): everything before it kept");
-        }
-        finally
-        {
-            buffer = scanner.Buffer;
-            run.Scanner = null;
-        }
+
+        buffer = scanner.Buffer;
     }
 
     /// <summary>Opens the file to read while its writer may still append to it, rename or delete it.</summary>

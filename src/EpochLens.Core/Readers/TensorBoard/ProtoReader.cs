@@ -35,40 +35,22 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         return false;
     }
 
-    public bool TryReadFixed64(out ulong value)
+    /// <summary>A varint, fixed64 or fixed32 value as its bits; false for other wire types (and on damage).</summary>
+    public bool TryReadNumber(int wireType, out ulong value)
     {
-        bool ok = TryTake(8, out var bytes);
-        value = ok ? BinaryPrimitives.ReadUInt64LittleEndian(bytes) : 0;
-        return ok;
-    }
+        value = 0;
+        if (wireType == Varint) return TryReadVarint(out value);
 
-    public bool TryReadFixed32(out uint value)
-    {
-        bool ok = TryTake(4, out var bytes);
-        value = ok ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : 0;
-        return ok;
+        int size = wireType switch { Fixed64 => 8, Fixed32 => 4, _ => 0 };
+        if (size == 0 || !TryTake(size, out var bytes)) return false;
+        value = size == 8 ? BinaryPrimitives.ReadUInt64LittleEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+        return true;
     }
 
     public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
     {
         bytes = default;
         return TryReadVarint(out ulong length) && length <= (ulong)(_data.Length - _position) && TryTake((int)length, out bytes);
-    }
-
-    /// <summary>A varint, fixed64 or fixed32 value as its bits; false for other wire types (and on damage).</summary>
-    public bool TryReadNumber(int wireType, out ulong value)
-    {
-        value = 0;
-        uint bits = 0;
-        bool ok = wireType switch
-        {
-            Varint => TryReadVarint(out value),
-            Fixed64 => TryReadFixed64(out value),
-            Fixed32 => TryReadFixed32(out bits),
-            _ => false,
-        };
-        value = wireType == Fixed32 ? bits : value;
-        return ok;
     }
 
     /// <summary>Skips a field's value; groups (wire types 3 and 4, deprecated) count as malformed.</summary>
@@ -88,8 +70,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         }
 
         Damaged = !TryReadVarint(out ulong key) || key > int.MaxValue || (key >> 3) == 0;
-        field = (int)(key >> 3);
-        wireType = (int)(key & 7);
+        (field, wireType) = ((int)(key >> 3), (int)(key & 7));
         return !Damaged;
     }
 
@@ -101,7 +82,10 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     {
         var reader = new ProtoReader(message);
         for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
+        {
             ok = found == field && wire == Varint ? reader.TryReadVarint(out value) : reader.TrySkip(wire);
+        }
+
         return !reader.Damaged;
     }
 
@@ -110,7 +94,10 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     {
         var reader = new ProtoReader(message);
         for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
+        {
             ok = found == field && wire == LengthDelimited ? reader.TryReadBytes(out value) : reader.TrySkip(wire);
+        }
+
         return !reader.Damaged;
     }
 

@@ -54,11 +54,11 @@ internal sealed class RunAccumulator
     /// <summary>The last step of any kept tag, or null before the first point: how far a followed run has got.</summary>
     public long? LastStep => _tags.Values.Max(t => t.Builder?.LastStep);
 
-    /// <summary>Reports damage at the record being read.</summary>
-    public void Report(ProblemKind kind, string message) => Problems.Report(File, Location, kind, message);
-
     /// <summary>The records read into the run, well-formed Events or not.</summary>
     public long Records { get; private set; }
+
+    /// <summary>Reports damage at the record being read.</summary>
+    public void Report(ProblemKind kind, string message) => Problems.Report(File, Location, kind, message);
 
     /// <summary>Adds a record's scalars; a record that is not a well-formed Event is reported and skipped.</summary>
     public void Read(ReadOnlySpan<byte> payload)
@@ -110,9 +110,8 @@ internal sealed class RunAccumulator
     /// </summary>
     public bool SetFileVersion(ReadOnlySpan<byte> version)
     {
-        var text = Encoding.UTF8.GetString(version);
-        int colon = text.LastIndexOf("brain.Event:", StringComparison.Ordinal);
-        string number = colon < 0 ? text : text[(colon + "brain.Event:".Length)..];
+        int colon = version.LastIndexOf("brain.Event:"u8);
+        var number = colon < 0 ? version : version[(colon + "brain.Event:"u8.Length)..];
         FileVersion = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1;
         return true;
     }

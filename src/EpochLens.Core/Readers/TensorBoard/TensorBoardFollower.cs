@@ -10,23 +10,17 @@ namespace EpochLens.Readers.TensorBoard;
 /// files that appear later (a resumed run's) join their run folder. The runs' accumulators keep their state between
 /// polls, so a poll costs what was appended, not the file's length; snapshots copy the series (once per diagnosis).
 /// </summary>
-internal sealed class TensorBoardFollower : ILogFollower
+/// <param name="path">An event file (followed alone, as analyze reads it) or a folder (every run folder under it).</param>
+/// <param name="options">How to read; <see cref="ReadOptions.Strict"/> is not taken, since a poll may meet half a record.</param>
+internal sealed class TensorBoardFollower(string path, ReadOptions options) : ILogFollower
 {
-    private readonly string _path;
-    private readonly bool _singleFile;
-    private readonly ReadOptions _options;
+    private readonly string _path = path;
+    private readonly bool _singleFile = File.Exists(path);
+    private readonly ReadOptions _options = options with { Strict = false };
     private readonly Dictionary<string, RunAccumulator> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventFileTail> _tails = new(StringComparer.Ordinal);
     private byte[]? _buffer;
 
-    /// <param name="path">An event file (followed alone, as analyze reads it) or a folder (every run folder under it).</param>
-    /// <param name="options">How to read; <see cref="ReadOptions.Strict"/> is not taken, since a poll may meet half a record.</param>
-    public TensorBoardFollower(string path, ReadOptions options)
-    {
-        _path = path;
-        _singleFile = File.Exists(path);
-        _options = options with { Strict = false };
-    }
 
     public long? LastStep => _runs.Values.Max(r => r.LastStep);
 
@@ -122,40 +116,31 @@ internal sealed class TensorBoardFollower : ILogFollower
             if (length == tail.Offset) return false;
 
             stream.Position = tail.Offset;
-            return ReadRecords(tail, stream, reporter);
-        }
-    }
+            string name = _singleFile ? _path : TensorBoardReader.Default.GroupKey(tail.File);
+            if (!_runs.TryGetValue(name, out var run)) _runs[name] = run = new RunAccumulator(_options, reporter);
+            run.Problems = reporter;
+            var scanner = new TfRecordScanner(stream, long.MaxValue, _buffer, tail.Offset, tail.Records);
+            long before = run.Records;
+            bool framed = tail.Framed;
+            try
+            {
+                // The end, or a record still being written: the next poll starts at its first byte again (after
+                // framing lost, past the bytes scanned).
+                var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true, ref framed);
+                tail.Offset = ended == RecordStatus.FramingLost ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
+                bool cut = ended is RecordStatus.Truncated or RecordStatus.LengthPastEnd && scanner.DeclaredLength >= 0;
+                tail.Records = cut ? scanner.RecordIndex : scanner.RecordIndex + 1;
+            }
+            catch (LogReadException e)
+            {
+                reporter.Note(tail.File, "", ProblemKind.Skipped, $"not read: {e.Problem}");
+                tail.Ignored = true;
+            }
 
-    private bool ReadRecords(EventFileTail tail, FileStream stream, ProblemReporter reporter)
-    {
-        string name = _singleFile ? _path : TensorBoardReader.Default.GroupKey(tail.File);
-        if (!_runs.TryGetValue(name, out var run)) _runs[name] = run = new RunAccumulator(_options, reporter);
-        run.Problems = reporter;
-        var scanner = new TfRecordScanner(stream, long.MaxValue, _buffer, tail.Offset, tail.Records);
-        long before = run.Records;
-        bool framed = tail.Framed;
-        try
-        {
-            // The end, or a record still being written: the next poll starts at its first byte again (after framing
-            // lost, past the bytes scanned).
-            var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true, ref framed);
-            tail.Offset = ended == RecordStatus.FramingLost ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
-            bool cut = ended is RecordStatus.Truncated or RecordStatus.LengthPastEnd && scanner.DeclaredLength >= 0;
-            tail.Records = cut ? scanner.RecordIndex : scanner.RecordIndex + 1;
-        }
-        catch (LogReadException e)
-        {
-            reporter.Note(tail.File, "", ProblemKind.Skipped, $"not read: {e.Problem}");
-            tail.Ignored = true;
-        }
-        finally
-        {
             tail.Framed = framed;
             BytesRead += scanner.BytesRead;
             _buffer = scanner.Buffer;
-            run.Scanner = null;
+            return run.Records > before;
         }
-
-        return run.Records > before;
     }
 }
