@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace EpochLens.Readers.TensorBoard;
 
@@ -20,12 +21,14 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     /// <summary>Whether <see cref="TryNext"/> stopped at a malformed key or value rather than at the end.</summary>
     public bool Damaged { readonly get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadVarint(out ulong value)
     {
         value = 0;
-        for (int shift = 0, at = _position; shift < 64 && at < _data.Length; shift += 7)
+        var data = _data;
+        for (int shift = 0, at = _position; shift < 64 && (uint)at < (uint)data.Length; shift += 7)
         {
-            byte b = _data[at++];
+            byte b = data[at++];
             value |= (ulong)(b & 0x7F) << shift;
             if (b >= 0x80) continue;
             _position = at;
@@ -36,6 +39,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     }
 
     /// <summary>A varint, fixed64 or fixed32 value as its bits; false for other wire types (and on damage).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadNumber(int wireType, out ulong value)
     {
         value = 0;
@@ -47,6 +51,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
     {
         bytes = default;
@@ -60,6 +65,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     /// Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then
     /// says. A value that <paramref name="read"/> (the caller's last read) failed on is damage too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryNext(out int field, out int wireType, bool read = true)
     {
         field = wireType = 0;
@@ -101,6 +107,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         return !reader.Damaged;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryTake(int length, out ReadOnlySpan<byte> bytes)
     {
         bool ok = _data.Length - _position >= length;

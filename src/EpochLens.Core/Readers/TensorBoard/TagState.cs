@@ -3,10 +3,16 @@ using EpochLens.Logs;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>What a run knows about one tag while its event files are read.</summary>
-/// <param name="Utf8">The tag's bytes as the events spell it, for lookups without decoding.</param>
-/// <param name="Builder">Null when <see cref="ReadOptions.Metric"/> names another tag: values are skipped.</param>
-internal sealed record TagState(string Name, byte[] Utf8, MetricSeriesBuilder? Builder)
+internal sealed class TagState(string name, byte[] utf8, MetricSeriesBuilder? builder)
 {
+    public string Name { get; } = name;
+
+    /// <summary>The tag's bytes as the events spell it, for lookups without decoding.</summary>
+    public byte[] Utf8 { get; } = utf8;
+
+    /// <summary>Null when <see cref="ReadOptions.Metric"/> names another tag: values are skipped.</summary>
+    public MetricSeriesBuilder? Builder { get; } = builder;
+
     /// <summary>
     /// Whether the tag's first SummaryMetadata named the "scalars" plugin; null before any metadata.
     /// Only the first counts, as in TensorBoard: writers strip metadata from later values of a tag.
