@@ -97,7 +97,7 @@ internal static class EventDecoder
         return true;
     }
 
-    /// <summary>SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }: the last name, as protobuf merges them.</summary>
+    /// <summary>SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }: the last name, as protobuf merges.</summary>
     private static bool TryReadPluginName(ReadOnlySpan<byte> metadata, out ReadOnlySpan<byte> pluginName)
     {
         pluginName = default;

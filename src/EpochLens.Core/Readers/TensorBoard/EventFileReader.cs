@@ -5,7 +5,7 @@ using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;
 
-/// <summary>Reads event files' records into a run, reporting damage with its place in the file: read whole or followed.</summary>
+/// <summary>Reads event files' records into a run, reporting damage with its place in the file; whole or followed.</summary>
 internal static class EventFileReader
 {
     public const string NotAnEventFile =
@@ -18,7 +18,11 @@ internal static class EventFileReader
     public static void Read(string file, RunAccumulator run, long byteLimit, ref byte[]? buffer)
     {
         using var stream = Open(file);
-        if (stream.Length == 0) throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
+        if (stream.Length == 0)
+        {
+            throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
+        }
+
 
         // Never allocate more than the file holds, however large the first record claims to be.
         bool gzip = FileHead.IsGzip(stream);
@@ -57,7 +61,8 @@ internal static class EventFileReader
     /// valid one throws <see cref="LogReadException"/>. A <paramref name="growing"/> file (followed) ends where its
     /// writer has got to: a record cut off there is left for the next poll, not reported.
     /// </summary>
-    public static RecordStatus ReadRecords(string file, TfRecordScanner scanner, RunAccumulator run, bool growing, ref bool framed)
+    public static RecordStatus ReadRecords(
+        string file, TfRecordScanner scanner, RunAccumulator run, bool growing, ref bool framed)
     {
         run.File = file;
         run.Scanner = scanner;

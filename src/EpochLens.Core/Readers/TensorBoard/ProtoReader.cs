@@ -47,7 +47,8 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
 
         int size = wireType switch { Fixed64 => 8, Fixed32 => 4, _ => 0 };
         if (size == 0 || !TryTake(size, out var bytes)) return false;
-        value = size == 8 ? BinaryPrimitives.ReadUInt64LittleEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+        value = size == 8
+            ? BinaryPrimitives.ReadUInt64LittleEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
         return true;
     }
 
@@ -55,11 +56,13 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
     {
         bytes = default;
-        return TryReadVarint(out ulong length) && length <= (ulong)(_data.Length - _position) && TryTake((int)length, out bytes);
+        return TryReadVarint(out ulong length) && length <= (ulong)(_data.Length - _position)
+            && TryTake((int)length, out bytes);
     }
 
     /// <summary>Skips a field's value; groups (wire types 3 and 4, deprecated) count as malformed.</summary>
-    public bool TrySkip(int wireType) => wireType == LengthDelimited ? TryReadBytes(out _) : TryReadNumber(wireType, out _);
+    public bool TrySkip(int wireType) =>
+        wireType == LengthDelimited ? TryReadBytes(out _) : TryReadNumber(wireType, out _);
 
     /// <summary>
     /// Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then

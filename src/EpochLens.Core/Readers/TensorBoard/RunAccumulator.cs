@@ -37,7 +37,7 @@ internal sealed class RunAccumulator
         _lookup = _tags.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Where problems go: a followed run's accumulator outlives each poll, which hands in its own sink.</summary>
+    /// <summary>Where problems go: a followed run's accumulator outlives each poll, which has its own sink.</summary>
     public ProblemReporter Problems { get; set; }
 
     /// <summary>The file being read, for problem reports.</summary>
@@ -155,13 +155,15 @@ internal sealed class RunAccumulator
 
             if (tag.NonScalarTensors > 1)
             {
-                Problems.Note(source, "", ProblemKind.Malformed, $"{name}: {tag.NonScalarTensors} non-scalar 'scalars' tensors skipped");
+                Problems.Note(source, "", ProblemKind.Malformed,
+                    $"{name}: {tag.NonScalarTensors} non-scalar 'scalars' tensors skipped");
             }
 
             var built = keepPoints ? tag.Builder.Snapshot(TagRoles.Of(tag.Name)) : tag.Builder.Build(TagRoles.Of(tag.Name));
             if (built.NonFiniteCount > 0)
             {
-                Problems.Note(source, "", ProblemKind.NonFinite, $"{name}: {built.NonFiniteCount} NaN or infinite value(s), kept");
+                Problems.Note(source, "", ProblemKind.NonFinite,
+                    $"{name}: {built.NonFiniteCount} NaN or infinite value(s), kept");
             }
 
             series.Add(built);

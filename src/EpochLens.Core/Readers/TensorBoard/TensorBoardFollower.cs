@@ -127,7 +127,8 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
                 // The end, or a record still being written: the next poll starts at its first byte again (after
                 // framing lost, past the bytes scanned).
                 var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true, ref framed);
-                tail.Offset = ended == RecordStatus.FramingLost ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
+                tail.Offset = ended == RecordStatus.FramingLost
+                    ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
                 bool cut = ended is RecordStatus.Truncated or RecordStatus.LengthPastEnd && scanner.DeclaredLength >= 0;
                 tail.Records = cut ? scanner.RecordIndex : scanner.RecordIndex + 1;
             }

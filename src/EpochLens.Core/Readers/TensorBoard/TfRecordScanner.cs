@@ -16,7 +16,7 @@ namespace EpochLens.Readers.TensorBoard;
 internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0,
     long recordsBefore = 0)
 {
-    /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs in practice).</summary>
+    /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs).</summary>
     public const int MaxRecordLength = 256 << 20;
 
     private const int HeaderLength = 12;
@@ -79,7 +79,8 @@ internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buf
         if (!Ensure(total)) return SkipToNextHeader(LengthPastEnd, Truncated);
 
         (_payloadStart, _payloadLength) = (_start + HeaderLength, (int)length);
-        if (Crc32C.MaskedOf(Payload) == BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_payloadStart + _payloadLength)))
+        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_payloadStart + _payloadLength));
+        if (Crc32C.MaskedOf(Payload) == expected)
         {
             _start += total;
             return Record;
@@ -128,7 +129,7 @@ internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buf
         return Crc32C.MaskedOf(header[..8]) == BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
     }
 
-    /// <summary>Makes at least <paramref name="count"/> bytes available from the current position; false at the end.</summary>
+    /// <summary>Makes at least <paramref name="count"/> bytes available from the position; false at the end.</summary>
     private bool Ensure(int count)
     {
         while (Available < count)
