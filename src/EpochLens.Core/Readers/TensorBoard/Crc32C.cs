@@ -4,14 +4,12 @@ using System.Numerics;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// CRC-32C (Castagnoli), as TFRecord framing uses it, with TensorFlow's mask. <see cref="BitOperations.Crc32C(uint, ulong)"/>
-/// is the CPU's CRC32 instruction (SSE4.2 or ARMv8) where there is one, a table elsewhere: every byte of an event file passes
-/// through here, eight at a time.
+/// CRC-32C (Castagnoli), as TFRecord framing uses it, with TensorFlow's mask. <see cref="BitOperations.Crc32C(uint,
+/// ulong)"/> is the CPU's CRC32 instruction (SSE4.2 or ARMv8) where there is one, a table elsewhere: every byte of an
+/// event file passes through here, eight at a time.
 /// </summary>
 internal static class Crc32C
 {
-    private const uint MaskDelta = 0xa282ead8;
-
     /// <summary>The CRC-32C of the bytes.</summary>
     public static uint Compute(ReadOnlySpan<byte> data)
     {
@@ -21,16 +19,11 @@ internal static class Crc32C
             crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
         }
 
-        foreach (var b in data)
-        {
-            crc = BitOperations.Crc32C(crc, b);
-        }
 
+        foreach (var b in data) crc = BitOperations.Crc32C(crc, b);
         return ~crc;
     }
 
-    /// <summary>TensorFlow's masked CRC: a CRC of data that holds CRCs is itself a poor check, so it is rotated and offset.</summary>
-    public static uint Mask(uint crc) => ((crc >> 15) | (crc << 17)) + MaskDelta;
-
-    public static uint MaskedOf(ReadOnlySpan<byte> data) => Mask(Compute(data));
+    /// <summary>TensorFlow's masked CRC: a CRC of data that holds CRCs is a poor check, so it is rotated and offset.</summary>
+    public static uint MaskedOf(ReadOnlySpan<byte> data) => BitOperations.RotateRight(Compute(data), 15) + 0xa282ead8;
 }

@@ -1,3 +1,5 @@
+using static EpochLens.Readers.TensorBoard.ProtoReader;
+
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
@@ -15,61 +17,41 @@ internal static class EventDecoder
 {
     private const int SessionStart = 1;
 
-    private static ReadOnlySpan<byte> ScalarsPlugin => "scalars"u8;
-
     /// <summary>Feeds the event's scalars to the run; false when the bytes are not a well-formed Event.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> payload, RunAccumulator run, bool keepWallTime)
     {
-        ulong wallBits = 0, step = 0;
+        ulong wallBits = 0, step = 0, status = 0;
         ReadOnlySpan<byte> summary = default, sessionLog = default;
-        bool hasSummary = false, hasSessionLog = false, ok = true;
         var reader = new ProtoReader(payload);
-        while (ok && reader.TryNext(out int field, out int wire))
+        for (bool ok = true; reader.TryNext(out int field, out int wire, ok);)
         {
             ok = (field, wire) switch
             {
-                (1, ProtoReader.Fixed64) => reader.TryReadFixed64(out wallBits),
-                (2, ProtoReader.Varint) => reader.TryReadVarint(out step),
-                (3, ProtoReader.LengthDelimited) => reader.TryReadBytes(out var version) && run.SetFileVersion(version),
-                (5, ProtoReader.LengthDelimited) => hasSummary = reader.TryReadBytes(out summary),
-                (7, ProtoReader.LengthDelimited) => hasSessionLog = reader.TryReadBytes(out sessionLog),
+                (1, Fixed64) => reader.TryReadNumber(wire, out wallBits),
+                (2, Varint) => reader.TryReadVarint(out step),
+                (3, LengthDelimited) => reader.TryReadBytes(out var version) && run.SetFileVersion(version),
+                (5, LengthDelimited) => reader.TryReadBytes(out summary),
+                (7, LengthDelimited) => reader.TryReadBytes(out sessionLog),
                 _ => reader.TrySkip(wire),
             };
         }
 
-        if (!ok || reader.Damaged)
-        {
-            return false;
-        }
+        if (reader.Damaged || !TryLast(sessionLog, 1, ref status)) return false;
 
         // As TensorBoard: the purge check comes before the event's own values are added.
-        if (hasSessionLog)
-        {
-            ulong status = 0;
-            if (!ProtoReader.TryLast(sessionLog, 1, ref status))
-            {
-                return false;
-            }
-
-            if (status == SessionStart)
-            {
-                run.SessionStart((long)step);
-            }
-        }
-
+        if (status == SessionStart) run.SessionStart((long)step);
         double wallTime = keepWallTime ? BitConverter.UInt64BitsToDouble(wallBits) : double.NaN;
-        return !hasSummary || TryDecodeSummary(summary, (long)step, wallTime, run);
+        return TryDecodeSummary(summary, (long)step, wallTime, run);
     }
 
     private static bool TryDecodeSummary(ReadOnlySpan<byte> summary, long step, double wallTime, RunAccumulator run)
     {
         var reader = new ProtoReader(summary);
-        while (reader.TryFind(1, ProtoReader.LengthDelimited))
+        for (bool ok = true; reader.TryNext(out int field, out int wire, ok);)
         {
-            if (!reader.TryReadBytes(out var value) || !TryDecodeValue(value, step, wallTime, run))
-            {
-                return false;
-            }
+            ok = field == 1 && wire == LengthDelimited
+                ? reader.TryReadBytes(out var value) && TryDecodeValue(value, step, wallTime, run)
+                : reader.TrySkip(wire);
         }
 
         return !reader.Damaged;
@@ -78,85 +60,53 @@ internal static class EventDecoder
     private static bool TryDecodeValue(ReadOnlySpan<byte> value, long step, double wallTime, RunAccumulator run)
     {
         ReadOnlySpan<byte> tag = default, nodeName = default, tensor = default, pluginName = default;
-        bool hasSimple = false, hasTensor = false, hasMetadata = false, ok = true;
-        uint simpleBits = 0;
+        bool hasSimple = false, hasTensor = false, hasMetadata = false;
+        ulong simpleBits = 0;
         var reader = new ProtoReader(value);
-        while (ok && reader.TryNext(out int field, out int wire))
+        for (bool ok = true; reader.TryNext(out int field, out int wire, ok);)
         {
             ok = (field, wire) switch
             {
-                (1, ProtoReader.LengthDelimited) => reader.TryReadBytes(out tag),
-                (2, ProtoReader.Fixed32) => hasSimple = reader.TryReadFixed32(out simpleBits),
-                (7, ProtoReader.LengthDelimited) => reader.TryReadBytes(out nodeName),
-                (8, ProtoReader.LengthDelimited) => hasTensor = reader.TryReadBytes(out tensor),
-                (9, ProtoReader.LengthDelimited) => hasMetadata = reader.TryReadBytes(out var metadata) && TryReadPluginName(metadata, out pluginName),
+                (1, LengthDelimited) => reader.TryReadBytes(out tag),
+                (2, Fixed32) => hasSimple = reader.TryReadNumber(wire, out simpleBits),
+                (7, LengthDelimited) => reader.TryReadBytes(out nodeName),
+                (8, LengthDelimited) => hasTensor = reader.TryReadBytes(out tensor),
+                (9, LengthDelimited) => hasMetadata =
+                    reader.TryReadBytes(out var metadata) && TryReadPluginName(metadata, out pluginName),
                 _ => reader.TrySkip(wire),
             };
         }
 
-        if (!ok || reader.Damaged)
-        {
-            return false;
-        }
+        if (reader.Damaged) return false;
 
-        if (!hasSimple && !hasTensor && !hasMetadata)
-        {
-            return true; // a histogram, image or audio value: nothing to look up
-        }
-
-        // TensorBoard names tag-less (old plugin-asset) tensor summaries by their node name.
-        if (tag.IsEmpty)
-        {
-            tag = nodeName;
-        }
-
-        if (tag.IsEmpty)
-        {
-            return true;
-        }
+        // A histogram, image or audio value has nothing to look up. TensorBoard names tag-less (old plugin-asset)
+        // tensor summaries by their node name.
+        tag = tag.IsEmpty ? nodeName : tag;
+        if (!(hasSimple || hasTensor || hasMetadata) || tag.IsEmpty) return true;
 
         var state = run.Tag(tag);
-        if (hasMetadata && state.IsScalarPlugin is null)
-        {
-            state.IsScalarPlugin = pluginName.SequenceEqual(ScalarsPlugin);
-        }
+        if (hasMetadata) state.IsScalarPlugin ??= pluginName.SequenceEqual("scalars"u8);
+        if (state.Builder is null) return true;
 
-        if (state.Builder is null)
-        {
-            return true;
-        }
+        // simple_value is a float32: TensorBoard migrates it to a DT_FLOAT tensor and reads it back as such.
+        if (hasSimple) run.Add(state, step, BitConverter.UInt32BitsToSingle((uint)simpleBits), wallTime);
+        if (hasSimple || !hasTensor || state.IsScalarPlugin != true) return true;
 
-        if (hasSimple)
-        {
-            // simple_value is a float32: TensorBoard migrates it to a DT_FLOAT tensor and reads it back as such.
-            run.Add(state, step, BitConverter.UInt32BitsToSingle(simpleBits), wallTime);
-        }
-        else if (hasTensor && state.IsScalarPlugin == true)
-        {
-            if (TensorScalar.TryRead(tensor, out double scalar))
-            {
-                run.Add(state, step, scalar, wallTime);
-            }
-            else
-            {
-                run.NonScalarTensor(state);
-            }
-        }
-
+        if (TensorScalar.TryRead(tensor, out double scalar)) run.Add(state, step, scalar, wallTime);
+        else run.NonScalarTensor(state);
         return true;
     }
 
+    /// <summary>SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }: the last name, as protobuf merges.</summary>
     private static bool TryReadPluginName(ReadOnlySpan<byte> metadata, out ReadOnlySpan<byte> pluginName)
     {
-        // SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }
         pluginName = default;
         var reader = new ProtoReader(metadata);
-        while (reader.TryFind(1, ProtoReader.LengthDelimited))
+        for (bool ok = true; reader.TryNext(out int field, out int wire, ok);)
         {
-            if (!reader.TryReadBytes(out var pluginData) || !ProtoReader.TryLast(pluginData, 1, ref pluginName))
-            {
-                return false;
-            }
+            ok = field == 1 && wire == LengthDelimited
+                ? reader.TryReadBytes(out var pluginData) && TryLast(pluginData, 1, ref pluginName)
+                : reader.TrySkip(wire);
         }
 
         return !reader.Damaged;

@@ -1,11 +1,9 @@
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>How far a followed event file has been read: the start of the first record not yet read.</summary>
-internal sealed class EventFileTail
+internal sealed class EventFileTail(string file)
 {
-    public EventFileTail(string file) => File = file;
-
-    public string File { get; }
+    public string File { get; } = file;
 
     /// <summary>The byte where the next read starts: always a record boundary, never inside a record.</summary>
     public long Offset { get; set; }

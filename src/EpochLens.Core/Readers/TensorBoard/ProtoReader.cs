@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace EpochLens.Readers.TensorBoard;
 
@@ -7,123 +8,79 @@ namespace EpochLens.Readers.TensorBoard;
 /// EpochLens needs without generated types or allocation. Every read returns false on malformed input
 /// instead of throwing, so damaged records cost a branch, not an exception.
 /// </summary>
-internal ref struct ProtoReader
+internal ref struct ProtoReader(ReadOnlySpan<byte> data)
 {
     public const int Varint = 0;
     public const int Fixed64 = 1;
     public const int LengthDelimited = 2;
     public const int Fixed32 = 5;
 
-    private readonly ReadOnlySpan<byte> _data;
+    private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
 
-    public ProtoReader(ReadOnlySpan<byte> data)
-    {
-        _data = data;
-        _position = 0;
-    }
-
-    /// <summary>Whether <see cref="TryNext"/> or <see cref="TryFind"/> stopped at a malformed key or value.</summary>
+    /// <summary>Whether <see cref="TryNext"/> stopped at a malformed key or value rather than at the end.</summary>
     public bool Damaged { readonly get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadVarint(out ulong value)
     {
         value = 0;
         var data = _data;
-        int position = _position;
-        for (int shift = 0; shift < 64; shift += 7)
+        for (int shift = 0, at = _position; shift < 64 && (uint)at < (uint)data.Length; shift += 7)
         {
-            if ((uint)position >= (uint)data.Length)
-            {
-                return false;
-            }
-
-            byte b = data[position++];
+            byte b = data[at++];
             value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                _position = position;
-                return true;
-            }
+            if (b >= 0x80) continue;
+            _position = at;
+            return true;
         }
 
         return false;
     }
 
-    public bool TryReadFixed64(out ulong value)
+    /// <summary>A varint, fixed64 or fixed32 value as its bits; false for other wire types (and on damage).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReadNumber(int wireType, out ulong value)
     {
-        bool ok = TryTake(8, out var bytes);
-        value = ok ? BinaryPrimitives.ReadUInt64LittleEndian(bytes) : 0;
-        return ok;
-    }
+        value = 0;
+        if (wireType == Varint) return TryReadVarint(out value);
 
-    public bool TryReadFixed32(out uint value)
-    {
-        bool ok = TryTake(4, out var bytes);
-        value = ok ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : 0;
-        return ok;
-    }
-
-    public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
-    {
-        bytes = default;
-        if (!TryReadVarint(out ulong length) || length > (ulong)(_data.Length - _position))
-        {
-            return false;
-        }
-
-        bytes = _data.Slice(_position, (int)length);
-        _position += (int)length;
+        int size = wireType switch { Fixed64 => 8, Fixed32 => 4, _ => 0 };
+        if (size == 0 || !TryTake(size, out var bytes)) return false;
+        value = size == 8
+            ? BinaryPrimitives.ReadUInt64LittleEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
         return true;
     }
 
-    /// <summary>Skips a field's value; groups (wire types 3 and 4, deprecated) count as malformed.</summary>
-    public bool TrySkip(int wireType) => wireType switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReadBytes(out ReadOnlySpan<byte> bytes)
     {
-        Varint => TryReadVarint(out _),
-        Fixed64 => TryReadFixed64(out _),
-        LengthDelimited => TryReadBytes(out _),
-        Fixed32 => TryReadFixed32(out _),
-        _ => false,
-    };
+        bytes = default;
+        return TryReadVarint(out ulong length) && length <= (ulong)(_data.Length - _position)
+            && TryTake((int)length, out bytes);
+    }
 
-    /// <summary>Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then says.</summary>
-    public bool TryNext(out int field, out int wireType)
+    /// <summary>Skips a field's value; groups (wire types 3 and 4, deprecated) count as malformed.</summary>
+    public bool TrySkip(int wireType) =>
+        wireType == LengthDelimited ? TryReadBytes(out _) : TryReadNumber(wireType, out _);
+
+    /// <summary>
+    /// Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then
+    /// says. A value that <paramref name="read"/> (the caller's last read) failed on is damage too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryNext(out int field, out int wireType, bool read = true)
     {
-        field = 0;
-        wireType = 0;
-        if (_position >= _data.Length)
+        field = wireType = 0;
+        if (!read || _position >= _data.Length)
         {
+            Damaged = !read;
             return false;
         }
 
         Damaged = !TryReadVarint(out ulong key) || key > int.MaxValue || (key >> 3) == 0;
-        field = (int)(key >> 3);
-        wireType = (int)(key & 7);
+        (field, wireType) = ((int)(key >> 3), (int)(key & 7));
         return !Damaged;
-    }
-
-    /// <summary>
-    /// Skips to the next occurrence of <paramref name="field"/> with <paramref name="wireType"/>, leaving its value
-    /// to read; false at the end of the message or on damage, which <see cref="Damaged"/> then says.
-    /// </summary>
-    public bool TryFind(int field, int wireType)
-    {
-        while (TryNext(out int found, out int wire))
-        {
-            if (found == field && wire == wireType)
-            {
-                return true;
-            }
-
-            if (!TrySkip(wire))
-            {
-                Damaged = true;
-                return false;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -133,12 +90,9 @@ internal ref struct ProtoReader
     public static bool TryLast(ReadOnlySpan<byte> message, int field, ref ulong value)
     {
         var reader = new ProtoReader(message);
-        while (reader.TryFind(field, Varint))
+        for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
         {
-            if (!reader.TryReadVarint(out value))
-            {
-                return false;
-            }
+            ok = found == field && wire == Varint ? reader.TryReadVarint(out value) : reader.TrySkip(wire);
         }
 
         return !reader.Damaged;
@@ -148,30 +102,20 @@ internal ref struct ProtoReader
     public static bool TryLast(ReadOnlySpan<byte> message, int field, ref ReadOnlySpan<byte> value)
     {
         var reader = new ProtoReader(message);
-        while (reader.TryFind(field, LengthDelimited))
+        for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
         {
-            if (!reader.TryReadBytes(out value))
-            {
-                return false;
-            }
+            ok = found == field && wire == LengthDelimited ? reader.TryReadBytes(out value) : reader.TrySkip(wire);
         }
 
         return !reader.Damaged;
     }
 
-    /// <summary>The bytes this reader consumed to reach <paramref name="later"/>, a copy of it that read further.</summary>
-    public readonly ReadOnlySpan<byte> RemainingUntil(ProtoReader later) => _data[_position..later._position];
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryTake(int length, out ReadOnlySpan<byte> bytes)
     {
-        if (_data.Length - _position < length)
-        {
-            bytes = default;
-            return false;
-        }
-
-        bytes = _data.Slice(_position, length);
-        _position += length;
-        return true;
+        bool ok = _data.Length - _position >= length;
+        bytes = ok ? _data.Slice(_position, length) : default;
+        _position += ok ? length : 0;
+        return ok;
     }
 }

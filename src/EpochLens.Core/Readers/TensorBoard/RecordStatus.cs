@@ -1,6 +1,7 @@
 namespace EpochLens.Readers.TensorBoard;
 
-/// <summary>What <see cref="TfRecordScanner.Next"/> found.</summary>
+/// <summary>What <see cref="TfRecordScanner.Next"/> found; after damage, reading goes on at the next valid header.
+/// </summary>
 internal enum RecordStatus
 {
     /// <summary>A record with valid checksums: <see cref="TfRecordScanner.Payload"/> holds it.</summary>
@@ -9,25 +10,19 @@ internal enum RecordStatus
     /// <summary>The stream ended cleanly after the last record.</summary>
     End,
 
-    /// <summary>The payload's checksum failed: the record was skipped, reading goes on at the next valid header.</summary>
+    /// <summary>The payload's checksum failed: the record was skipped.</summary>
     BadPayloadChecksum,
 
-    /// <summary>
-    /// A length whose checksum failed: the framing was lost, and bytes were skipped up to the next
-    /// position whose length checksum holds (<see cref="TfRecordScanner.SkippedBytes"/>). Reading goes on there.
-    /// </summary>
+    /// <summary>A length whose checksum failed: the framing was lost; bytes were skipped to a valid header.</summary>
     Resynchronised,
 
     /// <summary>A length whose checksum failed, and no valid framing after it: the rest was skipped.</summary>
     FramingLost,
 
-    /// <summary>
-    /// A length over <see cref="TfRecordScanner.MaxRecordLength"/> (with a valid checksum): taken as damage, and
-    /// reading goes on at the next valid header.
-    /// </summary>
+    /// <summary>A length (with a valid checksum) over <see cref="TfRecordScanner.MaxRecordLength"/>: damage.</summary>
     Oversized,
 
-    /// <summary>A length that runs past the end of the stream, with a valid record after its header: skipped to that record.</summary>
+    /// <summary>A length that runs past the end of the stream, with a valid record after its header.</summary>
     LengthPastEnd,
 
     /// <summary>The stream ends inside a record (a killed run): nothing more to read.</summary>

@@ -28,15 +28,17 @@ internal sealed class RunAccumulator
     private readonly Dictionary<string, TagState> _tags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TagState>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly ReadOptions _options;
-    private readonly ProblemReporter _problems;
     private TagState? _last;
 
     public RunAccumulator(ReadOptions options, ProblemReporter problems)
     {
         _options = options;
-        _problems = problems;
+        Problems = problems;
         _lookup = _tags.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Where problems go: a followed run's accumulator outlives each poll, which has its own sink.</summary>
+    public ProblemReporter Problems { get; set; }
 
     /// <summary>The file being read, for problem reports.</summary>
     public string File { get; set; } = "";
@@ -49,23 +51,27 @@ internal sealed class RunAccumulator
 
     public string Location => Scanner is null ? "" : $"record {Scanner.RecordIndex} at byte {Scanner.RecordOffset}";
 
+    /// <summary>The last step of any kept tag, or null before the first point: how far a followed run has got.</summary>
+    public long? LastStep => _tags.Values.Max(t => t.Builder?.LastStep);
+
+    /// <summary>The records read into the run, well-formed Events or not.</summary>
+    public long Records { get; private set; }
+
+    /// <summary>Reports damage at the record being read.</summary>
+    public void Report(ProblemKind kind, string message) => Problems.Report(File, Location, kind, message);
+
     /// <summary>Adds a record's scalars; a record that is not a well-formed Event is reported and skipped.</summary>
     public void Read(ReadOnlySpan<byte> payload)
     {
-        if (!EventDecoder.TryDecode(payload, this, _options.KeepWallTimes))
-        {
-            _problems.Report(File, Location, ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
-        }
+        Records++;
+        if (EventDecoder.TryDecode(payload, this, _options.KeepWallTimes)) return;
+        Report(ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
     }
 
     /// <summary>The tag's state, made on first sight. Repeated tags hit a one-entry cache without decoding.</summary>
     public TagState Tag(ReadOnlySpan<byte> utf8)
     {
-        var last = _last;
-        if (last is not null && utf8.SequenceEqual(last.Utf8))
-        {
-            return last;
-        }
+        if (_last is { } last && utf8.SequenceEqual(last.Utf8)) return last;
 
         Span<char> chars = utf8.Length <= StackTagChars ? stackalloc char[StackTagChars] : new char[utf8.Length];
         int count = Encoding.UTF8.GetChars(utf8, chars);
@@ -89,15 +95,11 @@ internal sealed class RunAccumulator
         switch (builder.Add(step, value, wallTime))
         {
             case StepOrder.Restarted:
-                _problems.Note(File, Location, ProblemKind.StepsWentBack,
-                    $"tag '{tag.Name}': step {step} follows step {lastStep}: treated as a resumed run, {builder.LastRemoved} later point(s) superseded");
+                Problems.Note(File, Location, ProblemKind.StepsWentBack, $"tag '{tag.Name}': step {step} follows step {lastStep}: "
+                    + $"treated as a resumed run, {builder.LastRemoved} later point(s) superseded");
                 break;
-            case StepOrder.ReplacedDuplicate:
-                if (tag.Duplicates++ == 0)
-                {
-                    tag.FirstDuplicateStep = step;
-                }
-
+            case StepOrder.ReplacedDuplicate when tag.Duplicates++ == 0:
+                tag.FirstDuplicateStep = step;
                 break;
         }
     }
@@ -108,9 +110,8 @@ internal sealed class RunAccumulator
     /// </summary>
     public bool SetFileVersion(ReadOnlySpan<byte> version)
     {
-        var text = Encoding.UTF8.GetString(version);
-        int colon = text.LastIndexOf("brain.Event:", StringComparison.Ordinal);
-        string number = colon < 0 ? text : text[(colon + "brain.Event:".Length)..];
+        int colon = version.LastIndexOf("brain.Event:"u8);
+        var number = colon < 0 ? version : version[(colon + "brain.Event:"u8.Length)..];
         FileVersion = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : -1;
         return true;
     }
@@ -118,38 +119,21 @@ internal sealed class RunAccumulator
     /// <summary>A SessionLog START: a (re)started writer purges what the run holds from its step on.</summary>
     public void SessionStart(long step)
     {
-        if (FileVersion < 2)
-        {
-            return;
-        }
+        if (FileVersion < 2) return;
 
-        long removed = 0;
-        foreach (var tag in _tags.Values)
-        {
-            if (tag.Builder is not null)
-            {
-                removed += tag.Builder.DiscardFrom(step);
-            }
-        }
+        long removed = _tags.Values.Sum(tag => tag.Builder?.DiscardFrom(step) ?? 0L);
+        if (removed == 0) return;
 
-        if (removed > 0)
-        {
-            _problems.Note(File, Location, ProblemKind.StepsWentBack,
-                $"SessionLog START at step {step} (a resumed run, e.g. SummaryWriter(purge_step={step})): {removed} earlier point(s) at steps >= {step} discarded, as TensorBoard does");
-        }
+        Problems.Note(File, Location, ProblemKind.StepsWentBack, $"SessionLog START at step {step} (a resumed run, e.g. "
+            + $"SummaryWriter(purge_step={step})): {removed} earlier point(s) at steps >= {step} discarded, as TensorBoard does");
     }
 
     public void NonScalarTensor(TagState tag)
     {
-        if (tag.NonScalarTensors++ == 0)
-        {
-            _problems.Report(File, Location, ProblemKind.Malformed,
-                $"tag '{tag.Name}': a 'scalars' tensor that is not a one-element number: skipped (later ones are counted)");
-        }
+        if (tag.NonScalarTensors++ > 0) return;
+        Report(ProblemKind.Malformed,
+            $"tag '{tag.Name}': a 'scalars' tensor that is not a one-element number: skipped (later ones are counted)");
     }
-
-    /// <summary>The last step of any kept tag, or null before the first point: how far a followed run has got.</summary>
-    public long? LastStep => _tags.Values.Max(t => t.Builder?.LastStep);
 
     /// <summary>
     /// The series, by tag name, and what they say about epochs; reports per-series facts once each. With
@@ -160,27 +144,26 @@ internal sealed class RunAccumulator
         var series = new List<MetricSeries>();
         foreach (var tag in _tags.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            if (tag.Builder is null || tag.Builder.Count == 0)
-            {
-                continue;
-            }
+            if (tag.Builder is null || tag.Builder.Count == 0) continue;
 
+            string name = $"tag '{tag.Name}'";
             if (tag.Duplicates > 0)
             {
-                _problems.Note(source, "", ProblemKind.DuplicateStep,
-                    $"tag '{tag.Name}': {tag.Duplicates} repeated step(s), the first at step {tag.FirstDuplicateStep}: the later value kept");
+                Problems.Note(source, "", ProblemKind.DuplicateStep,
+                    $"{name}: {tag.Duplicates} repeated step(s), the first at step {tag.FirstDuplicateStep}: the later value kept");
             }
 
             if (tag.NonScalarTensors > 1)
             {
-                _problems.Note(source, "", ProblemKind.Malformed, $"tag '{tag.Name}': {tag.NonScalarTensors} non-scalar 'scalars' tensors skipped");
+                Problems.Note(source, "", ProblemKind.Malformed,
+                    $"{name}: {tag.NonScalarTensors} non-scalar 'scalars' tensors skipped");
             }
 
             var built = keepPoints ? tag.Builder.Snapshot(TagRoles.Of(tag.Name)) : tag.Builder.Build(TagRoles.Of(tag.Name));
-            int nonFinite = built.NonFiniteCount;
-            if (nonFinite > 0)
+            if (built.NonFiniteCount > 0)
             {
-                _problems.Note(source, "", ProblemKind.NonFinite, $"tag '{tag.Name}': {nonFinite} NaN or infinite value(s), kept");
+                Problems.Note(source, "", ProblemKind.NonFinite,
+                    $"{name}: {built.NonFiniteCount} NaN or infinite value(s), kept");
             }
 
             series.Add(built);
@@ -189,7 +172,8 @@ internal sealed class RunAccumulator
         if (_options.Metric is not null && series.Count == 0)
         {
             var known = string.Join(", ", _tags.Keys.Order(StringComparer.Ordinal).Take(20));
-            _problems.Note(source, "", ProblemKind.Skipped, $"no scalars for tag '{_options.Metric}' (tags here: {(known.Length == 0 ? "none" : known)})");
+            Problems.Note(source, "", ProblemKind.Skipped,
+                $"no scalars for tag '{_options.Metric}' (tags here: {(known.Length == 0 ? "none" : known)})");
         }
 
         return (series, EpochHintFrom(series));
@@ -203,36 +187,24 @@ internal sealed class RunAccumulator
     private static EpochHint? EpochHintFrom(List<MetricSeries> series)
     {
         var epoch = series.FirstOrDefault(s => s.Role == SeriesRole.Epoch);
-        if (epoch is null || epoch.Count < 2)
-        {
-            return null;
-        }
+        if (epoch is null || epoch.Count < 2) return null;
 
         var values = epoch.Values;
-        foreach (double v in values)
+        bool fractional = false;
+        foreach (double v in values) fractional |= double.IsFinite(v) && v != Math.Floor(v);
+        if (fractional)
         {
-            if (double.IsFinite(v) && v != Math.Floor(v))
-            {
-                // "train/epoch" is the Trainer's TensorBoardCallback, which logs at its global step, counted from 1.
-                return EpochHints.StepsPerEpochFromFraction(epoch.Steps, values) is double perEpoch && perEpoch >= 1
-                    ? new EpochHint(perEpoch, null, $"TensorBoard tag '{epoch.Name}': step / fractional epoch ({perEpoch:0.##})", epoch.Name == "train/epoch" ? 1 : null)
-                    : null;
-            }
+            // "train/epoch" is the Trainer's TensorBoardCallback, which logs at its global step, counted from 1.
+            double? perEpoch = EpochHints.StepsPerEpochFromFraction(epoch.Steps, values);
+            string origin = $"TensorBoard tag '{epoch.Name}': step / fractional epoch ({perEpoch:0.##})";
+            return perEpoch >= 1 ? new EpochHint(perEpoch, null, origin, epoch.Name == "train/epoch" ? 1 : null) : null;
         }
 
         var starts = new List<long>();
         for (int i = 0; i < values.Length; i++)
         {
-            double v = values[i];
-            if (!double.IsFinite(v) || (i > 0 && v < values[i - 1]))
-            {
-                return null;
-            }
-
-            if (i == 0 || v > values[i - 1])
-            {
-                starts.Add(epoch.Steps[i]);
-            }
+            if (!double.IsFinite(values[i]) || (i > 0 && values[i] < values[i - 1])) return null;
+            if (i == 0 || values[i] > values[i - 1]) starts.Add(epoch.Steps[i]);
         }
 
         return starts.Count < 2 ? null : new EpochHint(null, starts, $"TensorBoard tag '{epoch.Name}': the first logged step of each epoch");

@@ -12,21 +12,11 @@ internal static class TagRoles
     {
         var lower = tag.ToLowerInvariant();
         var words = SeriesNameWords.Of(tag);
-        if (lower.Contains("loss", StringComparison.Ordinal))
-        {
-            return SeriesNameWords.AnyHeldOut(words) ? SeriesRole.HeldOutLoss : SeriesRole.TrainLoss;
-        }
-
-        if (words.Contains("lr") || lower.Contains("learning_rate", StringComparison.Ordinal)
-            || lower.Contains("learningrate", StringComparison.Ordinal) || lower.Contains("learning-rate", StringComparison.Ordinal))
-        {
-            return SeriesRole.LearningRate;
-        }
-
-        if (lower.Contains("grad_norm", StringComparison.Ordinal) || lower.Contains("gradnorm", StringComparison.Ordinal))
-        {
-            return SeriesRole.GradNorm;
-        }
+        bool Has(string part) => lower.Contains(part, StringComparison.Ordinal);
+        if (Has("loss")) return SeriesNameWords.AnyHeldOut(words) ? SeriesRole.HeldOutLoss : SeriesRole.TrainLoss;
+        bool rate = words.Contains("lr") || Has("learning_rate") || Has("learningrate") || Has("learning-rate");
+        if (rate) return SeriesRole.LearningRate;
+        if (Has("grad_norm") || Has("gradnorm")) return SeriesRole.GradNorm;
 
         // "epoch", "train/epoch" (Hugging Face), "trainer/epoch"; not "epoch_time".
         return words.Length > 0 && words[^1] == "epoch" ? SeriesRole.Epoch : SeriesRole.Other;

@@ -3,22 +3,15 @@ using EpochLens.Logs;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>What a run knows about one tag while its event files are read.</summary>
-internal sealed class TagState
+internal sealed class TagState(string name, byte[] utf8, MetricSeriesBuilder? builder)
 {
-    public TagState(string name, byte[] utf8, MetricSeriesBuilder? builder)
-    {
-        Name = name;
-        Utf8 = utf8;
-        Builder = builder;
-    }
-
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The tag's bytes as the events spell it, for lookups without decoding.</summary>
-    public byte[] Utf8 { get; }
+    public byte[] Utf8 { get; } = utf8;
 
     /// <summary>Null when <see cref="ReadOptions.Metric"/> names another tag: values are skipped.</summary>
-    public MetricSeriesBuilder? Builder { get; }
+    public MetricSeriesBuilder? Builder { get; } = builder;
 
     /// <summary>
     /// Whether the tag's first SummaryMetadata named the "scalars" plugin; null before any metadata.

@@ -10,26 +10,17 @@ namespace EpochLens.Readers.TensorBoard;
 /// files that appear later (a resumed run's) join their run folder. The runs' accumulators keep their state between
 /// polls, so a poll costs what was appended, not the file's length; snapshots copy the series (once per diagnosis).
 /// </summary>
-internal sealed class TensorBoardFollower : ILogFollower
+/// <param name="path">An event file (followed alone, as analyze reads it) or a folder (every run folder under it).</param>
+/// <param name="options">How to read; <see cref="ReadOptions.Strict"/> is not taken, since a poll may meet half a record.</param>
+internal sealed class TensorBoardFollower(string path, ReadOptions options) : ILogFollower
 {
-    private readonly string _path;
-    private readonly bool _singleFile;
-    private readonly ReadOptions _options;
-    private readonly ForwardingProblemSink _sink = new();
-    private readonly ProblemReporter _reporter;
+    private readonly string _path = path;
+    private readonly bool _singleFile = File.Exists(path);
+    private readonly ReadOptions _options = options with { Strict = false };
     private readonly Dictionary<string, RunAccumulator> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventFileTail> _tails = new(StringComparer.Ordinal);
     private byte[]? _buffer;
 
-    /// <param name="path">An event file (followed alone, as analyze reads it) or a folder (every run folder under it).</param>
-    /// <param name="options">How to read; <see cref="ReadOptions.Strict"/> is not taken, since a poll may meet half a record.</param>
-    public TensorBoardFollower(string path, ReadOptions options)
-    {
-        _path = path;
-        _singleFile = File.Exists(path);
-        _options = options with { Strict = false };
-        _reporter = new ProblemReporter(_sink, strict: false);
-    }
 
     public long? LastStep => _runs.Values.Max(r => r.LastStep);
 
@@ -39,19 +30,12 @@ internal sealed class TensorBoardFollower : ILogFollower
 
     public bool Poll(IProblemSink problems)
     {
-        _sink.Target = problems;
+        var reporter = new ProblemReporter(problems, strict: false);
         bool grew = false;
         foreach (var file in EventFiles())
         {
-            if (!_tails.TryGetValue(file, out var tail))
-            {
-                _tails[file] = tail = new EventFileTail(file);
-            }
-
-            if (!tail.Ignored)
-            {
-                grew |= ReadOn(tail);
-            }
+            if (!_tails.TryGetValue(file, out var tail)) _tails[file] = tail = new EventFileTail(file);
+            if (!tail.Ignored) grew |= ReadOn(tail, reporter);
         }
 
         return grew;
@@ -59,15 +43,12 @@ internal sealed class TensorBoardFollower : ILogFollower
 
     public IReadOnlyList<TrainingLog> Snapshot(IProblemSink problems)
     {
-        _sink.Target = problems;
         var logs = new List<TrainingLog>();
         foreach (var (name, run) in _runs.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
+            run.Problems = new ProblemReporter(problems, strict: false);
             var (series, epochs) = run.Build(name, keepPoints: true);
-            if (series.Count > 0)
-            {
-                logs.Add(new TrainingLog(name, TensorBoardReader.Default.Format, series, epochs));
-            }
+            if (series.Count > 0) logs.Add(new TrainingLog(name, TensorBoardReader.Default.Format, series, epochs));
         }
 
         return logs;
@@ -85,15 +66,8 @@ internal sealed class TensorBoardFollower : ILogFollower
     /// <summary>The event files to follow, in file-name order (the order the batch reader reads a run's files in).</summary>
     private List<string> EventFiles()
     {
-        if (_singleFile)
-        {
-            return [_path];
-        }
-
-        if (!Directory.Exists(_path))
-        {
-            return [];
-        }
+        if (_singleFile) return [_path];
+        if (!Directory.Exists(_path)) return [];
 
         try
         {
@@ -110,14 +84,14 @@ internal sealed class TensorBoardFollower : ILogFollower
     }
 
     /// <summary>Reads the file on from its tail; true when a record was read.</summary>
-    private bool ReadOn(EventFileTail tail)
+    private bool ReadOn(EventFileTail tail, ProblemReporter reporter)
     {
         FileStream stream;
         try
         {
-            stream = new FileStream(tail.File, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            stream = EventFileReader.Open(tail.File);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (LogReadException)
         {
             // Deleted or renamed between the listing and now, or not readable yet: the next poll looks again.
             return false;
@@ -126,98 +100,48 @@ internal sealed class TensorBoardFollower : ILogFollower
         using (stream)
         {
             long length = stream.Length;
-            if (length < tail.Offset)
+            string? ignored = length < tail.Offset
+                ? $"the file shrank from {tail.Length} to {length} bytes while watched (rewritten?): no longer followed; analyze reads it again"
+                : tail.Offset == 0 && length > 0 && FileHead.IsGzip(stream)
+                ? "a gzip-compressed event file cannot be followed while it grows: not watched; analyze reads it"
+                : null;
+            if (ignored is not null)
             {
-                _reporter.Note(tail.File, "", ProblemKind.Skipped,
-                    $"the file shrank from {tail.Length} to {length} bytes while watched (rewritten?): no longer followed; analyze reads it again");
+                reporter.Note(tail.File, "", ProblemKind.Skipped, ignored);
                 tail.Ignored = true;
                 return false;
             }
 
             tail.Length = length;
-            if (length == tail.Offset)
-            {
-                return false;
-            }
-
-            if (tail.Offset == 0 && FileHead.IsGzip(stream))
-            {
-                _reporter.Note(tail.File, "", ProblemKind.Skipped,
-                    "a gzip-compressed event file cannot be followed while it grows: not watched; analyze reads it");
-                tail.Ignored = true;
-                return false;
-            }
+            if (length == tail.Offset) return false;
 
             stream.Position = tail.Offset;
-            return ReadRecords(tail, stream);
-        }
-    }
-
-    private bool ReadRecords(EventFileTail tail, FileStream stream)
-    {
-        string run = _singleFile ? _path : TensorBoardReader.Default.GroupKey(tail.File);
-        if (!_runs.TryGetValue(run, out var accumulator))
-        {
-            _runs[run] = accumulator = new RunAccumulator(_options, _reporter);
-        }
-
-        var scanner = new TfRecordScanner(stream, long.MaxValue, _buffer, tail.Offset, tail.Records);
-        accumulator.File = tail.File;
-        accumulator.Scanner = scanner;
-        bool read = false;
-        try
-        {
-            while (true)
+            string name = _singleFile ? _path : TensorBoardReader.Default.GroupKey(tail.File);
+            if (!_runs.TryGetValue(name, out var run)) _runs[name] = run = new RunAccumulator(_options, reporter);
+            run.Problems = reporter;
+            var scanner = new TfRecordScanner(stream, long.MaxValue, _buffer, tail.Offset, tail.Records);
+            long before = run.Records;
+            bool framed = tail.Framed;
+            try
             {
-                var status = scanner.Next();
-                if (!tail.Framed && status is RecordStatus.Resynchronised or RecordStatus.FramingLost)
-                {
-                    _reporter.Note(tail.File, "", ProblemKind.Skipped, $"not read: {EventFileReader.NotAnEventFile}");
-                    tail.Ignored = true;
-                    return read;
-                }
-
-                tail.Framed |= status is RecordStatus.Record or RecordStatus.BadPayloadChecksum or RecordStatus.Oversized;
-                if (status == RecordStatus.Record)
-                {
-                    read = true;
-                    accumulator.Read(scanner.Payload);
-                    continue;
-                }
-
-                (ProblemKind Kind, string Message)? problem = status switch
-                {
-                    RecordStatus.BadPayloadChecksum => (ProblemKind.BadChecksum, "payload checksum mismatch: record skipped"),
-                    RecordStatus.Oversized => (ProblemKind.Malformed,
-                        $"a record of {scanner.DeclaredLength} bytes, over the {TfRecordScanner.MaxRecordLength >> 20} MiB cap: skipped unread"),
-                    RecordStatus.Resynchronised => (ProblemKind.BadChecksum,
-                        $"length checksum mismatch: framing lost; {scanner.SkippedBytes} byte(s) skipped to the next valid record"),
-                    RecordStatus.FramingLost => (ProblemKind.BadChecksum,
-                        $"length checksum mismatch: framing lost; no valid record in the {scanner.SkippedBytes} byte(s) written so far"),
-                    _ => null,
-                };
-                if (problem is { } found)
-                {
-                    _reporter.Report(tail.File, accumulator.Location, found.Kind, found.Message);
-                }
-
-                if (status is RecordStatus.BadPayloadChecksum or RecordStatus.Oversized or RecordStatus.Resynchronised)
-                {
-                    continue;
-                }
-
-                // The end, or a record still being written: the next poll starts at its first byte again (after framing
-                // lost, past the bytes scanned).
-                tail.Offset = status == RecordStatus.FramingLost ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
-                tail.Records = status == RecordStatus.Truncated && scanner.DeclaredLength >= 0 ? scanner.RecordIndex : scanner.RecordIndex + 1;
-                return read;
+                // The end, or a record still being written: the next poll starts at its first byte again (after
+                // framing lost, past the bytes scanned).
+                var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true, ref framed);
+                tail.Offset = ended == RecordStatus.FramingLost
+                    ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
+                bool cut = ended is RecordStatus.Truncated or RecordStatus.LengthPastEnd && scanner.DeclaredLength >= 0;
+                tail.Records = cut ? scanner.RecordIndex : scanner.RecordIndex + 1;
             }
-        }
-        finally
-        {
+            catch (LogReadException e)
+            {
+                reporter.Note(tail.File, "", ProblemKind.Skipped, $"not read: {e.Problem}");
+                tail.Ignored = true;
+            }
+
+            tail.Framed = framed;
             BytesRead += scanner.BytesRead;
             _buffer = scanner.Buffer;
-            accumulator.Scanner = null;
+            return run.Records > before;
         }
     }
 }

@@ -33,8 +33,7 @@ public sealed class TensorBoardReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var reporter = new ProblemReporter(problems, options.Strict);
-        var run = new RunAccumulator(options, reporter);
+        var run = new RunAccumulator(options, new ProblemReporter(problems, options.Strict));
         byte[]? buffer = null;
         int read = 0;
         LogReadException? firstFailure = null;
@@ -42,7 +41,7 @@ public sealed class TensorBoardReader : ILogReader
         {
             try
             {
-                EventFileReader.Read(file, run, options, reporter, ref buffer);
+                EventFileReader.Read(file, run, options.MaxDecompressedBytes, ref buffer);
                 read++;
             }
             catch (LogReadException e) when (!options.Strict && source.Files.Count > 1)
@@ -55,7 +54,8 @@ public sealed class TensorBoardReader : ILogReader
 
         if (read == 0 && firstFailure is not null)
         {
-            throw new LogReadException(source.Name, $"none of its {source.Files.Count} event files could be read; the first: {firstFailure.Message}", firstFailure);
+            throw new LogReadException(source.Name,
+                $"none of its {source.Files.Count} event files could be read; the first: {firstFailure.Message}", firstFailure);
         }
 
         var (series, epochs) = run.Build(source.Name);
@@ -66,12 +66,8 @@ public sealed class TensorBoardReader : ILogReader
     private static bool StartsWithFileVersionEvent(ReadOnlySpan<byte> head)
     {
         var scanner = new TfRecordScanner(new MemoryStream(head.ToArray(), writable: false), long.MaxValue, new byte[head.Length]);
-        if (scanner.Next() != RecordStatus.Record)
-        {
-            return false;
-        }
-
-        var reader = new ProtoReader(scanner.Payload);
-        return reader.TryFind(3, ProtoReader.LengthDelimited) && reader.TryReadBytes(out var version) && version.StartsWith("brain.Event:"u8);
+        ReadOnlySpan<byte> version = default;
+        return scanner.Next() == RecordStatus.Record && ProtoReader.TryLast(scanner.Payload, 3, ref version)
+            && version.StartsWith("brain.Event:"u8);
     }
 }

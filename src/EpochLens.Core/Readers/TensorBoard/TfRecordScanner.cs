@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;
 
@@ -7,9 +8,15 @@ namespace EpochLens.Readers.TensorBoard;
 /// payload) out of a stream through one reusable buffer. The buffer only grows while it is full of bytes
 /// actually read, so a huge declared length never allocates more than twice the data that exists.
 /// </summary>
-internal sealed class TfRecordScanner
+/// <param name="stream">The (possibly decompressing) stream to read.</param>
+/// <param name="byteLimit">The most bytes to take from the stream.</param>
+/// <param name="buffer">A buffer to reuse across files, or null.</param>
+/// <param name="startOffset">Where in the file the stream starts (a followed file, read on from a record).</param>
+/// <param name="recordsBefore">The records before that offset, so record indices count from the file's start.</param>
+internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0,
+    long recordsBefore = 0)
 {
-    /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is at most 2 GiB, in practice MBs).</summary>
+    /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs).</summary>
     public const int MaxRecordLength = 256 << 20;
 
     private const int HeaderLength = 12;
@@ -19,170 +26,115 @@ internal sealed class TfRecordScanner
     /// <summary>Garbage longer than this without a valid header ends the read: the scan costs a checksum a byte.</summary>
     private const long MaxScanBytes = 64L << 20;
 
-    private readonly Stream _stream;
-    private readonly long _byteLimit;
-    private byte[] _buffer;
+    private byte[] _buffer = buffer ?? new byte[InitialBuffer];
     private int _start;
     private int _end;
-    private long _bufferOffset;
-    private long _bytesRead;
+    private long _bufferOffset = startOffset;
     private bool _eof;
     private bool _limitHit;
     private int _payloadStart;
     private int _payloadLength;
 
-    /// <param name="stream">The (possibly decompressing) stream to read.</param>
-    /// <param name="byteLimit">The most bytes to take from the stream.</param>
-    /// <param name="buffer">A buffer to reuse across files, or null.</param>
-    /// <param name="startOffset">Where in the file the stream starts (a followed file read on from a record boundary).</param>
-    /// <param name="recordsBefore">How many records precede that offset, so record indices count from the file's start.</param>
-    public TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0, long recordsBefore = 0)
-    {
-        _stream = stream;
-        _byteLimit = byteLimit;
-        _buffer = buffer ?? new byte[InitialBuffer];
-        _bufferOffset = startOffset;
-        RecordIndex = recordsBefore - 1;
-    }
+    public long ByteLimit => byteLimit;
 
     /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>
     public byte[] Buffer => _buffer;
 
     /// <summary>The index of the record last returned or skipped (0-based).</summary>
-    public long RecordIndex { get; private set; } = -1;
+    public long RecordIndex { get; private set; } = recordsBefore - 1;
 
     /// <summary>The stream offset where the record last returned or skipped starts.</summary>
     public long RecordOffset { get; private set; }
 
-    /// <summary>For <see cref="RecordStatus.Resynchronised"/>, <see cref="RecordStatus.FramingLost"/>, <see cref="RecordStatus.Oversized"/>,
-    /// <see cref="RecordStatus.LengthPastEnd"/> and <see cref="RecordStatus.BadPayloadChecksum"/>: bytes skipped.</summary>
+    /// <summary>After damage: the bytes skipped.</summary>
     public long SkippedBytes { get; private set; }
 
-    /// <summary>For <see cref="RecordStatus.Oversized"/>, <see cref="RecordStatus.LengthPastEnd"/> and <see cref="RecordStatus.Truncated"/>: the declared payload length, or -1.</summary>
+    /// <summary>The last record's declared payload length, or -1 when the stream ended inside its header.</summary>
     public long DeclaredLength { get; private set; }
 
-    /// <summary>The payload of the last <see cref="RecordStatus.Record"/>; valid until the next call.</summary>
+    /// <summary>The payload of the last <see cref="Record"/>; valid until the next call.</summary>
     public ReadOnlySpan<byte> Payload => _buffer.AsSpan(_payloadStart, _payloadLength);
 
-    /// <summary>Bytes taken from the stream so far.</summary>
-    public long BytesRead => _bytesRead;
+    public long BytesRead { get; private set; }
+
+    private int Available => _end - _start;
 
     public RecordStatus Next()
     {
         RecordOffset = _bufferOffset + _start;
-        if (!Ensure(HeaderLength))
-        {
-            return Available == 0 ? EndStatus() : Truncated(-1);
-        }
+        DeclaredLength = -1;
+        if (!Ensure(HeaderLength)) return Available == 0 ? Ended(End) : Ended(Truncated);
 
+        // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
         RecordIndex++;
-        if (!TryHeader(_start, out ulong length))
-        {
-            // A file that does not start with a frame is no event file: no scan through it (a gzip bomb of text).
-            return RecordIndex == 0 ? RecordStatus.FramingLost : SkipToNextHeader(RecordStatus.Resynchronised, RecordStatus.FramingLost);
-        }
+        bool framed = TryHeader(out ulong length);
+        if (!framed) return RecordIndex == 0 ? FramingLost : SkipToNextHeader(Resynchronised, FramingLost);
 
-        return ReadBody(length);
-    }
-
-    private int Available => _end - _start;
-
-    private RecordStatus EndStatus() => _limitHit ? RecordStatus.LimitReached : RecordStatus.End;
-
-    private RecordStatus Truncated(long declared)
-    {
-        DeclaredLength = declared;
-        _start = _end;
-        return _limitHit ? RecordStatus.LimitReached : RecordStatus.Truncated;
-    }
-
-    private RecordStatus ReadBody(ulong length)
-    {
+        // No real event is this long: the length is damage (its checksum held by chance, or was forged).
         DeclaredLength = (long)Math.Min(length, long.MaxValue);
-        if (length > MaxRecordLength)
-        {
-            // No real event is this long: the length is damage (its checksum held by chance, or was forged).
-            return SkipToNextHeader(RecordStatus.Oversized, RecordStatus.Truncated);
-        }
+        if (length > MaxRecordLength) return SkipToNextHeader(Oversized, Truncated);
 
+        // A killed run ends like this; so does a damaged length in the middle, with good records after it.
         int total = HeaderLength + (int)length + FooterLength;
-        if (!Ensure(total))
-        {
-            // A killed run ends like this; so does a damaged length in the middle, with good records after it.
-            return SkipToNextHeader(RecordStatus.LengthPastEnd, RecordStatus.Truncated);
-        }
+        if (!Ensure(total)) return SkipToNextHeader(LengthPastEnd, Truncated);
 
-        var payload = _buffer.AsSpan(_start + HeaderLength, (int)length);
-        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_start + HeaderLength + (int)length));
-        _payloadStart = _start + HeaderLength;
-        _payloadLength = (int)length;
-        if (Crc32C.MaskedOf(payload) == expected)
+        (_payloadStart, _payloadLength) = (_start + HeaderLength, (int)length);
+        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(_payloadStart + _payloadLength));
+        if (Crc32C.MaskedOf(Payload) == expected)
         {
             _start += total;
-            return RecordStatus.Record;
+            return Record;
         }
 
         // The next record is looked for from here rather than after the declared length: a wrong length whose
         // checksum holds would otherwise take good records with it.
-        SkipToNextHeader(RecordStatus.BadPayloadChecksum, RecordStatus.BadPayloadChecksum);
-        return RecordStatus.BadPayloadChecksum;
+        SkipToNextHeader(BadPayloadChecksum, BadPayloadChecksum);
+        return BadPayloadChecksum;
+    }
+
+    /// <summary>The end of the stream, or of its bytes under the limit: the rest, if any, is dropped.</summary>
+    private RecordStatus Ended(RecordStatus status)
+    {
+        _start = _end;
+        return _limitHit ? LimitReached : status;
     }
 
     /// <summary>
     /// Passes over a record whose length cannot be trusted: scans from its second byte for the next valid header, a
-    /// byte at a time. A false match has odds of 2^-32 per position, and its payload checksum then fails, so this stays
-    /// linear and safe. Returns <paramref name="found"/> when there is one (reading goes on there), else
-    /// <paramref name="notFound"/> (or <see cref="RecordStatus.LimitReached"/>): the end reached inside the damage.
+    /// byte at a time. A false match has odds of 2^-32 per position, and its payload checksum then fails, so this
+    /// stays linear and safe. Returns <paramref name="found"/> when there is one (reading goes on there), else
+    /// <paramref name="notFound"/> (or <see cref="LimitReached"/>): the end reached inside the damage.
     /// </summary>
     private RecordStatus SkipToNextHeader(RecordStatus found, RecordStatus notFound)
     {
         long from = _bufferOffset + _start;
-        _start++;
-        bool next = SeekHeader();
-        SkippedBytes = _bufferOffset + _start - from;
-        return next ? found : _limitHit ? RecordStatus.LimitReached : notFound;
-    }
-
-    /// <summary>
-    /// Moves to the next position whose length checksum holds for a plausible length; false at the end, or after
-    /// <see cref="MaxScanBytes"/> without one.
-    /// </summary>
-    private bool SeekHeader()
-    {
-        long limit = _bufferOffset + _start + MaxScanBytes;
-        while (_bufferOffset + _start < limit && Ensure(HeaderLength))
+        bool next = false;
+        for (_start++; _bufferOffset + _start < from + MaxScanBytes && Ensure(HeaderLength); _start++)
         {
-            if (TryHeader(_start, out ulong length) && length <= MaxRecordLength)
-            {
-                return true;
-            }
-
-            _start++;
+            next = TryHeader(out ulong length) && length <= MaxRecordLength;
+            if (next) break;
         }
 
         // At the scan limit the rest is given up as well: the next call must not scan on from here.
-        _eof = true;
-        _start = _end;
-        return false;
+        _eof |= !next;
+        var status = next ? found : Ended(notFound);
+        SkippedBytes = _bufferOffset + _start - from;
+        return status;
     }
 
-    private bool TryHeader(int at, out ulong length)
+    private bool TryHeader(out ulong length)
     {
-        var header = _buffer.AsSpan(at, HeaderLength);
+        var header = _buffer.AsSpan(_start, HeaderLength);
         length = BinaryPrimitives.ReadUInt64LittleEndian(header);
         return Crc32C.MaskedOf(header[..8]) == BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
     }
 
-    /// <summary>Makes at least <paramref name="count"/> bytes available from the current position; false at the end.</summary>
+    /// <summary>Makes at least <paramref name="count"/> bytes available from the position; false at the end.</summary>
     private bool Ensure(int count)
     {
         while (Available < count)
         {
-            if (_eof)
-            {
-                return false;
-            }
-
+            if (_eof) return false;
             if (_start > 0)
             {
                 // Compact: keep only the unread bytes at the front.
@@ -199,33 +151,15 @@ internal sealed class TfRecordScanner
                 Array.Resize(ref _buffer, (int)Math.Max(grown, _buffer.Length + 1));
             }
 
-            Fill();
+            // At the limit, it was only reached if the stream holds more.
+            long allowed = byteLimit - BytesRead;
+            int read = allowed <= 0 ? 0 : stream.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, allowed));
+            _limitHit = allowed <= 0 && stream.ReadByte() >= 0;
+            _eof = read == 0;
+            _end += read;
+            BytesRead += read;
         }
 
         return true;
-    }
-
-    private void Fill()
-    {
-        long allowed = _byteLimit - _bytesRead;
-        if (allowed <= 0)
-        {
-            // At the limit: it was only reached if the stream holds more.
-            Span<byte> probe = stackalloc byte[1];
-            _limitHit = _stream.Read(probe) > 0;
-            _eof = true;
-            return;
-        }
-
-        int room = (int)Math.Min(_buffer.Length - _end, allowed);
-        int read = _stream.Read(_buffer, _end, room);
-        if (read == 0)
-        {
-            _eof = true;
-            return;
-        }
-
-        _end += read;
-        _bytesRead += read;
     }
 }
