@@ -49,7 +49,7 @@ public sealed class CsvReader : ILogReader
         ArgumentNullException.ThrowIfNull(problems);
         return [.. source.Files.SelectMany(file => FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
-            string name = source.Files.Count == 1 ? source.Name : file;
+            string name = source.NameOf(file);
             using var reader = new CsvFileReader(file, name, options, sink, scaling);
             return (reader.Read(), reader.Fractions);
         }))];

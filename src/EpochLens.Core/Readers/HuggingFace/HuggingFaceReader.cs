@@ -44,12 +44,10 @@ public sealed partial class HuggingFaceReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var runs = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        return [.. runs.Select(run =>
-            ReadRun(run.Key, [.. run], runs.Count == 1 ? source.Name : run.Key, options, problems))];
+        return [.. source.Runs(GroupKey).Select(run => ReadRun(run.Key, run.Files, run.Name, options, problems))];
     }
 
-    private TrainingLog ReadRun(string folder, List<string> files, string name, ReadOptions options, IProblemSink problems)
+    private TrainingLog ReadRun(string folder, IReadOnlyList<string> files, string name, ReadOptions options, IProblemSink problems)
     {
         var states = files.Where(f => BaseName(f) == TrainerState).OrderByDescending(f => Newness(folder, f)).ToList();
         TrainingLog? read = null;

@@ -64,7 +64,7 @@ internal sealed class ConsoleLineReader : IDisposable
         {
             var reporter = new ProblemReporter(file, problems, options.Strict);
             using var lines = new ConsoleLineReader(file, options, reporter);
-            logs.AddRange(read(source.Files.Count == 1 ? source.Name : file, file, reporter, lines));
+            logs.AddRange(read(source.NameOf(file), file, reporter, lines));
         }
 
         return logs;

@@ -68,7 +68,7 @@ public sealed class JsonDocumentReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         return [.. source.Files.Select(file => JsonLinesParser.Read(
-            file, options, problems, source.Files.Count == 1 ? source.Name : file, Format, Records(file, options)))];
+            file, options, problems, source.NameOf(file), Format, Records(file, options)))];
     }
 
     /// <summary>The largest document read whole: <see cref="MaxBytes"/>, or less where the memory budget is small.</summary>

@@ -43,7 +43,7 @@ public sealed class JsonLinesReader : ILogReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
         return [.. source.Files.Select(file =>
-            JsonLinesParser.Read(file, options, problems, source.Files.Count == 1 ? source.Name : file, Format))];
+            JsonLinesParser.Read(file, options, problems, source.NameOf(file), Format))];
     }
 
     private static bool IsWholeObject(ReadOnlySpan<byte> line)

@@ -45,9 +45,8 @@ public sealed class MlflowReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var runs = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        return [.. runs.Select(run =>
-            ReadRun(runs.Count == 1 ? source.Name : run.Key, run.Order(StringComparer.Ordinal), options, problems))];
+        return [.. source.Runs(GroupKey).Select(run =>
+            ReadRun(run.Name, run.Files.Order(StringComparer.Ordinal), options, problems))];
     }
 
     private TrainingLog ReadRun(string name, IEnumerable<string> files, ReadOptions options, IProblemSink sink)

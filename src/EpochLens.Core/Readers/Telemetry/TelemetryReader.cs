@@ -25,9 +25,7 @@ public sealed class TelemetryReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var folders = source.Files.GroupBy(GroupKey, StringComparer.Ordinal).ToList();
-        return [.. folders.Select(folder =>
-            new TelemetryRunParser(TelemetryFolder.Find(folder.Key, [.. folder]), options, problems)
-                .Read(folders.Count == 1 ? source.Name : folder.Key, Format))];
+        return [.. source.Runs(GroupKey).Select(run =>
+            new TelemetryRunParser(TelemetryFolder.Find(run.Key, run.Files), options, problems).Read(run.Name, Format))];
     }
 }
