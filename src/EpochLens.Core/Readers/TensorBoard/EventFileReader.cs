@@ -27,8 +27,9 @@ internal static class EventFileReader
         // Never allocate more than the file holds, however large the first record claims to be.
         bool gzip = FileHead.IsGzip(stream);
         buffer ??= gzip ? null : new byte[(int)Math.Min(stream.Length, 1 << 20)];
-        using var inflated = gzip ? new GZipStream(stream, CompressionMode.Decompress) : null;
-        var scanner = new TfRecordScanner(inflated ?? (Stream)stream, gzip ? byteLimit : long.MaxValue, buffer);
+        using var inflated = gzip ? new SizeLimitedStream(
+            new GZipStream(stream, CompressionMode.Decompress), byteLimit, throwAtLimit: false) : null;
+        var scanner = new TfRecordScanner(inflated ?? (Stream)stream, buffer);
         try
         {
             bool framed = false;
