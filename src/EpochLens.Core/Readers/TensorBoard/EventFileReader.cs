@@ -17,12 +17,11 @@ internal static class EventFileReader
     /// </summary>
     public static void Read(string file, RunAccumulator run, long byteLimit, ref byte[]? buffer)
     {
-        using var stream = Open(file);
+        using var stream = LogFile.OpenFile(file);
         if (stream.Length == 0)
         {
             throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
         }
-
 
         // Never allocate more than the file holds, however large the first record claims to be.
         bool gzip = FileHead.IsGzip(stream);
@@ -42,19 +41,6 @@ internal static class EventFileReader
         }
 
         buffer = scanner.Buffer;
-    }
-
-    /// <summary>Opens the file to read while its writer may still append to it, rename or delete it.</summary>
-    public static FileStream Open(string file)
-    {
-        try
-        {
-            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LogReadException(file, $"cannot be opened: {e.Message}", e);
-        }
     }
 
     /// <summary>

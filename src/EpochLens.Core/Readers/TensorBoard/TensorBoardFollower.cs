@@ -89,7 +89,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
         FileStream stream;
         try
         {
-            stream = EventFileReader.Open(tail.File);
+            stream = LogFile.OpenFile(tail.File);
         }
         catch (LogReadException)
         {
