@@ -82,8 +82,7 @@ internal static class EventFileReader
                 Truncated => (ProblemKind.Truncated, length < 0
                     ? "the file ends inside a record header (a killed run?): everything before it kept"
                     : $"the file ends inside a record of {length} bytes (a killed run?): everything before it kept"),
-                LimitReached => (ProblemKind.LimitReached, $"decompressed size reached the {scanner.ByteLimit} byte limit "
-                    + "(MaxDecompressedBytes): reading stopped, everything before kept"),
+                LimitReached => (ProblemKind.LimitReached, scanner.Bounded!.LimitMessage),
                 _ => null,
             };
             if (problem is { } found) run.Report(found.Kind, found.Message);

@@ -33,8 +33,8 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     private int _payloadStart;
     private int _payloadLength;
 
-    /// <summary>The decompression limit, when the stream has one.</summary>
-    public long ByteLimit => (stream as SizeLimitedStream)?.Limit ?? long.MaxValue;
+    /// <summary>The decompression bound, when the stream has one.</summary>
+    public SizeLimitedStream? Bounded => stream as SizeLimitedStream;
 
     /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>
     public byte[] Buffer => _buffer;
@@ -95,7 +95,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     private RecordStatus Ended(RecordStatus status)
     {
         _start = _end;
-        return stream is SizeLimitedStream { LimitReached: true } ? LimitReached : status;
+        return Bounded?.LimitReached == true ? LimitReached : status;
     }
 
     /// <summary>
