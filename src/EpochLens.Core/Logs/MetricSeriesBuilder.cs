@@ -176,31 +176,21 @@ public sealed class MetricSeriesBuilder
     {
         // Reserved room filled exactly is the series as it is; otherwise one column at a time, letting each chunk
         // go once copied: the peak stays near 1.5 times the series instead of the 2 times of copying all at once.
-        if (_stepChunks.Count == 1 && _stepChunks[0].Length == _count && _count > 0)
-        {
-            var series = new MetricSeries(Name, _stepChunks[0], _valueChunks[0], _wallChunks?[0], role, averaging);
-            _stepChunks.Clear();
-            _valueChunks.Clear();
-            _wallChunks?.Clear();
-            _count = 0;
-            _firstSpan = ChunkSize;
-            _tailSteps = null;
-            _tailValues = null;
-            _tailWalls = null;
-            return series;
-        }
-
-        var steps = Gather(_stepChunks);
-        var values = Gather(_valueChunks);
-        var walls = _wallChunks is null ? null : Gather(_wallChunks);
+        var series = _stepChunks.Count == 1 && _stepChunks[0].Length == _count && _count > 0
+            ? new MetricSeries(Name, _stepChunks[0], _valueChunks[0], _wallChunks?[0], role, averaging)
+            : new MetricSeries(Name, Copy(_stepChunks, release: true), Copy(_valueChunks, release: true),
+                _wallChunks is null ? null : Copy(_wallChunks, release: true), role, averaging);
 
         // Only now: every column is gathered by the same chunk layout, a reserved first chunk's included.
+        _stepChunks.Clear();
+        _valueChunks.Clear();
+        _wallChunks?.Clear();
         _firstSpan = ChunkSize;
         _count = 0;
         _tailSteps = null;
         _tailValues = null;
         _tailWalls = null;
-        return new MetricSeries(Name, steps, values, walls, role, averaging);
+        return series;
     }
 
     /// <summary>
@@ -210,28 +200,20 @@ public sealed class MetricSeriesBuilder
     public MetricSeries Snapshot(SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null) =>
         new(Name, Copy(_stepChunks), Copy(_valueChunks), _wallChunks is null ? null : Copy(_wallChunks), role, averaging);
 
-    private T[] Copy<T>(List<T[]> chunks)
-    {
-        var all = GC.AllocateUninitializedArray<T>(_count);
-        for (int chunk = 0, start = 0; start < _count; start = ChunkStart(++chunk))
-        {
-            Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkStart(chunk + 1), _count) - start);
-        }
-
-        return all;
-    }
-
-    private T[] Gather<T>(List<T[]> chunks)
+    /// <summary>The points of one column in one array; with <paramref name="release"/> each chunk is let go once copied.</summary>
+    private T[] Copy<T>(List<T[]> chunks, bool release = false)
     {
         // Every element is written below: no need to zero hundreds of megabytes first.
         var all = GC.AllocateUninitializedArray<T>(_count);
         for (int chunk = 0, start = 0; start < _count; start = ChunkStart(++chunk))
         {
             Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkStart(chunk + 1), _count) - start);
-            chunks[chunk] = [];
+            if (release)
+            {
+                chunks[chunk] = [];
+            }
         }
 
-        chunks.Clear();
         return all;
     }
 

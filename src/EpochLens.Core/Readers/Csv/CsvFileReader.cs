@@ -176,16 +176,7 @@ internal sealed class CsvFileReader : IDisposable
     /// <summary>The delimiter from the first line that is not blank, in the file's head.</summary>
     private char DetectDelimiter()
     {
-        byte[] head;
-        try
-        {
-            head = FileHead.Read(_file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LogReadException(_file, $"cannot be opened: {e.Message}", e);
-        }
-
+        var head = LogFile.Head(_file);
         string first = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).FirstOrDefault(l => !TextNumber.Trim(l).IsEmpty) ?? "";
         bool tsv = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
         return CsvLineCells.Delimiter(first, preferTab: tsv);

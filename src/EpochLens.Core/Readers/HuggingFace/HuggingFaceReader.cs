@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.HuggingFace;
@@ -62,7 +63,7 @@ public sealed partial class HuggingFaceReader : ILogReader
         if (log is null) return read!;
 
         // A file read as format huggingface under another name: its content says which of the two it is.
-        return BaseName(log) == LlamaFactoryLog || IsLlamaFactory(JsonHead.Start(Head(log)))
+        return BaseName(log) == LlamaFactoryLog || IsLlamaFactory(JsonHead.Start(LogFile.Head(log)))
             ? LlamaFactory.Read(log, name, Format, options, problems)
             : TrainerStateParser.Read(log, name, Format, options, problems);
     }
@@ -89,18 +90,6 @@ public sealed partial class HuggingFaceReader : ILogReader
 
     /// <summary>LLaMA-Factory writes one object per line with "current_steps"; trainer_state.json is one indented object.</summary>
     private static bool IsLlamaFactory(ReadOnlySpan<byte> text) => text.IndexOf("\"current_steps\""u8) >= 0;
-
-    private static byte[] Head(string file)
-    {
-        try
-        {
-            return FileHead.Read(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LogReadException(file, $"cannot be opened: {e.Message}", e);
-        }
-    }
 
     /// <summary>The output folder's own copy is written last (save_state at the end); then higher checkpoints.</summary>
     private static long Newness(string folder, string file)

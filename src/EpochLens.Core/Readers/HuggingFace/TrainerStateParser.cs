@@ -2,6 +2,7 @@ using EpochLens.Logs;
 using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 using EpochLens.Settings;
 
 namespace EpochLens.Readers.HuggingFace;

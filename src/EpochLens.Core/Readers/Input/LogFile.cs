@@ -18,20 +18,33 @@ internal static class LogFile
     public static Stream Open(string path, ReadOptions options, out SizeLimitedStream? bounded, bool throwAtLimit = false)
     {
         bounded = null;
-        FileStream file;
+        var file = OpenFile(path);
+        if (!FileHead.IsGzip(file)) return TextEncoding.Utf8(file);
+        var gzip = new GZipStream(file, CompressionMode.Decompress);
+        bounded = new SizeLimitedStream(gzip, options.MaxDecompressedBytes, throwAtLimit);
+        return TextEncoding.Utf16Of(FileHead.ReadBytes(path)) is { } utf16 ? TextEncoding.Utf8(bounded, utf16) : bounded;
+    }
+
+    /// <summary>
+    /// Opens the file unbuffered, to read while its writer may still append to it, rename or delete it; throws
+    /// <see cref="LogReadException"/> when it cannot be opened.
+    /// </summary>
+    public static FileStream OpenFile(string path) => Opening(path, () =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0,
+            FileOptions.SequentialScan));
+
+    /// <summary>The file's head (<see cref="FileHead.Read"/>); throws <see cref="LogReadException"/> when it cannot be opened.</summary>
+    public static byte[] Head(string path) => Opening(path, () => FileHead.Read(path));
+
+    private static T Opening<T>(string path, Func<T> open)
+    {
         try
         {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-                bufferSize: 0, FileOptions.SequentialScan);
+            return open();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new LogReadException(path, $"cannot be opened: {e.Message}", e);
         }
-
-        if (!FileHead.IsGzip(file)) return TextEncoding.Utf8(file);
-        var gzip = new GZipStream(file, CompressionMode.Decompress);
-        bounded = new SizeLimitedStream(gzip, options.MaxDecompressedBytes, throwAtLimit);
-        return TextEncoding.Utf16Of(FileHead.ReadBytes(path)) is { } utf16 ? TextEncoding.Utf8(bounded, utf16) : bounded;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
-using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 

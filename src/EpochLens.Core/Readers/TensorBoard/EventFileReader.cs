@@ -17,18 +17,18 @@ internal static class EventFileReader
     /// </summary>
     public static void Read(string file, RunAccumulator run, long byteLimit, ref byte[]? buffer)
     {
-        using var stream = Open(file);
+        using var stream = LogFile.OpenFile(file);
         if (stream.Length == 0)
         {
             throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
         }
 
-
         // Never allocate more than the file holds, however large the first record claims to be.
         bool gzip = FileHead.IsGzip(stream);
         buffer ??= gzip ? null : new byte[(int)Math.Min(stream.Length, 1 << 20)];
-        using var inflated = gzip ? new GZipStream(stream, CompressionMode.Decompress) : null;
-        var scanner = new TfRecordScanner(inflated ?? (Stream)stream, gzip ? byteLimit : long.MaxValue, buffer);
+        using var inflated = gzip ? new SizeLimitedStream(
+            new GZipStream(stream, CompressionMode.Decompress), byteLimit, throwAtLimit: false) : null;
+        var scanner = new TfRecordScanner(inflated ?? (Stream)stream, buffer);
         try
         {
             bool framed = false;
@@ -41,19 +41,6 @@ internal static class EventFileReader
         }
 
         buffer = scanner.Buffer;
-    }
-
-    /// <summary>Opens the file to read while its writer may still append to it, rename or delete it.</summary>
-    public static FileStream Open(string file)
-    {
-        try
-        {
-            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LogReadException(file, $"cannot be opened: {e.Message}", e);
-        }
     }
 
     /// <summary>
@@ -95,8 +82,7 @@ internal static class EventFileReader
                 Truncated => (ProblemKind.Truncated, length < 0
                     ? "the file ends inside a record header (a killed run?): everything before it kept"
                     : $"the file ends inside a record of {length} bytes (a killed run?): everything before it kept"),
-                LimitReached => (ProblemKind.LimitReached, $"decompressed size reached the {scanner.ByteLimit} byte limit "
-                    + "(MaxDecompressedBytes): reading stopped, everything before kept"),
+                LimitReached => (ProblemKind.LimitReached, scanner.Bounded!.LimitMessage),
                 _ => null,
             };
             if (problem is { } found) run.Report(found.Kind, found.Message);

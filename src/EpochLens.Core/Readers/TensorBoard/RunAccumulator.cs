@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
-using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.TensorBoard;
 

@@ -89,7 +89,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
         FileStream stream;
         try
         {
-            stream = EventFileReader.Open(tail.File);
+            stream = LogFile.OpenFile(tail.File);
         }
         catch (LogReadException)
         {
@@ -119,7 +119,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
             string name = _singleFile ? _path : TensorBoardReader.Default.GroupKey(tail.File);
             if (!_runs.TryGetValue(name, out var run)) _runs[name] = run = new RunAccumulator(_options, reporter);
             run.Problems = reporter;
-            var scanner = new TfRecordScanner(stream, long.MaxValue, _buffer, tail.Offset, tail.Records);
+            var scanner = new TfRecordScanner(stream, _buffer, tail.Offset, tail.Records);
             long before = run.Records;
             bool framed = tail.Framed;
             try

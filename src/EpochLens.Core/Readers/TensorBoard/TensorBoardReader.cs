@@ -65,7 +65,7 @@ public sealed class TensorBoardReader : ILogReader
     /// <summary>A valid TFRecord frame whose Event holds file_version "brain.Event:…" (always a writer's first record).</summary>
     private static bool StartsWithFileVersionEvent(ReadOnlySpan<byte> head)
     {
-        var scanner = new TfRecordScanner(new MemoryStream(head.ToArray(), writable: false), long.MaxValue, new byte[head.Length]);
+        var scanner = new TfRecordScanner(new MemoryStream(head.ToArray(), writable: false), new byte[head.Length]);
         ReadOnlySpan<byte> version = default;
         return scanner.Next() == RecordStatus.Record && ProtoReader.TryLast(scanner.Payload, 3, ref version)
             && version.StartsWith("brain.Event:"u8);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using EpochLens.Readers.Input;
 using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;
@@ -8,13 +9,11 @@ namespace EpochLens.Readers.TensorBoard;
 /// payload) out of a stream through one reusable buffer. The buffer only grows while it is full of bytes
 /// actually read, so a huge declared length never allocates more than twice the data that exists.
 /// </summary>
-/// <param name="stream">The (possibly decompressing) stream to read.</param>
-/// <param name="byteLimit">The most bytes to take from the stream.</param>
+/// <param name="stream">The stream to read: a gzip file's is a <see cref="SizeLimitedStream"/>, whose limit ends the read.</param>
 /// <param name="buffer">A buffer to reuse across files, or null.</param>
 /// <param name="startOffset">Where in the file the stream starts (a followed file, read on from a record).</param>
 /// <param name="recordsBefore">The records before that offset, so record indices count from the file's start.</param>
-internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buffer = null, long startOffset = 0,
-    long recordsBefore = 0)
+internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long startOffset = 0, long recordsBefore = 0)
 {
     /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs).</summary>
     public const int MaxRecordLength = 256 << 20;
@@ -31,11 +30,11 @@ internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buf
     private int _end;
     private long _bufferOffset = startOffset;
     private bool _eof;
-    private bool _limitHit;
     private int _payloadStart;
     private int _payloadLength;
 
-    public long ByteLimit => byteLimit;
+    /// <summary>The decompression bound, when the stream has one.</summary>
+    public SizeLimitedStream? Bounded => stream as SizeLimitedStream;
 
     /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>
     public byte[] Buffer => _buffer;
@@ -96,7 +95,7 @@ internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buf
     private RecordStatus Ended(RecordStatus status)
     {
         _start = _end;
-        return _limitHit ? LimitReached : status;
+        return Bounded?.LimitReached == true ? LimitReached : status;
     }
 
     /// <summary>
@@ -151,10 +150,7 @@ internal sealed class TfRecordScanner(Stream stream, long byteLimit, byte[]? buf
                 Array.Resize(ref _buffer, (int)Math.Max(grown, _buffer.Length + 1));
             }
 
-            // At the limit, it was only reached if the stream holds more.
-            long allowed = byteLimit - BytesRead;
-            int read = allowed <= 0 ? 0 : stream.Read(_buffer, _end, (int)Math.Min(_buffer.Length - _end, allowed));
-            _limitHit = allowed <= 0 && stream.ReadByte() >= 0;
+            int read = stream.Read(_buffer, _end, _buffer.Length - _end);
             _eof = read == 0;
             _end += read;
             BytesRead += read;

@@ -1,7 +1,6 @@
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
-using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;
 using EpochLens.Settings;
 

@@ -12,7 +12,7 @@ public sealed class TfRecordScannerTests
         // Text named as an event file, gzipped to gigabytes, was scanned a byte at a time to the decompression
         // limit and hung (fuzz seed 1, case 2025): no frame at the start means no event file.
         using var text = new RepeatingStream(Encoding.ASCII.GetBytes("loss\n0.5\n"), 1L << 30);
-        var scanner = new TfRecordScanner(text, long.MaxValue);
+        var scanner = new TfRecordScanner(text);
 
         Assert.Equal(RecordStatus.FramingLost, scanner.Next());
         Assert.True(scanner.BytesRead <= 1 << 20, $"{scanner.BytesRead} bytes read");
@@ -28,7 +28,7 @@ public sealed class TfRecordScannerTests
             memory.Flush();
             var record = memory.ToArray();
             using var input = new ConcatenatedStream(record, new RepeatingStream([0x5A], 1L << 30));
-            var scanner = new TfRecordScanner(input, long.MaxValue);
+            var scanner = new TfRecordScanner(input);
 
             Assert.Equal(RecordStatus.Record, scanner.Next());
             Assert.Equal(RecordStatus.FramingLost, scanner.Next());

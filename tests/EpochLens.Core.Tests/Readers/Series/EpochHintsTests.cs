@@ -1,6 +1,6 @@
-using EpochLens.Readers.JsonLines;
+using EpochLens.Readers.Series;
 
-namespace EpochLens.Core.Tests.Readers.JsonLines;
+namespace EpochLens.Core.Tests.Readers.Series;
 
 public sealed class EpochHintsTests
 {

@@ -1,6 +1,6 @@
 using EpochLens.Logs;
 
-namespace EpochLens.Readers.JsonLines;
+namespace EpochLens.Readers.Series;
 
 /// <summary>What an epoch series says about epochs: where whole-number epochs start, or steps per epoch from fractional ones.</summary>
 internal static class EpochHints
