@@ -4,7 +4,7 @@ using EpochLens.Readers.Input;
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>
-/// What the Keras and OpenMMLab readers share: each file of a printed log is read on its own, its segments fed to the
+/// What the printed-log readers (text, Keras, OpenMMLab) share: each file of a printed log is read on its own, its segments fed to the
 /// format's parser, and a file that gives no log is an error that says what was expected.
 /// </summary>
 public abstract class ConsoleLogReader : ILogReader
@@ -26,7 +26,7 @@ public abstract class ConsoleLogReader : ILogReader
         ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
         {
             var parser = NewParser(file, new ConsoleLogParser.Context(name, options, reporter, lines));
-            while (lines.TryRead(out var segment)) parser.Parse(segment);
+            while (!parser.IsFull && lines.TryRead(out var segment)) parser.Parse(segment);
             var logs = parser.Finish();
             return logs.Count > 0 ? logs : throw new LogReadException(file, parser.NothingRead(options.Metric));
         });
