@@ -37,12 +37,13 @@ internal static class Stages
 
         double tokenize = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var parser = new TextLogParser(options, reporter);
+        TextLogParser parser;
         using (var lines = new ConsoleLineReader(file, options, reporter))
         {
+            parser = new TextLogParser(new(file, options, reporter, lines));
             while (lines.TryRead(out var text))
             {
-                parser.Parse(text, lines);
+                parser.Parse(text);
             }
         }
 

@@ -12,6 +12,11 @@ internal abstract class ConsoleLogParser(ConsoleLogParser.Context context)
 
     protected ProblemReporter Problems => context.Problems;
 
+    protected ConsoleLineReader? Lines => context.Lines;
+
+    /// <summary>The parser holds all it may: the rest of the file need not be read.</summary>
+    public virtual bool IsFull => false;
+
     public abstract void Parse(ReadOnlySpan<char> segment);
 
     /// <summary>The logs read; none when the file showed nothing to read.</summary>
@@ -22,13 +27,13 @@ internal abstract class ConsoleLogParser(ConsoleLogParser.Context context)
 
     /// <summary>Reports a problem of the segment being read.</summary>
     protected void Report(ProblemKind kind, string message) =>
-        context.Problems.Report(context.Lines.Location, kind, message);
+        context.Problems.Report(context.Lines?.Location ?? "", kind, message);
 
     /// <summary>Ends a printed line (see <see cref="SeriesSet.EndLine"/>); false when it added no point.</summary>
     protected bool EndLine(SeriesSet series, long step, int? epochShownAgain) =>
-        series.EndLine(context.Problems, context.Lines, step, epochShownAgain);
+        series.EndLine(context.Problems, context.Lines!, step, epochShownAgain);
 
-    /// <summary>The log's name, its read options, where its problems go and the segments being read.</summary>
+    /// <summary>The log's name, its read options, where its problems go and the segments being read (none in detection).</summary>
     internal readonly record struct Context(
-        string Name, ReadOptions Options, ProblemReporter Problems, ConsoleLineReader Lines);
+        string Name, ReadOptions Options, ProblemReporter Problems, ConsoleLineReader? Lines);
 }

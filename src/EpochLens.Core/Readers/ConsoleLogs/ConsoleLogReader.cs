@@ -4,7 +4,7 @@ using EpochLens.Readers.Input;
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>
-/// What the Keras and OpenMMLab readers share: each file of a printed log is read on its own, its segments fed to the
+/// What the printed-log readers (text, Keras, OpenMMLab) share: each file of a printed log is read on its own, its segments fed to the
 /// format's parser, and a file that gives no log is an error that says what was expected.
 /// </summary>
 public abstract class ConsoleLogReader : ILogReader
@@ -22,14 +22,25 @@ public abstract class ConsoleLogReader : ILogReader
 
     public string GroupKey(string path) => path;
 
-    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems) =>
-        ConsoleLineReader.ReadEach(source, options, problems, (name, file, reporter, lines) =>
+    /// <summary>Each file is a log of its own, named as the source when it is the only file.</summary>
+    public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var read = new List<TrainingLog>();
+        foreach (var file in source.Files)
         {
+            var reporter = new ProblemReporter(file, problems, options.Strict);
+            using var lines = new ConsoleLineReader(file, options, reporter);
+            var name = source.NameOf(file);
             var parser = NewParser(file, new ConsoleLogParser.Context(name, options, reporter, lines));
-            while (lines.TryRead(out var segment)) parser.Parse(segment);
+            while (!parser.IsFull && lines.TryRead(out var segment)) parser.Parse(segment);
             var logs = parser.Finish();
-            return logs.Count > 0 ? logs : throw new LogReadException(file, parser.NothingRead(options.Metric));
-        });
+            read.AddRange(logs.Count > 0 ? logs : throw new LogReadException(file, parser.NothingRead(options.Metric)));
+        }
+
+        return read;
+    }
 
     private protected abstract ConsoleLogParser NewParser(string file, ConsoleLogParser.Context context);
 }

@@ -90,13 +90,10 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         : $"no OpenMMLab JSON log line shows the metric '{metric}'";
 
     private static bool IsMmcvLog(string path) =>
-        WithoutGz(path).EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
+        LogFile.Name(path).EndsWith(".log.json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsScalars(string path) =>
-        Path.GetFileName(WithoutGz(path)).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
-
-    private static string WithoutGz(string path) =>
-        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        LogFile.Name(path).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A whole-number field; one of another kind (text, a fraction) is none.</summary>
     private static long? Whole(Dictionary<string, JsonElement> fields, string key) =>

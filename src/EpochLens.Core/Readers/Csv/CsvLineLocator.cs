@@ -1,3 +1,5 @@
+using EpochLens.Readers.Input;
+
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
@@ -7,87 +9,48 @@ namespace EpochLens.Readers.Csv;
 /// </summary>
 internal sealed class CsvLineLocator(Func<Stream> open) : IDisposable
 {
-    private readonly byte[] _buffer = new byte[1 << 16];
     private Stream? _text;
-    private int _start;
-    private int _end;
-    private long _bufferOffset;
-    private long _line = 1;
-    private long _lineOffset;
-    private long _previousOffset = -1;
-    private bool _failed;
+    private LineScanner? _lines;
+    private bool _lastTerminated;
 
     /// <summary>The byte at which <paramref name="line"/> starts, or null when the text cannot be read that far.</summary>
     public long? Offset(long line)
     {
-        // A problem's line is often asked for again right after whether a line follows it.
-        if (line == _line - 1 && _previousOffset >= 0) return _previousOffset;
-        if (line < _line || _text is null) Restart();
+        if (Reach(line)) return _lines!.LineOffset;
 
-        while (_line < line)
-        {
-            if (!Fill()) return null;
-
-            int at = _buffer.AsSpan(_start, _end - _start).IndexOfAny((byte)'\n', (byte)'\r');
-            if (at < 0)
-            {
-                _start = _end;
-                continue;
-            }
-
-            _start += at + 1;
-            if (_buffer[_start - 1] == (byte)'\r' && Fill() && _buffer[_start] == (byte)'\n') _start++;
-
-            _line++;
-            _previousOffset = _lineOffset;
-            _lineOffset = _bufferOffset + _start;
-        }
-
-        return _lineOffset;
+        // The line after a last line break starts at the end of the text.
+        return _lines is { Ended: true } && _lines.LineNumber == line - 1 && _lastTerminated
+            ? _lines.BytesRead : null;
     }
 
     /// <summary>Whether a line break ends <paramref name="line"/>: false for a last line cut off (or text that cannot be read past it).</summary>
-    public bool IsTerminated(long line) => Offset(line + 1) is not null;
+    public bool IsTerminated(long line) => Reach(line) && _lastTerminated;
 
     public void Dispose() => _text?.Dispose();
+
+    /// <summary>Reads on to <paramref name="line"/>, from the start when it is behind; false when the text ends before it.</summary>
+    private bool Reach(long line)
+    {
+        if (_lines is null || line < _lines.LineNumber) Restart();
+        while (_lines is not null && _lines.LineNumber < line && _lines.TryReadLine(out _))
+        {
+            _lastTerminated = !_lines.Unterminated;
+        }
+
+        return _lines?.LineNumber == line;
+    }
 
     private void Restart()
     {
         _text?.Dispose();
-        _text = null;
-        _start = _end = 0;
-        _bufferOffset = _lineOffset = 0;
-        _line = 1;
-        _previousOffset = -1;
+        (_text, _lines, _lastTerminated) = (null, null, true);
         try
         {
             _text = open();
-            _failed = false;
+            _lines = new LineScanner(_text, carriageReturns: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogReadException)
         {
-            _failed = true;
         }
-    }
-
-    /// <summary>Whether bytes are left in the buffer, reading more when it is used up.</summary>
-    private bool Fill()
-    {
-        if (_start < _end) return true;
-        if (_failed) return false;
-
-        try
-        {
-            _bufferOffset += _end;
-            _start = 0;
-            _end = _text!.Read(_buffer);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            _end = 0;
-        }
-
-        _failed = _end == 0;
-        return !_failed;
     }
 }

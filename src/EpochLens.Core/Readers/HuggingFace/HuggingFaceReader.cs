@@ -21,7 +21,7 @@ public sealed partial class HuggingFaceReader : ILogReader
 
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
-        var name = BaseName(path);
+        var name = LogFile.Name(path);
         var text = JsonHead.Start(head);
         return text is [(byte)'{', ..] && (name == TrainerState
             || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text));
@@ -33,7 +33,7 @@ public sealed partial class HuggingFaceReader : ILogReader
     /// </summary>
     public string GroupKey(string path)
     {
-        var baseName = BaseName(path);
+        var baseName = LogFile.Name(path);
         if (baseName is not (TrainerState or LlamaFactoryLog)) return Path.GetFullPath(path);
 
         var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
@@ -50,7 +50,7 @@ public sealed partial class HuggingFaceReader : ILogReader
 
     private TrainingLog ReadRun(string folder, IReadOnlyList<string> files, string name, ReadOptions options, IProblemSink problems)
     {
-        var states = files.Where(f => BaseName(f) == TrainerState).OrderByDescending(f => Newness(folder, f)).ToList();
+        var states = files.Where(f => LogFile.Name(f) == TrainerState).OrderByDescending(f => Newness(folder, f)).ToList();
         TrainingLog? read = null;
         foreach (var state in states)
         {
@@ -59,24 +59,17 @@ public sealed partial class HuggingFaceReader : ILogReader
             if (read.Series.Count > 0) return read;
         }
 
-        var log = files.FirstOrDefault(f => BaseName(f) == LlamaFactoryLog) ?? (states.Count == 0 ? files[0] : null);
+        var log = files.FirstOrDefault(f => LogFile.Name(f) == LlamaFactoryLog) ?? (states.Count == 0 ? files[0] : null);
         if (log is null) return read!;
 
         // A file read as format huggingface under another name: its content says which of the two it is.
-        return BaseName(log) == LlamaFactoryLog || IsLlamaFactory(JsonHead.Start(LogFile.Head(log)))
+        return LogFile.Name(log) == LlamaFactoryLog || IsLlamaFactory(JsonHead.Start(LogFile.Head(log)))
             ? LlamaFactory.Read(log, name, Format, options, problems)
             : TrainerStateParser.Read(log, name, Format, options, problems);
     }
 
     private const string TrainerState = "trainer_state.json";
     private const string LlamaFactoryLog = "trainer_log.jsonl";
-
-    /// <summary>The file name without a ".gz" suffix: a gzipped trainer_state.json.gz is read like the plain file.</summary>
-    private static string BaseName(string path)
-    {
-        var name = Path.GetFileName(path);
-        return name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
-    }
 
     /// <summary>
     /// A trainer_state.json copied or downloaded under another name: its keys, written sorted, put "global_step" and

@@ -50,26 +50,6 @@ internal sealed class ConsoleLineReader : IDisposable
 
     public string Location => $"line {Line}, byte {ByteOffset}";
 
-    /// <summary>
-    /// Reads each file of <paramref name="source"/> with <paramref name="read"/>, given the log's name (the source's, or
-    /// the file's when the source has several), the file, its problem reporter and its segments.
-    /// </summary>
-    public static List<TrainingLog> ReadEach(LogSource source, ReadOptions options, IProblemSink problems,
-        Func<string, string, ProblemReporter, ConsoleLineReader, IEnumerable<TrainingLog>> read)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(options);
-        var logs = new List<TrainingLog>();
-        foreach (var file in source.Files)
-        {
-            var reporter = new ProblemReporter(file, problems, options.Strict);
-            using var lines = new ConsoleLineReader(file, options, reporter);
-            logs.AddRange(read(source.NameOf(file), file, reporter, lines));
-        }
-
-        return logs;
-    }
-
     /// <summary>The head's segments for format recognition, read as the readers read the file.</summary>
     public static List<string> Segments(ReadOnlySpan<byte> head)
     {

@@ -12,8 +12,9 @@ namespace EpochLens.Readers.Input;
 /// <param name="maxLineBytes">Longer lines are skipped (<see cref="TooLong"/>).</param>
 /// <param name="redraws">Also end a line at '\r' and '\b' (<see cref="LineNumber"/> still counts newlines).</param>
 /// <param name="budget">End the input once this is used up: the points of the lines after would all be dropped.</param>
+/// <param name="carriageReturns">A lone '\r' also ends a line, counted as one (CSV lines as Sep counts them).</param>
 internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.DefaultMaxLineBytes,
-    bool redraws = false, PointBudget? budget = null)
+    bool redraws = false, PointBudget? budget = null, bool carriageReturns = false)
 {
     public const int DefaultMaxLineBytes = 4 << 20;
 
@@ -59,7 +60,15 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
             int newline = IndexOfEnd(_buffer.AsSpan(_start, _end - _start));
             if (newline >= 0)
             {
-                line = Take(newline, newline + 1);
+                // "\r\n" is one line break: the byte after a '\r' that ends the buffer is read first.
+                int end = _start + newline + 1;
+                if (carriageReturns && end == _end && _buffer[end - 1] == (byte)'\r' && !_eof && end - _start <= maxLineBytes)
+                {
+                    Fill();
+                    continue;
+                }
+
+                line = Take(newline, newline + (AtCrLf(end) ? 2 : 1));
                 return true;
             }
 
@@ -82,13 +91,20 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
     }
 
     private int IndexOfEnd(ReadOnlySpan<byte> text) =>
-        redraws ? text.IndexOfAny((byte)'\n', (byte)'\r', (byte)'\b') : text.IndexOf((byte)'\n');
+        redraws ? text.IndexOfAny((byte)'\n', (byte)'\r', (byte)'\b')
+        : carriageReturns ? text.IndexOfAny((byte)'\n', (byte)'\r') : text.IndexOf((byte)'\n');
+
+    private bool IsLineBreak(byte b) => b == (byte)'\n' || (carriageReturns && b == (byte)'\r');
+
+    /// <summary>Whether the '\r' that ends a line before <paramref name="end"/> has its '\n' there.</summary>
+    private bool AtCrLf(int end) =>
+        carriageReturns && end < _end && _buffer[end - 1] == (byte)'\r' && _buffer[end] == (byte)'\n';
 
     private ReadOnlySpan<byte> Take(int length, int consumed)
     {
         LineNumber += _afterNewline ? 1 : 0;
         LineOffset = _bufferOffset + _start;
-        _afterNewline = consumed > length && _buffer[_start + length] == (byte)'\n';
+        _afterNewline = consumed > length && IsLineBreak(_buffer[_start + length]);
         var line = _buffer.AsSpan(_start, length);
         _start += consumed;
         if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
@@ -107,8 +123,10 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
             int newline = IndexOfEnd(_buffer.AsSpan(_start, _end - _start));
             if (newline >= 0)
             {
-                _afterNewline = _buffer[_start + newline] == (byte)'\n';
+                _afterNewline = IsLineBreak(_buffer[_start + newline]);
                 _start += newline + 1;
+                if (carriageReturns && _start == _end && _buffer[_start - 1] == (byte)'\r' && !_eof) Fill();
+                if (AtCrLf(_start)) _start++;
                 return;
             }
 

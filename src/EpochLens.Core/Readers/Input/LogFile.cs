@@ -14,6 +14,13 @@ internal static class LogFile
     public static Stream Open(string path, ReadOptions options, bool throwAtLimit = false) =>
         Open(path, options, out _, throwAtLimit);
 
+    /// <summary>The file's name without a ".gz" suffix: a gzipped log is known by the name it had before.</summary>
+    public static string Name(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+    }
+
     /// <summary>Opens the file, giving the bound on a gzip file's content too (null for a plain file).</summary>
     public static Stream Open(string path, ReadOptions options, out SizeLimitedStream? bounded, bool throwAtLimit = false)
     {

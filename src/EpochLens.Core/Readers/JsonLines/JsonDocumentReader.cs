@@ -39,12 +39,8 @@ public sealed class JsonDocumentReader : ILogReader
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = Path.GetFileName(path).ToLowerInvariant();
         var rest = JsonHead.Start(head);
-        if (!name.EndsWith(".json", StringComparison.Ordinal) && !name.EndsWith(".json.gz", StringComparison.Ordinal))
-        {
-            return false;
-        }
+        if (!LogFile.Name(path).EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return false;
 
         if (rest.Length < 2 || rest[0] is not ((byte)'[' or (byte)'{')) return false;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EpochLens.Logs;
+using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.JsonLines;
@@ -19,8 +20,7 @@ public sealed class JsonLinesReader : ILogReader
     public bool Recognises(string path, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = Path.GetFileName(path).ToLowerInvariant();
-        if (name.EndsWith(".gz", StringComparison.Ordinal)) name = name[..^3];
+        var name = LogFile.Name(path).ToLowerInvariant();
 
         head = JsonHead.SkipBom(head);
         int newline = head.IndexOf((byte)'\n');

@@ -1,6 +1,5 @@
 using EpochLens.Logs;
 using EpochLens.Readers.Input;
-using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 using EpochLens.Telemetry;

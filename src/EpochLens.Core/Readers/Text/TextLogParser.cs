@@ -1,4 +1,5 @@
 using System.Buffers;
+using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
 using EpochLens.Settings;
@@ -11,7 +12,7 @@ namespace EpochLens.Readers.Text;
 /// (a held-out line), and epoch headers ("Epoch 3/10") that give the epoch to the lines under them.
 /// What the lines mean together (steps, epochs, runs) is decided once the whole file is read: <see cref="TextLogBuilder"/>.
 /// </summary>
-internal sealed class TextLogParser(ReadOptions options, ProblemReporter problems)
+internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     /// <summary>More kept lines than this (about 2 GiB of text) are not read: the log would not fit in memory.</summary>
     public const int MaxRecords = 50_000_000;
@@ -33,14 +34,14 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly Dictionary<ulong, int> _shapeIds = [];
     private readonly List<string> _lossFreeLabels = [];
-    private readonly string? _metric = options.Metric;
+    private readonly string? _metric = context.Options.Metric;
 
     // A line is held as a record (about 80 bytes with its values) until the series are built, outside the point
     // budget: half a point's share keeps a bomb of printed lines inside the memory budget.
-    private readonly long _maxRecords = Math.Min(MaxRecords, Math.Max(1, options.MaxPoints / 2));
+    private readonly long _maxRecords = Math.Min(MaxRecords, Math.Max(1, context.Options.MaxPoints / 2));
     private double _headerEpoch = double.NaN;
-    private ConsoleLineReader? _at;
     private LineTemplate? _lossFreeExample;
+    private bool _full;
 
     public ChunkedList<TextRecord> Records { get; } = new();
 
@@ -72,17 +73,12 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
     public IReadOnlyList<string> LossFreeLabels => _lossFreeLabels;
 
     /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
-    public bool IsFull { get; private set; }
+    public override bool IsFull => _full;
 
-    private string Location => _at?.Location ?? "";
+    private long LineNumber => Lines?.Line ?? 0;
 
-    private long LineNumber => _at?.Line ?? 0;
-
-    /// <param name="line">The line's text.</param>
-    /// <param name="at">Where the line is, for problems (its location string is made only when one is reported); null in detection.</param>
-    public void Parse(ReadOnlySpan<char> line, ConsoleLineReader? at)
+    public override void Parse(ReadOnlySpan<char> line)
     {
-        _at = at;
         line = _columns.Label(line);
 
         // Lines without a digit carry no number (a "nan" loss still comes with its epoch's digits).
@@ -303,7 +299,7 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
         {
             // Counters are read as doubles and multiplied into global steps: past 10^15 they would lose whole steps.
             string why = counter > 1e15 ? "beyond the 10^15 steps a printed counter is read to" : counter < 0 ? "negative" : "not a whole number";
-            problems.Report(Location, ProblemKind.BadValue, $"the step counter {ProblemReporter.Quote(fields[template.Step].Label(line))} is {counter}, {why}: line skipped");
+            Report(ProblemKind.BadValue, $"the step counter {ProblemReporter.Quote(fields[template.Step].Label(line))} is {counter}, {why}: line skipped");
             return;
         }
 
@@ -311,7 +307,7 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
         if (template.Shape < 0) return;
         if (_tokenizer.TooManyFields)
         {
-            problems.Report(Location, ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
+            Report(ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
         }
 
         var (counterValue, total) = template.Step >= 0 ? ((long)fields[template.Step].Value, fields[template.Step].Total) : (-1L, -1L);
@@ -419,25 +415,45 @@ internal sealed class TextLogParser(ReadOptions options, ProblemReporter problem
         var (start, length) = _tokenizer.DanglingLoss;
         if (start >= 0 && epoch >= 0)
         {
-            problems.Report(Location, ProblemKind.BadValue,
+            Report(ProblemKind.BadValue,
                 $"'{line.Slice(start, length)}' is not followed by a number ({ProblemReporter.Quote(line)}): line skipped");
         }
     }
 
+    /// <summary>What the lines mean together (<see cref="TextLogBuilder"/>); lines with no loss label are an error that names their values.</summary>
+    public override IReadOnlyList<TrainingLog> Finish()
+    {
+        var read = new TextLogBuilder(Name, Options, Problems, this).Build();
+        if (read.Count > 0 || TrainingLines > 0 || LossFreeLines == 0 || Options.Metric is not null) return read;
+        throw new LogReadException(Problems.File,
+            $"{LossFreeLines:N0} printed line(s) show an epoch or a step counter, but none labels a loss; the values they show are " +
+            $"{string.Join(", ", LossFreeLabels.Select(l => ProblemReporter.Quote(l)))}: name the one to diagnose with {Options.Spell(Setting.Metric)} (for example {Options.Spell(new SettingHint(Setting.Metric, ProblemReporter.Quote(Example(LossFreeLabels))))})");
+    }
+
+    public override string NothingRead(string? metric) => metric is null
+        ? "no printed training lines found (looked for lines with an epoch number or a step counter and a loss, e.g. 'epoch 3 step 120/500 loss=0.73' or 'iter 200: loss 2.31')"
+        : $"no printed line shows an epoch number or a step counter and the metric '{metric}'";
+
+    /// <summary>The first value that could be a loss: not a timing, a rate or a memory figure.</summary>
+    private static string Example(IReadOnlyList<string> labels) =>
+        labels.FirstOrDefault(l => !TimingWords.Any(w => l.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? labels[0];
+
+    private static readonly string[] TimingWords = ["time", "data", "eta", "lr", "rate", "speed", "mem", "/s", "sec"];
+
     private double WallTime(ReadOnlySpan<char> line) =>
-        options.KeepWallTimes && MmLogPrefix.TryTimestamp(line.TrimStart(), out double time, out _) ? time : double.NaN;
+        Options.KeepWallTimes && MmLogPrefix.TryTimestamp(line.TrimStart(), out double time, out _) ? time : double.NaN;
 
     private bool HasRoom()
     {
         if (Records.Count < _maxRecords) return true;
-        if (!IsFull)
+        if (!_full)
         {
-            problems.Report(Location, ProblemKind.LimitReached, _maxRecords < MaxRecords
-                ? $"more than {_maxRecords:N0} training lines, as many as the memory budget holds ({options.Spell(Setting.MemoryBudget)} raises it): the rest of the file was not read"
+            Report(ProblemKind.LimitReached, _maxRecords < MaxRecords
+                ? $"more than {_maxRecords:N0} training lines, as many as the memory budget holds ({Options.Spell(Setting.MemoryBudget)} raises it): the rest of the file was not read"
                 : $"more than {MaxRecords} training lines: the rest of the file was not read");
         }
 
-        IsFull = true;
+        _full = true;
         return false;
     }
 
