@@ -123,7 +123,7 @@ public sealed class JsonDocumentReader : ILogReader
         using (document)
         {
             var lines = Lines(document.RootElement);
-            return JsonLinesParser.Lines(() => new MemoryStream(lines, writable: false));
+            return JsonLinesParser.Lines(() => (new MemoryStream(lines, writable: false), null));
         }
     }
 

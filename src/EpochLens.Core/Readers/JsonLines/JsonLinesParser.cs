@@ -61,17 +61,18 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
             var parser = new JsonLinesParser(file, options, sink, scaling, wholeSteps);
-            (feed ?? Lines(() => LogFile.Open(file, options)))(parser._problems, parser.ReadRecord);
+            (feed ?? Lines(() => (LogFile.Open(file, options, out var bounded), bounded)))(parser._problems, parser.ReadRecord);
             parser._fractions.Rows = parser._records;
             return ([parser.Finish(sourceName, format, hint)], parser._fractions);
         })[0];
 
-    /// <summary>The records of a JSON Lines stream, one a line.</summary>
-    public static RecordFeed Lines(Func<Stream> open) => (problems, handle) =>
+    /// <summary>The records of a JSON Lines stream, one a line; the stream comes with its decompression bound, if any.</summary>
+    public static RecordFeed Lines(Func<(Stream Text, SizeLimitedStream? Bound)> open) => (problems, handle) =>
     {
-        using var stream = open();
+        var (text, bound) = open();
+        using var stream = text;
         var scanner = RecordLines.Read(
-            stream, problems, (line, lines) => handle(line, lines.Position, lines.Unterminated), cutIsDamage: false);
+            stream, problems, (line, lines) => handle(line, lines.Position, lines.Unterminated), cutIsDamage: false, bounded: bound);
         if (scanner.LineNumber == 0)
         {
             throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");

@@ -65,7 +65,7 @@ public sealed class MlflowReader : ILogReader
         var problems = new ProblemReporter(file, sink, options.Strict);
         var role = name == "epoch" ? SeriesRole.Epoch : SeriesRoles.FromName(name);
         var collector = new SeriesCollector(name, options.KeepWallTimes, role);
-        using var stream = LogFile.Open(file, options);
+        using var stream = LogFile.Open(file, options, out var bounded);
 
         // MLflow ends every line with a newline: a last line without one was cut, and a cut step would be wrong.
         RecordLines.Read(stream, problems, (line, lines) =>
@@ -74,7 +74,7 @@ public sealed class MlflowReader : ILogReader
             var error = ParseLine(line, out long timestamp, out double value, out long step);
             if (error is null) collector.Add(step, value, timestamp / 1000.0, problems, lines.Position);
             else problems.Report(lines.Position.ToString(), ProblemKind.BadValue, $"{error}: line skipped");
-        }, maxLineBytes: 4096, tooLong: ProblemKind.BadValue, utf8: false);
+        }, maxLineBytes: 4096, tooLong: ProblemKind.BadValue, utf8: false, bounded: bounded);
         return collector.Count == 0 ? null : collector.Build(problems);
     }
 

@@ -21,8 +21,10 @@ internal static class RecordLines
     /// handler decides (<see cref="LineScanner.Unterminated"/>): a JSON object may be whole without it.
     /// </param>
     /// <param name="utf8">Lines that are not valid UTF-8 are skipped (text that is only numbers says what is wrong itself).</param>
+    /// <param name="bounded">The decompression bound under <paramref name="stream"/> (<see cref="LogFile.Open(string, ReadOptions, out SizeLimitedStream?, bool)"/>):
+    /// a transcoder of UTF-16 text hides it.</param>
     public static LineScanner Read(Stream stream, ProblemReporter problems, LineHandler handle, int maxLineBytes = LineScanner.DefaultMaxLineBytes,
-        ProblemKind tooLong = ProblemKind.Malformed, bool cutIsDamage = true, bool utf8 = true)
+        ProblemKind tooLong = ProblemKind.Malformed, bool cutIsDamage = true, bool utf8 = true, SizeLimitedStream? bounded = null)
     {
         var lines = new LineScanner(stream, maxLineBytes);
         while (lines.TryReadLine(out var line))
@@ -50,9 +52,9 @@ internal static class RecordLines
             problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
         }
 
-        if (stream is SizeLimitedStream { LimitReached: true } bounded)
+        if ((bounded ?? stream as SizeLimitedStream) is { LimitReached: true } limit)
         {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached, bounded.LimitMessage);
+            problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached, limit.LimitMessage);
         }
 
         return lines;

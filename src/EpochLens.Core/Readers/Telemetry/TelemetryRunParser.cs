@@ -140,7 +140,7 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
     {
         var problems = new ProblemReporter(file, sink, options.Strict);
         var parsed = new TelemetryLine(layout);
-        using var stream = LogFile.Open(file, options);
+        using var stream = LogFile.Open(file, options, out var bounded);
         RecordLines.Read(stream, problems, (line, lines) =>
         {
             if (line.IsEmpty || line.StartsWith("step,"u8) || line.StartsWith("epoch,"u8)) return;
@@ -154,7 +154,7 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
             bool ragged = csv && error.Contains("fields", StringComparison.Ordinal);
             var kind = ragged ? ProblemKind.RaggedRow : ProblemKind.Malformed;
             problems.Report(lines.Position.ToString(), kind, $"{error}: line skipped");
-        });
+        }, bounded: bounded);
         return problems;
     }
 }

@@ -217,6 +217,27 @@ public sealed class JsonLinesReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_gzip_bomb_of_utf16_text_is_stopped_at_the_bound_and_says_so()
+    {
+        // The UTF-16 transcoder sits over the bounded stream: the bound was reached but went unreported.
+        var path = Path.Combine(_folder, "log.jsonl.gz");
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.Unicode.GetPreamble());
+            for (int step = 0; step < 100_000; step++)
+            {
+                gzip.Write(Encoding.Unicode.GetBytes($"{{\"step\": {step}, \"loss\": 0.5}}\n"));
+            }
+        }
+
+        var problems = new ProblemLog();
+        var bounded = Reader.Read(LogSource.OfFile(path), ReadOptions.Default with { MaxDecompressedBytes = 20_000 }, problems).Single();
+
+        Assert.InRange(bounded.Find("loss")!.Count, 300, 400);
+        Assert.Equal(1, problems.Count(ProblemKind.LimitReached));
+    }
+
+    [Fact]
     public void Strict_fails_on_the_first_damaged_line()
     {
         var e = Assert.Throws<LogReadException>(() => Read("{\"step\": 0, \"loss\": 1}\ngarbage\n", ReadOptions.Default with { Strict = true }));
