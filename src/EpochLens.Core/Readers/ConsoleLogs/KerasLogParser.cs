@@ -178,9 +178,15 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
 
         _run.EpochTarget ??= target;
         _run.StepsPerEpoch ??= target;
+        long length = target ?? _run.StepsPerEpoch ?? 0;
+        if ((_run.Epoch ?? 1) - 1L > (long.MaxValue - Math.Max(length, position)) / Math.Max(1, length))
+        {
+            Report(ProblemKind.Malformed, $"progress counter {position} in epoch {_run.Epoch}: its step would not fit in 64 bits: line skipped");
+            return;
+        }
+
         if (_run.EpochOrigin is null)
         {
-            long length = target ?? _run.StepsPerEpoch ?? 0;
             _run.EpochOrigin = length > 0 ? (_run.Epoch!.Value - 1) * length : _run.LastStep;
             _run.EpochStarts.Add(_run.EpochOrigin.Value + 1);
         }

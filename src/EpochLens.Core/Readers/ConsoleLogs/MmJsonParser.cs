@@ -143,6 +143,14 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 
         foreach (var (epoch, iter, values, validation) in _mmcv)
         {
+            // (e - 1) * N + i and e * N must fit in 64 bits (e < 2^30, i and N < 2^40 as read).
+            if (epoch > (long.MaxValue / length) - 1)
+            {
+                Problems.Report("", ProblemKind.Malformed,
+                    $"epoch {epoch} of {length} iterations: its step would not fit in 64 bits: line skipped");
+                continue;
+            }
+
             long step = validation ? epoch * length : ((epoch - 1) * length) + iter;
             _epochStarts.Add(((epoch - 1) * length) + 1);
             foreach (var (key, value) in values.Where(v => !validation || v.Key != "lr"))

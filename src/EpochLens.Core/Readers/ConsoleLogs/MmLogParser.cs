@@ -176,7 +176,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
 
         // Progress inside the validation loop; its results come with the last line.
         if (total is { } n && position != n) return;
-        long step = byEpoch && _stepsPerEpoch is { } length && epoch >= 1 && epoch < int.MaxValue / 2 ? epoch * length : _lastTrainStep;
+        long step = byEpoch && _stepsPerEpoch is { } length && epoch >= 1 && epoch <= long.MaxValue / length ? epoch * length : _lastTrainStep;
         Record(rest, step, wallTime, validation: true);
     }
 

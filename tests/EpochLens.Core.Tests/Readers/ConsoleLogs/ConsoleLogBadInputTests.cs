@@ -187,6 +187,16 @@ public sealed class ConsoleLogBadInputTests : IDisposable
         Assert.Equal(1, problems.Count(ProblemKind.Malformed));
     }
 
+    [Fact]
+    public void Keras_progress_whose_step_would_overflow_is_a_problem_not_a_wrapped_step()
+    {
+        var text = Keras("1.0000") + "Epoch 2000000000/2000000000\n"
+            + "9000000000000/9000000000000 [==============================] - 0s 1ms/step - loss: 0.9000\n";
+        var (logs, problems) = Read("keras", _folder.Write("overflow.log", text));
+        Assert.All(Assert.Single(logs).Find("loss")!.Steps.ToArray(), step => Assert.InRange(step, 1, 4));
+        Assert.Contains(problems.Kept, p => p.Kind == ProblemKind.Malformed && p.Message.Contains("64 bits", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public void Strict_reading_fails_on_the_first_problem(string format)

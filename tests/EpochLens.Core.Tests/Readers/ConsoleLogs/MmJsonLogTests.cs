@@ -120,6 +120,19 @@ public sealed class MmJsonLogTests : IDisposable
     }
 
     [Fact]
+    public void An_mmcv_line_whose_step_would_overflow_is_a_problem_not_a_wrapped_step()
+    {
+        // The largest 'iter' read (2^40) becomes the epoch length; epoch 2^30 - 1 times it would wrap past 2^63.
+        var mmcv = Mmcv(validationIter: 220) + "{\"mode\": \"train\", \"epoch\": 1073741823, \"iter\": 1099511627776, \"loss\": 1.0}\n";
+        var problems = new ProblemLog();
+        var log = Read(_folder.Write("20210101_000000.log.json", mmcv), problems);
+        var steps = log.Find(SeriesRole.TrainLoss)!.Steps.ToArray();
+        Assert.Equal(12, steps.Length);
+        Assert.All(steps, step => Assert.True(step > 0));
+        Assert.Contains(problems.Kept, p => p.Kind == ProblemKind.Malformed && p.Message.Contains("64 bits", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Corrupted_json_logs_never_crash()
     {
         var original = Encoding.UTF8.GetBytes(Mmcv(validationIter: 220));
