@@ -30,16 +30,19 @@ internal static class SweepProgressDisplay
         var clock = Stopwatch.StartNew();
         var gate = new Lock();
         int done = 0;
+        // Counted under the lock that writes, so the lines come in order and the last says all runs are done (counted
+        // outside it, a thread that counted 4 could write after the one that counted 40). A lock per run costs nothing
+        // beside a run's diagnosis.
         return work(() =>
         {
-            int now = Interlocked.Increment(ref done);
-            if (now * 10L / runs == (now - 1) * 10L / runs && now != runs)
-            {
-                return;
-            }
-
             lock (gate)
             {
+                int now = ++done;
+                if (now * 10L / runs == (now - 1) * 10L / runs && now != runs)
+                {
+                    return;
+                }
+
                 console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture,
                     $"analysed {now:N0} of {runs:N0} runs ({clock.Elapsed.TotalSeconds:F1} s)")));
             }
