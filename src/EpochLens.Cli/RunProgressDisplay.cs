@@ -46,26 +46,21 @@ internal static class RunProgressDisplay
 
         T result = default!;
         // Drawn from the threads that report, not Spectre's refresh thread (see TrainCommand: a demo trains in this process).
-        console.Progress()
-            .AutoClear(false)
-            .AutoRefresh(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
+        RefreshThrottle.Show(console, (context, throttle) =>
+        {
+            var tasks = runs.Select(r => context.AddTask(ConsoleText.Safe(r.Label), maxValue: Math.Max(1, r.Steps))).ToArray();
+            result = work(new SynchronousProgress<RunProgress>(r =>
             {
-                var tasks = runs.Select(r => context.AddTask(ConsoleText.Safe(r.Label), maxValue: Math.Max(1, r.Steps))).ToArray();
-                var throttle = new RefreshThrottle(context);
-                result = work(new SynchronousProgress<RunProgress>(r =>
-                {
-                    var p = r.Progress;
-                    var task = tasks[r.Index];
-                    task.Value = p.Step;
-                    task.Description = p.Phase == "training"
-                        ? string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · epoch {p.Epoch + 1} · {p.StepsPerSecond:F0} steps/s")
-                        : string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · {p.Phase}");
-                    throttle.Refresh(p.Phase != "training");
-                }));
-                throttle.Refresh(force: true);
-            });
+                var p = r.Progress;
+                var task = tasks[r.Index];
+                task.Value = p.Step;
+                task.Description = p.Phase == "training"
+                    ? string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · epoch {p.Epoch + 1} · {p.StepsPerSecond:F0} steps/s")
+                    : string.Create(CultureInfo.InvariantCulture, $"{ConsoleText.Safe(r.Label)} · {p.Phase}");
+                throttle.Refresh(p.Phase != "training");
+            }));
+            throttle.Refresh(force: true);
+        });
         return result;
     }
 }

@@ -72,17 +72,9 @@ public static class TelemetryProbes
 
         var (atBoundaries, elsewhere) = changes.Value;
         double threshold = Math.Max(1e-6, 3 * (elsewhere.Count == 0 ? 0 : OrderStatistics.Quantile(elsewhere.ToArray(), 0.99)));
-        int changed = atBoundaries.Count(c => c > threshold);
-        int changedElsewhere = elsewhere.Count(c => c > threshold);
-        double p = BinomialUpper(changed, atBoundaries.Count, Math.Min(1, 2 * (changedElsewhere + 1.0) / (elsewhere.Count + 1.0)));
         double typical = atBoundaries.Count > 0 ? RobustStatistics.Median(atBoundaries.ToArray()) : 0;
-        return BoundaryShare(
-            MeasurementIds.LearningRateChange,
-            "Learning-rate changes at boundaries",
-            (changed, atBoundaries.Count),
-            (changedElsewhere, elsewhere.Count),
-            p,
-            $"learning rate changes by more than a factor {Math.Exp(threshold):0.######} across {changed} of {atBoundaries.Count} boundaries (median change x{Math.Exp(typical):0.####}) and across {changedElsewhere} of {elsewhere.Count} other logged steps");
+        return BoundaryShare(MeasurementIds.LearningRateChange, "Learning-rate changes at boundaries", changes.Value, threshold, looks: 2, (at, others) =>
+            $"learning rate changes by more than a factor {Math.Exp(threshold):0.######} across {at.Changed} of {at.Of} boundaries (median change x{Math.Exp(typical):0.####}) and across {others.Changed} of {others.Of} other logged steps");
     }
 
     private static Measurement? OptimizerStepReset(MetricSeries counter, EpochStructure structure)
@@ -93,25 +85,25 @@ public static class TelemetryProbes
             return null;
         }
 
-        var (atBoundaries, elsewhere) = changes.Value;
-        int resets = atBoundaries.Count(c => c > 0);
-        int resetsElsewhere = elsewhere.Count(c => c > 0);
-        double p = BinomialUpper(resets, atBoundaries.Count, (resetsElsewhere + 1.0) / (elsewhere.Count + 1.0));
-        return BoundaryShare(
-            MeasurementIds.OptimizerStepReset,
-            "Optimizer step counter restarts at boundaries",
-            (resets, atBoundaries.Count),
-            (resetsElsewhere, elsewhere.Count),
-            p,
-            $"the optimizer's own step count goes down across {resets} of {atBoundaries.Count} boundaries and across {resetsElsewhere} of {elsewhere.Count} other logged steps");
+        return BoundaryShare(MeasurementIds.OptimizerStepReset, "Optimizer step counter restarts at boundaries", changes.Value, 0, looks: 1, (at, others) =>
+            $"the optimizer's own step count goes down across {at.Changed} of {at.Of} boundaries and across {others.Changed} of {others.Of} other logged steps");
     }
 
     /// <summary>
-    /// The share of boundaries across which a logged value changed (the value), against the share of the other logged
-    /// steps across which it did (the value expected without the cause).
+    /// The share of boundaries across which a logged value changed by more than <paramref name="threshold"/> (the
+    /// value), against the share of the other logged steps across which it did (the value expected without the cause);
+    /// p is the binomial chance of that many boundaries or more at the other steps' rate times <paramref name="looks"/>,
+    /// the logged steps a boundary's change is taken from.
     /// </summary>
-    private static Measurement BoundaryShare(string id, string name, (int Changed, int Of) boundaries, (int Changed, int Of) elsewhere, double p, string description) =>
-        new(id, name, (double)boundaries.Changed / Math.Max(1, boundaries.Of), "share of boundaries", (double)elsewhere.Changed / Math.Max(1, elsewhere.Of), p, null, null, boundaries.Of, description);
+    private static Measurement BoundaryShare(string id, string name, (List<double> AtBoundaries, List<double> Elsewhere) changes, double threshold, int looks,
+        Func<(int Changed, int Of), (int Changed, int Of), string> describe)
+    {
+        var (atBoundaries, elsewhere) = changes;
+        (int Changed, int Of) at = (atBoundaries.Count(c => c > threshold), atBoundaries.Count);
+        (int Changed, int Of) others = (elsewhere.Count(c => c > threshold), elsewhere.Count);
+        double p = BinomialUpper(at.Changed, at.Of, looks * (others.Changed + 1.0) / (others.Of + 1.0));
+        return new(id, name, (double)at.Changed / Math.Max(1, at.Of), "share of boundaries", (double)others.Changed / Math.Max(1, others.Of), p, null, null, at.Of, describe(at, others));
+    }
 
     /// <summary>
     /// The norm of each epoch's first (or last) update ranked among the 16 updates logged on either side of it
@@ -400,7 +392,6 @@ public static class TelemetryProbes
         return (updateSteps, updates);
     }
 
-    /// <summary>For each boundary and for every other pair of consecutive points, the change measured by <paramref name="change"/>.</summary>
     /// <summary>
     /// The change between consecutive logged values across each boundary, and between every other pair.
     /// With <paramref name="earlyBy"/> 1, a boundary's change is the larger of the pair across it and the pair just

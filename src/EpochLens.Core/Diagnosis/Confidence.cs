@@ -34,4 +34,8 @@ public sealed record Confidence(ConfidenceLevel Level, double PValue, string Bas
 
         return new Confidence(level > cap ? cap : level, p, basis);
     }
+
+    /// <summary>Of two lines of evidence for one cause, the one with the smaller p (<paramref name="current"/> on a tie).</summary>
+    public static Confidence? Stronger(Confidence? current, Confidence? candidate) =>
+        current is null || (candidate is not null && candidate.PValue < current.PValue) ? candidate : current;
 }

@@ -19,12 +19,28 @@ public static class LossSeriesChooser
     /// <param name="spell">How to name the metric setting when none can be chosen; <see cref="SettingSpellings.Words"/> when null.</param>
     public static MetricSeries Choose(TrainingLog log, string? metric, SettingSpelling? spell = null)
     {
+        if (Find(log, metric) is { } series)
+        {
+            return series;
+        }
+
+        throw metric is not null
+            ? new DiagnosisException($"{log.Source}: no series named '{metric}'; it has {Names(log)}")
+            : new DiagnosisException($"{log.Source}: no training-loss series found; name one with {(spell ?? SettingSpellings.Words)(Setting.Metric)} (it has {Names(log)})", Setting.Metric);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Choose"/> finds a series in <paramref name="log"/>: in a folder of several logs, only those
+    /// with one are diagnosed (analyze, watch and sweeps alike).
+    /// </summary>
+    public static bool HasLoss(TrainingLog log, string? metric) => Find(log, metric) is not null;
+
+    private static MetricSeries? Find(TrainingLog log, string? metric)
+    {
         ArgumentNullException.ThrowIfNull(log);
         if (metric is not null)
         {
-            return log.Find(metric)
-                ?? log.Series.FirstOrDefault(s => string.Equals(s.Name, metric, StringComparison.OrdinalIgnoreCase))
-                ?? throw new DiagnosisException($"{log.Source}: no series named '{metric}'; it has {Names(log)}");
+            return log.Find(metric) ?? log.Series.FirstOrDefault(s => string.Equals(s.Name, metric, StringComparison.OrdinalIgnoreCase));
         }
 
         MetricSeries? best = null;
@@ -38,7 +54,7 @@ public static class LossSeriesChooser
             }
         }
 
-        return best ?? throw new DiagnosisException($"{log.Source}: no training-loss series found; name one with {(spell ?? SettingSpellings.Words)(Setting.Metric)} (it has {Names(log)})", Setting.Metric);
+        return best;
     }
 
     /// <summary>Lower is likelier the whole training loss; <see cref="int.MaxValue"/> when it is no training loss at all.</summary>

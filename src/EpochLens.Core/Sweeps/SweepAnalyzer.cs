@@ -82,7 +82,7 @@ public sealed class SweepAnalyzer(ReadOptions readOptions, DiagnosisOptions diag
             logs = [];
         }
 
-        if (diagnosisOptions.Metric is { } metric && !logs.Any(l => HasLoss(l, metric)))
+        if (diagnosisOptions.Metric is { } metric && !logs.Any(l => LossSeriesChooser.HasLoss(l, metric)))
         {
             problems = new ProblemLog();
             logs = log.Read(readOptions with { Metric = metric }, problems);
@@ -94,17 +94,4 @@ public sealed class SweepAnalyzer(ReadOptions readOptions, DiagnosisOptions diag
     /// <summary>A diagnosis refusal names its log first; the skipped entry names it already.</summary>
     private static string WithoutSource(string message, string source) =>
         message.StartsWith(source + ": ", StringComparison.Ordinal) ? message[(source.Length + 2)..] : message;
-
-    private static bool HasLoss(TrainingLog log, string metric)
-    {
-        try
-        {
-            LossSeriesChooser.Choose(log, metric);
-            return true;
-        }
-        catch (DiagnosisException)
-        {
-            return false;
-        }
-    }
 }

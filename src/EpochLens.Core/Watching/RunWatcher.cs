@@ -90,7 +90,7 @@ public sealed class RunWatcher
         var failures = new List<string>();
         foreach (var log in logs)
         {
-            if (logs.Count > 1 && !HasLoss(log))
+            if (logs.Count > 1 && !LossSeriesChooser.HasLoss(log, _options.Metric))
             {
                 continue;
             }
@@ -115,19 +115,5 @@ public sealed class RunWatcher
 
         DiagnosisCount++;
         return new WatchUpdate(read, diagnoses, failures, changes);
-    }
-
-    /// <summary>In a folder of several logs, as in analyze, only those with a loss to diagnose are diagnosed.</summary>
-    private bool HasLoss(TrainingLog log)
-    {
-        try
-        {
-            LossSeriesChooser.Choose(log, _options.Metric);
-            return true;
-        }
-        catch (DiagnosisException)
-        {
-            return false;
-        }
     }
 }

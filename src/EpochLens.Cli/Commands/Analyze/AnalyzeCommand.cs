@@ -44,7 +44,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
                 logs = [];
             }
 
-            if (settings.Metric is { } metric && !logs.Any(log => HasLoss(log, metric)))
+            if (settings.Metric is { } metric && !logs.Any(log => LossSeriesChooser.HasLoss(log, metric)))
             {
                 // A printed log's training lines are chosen by their loss label: read again for the lines that
                 // show --metric (a sub-loss printed on lines of its own), with only that read's problems.
@@ -57,7 +57,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
             foreach (var log in logs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (logs.Count > 1 && !HasLoss(log, settings.Metric))
+                if (logs.Count > 1 && !LossSeriesChooser.HasLoss(log, settings.Metric))
                 {
                     continue;
                 }
@@ -135,19 +135,5 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
         }
 
         return SeverityGate.Trips(diagnoses, settings.FailOn) ? FailOnReached(settings.FailOn) : ExitCodes.Ok;
-    }
-
-    /// <summary>In a folder of several logs, only those with something to diagnose are reported.</summary>
-    private static bool HasLoss(TrainingLog log, string? metric)
-    {
-        try
-        {
-            LossSeriesChooser.Choose(log, metric);
-            return true;
-        }
-        catch (DiagnosisException)
-        {
-            return false;
-        }
     }
 }

@@ -29,10 +29,7 @@ public sealed class DemoSettings : CommonSettings
     [Description("No progress bar.")]
     public bool Quiet { get; init; }
 
-    public override ValidationResult Validate() =>
-        Epochs is < 3
-            ? ValidationResult.Error($"--epochs must be at least 3: the boundary statistics need two boundaries and odd and even epochs (got {Epochs})")
-            : ValidationResult.Success();
+    public override ValidationResult Validate() => DiagnosableEpochs.Check(Epochs) ?? ValidationResult.Success();
 
     public int EpochCount => Epochs ?? (Full ? SeedDemo.FullEpochs : SeedDemo.ShortEpochs);
 

@@ -46,24 +46,19 @@ public sealed class TrainCommand(IAnsiConsole console) : ConsoleCommand<TrainSet
         // native calls without keeping them alive, so a garbage collection that another thread's allocations start
         // mid-call can free one under libtorch (seen as c10::Scalar::toFloat failing in Adam's step).
         // On standard error: standard output keeps the opening and closing lines only.
-        StandardStreams.Error.Progress()
-            .AutoClear(false)
-            .AutoRefresh(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
+        RefreshThrottle.Show(StandardStreams.Error, (context, throttle) =>
+        {
+            var task = context.AddTask("training", maxValue: trainer.TotalSteps);
+            var progress = new SynchronousProgress<TrainingProgress>(p =>
             {
-                var task = context.AddTask("training", maxValue: trainer.TotalSteps);
-                var throttle = new RefreshThrottle(context);
-                var progress = new SynchronousProgress<TrainingProgress>(p =>
-                {
-                    task.Value = p.Step;
-                    task.Description = p.Phase == "training"
-                        ? string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · loss {p.RecentLoss:F4} · {p.StepsPerSecond:F0} steps/s")
-                        : string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · {p.Phase}");
-                    throttle.Refresh(p.Phase != "training");
-                });
-                summary = trainer.Run(sink, progress, cancellation);
+                task.Value = p.Step;
+                task.Description = p.Phase == "training"
+                    ? string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · loss {p.RecentLoss:F4} · {p.StepsPerSecond:F0} steps/s")
+                    : string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch + 1} · {p.Phase}");
+                throttle.Refresh(p.Phase != "training");
             });
+            summary = trainer.Run(sink, progress, cancellation);
+        });
         return summary!;
     }
 }

@@ -65,9 +65,9 @@ public sealed class VerifySettings : CommonSettings
             }
         }
 
-        if (Epochs is < ExperimentBudget.MinEpochs)
+        if (DiagnosableEpochs.Check(Epochs) is { } epochsError)
         {
-            return ValidationResult.Error($"--epochs must be at least {ExperimentBudget.MinEpochs}: the boundary statistics need two boundaries and odd and even epochs (got {Epochs})");
+            return epochsError;
         }
 
         if (SamplesPerEpoch is < ExperimentBudget.MinSamplesPerEpoch)

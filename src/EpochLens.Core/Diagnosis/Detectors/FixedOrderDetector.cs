@@ -29,10 +29,7 @@ internal sealed class FixedOrderDetector() : CauseDetector(CauseId.FixedOrder)
             {
                 evidence.Add(Cite(correlation, $"the fine loss pattern by position correlates {correlation.Value:0.00} between odd and even epochs (about {correlation.Expected:0.00} when reshuffled)"));
                 var fromLoss = Confidence.From(P(correlation), "position-wise correlation of odd and even epochs, rotation test");
-                if (confidence is null || (fromLoss is not null && fromLoss.PValue < confidence.PValue))
-                {
-                    confidence = fromLoss;
-                }
+                confidence = Confidence.Stronger(confidence, fromLoss);
             }
             else if (confidence is null)
             {

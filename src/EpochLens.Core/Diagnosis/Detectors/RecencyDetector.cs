@@ -69,10 +69,7 @@ internal sealed class RecencyDetector() : CauseDetector(CauseId.Recency)
             {
                 evidence.Add(Cite(ids, $"a sample's loss grows with the steps since it was last seen (correlation {ids.Value:0.000} at equal position in the epoch)"));
                 var direct = Confidence.From(P(ids), "loss against steps since last seen, within position strata");
-                if (confidence is null || (direct is not null && direct.PValue < confidence.PValue))
-                {
-                    confidence = direct;
-                }
+                confidence = Confidence.Stronger(confidence, direct);
             }
             else if (confidence is not null && stair)
             {
