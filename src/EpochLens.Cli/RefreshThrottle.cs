@@ -13,8 +13,8 @@ internal sealed class RefreshThrottle(ProgressContext context)
     private long _last; // a timestamp: the first refresh is always due
 
     /// <summary>
-    /// Shows a progress display (bar, percentage, time left, spinner) that only a throttle redraws: <paramref name="work"/>
-    /// adds its tasks to the context and refreshes through the throttle from the thread that reports.
+    /// Shows a progress display (bar, percentage, time left, spinner) that only a throttle redraws:
+    /// <paramref name="work"/> adds its tasks to the context and refreshes through the throttle from the thread that reports.
     /// </summary>
     public static void Show(IAnsiConsole console, Action<ProgressContext, RefreshThrottle> work) =>
         console.Progress()

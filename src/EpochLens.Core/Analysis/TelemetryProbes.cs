@@ -73,8 +73,13 @@ public static class TelemetryProbes
         var (atBoundaries, elsewhere) = changes.Value;
         double threshold = Math.Max(1e-6, 3 * (elsewhere.Count == 0 ? 0 : OrderStatistics.Quantile(elsewhere.ToArray(), 0.99)));
         double typical = atBoundaries.Count > 0 ? RobustStatistics.Median(atBoundaries.ToArray()) : 0;
-        return BoundaryShare(MeasurementIds.LearningRateChange, "Learning-rate changes at boundaries", changes.Value, threshold, looks: 2, (at, others) =>
-            $"learning rate changes by more than a factor {Math.Exp(threshold):0.######} across {at.Changed} of {at.Of} boundaries (median change x{Math.Exp(typical):0.####}) and across {others.Changed} of {others.Of} other logged steps");
+        return BoundaryShare(
+            MeasurementIds.LearningRateChange,
+            "Learning-rate changes at boundaries",
+            changes.Value,
+            threshold,
+            looks: 2,
+            (at, others) => $"learning rate changes by more than a factor {Math.Exp(threshold):0.######} across {at.Changed} of {at.Of} boundaries (median change x{Math.Exp(typical):0.####}) and across {others.Changed} of {others.Of} other logged steps");
     }
 
     private static Measurement? OptimizerStepReset(MetricSeries counter, EpochStructure structure)
@@ -85,8 +90,13 @@ public static class TelemetryProbes
             return null;
         }
 
-        return BoundaryShare(MeasurementIds.OptimizerStepReset, "Optimizer step counter restarts at boundaries", changes.Value, 0, looks: 1, (at, others) =>
-            $"the optimizer's own step count goes down across {at.Changed} of {at.Of} boundaries and across {others.Changed} of {others.Of} other logged steps");
+        return BoundaryShare(
+            MeasurementIds.OptimizerStepReset,
+            "Optimizer step counter restarts at boundaries",
+            changes.Value,
+            threshold: 0,
+            looks: 1,
+            (at, others) => $"the optimizer's own step count goes down across {at.Changed} of {at.Of} boundaries and across {others.Changed} of {others.Of} other logged steps");
     }
 
     /// <summary>
@@ -95,14 +105,20 @@ public static class TelemetryProbes
     /// p is the binomial chance of that many boundaries or more at the other steps' rate times <paramref name="looks"/>,
     /// the logged steps a boundary's change is taken from.
     /// </summary>
-    private static Measurement BoundaryShare(string id, string name, (List<double> AtBoundaries, List<double> Elsewhere) changes, double threshold, int looks,
+    private static Measurement BoundaryShare(
+        string id,
+        string name,
+        (List<double> AtBoundaries, List<double> Elsewhere) changes,
+        double threshold,
+        int looks,
         Func<(int Changed, int Of), (int Changed, int Of), string> describe)
     {
         var (atBoundaries, elsewhere) = changes;
         (int Changed, int Of) at = (atBoundaries.Count(c => c > threshold), atBoundaries.Count);
         (int Changed, int Of) others = (elsewhere.Count(c => c > threshold), elsewhere.Count);
         double p = BinomialUpper(at.Changed, at.Of, looks * (others.Changed + 1.0) / (others.Of + 1.0));
-        return new(id, name, (double)at.Changed / Math.Max(1, at.Of), "share of boundaries", (double)others.Changed / Math.Max(1, others.Of), p, null, null, at.Of, describe(at, others));
+        double share = (double)at.Changed / Math.Max(1, at.Of), shareElsewhere = (double)others.Changed / Math.Max(1, others.Of);
+        return new(id, name, share, "share of boundaries", shareElsewhere, p, null, null, at.Of, describe(at, others));
     }
 
     /// <summary>
