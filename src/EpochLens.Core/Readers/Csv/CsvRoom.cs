@@ -60,9 +60,14 @@ internal static class CsvRoom
                 }
 
                 lines += span.Count((byte)'\n');
-                crs += span.Count((byte)'\r');
-                crlfs += span.Count("\r\n"u8) + (last == '\r' && span[0] == '\n' ? 1 : 0);
-                quotes |= span.Contains((byte)'"');
+                if (span.ContainsAny((byte)'"', (byte)'\r'))
+                {
+                    crs += span.Count((byte)'\r');
+                    crlfs += span.Count("\r\n"u8);
+                    quotes |= span.Contains((byte)'"');
+                }
+
+                crlfs += last == '\r' && span[0] == '\n' ? 1 : 0;
                 last = span[^1];
                 position += read;
             }
