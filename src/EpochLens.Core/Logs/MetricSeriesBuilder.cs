@@ -76,6 +76,14 @@ public sealed class MetricSeriesBuilder
         return true;
     }
 
+    /// <summary>
+    /// The room <see cref="Reserve"/> gave (null when none), for a reader that parses rows into it at their own
+    /// indices from another thread, past any point added so far, and then adds them from there in order.
+    /// </summary>
+    internal (long[] Steps, double[] Values, double[]? Walls)? ReservedRoom =>
+        _stepChunks.Count == 1 && _firstSpan == _stepChunks[0].Length && _firstSpan > ChunkSize
+            ? (_stepChunks[0], _valueChunks[0], _wallChunks?[0]) : null;
+
     /// <summary>Adds a point; steps that repeat or go back are resolved as <see cref="StepOrder"/> describes.</summary>
     public StepOrder Add(long step, double value, double wallTime = double.NaN)
     {

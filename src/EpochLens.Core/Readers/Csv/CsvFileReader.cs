@@ -33,6 +33,7 @@ internal sealed class CsvFileReader : IDisposable
     private int _columns;
     private CsvValues _values = null!;
     private long _rowIndex;
+    private int _headerLines = 1;
 
     // Per series, flattened over runs so the row loop walks arrays.
     private int[] _columnOf = [];
@@ -42,6 +43,11 @@ internal sealed class CsvFileReader : IDisposable
 
     // Per run.
     private CsvEpochTracker[] _epochs = [];
+
+    // Where the second half is parsed on another core: the room reserved for each epoch series read and then each
+    // series, with the column parsed into it.
+    private (int Column, long[] Steps, double[] Values, double[]? Walls)[] _rooms = [];
+    private CsvEpochTracker[] _roomEpochs = [];
 
     /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
     public CsvFileReader(
@@ -80,11 +86,22 @@ internal sealed class CsvFileReader : IDisposable
         PlanColumns(header, ahead);
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var epochBuilders = _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>();
-        CsvRoom.Reserve(_file, plainBytes, [.. _builders, .. epochBuilders], walls);
+        var fileLines = CsvRoom.Reserve(_file, plainBytes, _headerLines, [.. _builders, .. epochBuilders], walls);
+        using var secondHalf = CsvSecondHalf.Start(_file, _delimiter, SplitFor(fileLines), _headerLines, ParseInto);
+        var half = secondHalf;
         ahead.ForEach(ApplyLine);
+        int resume = 0;
         while (Next())
         {
             var row = _sep.Current;
+            if (half is not null && row.LineNumberFrom >= half.FirstLine)
+            {
+                resume = ApplySecondHalf(half);
+                half = null;
+            }
+
+            if (resume == int.MaxValue) break;
+            if (row.LineNumberFrom < resume) continue;
             if (IsBlank(row)) continue;
 
             // A quote left open ran Sep's row on over later lines: each line is read on its own instead.
@@ -92,6 +109,7 @@ internal sealed class CsvFileReader : IDisposable
             else ApplyRow(new CsvRowCells(row), row.LineNumberFrom, row.Span.Contains('\uFFFD'));
         }
 
+        secondHalf?.Dispose();
         _failure ??= lines.Failure;
         if (_failure is not null) ReportFailure(limited);
         if (_rowIndex == 0)
@@ -128,6 +146,7 @@ internal sealed class CsvFileReader : IDisposable
 
         if (headerless)
         {
+            _headerLines = 0;
             ahead.Insert(0, header with { QuoteLeftOpen = false });
             ReadAhead(ahead, HeaderlessLookahead);
         }
@@ -289,22 +308,97 @@ internal sealed class CsvFileReader : IDisposable
         foreach (var epochs in _epochs)
         {
             int index = epochs.Column;
-            if (index >= 0 && index < count && _values.TryRead(cells[index], line, index, out double epoch)
-                && epochs.Observe(step, epoch))
+            if (index >= 0 && index < count && _values.TryRead(cells[index], line, index, out double epoch))
             {
-                Add(epochs.Builder!, step, epoch, wallTime, line);
+                ApplyEpoch(epochs, step, epoch, wallTime, line);
             }
         }
 
         for (int s = 0; s < _builders.Length; s++)
         {
             int index = _columnOf[s];
-            if (index >= count || !_values.TryRead(cells[index], line, index, out double value)) continue;
-
-            if (!double.IsFinite(value) && _nonFinite[s]++ == 0) _firstNonFiniteLine[s] = line;
-
-            Add(_builders[s], step, value, wallTime, line);
+            if (index < count && _values.TryRead(cells[index], line, index, out double value))
+            {
+                ApplyValue(s, step, value, wallTime, line);
+            }
         }
+    }
+
+    private void ApplyEpoch(CsvEpochTracker epochs, long step, double epoch, double wallTime, int line)
+    {
+        if (epochs.Observe(step, epoch)) Add(epochs.Builder!, step, epoch, wallTime, line);
+    }
+
+    private void ApplyValue(int series, long step, double value, double wallTime, int line)
+    {
+        if (!double.IsFinite(value) && _nonFinite[series]++ == 0) _firstNonFiniteLine[series] = line;
+
+        Add(_builders[series], step, value, wallTime, line);
+    }
+
+    /// <summary>
+    /// The file's lines where its second half can be parsed on another core: each series read has its room, and the
+    /// rows read so far (the header, rows read ahead) are all before the half.
+    /// </summary>
+    private CsvFileLines? SplitFor(CsvFileLines? lines)
+    {
+        CsvEpochTracker[] trackers = [.. _epochs.Where(e => e.Column >= 0)];
+        if (lines is null || _nextLine > lines.LinesBeforeMiddle || trackers.Any(e => e.Builder is null)) return null;
+
+        var rooms = trackers.Select(e => (e.Column, e.Builder!.ReservedRoom))
+            .Concat(_builders.Select((b, s) => (_columnOf[s], b.ReservedRoom))).ToList();
+        if (rooms.Any(r => r.ReservedRoom is null)) return null;
+
+        _roomEpochs = trackers;
+        _rooms = [.. rooms.Select(r => (r.Item1, r.ReservedRoom!.Value.Steps, r.ReservedRoom.Value.Values, r.ReservedRoom.Value.Walls))];
+        return lines;
+    }
+
+    /// <summary>Puts a second-half row's numbers in the rooms at <paramref name="at"/>; false where it is not plain numbers.</summary>
+    private bool ParseInto(SepReader.Row row, int at)
+    {
+        if (row.ColCount != _columns || at >= _rooms[0].Values.Length || row.Span.Contains('\uFFFD')) return false;
+
+        long step = 0;
+        if (_layout.StepIndex >= 0
+            && TextNumber.ParseStep(row[_layout.StepIndex].Span, _scaling.Decimals, out step, out _) != StepReading.Whole)
+        {
+            return false;
+        }
+
+        double wallTime = double.NaN;
+        if (_rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[_layout.WallTimeIndex].Span, out wallTime);
+        foreach (var (column, steps, values, walls) in _rooms)
+        {
+            if (!TextNumber.TryParseDouble(row[column].Span, out values[at])) return false;
+
+            steps[at] = step;
+            if (walls is not null) walls[at] = wallTime;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Applies the rows the second half parsed, in order, once the first half is applied; the line to read on from
+    /// (<see cref="int.MaxValue"/> where they ran to the end of the file).
+    /// </summary>
+    private int ApplySecondHalf(CsvSecondHalf half)
+    {
+        half.Wait();
+        int epochRooms = _roomEpochs.Length;
+        for (int r = 0, at = half.First; r < half.Rows; r++, at++)
+        {
+            int line = half.FirstLine + r;
+            long rowIndex = _rowIndex++;
+            long step = _layout.StepIndex >= 0 ? _rooms[0].Steps[at] : rowIndex;
+            double wallTime = _rooms[0].Walls?[at] ?? double.NaN;
+            for (int e = 0; e < epochRooms; e++) ApplyEpoch(_roomEpochs[e], step, _rooms[e].Values[at], wallTime, line);
+
+            for (int s = 0; s < _builders.Length; s++) ApplyValue(s, step, _rooms[epochRooms + s].Values[at], wallTime, line);
+        }
+
+        return half.ReachedEnd ? int.MaxValue : half.FirstLine + half.Rows;
     }
 
     private void Add(MetricSeriesBuilder builder, long step, double value, double wallTime, int line)

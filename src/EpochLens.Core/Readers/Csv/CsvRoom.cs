@@ -20,41 +20,65 @@ internal static class CsvRoom
 
     private const int MaxSeries = 64;
 
-    /// <summary>Reserves a point per line after the header in each builder, where that stays within the limits above and the budget.</summary>
-    public static void Reserve(string file, long fileBytes, IReadOnlyList<MetricSeriesBuilder> builders, bool wallTimes)
+    /// <summary>
+    /// Reserves a point per line after the <paramref name="headerLines"/> in each builder, where that stays within
+    /// the limits above and the budget; the file's lines as counted when every builder got its room, else null.
+    /// </summary>
+    public static CsvFileLines? Reserve(
+        string file, long fileBytes, int headerLines, IReadOnlyList<MetricSeriesBuilder> builders, bool wallTimes)
     {
-        if (fileBytes < ReserveFrom || builders.Count is 0 or > MaxSeries) return;
+        if (fileBytes < ReserveFrom || builders.Count is 0 or > MaxSeries) return null;
 
-        long lines = CountLines(file);
+        var lines = Count(file, fileBytes);
+        long rows = (lines?.Lines ?? 0) - headerLines;
         long bytesPerPoint = wallTimes ? 24 : 16;
-        if (lines <= 0 || lines > Array.MaxLength) return;
-        if (builders.Count * bytesPerPoint * lines > MaxReservedPerByte * fileBytes) return;
+        if (rows <= 0 || rows > Array.MaxLength) return null;
+        if (builders.Count * bytesPerPoint * rows > MaxReservedPerByte * fileBytes) return null;
 
         // A builder the budget refuses leaves the later ones unreserved too.
-        _ = builders.All(b => b.Reserve((int)lines));
+        return builders.All(b => b.Reserve((int)rows)) ? lines : null;
     }
 
-    /// <summary>The lines after the header: line feeds, and one more for a last line without one; 0 when it cannot be read.</summary>
-    private static long CountLines(string path)
+    /// <summary>The file's lines and the line break nearest past its middle; null when it cannot be read.</summary>
+    private static CsvFileLines? Count(string path, long fileBytes)
     {
         try
         {
             using var file = File.OpenHandle(path);
             var buffer = new byte[1 << 20];
-            long lines = 0, position = 0;
+            long lines = 0, position = 0, crs = 0, crlfs = 0, middle = 0, linesBeforeMiddle = 0;
+            bool quotes = false;
             byte last = (byte)'\n';
             while (RandomAccess.Read(file, buffer, position) is var read and > 0)
             {
-                lines += buffer.AsSpan(0, read).Count((byte)'\n');
-                last = buffer[read - 1];
+                var span = buffer.AsSpan(0, read);
+                if (middle == 0 && position + read > fileBytes / 2
+                    && span[(int)Math.Max(0, (fileBytes / 2) - position)..].IndexOf((byte)'\n') is var at and >= 0)
+                {
+                    int after = (int)Math.Max(0, (fileBytes / 2) - position) + at + 1;
+                    (middle, linesBeforeMiddle) = (position + after, lines + span[..after].Count((byte)'\n'));
+                }
+
+                lines += span.Count((byte)'\n');
+                if (span.ContainsAny((byte)'"', (byte)'\r'))
+                {
+                    crs += span.Count((byte)'\r');
+                    crlfs += span.Count("\r\n"u8);
+                    quotes |= span.Contains((byte)'"');
+                }
+
+                crlfs += last == '\r' && span[0] == '\n' ? 1 : 0;
+                last = span[^1];
                 position += read;
             }
 
-            return lines - (last == (byte)'\n' ? 1 : 0);
+            // Lines are counted as Sep counts them only where every CR starts a CR LF.
+            return new CsvFileLines(lines + (last == (byte)'\n' ? 0 : 1), middle, linesBeforeMiddle,
+                SingleLineRows: !quotes && crs == crlfs && middle > 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return 0;
+            return null;
         }
     }
 }

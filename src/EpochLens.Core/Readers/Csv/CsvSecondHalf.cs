@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using EpochLens.Logs;
+using EpochLens.Readers.Input;
+using nietras.SeparatedValues;
+
+namespace EpochLens.Readers.Csv;
+
+/// <summary>
+/// The second half of a large plain file, parsed on another core while the reader applies the first half: each
+/// row's numbers go into the room reserved for its series at the row's own index (past any point the first half
+/// can add), and the reader then applies them in order through the same rules as every row (<see cref="Rows"/>).
+/// Parsing stops at the first row that is not a number in every cell read (a blank or bad cell, a fraction in the
+/// step, bytes that are not UTF-8, a ragged row): the reader reads on from there itself.
+/// </summary>
+internal sealed class CsvSecondHalf : IDisposable
+{
+    private readonly Task _parsing;
+    private volatile bool _cancelled;
+
+    private CsvSecondHalf(string file, char delimiter, CsvFileLines lines, int headerLines, Func<SepReader.Row, int, bool> parse)
+    {
+        FirstLine = (int)lines.LinesBeforeMiddle + 1;
+        First = (int)lines.LinesBeforeMiddle - headerLines;
+        _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.Middle, parse), TaskCreationOptions.LongRunning);
+    }
+
+    /// <summary>The file line of the first row.</summary>
+    public int FirstLine { get; }
+
+    /// <summary>The index in the reserved room of the first row's point.</summary>
+    public int First { get; }
+
+    /// <summary>The rows parsed (after <see cref="Wait"/>).</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>Whether the rows parsed run to the end of the file (after <see cref="Wait"/>).</summary>
+    public bool ReachedEnd { get; private set; }
+
+    /// <summary>
+    /// Starts parsing where every series read has reserved room and the file's lines are its rows; null otherwise.
+    /// <paramref name="parse"/> puts one row's numbers at a room index, or says the row is not plain numbers.
+    /// </summary>
+    public static CsvSecondHalf? Start(
+        string file, char delimiter, CsvFileLines? lines, int headerLines, Func<SepReader.Row, int, bool> parse) =>
+        lines is { SingleLineRows: true } && lines.LinesBeforeMiddle > headerLines && Environment.ProcessorCount > 1
+            ? new CsvSecondHalf(file, delimiter, lines, headerLines, parse)
+            : null;
+
+    /// <summary>Waits for the parse to end.</summary>
+    public void Wait() => _parsing.Wait();
+
+    /// <summary>Stops the parse (a read that fails on) and waits for it: the room must not be written once handed over.</summary>
+    public void Dispose()
+    {
+        _cancelled = true;
+        _parsing.Wait();
+    }
+
+    private void Parse(string file, char delimiter, long start, Func<SepReader.Row, int, bool> parse)
+    {
+        try
+        {
+            using var stream = LogFile.OpenFile(file);
+            stream.Position = start;
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            using var sep = Sep.New(delimiter).Reader(o => o with
+            {
+                HasHeader = false,
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }).From(text);
+            while (!_cancelled && sep.MoveNext())
+            {
+                if (!parse(sep.Current, First + Rows)) return;
+                Rows++;
+            }
+
+            ReachedEnd = !_cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or LogReadException)
+        {
+            // The reader reads on from the row that failed, and meets the failure itself.
+        }
+    }
+}
