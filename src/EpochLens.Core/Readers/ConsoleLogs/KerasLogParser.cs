@@ -179,7 +179,7 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         _run.EpochTarget ??= target;
         _run.StepsPerEpoch ??= target;
         long length = target ?? _run.StepsPerEpoch ?? 0;
-        if ((_run.Epoch ?? 1) - 1L > (long.MaxValue - Math.Max(length, position)) / Math.Max(1, length))
+        if (!StepText.TryEpochStep(_run.Epoch ?? 1, length, position, out _))
         {
             Report(ProblemKind.Malformed, $"progress counter {position} in epoch {_run.Epoch}: its step would not fit in 64 bits: line skipped");
             return;

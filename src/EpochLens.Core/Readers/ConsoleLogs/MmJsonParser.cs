@@ -143,21 +143,16 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 
         foreach (var (epoch, iter, values, validation) in _mmcv)
         {
-            // (e - 1) * N + i and e * N must fit in 64 bits (e < 2^30, i and N < 2^40 as read).
-            if (epoch > (long.MaxValue / length) - 1)
+            long position = validation ? length : iter;
+            if (!StepText.TryEpochStep(epoch, length, position, out long step))
             {
                 Problems.Report("", ProblemKind.Malformed,
                     $"epoch {epoch} of {length} iterations: its step would not fit in 64 bits: line skipped");
                 continue;
             }
 
-            long step = validation ? epoch * length : ((epoch - 1) * length) + iter;
-            _epochStarts.Add(((epoch - 1) * length) + 1);
-            foreach (var (key, value) in values.Where(v => !validation || v.Key != "lr"))
-            {
-                Add(key, validation, step, value);
-            }
-
+            _epochStarts.Add(step - position + 1);
+            Add(values.Where(v => !validation || v.Key != "lr"), validation, step);
             if (!validation) _series.Get("epoch")?.Builder.Add(step, epoch);
         }
 
@@ -185,22 +180,19 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
             at = _lastTrainStep;
         }
 
-        foreach (var (key, value) in Numbers(fields))
-        {
-            Add(key, !training, at, value);
-        }
+        Add(Numbers(fields), !training, at);
     }
 
-    private void Add(string key, bool validation, long step, double value)
+    /// <summary>The values of one line at its step; a step that went back is said once for the line.</summary>
+    private void Add(IEnumerable<(string Key, double Value)> values, bool validation, long step)
     {
-        if (_series.Get(MmLogParser.SeriesName(key, validation)) is not { } entry) return;
-        entry.IsValidation |= validation;
-        if (entry.Builder.LastStep is { } last && step < last)
+        foreach (var (key, value) in values)
         {
-            Report(ProblemKind.StepsWentBack, $"'{entry.Builder.Name}': step {step} is before earlier steps (a resumed run): later points superseded");
+            var name = MmLogParser.SeriesName(key, validation);
+            if (_series.Wants(name)) _series.Add(name, step, value, double.NaN, validation, countRepeat: false);
         }
 
-        entry.Builder.Add(step, value);
+        EndLine(_series, step, epochShownAgain: null);
     }
 
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)
