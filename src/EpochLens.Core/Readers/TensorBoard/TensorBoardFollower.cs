@@ -21,7 +21,6 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
     private readonly Dictionary<string, EventFileTail> _tails = new(StringComparer.Ordinal);
     private byte[]? _buffer;
 
-
     public long? LastStep => _runs.Values.Max(r => r.LastStep);
 
     public long BytesRead { get; private set; }
@@ -121,12 +120,11 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
             run.Problems = reporter;
             var scanner = new TfRecordScanner(stream, _buffer, tail.Offset, tail.Records);
             long before = run.Records;
-            bool framed = tail.Framed;
             try
             {
                 // The end, or a record still being written: the next poll starts at its first byte again (after
                 // framing lost, past the bytes scanned).
-                var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true, ref framed);
+                var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true);
                 tail.Offset = ended == RecordStatus.FramingLost
                     ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
                 bool cut = ended is RecordStatus.Truncated or RecordStatus.LengthPastEnd && scanner.DeclaredLength >= 0;
@@ -138,7 +136,6 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
                 tail.Ignored = true;
             }
 
-            tail.Framed = framed;
             BytesRead += scanner.BytesRead;
             _buffer = scanner.Buffer;
             return run.Records > before;
