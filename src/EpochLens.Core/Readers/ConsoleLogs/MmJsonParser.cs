@@ -19,6 +19,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private readonly SeriesSet _series = new(context.Options);
     private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
     private readonly SortedSet<long> _epochStarts = [];
+    private readonly Dictionary<long, int> _intervals = [];
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
 
@@ -67,20 +68,8 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 
     public override IReadOnlyList<TrainingLog> Finish()
     {
-        EpochHint? hint = null;
-        long? window = null;
-        if (_mmcv.Count > 0)
-        {
-            (hint, window) = BuildMmcv();
-        }
-        else if (_epochStarts.Count > 0)
-        {
-            // The first epoch may have started before the log did: its length is not counted.
-            var lengths = _epochStarts.Zip(_epochStarts.Skip(1), (a, b) => b - a).Skip(1).Distinct().ToList();
-            hint = new EpochHint(
-                lengths.Count == 1 ? lengths[0] : null, [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
-        }
-
+        var hint = _mmcv.Count > 0 ? BuildMmcv() : ScalarsHint();
+        long? window = MmLogParser.Window(_intervals);
         var series = _series.Build(e => Describe(e, window), Problems, Name);
         return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
     }
@@ -116,11 +105,17 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
             return;
         }
 
+        // Training lines of one epoch in a row are the logging interval apart.
+        if (!validation && _mmcv is [.., { Validation: false } last] && last.Epoch == epoch && iter > last.Iter)
+        {
+            _intervals[iter - last.Iter] = _intervals.GetValueOrDefault(iter - last.Iter) + 1;
+        }
+
         // The epoch length is known only at the end (from the validation lines): keep the lines until then.
         _mmcv.Add((epoch, iter, [.. Numbers(fields)], validation));
     }
 
-    private (EpochHint Hint, long? Window) BuildMmcv()
+    private EpochHint BuildMmcv()
     {
         long maxTrain = _mmcv.Where(l => !l.Validation).Select(l => l.Iter).DefaultIfEmpty(1).Max();
         long fromValidation = _mmcv.Where(l => l.Validation && l.Iter >= maxTrain).Select(l => l.Iter).DefaultIfEmpty(0).Max();
@@ -129,16 +124,6 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         {
             Problems.Report("", ProblemKind.Assumed,
                 $"no validation line gives the epoch length ('iter' of a 'val' line): taken as the largest training 'iter', {length}");
-        }
-
-        var gaps = new Dictionary<long, int>();
-        for (int k = 1; k < _mmcv.Count; k++)
-        {
-            var (a, b) = (_mmcv[k - 1], _mmcv[k]);
-            if (!a.Validation && !b.Validation && a.Epoch == b.Epoch && b.Iter > a.Iter)
-            {
-                gaps[b.Iter - a.Iter] = gaps.GetValueOrDefault(b.Iter - a.Iter) + 1;
-            }
         }
 
         foreach (var (epoch, iter, values, validation) in _mmcv)
@@ -156,8 +141,15 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
             if (!validation) _series.Get("epoch")?.Builder.Add(step, epoch);
         }
 
-        var hint = new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys");
-        return (hint, MmLogParser.Window(gaps));
+        return new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys");
+    }
+
+    /// <summary>scalars.json's epochs start where 'epoch' changes; the first may have begun before the log did.</summary>
+    private EpochHint? ScalarsHint()
+    {
+        var lengths = _epochStarts.Zip(_epochStarts.Skip(1), (a, b) => b - a).Skip(1).Distinct().ToList();
+        return _epochStarts.Count == 0 ? null : new EpochHint(
+            lengths.Count == 1 ? lengths[0] : null, [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
     }
 
     private void ParseScalars(Dictionary<string, JsonElement> fields, long step)

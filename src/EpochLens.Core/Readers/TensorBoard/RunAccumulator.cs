@@ -136,10 +136,10 @@ internal sealed class RunAccumulator
     }
 
     /// <summary>
-    /// The series, by tag name, and what they say about epochs; reports per-series facts once each. With
+    /// The run's log: its series by tag name and what they say about epochs; reports per-series facts once each. With
     /// <paramref name="keepPoints"/> the series are copies and the run can go on reading (a followed run).
     /// </summary>
-    public (IReadOnlyList<MetricSeries> Series, EpochHint? Epochs) Build(string source, bool keepPoints = false)
+    public TrainingLog Build(string source, bool keepPoints = false)
     {
         var series = new List<MetricSeries>();
         foreach (var tag in _tags.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -176,7 +176,7 @@ internal sealed class RunAccumulator
                 $"no scalars for tag '{_options.Metric}' (tags here: {(known.Length == 0 ? "none" : known)})");
         }
 
-        return (series, EpochHintFrom(series));
+        return new TrainingLog(source, TensorBoardReader.Default.Format, series, EpochHintFrom(series));
     }
 
     /// <summary>

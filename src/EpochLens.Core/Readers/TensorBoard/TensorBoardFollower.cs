@@ -46,8 +46,8 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
         foreach (var (name, run) in _runs.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             run.Problems = new ProblemReporter(problems, strict: false);
-            var (series, epochs) = run.Build(name, keepPoints: true);
-            if (series.Count > 0) logs.Add(new TrainingLog(name, TensorBoardReader.Default.Format, series, epochs));
+            var log = run.Build(name, keepPoints: true);
+            if (log.Series.Count > 0) logs.Add(log);
         }
 
         return logs;
