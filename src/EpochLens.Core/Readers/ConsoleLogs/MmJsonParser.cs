@@ -51,15 +51,11 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         {
             ParseMmcv(fields, mode.GetString() == "val");
         }
-        else if (!fields.TryGetValue("step", out var step))
-        {
-            return;
-        }
         else if (Whole(fields, "step") is { } s)
         {
             ParseScalars(fields, s);
         }
-        else
+        else if (fields.TryGetValue("step", out var step))
         {
             // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
             Report(ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
@@ -155,24 +151,16 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private void ParseScalars(Dictionary<string, JsonElement> fields, long step)
     {
         bool training = fields.ContainsKey("epoch") || fields.ContainsKey("iter");
-        long at = step;
-        if (training)
+        if (training && Whole(fields, "epoch") is { } epoch)
         {
-            _lastTrainStep = step;
-            if (Whole(fields, "epoch") is { } epoch)
-            {
-                if (epoch != _lastEpoch) _epochStarts.Add(step);
-                _lastEpoch = epoch;
-                _series.Get("epoch")?.Builder.Add(step, epoch);
-            }
-        }
-        else if (_lastTrainStep != long.MinValue)
-        {
-            // A validation line's "step" is the epoch number: it belongs after that epoch's last training step.
-            at = _lastTrainStep;
+            if (epoch != _lastEpoch) _epochStarts.Add(step);
+            _lastEpoch = epoch;
+            _series.Get("epoch")?.Builder.Add(step, epoch);
         }
 
-        Add(Numbers(fields), !training, at);
+        // A validation line's "step" is the epoch number: it belongs after that epoch's last training step.
+        _lastTrainStep = training ? step : _lastTrainStep;
+        Add(Numbers(fields), !training, training || _lastTrainStep == long.MinValue ? step : _lastTrainStep);
     }
 
     /// <summary>The values of one line at its step; a step that went back is said once for the line.</summary>
