@@ -14,7 +14,6 @@ namespace EpochLens.Readers.TensorBoard;
 /// <param name="options">How to read; <see cref="ReadOptions.Strict"/> is not taken, since a poll may meet half a record.</param>
 internal sealed class TensorBoardFollower(string path, ReadOptions options) : ILogFollower
 {
-    private readonly string _path = path;
     private readonly bool _singleFile = File.Exists(path);
     private readonly ReadOptions _options = options with { Strict = false };
     private readonly Dictionary<string, RunAccumulator> _runs = new(StringComparer.Ordinal);
@@ -65,12 +64,12 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
     /// <summary>The event files to follow, in file-name order (the order the batch reader reads a run's files in).</summary>
     private List<string> EventFiles()
     {
-        if (_singleFile) return [_path];
-        if (!Directory.Exists(_path)) return [];
+        if (_singleFile) return [path];
+        if (!Directory.Exists(path)) return [];
 
         try
         {
-            return LogFolder.Files(_path)
+            return LogFolder.Files(path)
                 .Where(f => TensorBoardReader.Default.Recognises(f, default) && SpecialFile.Kind(f) is null)
                 .Order(StringComparer.Ordinal)
                 .ToList();
@@ -115,7 +114,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
             if (length == tail.Offset) return false;
 
             stream.Position = tail.Offset;
-            string name = _singleFile ? _path : TensorBoardReader.Default.GroupKey(tail.File);
+            string name = _singleFile ? path : TensorBoardReader.Default.GroupKey(tail.File);
             if (!_runs.TryGetValue(name, out var run)) _runs[name] = run = new RunAccumulator(_options, reporter);
             run.Problems = reporter;
             var scanner = new TfRecordScanner(stream, _buffer, tail.Offset, tail.Records);
