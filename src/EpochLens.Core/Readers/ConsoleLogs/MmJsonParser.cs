@@ -140,7 +140,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         return new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys");
     }
 
-    /// <summary>scalars.json's epochs start where 'epoch' changes; the first may have begun before the log did.</summary>
+    /// <summary>scalars.json's epochs start where 'epoch' changes; the first may begin before the log.</summary>
     private EpochHint? ScalarsHint()
     {
         var lengths = _epochStarts.Zip(_epochStarts.Skip(1), (a, b) => b - a).Skip(1).Distinct().ToList();

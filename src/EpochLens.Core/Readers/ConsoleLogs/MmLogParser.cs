@@ -175,8 +175,8 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
 
         // Progress inside the validation loop; its results come with the last line.
         if (total is { } n && position != n) return;
-        long step = byEpoch && _stepsPerEpoch is { } length && StepText.TryEpochStep(epoch, length, length, out long end)
-            ? end : _lastTrainStep;
+        long step = byEpoch && _stepsPerEpoch is { } length
+            && StepText.TryEpochStep(epoch, length, length, out long end) ? end : _lastTrainStep;
         Record(rest, step, wallTime, validation: true);
     }
 
@@ -213,10 +213,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
 
         void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
         {
-            if (name.IsEmpty || name is "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step")
-            {
-                return;
-            }
+            if (name is "" or "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step") return;
 
             var seriesName = SeriesName(name, validation);
             if (!_series.Wants(seriesName)) return;
