@@ -89,6 +89,18 @@ internal static class StepText
         return StepReading.Whole;
     }
 
+    /// <summary>
+    /// The step (<paramref name="epoch"/> - 1) * <paramref name="length"/> + <paramref name="position"/> of a log that
+    /// counts within epochs (Keras, OpenMMLab); false when it or the epoch's end, epoch * length, would pass 64 bits.
+    /// </summary>
+    public static bool TryEpochStep(long epoch, long length, long position, out long step)
+    {
+        bool fits = epoch >= 1 && length >= 0 && position >= 0
+            && epoch - 1 <= (long.MaxValue - Math.Max(length, position)) / Math.Max(1, length);
+        step = fits ? ((epoch - 1) * length) + position : 0;
+        return fits;
+    }
+
     /// <summary>What a step that is not <see cref="StepReading.Whole"/> is, for a message: "not a whole number", "beyond the 64-bit range", "not a number".</summary>
     public static string Describe(StepReading reading) => reading switch
     {

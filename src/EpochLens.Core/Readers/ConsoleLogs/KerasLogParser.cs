@@ -179,7 +179,7 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         _run.EpochTarget ??= target;
         _run.StepsPerEpoch ??= target;
         long length = target ?? _run.StepsPerEpoch ?? 0;
-        if ((_run.Epoch ?? 1) - 1L > (long.MaxValue - Math.Max(length, position)) / Math.Max(1, length))
+        if (!StepText.TryEpochStep(_run.Epoch ?? 1, length, position, out _))
         {
             Report(ProblemKind.Malformed, $"progress counter {position} in epoch {_run.Epoch}: its step would not fit in 64 bits: line skipped");
             return;
@@ -203,18 +203,9 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
     private void ParseEpochSummary(ReadOnlySpan<char> text)
     {
         if (!_run.HasEpochs || !_run.EpochOpen) return;
-        long step;
-        if (_run.StepsPerEpoch is { } n && !_run.EpochsAreSteps)
-        {
-            step = _run.Epoch!.Value * n;
-        }
-        else
-        {
-            _run.EpochsAreSteps = true;
-            step = _run.Epoch!.Value;
-            _run.EpochStarts.Add(step);
-        }
-
+        _run.EpochsAreSteps |= _run.StepsPerEpoch is null;
+        long step = _run.Epoch!.Value * (_run.EpochsAreSteps ? 1 : _run.StepsPerEpoch!.Value);
+        if (_run.EpochsAreSteps) _run.EpochStarts.Add(step);
         Record(step, text[1..], final: true, redraw: false);
         _run.EpochOpen = false;
     }

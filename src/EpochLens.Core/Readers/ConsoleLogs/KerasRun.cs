@@ -3,11 +3,9 @@ using EpochLens.Logs;
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>What one Keras <c>fit</c> call in a console log has shown so far.</summary>
-internal sealed class KerasRun
+internal sealed class KerasRun(ReadOptions options)
 {
-    public KerasRun(ReadOptions options) => Series = new SeriesSet(options);
-
-    public SeriesSet Series { get; }
+    public SeriesSet Series { get; } = new(options);
 
     /// <summary>What the k in "k/N" counts: "step" (batches) or "sample" (TF1 "Train on N samples").</summary>
     public string Unit { get; set; } = "step";

@@ -19,6 +19,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private readonly SeriesSet _series = new(context.Options);
     private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
     private readonly SortedSet<long> _epochStarts = [];
+    private readonly Dictionary<long, int> _intervals = [];
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
 
@@ -50,15 +51,11 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         {
             ParseMmcv(fields, mode.GetString() == "val");
         }
-        else if (!fields.TryGetValue("step", out var step))
-        {
-            return;
-        }
         else if (Whole(fields, "step") is { } s)
         {
             ParseScalars(fields, s);
         }
-        else
+        else if (fields.TryGetValue("step", out var step))
         {
             // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
             Report(ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
@@ -67,20 +64,8 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 
     public override IReadOnlyList<TrainingLog> Finish()
     {
-        EpochHint? hint = null;
-        long? window = null;
-        if (_mmcv.Count > 0)
-        {
-            (hint, window) = BuildMmcv();
-        }
-        else if (_epochStarts.Count > 0)
-        {
-            // The first epoch may have started before the log did: its length is not counted.
-            var lengths = _epochStarts.Zip(_epochStarts.Skip(1), (a, b) => b - a).Skip(1).Distinct().ToList();
-            hint = new EpochHint(
-                lengths.Count == 1 ? lengths[0] : null, [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
-        }
-
+        var hint = _mmcv.Count > 0 ? BuildMmcv() : ScalarsHint();
+        long? window = MmLogParser.Window(_intervals);
         var series = _series.Build(e => Describe(e, window), Problems, Name);
         return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
     }
@@ -116,11 +101,17 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
             return;
         }
 
+        // Training lines of one epoch in a row are the logging interval apart.
+        if (!validation && _mmcv is [.., { Validation: false } last] && last.Epoch == epoch && iter > last.Iter)
+        {
+            _intervals[iter - last.Iter] = _intervals.GetValueOrDefault(iter - last.Iter) + 1;
+        }
+
         // The epoch length is known only at the end (from the validation lines): keep the lines until then.
         _mmcv.Add((epoch, iter, [.. Numbers(fields)], validation));
     }
 
-    private (EpochHint Hint, long? Window) BuildMmcv()
+    private EpochHint BuildMmcv()
     {
         long maxTrain = _mmcv.Where(l => !l.Validation).Select(l => l.Iter).DefaultIfEmpty(1).Max();
         long fromValidation = _mmcv.Where(l => l.Validation && l.Iter >= maxTrain).Select(l => l.Iter).DefaultIfEmpty(0).Max();
@@ -131,76 +122,57 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
                 $"no validation line gives the epoch length ('iter' of a 'val' line): taken as the largest training 'iter', {length}");
         }
 
-        var gaps = new Dictionary<long, int>();
-        for (int k = 1; k < _mmcv.Count; k++)
-        {
-            var (a, b) = (_mmcv[k - 1], _mmcv[k]);
-            if (!a.Validation && !b.Validation && a.Epoch == b.Epoch && b.Iter > a.Iter)
-            {
-                gaps[b.Iter - a.Iter] = gaps.GetValueOrDefault(b.Iter - a.Iter) + 1;
-            }
-        }
-
         foreach (var (epoch, iter, values, validation) in _mmcv)
         {
-            // (e - 1) * N + i and e * N must fit in 64 bits (e < 2^30, i and N < 2^40 as read).
-            if (epoch > (long.MaxValue / length) - 1)
+            long position = validation ? length : iter;
+            if (!StepText.TryEpochStep(epoch, length, position, out long step))
             {
                 Problems.Report("", ProblemKind.Malformed,
                     $"epoch {epoch} of {length} iterations: its step would not fit in 64 bits: line skipped");
                 continue;
             }
 
-            long step = validation ? epoch * length : ((epoch - 1) * length) + iter;
-            _epochStarts.Add(((epoch - 1) * length) + 1);
-            foreach (var (key, value) in values.Where(v => !validation || v.Key != "lr"))
-            {
-                Add(key, validation, step, value);
-            }
-
+            _epochStarts.Add(step - position + 1);
+            Add(values.Where(v => !validation || v.Key != "lr"), validation, step);
             if (!validation) _series.Get("epoch")?.Builder.Add(step, epoch);
         }
 
-        var hint = new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys");
-        return (hint, MmLogParser.Window(gaps));
+        return new EpochHint(length, [.. _epochStarts], "mmcv *.log.json 'epoch' and 'iter' keys");
+    }
+
+    /// <summary>scalars.json's epochs start where 'epoch' changes; the first may begin before the log.</summary>
+    private EpochHint? ScalarsHint()
+    {
+        var lengths = _epochStarts.Zip(_epochStarts.Skip(1), (a, b) => b - a).Skip(1).Distinct().ToList();
+        return _epochStarts.Count == 0 ? null : new EpochHint(
+            lengths.Count == 1 ? lengths[0] : null, [.. _epochStarts], "MMEngine scalars.json 'epoch' and 'step' keys");
     }
 
     private void ParseScalars(Dictionary<string, JsonElement> fields, long step)
     {
         bool training = fields.ContainsKey("epoch") || fields.ContainsKey("iter");
-        long at = step;
-        if (training)
+        if (training && Whole(fields, "epoch") is { } epoch)
         {
-            _lastTrainStep = step;
-            if (Whole(fields, "epoch") is { } epoch)
-            {
-                if (epoch != _lastEpoch) _epochStarts.Add(step);
-                _lastEpoch = epoch;
-                _series.Get("epoch")?.Builder.Add(step, epoch);
-            }
-        }
-        else if (_lastTrainStep != long.MinValue)
-        {
-            // A validation line's "step" is the epoch number: it belongs after that epoch's last training step.
-            at = _lastTrainStep;
+            if (epoch != _lastEpoch) _epochStarts.Add(step);
+            _lastEpoch = epoch;
+            _series.Get("epoch")?.Builder.Add(step, epoch);
         }
 
-        foreach (var (key, value) in Numbers(fields))
-        {
-            Add(key, !training, at, value);
-        }
+        // A validation line's "step" is the epoch number: it belongs after that epoch's last training step.
+        _lastTrainStep = training ? step : _lastTrainStep;
+        Add(Numbers(fields), !training, training || _lastTrainStep == long.MinValue ? step : _lastTrainStep);
     }
 
-    private void Add(string key, bool validation, long step, double value)
+    /// <summary>The values of one line at its step; a step that went back is said once for the line.</summary>
+    private void Add(IEnumerable<(string Key, double Value)> values, bool validation, long step)
     {
-        if (_series.Get(MmLogParser.SeriesName(key, validation)) is not { } entry) return;
-        entry.IsValidation |= validation;
-        if (entry.Builder.LastStep is { } last && step < last)
+        foreach (var (key, value) in values)
         {
-            Report(ProblemKind.StepsWentBack, $"'{entry.Builder.Name}': step {step} is before earlier steps (a resumed run): later points superseded");
+            var name = MmLogParser.SeriesName(key, validation);
+            if (_series.Wants(name)) _series.Add(name, step, value, double.NaN, validation, countRepeat: false);
         }
 
-        entry.Builder.Add(step, value);
+        EndLine(_series, step, epochShownAgain: null);
     }
 
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)

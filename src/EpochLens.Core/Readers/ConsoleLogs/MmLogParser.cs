@@ -130,15 +130,14 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         long epoch = 0;
         if ((byEpoch && !MmLogPrefix.TryBracket(ref rest, out epoch, out _))
             || !MmLogPrefix.TryBracket(ref rest, out long position, out long? total) || total is not { } length
-            || position < 1 || position > length
-            || (byEpoch && (epoch < 1 || epoch > int.MaxValue / 2 || epoch - 1 > (long.MaxValue - length) / length)))
+            || position < 1 || position > length || epoch > int.MaxValue / 2
+            || !StepText.TryEpochStep(byEpoch ? epoch : 1, length, position, out long step))
         {
             var expected = byEpoch ? "[epoch][i/N]" : "[i/N]";
             Report(ProblemKind.Malformed, $"training line header is not '{expected}': line skipped");
             return;
         }
 
-        long step = byEpoch ? ((epoch - 1) * length) + position : position;
         if (epoch == _lastEpoch && position > _lastPosition)
         {
             long gap = position - _lastPosition;
@@ -150,7 +149,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         if (byEpoch)
         {
             _stepsPerEpoch ??= length;
-            _epochStarts.Add(((epoch - 1) * length) + 1);
+            _epochStarts.Add(step - position + 1);
         }
 
         if (!Record(rest, step, wallTime, validation: false)) return;
@@ -176,7 +175,8 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
 
         // Progress inside the validation loop; its results come with the last line.
         if (total is { } n && position != n) return;
-        long step = byEpoch && _stepsPerEpoch is { } length && epoch >= 1 && epoch <= long.MaxValue / length ? epoch * length : _lastTrainStep;
+        long step = byEpoch && _stepsPerEpoch is { } length
+            && StepText.TryEpochStep(epoch, length, length, out long end) ? end : _lastTrainStep;
         Record(rest, step, wallTime, validation: true);
     }
 
@@ -213,10 +213,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
 
         void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
         {
-            if (name.IsEmpty || name is "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step")
-            {
-                return;
-            }
+            if (name is "" or "eta" or "time" or "data_time" or "memory" or "iter" or "epoch" or "step") return;
 
             var seriesName = SeriesName(name, validation);
             if (!_series.Wants(seriesName)) return;

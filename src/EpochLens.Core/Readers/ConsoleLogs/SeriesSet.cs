@@ -4,13 +4,10 @@ using EpochLens.Readers.Input;
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>The series of one log by name, honouring <see cref="ReadOptions.Metric"/>.</summary>
-internal sealed class SeriesSet
+internal sealed class SeriesSet(ReadOptions options)
 {
     private readonly Dictionary<string, SeriesEntry> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SeriesEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<SeriesEntry> _order = [];
-    private readonly bool _keepWallTimes;
-    private readonly string? _metric;
 
     // What the points of the printed line being read did, reported once for the line by EndLine.
     private bool _lineAdded;
@@ -18,25 +15,18 @@ internal sealed class SeriesSet
     private bool _lineRepeated;
     private int _lineRemoved;
 
-    public SeriesSet(ReadOptions options)
-    {
-        _keepWallTimes = options.KeepWallTimes;
-        _metric = options.Metric;
-        _lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
     public bool HasPoints => _order.Exists(e => e.Builder.Count > 0);
 
     /// <summary>Whether this series is read at all.</summary>
-    public bool Wants(ReadOnlySpan<char> name) => _metric is null || name.SequenceEqual(_metric);
+    public bool Wants(ReadOnlySpan<char> name) => options.Metric is null || name.SequenceEqual(options.Metric);
 
     /// <summary>The entry for a series, created on first use; null when the options exclude it.</summary>
     public SeriesEntry? Get(ReadOnlySpan<char> name)
     {
         if (!Wants(name)) return null;
-        if (_lookup.TryGetValue(name, out var entry)) return entry;
+        if (_byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var entry)) return entry;
         var key = name.ToString();
-        _byName[key] = entry = new SeriesEntry(key, _keepWallTimes);
+        _byName[key] = entry = new SeriesEntry(key, options.KeepWallTimes);
         _order.Add(entry);
         return entry;
     }

@@ -19,7 +19,6 @@ internal static class Crc32C
             crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
         }
 
-
         foreach (var b in data) crc = BitOperations.Crc32C(crc, b);
         return ~crc;
     }

@@ -31,8 +31,7 @@ internal static class EventFileReader
         var scanner = new TfRecordScanner(inflated ?? (Stream)stream, buffer);
         try
         {
-            bool framed = false;
-            ReadRecords(file, scanner, run, growing: false, ref framed);
+            ReadRecords(file, scanner, run, growing: false);
         }
         catch (Exception e) when (e is InvalidDataException or IOException and not LogReadException)
         {
@@ -48,18 +47,16 @@ internal static class EventFileReader
     /// valid one throws <see cref="LogReadException"/>. A <paramref name="growing"/> file (followed) ends where its
     /// writer has got to: a record cut off there is left for the next poll, not reported.
     /// </summary>
-    public static RecordStatus ReadRecords(
-        string file, TfRecordScanner scanner, RunAccumulator run, bool growing, ref bool framed)
+    public static RecordStatus ReadRecords(string file, TfRecordScanner scanner, RunAccumulator run, bool growing)
     {
         run.File = file;
         run.Scanner = scanner;
         for (var budget = growing ? null : PointBudget.Current; budget?.Exhausted != true;)
         {
+            // Offset 0 is the first frame (a followed file resumes only past a valid one).
             var status = scanner.Next();
-            if (!framed) ThrowUnlessFramed(file, status, scanner, growing);
+            if (scanner.RecordOffset == 0) ThrowUnlessFramed(file, status, scanner, growing);
             if (growing && status is Truncated or LengthPastEnd) return status;
-
-            framed |= status is Record or BadPayloadChecksum or Oversized or LengthPastEnd;
             if (status == Record)
             {
                 run.Read(scanner.Payload);

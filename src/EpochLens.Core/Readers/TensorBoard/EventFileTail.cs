@@ -14,9 +14,6 @@ internal sealed class EventFileTail(string file)
     /// <summary>The file's length at the last poll: bytes past <see cref="Offset"/> are a record still being written.</summary>
     public long Length { get; set; }
 
-    /// <summary>A valid first record was seen: the file is an event file.</summary>
-    public bool Framed { get; set; }
-
     /// <summary>Not followed: not an event file, or gzip-compressed (a stream that cannot be resumed at an offset).</summary>
     public bool Ignored { get; set; }
 }

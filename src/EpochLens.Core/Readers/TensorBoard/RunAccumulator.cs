@@ -21,24 +21,15 @@ namespace EpochLens.Readers.TensorBoard;
 /// otherwise shows both curves overlapping. A repeated step keeps the later value (TensorBoard keeps both).</item>
 /// </list>
 /// </summary>
-internal sealed class RunAccumulator
+internal sealed class RunAccumulator(ReadOptions options, ProblemReporter problems)
 {
     private const int StackTagChars = 256;
 
     private readonly Dictionary<string, TagState> _tags = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TagState>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly ReadOptions _options;
     private TagState? _last;
 
-    public RunAccumulator(ReadOptions options, ProblemReporter problems)
-    {
-        _options = options;
-        Problems = problems;
-        _lookup = _tags.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
     /// <summary>Where problems go: a followed run's accumulator outlives each poll, which has its own sink.</summary>
-    public ProblemReporter Problems { get; set; }
+    public ProblemReporter Problems { get; set; } = problems;
 
     /// <summary>The file being read, for problem reports.</summary>
     public string File { get; set; } = "";
@@ -64,7 +55,7 @@ internal sealed class RunAccumulator
     public void Read(ReadOnlySpan<byte> payload)
     {
         Records++;
-        if (EventDecoder.TryDecode(payload, this, _options.KeepWallTimes)) return;
+        if (EventDecoder.TryDecode(payload, this, options.KeepWallTimes)) return;
         Report(ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
     }
 
@@ -76,11 +67,11 @@ internal sealed class RunAccumulator
         Span<char> chars = utf8.Length <= StackTagChars ? stackalloc char[StackTagChars] : new char[utf8.Length];
         int count = Encoding.UTF8.GetChars(utf8, chars);
         var name = chars[..count];
-        if (!_lookup.TryGetValue(name, out var tag))
+        if (!_tags.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var tag))
         {
             string text = name.ToString();
-            bool wanted = _options.Metric is null || _options.Metric == text;
-            tag = new TagState(text, utf8.ToArray(), wanted ? new MetricSeriesBuilder(text, _options.KeepWallTimes) : null);
+            bool wanted = options.Metric is null || options.Metric == text;
+            tag = new TagState(text, utf8.ToArray(), wanted ? new MetricSeriesBuilder(text, options.KeepWallTimes) : null);
             _tags.Add(text, tag);
         }
 
@@ -136,10 +127,10 @@ internal sealed class RunAccumulator
     }
 
     /// <summary>
-    /// The series, by tag name, and what they say about epochs; reports per-series facts once each. With
+    /// The run's log: its series by tag name and what they say about epochs; reports per-series facts once each. With
     /// <paramref name="keepPoints"/> the series are copies and the run can go on reading (a followed run).
     /// </summary>
-    public (IReadOnlyList<MetricSeries> Series, EpochHint? Epochs) Build(string source, bool keepPoints = false)
+    public TrainingLog Build(string source, bool keepPoints = false)
     {
         var series = new List<MetricSeries>();
         foreach (var tag in _tags.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
@@ -169,14 +160,14 @@ internal sealed class RunAccumulator
             series.Add(built);
         }
 
-        if (_options.Metric is not null && series.Count == 0)
+        if (options.Metric is not null && series.Count == 0)
         {
             var known = string.Join(", ", _tags.Keys.Order(StringComparer.Ordinal).Take(20));
             Problems.Note(source, "", ProblemKind.Skipped,
-                $"no scalars for tag '{_options.Metric}' (tags here: {(known.Length == 0 ? "none" : known)})");
+                $"no scalars for tag '{options.Metric}' (tags here: {(known.Length == 0 ? "none" : known)})");
         }
 
-        return (series, EpochHintFrom(series));
+        return new TrainingLog(source, TensorBoardReader.Default.Format, series, EpochHintFrom(series));
     }
 
     /// <summary>

@@ -14,13 +14,11 @@ namespace EpochLens.Readers.TensorBoard;
 /// <param name="options">How to read; <see cref="ReadOptions.Strict"/> is not taken, since a poll may meet half a record.</param>
 internal sealed class TensorBoardFollower(string path, ReadOptions options) : ILogFollower
 {
-    private readonly string _path = path;
     private readonly bool _singleFile = File.Exists(path);
     private readonly ReadOptions _options = options with { Strict = false };
     private readonly Dictionary<string, RunAccumulator> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventFileTail> _tails = new(StringComparer.Ordinal);
     private byte[]? _buffer;
-
 
     public long? LastStep => _runs.Values.Max(r => r.LastStep);
 
@@ -47,8 +45,8 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
         foreach (var (name, run) in _runs.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             run.Problems = new ProblemReporter(problems, strict: false);
-            var (series, epochs) = run.Build(name, keepPoints: true);
-            if (series.Count > 0) logs.Add(new TrainingLog(name, TensorBoardReader.Default.Format, series, epochs));
+            var log = run.Build(name, keepPoints: true);
+            if (log.Series.Count > 0) logs.Add(log);
         }
 
         return logs;
@@ -66,12 +64,12 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
     /// <summary>The event files to follow, in file-name order (the order the batch reader reads a run's files in).</summary>
     private List<string> EventFiles()
     {
-        if (_singleFile) return [_path];
-        if (!Directory.Exists(_path)) return [];
+        if (_singleFile) return [path];
+        if (!Directory.Exists(path)) return [];
 
         try
         {
-            return LogFolder.Files(_path)
+            return LogFolder.Files(path)
                 .Where(f => TensorBoardReader.Default.Recognises(f, default) && SpecialFile.Kind(f) is null)
                 .Order(StringComparer.Ordinal)
                 .ToList();
@@ -116,17 +114,16 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
             if (length == tail.Offset) return false;
 
             stream.Position = tail.Offset;
-            string name = _singleFile ? _path : TensorBoardReader.Default.GroupKey(tail.File);
+            string name = _singleFile ? path : TensorBoardReader.Default.GroupKey(tail.File);
             if (!_runs.TryGetValue(name, out var run)) _runs[name] = run = new RunAccumulator(_options, reporter);
             run.Problems = reporter;
             var scanner = new TfRecordScanner(stream, _buffer, tail.Offset, tail.Records);
             long before = run.Records;
-            bool framed = tail.Framed;
             try
             {
                 // The end, or a record still being written: the next poll starts at its first byte again (after
                 // framing lost, past the bytes scanned).
-                var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true, ref framed);
+                var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true);
                 tail.Offset = ended == RecordStatus.FramingLost
                     ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;
                 bool cut = ended is RecordStatus.Truncated or RecordStatus.LengthPastEnd && scanner.DeclaredLength >= 0;
@@ -138,7 +135,6 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
                 tail.Ignored = true;
             }
 
-            tail.Framed = framed;
             BytesRead += scanner.BytesRead;
             _buffer = scanner.Buffer;
             return run.Records > before;

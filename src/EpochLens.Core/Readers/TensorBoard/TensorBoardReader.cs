@@ -58,8 +58,7 @@ public sealed class TensorBoardReader : ILogReader
                 $"none of its {source.Files.Count} event files could be read; the first: {firstFailure.Message}", firstFailure);
         }
 
-        var (series, epochs) = run.Build(source.Name);
-        return [new TrainingLog(source.Name, Format, series, epochs)];
+        return [run.Build(source.Name)];
     }
 
     /// <summary>A valid TFRecord frame whose Event holds file_version "brain.Event:…" (always a writer's first record).</summary>
