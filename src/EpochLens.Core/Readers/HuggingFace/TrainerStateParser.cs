@@ -3,7 +3,6 @@ using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;
-using EpochLens.Settings;
 
 namespace EpochLens.Readers.HuggingFace;
 
@@ -19,61 +18,21 @@ internal static class TrainerStateParser
 {
     public static TrainingLog Read(string file, string sourceName, string format, ReadOptions options, IProblemSink sink)
     {
-        var text = Text(file, options, new ProblemReporter(file, sink, options.Strict));
+        if (new FileInfo(file).Length == 0) throw new LogReadException(file, "the file is empty: not a trainer_state.json");
+        var text = JsonDocumentReader.ReadWhole(file, options, new ProblemReporter(file, sink, options.Strict), keepCut: true);
         var history = new JsonArrayRecords("log_history", "log_history entry", "log_history entries");
         double Top(string key) => history.Numbers.GetValueOrDefault(key, double.NaN);
 
         // The Trainer's own step and epoch keys, whatever the settings say for other logs; it logs no wall times.
         var trainer = options with { StepColumn = "step", EpochColumn = "epoch", KeepWallTimes = false };
         var log = JsonLinesParser.Read(
-            file, trainer, sink, sourceName, format, (reporter, handle) => history.Walk(text.Span, reporter, handle),
+            file, trainer, sink, sourceName, format, (reporter, handle) => history.Walk(text, reporter, handle),
             epochs => Hint(epochs, Top("max_steps"), Top("num_train_epochs")), wholeSteps: true);
         int? loggingSteps = Top("logging_steps") >= 1 ? (int)Math.Round(Top("logging_steps")) : null;
         const string Evidence = "transformers' Trainer logs the mean loss over each logging interval";
         var series = log.Series.Select(s =>
             s.With(RoleOf(s.Name), s.Name == "loss" ? IntervalMean(loggingSteps, s.Steps, Evidence) : null));
         return new TrainingLog(sourceName, format, [.. series.OrderBy(s => s.Name != "loss")], log.Epochs);
-    }
-
-    /// <summary>
-    /// The file's JSON with Python's bare NaN quoted; of damaged gzip data, what could be read, reported. It is held
-    /// whole, so it is read up to the JSON document bound (the memory budget's share): the entries before it are kept.
-    /// </summary>
-    private static ReadOnlyMemory<byte> Text(string file, ReadOptions options, ProblemReporter problems)
-    {
-        using var raw = LogFile.Open(file, options);
-        if (raw is FileStream { Length: 0 })
-        {
-            throw new LogReadException(file, "the file is empty: not a trainer_state.json");
-        }
-
-        long maxBytes = JsonDocumentReader.MaxDocumentBytes(options);
-        using var bounded = new SizeLimitedStream(raw, maxBytes, throwAtLimit: false);
-        using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, maxBytes) : 0);
-        try
-        {
-            using var stream = TextEncoding.WithoutUtf8Mark(bounded);
-            stream.CopyTo(copy);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            problems.Report("", ProblemKind.Truncated, $"the compressed data is damaged ({e.Message}): reading stopped there");
-        }
-
-        if (raw is SizeLimitedStream { LimitReached: true } decompressed)
-        {
-            problems.Report("", ProblemKind.LimitReached, decompressed.LimitMessage);
-        }
-        else if (bounded.LimitReached)
-        {
-            problems.Report("", ProblemKind.LimitReached,
-                $"larger than {maxBytes >> 20} MiB, the most a JSON document is read whole: the entries before that are kept "
-                + $"({options.Spell(Setting.MemoryBudget)} raises it up to {JsonDocumentReader.MaxBytes >> 20} MiB)");
-        }
-
-        byte[] quoted = [];
-        int length = BareLiteralQuoter.Quote(copy.GetBuffer().AsSpan(0, (int)copy.Length), ref quoted).Length;
-        return quoted.AsMemory(0, length);
     }
 
     /// <summary>The Trainer's own key names; "train_loss" is the whole run's mean in the final summary, not a training curve.</summary>
