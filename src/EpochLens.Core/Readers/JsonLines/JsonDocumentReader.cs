@@ -84,7 +84,7 @@ public sealed class JsonDocumentReader : ILogReader
         using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, maxBytes) : 0);
         try
         {
-            TextEncoding.WithoutUtf8Mark(bounded).CopyTo(copy);
+            bounded.CopyTo(copy);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -106,7 +106,7 @@ public sealed class JsonDocumentReader : ILogReader
                 + $"whole ({budget}); write one object per line (JSON Lines) instead");
         }
 
-        var text = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+        var text = JsonHead.SkipBom(copy.GetBuffer().AsSpan(0, (int)copy.Length));
         byte[] quoted = [];
         return BareLiteralQuoter.MayNeedRewrite(text) ? BareLiteralQuoter.Quote(text, ref quoted).ToArray() : text.ToArray();
     }
