@@ -58,10 +58,7 @@ internal static class TrainerStateParser
         var source = "logging_steps";
         if (window is null && steps.Length > 1)
         {
-            var gaps = new long[steps.Length - 1];
-            for (int i = 1; i < steps.Length; i++) gaps[i - 1] = steps[i] - steps[i - 1];
-
-            Array.Sort(gaps);
+            var gaps = steps[1..].ToArray().Zip(steps[..^1].ToArray(), (next, last) => next - last).Order().ToArray();
             window = (int)Math.Min(int.MaxValue, gaps[gaps.Length / 2]);
             source = "the median spacing of the logged steps";
         }
@@ -84,12 +81,8 @@ internal static class TrainerStateParser
     {
         double? fromEntries = epochs is null ? null : EpochHints.StepsPerEpochFromFraction(epochs.Steps, epochs.Values);
         double? fromState = maxSteps > 0 && numTrainEpochs > 0 ? maxSteps / numTrainEpochs : null;
-        if (fromEntries is not double entries)
-        {
-            return fromState is double alone
-                ? Counted(alone, "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)")
-                : null;
-        }
+        const string alone = "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)";
+        if (fromEntries is not double entries) return fromState is double state0 ? Counted(state0, alone) : null;
 
         var origin = $"trainer_state.json log_history step / epoch ({entries:0.##})";
         if (fromState is not double state) return Counted(entries, origin);
@@ -113,9 +106,7 @@ internal static class TrainerStateParser
     /// <summary>Whether max_steps / num_train_epochs fits the entries: within a step of their ratio (plus the epochs' rounding) and at every whole-epoch crossing.</summary>
     private static bool FitsEntries(double state, double entries, MetricSeries epochs)
     {
-        double top = 0;
-        foreach (double e in epochs.Values) top = double.IsFinite(e) ? Math.Max(top, e) : top;
-
+        double top = Math.Max(0, epochs.Values.ToArray().Where(double.IsFinite).DefaultIfEmpty(0).Max());
         double tolerance = 1 + (top > 0 ? entries * 0.01 / top : 0);
         return Math.Abs(state - entries) <= tolerance && EpochHints.FitsEpochCrossings(state, epochs.Steps, epochs.Values);
     }

@@ -15,6 +15,8 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
+    private readonly string _notUtf8 = $"bytes that are not valid UTF-8: {one} skipped";
+
     /// <summary>The root object's members that are numbers, by name, as the last walk found them.</summary>
     public Dictionary<string, double> Numbers { get; } = new(StringComparer.Ordinal);
 
@@ -57,16 +59,8 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
                             reader.Skip();
                             var record = text.Slice(offset + start, (int)reader.BytesConsumed - start);
                             var where = new SourcePosition(one, ++Count, offset + start);
-                            if (System.Text.Unicode.Utf8.IsValid(record))
-                            {
-                                handle(record, where, cut: false);
-                            }
-                            else
-                            {
-                                var why = $"bytes that are not valid UTF-8: {one} skipped";
-                                problems.Report(where.ToString(), ProblemKind.Encoding, why);
-                            }
-
+                            if (System.Text.Unicode.Utf8.IsValid(record)) handle(record, where, cut: false);
+                            else problems.Report(where.ToString(), ProblemKind.Encoding, _notUtf8);
                             start = -1;
                             break;
                         case JsonTokenType.Number or JsonTokenType.String when depth == 1 && name is not null:
@@ -114,7 +108,6 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
         {
             var probe = new Utf8JsonReader(rest, isFinalBlock: false, state);
             while (probe.Read()) { }
-
             return true;
         }
         catch (JsonException)
@@ -145,7 +138,6 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
         var opening = depth == 0 ? "["u8 : "{\"a\":["u8;
         var reader = new Utf8JsonReader(opening, isFinalBlock: false, new JsonReaderState(Options));
         while (reader.Read()) { }
-
         return reader.CurrentState;
     }
 }

@@ -73,10 +73,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         using var stream = text;
         var scanner = RecordLines.Read(
             stream, problems, (line, lines) => handle(line, lines.Position, lines.Unterminated), cutIsDamage: false, bounded: bound);
-        if (scanner.LineNumber == 0)
-        {
-            throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");
-        }
+        if (scanner.LineNumber == 0) throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");
     };
 
     private void ReadRecord(ReadOnlySpan<byte> record, SourcePosition where, bool cut)
@@ -96,15 +93,9 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
             error = $"not valid JSON ({JsonHead.Reason(e)})";
         }
 
-        if (error is null)
-        {
-            if (_values.Count > 0) AddRecord(where);
-        }
-        else
-        {
-            _problems.Report(where.ToString(), cut ? ProblemKind.Truncated : ProblemKind.Malformed,
-                cut ? RecordLines.CutLine : $"{error}: {where.Unit} skipped");
-        }
+        if (error is null && _values.Count > 0) AddRecord(where);
+        else if (error is not null && cut) _problems.Report(where.ToString(), ProblemKind.Truncated, RecordLines.CutLine);
+        else if (error is not null) _problems.Report(where.ToString(), ProblemKind.Malformed, $"{error}: {where.Unit} skipped");
     }
 
     /// <summary>Collects the record's numbers with their flattened keys; returns why the record is not an object, or null.</summary>
@@ -119,11 +110,8 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    if (_keys.AppendName(ref reader, prefix) is not (>= 0 and var nameLength))
-                    {
-                        return "a key holds an escape that is no text (a lone UTF-16 surrogate)";
-                    }
-
+                    int nameLength = _keys.AppendName(ref reader, prefix);
+                    if (nameLength < 0) return "a key holds an escape that is no text (a lone UTF-16 surrogate)";
                     keyLength = prefix + nameLength;
                     break;
                 case JsonTokenType.StartObject:
@@ -142,13 +130,9 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
                 case JsonTokenType.Number or JsonTokenType.String when JsonNumber.TryGet(ref reader, out double value):
                     // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
                     var info = _keys.Lookup(position++, keyLength);
-                    var reading = StepReading.NotANumber;
                     (long step, int decimals) = (0, 0);
-                    if (info.MayBeStep)
-                    {
-                        reading = JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals);
-                    }
-
+                    var reading = info.MayBeStep
+                        ? JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals) : StepReading.NotANumber;
                     _values.Add((info, value, reading, step, decimals));
                     break;
             }
@@ -186,16 +170,12 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
 
                 (step, hasStep) = (exact, true);
             }
-            else if (info.Name == WallTimeKey)
-            {
-                wallTime = value;
-            }
+            else if (info.Name == WallTimeKey) wallTime = value;
         }
 
         if (!hasStep)
         {
-            var why = $"no '{_stepKey!.Name}' step: {where.Unit} skipped";
-            _problems.Report(where.ToString(), ProblemKind.BadValue, why);
+            _problems.Report(where.ToString(), ProblemKind.BadValue, $"no '{_stepKey!.Name}' step: {where.Unit} skipped");
             return;
         }
 
