@@ -26,7 +26,7 @@ internal static class TrainerStateParser
         // The Trainer's own step and epoch keys, whatever the settings say for other logs; it logs no wall times.
         var trainer = options with { StepColumn = "step", EpochColumn = "epoch", KeepWallTimes = false };
         var log = JsonLinesParser.Read(
-            file, trainer, sink, sourceName, format, (reporter, handle) => history.Walk(text, reporter, handle),
+            file, trainer, sink, sourceName, format, (reporter, parser) => history.Walk(text, reporter, parser),
             epochs => Hint(epochs, Top("max_steps"), Top("num_train_epochs")), wholeSteps: true);
         int? loggingSteps = Top("logging_steps") >= 1 ? (int)Math.Round(Top("logging_steps")) : null;
         const string Evidence = "transformers' Trainer logs the mean loss over each logging interval";

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EpochLens.Readers.Input;
-using EpochLens.Readers.Records;
+using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.Json;
 
@@ -20,11 +20,13 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
     /// <summary>The root object's members that are numbers, by name, as the last walk found them.</summary>
     public Dictionary<string, double> Numbers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whole records the last walk met, handed on or skipped as not UTF-8.</summary>
+    /// <summary>Whole records the last walk met, parsed or skipped as not UTF-8.</summary>
     public long Count { get; private set; }
 
-    public void Walk(ReadOnlySpan<byte> text, ProblemReporter problems, RecordHandler handle)
+    public void Walk(ReadOnlySpan<byte> text, ProblemReporter problems, JsonLinesParser parser)
     {
+        // One pass tells a valid document (nearly all) from one whose records must each be checked.
+        bool checkUtf8 = !System.Text.Unicode.Utf8.IsValid(text);
         Numbers.Clear();
         Count = 0;
         var state = new JsonReaderState(Options);
@@ -56,11 +58,19 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
                             break;
                         case JsonTokenType.StartObject when candidate >= 0 && depth == candidate + 1:
                             (arrayDepth, inArray, start) = (candidate, true, (int)reader.TokenStartIndex);
-                            reader.Skip();
+                            var where = new SourcePosition(one, Count + 1, offset + start);
+                            var error = parser.Parse(ref reader); // throws at a cut or damage: not counted then
+                            Count++;
                             var record = text.Slice(offset + start, (int)reader.BytesConsumed - start);
-                            var where = new SourcePosition(one, ++Count, offset + start);
-                            if (System.Text.Unicode.Utf8.IsValid(record)) handle(record, where, cut: false);
-                            else problems.Report(where.ToString(), ProblemKind.Encoding, _notUtf8);
+                            if (checkUtf8 && !System.Text.Unicode.Utf8.IsValid(record))
+                            {
+                                problems.Report(where.ToString(), ProblemKind.Encoding, _notUtf8);
+                            }
+                            else
+                            {
+                                parser.Add(error, where, cut: false);
+                            }
+
                             start = -1;
                             break;
                         case JsonTokenType.Number or JsonTokenType.String when depth == 1 && name is not null:

@@ -129,9 +129,9 @@ public sealed class JsonDocumentReader : ILogReader
             if (options.Strict) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
 
             var records = new JsonArrayRecords(null, "object", "objects");
-            return (problems, handle) =>
+            return (problems, parser) =>
             {
-                records.Walk(text, problems, handle);
+                records.Walk(text, problems, parser);
                 if (records.Count == 0) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             };
         }
