@@ -18,15 +18,17 @@ internal static class TrainerStateParser
 {
     public static TrainingLog Read(string file, string sourceName, string format, ReadOptions options, IProblemSink sink)
     {
-        if (new FileInfo(file).Length == 0) throw new LogReadException(file, "the file is empty: not a trainer_state.json");
-        var text = JsonDocumentReader.ReadWhole(file, options, new ProblemReporter(file, sink, options.Strict), keepCut: true);
+        const string empty = "the file is empty: not a trainer_state.json";
+        if (new FileInfo(file).Length == 0) throw new LogReadException(file, empty);
+        var problems = new ProblemReporter(file, sink, options.Strict);
+        var text = JsonDocumentReader.ReadWhole(file, options, problems, keepCut: true);
         var history = new JsonArrayRecords("log_history", "log_history entry", "log_history entries");
         double Top(string key) => history.Numbers.GetValueOrDefault(key, double.NaN);
 
         // The Trainer's own step and epoch keys, whatever the settings say for other logs; it logs no wall times.
         var trainer = options with { StepColumn = "step", EpochColumn = "epoch", KeepWallTimes = false };
         var log = JsonLinesParser.Read(
-            file, trainer, sink, sourceName, format, (reporter, parser) => history.Walk(text, reporter, parser),
+            file, trainer, sink, sourceName, format, (reporter, parser) => history.Walk(text.Span, reporter, parser),
             epochs => Hint(epochs, Top("max_steps"), Top("num_train_epochs")), wholeSteps: true);
         int? loggingSteps = Top("logging_steps") >= 1 ? (int)Math.Round(Top("logging_steps")) : null;
         const string Evidence = "transformers' Trainer logs the mean loss over each logging interval";
@@ -81,8 +83,9 @@ internal static class TrainerStateParser
     {
         double? fromEntries = epochs is null ? null : EpochHints.StepsPerEpochFromFraction(epochs.Steps, epochs.Values);
         double? fromState = maxSteps > 0 && numTrainEpochs > 0 ? maxSteps / numTrainEpochs : null;
-        const string alone = "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)";
-        if (fromEntries is not double entries) return fromState is double state0 ? Counted(state0, alone) : null;
+        const string alone =
+            "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)";
+        if (fromEntries is not double entries) return fromState is double only ? Counted(only, alone) : null;
 
         var origin = $"trainer_state.json log_history step / epoch ({entries:0.##})";
         if (fromState is not double state) return Counted(entries, origin);

@@ -74,41 +74,49 @@ public sealed class JsonDocumentReader : ILogReader
     /// <summary>
     /// The one way the JSON readers hold a document: read whole up to <see cref="MaxDocumentBytes"/>, past a UTF-8
     /// byte order mark, Python's bare NaN and Infinity quoted. Where the bound or damaged gzip data cuts it, a reader
-    /// that needs it whole refuses it; one that keeps the records before the cut (<paramref name="keepCut"/>) reports it.
+    /// that needs it whole refuses it; one that keeps the records before a cut (<paramref name="keepCut"/>) says so.
     /// </summary>
-    internal static byte[] ReadWhole(string file, ReadOptions options, ProblemReporter problems, bool keepCut)
+    internal static ReadOnlyMemory<byte> ReadWhole(string file, ReadOptions options, ProblemReporter problems,
+        bool keepCut)
     {
         long maxBytes = MaxDocumentBytes(options);
         using var raw = LogFile.Open(file, options, out var decompressed);
         using var bounded = new SizeLimitedStream(raw, maxBytes, throwAtLimit: false);
-        using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, maxBytes) : 0);
+        var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, maxBytes) : 0);
         try
         {
             bounded.CopyTo(copy);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            if (!keepCut) throw new LogReadException(file, $"the compressed content is damaged ({e.Message})", e);
-            problems.Report("", ProblemKind.Truncated, $"the compressed data is damaged ({e.Message}): reading stopped there");
+            var damaged = $"the compressed data is damaged ({e.Message})";
+            if (!keepCut) throw new LogReadException(file, damaged, e);
+            problems.Report("", ProblemKind.Truncated, $"{damaged}: reading stopped there");
         }
 
-        string raises = $"{options.Spell(Setting.MemoryBudget)} raises";
-        if (decompressed is { LimitReached: true }) problems.Report("", ProblemKind.LimitReached, decompressed.LimitMessage);
+        var raises = $"{options.Spell(Setting.MemoryBudget)} raises";
+        if (decompressed is { LimitReached: true })
+        {
+            problems.Report("", ProblemKind.LimitReached, decompressed.LimitMessage);
+        }
         else if (bounded.LimitReached && keepCut)
         {
-            problems.Report("", ProblemKind.LimitReached, $"larger than {maxBytes >> 20} MiB, the most a JSON document is "
-                + $"read whole: the entries before that are kept ({raises} it up to {MaxBytes >> 20} MiB)");
+            problems.Report("", ProblemKind.LimitReached, $"larger than {maxBytes >> 20} MiB, the most a JSON document "
+                + $"is read whole: the entries before that are kept ({raises} it up to {MaxBytes >> 20} MiB)");
         }
         else if (bounded.LimitReached)
         {
             var budget = maxBytes < MaxBytes ? $"within the memory budget, which {raises}" : "at any memory budget";
-            throw new LogReadException(file, $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read "
-                + $"whole ({budget}); write one object per line (JSON Lines) instead");
+            throw new LogReadException(file, $"larger than {maxBytes >> 20} MiB, the most a single JSON document is "
+                + $"read whole ({budget}); write one object per line (JSON Lines) instead");
         }
 
-        var text = JsonHead.SkipBom(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+        var text = copy.GetBuffer().AsMemory(0, (int)copy.Length);
+        text = text[(text.Length - JsonHead.SkipBom(text.Span).Length)..];
+        if (!BareLiteralQuoter.MayNeedRewrite(text.Span)) return text;
         byte[] quoted = [];
-        return BareLiteralQuoter.MayNeedRewrite(text) ? BareLiteralQuoter.Quote(text, ref quoted).ToArray() : text.ToArray();
+        int length = BareLiteralQuoter.Quote(text.Span, ref quoted).Length;
+        return quoted.AsMemory(0, length);
     }
 
     /// <summary>
@@ -131,7 +139,7 @@ public sealed class JsonDocumentReader : ILogReader
             var records = new JsonArrayRecords(null, "object", "objects");
             return (problems, parser) =>
             {
-                records.Walk(text, problems, parser);
+                records.Walk(text.Span, problems, parser);
                 if (records.Count == 0) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             };
         }
@@ -150,11 +158,8 @@ public sealed class JsonDocumentReader : ILogReader
         using var writer = new Utf8JsonWriter(output);
         void Line(JsonElement? whole, IEnumerable<(string Key, JsonElement Value)> members)
         {
-            if (whole is { } row)
-            {
-                row.WriteTo(writer);
-            }
-            else
+            whole?.WriteTo(writer);
+            if (whole is null)
             {
                 writer.WriteStartObject();
                 foreach (var (key, value) in members)
