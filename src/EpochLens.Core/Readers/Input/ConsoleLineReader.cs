@@ -45,10 +45,8 @@ internal sealed class ConsoleLineReader : IDisposable
     /// <summary>The physical line (1-based) the current segment is on.</summary>
     public long Line => _lines.LineNumber;
 
-    /// <summary>Byte offset of the current segment in the (decompressed) text.</summary>
-    public long ByteOffset => _lines.LineOffset;
-
-    public string Location => $"line {Line}, byte {ByteOffset}";
+    /// <summary>Where the current segment is: its line and the byte offset of that in the (decompressed) text.</summary>
+    public string Location => $"line {Line}, byte {_lines.LineOffset}";
 
     /// <summary>The head's segments for format recognition, read as the readers read the file.</summary>
     public static List<string> Segments(ReadOnlySpan<byte> head)
