@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.ExceptionServices;
 
 namespace EpochLens.Readers;
 
@@ -41,35 +40,17 @@ public static class FileHead
         return IsGzip(magic[..read]);
     }
 
-    /// <summary>
-    /// Reads up to <paramref name="head"/>'s length from a stream; damage met there (a broken gzip member) ends it and is
-    /// kept in <paramref name="failure"/>, for a reader to throw where it expects and reports such damage.
-    /// </summary>
-    internal static int ReadHead(Stream stream, byte[] head, out Exception? failure)
-    {
-        int read = 0;
-        failure = null;
-        try
-        {
-            while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0) read += n;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            failure = e;
-        }
-
-        return read;
-    }
-
     private static byte[] ReadUpTo(Stream stream)
     {
         var buffer = new byte[Size];
-        int total = ReadHead(stream, buffer, out var failure);
-
-        // Truncated gzip: what came out before the damage is enough to detect the format.
-        if (failure is not null && !(failure is InvalidDataException && total > 0))
+        int total = 0;
+        try
         {
-            ExceptionDispatchInfo.Throw(failure);
+            while (total < Size && stream.Read(buffer, total, Size - total) is var n and > 0) total += n;
+        }
+        catch (InvalidDataException) when (total > 0)
+        {
+            // Truncated gzip: what came out before the damage is enough to detect the format.
         }
 
         return buffer[..total];

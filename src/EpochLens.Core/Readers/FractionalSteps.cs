@@ -126,14 +126,8 @@ internal sealed class FractionalSteps
 
         public void Report(ReadProblem problem)
         {
-            if (Overflowed)
-            {
-                sink.Report(problem);
-                return;
-            }
-
             _held.Add(problem);
-            Overflowed = _held.Count > MaxHeld;
+            Overflowed |= _held.Count > MaxHeld;
             if (Overflowed) PassOn();
         }
 

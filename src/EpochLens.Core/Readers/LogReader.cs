@@ -24,16 +24,10 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
         ArgumentNullException.ThrowIfNull(problems);
         var budget = new PointBudget(options.MaxPoints, options.Progress);
         IReadOnlyList<TrainingLog> logs;
-        using (budget.Use())
-        {
-            logs = ReadWithin(path, options, problems);
-        }
-
-        if (budget.Exhausted)
-        {
-            problems.Report(new ReadProblem(path, "", ProblemKind.LimitReached, MemoryBudget.UsedUp(options, budget.Points)));
-        }
-
+        using (budget.Use()) logs = ReadWithin(path, options, problems);
+        if (!budget.Exhausted) return logs;
+        var usedUp = MemoryBudget.UsedUp(options, budget.Points);
+        problems.Report(new ReadProblem(path, "", ProblemKind.LimitReached, usedUp));
         return logs;
     }
 
@@ -68,12 +62,8 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
             }
         }
 
-        if (logs.Count == 0)
-        {
-            throw new LogReadException(path, "none of the logs in this folder could be read (see the problems above)");
-        }
-
-        return logs;
+        const string none = "none of the logs in this folder could be read (see the problems above)";
+        return logs.Count > 0 ? logs : throw new LogReadException(path, none);
     }
 
     /// <summary>

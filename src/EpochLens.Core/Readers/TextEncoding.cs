@@ -37,14 +37,18 @@ public static class TextEncoding
     }
 
     /// <summary>
-    /// <paramref name="stream"/> as UTF-8: itself when it is not UTF-16 (a seekable stream is rewound to where it was,
-    /// so a plain file stays a plain file for the fast readers), else a stream that transcodes it.
+    /// <paramref name="file"/> as UTF-8: itself, where it was, when it is not UTF-16 (a plain file stays a plain file
+    /// for the fast readers), else a stream that transcodes it.
     /// </summary>
-    public static Stream Utf8(Stream stream)
+    public static Stream Utf8(Stream file)
     {
-        Encoding? utf16 = null;
-        var text = Past(stream, Sniff, head => (utf16 = Utf16Of(head)) is null ? 0 : MarkLength(head));
-        return utf16 is null ? text : Utf8(text, utf16);
+        ArgumentNullException.ThrowIfNull(file);
+        var head = new byte[Sniff];
+        long at = file.Position;
+        int read = file.ReadAtLeast(head, Sniff, throwOnEndOfStream: false);
+        var utf16 = Utf16Of(head.AsSpan(0, read));
+        file.Position = at + (utf16 is null ? 0 : MarkLength(head));
+        return utf16 is null ? file : Utf8(file, utf16);
     }
 
     /// <summary>
@@ -53,9 +57,6 @@ public static class TextEncoding
     /// </summary>
     public static Stream Utf8(Stream stream, Encoding utf16) =>
         Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-
-    /// <summary><paramref name="stream"/> past a UTF-8 byte-order mark at its start, for parsers that do not skip one themselves.</summary>
-    public static Stream WithoutUtf8Mark(Stream stream) => Past(stream, 3, head => head.SequenceEqual("\uFEFF"u8) ? 3 : 0);
 
     /// <summary>A file's first bytes (<see cref="FileHead"/>) as UTF-8, for detection.</summary>
     public static byte[] Utf8(byte[] head)
@@ -83,27 +84,6 @@ public static class TextEncoding
         }
 
         return (zeroHigh, zeroLow, pairs);
-    }
-
-    /// <summary>
-    /// Looks at up to <paramref name="size"/> bytes at the start of <paramref name="stream"/> and goes on after the first
-    /// <paramref name="skip"/>(head) of them: a seekable stream is moved there (so a plain file stays a plain file), one
-    /// that cannot seek is replayed from there. Damage met reading the head (a broken gzip member) skips nothing and is
-    /// kept, to be thrown when the reader gets that far, where it expects and reports such damage.
-    /// </summary>
-    private static Stream Past(Stream stream, int size, Func<ReadOnlySpan<byte>, int> skip)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var head = new byte[size];
-        if (stream.CanSeek)
-        {
-            long at = stream.Position;
-            stream.Position = at + skip(head.AsSpan(0, stream.ReadAtLeast(head, size, throwOnEndOfStream: false)));
-            return stream;
-        }
-
-        int read = FileHead.ReadHead(stream, head, out var failure);
-        return new PrefixedReadStream(head[(failure is null ? skip(head.AsSpan(0, read)) : 0)..read], stream, failure);
     }
 
     /// <summary>The UTF-16 byte-order mark's length at the start (2), or 0: it is dropped, so the text reads as UTF-8 without one.</summary>

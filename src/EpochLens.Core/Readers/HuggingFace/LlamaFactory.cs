@@ -16,20 +16,16 @@ internal static class LlamaFactory
 
     public static TrainingLog Read(string file, string name, string format, ReadOptions options, IProblemSink problems)
     {
-        var generic = JsonLinesParser.Read(file, options with { StepColumn = "current_steps", EpochColumn = "epoch" }, problems, name, format);
-        var series = new List<MetricSeries>();
-        foreach (var s in generic.Series)
-        {
-            if (Array.IndexOf(NotMetrics, s.Name) >= 0)
-            {
-                continue;
-            }
-
-            series.Add(s.Name == "loss" && s.Count > 1 ? s.With(averaging: TrainerStateParser.IntervalMean(null, s.Steps, "LLaMA-Factory copies the Trainer's loss")) : s);
-        }
+        var columns = options with { StepColumn = "current_steps", EpochColumn = "epoch" };
+        var generic = JsonLinesParser.Read(file, columns, problems, name, format);
+        var series = generic.Series.Where(s => !NotMetrics.Contains(s.Name)).Select(s => s.Name == "loss" && s.Count > 1
+            ? s.With(averaging: TrainerStateParser.IntervalMean(null, s.Steps, "LLaMA-Factory copies the Trainer's loss"))
+            : s);
 
         // current_steps is the Trainer's global step, counted from 1 (see EpochHint.FirstEpochStart).
-        var hint = generic.Epochs is { StepsPerEpoch: not null } h ? h with { Origin = "LLaMA-Factory trainer_log.jsonl: current_steps / epoch", FirstEpochStart = 1 } : generic.Epochs;
-        return new TrainingLog(name, format, series, hint);
+        var hint = generic.Epochs is { StepsPerEpoch: not null } h
+            ? h with { Origin = "LLaMA-Factory trainer_log.jsonl: current_steps / epoch", FirstEpochStart = 1 }
+            : generic.Epochs;
+        return new TrainingLog(name, format, [.. series], hint);
     }
 }

@@ -3,7 +3,6 @@ using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;
-using EpochLens.Settings;
 
 namespace EpochLens.Readers.HuggingFace;
 
@@ -19,61 +18,23 @@ internal static class TrainerStateParser
 {
     public static TrainingLog Read(string file, string sourceName, string format, ReadOptions options, IProblemSink sink)
     {
-        var text = Text(file, options, new ProblemReporter(file, sink, options.Strict));
+        const string empty = "the file is empty: not a trainer_state.json";
+        if (new FileInfo(file).Length == 0) throw new LogReadException(file, empty);
+        var problems = new ProblemReporter(file, sink, options.Strict);
+        var text = JsonDocumentReader.ReadWhole(file, options, problems, keepCut: true);
         var history = new JsonArrayRecords("log_history", "log_history entry", "log_history entries");
         double Top(string key) => history.Numbers.GetValueOrDefault(key, double.NaN);
 
         // The Trainer's own step and epoch keys, whatever the settings say for other logs; it logs no wall times.
         var trainer = options with { StepColumn = "step", EpochColumn = "epoch", KeepWallTimes = false };
         var log = JsonLinesParser.Read(
-            file, trainer, sink, sourceName, format, (reporter, handle) => history.Walk(text.Span, reporter, handle),
+            file, trainer, sink, sourceName, format, (reporter, parser) => history.Walk(text.Span, reporter, parser),
             epochs => Hint(epochs, Top("max_steps"), Top("num_train_epochs")), wholeSteps: true);
         int? loggingSteps = Top("logging_steps") >= 1 ? (int)Math.Round(Top("logging_steps")) : null;
         const string Evidence = "transformers' Trainer logs the mean loss over each logging interval";
         var series = log.Series.Select(s =>
             s.With(RoleOf(s.Name), s.Name == "loss" ? IntervalMean(loggingSteps, s.Steps, Evidence) : null));
         return new TrainingLog(sourceName, format, [.. series.OrderBy(s => s.Name != "loss")], log.Epochs);
-    }
-
-    /// <summary>
-    /// The file's JSON with Python's bare NaN quoted; of damaged gzip data, what could be read, reported. It is held
-    /// whole, so it is read up to the JSON document bound (the memory budget's share): the entries before it are kept.
-    /// </summary>
-    private static ReadOnlyMemory<byte> Text(string file, ReadOptions options, ProblemReporter problems)
-    {
-        using var raw = LogFile.Open(file, options);
-        if (raw is FileStream { Length: 0 })
-        {
-            throw new LogReadException(file, "the file is empty: not a trainer_state.json");
-        }
-
-        long maxBytes = JsonDocumentReader.MaxDocumentBytes(options);
-        using var bounded = new SizeLimitedStream(raw, maxBytes, throwAtLimit: false);
-        using var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, maxBytes) : 0);
-        try
-        {
-            using var stream = TextEncoding.WithoutUtf8Mark(bounded);
-            stream.CopyTo(copy);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            problems.Report("", ProblemKind.Truncated, $"the compressed data is damaged ({e.Message}): reading stopped there");
-        }
-
-        if (raw is SizeLimitedStream { LimitReached: true } decompressed)
-        {
-            problems.Report("", ProblemKind.LimitReached, decompressed.LimitMessage);
-        }
-        else if (bounded.LimitReached)
-        {
-            problems.Report("", ProblemKind.LimitReached,
-                $"larger than {maxBytes >> 20} MiB, the most a JSON document is read whole: the entries before that are kept "
-                + $"({options.Spell(Setting.MemoryBudget)} raises it up to {JsonDocumentReader.MaxBytes >> 20} MiB)");
-        }
-
-        byte[] quoted = [];
-        int length = BareLiteralQuoter.Quote(copy.GetBuffer().AsSpan(0, (int)copy.Length), ref quoted).Length;
-        return quoted.AsMemory(0, length);
     }
 
     /// <summary>The Trainer's own key names; "train_loss" is the whole run's mean in the final summary, not a training curve.</summary>
@@ -99,10 +60,7 @@ internal static class TrainerStateParser
         var source = "logging_steps";
         if (window is null && steps.Length > 1)
         {
-            var gaps = new long[steps.Length - 1];
-            for (int i = 1; i < steps.Length; i++) gaps[i - 1] = steps[i] - steps[i - 1];
-
-            Array.Sort(gaps);
+            var gaps = steps[1..].ToArray().Zip(steps[..^1].ToArray(), (next, last) => next - last).Order().ToArray();
             window = (int)Math.Min(int.MaxValue, gaps[gaps.Length / 2]);
             source = "the median spacing of the logged steps";
         }
@@ -125,12 +83,9 @@ internal static class TrainerStateParser
     {
         double? fromEntries = epochs is null ? null : EpochHints.StepsPerEpochFromFraction(epochs.Steps, epochs.Values);
         double? fromState = maxSteps > 0 && numTrainEpochs > 0 ? maxSteps / numTrainEpochs : null;
-        if (fromEntries is not double entries)
-        {
-            return fromState is double alone
-                ? Counted(alone, "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)")
-                : null;
-        }
+        const string alone =
+            "trainer_state.json max_steps / num_train_epochs (log_history has no fractional epochs to take it from)";
+        if (fromEntries is not double entries) return fromState is double only ? Counted(only, alone) : null;
 
         var origin = $"trainer_state.json log_history step / epoch ({entries:0.##})";
         if (fromState is not double state) return Counted(entries, origin);
@@ -154,9 +109,7 @@ internal static class TrainerStateParser
     /// <summary>Whether max_steps / num_train_epochs fits the entries: within a step of their ratio (plus the epochs' rounding) and at every whole-epoch crossing.</summary>
     private static bool FitsEntries(double state, double entries, MetricSeries epochs)
     {
-        double top = 0;
-        foreach (double e in epochs.Values) top = double.IsFinite(e) ? Math.Max(top, e) : top;
-
+        double top = Math.Max(0, epochs.Values.ToArray().Where(double.IsFinite).DefaultIfEmpty(0).Max());
         double tolerance = 1 + (top > 0 ? entries * 0.01 / top : 0);
         return Math.Abs(state - entries) <= tolerance && EpochHints.FitsEpochCrossings(state, epochs.Steps, epochs.Values);
     }

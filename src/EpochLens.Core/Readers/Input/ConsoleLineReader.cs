@@ -45,10 +45,8 @@ internal sealed class ConsoleLineReader : IDisposable
     /// <summary>The physical line (1-based) the current segment is on.</summary>
     public long Line => _lines.LineNumber;
 
-    /// <summary>Byte offset of the current segment in the (decompressed) text.</summary>
-    public long ByteOffset => _lines.LineOffset;
-
-    public string Location => $"line {Line}, byte {ByteOffset}";
+    /// <summary>Where the current segment is: its line and the byte offset of that in the (decompressed) text.</summary>
+    public string Location => $"line {Line}, byte {_lines.LineOffset}";
 
     /// <summary>The head's segments for format recognition, read as the readers read the file.</summary>
     public static List<string> Segments(ReadOnlySpan<byte> head)
@@ -86,10 +84,8 @@ internal sealed class ConsoleLineReader : IDisposable
     private void ReportEnd()
     {
         if (_lines.ReadError is { } error) _problems.Report($"byte {_lines.BytesRead}", ProblemKind.Truncated, error);
-        if (_bounded is { LimitReached: true } bounded)
-        {
-            _problems.Report($"byte {bounded.Limit}", ProblemKind.LimitReached, bounded.LimitMessage);
-        }
+        if (_bounded is not { LimitReached: true } bounded) return;
+        _problems.Report($"byte {bounded.Limit}", ProblemKind.LimitReached, bounded.LimitMessage);
     }
 
     private bool Decode(ReadOnlySpan<byte> bytes, out ReadOnlySpan<char> text)
@@ -103,10 +99,8 @@ internal sealed class ConsoleLineReader : IDisposable
 
         if (bytes.Contains(Escape)) bytes = StripEscapes(bytes);
         if (bytes.IsEmpty) return false;
-        if (!Utf8.IsValid(bytes))
-        {
-            _problems.Report(Location, ProblemKind.Encoding, "bytes that are not UTF-8: read with replacement characters");
-        }
+        const string NotUtf8 = "bytes that are not UTF-8: read with replacement characters";
+        if (!Utf8.IsValid(bytes)) _problems.Report(Location, ProblemKind.Encoding, NotUtf8);
 
         var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
         if (chars.ContainsAny(ControlCharacters))
@@ -126,19 +120,13 @@ internal sealed class ConsoleLineReader : IDisposable
         int write = 0;
         for (int read = 0; read < bytes.Length; read++)
         {
-            if (bytes[read] != Escape)
-            {
-                _stripped[write++] = bytes[read];
-            }
-            else if (read + 1 < bytes.Length && bytes[read + 1] == '[')
+            if (bytes[read] != Escape) _stripped[write++] = bytes[read];
+            else if (read + 1 >= bytes.Length || bytes[read + 1] != '[') read++;
+            else
             {
                 // CSI: parameters and intermediates up to one final byte in 0x40-0x7e.
                 read += 2;
                 while (read < bytes.Length && (bytes[read] < 0x40 || bytes[read] > 0x7e)) read++;
-            }
-            else
-            {
-                read++;
             }
         }
 

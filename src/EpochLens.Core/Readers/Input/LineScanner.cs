@@ -152,10 +152,8 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
             _start = 0;
         }
 
-        if (_end == _buffer.Length)
-        {
-            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, maxLineBytes + 1L + (1 << 16)));
-        }
+        long grown = Math.Min(_buffer.Length * 2L, maxLineBytes + 1L + (1 << 16));
+        if (_end == _buffer.Length) Array.Resize(ref _buffer, (int)grown);
 
         try
         {

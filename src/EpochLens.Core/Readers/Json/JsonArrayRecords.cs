@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EpochLens.Readers.Input;
-using EpochLens.Readers.Records;
+using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.Json;
 
@@ -15,14 +15,18 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
+    private readonly string _notUtf8 = $"bytes that are not valid UTF-8: {one} skipped";
+
     /// <summary>The root object's members that are numbers, by name, as the last walk found them.</summary>
     public Dictionary<string, double> Numbers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whole records the last walk met, handed on or skipped as not UTF-8.</summary>
+    /// <summary>Whole records the last walk met, parsed or skipped as not UTF-8.</summary>
     public long Count { get; private set; }
 
-    public void Walk(ReadOnlySpan<byte> text, ProblemReporter problems, RecordHandler handle)
+    public void Walk(ReadOnlySpan<byte> text, ProblemReporter problems, JsonLinesParser parser)
     {
+        // One pass tells a valid document (nearly all) from one whose records must each be checked.
+        bool checkUtf8 = !System.Text.Unicode.Utf8.IsValid(text);
         Numbers.Clear();
         Count = 0;
         var state = new JsonReaderState(Options);
@@ -54,17 +58,17 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
                             break;
                         case JsonTokenType.StartObject when candidate >= 0 && depth == candidate + 1:
                             (arrayDepth, inArray, start) = (candidate, true, (int)reader.TokenStartIndex);
-                            reader.Skip();
+                            var where = new SourcePosition(one, Count + 1, offset + start);
+                            var error = parser.Parse(ref reader); // throws at a cut or damage: not counted then
+                            Count++;
                             var record = text.Slice(offset + start, (int)reader.BytesConsumed - start);
-                            var where = new SourcePosition(one, ++Count, offset + start);
-                            if (System.Text.Unicode.Utf8.IsValid(record))
+                            if (checkUtf8 && !System.Text.Unicode.Utf8.IsValid(record))
                             {
-                                handle(record, where, cut: false);
+                                problems.Report(where.ToString(), ProblemKind.Encoding, _notUtf8);
                             }
                             else
                             {
-                                var why = $"bytes that are not valid UTF-8: {one} skipped";
-                                problems.Report(where.ToString(), ProblemKind.Encoding, why);
+                                parser.Add(error, where, cut: false);
                             }
 
                             start = -1;
@@ -114,7 +118,6 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
         {
             var probe = new Utf8JsonReader(rest, isFinalBlock: false, state);
             while (probe.Read()) { }
-
             return true;
         }
         catch (JsonException)
@@ -145,7 +148,6 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
         var opening = depth == 0 ? "["u8 : "{\"a\":["u8;
         var reader = new Utf8JsonReader(opening, isFinalBlock: false, new JsonReaderState(Options));
         while (reader.Read()) { }
-
         return reader.CurrentState;
     }
 }

@@ -64,7 +64,7 @@ public sealed class JsonDocumentReader : ILogReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         return [.. source.Files.Select(file => JsonLinesParser.Read(
-            file, options, problems, source.NameOf(file), Format, Records(file, options)))];
+            file, options, problems, source.NameOf(file), Format, Records(file, options, problems)))];
     }
 
     /// <summary>The largest document read whole: <see cref="MaxBytes"/>, or less where the memory budget is small.</summary>
@@ -72,36 +72,60 @@ public sealed class JsonDocumentReader : ILogReader
         Math.Clamp(options.MemoryBudgetBytes / BudgetBytesPerDocumentByte, 1L << 20, MaxBytes);
 
     /// <summary>
+    /// The one way the JSON readers hold a document: read whole up to <see cref="MaxDocumentBytes"/>, past a UTF-8
+    /// byte order mark, Python's bare NaN and Infinity quoted. Where the bound or damaged gzip data cuts it, a reader
+    /// that needs it whole refuses it; one that keeps the records before a cut (<paramref name="keepCut"/>) says so.
+    /// </summary>
+    internal static ReadOnlyMemory<byte> ReadWhole(string file, ReadOptions options, ProblemReporter problems,
+        bool keepCut)
+    {
+        long maxBytes = MaxDocumentBytes(options);
+        using var raw = LogFile.Open(file, options, out var decompressed);
+        using var bounded = new SizeLimitedStream(raw, maxBytes, throwAtLimit: false);
+        var copy = new MemoryStream(raw is FileStream plain ? (int)Math.Min(plain.Length, maxBytes) : 0);
+        try
+        {
+            bounded.CopyTo(copy);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            var damaged = $"the compressed data is damaged ({e.Message})";
+            if (!keepCut) throw new LogReadException(file, damaged, e);
+            problems.Report("", ProblemKind.Truncated, $"{damaged}: reading stopped there");
+        }
+
+        var raises = $"{options.Spell(Setting.MemoryBudget)} raises";
+        if (decompressed is { LimitReached: true })
+        {
+            problems.Report("", ProblemKind.LimitReached, decompressed.LimitMessage);
+        }
+        else if (bounded.LimitReached && keepCut)
+        {
+            problems.Report("", ProblemKind.LimitReached, $"larger than {maxBytes >> 20} MiB, the most a JSON document "
+                + $"is read whole: the entries before that are kept ({raises} it up to {MaxBytes >> 20} MiB)");
+        }
+        else if (bounded.LimitReached)
+        {
+            var budget = maxBytes < MaxBytes ? $"within the memory budget, which {raises}" : "at any memory budget";
+            throw new LogReadException(file, $"larger than {maxBytes >> 20} MiB, the most a single JSON document is "
+                + $"read whole ({budget}); write one object per line (JSON Lines) instead");
+        }
+
+        var text = copy.GetBuffer().AsMemory(0, (int)copy.Length);
+        text = text[(text.Length - JsonHead.SkipBom(text.Span).Length)..];
+        if (!BareLiteralQuoter.MayNeedRewrite(text.Span)) return text;
+        byte[] quoted = [];
+        int length = BareLiteralQuoter.Quote(text.Span, ref quoted).Length;
+        return quoted.AsMemory(0, length);
+    }
+
+    /// <summary>
     /// The document's records: as JSON Lines, one object a step; or, when it is not valid JSON, the objects of its
     /// array of per-step objects, each read on its own, so that one damaged object costs only itself.
     /// </summary>
-    private static RecordFeed Records(string file, ReadOptions options)
+    private static RecordFeed Records(string file, ReadOptions options, IProblemSink sink)
     {
-        byte[] text = [];
-        long maxBytes = MaxDocumentBytes(options);
-        using (var bounded = new SizeLimitedStream(LogFile.Open(file, options), maxBytes, throwAtLimit: true))
-        {
-            try
-            {
-                using var copy = new MemoryStream();
-                bounded.CopyTo(copy);
-                text = copy.ToArray();
-            }
-            catch (InvalidDataException e)
-            {
-                var budget = maxBytes < MaxBytes
-                    ? $"within the memory budget, which {options.Spell(Setting.MemoryBudget)} raises"
-                    : "at any memory budget";
-                throw new LogReadException(file, bounded.LimitReached
-                    ? $"larger than {maxBytes >> 20} MiB, the most a single JSON document is read whole ({budget}); "
-                        + "write one object per line (JSON Lines) instead"
-                    : $"the compressed content is damaged ({e.Message})", e);
-            }
-        }
-
-        // Python's bare NaN and Infinity, made strings that the JSON Lines parser reads as numbers.
-        byte[] quoted = [];
-        text = BareLiteralQuoter.MayNeedRewrite(text) ? BareLiteralQuoter.Quote(text, ref quoted).ToArray() : text;
+        var text = ReadWhole(file, options, new ProblemReporter(file, sink, options.Strict), keepCut: false);
         JsonDocument document;
         try
         {
@@ -113,9 +137,9 @@ public sealed class JsonDocumentReader : ILogReader
             if (options.Strict) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
 
             var records = new JsonArrayRecords(null, "object", "objects");
-            return (problems, handle) =>
+            return (problems, parser) =>
             {
-                records.Walk(text, problems, handle);
+                records.Walk(text.Span, problems, parser);
                 if (records.Count == 0) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
             };
         }
@@ -134,11 +158,8 @@ public sealed class JsonDocumentReader : ILogReader
         using var writer = new Utf8JsonWriter(output);
         void Line(JsonElement? whole, IEnumerable<(string Key, JsonElement Value)> members)
         {
-            if (whole is { } row)
-            {
-                row.WriteTo(writer);
-            }
-            else
+            whole?.WriteTo(writer);
+            if (whole is null)
             {
                 writer.WriteStartObject();
                 foreach (var (key, value) in members)

@@ -61,69 +61,64 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         FractionalSteps.Read(file, options, problems, (scaling, sink) =>
         {
             var parser = new JsonLinesParser(file, options, sink, scaling, wholeSteps);
-            (feed ?? Lines(() => (LogFile.Open(file, options, out var bounded), bounded)))(parser._problems, parser.ReadRecord);
+            (feed ?? Lines(() => (LogFile.Open(file, options, out var bounded), bounded)))(parser._problems, parser);
             parser._fractions.Rows = parser._records;
             return ([parser.Finish(sourceName, format, hint)], parser._fractions);
         })[0];
 
     /// <summary>The records of a JSON Lines stream, one a line; the stream comes with its decompression bound, if any.</summary>
-    public static RecordFeed Lines(Func<(Stream Text, SizeLimitedStream? Bound)> open) => (problems, handle) =>
+    public static RecordFeed Lines(Func<(Stream Text, SizeLimitedStream? Bound)> open) => (problems, parser) =>
     {
         var (text, bound) = open();
         using var stream = text;
-        var scanner = RecordLines.Read(
-            stream, problems, (line, lines) => handle(line, lines.Position, lines.Unterminated), cutIsDamage: false, bounded: bound);
-        if (scanner.LineNumber == 0)
-        {
-            throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");
-        }
+        var scanner = RecordLines.Read(stream, problems, (line, lines) => parser.ReadLine(line, lines.Position, lines.Unterminated),
+            cutIsDamage: false, bounded: bound);
+        if (scanner.LineNumber == 0) throw new LogReadException(problems.File, "the file is empty: no JSON lines to read");
     };
 
-    private void ReadRecord(ReadOnlySpan<byte> record, SourcePosition where, bool cut)
+    private void ReadLine(ReadOnlySpan<byte> line, SourcePosition where, bool cut)
     {
-        record = record.Trim(" \t\r"u8);
-        if (record.IsEmpty) return;
-        if (BareLiteralQuoter.MayNeedRewrite(record)) record = BareLiteralQuoter.Quote(record, ref _quoted);
-
-        _values.Clear();
+        line = line.Trim(" \t\r"u8);
+        if (line.IsEmpty) return;
+        if (BareLiteralQuoter.MayNeedRewrite(line)) line = BareLiteralQuoter.Quote(line, ref _quoted);
         string? error;
         try
         {
-            error = Parse(record);
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = MaxDepth });
+            error = !reader.Read() || reader.TokenType != JsonTokenType.StartObject ? "not a JSON object"
+                : Parse(ref reader) ?? (reader.Read() ? "more than one JSON value" : null);
         }
         catch (JsonException e)
         {
             error = $"not valid JSON ({JsonHead.Reason(e)})";
         }
 
-        if (error is null)
-        {
-            if (_values.Count > 0) AddRecord(where);
-        }
-        else
-        {
-            _problems.Report(where.ToString(), cut ? ProblemKind.Truncated : ProblemKind.Malformed,
-                cut ? RecordLines.CutLine : $"{error}: {where.Unit} skipped");
-        }
+        Add(error, where, cut);
     }
 
-    /// <summary>Collects the record's numbers with their flattened keys; returns why the record is not an object, or null.</summary>
-    private string? Parse(ReadOnlySpan<byte> record)
+    /// <summary>Adds the record <see cref="Parse"/> read, or reports <paramref name="error"/> (as a cut record's).</summary>
+    public void Add(string? error, SourcePosition where, bool cut)
     {
-        var reader = new Utf8JsonReader(record, new JsonReaderOptions { MaxDepth = MaxDepth });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return "not a JSON object";
+        if (error is null && _values.Count > 0) AddRecord(where);
+        else if (error is not null && cut) _problems.Report(where.ToString(), ProblemKind.Truncated, RecordLines.CutLine);
+        else if (error is not null) _problems.Report(where.ToString(), ProblemKind.Malformed, $"{error}: {where.Unit} skipped");
+    }
 
+    /// <summary>
+    /// Collects the numbers of the object whose start the reader is at, with their flattened keys, reading to its end
+    /// (a document's record is read in the walk that found it); returns why it is no record, or null.
+    /// </summary>
+    public string? Parse(ref Utf8JsonReader reader)
+    {
+        _values.Clear();
         int level = 0, prefix = 0, keyLength = 0, position = 0;
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    if (_keys.AppendName(ref reader, prefix) is not (>= 0 and var nameLength))
-                    {
-                        return "a key holds an escape that is no text (a lone UTF-16 surrogate)";
-                    }
-
+                    int nameLength = _keys.AppendName(ref reader, prefix);
+                    if (nameLength < 0) return "a key holds an escape that is no text (a lone UTF-16 surrogate)";
                     keyLength = prefix + nameLength;
                     break;
                 case JsonTokenType.StartObject:
@@ -132,7 +127,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
                     prefix = keyLength + 1;
                     break;
                 case JsonTokenType.EndObject when level == 0:
-                    return reader.Read() ? "more than one JSON value" : null;
+                    return null;
                 case JsonTokenType.EndObject:
                     prefix = _prefixLengths[--level];
                     break;
@@ -142,13 +137,9 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
                 case JsonTokenType.Number or JsonTokenType.String when JsonNumber.TryGet(ref reader, out double value):
                     // A step key's number is also read from its digits: as a double, steps past 2^53 merge.
                     var info = _keys.Lookup(position++, keyLength);
-                    var reading = StepReading.NotANumber;
                     (long step, int decimals) = (0, 0);
-                    if (info.MayBeStep)
-                    {
-                        reading = JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals);
-                    }
-
+                    var reading = info.MayBeStep
+                        ? JsonNumber.ReadStep(ref reader, scaling.Decimals, out step, out decimals) : StepReading.NotANumber;
                     _values.Add((info, value, reading, step, decimals));
                     break;
             }
@@ -186,16 +177,12 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
 
                 (step, hasStep) = (exact, true);
             }
-            else if (info.Name == WallTimeKey)
-            {
-                wallTime = value;
-            }
+            else if (info.Name == WallTimeKey) wallTime = value;
         }
 
         if (!hasStep)
         {
-            var why = $"no '{_stepKey!.Name}' step: {where.Unit} skipped";
-            _problems.Report(where.ToString(), ProblemKind.BadValue, why);
+            _problems.Report(where.ToString(), ProblemKind.BadValue, $"no '{_stepKey!.Name}' step: {where.Unit} skipped");
             return;
         }
 

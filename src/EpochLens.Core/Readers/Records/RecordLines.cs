@@ -47,14 +47,11 @@ internal static class RecordLines
             }
         }
 
-        if (lines.ReadError is not null)
-        {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.Truncated, lines.ReadError);
-        }
-
+        var after = $"after line {lines.LineNumber}";
+        if (lines.ReadError is not null) problems.Report(after, ProblemKind.Truncated, lines.ReadError);
         if ((bounded ?? stream as SizeLimitedStream) is { LimitReached: true } limit)
         {
-            problems.Report($"after line {lines.LineNumber}", ProblemKind.LimitReached, limit.LimitMessage);
+            problems.Report(after, ProblemKind.LimitReached, limit.LimitMessage);
         }
 
         return lines;

@@ -16,14 +16,9 @@ internal static class EpochHints
 
         var steps = epochs.Steps;
         var values = epochs.Values;
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v) && v != Math.Floor(v))
-            {
-                double? perEpoch = StepsPerEpochFromFraction(steps, values);
-                return perEpoch is null ? null : new EpochHint(perEpoch, null, origin);
-            }
-        }
+        bool fractional = false;
+        foreach (var v in values) fractional |= double.IsFinite(v) && v != Math.Floor(v);
+        if (fractional) return StepsPerEpochFromFraction(steps, values) is { } perEpoch ? new(perEpoch, null, origin) : null;
 
         var starts = new List<long>();
         double previous = double.NaN;
@@ -46,11 +41,7 @@ internal static class EpochHints
     public static double? StepsPerEpochFromFraction(ReadOnlySpan<long> steps, ReadOnlySpan<double> epochs)
     {
         double top = double.NegativeInfinity;
-        for (int i = 0; i < epochs.Length; i++)
-        {
-            if (Usable(steps[i], epochs[i])) top = Math.Max(top, epochs[i]);
-        }
-
+        for (int i = 0; i < epochs.Length; i++) top = Usable(steps[i], epochs[i]) ? Math.Max(top, epochs[i]) : top;
         if (!double.IsFinite(top)) return null;
 
         var ratios = new List<double>();

@@ -21,10 +21,6 @@ internal sealed class SeriesCollector(
 
     public string Name => _builder.Name;
 
-    public SeriesRole Role { get; set; } = role;
-
-    public ValueAveraging? Averaging { get; set; } = averaging;
-
     public int Count => _builder.Count;
 
     public void Add(long step, double value, double wallTime, ProblemReporter problems, SourcePosition where)
@@ -58,6 +54,6 @@ internal sealed class SeriesCollector(
             problems.Report(_firstDuplicate!, ProblemKind.DuplicateStep, $"'{Name}': {_duplicates} repeated step(s), first here; the later value replaced the earlier");
         }
 
-        return _builder.Build(Role, Averaging);
+        return _builder.Build(role, averaging);
     }
 }
