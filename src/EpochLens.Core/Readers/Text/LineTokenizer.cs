@@ -225,16 +225,16 @@ internal sealed partial class LineTokenizer
     /// <summary>Where the slash is in " / 1000" after a whole number (one to three blanks before it, a digit after its blanks); -1 otherwise.</summary>
     private static int SpacedSlash(ReadOnlySpan<char> line, int end)
     {
-        int slash = LineText.SpacesEnd(line, end);
+        int slash = LineText.RunEnd(line, end, LineText.Spaces);
         if (slash == end || slash - end > 3 || At(line, slash) != '/') return -1;
-        int digit = LineText.SpacesEnd(line, slash + 1);
+        int digit = LineText.RunEnd(line, slash + 1, LineText.Spaces);
         return digit > slash + 1 && char.IsAsciiDigit(At(line, digit)) ? slash : -1;
     }
 
     /// <summary>"a/b" (spaces allowed after the slash), "a/b (p%)" as a sample counter; "2023/05/01" is a date.</summary>
     private int Counter(ReadOnlySpan<char> line, int start, int slash)
     {
-        int next = LineText.SpacesEnd(line, slash + 1);
+        int next = LineText.RunEnd(line, slash + 1, LineText.Spaces);
         int totalEnd = LineText.DigitsEnd(line, next);
 
         // Not a counter: a date, a ratio of decimals or a path; skip what looks like it.

@@ -7,10 +7,10 @@ using EpochLens.Settings;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Turns the lines a <see cref="TextLogParser"/> kept into training logs: picks the training loop's line shape
-/// (the most common one, counters and epochs weighing in: <see cref="TextShape.Weight"/>; with the shapes that differ
-/// from it only in extra labels), splits runs where the epoch goes back to its start, gives every line its global
-/// step from the counters it prints, and puts held-out lines at the last training step before them.
+/// Turns the lines a <see cref="TextLogParser"/> kept into training logs: reads the training loop's shape
+/// (<see cref="TextShape.Weight"/>) and those differing from it only in extra labels, splits runs where the epoch
+/// goes back to its start, gives every line its global step from its counters, and puts held-out lines at the
+/// last training step before them.
 /// </summary>
 internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
 {
@@ -54,20 +54,16 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         int wraps = EpochsFromWrappingCounter(train);
 
         // Lines with a step but no epoch are read only when no training line shows an epoch.
-        bool epochs = train.Exists(i => !double.IsNaN(_records[i].Epoch));
         int epochless = train.Count(i => double.IsNaN(_records[i].Epoch));
-        if (epochs && epochless > 0)
-        {
-            problems.Report("", ProblemKind.Assumed, $"{epochless} training line(s) with a step counter but before any epoch is printed are not read");
-        }
-        else if (wraps > 0)
-        {
-            problems.Report("", ProblemKind.Assumed, $"the training lines print no epoch, but their step counter starts again after reaching its total ('i/N'): each of the {wraps} restarts is taken as a new epoch");
-        }
-        else if (!epochs && parser.StatedEpochLengths.Count == 0)
-        {
-            problems.Report("", ProblemKind.Assumed, $"the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss");
-        }
+        bool epochs = epochless < train.Count;
+        string? assumed = epochs && epochless > 0
+            ? $"{epochless} training line(s) with a step counter but before any epoch is printed are not read"
+            : wraps > 0
+                ? $"the training lines print no epoch, but their step counter starts again after reaching its total ('i/N'): each of the {wraps} restarts is taken as a new epoch"
+                : !epochs && parser.StatedEpochLengths.Count == 0
+                    ? $"the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss"
+                    : null;
+        if (assumed is not null) problems.Report("", ProblemKind.Assumed, assumed);
 
         var runs = SplitRuns(train);
         var logs = new List<TrainingLog>();
@@ -88,11 +84,9 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         Enumerable.Range(start, end - start).Where(i => !_records[i].HeldOut && _read[_records[i].Shape]);
 
     /// <summary>
-    /// Where no training line prints an epoch but the step counter has a total ("it 340/1250") and starts again each
-    /// time it reaches it, each restart is an epoch: the total is the epoch's length, and a resumed run would start
-    /// again from its checkpoint, not from the first step just after the last. Numbers the epochs from 1 in the records
-    /// and returns the restarts; 0 (records untouched) where any line prints an epoch, the totals differ, or the
-    /// counter goes back anywhere but from the epoch's last logging interval.
+    /// Where no training line prints an epoch but the step counter restarts each time it reaches its one total
+    /// ("it 340/1250"), each restart is an epoch (a resumed run would restart from its checkpoint, not from the first
+    /// step). Numbers the epochs from 1 in the records and returns the restarts; 0, records untouched, otherwise.
     /// </summary>
     private int EpochsFromWrappingCounter(List<int> train)
     {
@@ -114,6 +108,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         {
             long previous = _records[train[k - 1]].Counter, counter = _records[train[k]].Counter;
             if (counter > previous) continue;
+
+            // Going back anywhere but from the epoch's last logging interval to its first is no epoch's end.
             if (previous + stride < total || counter > stride) return 0;
             wraps++;
         }
