@@ -251,7 +251,8 @@ internal sealed partial class LineTokenizer
 
         long position = long.Parse(line[start..slash], CultureInfo.InvariantCulture);
         long total = long.Parse(line[next..totalEnd], CultureInfo.InvariantCulture);
-        int percent = MatchLength(PercentInParentheses(), line[totalEnd..]);
+        int percent = -1;
+        foreach (var match in PercentInParentheses().EnumerateMatches(line[totalEnd..])) percent = match.Length;
         bool labelled = _labelOpen;
         var (labelStart, labelLength) = labelled ? (_labelStart, _labelEnd - _labelStart) : (start, 0);
 
@@ -266,12 +267,6 @@ internal sealed partial class LineTokenizer
 
     [GeneratedRegex(@"^ *\([0-9.]+%\)")]
     private static partial Regex PercentInParentheses();
-
-    private static int MatchLength(Regex regex, ReadOnlySpan<char> text)
-    {
-        foreach (var match in regex.EnumerateMatches(text)) return match.Length;
-        return -1;
-    }
 
     private int Punctuation(ReadOnlySpan<char> line, int i)
     {

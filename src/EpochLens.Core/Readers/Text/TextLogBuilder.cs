@@ -17,11 +17,11 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     /// <summary>More runs than this in one file are not read (each run is a full set of series).</summary>
     public const int MaxRuns = 1000;
 
-    private const string AverageEvidence =
-        "the value in parentheses after each value, as PyTorch examples' AverageMeter prints 'val (avg)': the mean since the meter was created, usually at each epoch's start";
+    private static readonly ValueAveraging RunningAverage = new(AveragingKind.RunningMeanSinceEpochStart, null,
+        "the value in parentheses after each value, as PyTorch examples' AverageMeter prints 'val (avg)': the mean since the meter was created, usually at each epoch's start");
 
-    private const string DictEvidence =
-        "the Hugging Face Trainer prints the mean loss over each logging_steps window; a step here is one printed line";
+    private static readonly ValueAveraging DictAverage = new(AveragingKind.MovingWindow, null,
+        "the Hugging Face Trainer prints the mean loss over each logging_steps window; a step here is one printed line");
 
     private readonly ChunkedList<TextRecord> _records = parser.Records;
     private readonly SettingSpelling _spell = options.Spell;
@@ -70,10 +70,13 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         for (int r = 0; r < runs.Count; r++)
         {
             var run = Training(runs[r].Start, runs[r].End).Where(i => double.IsNaN(_records[i].Epoch) != epochs).ToList();
-            if (run.Count > 0 && BuildRun(runs.Count == 1 ? name : $"{name} (run {r + 1})", runs[r], run, primary, epochs) is { } log)
-            {
-                logs.Add(log);
-            }
+            if (run.Count == 0) continue;
+            var steps = new long[run.Count];
+
+            // Lines without epochs take their counter as the step, and the epoch length the log states.
+            var hint = epochs ? AssignSteps(run, steps, primary) : StatedLength(_records[run[^1]].Line);
+            if (!epochs) CounterSteps(run, steps);
+            if (Collect(runs.Count == 1 ? name : $"{name} (run {r + 1})", runs[r], run, steps, hint, primary) is { } log) logs.Add(log);
         }
 
         return logs;
@@ -157,14 +160,6 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
 
         runs.Add((start, _records.Count));
         return runs;
-    }
-
-    private TrainingLog? BuildRun(string name, (int Start, int End) run, List<int> train, TextShape primary, bool epochs)
-    {
-        var steps = new long[train.Count];
-        if (epochs) return Collect(name, run, train, steps, AssignSteps(train, steps, primary), primary);
-        CounterSteps(train, steps);
-        return Collect(name, run, train, steps, StatedLength(_records[train[^1]].Line), primary);
     }
 
     /// <summary>
@@ -387,24 +382,16 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             problems.Report("", ProblemKind.Assumed, $"{name}: {heldOutBeforeTraining} validation or test line(s) before the first training line are not read (no step to put them at)");
         }
 
-        var series = new List<MetricSeries>();
-        bool heldOutLossTaken = false;
-        // The running average of a held-out loss, when the evaluation prints one beside each batch's loss ("Test: [ 48/48]
-        // Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average covers the whole set
-        // and the value only its last batch.
-        int heldOutAverage = Enumerable.Range(0, builders.Length)
-            .FirstOrDefault(id => builders[id] is { Count: > 0 } && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true },
-                -1);
-        for (int id = 0; id < builders.Length; id++)
-        {
-            if (builders[id] is not { Count: > 0 } builder) continue;
-            var (role, averaging) = id == heldOutAverage
-                ? (SeriesRole.HeldOutLoss, (ValueAveraging?)null)
-                : Describe(labels[id], id, primary, ref heldOutLossTaken, heldOutAverage >= 0);
-            series.Add(SeriesSet.Checked(builder.Build(role, averaging), problems, name));
-        }
+        var kept = Enumerable.Range(0, builders.Length).Where(id => builders[id] is { Count: > 0 }).ToList();
+        if (kept.Count == 0) return null;
 
-        if (series.Count == 0) return null;
+        // The held-out loss is the running average of one, when the evaluation prints it beside each batch's loss ("Test:
+        // [ 48/48] Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average covers the
+        // whole set and the value only its last batch. Else it is the first held-out loss.
+        int heldOutLoss = kept.FirstOrDefault(id => labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true }, -1);
+        heldOutLoss = heldOutLoss >= 0 ? heldOutLoss : kept.FirstOrDefault(
+            id => id != primary.LossLabel && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: false }, -1);
+        var series = kept.ConvertAll(id => SeriesSet.Checked(Build(builders[id]!, id, heldOutLoss, primary), problems, name));
         var epochSeries = epochs.Build(SeriesRole.Epoch, ValueAveraging.PerStep);
 
         // Lines that print no epoch: no epoch series to offer, the epochs come from elsewhere.
@@ -417,27 +404,13 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         return new TrainingLog(name, TextLogReader.Default.Format, series, hint);
     }
 
-    private static (SeriesRole, ValueAveraging?) Describe(TextLabel label, int id, TextShape primary, ref bool heldOutLossTaken, bool heldOutAverageTaken)
-    {
-        if (label.IsAverage)
-        {
-            return (SeriesRole.Other, new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, AverageEvidence));
-        }
-
-        if (id == primary.LossLabel)
-        {
-            return (SeriesRole.TrainLoss, primary.IsDict ? new ValueAveraging(AveragingKind.MovingWindow, null, DictEvidence) : null);
-        }
-
-        if (label.HeldOut && label.IsLoss && !heldOutLossTaken && !heldOutAverageTaken)
-        {
-            heldOutLossTaken = true;
-            return (SeriesRole.HeldOutLoss, null);
-        }
-
-        var role = SeriesRoles.FromName(label.Name.Replace(' ', '_'));
-        return (role is SeriesRole.TrainLoss or SeriesRole.HeldOutLoss ? SeriesRole.Other : role, null);
-    }
+    /// <summary>A label's series; only the shape's loss and the held-out loss take the loss roles.</summary>
+    private MetricSeries Build(MetricSeriesBuilder builder, int id, int heldOutLoss, TextShape primary) =>
+        id == heldOutLoss ? builder.Build(SeriesRole.HeldOutLoss, null)
+        : parser.Labels[id].IsAverage ? builder.Build(SeriesRole.Other, RunningAverage)
+        : id == primary.LossLabel ? builder.Build(SeriesRole.TrainLoss, primary.IsDict ? DictAverage : null)
+        : builder.Build(SeriesRoles.FromName(parser.Labels[id].Name.Replace(' ', '_')) is var role
+            and not (SeriesRole.TrainLoss or SeriesRole.HeldOutLoss) ? role : SeriesRole.Other, null);
 
     /// <summary>
     /// Epoch starts (and the length, when every whole epoch has as many steps) from the epoch series; steps per epoch
