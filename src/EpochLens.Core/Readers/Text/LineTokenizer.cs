@@ -49,7 +49,7 @@ internal sealed partial class LineTokenizer
     public ReadOnlySpan<TextField> Fields => _fields.AsSpan(0, Count);
 
     /// <summary>A word such as "val", "Validation" or "Test" stood on its own in the line (the line's phase).</summary>
-    public bool HeldOutPhase { get; private set; }
+    public bool HeldOutPhase => PhaseWord.Length > 0;
 
     /// <summary>Where the phase word is, for naming the held-out series ("Test" in "Test set: Average loss: ...").</summary>
     public (int Start, int Length) PhaseWord { get; private set; }
@@ -62,7 +62,7 @@ internal sealed partial class LineTokenizer
 
     public void Tokenize(ReadOnlySpan<char> line)
     {
-        (Count, HeldOutPhase, PhaseWord, DanglingLoss, TooManyFields) = (0, false, (0, 0), (-1, 0), false);
+        (Count, PhaseWord, DanglingLoss, TooManyFields) = (0, (0, 0), (-1, 0), false);
         (_labelOpen, _averageFor, _counterWantingLabel, _heldEnd) = (false, -1, -1, -1);
         int i = 0;
         while (i < line.Length)
@@ -373,7 +373,7 @@ internal sealed partial class LineTokenizer
     {
         if (!HeldOutPhase && TextLabels.HeldOutPhaseWord(line.Slice(start, length), out int offset, out int wordLength))
         {
-            (HeldOutPhase, PhaseWord) = (true, (start + offset, wordLength));
+            PhaseWord = (start + offset, wordLength);
         }
     }
 

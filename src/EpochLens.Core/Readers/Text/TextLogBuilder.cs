@@ -137,12 +137,6 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         foreach (int i in train)
         {
             double epoch = _records[i].Epoch;
-            if (double.IsNaN(first))
-            {
-                first = last = epoch;
-                continue;
-            }
-
             if (epoch < last && epoch <= first)
             {
                 runs.Add((start, i));
@@ -155,7 +149,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
                 (start, first) = (i, epoch);
             }
 
-            last = epoch;
+            (first, last) = (double.IsNaN(first) ? epoch : first, epoch);
         }
 
         runs.Add((start, _records.Count));
@@ -229,7 +223,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         bool zeroBased = train.Exists(i => _records[i].Counter == 0);
-        long unit = 1, perEpoch, totalMode = MostCommon(train.Select(i => _records[i].Total).Where(t => t > 0)) ?? 0;
+        long totalMode = MostCommon(train.Select(i => _records[i].Total).Where(t => t > 0)) ?? 0, unit = 1, perEpoch = totalMode;
 
         // A counter that reaches its total counts the steps done (tqdm's "1000/1000"): its 0 comes before any step.
         bool counts = primary.Counter == TextFieldKind.Counter && totalMode > 0
@@ -241,11 +235,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             perEpoch = (totalMode + unit - 1) / unit;
             zeroBased = true;
         }
-        else if (totalMode > 0)
-        {
-            perEpoch = totalMode;
-        }
-        else
+        else if (totalMode <= 0)
         {
             perEpoch = Math.Max(0, train.Max(i => _records[i].Counter)) + (zeroBased ? 1 : 0);
             problems.Report(where, ProblemKind.Assumed,
