@@ -10,8 +10,6 @@ namespace EpochLens.Readers.Text;
 internal sealed record LineTemplate(int Epoch, int Step, int Loss, bool IsDict, bool IsHeader, bool IsTraining, bool IsLossFree,
     bool IsHeldOut, int BatchSizeField, int EpochLengthField, int AccumulationField)
 {
-    public const int NoShapeYet = -2;
-
     public int LossFreeCount { get; set; }
 
     /// <summary>Label ids per field for a training line: value and average, two per field, -1 where not kept.</summary>
@@ -20,5 +18,5 @@ internal sealed record LineTemplate(int Epoch, int Step, int Loss, bool IsDict, 
     public int[]? HeldOutIds { get; set; }
 
     /// <summary>The training shape, once the first training line of this template was kept; -1 past the limit.</summary>
-    public int Shape { get; set; } = NoShapeYet;
+    public int? Shape { get; set; }
 }

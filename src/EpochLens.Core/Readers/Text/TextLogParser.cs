@@ -262,16 +262,16 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
             return;
         }
 
-        if (template.Shape == LineTemplate.NoShapeYet) template.Shape = ShapeOf(template, line, fields, key);
-        if (template.Shape < 0) return;
+        int shape = template.Shape ??= ShapeOf(template, line, fields, key);
+        if (shape < 0) return;
         if (_tokenizer.TooManyFields)
         {
             Report(ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
         }
 
         var (counterValue, total) = template.Step >= 0 ? ((long)fields[template.Step].Value, fields[template.Step].Total) : (-1L, -1L);
-        if (!AddRecord(template.Shape, template.TrainingIds!, fields, epoch, counterValue, total, line)) return;
-        Shapes[template.Shape].Lines++;
+        if (!AddRecord(shape, template.TrainingIds!, fields, epoch, counterValue, total, line)) return;
+        Shapes[shape].Lines++;
         TrainingLines++;
     }
 
