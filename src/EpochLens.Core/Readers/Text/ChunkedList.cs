@@ -15,14 +15,8 @@ internal sealed class ChunkedList<T>
 
     public int Count { get; private set; }
 
-    public T this[int index] => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
-
-    /// <summary>Replaces an item already added (a field learned only once the whole log was read).</summary>
-    public void Set(int index, in T item)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count);
-        _chunks[index >> ChunkBits][index & (ChunkSize - 1)] = item;
-    }
+    /// <summary>An item by reference: a field learned only once the whole log was read is written into it.</summary>
+    public ref T this[int index] => ref _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
 
     public void Add(in T item)
     {

@@ -120,9 +120,9 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         if (wraps == 0) return 0;
         for (int k = 0, epoch = 1; k < train.Count; k++)
         {
-            var record = _records[train[k]];
+            ref var record = ref _records[train[k]];
             epoch += k > 0 && record.Counter <= _records[train[k - 1]].Counter ? 1 : 0;
-            _records.Set(train[k], record with { Epoch = epoch });
+            record = record with { Epoch = epoch };
         }
 
         return wraps;
