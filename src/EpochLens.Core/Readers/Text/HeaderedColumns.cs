@@ -21,7 +21,8 @@ internal sealed partial class HeaderedColumns
     private string[] _names = [];
 
     /// <summary>The row with its column names written in, or the line itself (a header, or any other line).</summary>
-    public ReadOnlySpan<char> Label(ReadOnlySpan<char> line) => TryHeader(line) || _names.Length == 0 ? line : Row(line);
+    public ReadOnlySpan<char> Label(ReadOnlySpan<char> line) =>
+        TryHeader(line) || _names.Length == 0 ? line : Row(line);
 
     /// <summary>A header is at least three names, one of them a loss, with no number in it.</summary>
     private bool TryHeader(ReadOnlySpan<char> line)

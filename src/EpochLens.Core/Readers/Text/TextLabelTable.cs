@@ -1,8 +1,8 @@
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// A label met in the file: its series name ("loss" as printed, "Test/Average loss" on a test line, "Loss (avg)" for the
-/// running average printed in parentheses after a value), whether it names a loss, and whether it is held-out data's.
+/// A label met in the file: its series name ("loss" as printed, "Test/Average loss" on a test line, "Loss (avg)" for
+/// the running average printed in parentheses after a value), whether it names a loss, whether held-out data's.
 /// </summary>
 internal sealed record TextLabel(string Name, bool IsLoss, bool HeldOut, bool IsAverage);
 

@@ -65,7 +65,8 @@ internal static partial class TextLabels
     /// BasicSR's "l_pix": taken only where no label of the line says "loss" (the first of several).
     /// </summary>
     public static bool IsLossByAnotherName(ReadOnlySpan<char> label) =>
-        CrossEntropyWords.Contains(LastPiece(label)) || CrossEntropyWords.Contains(label) || Is(label, "score") || BasicSrLoss().IsMatch(label)
+        CrossEntropyWords.Contains(LastPiece(label)) || CrossEntropyWords.Contains(label) || Is(label, "score")
+        || BasicSrLoss().IsMatch(label)
         || (Is(LastPiece(label), "cost") && !label.Contains("time", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>

@@ -76,7 +76,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             // Lines without epochs take their counter as the step, and the epoch length the log states.
             var hint = epochs ? AssignSteps(run, steps, primary) : StatedLength(_records[run[^1]].Line);
             if (!epochs) CounterSteps(run, steps);
-            if (Collect(runs.Count == 1 ? name : $"{name} (run {r + 1})", runs[r], run, steps, hint, primary) is { } log) logs.Add(log);
+            string runName = runs.Count == 1 ? name : $"{name} (run {r + 1})";
+            if (Collect(runName, runs[r], run, steps, hint, primary) is { } log) logs.Add(log);
         }
 
         return logs;
@@ -223,7 +224,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         bool zeroBased = train.Exists(i => _records[i].Counter == 0);
-        long totalMode = MostCommon(train.Select(i => _records[i].Total).Where(t => t > 0)) ?? 0, unit = 1, perEpoch = totalMode;
+        long totalMode = MostCommon(train.Select(i => _records[i].Total).Where(t => t > 0)) ?? 0;
+        long unit = 1, perEpoch = totalMode;
 
         // A counter that reaches its total counts the steps done (tqdm's "1000/1000"): its 0 comes before any step.
         bool counts = primary.Counter == TextFieldKind.Counter && totalMode > 0
@@ -375,13 +377,14 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         var kept = Enumerable.Range(0, builders.Length).Where(id => builders[id] is { Count: > 0 }).ToList();
         if (kept.Count == 0) return null;
 
-        // The held-out loss is the running average of one, when the evaluation prints it beside each batch's loss ("Test:
-        // [ 48/48] Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average covers the
-        // whole set and the value only its last batch. Else it is the first held-out loss.
+        // The held-out loss is the running average of one, when the evaluation prints it beside each batch's loss
+        // ("Test: [ 48/48] Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average
+        // covers the whole set and the value only its last batch. Else it is the first held-out loss.
         int heldOutLoss = kept.FirstOrDefault(id => labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true }, -1);
         heldOutLoss = heldOutLoss >= 0 ? heldOutLoss : kept.FirstOrDefault(
             id => id != primary.LossLabel && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: false }, -1);
-        var series = kept.ConvertAll(id => SeriesSet.Checked(Build(builders[id]!, id, heldOutLoss, primary), problems, name));
+        var series = kept.ConvertAll(
+            id => SeriesSet.Checked(Build(builders[id]!, id, heldOutLoss, primary), problems, name));
         var epochSeries = epochs.Build(SeriesRole.Epoch, ValueAveraging.PerStep);
 
         // Lines that print no epoch: no epoch series to offer, the epochs come from elsewhere.

@@ -288,7 +288,8 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         return _shapeIds[key] = Shapes.Count - 1;
     }
 
-    private bool AddRecord(int shape, int[] ids, ReadOnlySpan<TextField> fields, double epoch, long counter, long total, ReadOnlySpan<char> line)
+    private bool AddRecord(
+        int shape, int[] ids, ReadOnlySpan<TextField> fields, double epoch, long counter, long total, ReadOnlySpan<char> line)
     {
         if (!HasRoom()) return false;
         int start = Values.Count;
@@ -306,7 +307,7 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         }
 
         if (shape < 0 && Values.Count == start) return false;
-        Records.Add(new TextRecord(shape, LineNumber, epoch, counter, total, WallTime(line), start, Values.Count - start));
+        Records.Add(new(shape, LineNumber, epoch, counter, total, WallTime(line), start, Values.Count - start));
         return true;
     }
 
