@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text.RegularExpressions;
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
@@ -11,7 +11,7 @@ namespace EpochLens.Readers.Text;
 /// step and a loss, grouped by shape), held-out lines (a validation or test loss), and epoch headers ("Epoch 3/10")
 /// that give their epoch to the lines under them. What the lines mean together is <see cref="TextLogBuilder"/>'s.
 /// </summary>
-internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
+internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     /// <summary>More kept lines than this (about 2 GiB of text) are not read: the log would not fit in memory.</summary>
     public const int MaxRecords = 50_000_000;
@@ -25,11 +25,6 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
     private const int AverageNotYetSeen = -2;
 
     private const ulong HashPrime = 1099511628211;
-
-    private static readonly SearchValues<char> Assignment = SearchValues.Create(" =:\t");
-
-    private static readonly SearchValues<char> AsciiLetters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static readonly string[] TimingWords = ["time", "data", "eta", "lr", "rate", "speed", "mem", "/s", "sec"];
 
@@ -356,15 +351,14 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
     }
 
     /// <summary>"1 epoch = 20 batches", "epoch: 1487 iterations": the epoch's number is followed by a unit of steps.</summary>
-    private static bool StatesEpochLength(ReadOnlySpan<char> line, TextField epoch)
-    {
-        if (epoch.Kind != TextFieldKind.Value) return false;
-        int digits = LineText.RunEnd(line, epoch.LabelStart + epoch.LabelLength, Assignment);
-        int i = LineText.DigitsEnd(line, digits);
-        if (i == digits || i >= line.Length || line[i] != ' ') return false;
-        int word = LineText.RunEnd(line, i, LineText.Spaces);
-        return TextLabels.IsStepUnit(line[word..LineText.RunEnd(line, word, AsciiLetters)]);
-    }
+    private static bool StatesEpochLength(ReadOnlySpan<char> line, TextField epoch) =>
+        epoch.Kind == TextFieldKind.Value
+        && NumberAndWord().Match(line.ToString(), epoch.LabelStart + epoch.LabelLength) is { Success: true } match
+        && TextLabels.IsStepUnit(match.Groups[1].ValueSpan);
+
+    /// <summary>After the epoch's label: its number and the word after it.</summary>
+    [GeneratedRegex(@"\G[ =:\t]*[0-9]+ +([A-Za-z]*)")]
+    private static partial Regex NumberAndWord();
 
     /// <summary>A line with an epoch and "loss=" but no number after it is a damaged training line.</summary>
     private void ReportDangling(ReadOnlySpan<char> line, int epoch)
