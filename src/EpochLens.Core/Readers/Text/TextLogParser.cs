@@ -143,7 +143,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             bool isLoss = value && TextLabels.IsLoss(label);
             bool heldOut = TextLabels.HeldOutWord(label, out int offset, out int length);
             bool training = _metric is null && !phase && value && !heldOut;
-            if (epoch < 0 && (TextLabels.IsEpoch(label) || IsPhaseEpoch(line, fields, i))) epoch = i;
+            if (epoch < 0 && (TextLabels.IsEpoch(label) || IsPhaseEpoch(label, fields, i))) epoch = i;
             else if (step < 0 && (TextLabels.IsStep(label) || (!value && label.IsEmpty))) step = i;
             else if (loss < 0 && (_metric is not null ? value && IsMetric(label) : training && isLoss)) loss = i;
             else if (otherName < 0 && training && TextLabels.IsLossByAnotherName(label)) otherName = i;
@@ -241,10 +241,10 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     /// "Train: 3 [ 120/1251 ( 10%)]", as timm prints its epochs: a whole number labelled only "Train" (or "Training")
     /// and followed at once by an unlabelled counter is the epoch that counter runs in.
     /// </summary>
-    private static bool IsPhaseEpoch(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int i) =>
+    private static bool IsPhaseEpoch(ReadOnlySpan<char> label, ReadOnlySpan<TextField> fields, int i) =>
         fields[i].Kind == TextFieldKind.Value && IsWhole(fields[i].Value, 0, double.PositiveInfinity)
-        && (fields[i].Label(line).Equals("train", StringComparison.OrdinalIgnoreCase)
-            || fields[i].Label(line).Equals("training", StringComparison.OrdinalIgnoreCase))
+        && (label.Equals("train", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("training", StringComparison.OrdinalIgnoreCase))
         && i + 1 < fields.Length && fields[i + 1].Kind != TextFieldKind.Value && fields[i + 1].LabelLength == 0;
 
     private void AddTraining(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, double epoch, ulong key)
