@@ -15,8 +15,6 @@ internal sealed partial class HeaderedColumns
     /// <summary>Characters no header has: digits, and the marks of progress bars, logger fields and key-value pairs.</summary>
     private static readonly SearchValues<char> NotInHeaders = SearchValues.Create("0123456789:=%|[{'\"");
 
-    private static readonly SearchValues<char> Blanks = SearchValues.Create(" \t");
-
     private readonly ArrayBufferWriter<char> _row = new(256);
     private string[] _names = [];
 
@@ -43,20 +41,20 @@ internal sealed partial class HeaderedColumns
     private ReadOnlySpan<char> Row(ReadOnlySpan<char> line)
     {
         _row.ResetWrittenCount();
-        int i = 0;
+        var rest = line;
         foreach (var name in _names)
         {
-            int start = LineText.RunEnd(line, i, Blanks);
-            i = line[start..].IndexOfAny(Blanks) is var blank and >= 0 ? start + blank : line.Length;
-            var cell = line[start..i];
+            rest = rest.TrimStart(" \t");
+            var cell = rest[..(rest.IndexOfAny(" \t") is var end and >= 0 ? end : rest.Length)];
             if (cell is not ([>= '0' and <= '9', ..] or ['-' or '+' or '.', >= '0' and <= '9', ..])) return line;
             _row.Write(name);
             _row.Write(" ");
             _row.Write(cell);
             _row.Write(" ");
+            rest = rest[cell.Length..];
         }
 
-        _row.Write(line[i..]);
+        _row.Write(rest);
         return _row.WrittenSpan;
     }
 }

@@ -21,6 +21,7 @@ internal sealed partial class LineTokenizer
 
     private static readonly SearchValues<char> ClockCharacters = SearchValues.Create("0123456789:,.");
     private static readonly SearchValues<char> DateOrPathCharacters = SearchValues.Create("0123456789/.:");
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" ");
 
     private readonly TextField[] _fields = new TextField[MaxFields];
 
@@ -155,7 +156,7 @@ internal sealed partial class LineTokenizer
         // A clock time or duration ("10:11:12,345", "00:12<00:15"): not a value.
         if (At(line, end) == ':' && char.IsAsciiDigit(At(line, end + 1)))
         {
-            return NoValue(line, LineText.RunEnd(line, end, ClockCharacters));
+            return NoValue(line, RunEnd(line, end, ClockCharacters));
         }
 
         if (whole && At(line, end) == '/') return Counter(line, start, end);
@@ -203,6 +204,18 @@ internal sealed partial class LineTokenizer
 
     private static char At(ReadOnlySpan<char> line, int i) => i < line.Length ? line[i] : '\0';
 
+    /// <summary>The end of the digits starting at <paramref name="i"/> (<paramref name="i"/> itself when there are none).</summary>
+    /// <remarks>A plain loop: runs of digits are short, and every number of every line is scanned.</remarks>
+    private static int DigitsEnd(ReadOnlySpan<char> line, int i)
+    {
+        while (i < line.Length && char.IsAsciiDigit(line[i])) i++;
+        return i;
+    }
+
+    /// <summary>The end of the <paramref name="characters"/> starting at <paramref name="i"/>.</summary>
+    private static int RunEnd(ReadOnlySpan<char> line, int i, SearchValues<char> characters) =>
+        line[i..].IndexOfAnyExcept(characters) is var found and >= 0 ? i + found : line.Length;
+
     /// <summary>
     /// Where "1,000" or "12,500,000" ends, for a step or epoch label only (a loss "0,95" or "1,250" may have a decimal
     /// comma): one to three digits not starting with 0, then groups of exactly three; -1 where it is not such a number.
@@ -213,7 +226,7 @@ internal sealed partial class LineTokenizer
         var label = line[_labelStart.._labelEnd];
         if (!TextLabels.IsStep(label) && !TextLabels.IsEpoch(label)) return -1;
         int i = end;
-        while (i - start < 20 && line[i..] is [',', _, _, _, ..] && LineText.DigitsEnd(line, i + 1) == i + 4) i += 4;
+        while (i - start < 20 && line[i..] is [',', _, _, _, ..] && DigitsEnd(line, i + 1) == i + 4) i += 4;
         return i > end && At(line, i) != '.' ? i : -1;
     }
 
@@ -225,22 +238,22 @@ internal sealed partial class LineTokenizer
     /// <summary>Where the slash is in " / 1000" after a whole number (one to three blanks before it, a digit after its blanks); -1 otherwise.</summary>
     private static int SpacedSlash(ReadOnlySpan<char> line, int end)
     {
-        int slash = LineText.RunEnd(line, end, LineText.Spaces);
+        int slash = RunEnd(line, end, Spaces);
         if (slash == end || slash - end > 3 || At(line, slash) != '/') return -1;
-        int digit = LineText.RunEnd(line, slash + 1, LineText.Spaces);
+        int digit = RunEnd(line, slash + 1, Spaces);
         return digit > slash + 1 && char.IsAsciiDigit(At(line, digit)) ? slash : -1;
     }
 
     /// <summary>"a/b" (spaces allowed after the slash), "a/b (p%)" as a sample counter; "2023/05/01" is a date.</summary>
     private int Counter(ReadOnlySpan<char> line, int start, int slash)
     {
-        int next = LineText.RunEnd(line, slash + 1, LineText.Spaces);
-        int totalEnd = LineText.DigitsEnd(line, next);
+        int next = RunEnd(line, slash + 1, Spaces);
+        int totalEnd = DigitsEnd(line, next);
 
         // Not a counter: a date, a ratio of decimals or a path; skip what looks like it.
         if (totalEnd == next || totalEnd - next > 15 || slash - start > 15 || At(line, totalEnd) is '/' or '.' or ':')
         {
-            return NoValue(line, LineText.RunEnd(line, totalEnd, DateOrPathCharacters));
+            return NoValue(line, RunEnd(line, totalEnd, DateOrPathCharacters));
         }
 
         if (line[start] is '-' or '+' or '.')
@@ -380,12 +393,12 @@ internal sealed partial class LineTokenizer
     /// <summary>Digits with an optional sign, fraction and exponent; <paramref name="whole"/> when it is an integer.</summary>
     private static int ScanNumber(ReadOnlySpan<char> line, int start, out bool whole)
     {
-        int i = LineText.DigitsEnd(line, line[start] is '-' or '+' ? start + 1 : start);
+        int i = DigitsEnd(line, line[start] is '-' or '+' ? start + 1 : start);
         whole = true;
-        if (At(line, i) == '.' && DigitAfter(line, i)) (whole, i) = (false, LineText.DigitsEnd(line, i + 1));
+        if (At(line, i) == '.' && DigitAfter(line, i)) (whole, i) = (false, DigitsEnd(line, i + 1));
         if (At(line, i) is not ('e' or 'E') || i + 1 >= line.Length) return i;
         int j = line[i + 1] is '-' or '+' ? i + 2 : i + 1;
-        if (char.IsAsciiDigit(At(line, j))) (whole, i) = (false, LineText.DigitsEnd(line, j));
+        if (char.IsAsciiDigit(At(line, j))) (whole, i) = (false, DigitsEnd(line, j));
         return i;
     }
 }

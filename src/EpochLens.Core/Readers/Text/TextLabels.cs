@@ -123,7 +123,8 @@ internal static partial class TextLabels
     {
         int dot = word.LastIndexOf('.');
         if (dot <= 0 || end + 1 >= line.Length || line[end] != ':' || !char.IsAsciiDigit(line[end + 1])) return null;
-        int i = LineText.DigitsEnd(line, end + 1);
+        int digits = line[(end + 1)..].IndexOfAnyExceptInRange('0', '9');
+        int i = digits < 0 ? line.Length : end + 1 + digits;
         if (!SourceExtensions.Contains(word[(dot + 1)..]) || (i < line.Length && line[i] == '.')) return null;
         return i < line.Length && line[i] == ']' ? i + 1 : i;
     }
