@@ -50,7 +50,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             problems.Report("", ProblemKind.LimitReached, $"more than {TextLabelTable.MaxLabels} labels: the values of the others were not read");
         }
 
-        var train = Training(0, _records.Count).ToList();
+        var train = Enumerable.Range(0, _records.Count)
+            .Where(i => !_records[i].HeldOut && _read[_records[i].Shape]).ToList();
         int wraps = EpochsFromWrappingCounter(train);
 
         // Lines with a step but no epoch are read only when no training line shows an epoch.
@@ -69,7 +70,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         var logs = new List<TrainingLog>();
         for (int r = 0; r < runs.Count; r++)
         {
-            var run = Training(runs[r].Start, runs[r].End).Where(i => double.IsNaN(_records[i].Epoch) != epochs).ToList();
+            var (from, to) = runs[r];
+            var run = train.GetRange(from, to - from).FindAll(i => double.IsNaN(_records[i].Epoch) != epochs);
             if (run.Count == 0) continue;
             var steps = new long[run.Count];
 
@@ -77,15 +79,14 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             var hint = epochs ? AssignSteps(run, steps, primary) : StatedLength(_records[run[^1]].Line);
             if (!epochs) CounterSteps(run, steps);
             string runName = runs.Count == 1 ? name : $"{name} (run {r + 1})";
-            if (Collect(runName, runs[r], run, steps, hint, primary) is { } log) logs.Add(log);
+
+            // A run's records, its held-out lines with them, go from its first training line to the next run's.
+            var records = (from == 0 ? 0 : train[from], to == train.Count ? _records.Count : train[to]);
+            if (Collect(runName, records, run, steps, hint, primary) is { } log) logs.Add(log);
         }
 
         return logs;
     }
-
-    /// <summary>The training lines of the shapes read, among records <paramref name="start"/> to <paramref name="end"/>.</summary>
-    private IEnumerable<int> Training(int start, int end) =>
-        Enumerable.Range(start, end - start).Where(i => !_records[i].HeldOut && _read[_records[i].Shape]);
 
     /// <summary>
     /// Where no training line prints an epoch but the step counter restarts each time it reaches its one total
@@ -129,31 +130,31 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         return wraps;
     }
 
-    /// <summary>Record ranges, one per run: a new run starts where the epoch goes back to (or below) the run's first epoch.</summary>
-    private List<(int Start, int End)> SplitRuns(List<int> train)
+    /// <summary>Training line ranges, one per run: a run starts where the epoch drops to or below its first.</summary>
+    private List<(int From, int To)> SplitRuns(List<int> train)
     {
         var runs = new List<(int, int)>();
         int start = 0;
         double first = double.NaN, last = double.NaN;
-        foreach (int i in train)
+        for (int k = 0; k < train.Count; k++)
         {
-            double epoch = _records[i].Epoch;
+            double epoch = _records[train[k]].Epoch;
             if (epoch < last && epoch <= first)
             {
-                runs.Add((start, i));
+                runs.Add((start, k));
                 if (runs.Count == MaxRuns)
                 {
-                    problems.Report(Where(_records[i]), ProblemKind.LimitReached, $"more than {MaxRuns} runs in one file: the rest were not read");
+                    problems.Report(Where(_records[train[k]]), ProblemKind.LimitReached, $"more than {MaxRuns} runs in one file: the rest were not read");
                     return runs;
                 }
 
-                (start, first) = (i, epoch);
+                (start, first) = (k, epoch);
             }
 
             (first, last) = (double.IsNaN(first) ? epoch : first, epoch);
         }
 
-        runs.Add((start, _records.Count));
+        runs.Add((start, train.Count));
         return runs;
     }
 
