@@ -3,11 +3,9 @@ using System.Text.RegularExpressions;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Lines that open with two bare whole numbers, the epoch and then the step: between bars, "1|120|Loss: 2.31:  40%|████
-/// | 120/300 [...]" (torchtune's recipes), or in brackets after a comma, "[1,  2000] loss: 2.190" (the PyTorch tutorial
-/// "Training a Classifier", printing the epoch and the mini-batch). Nothing labels them, but the shape does. The
-/// line is spelled again with the labels written out, "epoch 1 | step 120 | Loss: 2.31 ...", so that the
-/// template learning reads it like any labelled line.
+/// Lines that open with two bare whole numbers, the epoch and then the step: "1|120|Loss: 2.31:  40%|..." (torchtune's
+/// recipes) or "[1,  2000] loss: 2.190" (the PyTorch tutorial "Training a Classifier"). Only the shape labels them: the
+/// line is spelled again with the labels written out, "epoch 1 | step 120 | Loss: 2.31 ...".
 /// </summary>
 internal static partial class BareCounterPrefix
 {

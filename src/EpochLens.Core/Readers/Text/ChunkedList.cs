@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace EpochLens.Readers.Text;
 
 /// <summary>
@@ -10,36 +12,20 @@ internal sealed class ChunkedList<T>
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly List<T[]> _chunks = [];
-    private T[] _tail = [];
-    private int _tailCount;
 
     public int Count { get; private set; }
 
-    public T this[int index] => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
-
-    /// <summary>Replaces an item already added (a field learned only once the whole log was read).</summary>
-    public void Set(int index, in T item)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count);
-        _chunks[index >> ChunkBits][index & (ChunkSize - 1)] = item;
-    }
+    /// <summary>An item by reference: a field learned only once the whole log was read is written into it.</summary>
+    public ref T this[int index] => ref _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
 
     public void Add(in T item)
     {
-        // The first chunk starts small and grows to full size: most logs are small.
-        if (_tailCount == _tail.Length && _tail.Length is > 0 and < ChunkSize)
-        {
-            Array.Resize(ref _tail, Math.Min(ChunkSize, _tail.Length * 4));
-            _chunks[^1] = _tail;
-        }
-        else if (_tailCount == _tail.Length)
-        {
-            _tail = new T[_chunks.Count == 0 ? 1024 : ChunkSize];
-            _tailCount = 0;
-            _chunks.Add(_tail);
-        }
+        int chunk = Count >> ChunkBits, offset = Count & (ChunkSize - 1);
+        if (chunk == _chunks.Count) _chunks.Add(new T[chunk == 0 ? ChunkSize >> 6 : ChunkSize]);
 
-        _tail[_tailCount++] = item;
+        // The first chunk starts small and grows four times over to full size: most logs are small.
+        if (offset == _chunks[chunk].Length) Array.Resize(ref CollectionsMarshal.AsSpan(_chunks)[chunk], offset * 4);
+        _chunks[chunk][offset] = item;
         Count++;
     }
 }

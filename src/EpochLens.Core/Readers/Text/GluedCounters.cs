@@ -4,10 +4,9 @@ using System.Text.RegularExpressions;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Counters written with their unit glued after them, as ESPnet's trainer prints its progress
-/// ("1epoch:train:201-300batch: ... loss=107.3"): "1epoch" is epoch 1 and "201-300batch" the batches up to 300.
-/// The line is spelled again with each label before its number ("epoch 1:train:batch 300: ..."), so that the
-/// template learning reads it like any labelled line. A range keeps its end, the last batch it covers.
+/// Counters with their unit glued after them, as ESPnet's trainer prints ("1epoch:train:201-300batch: ... loss=107.3"),
+/// spelled again with each label before its number ("epoch 1:train:batch 300: ...") so that the template learning reads
+/// them like any labelled line. A range keeps its end, the last batch it covers.
 /// </summary>
 internal static partial class GluedCounters
 {

@@ -5,11 +5,10 @@ namespace EpochLens.Readers.Text;
 
 /// <summary>
 /// Tables printed with a header line and unlabelled rows under it, as Ultralytics YOLO prints its training
-/// ("      Epoch    GPU_mem   box_loss   cls_loss ..." then "        1/5      2.61G      1.234      2.345 ...")
-/// and as many scripts print "epoch  step  loss  lr" once and the numbers after. A header is a line of at least
-/// three names two spaces or a tab apart, one of them a loss, with no number in it; a row under it whose first fields
-/// are all numbers is spelled again with each number after its column's name ("Epoch 1/5 GPU_mem 2.61G box_loss 1.234
-/// ..."), so that the template learning reads it like any labelled line. The header holds until the next header.
+/// ("      Epoch    GPU_mem   box_loss ..." then "        1/5      2.61G      1.234 ...") and as many scripts print
+/// "epoch  step  loss  lr" once and the numbers after. A row whose first fields are all numbers is spelled again with
+/// each number after its column's name ("Epoch 1/5 GPU_mem 2.61G box_loss 1.234 ..."), so that the template learning
+/// reads it like any labelled line. The header holds until the next header.
 /// </summary>
 internal sealed partial class HeaderedColumns
 {
@@ -20,15 +19,12 @@ internal sealed partial class HeaderedColumns
     private string[] _names = [];
 
     /// <summary>The row with its column names written in, or the line itself (a header, or any other line).</summary>
-    public ReadOnlySpan<char> Label(ReadOnlySpan<char> line)
-    {
-        if (TryHeader(line)) return line;
-        return _names.Length == 0 ? line : Row(line);
-    }
+    public ReadOnlySpan<char> Label(ReadOnlySpan<char> line) =>
+        TryHeader(line) || _names.Length == 0 ? line : Row(line);
 
+    /// <summary>A header is at least three names, one of them a loss, with no number in it.</summary>
     private bool TryHeader(ReadOnlySpan<char> line)
     {
-        // Progress bars, logger fields, "key: value" and "key=value" lines are not headers; nor is a line with a number.
         if (line.ContainsAny(NotInHeaders) || !Header().IsMatch(line)) return false;
         var names = line.ToString().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (!names.Any(n => TextLabels.IsLoss(n))) return false;
@@ -45,20 +41,20 @@ internal sealed partial class HeaderedColumns
     private ReadOnlySpan<char> Row(ReadOnlySpan<char> line)
     {
         _row.ResetWrittenCount();
-        int i = 0;
+        var rest = line;
         foreach (var name in _names)
         {
-            int start = LineText.BlanksEnd(line, i);
-            i = LineText.NonBlanksEnd(line, start);
-            var cell = line[start..i];
+            rest = rest.TrimStart(" \t");
+            var cell = rest[..(rest.IndexOfAny(" \t") is var end and >= 0 ? end : rest.Length)];
             if (cell is not ([>= '0' and <= '9', ..] or ['-' or '+' or '.', >= '0' and <= '9', ..])) return line;
             _row.Write(name);
             _row.Write(" ");
             _row.Write(cell);
             _row.Write(" ");
+            rest = rest[cell.Length..];
         }
 
-        _row.Write(line[i..]);
+        _row.Write(rest);
         return _row.WrittenSpan;
     }
 }

@@ -21,6 +21,7 @@ internal sealed partial class LineTokenizer
 
     private static readonly SearchValues<char> ClockCharacters = SearchValues.Create("0123456789:,.");
     private static readonly SearchValues<char> DateOrPathCharacters = SearchValues.Create("0123456789/.:");
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" ");
 
     private readonly TextField[] _fields = new TextField[MaxFields];
 
@@ -49,7 +50,7 @@ internal sealed partial class LineTokenizer
     public ReadOnlySpan<TextField> Fields => _fields.AsSpan(0, Count);
 
     /// <summary>A word such as "val", "Validation" or "Test" stood on its own in the line (the line's phase).</summary>
-    public bool HeldOutPhase { get; private set; }
+    public bool HeldOutPhase => PhaseWord.Length > 0;
 
     /// <summary>Where the phase word is, for naming the held-out series ("Test" in "Test set: Average loss: ...").</summary>
     public (int Start, int Length) PhaseWord { get; private set; }
@@ -62,7 +63,7 @@ internal sealed partial class LineTokenizer
 
     public void Tokenize(ReadOnlySpan<char> line)
     {
-        (Count, HeldOutPhase, PhaseWord, DanglingLoss, TooManyFields) = (0, false, (0, 0), (-1, 0), false);
+        (Count, PhaseWord, DanglingLoss, TooManyFields) = (0, (0, 0), (-1, 0), false);
         (_labelOpen, _averageFor, _counterWantingLabel, _heldEnd) = (false, -1, -1, -1);
         int i = 0;
         while (i < line.Length)
@@ -155,7 +156,7 @@ internal sealed partial class LineTokenizer
         // A clock time or duration ("10:11:12,345", "00:12<00:15"): not a value.
         if (At(line, end) == ':' && char.IsAsciiDigit(At(line, end + 1)))
         {
-            return NoValue(line, LineText.RunEnd(line, end, ClockCharacters));
+            return NoValue(line, RunEnd(line, end, ClockCharacters));
         }
 
         if (whole && At(line, end) == '/') return Counter(line, start, end);
@@ -203,6 +204,18 @@ internal sealed partial class LineTokenizer
 
     private static char At(ReadOnlySpan<char> line, int i) => i < line.Length ? line[i] : '\0';
 
+    /// <summary>The end of the digits starting at <paramref name="i"/> (<paramref name="i"/> itself when there are none).</summary>
+    /// <remarks>A plain loop: runs of digits are short, and every number of every line is scanned.</remarks>
+    private static int DigitsEnd(ReadOnlySpan<char> line, int i)
+    {
+        while (i < line.Length && char.IsAsciiDigit(line[i])) i++;
+        return i;
+    }
+
+    /// <summary>The end of the <paramref name="characters"/> starting at <paramref name="i"/>.</summary>
+    private static int RunEnd(ReadOnlySpan<char> line, int i, SearchValues<char> characters) =>
+        line[i..].IndexOfAnyExcept(characters) is var found and >= 0 ? i + found : line.Length;
+
     /// <summary>
     /// Where "1,000" or "12,500,000" ends, for a step or epoch label only (a loss "0,95" or "1,250" may have a decimal
     /// comma): one to three digits not starting with 0, then groups of exactly three; -1 where it is not such a number.
@@ -213,7 +226,7 @@ internal sealed partial class LineTokenizer
         var label = line[_labelStart.._labelEnd];
         if (!TextLabels.IsStep(label) && !TextLabels.IsEpoch(label)) return -1;
         int i = end;
-        while (i - start < 20 && line[i..] is [',', _, _, _, ..] && LineText.DigitsEnd(line, i + 1) == i + 4) i += 4;
+        while (i - start < 20 && line[i..] is [',', _, _, _, ..] && DigitsEnd(line, i + 1) == i + 4) i += 4;
         return i > end && At(line, i) != '.' ? i : -1;
     }
 
@@ -225,22 +238,22 @@ internal sealed partial class LineTokenizer
     /// <summary>Where the slash is in " / 1000" after a whole number (one to three blanks before it, a digit after its blanks); -1 otherwise.</summary>
     private static int SpacedSlash(ReadOnlySpan<char> line, int end)
     {
-        int slash = LineText.SpacesEnd(line, end);
+        int slash = RunEnd(line, end, Spaces);
         if (slash == end || slash - end > 3 || At(line, slash) != '/') return -1;
-        int digit = LineText.SpacesEnd(line, slash + 1);
+        int digit = RunEnd(line, slash + 1, Spaces);
         return digit > slash + 1 && char.IsAsciiDigit(At(line, digit)) ? slash : -1;
     }
 
     /// <summary>"a/b" (spaces allowed after the slash), "a/b (p%)" as a sample counter; "2023/05/01" is a date.</summary>
     private int Counter(ReadOnlySpan<char> line, int start, int slash)
     {
-        int next = LineText.SpacesEnd(line, slash + 1);
-        int totalEnd = LineText.DigitsEnd(line, next);
+        int next = RunEnd(line, slash + 1, Spaces);
+        int totalEnd = DigitsEnd(line, next);
 
         // Not a counter: a date, a ratio of decimals or a path; skip what looks like it.
         if (totalEnd == next || totalEnd - next > 15 || slash - start > 15 || At(line, totalEnd) is '/' or '.' or ':')
         {
-            return NoValue(line, LineText.RunEnd(line, totalEnd, DateOrPathCharacters));
+            return NoValue(line, RunEnd(line, totalEnd, DateOrPathCharacters));
         }
 
         if (line[start] is '-' or '+' or '.')
@@ -251,7 +264,8 @@ internal sealed partial class LineTokenizer
 
         long position = long.Parse(line[start..slash], CultureInfo.InvariantCulture);
         long total = long.Parse(line[next..totalEnd], CultureInfo.InvariantCulture);
-        int percent = MatchLength(PercentInParentheses(), line[totalEnd..]);
+        int percent = -1;
+        foreach (var match in PercentInParentheses().EnumerateMatches(line[totalEnd..])) percent = match.Length;
         bool labelled = _labelOpen;
         var (labelStart, labelLength) = labelled ? (_labelStart, _labelEnd - _labelStart) : (start, 0);
 
@@ -266,12 +280,6 @@ internal sealed partial class LineTokenizer
 
     [GeneratedRegex(@"^ *\([0-9.]+%\)")]
     private static partial Regex PercentInParentheses();
-
-    private static int MatchLength(Regex regex, ReadOnlySpan<char> text)
-    {
-        foreach (var match in regex.EnumerateMatches(text)) return match.Length;
-        return -1;
-    }
 
     private int Punctuation(ReadOnlySpan<char> line, int i)
     {
@@ -378,19 +386,19 @@ internal sealed partial class LineTokenizer
     {
         if (!HeldOutPhase && TextLabels.HeldOutPhaseWord(line.Slice(start, length), out int offset, out int wordLength))
         {
-            (HeldOutPhase, PhaseWord) = (true, (start + offset, wordLength));
+            PhaseWord = (start + offset, wordLength);
         }
     }
 
     /// <summary>Digits with an optional sign, fraction and exponent; <paramref name="whole"/> when it is an integer.</summary>
     private static int ScanNumber(ReadOnlySpan<char> line, int start, out bool whole)
     {
-        int i = LineText.DigitsEnd(line, line[start] is '-' or '+' ? start + 1 : start);
+        int i = DigitsEnd(line, line[start] is '-' or '+' ? start + 1 : start);
         whole = true;
-        if (At(line, i) == '.' && DigitAfter(line, i)) (whole, i) = (false, LineText.DigitsEnd(line, i + 1));
+        if (At(line, i) == '.' && DigitAfter(line, i)) (whole, i) = (false, DigitsEnd(line, i + 1));
         if (At(line, i) is not ('e' or 'E') || i + 1 >= line.Length) return i;
         int j = line[i + 1] is '-' or '+' ? i + 2 : i + 1;
-        if (char.IsAsciiDigit(At(line, j))) (whole, i) = (false, LineText.DigitsEnd(line, j));
+        if (char.IsAsciiDigit(At(line, j))) (whole, i) = (false, DigitsEnd(line, j));
         return i;
     }
 }

@@ -14,14 +14,10 @@ internal enum TextFieldKind
 }
 
 /// <summary>
-/// One labelled number of a line. The label is kept as a range of the line, so tokenizing allocates nothing.
+/// One labelled number of a line, its label kept as a range of the line so that tokenizing allocates nothing (length 0
+/// for an unlabelled counter, "[120/500]"). <paramref name="Value"/> is a counter's position, <paramref name="Total"/>
+/// its total or -1, <paramref name="Average"/> a running average printed after the value ("0.7340 (0.8123)") or NaN.
 /// </summary>
-/// <param name="LabelStart">Where the label starts in the line.</param>
-/// <param name="LabelLength">The label's length; 0 for an unlabelled counter ("[120/500]").</param>
-/// <param name="Kind">What the number is.</param>
-/// <param name="Value">The number (the position, for a counter).</param>
-/// <param name="Total">The counter's total after the slash, or -1.</param>
-/// <param name="Average">A running average printed after the value in parentheses ("0.7340 (0.8123)"), or NaN.</param>
 internal readonly record struct TextField(int LabelStart, int LabelLength, TextFieldKind Kind, double Value, long Total, double Average)
 {
     public ReadOnlySpan<char> Label(ReadOnlySpan<char> line) => line.Slice(LabelStart, LabelLength);

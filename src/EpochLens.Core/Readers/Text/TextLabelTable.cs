@@ -1,10 +1,9 @@
 namespace EpochLens.Readers.Text;
 
-/// <summary>A label met in the file, which becomes a series name.</summary>
-/// <param name="Name">The series name: the label as printed, "Test/Average loss" for a test line, "Loss (avg)" for an average.</param>
-/// <param name="IsLoss">The label names a loss.</param>
-/// <param name="HeldOut">The values are measured on held-out data.</param>
-/// <param name="IsAverage">The parenthesised running average printed after another label's value.</param>
+/// <summary>
+/// A label met in the file: its series name ("loss" as printed, "Test/Average loss" on a test line, "Loss (avg)" for
+/// the running average printed in parentheses after a value), whether it names a loss, whether held-out data's.
+/// </summary>
 internal sealed record TextLabel(string Name, bool IsLoss, bool HeldOut, bool IsAverage);
 
 /// <summary>

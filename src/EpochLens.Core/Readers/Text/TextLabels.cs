@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using WordSet = System.Collections.Frozen.FrozenSet<string>.AlternateLookup<System.ReadOnlySpan<char>>;
 
 namespace EpochLens.Readers.Text;
@@ -7,7 +8,7 @@ namespace EpochLens.Readers.Text;
 /// What a printed label means, read from its words: "Train Epoch" is an epoch, "batch loss" and "total_loss"
 /// are losses, "valid ppl" belongs to held-out data, "ms/batch" is neither a step nor a loss.
 /// </summary>
-internal static class TextLabels
+internal static partial class TextLabels
 {
     private static readonly WordSet StepWords = Words("step", "steps", "iter", "iters", "iteration", "iterations", "it", "batch",
         "batches", "global_step", "batch_idx", "train_step", "update", "updates");
@@ -64,19 +65,16 @@ internal static class TextLabels
     /// BasicSR's "l_pix": taken only where no label of the line says "loss" (the first of several).
     /// </summary>
     public static bool IsLossByAnotherName(ReadOnlySpan<char> label) =>
-        CrossEntropyWords.Contains(LastPiece(label)) || CrossEntropyWords.Contains(label) || Is(label, "score") || IsBasicSrLoss(label)
+        CrossEntropyWords.Contains(LastPiece(label)) || CrossEntropyWords.Contains(label) || Is(label, "score")
+        || BasicSrLoss().IsMatch(label)
         || (Is(LastPiece(label), "cost") && !label.Contains("time", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// BasicSR's loss names (Real-ESRGAN, pyiqa and the other projects built on it): "l_pix", "l_percep", "l_g_gan",
     /// "l_mos"; one word of letters and '_' after "l_", not a rate.
     /// </summary>
-    private static bool IsBasicSrLoss(ReadOnlySpan<char> label) =>
-        label.Length >= 4 && label.StartsWith("l_", StringComparison.Ordinal) && !label.Contains("rate", StringComparison.OrdinalIgnoreCase)
-        && label[2..].IndexOfAnyExcept(LossNameCharacters) < 0;
-
-    private static readonly System.Buffers.SearchValues<char> LossNameCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz_");
+    [GeneratedRegex("^l_(?![a-z_]*rate)[a-z_]{2,}\\z")]
+    private static partial Regex BasicSrLoss();
 
     public static bool IsBatchSize(ReadOnlySpan<char> label) => BatchSizeLabels.Contains(label);
 
@@ -108,12 +106,9 @@ internal static class TextLabels
     public static bool SameName(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length != b.Length) return false;
-        for (int i = 0; i < a.Length; i++)
-        {
-            if (Normal(a[i]) != Normal(b[i])) return false;
-        }
-
-        return true;
+        int i = 0;
+        while (i < a.Length && Normal(a[i]) == Normal(b[i])) i++;
+        return i == a.Length;
     }
 
     /// <summary>A character as label comparison sees it.</summary>
@@ -128,7 +123,8 @@ internal static class TextLabels
     {
         int dot = word.LastIndexOf('.');
         if (dot <= 0 || end + 1 >= line.Length || line[end] != ':' || !char.IsAsciiDigit(line[end + 1])) return null;
-        int i = LineText.DigitsEnd(line, end + 1);
+        int digits = line[(end + 1)..].IndexOfAnyExceptInRange('0', '9');
+        int i = digits < 0 ? line.Length : end + 1 + digits;
         if (!SourceExtensions.Contains(word[(dot + 1)..]) || (i < line.Length && line[i] == '.')) return null;
         return i < line.Length && line[i] == ']' ? i + 1 : i;
     }

@@ -7,21 +7,21 @@ using EpochLens.Settings;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Turns the lines a <see cref="TextLogParser"/> kept into training logs: picks the training loop's line shape
-/// (the most common one, counters and epochs weighing in: <see cref="TextShape.Weight"/>; with the shapes that differ
-/// from it only in extra labels), splits runs where the epoch goes back to its start, gives every line its global
-/// step from the counters it prints, and puts held-out lines at the last training step before them.
+/// Turns the lines a <see cref="TextLogParser"/> kept into training logs: reads the training loop's shape
+/// (<see cref="TextShape.Weight"/>) and those differing from it only in extra labels, splits runs where the epoch
+/// goes back to its start, gives every line its global step from its counters, and puts held-out lines at the
+/// last training step before them.
 /// </summary>
 internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
 {
     /// <summary>More runs than this in one file are not read (each run is a full set of series).</summary>
     public const int MaxRuns = 1000;
 
-    private const string AverageEvidence =
-        "the value in parentheses after each value, as PyTorch examples' AverageMeter prints 'val (avg)': the mean since the meter was created, usually at each epoch's start";
+    private static readonly ValueAveraging RunningAverage = new(AveragingKind.RunningMeanSinceEpochStart, null,
+        "the value in parentheses after each value, as PyTorch examples' AverageMeter prints 'val (avg)': the mean since the meter was created, usually at each epoch's start");
 
-    private const string DictEvidence =
-        "the Hugging Face Trainer prints the mean loss over each logging_steps window; a step here is one printed line";
+    private static readonly ValueAveraging DictAverage = new(AveragingKind.MovingWindow, null,
+        "the Hugging Face Trainer prints the mean loss over each logging_steps window; a step here is one printed line");
 
     private readonly ChunkedList<TextRecord> _records = parser.Records;
     private readonly SettingSpelling _spell = options.Spell;
@@ -50,49 +50,48 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             problems.Report("", ProblemKind.LimitReached, $"more than {TextLabelTable.MaxLabels} labels: the values of the others were not read");
         }
 
-        var train = Training(0, _records.Count).ToList();
+        var train = Enumerable.Range(0, _records.Count)
+            .Where(i => !_records[i].HeldOut && _read[_records[i].Shape]).ToList();
         int wraps = EpochsFromWrappingCounter(train);
 
         // Lines with a step but no epoch are read only when no training line shows an epoch.
-        bool epochs = train.Exists(i => !double.IsNaN(_records[i].Epoch));
         int epochless = train.Count(i => double.IsNaN(_records[i].Epoch));
-        if (epochs && epochless > 0)
-        {
-            problems.Report("", ProblemKind.Assumed, $"{epochless} training line(s) with a step counter but before any epoch is printed are not read");
-        }
-        else if (wraps > 0)
-        {
-            problems.Report("", ProblemKind.Assumed, $"the training lines print no epoch, but their step counter starts again after reaching its total ('i/N'): each of the {wraps} restarts is taken as a new epoch");
-        }
-        else if (!epochs && parser.StatedEpochLengths.Count == 0)
-        {
-            problems.Report("", ProblemKind.Assumed, $"the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss");
-        }
+        bool epochs = epochless < train.Count;
+        string? assumed = epochs && epochless > 0
+            ? $"{epochless} training line(s) with a step counter but before any epoch is printed are not read"
+            : wraps > 0
+                ? $"the training lines print no epoch, but their step counter starts again after reaching its total ('i/N'): each of the {wraps} restarts is taken as a new epoch"
+                : !epochs && parser.StatedEpochLengths.Count == 0
+                    ? $"the training lines print a step counter but no epoch: the steps are the counter's, and where epochs begin must come from {_spell(Setting.StepsPerEpoch)} or the loss"
+                    : null;
+        if (assumed is not null) problems.Report("", ProblemKind.Assumed, assumed);
 
         var runs = SplitRuns(train);
         var logs = new List<TrainingLog>();
         for (int r = 0; r < runs.Count; r++)
         {
-            var run = Training(runs[r].Start, runs[r].End).Where(i => double.IsNaN(_records[i].Epoch) != epochs).ToList();
-            if (run.Count > 0 && BuildRun(runs.Count == 1 ? name : $"{name} (run {r + 1})", runs[r], run, primary, epochs) is { } log)
-            {
-                logs.Add(log);
-            }
+            var (from, to) = runs[r];
+            var run = train.GetRange(from, to - from).FindAll(i => double.IsNaN(_records[i].Epoch) != epochs);
+            if (run.Count == 0) continue;
+            var steps = new long[run.Count];
+
+            // Lines without epochs take their counter as the step, and the epoch length the log states.
+            var hint = epochs ? AssignSteps(run, steps, primary) : StatedLength(_records[run[^1]].Line);
+            if (!epochs) CounterSteps(run, steps);
+            string runName = runs.Count == 1 ? name : $"{name} (run {r + 1})";
+
+            // A run's records, its held-out lines with them, go from its first training line to the next run's.
+            var records = (from == 0 ? 0 : train[from], to == train.Count ? _records.Count : train[to]);
+            if (Collect(runName, records, run, steps, hint, primary) is { } log) logs.Add(log);
         }
 
         return logs;
     }
 
-    /// <summary>The training lines of the shapes read, among records <paramref name="start"/> to <paramref name="end"/>.</summary>
-    private IEnumerable<int> Training(int start, int end) =>
-        Enumerable.Range(start, end - start).Where(i => !_records[i].HeldOut && _read[_records[i].Shape]);
-
     /// <summary>
-    /// Where no training line prints an epoch but the step counter has a total ("it 340/1250") and starts again each
-    /// time it reaches it, each restart is an epoch: the total is the epoch's length, and a resumed run would start
-    /// again from its checkpoint, not from the first step just after the last. Numbers the epochs from 1 in the records
-    /// and returns the restarts; 0 (records untouched) where any line prints an epoch, the totals differ, or the
-    /// counter goes back anywhere but from the epoch's last logging interval.
+    /// Where no training line prints an epoch but the step counter restarts each time it reaches its one total
+    /// ("it 340/1250"), each restart is an epoch (a resumed run would restart from its checkpoint, not from the first
+    /// step). Numbers the epochs from 1 in the records and returns the restarts; 0, records untouched, otherwise.
     /// </summary>
     private int EpochsFromWrappingCounter(List<int> train)
     {
@@ -114,6 +113,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         {
             long previous = _records[train[k - 1]].Counter, counter = _records[train[k]].Counter;
             if (counter > previous) continue;
+
+            // Going back anywhere but from the epoch's last logging interval to its first is no epoch's end.
             if (previous + stride < total || counter > stride) return 0;
             wraps++;
         }
@@ -121,54 +122,40 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         if (wraps == 0) return 0;
         for (int k = 0, epoch = 1; k < train.Count; k++)
         {
-            var record = _records[train[k]];
+            ref var record = ref _records[train[k]];
             epoch += k > 0 && record.Counter <= _records[train[k - 1]].Counter ? 1 : 0;
-            _records.Set(train[k], record with { Epoch = epoch });
+            record = record with { Epoch = epoch };
         }
 
         return wraps;
     }
 
-    /// <summary>Record ranges, one per run: a new run starts where the epoch goes back to (or below) the run's first epoch.</summary>
-    private List<(int Start, int End)> SplitRuns(List<int> train)
+    /// <summary>Training line ranges, one per run: a run starts where the epoch drops to or below its first.</summary>
+    private List<(int From, int To)> SplitRuns(List<int> train)
     {
         var runs = new List<(int, int)>();
         int start = 0;
         double first = double.NaN, last = double.NaN;
-        foreach (int i in train)
+        for (int k = 0; k < train.Count; k++)
         {
-            double epoch = _records[i].Epoch;
-            if (double.IsNaN(first))
-            {
-                first = last = epoch;
-                continue;
-            }
-
+            double epoch = _records[train[k]].Epoch;
             if (epoch < last && epoch <= first)
             {
-                runs.Add((start, i));
+                runs.Add((start, k));
                 if (runs.Count == MaxRuns)
                 {
-                    problems.Report(Where(_records[i]), ProblemKind.LimitReached, $"more than {MaxRuns} runs in one file: the rest were not read");
+                    problems.Report(Where(_records[train[k]]), ProblemKind.LimitReached, $"more than {MaxRuns} runs in one file: the rest were not read");
                     return runs;
                 }
 
-                (start, first) = (i, epoch);
+                (start, first) = (k, epoch);
             }
 
-            last = epoch;
+            (first, last) = (double.IsNaN(first) ? epoch : first, epoch);
         }
 
-        runs.Add((start, _records.Count));
+        runs.Add((start, train.Count));
         return runs;
-    }
-
-    private TrainingLog? BuildRun(string name, (int Start, int End) run, List<int> train, TextShape primary, bool epochs)
-    {
-        var steps = new long[train.Count];
-        if (epochs) return Collect(name, run, train, steps, AssignSteps(train, steps, primary), primary);
-        CounterSteps(train, steps);
-        return Collect(name, run, train, steps, StatedLength(_records[train[^1]].Line), primary);
     }
 
     /// <summary>
@@ -238,7 +225,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         bool zeroBased = train.Exists(i => _records[i].Counter == 0);
-        long unit = 1, perEpoch, totalMode = MostCommon(train.Select(i => _records[i].Total).Where(t => t > 0)) ?? 0;
+        long totalMode = MostCommon(train.Select(i => _records[i].Total).Where(t => t > 0)) ?? 0;
+        long unit = 1, perEpoch = totalMode;
 
         // A counter that reaches its total counts the steps done (tqdm's "1000/1000"): its 0 comes before any step.
         bool counts = primary.Counter == TextFieldKind.Counter && totalMode > 0
@@ -250,11 +238,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             perEpoch = (totalMode + unit - 1) / unit;
             zeroBased = true;
         }
-        else if (totalMode > 0)
-        {
-            perEpoch = totalMode;
-        }
-        else
+        else if (totalMode <= 0)
         {
             perEpoch = Math.Max(0, train.Max(i => _records[i].Counter)) + (zeroBased ? 1 : 0);
             problems.Report(where, ProblemKind.Assumed,
@@ -391,24 +375,17 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             problems.Report("", ProblemKind.Assumed, $"{name}: {heldOutBeforeTraining} validation or test line(s) before the first training line are not read (no step to put them at)");
         }
 
-        var series = new List<MetricSeries>();
-        bool heldOutLossTaken = false;
-        // The running average of a held-out loss, when the evaluation prints one beside each batch's loss ("Test: [ 48/48]
-        // Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average covers the whole set
-        // and the value only its last batch.
-        int heldOutAverage = Enumerable.Range(0, builders.Length)
-            .FirstOrDefault(id => builders[id] is { Count: > 0 } && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true },
-                -1);
-        for (int id = 0; id < builders.Length; id++)
-        {
-            if (builders[id] is not { Count: > 0 } builder) continue;
-            var (role, averaging) = id == heldOutAverage
-                ? (SeriesRole.HeldOutLoss, (ValueAveraging?)null)
-                : Describe(labels[id], id, primary, ref heldOutLossTaken, heldOutAverage >= 0);
-            series.Add(SeriesSet.Checked(builder.Build(role, averaging), problems, name));
-        }
+        var kept = Enumerable.Range(0, builders.Length).Where(id => builders[id] is { Count: > 0 }).ToList();
+        if (kept.Count == 0) return null;
 
-        if (series.Count == 0) return null;
+        // The held-out loss is the running average of one, when the evaluation prints it beside each batch's loss
+        // ("Test: [ 48/48] Loss: 1.21 (1.25)"): a held-out point is the last line of an evaluation, where the average
+        // covers the whole set and the value only its last batch. Else it is the first held-out loss.
+        int heldOutLoss = kept.FirstOrDefault(id => labels[id] is { HeldOut: true, IsLoss: true, IsAverage: true }, -1);
+        heldOutLoss = heldOutLoss >= 0 ? heldOutLoss : kept.FirstOrDefault(
+            id => id != primary.LossLabel && labels[id] is { HeldOut: true, IsLoss: true, IsAverage: false }, -1);
+        var series = kept.ConvertAll(
+            id => SeriesSet.Checked(Build(builders[id]!, id, heldOutLoss, primary), problems, name));
         var epochSeries = epochs.Build(SeriesRole.Epoch, ValueAveraging.PerStep);
 
         // Lines that print no epoch: no epoch series to offer, the epochs come from elsewhere.
@@ -421,27 +398,13 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         return new TrainingLog(name, TextLogReader.Default.Format, series, hint);
     }
 
-    private static (SeriesRole, ValueAveraging?) Describe(TextLabel label, int id, TextShape primary, ref bool heldOutLossTaken, bool heldOutAverageTaken)
-    {
-        if (label.IsAverage)
-        {
-            return (SeriesRole.Other, new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, AverageEvidence));
-        }
-
-        if (id == primary.LossLabel)
-        {
-            return (SeriesRole.TrainLoss, primary.IsDict ? new ValueAveraging(AveragingKind.MovingWindow, null, DictEvidence) : null);
-        }
-
-        if (label.HeldOut && label.IsLoss && !heldOutLossTaken && !heldOutAverageTaken)
-        {
-            heldOutLossTaken = true;
-            return (SeriesRole.HeldOutLoss, null);
-        }
-
-        var role = SeriesRoles.FromName(label.Name.Replace(' ', '_'));
-        return (role is SeriesRole.TrainLoss or SeriesRole.HeldOutLoss ? SeriesRole.Other : role, null);
-    }
+    /// <summary>A label's series; only the shape's loss and the held-out loss take the loss roles.</summary>
+    private MetricSeries Build(MetricSeriesBuilder builder, int id, int heldOutLoss, TextShape primary) =>
+        id == heldOutLoss ? builder.Build(SeriesRole.HeldOutLoss, null)
+        : parser.Labels[id].IsAverage ? builder.Build(SeriesRole.Other, RunningAverage)
+        : id == primary.LossLabel ? builder.Build(SeriesRole.TrainLoss, primary.IsDict ? DictAverage : null)
+        : builder.Build(SeriesRoles.FromName(parser.Labels[id].Name.Replace(' ', '_')) is var role
+            and not (SeriesRole.TrainLoss or SeriesRole.HeldOutLoss) ? role : SeriesRole.Other, null);
 
     /// <summary>
     /// Epoch starts (and the length, when every whole epoch has as many steps) from the epoch series; steps per epoch

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text.RegularExpressions;
 using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Input;
@@ -7,12 +7,11 @@ using EpochLens.Settings;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Reads a printed training log line by line into <see cref="TextRecord"/>s: every line that shows an epoch
-/// and a loss (a training line, grouped by its shape), every validation or test line that shows a loss
-/// (a held-out line), and epoch headers ("Epoch 3/10") that give the epoch to the lines under them.
-/// What the lines mean together (steps, epochs, runs) is decided once the whole file is read: <see cref="TextLogBuilder"/>.
+/// Reads a printed training log line by line into <see cref="TextRecord"/>s: training lines (an epoch or a labelled
+/// step and a loss, grouped by shape), held-out lines (a validation or test loss), and epoch headers ("Epoch 3/10")
+/// that give their epoch to the lines under them. What the lines mean together is <see cref="TextLogBuilder"/>'s.
 /// </summary>
-internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
+internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     /// <summary>More kept lines than this (about 2 GiB of text) are not read: the log would not fit in memory.</summary>
     public const int MaxRecords = 50_000_000;
@@ -27,13 +26,12 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
 
     private const ulong HashPrime = 1099511628211;
 
-    private static readonly SearchValues<char> Assignment = SearchValues.Create(" =:\t");
+    private static readonly string[] TimingWords = ["time", "data", "eta", "lr", "rate", "speed", "mem", "/s", "sec"];
 
     private readonly LineTokenizer _tokenizer = new();
     private readonly HeaderedColumns _columns = new();
     private readonly Dictionary<ulong, LineTemplate> _templates = [];
     private readonly Dictionary<ulong, int> _shapeIds = [];
-    private readonly List<string> _lossFreeLabels = [];
     private readonly string? _metric = context.Options.Metric;
 
     // A line is held as a record (about 80 bytes with its values) until the series are built, outside the point
@@ -70,7 +68,7 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
     public int LossFreeLines { get; private set; }
 
     /// <summary>The value labels of the most common such line: what --metric could name.</summary>
-    public IReadOnlyList<string> LossFreeLabels => _lossFreeLabels;
+    public List<string> LossFreeLabels { get; } = [];
 
     /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
     public override bool IsFull => _full;
@@ -119,10 +117,7 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         return (key ^ 0x5bd1e995) * HashPrime;
     }
 
-    /// <summary>
-    /// A printed Python dict, alone or after a logger's prefix ("12/11/2023 05:18:52 - INFO - __main__ - {'loss': ...}"),
-    /// as the Hugging Face Trainer's logs are printed or logged.
-    /// </summary>
+    /// <summary>A printed Python dict, alone or after a logger's prefix, as the Hugging Face Trainer logs.</summary>
     private static bool IsPrintedDict(ReadOnlySpan<char> line)
     {
         var text = line.TrimEnd();
@@ -130,11 +125,11 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         return open >= 0 && text.EndsWith("}") && text[(open + 1)..].TrimStart() is ['\'' or '"', ..];
     }
 
+    /// <summary>What a template's fields mean, from their labels, in one pass over them.</summary>
     private LineTemplate Learn(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
     {
-        var (epoch, step, loss) = Classify(line, fields);
         bool phase = _tokenizer.HeldOutPhase, heldOutLoss = false, otherValue = false;
-        int batchSize = -1, epochLength = -1, accumulation = -1;
+        int epoch = -1, step = -1, loss = -1, otherName = -1, batchSize = -1, epochLength = -1, accumulation = -1;
 
         // The word that names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the
         // held-out word of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the
@@ -144,8 +139,16 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         {
             var field = fields[i];
             var label = field.Label(line);
-            if (field.Kind != TextFieldKind.Value) continue;
-            bool isLoss = TextLabels.IsLoss(label), heldOut = TextLabels.HeldOutWord(label, out int offset, out int length);
+            bool value = field.Kind == TextFieldKind.Value;
+            bool isLoss = value && TextLabels.IsLoss(label);
+            bool heldOut = TextLabels.HeldOutWord(label, out int offset, out int length);
+            bool training = _metric is null && !phase && value && !heldOut;
+            if (epoch < 0 && (TextLabels.IsEpoch(label) || IsPhaseEpoch(label, fields, i))) epoch = i;
+            else if (step < 0 && (TextLabels.IsStep(label) || (!value && label.IsEmpty))) step = i;
+            else if (loss < 0 && (_metric is not null ? value && IsMetric(label) : training && isLoss)) loss = i;
+            else if (otherName < 0 && training && TextLabels.IsLossByAnotherName(label)) otherName = i;
+
+            if (!value) continue;
             heldOutLoss |= isLoss && (phase || heldOut) && IsMetric(label);
             if (isLoss && heldOut && prefixLength == 0) (prefixStart, prefixLength) = (field.LabelStart + offset, length);
             batchSize = batchSize < 0 && TextLabels.IsBatchSize(label) ? i : batchSize;
@@ -160,14 +163,14 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
             accumulation = accumulation < 0 && accumulates ? i : accumulation;
         }
 
-        var template = new LineTemplate(epoch, step, loss, isDict,
-            IsHeader: epoch >= 0 && loss < 0 && step < 0 && !phase && !heldOutLoss,
+        loss = loss >= 0 ? loss : otherName;
+        bool header = epoch >= 0 && loss < 0 && step < 0 && !phase && !heldOutLoss;
+        var template = new LineTemplate(epoch, step, loss, isDict, header,
             IsTraining: loss >= 0 && !phase,
-            IsLossFree: loss < 0 && !phase && !heldOutLoss && _tokenizer.DanglingLoss.Start < 0 && otherValue
+            IsLossFree: !header && loss < 0 && !phase && !heldOutLoss && _tokenizer.DanglingLoss.Start < 0 && otherValue
                 && (epoch >= 0 || (step >= 0 && fields[step].LabelLength > 0)),
             IsHeldOut: (phase || _metric is null) && heldOutLoss,
             batchSize, epochLength, accumulation);
-
         if (template.IsTraining) template.TrainingIds = LabelIds(line, fields, epoch, step, [], heldOutLine: false);
         if (template.IsHeldOut)
         {
@@ -186,22 +189,16 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
 
         if (template.EpochLengthField >= 0) Note(StatedEpochLengths, fields[template.EpochLengthField].Value, line);
         if (template.AccumulationField >= 0) Note(Accumulations, fields[template.AccumulationField].Value, line);
+        double epoch = template.Epoch >= 0 ? fields[template.Epoch].Value : _headerEpoch;
         if (template.IsHeader && StatesEpochLength(line, fields[template.Epoch]))
         {
             // "1 epoch = 20 batches": the length of every epoch, not the epoch the lines under it are in.
-            Note(StatedEpochLengths, fields[template.Epoch].Value, line);
+            Note(StatedEpochLengths, epoch, line);
             return;
         }
 
-        if (template.IsHeader)
-        {
-            // "Epoch 3/10" on its own line: the lines under it are that epoch's.
-            _headerEpoch = fields[template.Epoch].Value;
-            ReportDangling(line, template.Epoch);
-            return;
-        }
-
-        double epoch = template.Epoch >= 0 ? fields[template.Epoch].Value : _headerEpoch;
+        // "Epoch 3/10" on its own line: the lines under it are that epoch's.
+        if (template.IsHeader) _headerEpoch = epoch;
 
         // A line with a labelled step counter ("iter: 19", "step 340") needs no epoch: iteration-based loops
         // (detectron2, nanoGPT) print none, and the epoch length then comes from the user or the loss.
@@ -209,18 +206,9 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         {
             AddTraining(template, line, fields, epoch, key);
         }
-        else if (template.IsHeldOut)
-        {
-            AddRecord(true, -1, template.HeldOutIds!, fields, epoch, -1, -1, line);
-        }
-        else if (template.IsLossFree)
-        {
-            CountLossFree(template, line, fields);
-        }
-        else if (!double.IsNaN(epoch))
-        {
-            ReportDangling(line, template.Epoch);
-        }
+        else if (template.IsHeldOut) AddRecord(-1, template.HeldOutIds!, fields, epoch, -1, -1, line);
+        else if (template.IsLossFree) CountLossFree(template, line, fields);
+        else if (template.IsHeader || !double.IsNaN(epoch)) ReportDangling(line, template.Epoch);
     }
 
     private void CountLossFree(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
@@ -236,49 +224,15 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         }
 
         _lossFreeExample = template;
-        _lossFreeLabels.Clear();
-        for (int i = 0; i < fields.Length && _lossFreeLabels.Count < 12; i++)
+        LossFreeLabels.Clear();
+        for (int i = 0; i < fields.Length && LossFreeLabels.Count < 12; i++)
         {
             if (i != template.Epoch && i != template.Step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
             {
-                _lossFreeLabels.Add(fields[i].Label(line).ToString());
+                LossFreeLabels.Add(fields[i].Label(line).ToString());
             }
         }
     }
-
-    /// <summary>The epoch field, the step counter and the training loss of a line (-1 where missing), by their labels.</summary>
-    private (int Epoch, int Step, int Loss) Classify(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields)
-    {
-        int epoch = -1, step = -1, loss = -1, otherName = -1;
-        bool phase = _tokenizer.HeldOutPhase;
-        for (int i = 0; i < fields.Length; i++)
-        {
-            var field = fields[i];
-            var label = field.Label(line);
-            bool value = field.Kind == TextFieldKind.Value;
-            if (epoch < 0 && (TextLabels.IsEpoch(label) || IsPhaseEpoch(line, fields, i)))
-            {
-                epoch = i;
-            }
-            else if (step < 0 && (value ? TextLabels.IsStep(label) : label.IsEmpty || TextLabels.IsStep(label)))
-            {
-                step = i;
-            }
-            else if (loss < 0 && value && (_metric is not null ? IsMetric(label) : !phase && IsTrainingLoss(label)))
-            {
-                loss = i;
-            }
-            else if (otherName < 0 && _metric is null && !phase && value && TextLabels.IsLossByAnotherName(label)
-                && !TextLabels.HeldOutWord(label, out _, out _))
-            {
-                otherName = i;
-            }
-        }
-
-        return (epoch, step, loss >= 0 ? loss : otherName);
-    }
-
-    private static bool IsTrainingLoss(ReadOnlySpan<char> label) => TextLabels.IsLoss(label) && !TextLabels.HeldOutWord(label, out _, out _);
 
     /// <summary>The label names the metric asked for, or none was asked for.</summary>
     private bool IsMetric(ReadOnlySpan<char> label) => _metric is null || TextLabels.SameName(label, _metric);
@@ -287,10 +241,10 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
     /// "Train: 3 [ 120/1251 ( 10%)]", as timm prints its epochs: a whole number labelled only "Train" (or "Training")
     /// and followed at once by an unlabelled counter is the epoch that counter runs in.
     /// </summary>
-    private static bool IsPhaseEpoch(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int i) =>
+    private static bool IsPhaseEpoch(ReadOnlySpan<char> label, ReadOnlySpan<TextField> fields, int i) =>
         fields[i].Kind == TextFieldKind.Value && IsWhole(fields[i].Value, 0, double.PositiveInfinity)
-        && (fields[i].Label(line).Equals("train", StringComparison.OrdinalIgnoreCase)
-            || fields[i].Label(line).Equals("training", StringComparison.OrdinalIgnoreCase))
+        && (label.Equals("train", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("training", StringComparison.OrdinalIgnoreCase))
         && i + 1 < fields.Length && fields[i + 1].Kind != TextFieldKind.Value && fields[i + 1].LabelLength == 0;
 
     private void AddTraining(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, double epoch, ulong key)
@@ -303,16 +257,16 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
             return;
         }
 
-        if (template.Shape == LineTemplate.NoShapeYet) template.Shape = ShapeOf(template, line, fields, key);
-        if (template.Shape < 0) return;
+        int shape = template.Shape ??= ShapeOf(template, line, fields, key);
+        if (shape < 0) return;
         if (_tokenizer.TooManyFields)
         {
             Report(ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
         }
 
         var (counterValue, total) = template.Step >= 0 ? ((long)fields[template.Step].Value, fields[template.Step].Total) : (-1L, -1L);
-        if (!AddRecord(false, template.Shape, template.TrainingIds!, fields, epoch, counterValue, total, line)) return;
-        Shapes[template.Shape].Lines++;
+        if (!AddRecord(shape, template.TrainingIds!, fields, epoch, counterValue, total, line)) return;
+        Shapes[shape].Lines++;
         TrainingLines++;
     }
 
@@ -329,7 +283,8 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         return _shapeIds[key] = Shapes.Count - 1;
     }
 
-    private bool AddRecord(bool heldOut, int shape, int[] ids, ReadOnlySpan<TextField> fields, double epoch, long counter, long total, ReadOnlySpan<char> line)
+    private bool AddRecord(
+        int shape, int[] ids, ReadOnlySpan<TextField> fields, double epoch, long counter, long total, ReadOnlySpan<char> line)
     {
         if (!HasRoom()) return false;
         int start = Values.Count;
@@ -346,8 +301,8 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
             if (ids[(2 * i) + 1] >= 0) Values.Add(new LabeledValue(ids[(2 * i) + 1], fields[i].Average));
         }
 
-        if (heldOut && Values.Count == start) return false;
-        Records.Add(new TextRecord(heldOut, shape, LineNumber, epoch, counter, total, WallTime(line), start, Values.Count - start));
+        if (shape < 0 && Values.Count == start) return false;
+        Records.Add(new(shape, LineNumber, epoch, counter, total, WallTime(line), start, Values.Count - start));
         return true;
     }
 
@@ -375,9 +330,8 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
             for (int repeat = 2; ids[2 * i] >= 0 && Array.IndexOf(ids, ids[2 * i], 0, 2 * i) >= 0 && repeat <= LineTokenizer.MaxFields; repeat++)
             {
                 // The same label twice in a line ("Top-1 Acc: 91.7 Top-5 Acc: 99.4"): the second is its own series, "Acc #2".
-                var numbered = $"{field.Label(line)} #{repeat}";
-                ids[2 * i] = Labels.Get(own, numbered, average: false, heldOut);
-                label = numbered;
+                label = $"{field.Label(line)} #{repeat}";
+                ids[2 * i] = Labels.Get(own, label, average: false, heldOut);
             }
 
             // A template's later lines may show an average where its first did not ("0.73 (0.81)" is not in the shape).
@@ -397,27 +351,22 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
     }
 
     /// <summary>"1 epoch = 20 batches", "epoch: 1487 iterations": the epoch's number is followed by a unit of steps.</summary>
-    private static bool StatesEpochLength(ReadOnlySpan<char> line, TextField epoch)
-    {
-        if (epoch.Kind != TextFieldKind.Value) return false;
-        int digits = LineText.RunEnd(line, epoch.LabelStart + epoch.LabelLength, Assignment);
-        int i = LineText.DigitsEnd(line, digits);
-        if (i == digits || i >= line.Length || line[i] != ' ') return false;
-        int word = LineText.SpacesEnd(line, i);
-        return TextLabels.IsStepUnit(line[word..LineText.RunEnd(line, word, AsciiLetters)]);
-    }
+    private static bool StatesEpochLength(ReadOnlySpan<char> line, TextField epoch) =>
+        epoch.Kind == TextFieldKind.Value
+        && NumberAndWord().Match(line.ToString(), epoch.LabelStart + epoch.LabelLength) is { Success: true } match
+        && TextLabels.IsStepUnit(match.Groups[1].ValueSpan);
 
-    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    /// <summary>After the epoch's label: its number and the word after it.</summary>
+    [GeneratedRegex(@"\G[ =:\t]*[0-9]+ +([A-Za-z]*)")]
+    private static partial Regex NumberAndWord();
 
     /// <summary>A line with an epoch and "loss=" but no number after it is a damaged training line.</summary>
     private void ReportDangling(ReadOnlySpan<char> line, int epoch)
     {
         var (start, length) = _tokenizer.DanglingLoss;
-        if (start >= 0 && epoch >= 0)
-        {
-            Report(ProblemKind.BadValue,
-                $"'{line.Slice(start, length)}' is not followed by a number ({ProblemReporter.Quote(line)}): line skipped");
-        }
+        if (start < 0 || epoch < 0) return;
+        Report(ProblemKind.BadValue,
+            $"'{line.Slice(start, length)}' is not followed by a number ({ProblemReporter.Quote(line)}): line skipped");
     }
 
     /// <summary>What the lines mean together (<see cref="TextLogBuilder"/>); lines with no loss label are an error that names their values.</summary>
@@ -435,10 +384,8 @@ internal sealed class TextLogParser(ConsoleLogParser.Context context) : ConsoleL
         : $"no printed line shows an epoch number or a step counter and the metric '{metric}'";
 
     /// <summary>The first value that could be a loss: not a timing, a rate or a memory figure.</summary>
-    private static string Example(IReadOnlyList<string> labels) =>
+    private static string Example(List<string> labels) =>
         labels.FirstOrDefault(l => !TimingWords.Any(w => l.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? labels[0];
-
-    private static readonly string[] TimingWords = ["time", "data", "eta", "lr", "rate", "speed", "mem", "/s", "sec"];
 
     private double WallTime(ReadOnlySpan<char> line) =>
         Options.KeepWallTimes && MmLogPrefix.TryTimestamp(line.TrimStart(), out double time, out _) ? time : double.NaN;

@@ -4,10 +4,9 @@ using EpochLens.Readers.Input;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Free-form printed training logs: any text whose lines show an epoch number (or a labelled step counter) and a loss, whatever else they
-/// show and in whatever template ("[epoch 2/10] step 340/1250 loss=0.51", "Train Epoch: 1 [640/60000 (1%)]\tLoss: 2.29",
-/// "| epoch 1 | 200/ 2983 batches | ... | loss 7.63", tqdm bars, the Hugging Face Trainer's printed dicts), also
-/// inside Markdown, CI output or after pages of other output. The fallback for text no other reader claims.
+/// Free-form printed training logs: lines showing an epoch number (or a labelled step counter) and a loss in any
+/// template (examples in the description), also inside Markdown, CI output or after pages of other output. The
+/// fallback for text no other reader claims.
 /// </summary>
 public sealed class TextLogReader : ConsoleLogReader
 {
