@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Analysis;
 
 /// <summary>Everything measured about one loss series and its epochs; what the cause detectors read.</summary>

@@ -1,5 +1,4 @@
 using EpochLens.Analysis.Periodicity;
-using EpochLens.Logs;
 using EpochLens.Settings;
 
 namespace EpochLens.Analysis;

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Analysis;
 
 /// <summary>One step of a piecewise-constant learning-rate schedule (MultiStepLR, mmdetection's "step" policy).</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Analysis;
 
 /// <summary>

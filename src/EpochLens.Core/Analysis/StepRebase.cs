@@ -1,6 +1,3 @@
-using System.Globalization;
-using EpochLens.Logs;
-
 namespace EpochLens.Analysis;
 
 /// <summary>

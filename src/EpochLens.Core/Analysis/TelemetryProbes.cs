@@ -1,4 +1,3 @@
-using EpochLens.Logs;
 using MathNet.Numerics.Distributions;
 
 namespace EpochLens.Analysis;

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Readers;
 
 /// <summary>One log found in a folder and not yet read: the reader that recognised its files, and the files.</summary>

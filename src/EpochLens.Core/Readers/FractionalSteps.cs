@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using EpochLens.Logs;
 using EpochLens.Settings;
 
 namespace EpochLens.Readers;

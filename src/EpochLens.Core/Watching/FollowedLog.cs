@@ -1,8 +1,6 @@
-using EpochLens.Logs;
 using EpochLens.Readers;
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Csv;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Telemetry;
 using EpochLens.Readers.Text;

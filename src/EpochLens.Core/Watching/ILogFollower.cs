@@ -1,4 +1,3 @@
-using EpochLens.Logs;
 using EpochLens.Readers;
 
 namespace EpochLens.Watching;

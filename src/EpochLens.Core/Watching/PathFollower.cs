@@ -1,6 +1,4 @@
-using EpochLens.Logs;
 using EpochLens.Readers;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.TensorBoard;
 
 namespace EpochLens.Watching;

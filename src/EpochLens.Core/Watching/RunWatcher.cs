@@ -1,5 +1,4 @@
 using EpochLens.Diagnosis;
-using EpochLens.Logs;
 using EpochLens.Readers;
 
 namespace EpochLens.Watching;

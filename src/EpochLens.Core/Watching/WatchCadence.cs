@@ -1,5 +1,4 @@
 using EpochLens.Analysis;
-using EpochLens.Logs;
 
 namespace EpochLens.Watching;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EpochLens.Analysis.Periodicity;
 
 /// <summary>The plain sentences and notes of an epoch-length inference.</summary>

@@ -1,5 +1,4 @@
 using EpochLens.Analysis;
-using EpochLens.Logs;
 using static EpochLens.Diagnosis.Detectors.Signals;
 
 namespace EpochLens.Diagnosis.Detectors;

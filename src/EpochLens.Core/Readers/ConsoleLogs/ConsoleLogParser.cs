@@ -1,6 +1,3 @@
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>Turns the segments of one printed log file into training logs; damage is reported at its line.</summary>

@@ -1,6 +1,4 @@
 using System.Buffers;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
 

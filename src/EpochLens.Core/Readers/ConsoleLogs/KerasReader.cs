@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
 

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>What one Keras <c>fit</c> call in a console log has shown so far.</summary>

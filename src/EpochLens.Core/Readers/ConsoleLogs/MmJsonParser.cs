@@ -1,6 +1,4 @@
 using System.Text.Json;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.ConsoleLogs;
 

@@ -1,6 +1,3 @@
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using EpochLens.Readers.Input;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>

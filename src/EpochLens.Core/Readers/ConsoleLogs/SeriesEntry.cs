@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>One series being read, with what the reader learned about it on the way.</summary>

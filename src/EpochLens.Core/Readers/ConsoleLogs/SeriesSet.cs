@@ -1,6 +1,3 @@
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>The series of one log by name, honouring <see cref="ReadOptions.Metric"/>.</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Readers.Csv;
 
 /// <summary>What a column's name says it holds: the conventions of the tools that write training CSVs.</summary>

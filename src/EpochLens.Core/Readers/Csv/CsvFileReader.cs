@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Settings;
 using nietras.SeparatedValues;
 

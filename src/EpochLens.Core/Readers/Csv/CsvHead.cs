@@ -1,7 +1,3 @@
-using System.Text;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
-
 namespace EpochLens.Readers.Csv;
 
 /// <summary>Format detection from the first bytes of a file.</summary>

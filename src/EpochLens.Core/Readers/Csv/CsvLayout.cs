@@ -1,6 +1,3 @@
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
-
 namespace EpochLens.Readers.Csv;
 
 /// <summary>Which column is the step, the epoch, the wall time, and which are series, for each run in the file.</summary>

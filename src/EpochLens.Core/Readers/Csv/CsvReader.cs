@@ -1,4 +1,3 @@
-using EpochLens.Logs;
 using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Csv;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using EpochLens.Readers.Input;
 using EpochLens.Settings;
 
 namespace EpochLens.Readers.Csv;

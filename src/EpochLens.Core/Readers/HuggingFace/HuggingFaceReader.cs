@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.HuggingFace;

@@ -1,4 +1,3 @@
-using EpochLens.Logs;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.HuggingFace;

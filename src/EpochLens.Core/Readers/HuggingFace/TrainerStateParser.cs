@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 using EpochLens.Readers.JsonLines;
 using EpochLens.Readers.Series;

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Unicode;
-using EpochLens.Logs;
 
 namespace EpochLens.Readers.Input;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.Json;

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using EpochLens.Logs;
 using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Json;

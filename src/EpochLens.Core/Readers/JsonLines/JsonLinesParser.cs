@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Json;
 
 namespace EpochLens.Readers.JsonLines;

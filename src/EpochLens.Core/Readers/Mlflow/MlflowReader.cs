@@ -1,6 +1,3 @@
-using System.Globalization;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 

@@ -1,4 +1,3 @@
-using EpochLens.Readers.Input;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.Records;

@@ -1,5 +1,3 @@
-using EpochLens.Readers.Input;
-
 namespace EpochLens.Readers.Records;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Readers.Series;
 
 /// <summary>What an epoch series says about epochs: where whole-number epochs start, or steps per epoch from fractional ones.</summary>

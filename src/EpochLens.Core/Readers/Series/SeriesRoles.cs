@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Readers.Series;
 
 /// <summary>Guesses what a series measures from its key, as loggers commonly name them ("val/loss", "train_loss", "lr-Adam").</summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using EpochLens.Readers.Input;
 using static EpochLens.Telemetry.TelemetryFiles;
 
 namespace EpochLens.Readers.Telemetry;

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Records;
 using EpochLens.Readers.Series;
 using EpochLens.Telemetry;

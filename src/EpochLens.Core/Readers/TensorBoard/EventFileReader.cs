@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;

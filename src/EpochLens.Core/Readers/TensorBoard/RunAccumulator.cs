@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.TensorBoard;

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>What a run knows about one tag while its event files are read.</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Logs;
-using EpochLens.Readers.Input;
 using EpochLens.Watching;
 
 namespace EpochLens.Readers.TensorBoard;

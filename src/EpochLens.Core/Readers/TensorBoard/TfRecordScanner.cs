@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using EpochLens.Readers.Input;
 using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.RegularExpressions;
-using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
 

@@ -1,6 +1,4 @@
-using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
-using EpochLens.Readers.Input;
 using EpochLens.Readers.Series;
 using EpochLens.Settings;
 

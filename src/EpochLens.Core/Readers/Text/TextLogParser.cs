@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using EpochLens.Logs;
 using EpochLens.Readers.ConsoleLogs;
-using EpochLens.Readers.Input;
 using EpochLens.Settings;
 
 namespace EpochLens.Readers.Text;

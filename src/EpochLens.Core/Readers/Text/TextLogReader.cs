@@ -1,5 +1,4 @@
 using EpochLens.Readers.ConsoleLogs;
-using EpochLens.Readers.Input;
 
 namespace EpochLens.Readers.Text;
 

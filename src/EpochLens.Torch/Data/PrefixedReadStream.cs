@@ -1,12 +1,12 @@
 using EpochLens.Readers.Input;
 
-namespace EpochLens.Readers;
+namespace EpochLens.Torch.Data;
 
 /// <summary>
 /// Replays bytes already taken from a stream that cannot seek, then continues with the stream itself, so a reader can
 /// sniff a signature (gzip) and still hand the whole stream on.
 /// </summary>
-public sealed class PrefixedReadStream(byte[] prefix, Stream inner) : ReadOnlyStream(inner)
+internal sealed class PrefixedReadStream(byte[] prefix, Stream inner) : ReadOnlyStream(inner)
 {
     private int _prefixPosition;
 
