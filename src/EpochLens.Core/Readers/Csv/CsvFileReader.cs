@@ -83,17 +83,17 @@ internal sealed class CsvFileReader : IDisposable
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var epochBuilders = _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>();
         var fileLines = CsvRoom.Reserve(_file, plainBytes, _headerLines, [.. _builders, .. epochBuilders], walls);
-        using var secondHalf = CsvSecondHalf.Start(_file, _delimiter, SplitFor(fileLines), _headerLines, ParseInto);
+        using var secondHalf = CsvSecondHalf.Start(_file, _delimiter, SplitFor(fileLines), _headerLines, RowParser());
         var half = secondHalf;
         ahead.ForEach(ApplyLine);
-        int resume = 0;
+        int resume = 0, secondHalfLine = half?.FirstLine ?? int.MaxValue;
         while (Next())
         {
             var row = _sep.Current;
-            if (half is not null && row.LineNumberFrom >= half.FirstLine)
+            if (row.LineNumberFrom >= secondHalfLine)
             {
-                resume = ApplySecondHalf(half);
-                half = null;
+                resume = ApplySecondHalf(half!);
+                secondHalfLine = int.MaxValue;
             }
 
             if (resume == int.MaxValue) break;
@@ -339,7 +339,7 @@ internal sealed class CsvFileReader : IDisposable
     private CsvFileLines? SplitFor(CsvFileLines? lines)
     {
         CsvEpochTracker[] trackers = [.. _epochs.Where(e => e.Column >= 0)];
-        if (lines is null || _nextLine > lines.LinesBeforeMiddle || trackers.Any(e => e.Builder is null)) return null;
+        if (lines is null || _nextLine > lines.LinesBeforeSplit || trackers.Any(e => e.Builder is null)) return null;
 
         var rooms = trackers.Select(e => (e.Column, e.Builder!.ReservedRoom))
             .Concat(_builders.Select((b, s) => (_columnOf[s], b.ReservedRoom))).ToList();
@@ -350,29 +350,33 @@ internal sealed class CsvFileReader : IDisposable
         return lines;
     }
 
-    /// <summary>Puts a second-half row's numbers in the rooms at <paramref name="at"/>; false where it is not plain numbers.</summary>
-    private bool ParseInto(SepReader.Row row, int at)
+    /// <summary>
+    /// What puts a second-half row's numbers in the rooms at an index, false where the row is not plain numbers. It
+    /// holds copies of what it reads: a field of this reader, written by the first half's rows on the other core,
+    /// would share a cache line with it and slow both cores down.
+    /// </summary>
+    private Func<SepReader.Row, int, bool> RowParser()
     {
-        if (row.ColCount != _columns || at >= _rooms[0].Values.Length || row.Span.Contains('\uFFFD')) return false;
-
-        long step = 0;
-        if (_layout.StepIndex >= 0
-            && TextNumber.ParseStep(row[_layout.StepIndex].Span, _scaling.Decimals, out step, out _) != StepReading.Whole)
+        var (rooms, columns, stepIndex, wallIndex, decimals) = (_rooms, _columns, _layout.StepIndex, _layout.WallTimeIndex, _scaling.Decimals);
+        return (row, at) =>
         {
-            return false;
-        }
+            if (row.ColCount != columns || at >= rooms[0].Values.Length || row.Span.Contains('\uFFFD')) return false;
 
-        double wallTime = double.NaN;
-        if (_rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[_layout.WallTimeIndex].Span, out wallTime);
-        foreach (var (column, steps, values, walls) in _rooms)
-        {
-            if (!TextNumber.TryParseDouble(row[column].Span, out values[at])) return false;
+            long step = 0;
+            if (stepIndex >= 0 && TextNumber.ParseStep(row[stepIndex].Span, decimals, out step, out _) != StepReading.Whole) return false;
 
-            steps[at] = step;
-            if (walls is not null) walls[at] = wallTime;
-        }
+            double wallTime = double.NaN;
+            if (rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[wallIndex].Span, out wallTime);
+            foreach (var (column, steps, values, walls) in rooms)
+            {
+                if (!TextNumber.TryParseDouble(row[column].Span, out values[at])) return false;
 
-        return true;
+                steps[at] = step;
+                if (walls is not null) walls[at] = wallTime;
+            }
+
+            return true;
+        };
     }
 
     /// <summary>

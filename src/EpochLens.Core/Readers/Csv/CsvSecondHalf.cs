@@ -16,9 +16,9 @@ internal sealed class CsvSecondHalf : IDisposable
 
     private CsvSecondHalf(string file, char delimiter, CsvFileLines lines, int headerLines, Func<SepReader.Row, int, bool> parse)
     {
-        FirstLine = (int)lines.LinesBeforeMiddle + 1;
-        First = (int)lines.LinesBeforeMiddle - headerLines;
-        _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.Middle, parse), TaskCreationOptions.LongRunning);
+        FirstLine = (int)lines.LinesBeforeSplit + 1;
+        First = (int)lines.LinesBeforeSplit - headerLines;
+        _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.SplitAt, parse), TaskCreationOptions.LongRunning);
     }
 
     /// <summary>The file line of the first row.</summary>
@@ -39,7 +39,7 @@ internal sealed class CsvSecondHalf : IDisposable
     /// </summary>
     public static CsvSecondHalf? Start(
         string file, char delimiter, CsvFileLines? lines, int headerLines, Func<SepReader.Row, int, bool> parse) =>
-        lines is { SingleLineRows: true } && lines.LinesBeforeMiddle > headerLines && Environment.ProcessorCount > 1
+        lines is { SingleLineRows: true } && lines.LinesBeforeSplit > headerLines && Environment.ProcessorCount > 1
             ? new CsvSecondHalf(file, delimiter, lines, headerLines, parse)
             : null;
 
@@ -66,13 +66,17 @@ internal sealed class CsvSecondHalf : IDisposable
                 DisableColCountCheck = true,
                 CultureInfo = CultureInfo.InvariantCulture,
             }).From(text);
-            while (!_cancelled && sep.MoveNext())
+            // Counted in locals: a field written every row would share a cache line with what the other core reads.
+            int rows = 0;
+            bool ended = false;
+            try
             {
-                if (!parse(sep.Current, First + Rows)) return;
-                Rows++;
+                while (!_cancelled && !(ended = !sep.MoveNext()) && parse(sep.Current, First + rows)) rows++;
             }
-
-            ReachedEnd = !_cancelled;
+            finally
+            {
+                (Rows, ReachedEnd) = (rows, ended);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or LogReadException)
         {
