@@ -92,7 +92,7 @@ public static class Program
             config.AddCommand<WatchCommand>("watch")
                 .WithDescription("Follow a run while it trains: read only what it writes, diagnose it again as each epoch completes, print a line when the verdict changes, keep the reports up to date, and stop with exit code 1 on --fail-on.")
                 .WithExample("watch", "runs/exp1")
-                .WithExample("watch", "runs/exp1", "--fail-on", "medium", "--json", "diagnosis.json", "--html", "report.html")
+                .WithExample("watch", "runs/exp1", "--fail-on", "medium", "--json-file", "diagnosis.json", "--html", "report.html")
                 .WithExample("watch", "metrics.csv", "--steps-per-epoch", "5039", "--exit-when-idle", "600");
             config.AddCommand<InspectCommand>("inspect")
                 .WithDescription("Show what EpochLens reads from a training log (TensorBoard, CSV, JSON Lines, MLflow, Hugging Face, console logs, printed text): its series, epochs, and any damage it skipped.")

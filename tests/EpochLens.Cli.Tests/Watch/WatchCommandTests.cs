@@ -22,7 +22,7 @@ public sealed partial class WatchCommandTests : IDisposable
         var json = Path.Combine(_root, "diagnosis.json");
         var html = Path.Combine(_root, "report.html");
         var done = Path.Combine(_root, "done");
-        string[] arguments = [run, "--steps-per-epoch", $"{StepsPerEpoch}", "--interval", "0.05", "--json", json, "--html", html, "--until-file", done];
+        string[] arguments = [run, "--steps-per-epoch", $"{StepsPerEpoch}", "--interval", "0.05", "--json-file", json, "--html", html, "--until-file", done];
         using var watch = new WatchedProcess(poll ? [.. arguments, "--poll"] : arguments);
         watch.WaitFor(() => watch.Error.Contains("Watching", StringComparison.Ordinal), "its start");
         Assert.Contains(poll ? "polled every" : "file-system notifications", watch.Error, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed partial class WatchCommandTests : IDisposable
 
         var bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
         File.WriteAllBytes(log, []);
-        using var watch = new WatchedProcess(log, "--steps-per-epoch", $"{perEpoch}", "--interval", "0.05", "--json", json, "--until-file", done);
+        using var watch = new WatchedProcess(log, "--steps-per-epoch", $"{perEpoch}", "--interval", "0.05", "--json-file", json, "--until-file", done);
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             // Each write ends a few bytes into the next epoch's first line (half a line), except the last.
@@ -211,7 +211,7 @@ public sealed partial class WatchCommandTests : IDisposable
         writer.WriteEpoch();
 
         // No stop condition: only the signal ends it.
-        using var watch = new WatchedProcess(run, "--steps-per-epoch", $"{StepsPerEpoch}", "--interval", "0.05", "--json", json);
+        using var watch = new WatchedProcess(run, "--steps-per-epoch", $"{StepsPerEpoch}", "--interval", "0.05", "--json-file", json);
         watch.WaitFor(() => PointsIn(json) == StepsPerEpoch, "the first diagnosis");
         for (int epoch = 1; epoch < 6; epoch++)
         {

@@ -61,7 +61,7 @@ public sealed class AnalyzeSettings : DiagnosingSettings
     [Description("Analyse only the K-th of N shards of the runs under a folder (K from 1 to N): each run's shard comes from a hash of its path inside the folder, the same on every machine. For Slurm job arrays and Kubernetes Indexed Jobs; 'epochlens summarize' merges the shards' --output jsonl files.")]
     public string? Shard { get; init; }
 
-    [CommandOption("--jobs <N>")]
+    [CommandOption("-j|--jobs <N>")]
     [Description("How many runs of a folder to read and diagnose at once. Default: one per core.")]
     public int? Jobs { get; init; }
 

@@ -13,7 +13,7 @@ public sealed class DemoSettings : CommonSettings
     [Description("Epochs to train, instead of 3 (or 10 with --full); at least 3.")]
     public int? Epochs { get; init; }
 
-    [CommandOption("-o|--out <DIR>")]
+    [CommandOption("--out <DIR>")]
     [Description("Run folder for the telemetry, the diagnoses (diagnosis.json) and the HTML report (report.html). Default: runs/demo-<date-time>.")]
     public string? OutFolder { get; init; }
 

@@ -12,7 +12,7 @@ public sealed class TrainSettings : CommonSettings
     [Description("Folder with MNIST-layout IDX files (train-images-idx3-ubyte[[.gz]], train-labels-idx1-ubyte[[.gz]], t10k-...) such as full MNIST or Fashion-MNIST. Default: the embedded Fashion-MNIST subset (5039 training, 1000 held-out images).")]
     public string? DataFolder { get; init; }
 
-    [CommandOption("-o|--out <DIR>")]
+    [CommandOption("--out <DIR>")]
     [Description("Run folder for the telemetry (steps.csv, steps.jsonl, epochs.csv, epochs.jsonl, run.json). Default: runs/<date-time>.")]
     public string? OutFolder { get; init; }
 

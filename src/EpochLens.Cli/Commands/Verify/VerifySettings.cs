@@ -34,7 +34,7 @@ public sealed class VerifySettings : CommonSettings
     [Description("Train the original set-up again even when the run's own telemetry matches the budget.")]
     public bool NoReuse { get; init; }
 
-    [CommandOption("-o|--out <DIR>")]
+    [CommandOption("--out <DIR>")]
     [Description("Folder for the experiment runs and verify.json. Default: RUN_FOLDER/verify-<date-time>.")]
     public string? OutFolder { get; init; }
 

@@ -140,7 +140,7 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
 
         try
         {
-            if (settings.Json is { } json)
+            if (settings.JsonFile is { } json)
             {
                 AtomicFile.Write(json, stream => JsonReport.Write(stream, update.Diagnoses, ToolVersion.Text));
             }

@@ -15,9 +15,9 @@ public sealed class WatchSettings : DiagnosingSettings
     [Description("Read the log as this format instead of detecting it (a reader id, as in 'epochlens inspect --help').")]
     public override string? Format { get; init; }
 
-    [CommandOption("--json <FILE>")]
+    [CommandOption("--json-file <FILE>")]
     [Description("Keep FILE up to date with the latest diagnosis as JSON (docs/diagnosis-json.md); replaced whole at each diagnosis, never half-written.")]
-    public string? Json { get; init; }
+    public string? JsonFile { get; init; }
 
     [CommandOption("--html <FILE>")]
     [Description("Keep FILE up to date with the latest HTML report; replaced whole at each diagnosis, never half-written.")]
@@ -76,9 +76,9 @@ public sealed class WatchSettings : DiagnosingSettings
             return ValidationResult.Error("--fail-on takes none, low, medium or high");
         }
 
-        if (Json is { } json && string.IsNullOrWhiteSpace(json) || Html is { } html && string.IsNullOrWhiteSpace(html))
+        if (JsonFile is { } json && string.IsNullOrWhiteSpace(json) || Html is { } html && string.IsNullOrWhiteSpace(html))
         {
-            return ValidationResult.Error("--json and --html need a file name");
+            return ValidationResult.Error("--json-file and --html need a file name");
         }
 
         if (UntilFile is { } until && string.IsNullOrWhiteSpace(until))
