@@ -380,14 +380,14 @@ internal sealed class CsvFileReader : IDisposable
     }
 
     /// <summary>
-    /// Applies the rows the second half parsed, in order, once the first half is applied; the line to read on from
-    /// (<see cref="int.MaxValue"/> where they ran to the end of the file).
+    /// Applies the rows the second half parsed, in order, once the first half is applied (as they are parsed, where
+    /// the parse is still going); the line to read on from (<see cref="int.MaxValue"/> where they ran to the end of
+    /// the file).
     /// </summary>
     private int ApplySecondHalf(CsvSecondHalf half)
     {
-        half.Wait();
         int epochRooms = _roomEpochs.Length;
-        for (int r = 0, at = half.First; r < half.Rows; r++, at++)
+        for (int r = 0, at = half.First, parsed = 0; r < parsed || r < (parsed = half.ParsedPast(r)); r++, at++)
         {
             int line = half.FirstLine + r;
             long rowIndex = _rowIndex++;
@@ -398,6 +398,7 @@ internal sealed class CsvFileReader : IDisposable
             for (int s = 0; s < _builders.Length; s++) ApplyValue(s, step, _rooms[epochRooms + s].Values[at], wallTime, line);
         }
 
+        half.Wait();
         return half.ReachedEnd ? int.MaxValue : half.FirstLine + half.Rows;
     }
 

@@ -5,14 +5,20 @@ namespace EpochLens.Readers.Csv;
 /// <summary>
 /// The second half of a large plain file, parsed on another core while the reader applies the first half: each
 /// row's numbers go into the room reserved for its series at the row's own index (past any point the first half
-/// can add), and the reader then applies them in order through the same rules as every row (<see cref="Rows"/>).
+/// can add), and the reader applies them in order through the same rules as every row as soon as it is done with
+/// the first part, while the rest are still being parsed (<see cref="ParsedPast"/>).
 /// Parsing stops at the first row that is not a number in every cell read (a blank or bad cell, a fraction in the
 /// step, bytes that are not UTF-8, a ragged row): the reader reads on from there itself.
 /// </summary>
 internal sealed class CsvSecondHalf : IDisposable
 {
+    /// <summary>Rows parsed between two publications of the count: often enough to keep both cores busy, rarely
+    /// enough that the count's cache line stays with the parsing core.</summary>
+    private const int PublishEvery = 4096;
+
     private readonly Task _parsing;
     private volatile bool _cancelled;
+    private int _published;
 
     private CsvSecondHalf(string file, char delimiter, CsvFileLines lines, int headerLines, Func<SepReader.Row, int, bool> parse)
     {
@@ -46,6 +52,18 @@ internal sealed class CsvSecondHalf : IDisposable
     /// <summary>Waits for the parse to end.</summary>
     public void Wait() => _parsing.Wait();
 
+    /// <summary>
+    /// Waits until more than <paramref name="rows"/> rows are parsed or the parse has ended, and returns how many are
+    /// parsed: each is in the room, ready to be applied.
+    /// </summary>
+    public int ParsedPast(int rows)
+    {
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _published) <= rows && !_parsing.IsCompleted) spin.SpinOnce();
+
+        return Volatile.Read(ref _published);
+    }
+
     /// <summary>Stops the parse (a read that fails on) and waits for it: the room must not be written once handed over.</summary>
     public void Dispose()
     {
@@ -71,11 +89,15 @@ internal sealed class CsvSecondHalf : IDisposable
             bool ended = false;
             try
             {
-                while (!_cancelled && !(ended = !sep.MoveNext()) && parse(sep.Current, First + rows)) rows++;
+                while (!_cancelled && !(ended = !sep.MoveNext()) && parse(sep.Current, First + rows))
+                {
+                    if (++rows % PublishEvery == 0) Volatile.Write(ref _published, rows);
+                }
             }
             finally
             {
                 (Rows, ReachedEnd) = (rows, ended);
+                Volatile.Write(ref _published, rows);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or LogReadException)
