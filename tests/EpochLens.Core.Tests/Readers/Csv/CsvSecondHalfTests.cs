@@ -88,6 +88,41 @@ public sealed class CsvSecondHalfTests : IDisposable
         Assert.Equal(Rows - 1, log.Find(SeriesRole.Epoch)!.Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Damage_anywhere_in_a_large_file_reads_as_the_one_pass_read_of_its_gzip_copy_reads_it(int seed)
+    {
+        // A gzip file is read in one pass; the plain file, in two parts. Each damage lands in either part.
+        var random = new Random(seed);
+        var lines = Lines();
+        string[] damage = ["", "{0},{1}", "{0},{1},x", "{0},{1},nan", "{2},{1},0.5", "{0}.5,{1},0.5", "{0},{1},0.5,9", "{0};{1};0.5"];
+        for (int k = 0; k < 12; k++)
+        {
+            int row = random.Next(1, Rows);
+            lines[row + 1] = string.Format(CultureInfo.InvariantCulture, damage[random.Next(damage.Length)], row, row / 1000, row - random.Next(1, 3000));
+        }
+
+        string lineEnd = seed % 2 == 0 ? "\r\n" : "\n";
+        var bytes = Encoding.UTF8.GetBytes(string.Join(lineEnd, lines) + lineEnd);
+        var plain = ReadAll(_temp.Write("large.csv", bytes));
+        var gzip = ReadAll(_temp.Write("large.csv.gz", TempFolder.Gzip(bytes)));
+        Assert.Equal(gzip.Series, plain.Series);
+        Assert.Equal(gzip.Problems, plain.Problems);
+        Assert.NotEmpty(plain.Problems);
+    }
+
+    private static (List<string> Series, List<string> Problems) ReadAll(string path)
+    {
+        var problems = new ProblemLog(keepPerKindAndFile: 1000);
+        var log = Assert.Single(CsvReader.Default.Read(LogSource.OfFile(path), ReadOptions.Default, problems));
+        var series = log.Series.Select(s => $"{s.Name} {s.Role}: {string.Join(' ', s.Steps.ToArray())} | {string.Join(' ', s.Values.ToArray())}")
+            .Append($"epochs {log.Epochs?.StepsPerEpoch} {string.Join(' ', log.Epochs?.EpochStartSteps ?? [])}").ToList();
+        return (series, [.. problems.Kept.Select(p => $"{p.Location} {p.Kind} {p.Message}")]);
+    }
+
     private static double Loss(int i) => Math.Round(2.0 / (1 + (i / 50_000.0)) + (0.01 * (i % 7)), 6);
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
