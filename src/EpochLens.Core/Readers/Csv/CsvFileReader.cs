@@ -40,10 +40,8 @@ internal sealed class CsvFileReader : IDisposable
     // Per run.
     private CsvEpochTracker[] _epochs = [];
 
-    // Where the second half is parsed on another core: the room reserved for each epoch series read and then each
-    // series, with the column parsed into it.
-    private (int Column, long[] Steps, double[] Values, double[]? Walls)[] _rooms = [];
-    private CsvEpochTracker[] _roomEpochs = [];
+    // The epoch columns read, whose rooms come first in the second half's (the series' after them).
+    private CsvEpochTracker[] _epochsRead = [];
 
     /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
     public CsvFileReader(
@@ -83,7 +81,7 @@ internal sealed class CsvFileReader : IDisposable
         bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var epochBuilders = _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>();
         var fileLines = CsvRoom.Reserve(_file, plainBytes, _headerLines, [.. _builders, .. epochBuilders], walls);
-        using var secondHalf = CsvSecondHalf.Start(_file, _delimiter, SplitFor(fileLines), _headerLines, RowParser());
+        using var secondHalf = StartSecondHalf(fileLines);
         var half = secondHalf;
         ahead.ForEach(ApplyLine);
         int resume = 0, secondHalfLine = half?.FirstLine ?? int.MaxValue;
@@ -333,50 +331,16 @@ internal sealed class CsvFileReader : IDisposable
     }
 
     /// <summary>
-    /// The file's lines where its second half can be parsed on another core: each series read has its room, and the
-    /// rows read so far (the header, rows read ahead) are all before the half.
+    /// Starts parsing the file's second part on another core where every column read goes into a series with its room
+    /// and the rows read so far (the header, rows read ahead) are all before that part; null otherwise.
     /// </summary>
-    private CsvFileLines? SplitFor(CsvFileLines? lines)
+    private CsvSecondHalf? StartSecondHalf(CsvFileLines? lines)
     {
-        CsvEpochTracker[] trackers = [.. _epochs.Where(e => e.Column >= 0)];
-        if (lines is null || _nextLine > lines.LinesBeforeSplit || trackers.Any(e => e.Builder is null)) return null;
+        _epochsRead = [.. _epochs.Where(e => e.Column >= 0)];
+        if (lines is null || _nextLine > lines.LinesBeforeSplit || _epochsRead.Any(e => e.Builder is null)) return null;
 
-        var rooms = trackers.Select(e => (e.Column, e.Builder!.ReservedRoom))
-            .Concat(_builders.Select((b, s) => (_columnOf[s], b.ReservedRoom))).ToList();
-        if (rooms.Any(r => r.ReservedRoom is null)) return null;
-
-        _roomEpochs = trackers;
-        _rooms = [.. rooms.Select(r => (r.Item1, r.ReservedRoom!.Value.Steps, r.ReservedRoom.Value.Values, r.ReservedRoom.Value.Walls))];
-        return lines;
-    }
-
-    /// <summary>
-    /// What puts a second-half row's numbers in the rooms at an index, false where the row is not plain numbers. It
-    /// holds copies of what it reads: a field of this reader, written by the first half's rows on the other core,
-    /// would share a cache line with it and slow both cores down.
-    /// </summary>
-    private Func<SepReader.Row, int, bool> RowParser()
-    {
-        var (rooms, columns, stepIndex, wallIndex, decimals) = (_rooms, _columns, _layout.StepIndex, _layout.WallTimeIndex, _scaling.Decimals);
-        return (row, at) =>
-        {
-            if (row.ColCount != columns || at >= rooms[0].Values.Length || row.Span.Contains('\uFFFD')) return false;
-
-            long step = 0;
-            if (stepIndex >= 0 && TextNumber.ParseStep(row[stepIndex].Span, decimals, out step, out _) != StepReading.Whole) return false;
-
-            double wallTime = double.NaN;
-            if (rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[wallIndex].Span, out wallTime);
-            foreach (var (column, steps, values, walls) in rooms)
-            {
-                if (!TextNumber.TryParseDouble(row[column].Span, out values[at])) return false;
-
-                steps[at] = step;
-                if (walls is not null) walls[at] = wallTime;
-            }
-
-            return true;
-        };
+        var series = _epochsRead.Select(e => (e.Column, e.Builder!)).Concat(_builders.Select((b, s) => (_columnOf[s], b)));
+        return CsvSecondHalf.Start(_file, _delimiter, lines, _headerLines, _columns, _layout, _scaling.Decimals, [.. series]);
     }
 
     /// <summary>
@@ -386,16 +350,17 @@ internal sealed class CsvFileReader : IDisposable
     /// </summary>
     private int ApplySecondHalf(CsvSecondHalf half)
     {
-        int epochRooms = _roomEpochs.Length;
+        var rooms = half.Rooms;
+        int epochRooms = _epochsRead.Length;
         for (int r = 0, at = half.First, parsed = 0; r < parsed || r < (parsed = half.ParsedPast(r)); r++, at++)
         {
             int line = half.FirstLine + r;
             long rowIndex = _rowIndex++;
-            long step = _layout.StepIndex >= 0 ? _rooms[0].Steps[at] : rowIndex;
-            double wallTime = _rooms[0].Walls?[at] ?? double.NaN;
-            for (int e = 0; e < epochRooms; e++) ApplyEpoch(_roomEpochs[e], step, _rooms[e].Values[at], wallTime, line);
+            long step = _layout.StepIndex >= 0 ? rooms[0].Steps[at] : rowIndex;
+            double wallTime = rooms[0].Walls?[at] ?? double.NaN;
+            for (int e = 0; e < epochRooms; e++) ApplyEpoch(_epochsRead[e], step, rooms[e].Values[at], wallTime, line);
 
-            for (int s = 0; s < _builders.Length; s++) ApplyValue(s, step, _rooms[epochRooms + s].Values[at], wallTime, line);
+            for (int s = 0; s < _builders.Length; s++) ApplyValue(s, step, rooms[epochRooms + s].Values[at], wallTime, line);
         }
 
         half.Wait();

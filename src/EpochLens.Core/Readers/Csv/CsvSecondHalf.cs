@@ -3,29 +3,45 @@ using nietras.SeparatedValues;
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
-/// The second half of a large plain file, parsed on another core while the reader applies the first half: each
-/// row's numbers go into the room reserved for its series at the row's own index (past any point the first half
-/// can add), and the reader applies them in order through the same rules as every row as soon as it is done with
-/// the first part, while the rest are still being parsed (<see cref="ParsedPast"/>).
-/// Parsing stops at the first row that is not a number in every cell read (a blank or bad cell, a fraction in the
-/// step, bytes that are not UTF-8, a ragged row): the reader reads on from there itself.
+/// The second part of a large plain file (from the split point <see cref="CsvRoom"/> found), parsed on another core
+/// while the reader reads and applies the first: each row's numbers go into the room reserved for its series at the
+/// row's own index (past any point the first part can add), and the reader applies them in order through the same
+/// rules as every row as soon as it is done with the first part, while the rest are still being parsed
+/// (<see cref="ParsedPast"/>). Parsing stops at the first row that is not a number in every cell read (a blank or
+/// bad cell, a fraction in the step, bytes that are not UTF-8, a ragged row): the reader reads on from there itself.
 /// </summary>
 internal sealed class CsvSecondHalf : IDisposable
 {
-    /// <summary>Rows parsed between two publications of the count: often enough to keep both cores busy, rarely
-    /// enough that the count's cache line stays with the parsing core.</summary>
+    /// <summary>
+    /// Rows parsed between two publications of their count: often enough to keep both cores busy, rarely enough that
+    /// the count's cache line stays with the parsing core.
+    /// </summary>
     private const int PublishEvery = 4096;
 
+    // What a row is parsed by, copied here: a field of the reader, written by the first part's rows on the other
+    // core, would share a cache line with it and slow both cores down.
+    private readonly int _columns;
+    private readonly int _stepIndex;
+    private readonly int _wallIndex;
+    private readonly int _stepDecimals;
     private readonly Task _parsing;
     private volatile bool _cancelled;
     private int _published;
 
-    private CsvSecondHalf(string file, char delimiter, CsvFileLines lines, int headerLines, Func<SepReader.Row, int, bool> parse)
+    private CsvSecondHalf(
+        string file, char delimiter, CsvFileLines lines, int headerLines, int columns, CsvLayout layout, int stepDecimals, Room[] rooms)
     {
+        (_columns, _stepIndex, _wallIndex, _stepDecimals, Rooms) = (columns, layout.StepIndex, layout.WallTimeIndex, stepDecimals, rooms);
         FirstLine = (int)lines.LinesBeforeSplit + 1;
         First = (int)lines.LinesBeforeSplit - headerLines;
-        _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.SplitAt, parse), TaskCreationOptions.LongRunning);
+        _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.SplitAt), TaskCreationOptions.LongRunning);
     }
+
+    /// <summary>The room reserved for a series, and the column parsed into it.</summary>
+    public readonly record struct Room(int Column, long[] Steps, double[] Values, double[]? Walls);
+
+    /// <summary>The rooms, in the order the series were given to <see cref="Start"/>.</summary>
+    public Room[] Rooms { get; }
 
     /// <summary>The file line of the first row.</summary>
     public int FirstLine { get; }
@@ -40,14 +56,19 @@ internal sealed class CsvSecondHalf : IDisposable
     public bool ReachedEnd { get; private set; }
 
     /// <summary>
-    /// Starts parsing where every series read has reserved room and the file's lines are its rows; null otherwise.
-    /// <paramref name="parse"/> puts one row's numbers at a room index, or says the row is not plain numbers.
+    /// Starts parsing where every series (its column and builder) has reserved room and the file's lines are its
+    /// rows; null otherwise.
     /// </summary>
-    public static CsvSecondHalf? Start(
-        string file, char delimiter, CsvFileLines? lines, int headerLines, Func<SepReader.Row, int, bool> parse) =>
-        lines is { SingleLineRows: true } && lines.LinesBeforeSplit > headerLines && Environment.ProcessorCount > 1
-            ? new CsvSecondHalf(file, delimiter, lines, headerLines, parse)
-            : null;
+    public static CsvSecondHalf? Start(string file, char delimiter, CsvFileLines lines, int headerLines, int columns,
+        CsvLayout layout, int stepDecimals, IReadOnlyList<(int Column, MetricSeriesBuilder Builder)> series)
+    {
+        if (!lines.SingleLineRows || lines.LinesBeforeSplit <= headerLines || Environment.ProcessorCount < 2) return null;
+        if (series.Any(s => s.Builder.ReservedRoom is null)) return null;
+
+        Room[] rooms = [.. series.Select(s => (s.Column, Room: s.Builder.ReservedRoom!.Value))
+            .Select(s => new Room(s.Column, s.Room.Steps, s.Room.Values, s.Room.Walls))];
+        return new CsvSecondHalf(file, delimiter, lines, headerLines, columns, layout, stepDecimals, rooms);
+    }
 
     /// <summary>Waits for the parse to end.</summary>
     public void Wait() => _parsing.Wait();
@@ -71,7 +92,7 @@ internal sealed class CsvSecondHalf : IDisposable
         _parsing.Wait();
     }
 
-    private void Parse(string file, char delimiter, long start, Func<SepReader.Row, int, bool> parse)
+    private void Parse(string file, char delimiter, long start)
     {
         try
         {
@@ -89,7 +110,7 @@ internal sealed class CsvSecondHalf : IDisposable
             bool ended = false;
             try
             {
-                while (!_cancelled && !(ended = !sep.MoveNext()) && parse(sep.Current, First + rows))
+                while (!_cancelled && !(ended = !sep.MoveNext()) && TryParse(sep.Current, First + rows))
                 {
                     if (++rows % PublishEvery == 0) Volatile.Write(ref _published, rows);
                 }
@@ -104,5 +125,26 @@ internal sealed class CsvSecondHalf : IDisposable
         {
             // The reader reads on from the row that failed, and meets the failure itself.
         }
+    }
+
+    /// <summary>Puts a row's numbers in the rooms at <paramref name="at"/>; false where the row is not plain numbers.</summary>
+    private bool TryParse(SepReader.Row row, int at)
+    {
+        if (row.ColCount != _columns || at >= Rooms[0].Values.Length || row.Span.Contains('\uFFFD')) return false;
+
+        long step = 0;
+        if (_stepIndex >= 0 && TextNumber.ParseStep(row[_stepIndex].Span, _stepDecimals, out step, out _) != StepReading.Whole) return false;
+
+        double wallTime = double.NaN;
+        if (Rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[_wallIndex].Span, out wallTime);
+        foreach (var (column, steps, values, walls) in Rooms)
+        {
+            if (!TextNumber.TryParseDouble(row[column].Span, out values[at])) return false;
+
+            steps[at] = step;
+            if (walls is not null) walls[at] = wallTime;
+        }
+
+        return true;
     }
 }
