@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EpochLens.Logs;
 using EpochLens.Readers;
+using EpochLens.Readers.Input;
 
 namespace EpochLens.Core.Tests.Readers;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 
-namespace EpochLens.Readers;
+namespace EpochLens.Readers.Input;
 
 /// <summary>
 /// Reads a step exactly as a 64-bit integer from its text. Going through a double would merge neighbouring steps

@@ -1,4 +1,4 @@
-namespace EpochLens.Readers;
+namespace EpochLens.Readers.Input;
 
 /// <summary>What a step cell turned out to hold (see <see cref="StepText"/>).</summary>
 internal enum StepReading
