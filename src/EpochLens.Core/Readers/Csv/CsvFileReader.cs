@@ -358,9 +358,15 @@ internal sealed class CsvFileReader : IDisposable
             long rowIndex = _rowIndex++;
             long step = _layout.StepIndex >= 0 ? rooms[0].Steps[at] : rowIndex;
             double wallTime = rooms[0].Walls?[at] ?? double.NaN;
-            for (int e = 0; e < epochRooms; e++) ApplyEpoch(_epochsRead[e], step, rooms[e].Values[at], wallTime, line);
+            for (int e = 0; e < epochRooms; e++)
+            {
+                if (rooms[e].Values[at] is var epoch && !CsvSecondHalf.IsEmpty(epoch)) ApplyEpoch(_epochsRead[e], step, epoch, wallTime, line);
+            }
 
-            for (int s = 0; s < _builders.Length; s++) ApplyValue(s, step, rooms[epochRooms + s].Values[at], wallTime, line);
+            for (int s = 0; s < _builders.Length; s++)
+            {
+                if (rooms[epochRooms + s].Values[at] is var value && !CsvSecondHalf.IsEmpty(value)) ApplyValue(s, step, value, wallTime, line);
+            }
         }
 
         half.Wait();

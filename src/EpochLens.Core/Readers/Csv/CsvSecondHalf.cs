@@ -7,8 +7,9 @@ namespace EpochLens.Readers.Csv;
 /// while the reader reads and applies the first: each row's numbers go into the room reserved for its series at the
 /// row's own index (past any point the first part can add), and the reader applies them in order through the same
 /// rules as every row as soon as it is done with the first part, while the rest are still being parsed
-/// (<see cref="ParsedPast"/>). Parsing stops at the first row that is not a number in every cell read (a blank or
-/// bad cell, a fraction in the step, bytes that are not UTF-8, a ragged row): the reader reads on from there itself.
+/// (<see cref="ParsedPast"/>). A cell left empty is marked <see cref="Empty"/> (no point, as in a one-pass read).
+/// Parsing stops at the first row that is not numbers or empty cells (a bad cell, a blank or ragged row, a step that
+/// is empty or has a fraction, bytes that are not UTF-8): the reader reads on from there itself.
 /// </summary>
 internal sealed class CsvSecondHalf : IDisposable
 {
@@ -20,6 +21,8 @@ internal sealed class CsvSecondHalf : IDisposable
 
     // What a row is parsed by, copied here: a field of the reader, written by the first part's rows on the other
     // core, would share a cache line with it and slow both cores down.
+    private const long EmptyBits = 0x7FF8_0000_0000_0E11;
+
     private readonly int _columns;
     private readonly int _stepIndex;
     private readonly int _wallIndex;
@@ -36,6 +39,9 @@ internal sealed class CsvSecondHalf : IDisposable
         First = (int)lines.LinesBeforeSplit - headerLines;
         _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.SplitAt), TaskCreationOptions.LongRunning);
     }
+
+    /// <summary>What an empty cell leaves in the room: a NaN that no number parses to (a parsed "nan" is another).</summary>
+    public static double Empty { get; } = BitConverter.Int64BitsToDouble(EmptyBits);
 
     /// <summary>The room reserved for a series, and the column parsed into it.</summary>
     public readonly record struct Room(int Column, long[] Steps, double[] Values, double[]? Walls);
@@ -139,7 +145,12 @@ internal sealed class CsvSecondHalf : IDisposable
         if (Rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[_wallIndex].Span, out wallTime);
         foreach (var (column, steps, values, walls) in Rooms)
         {
-            if (!TextNumber.TryParseDouble(row[column].Span, out values[at])) return false;
+            var cell = row[column].Span;
+            if (!TextNumber.TryParseDouble(cell, out values[at]))
+            {
+                if (!TextNumber.Trim(cell).IsEmpty) return false;
+                values[at] = Empty;
+            }
 
             steps[at] = step;
             if (walls is not null) walls[at] = wallTime;
@@ -147,4 +158,7 @@ internal sealed class CsvSecondHalf : IDisposable
 
         return true;
     }
+
+    /// <summary>Whether a room's value is an empty cell's mark.</summary>
+    public static bool IsEmpty(double value) => BitConverter.DoubleToInt64Bits(value) == EmptyBits;
 }

@@ -93,13 +93,16 @@ public sealed class CsvSecondHalfTests : IDisposable
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
     public void Damage_anywhere_in_a_large_file_reads_as_the_one_pass_read_of_its_gzip_copy_reads_it(int seed)
     {
         // A gzip file is read in one pass; the plain file, in two parts. Each damage lands in either part.
         var random = new Random(seed);
         var lines = Lines();
-        string[] damage = ["", "{0},{1}", "{0},{1},x", "{0},{1},nan", "{2},{1},0.5", "{0}.5,{1},0.5", "{0},{1},0.5,9", "{0};{1};0.5"];
-        for (int k = 0; k < 12; k++)
+        string[] damage = ["", "{0},{1}", "{0},{1},x", "{0},{1},nan", "{2},{1},0.5", "{0}.5,{1},0.5", "{0},{1},0.5,9", "{0};{1};0.5",
+            "{0},{1},", "{0},,0.5", "{0}, ,0.5", ",{1},0.5"];
+        for (int k = 0; k < 16; k++)
         {
             int row = random.Next(1, Rows);
             lines[row + 1] = string.Format(CultureInfo.InvariantCulture, damage[random.Next(damage.Length)], row, row / 1000, row - random.Next(1, 3000));
