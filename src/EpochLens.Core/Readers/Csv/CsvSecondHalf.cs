@@ -19,14 +19,11 @@ internal sealed class CsvSecondHalf : IDisposable
     /// </summary>
     private const int PublishEvery = 4096;
 
-    // What a row is parsed by, copied here: a field of the reader, written by the first part's rows on the other
-    // core, would share a cache line with it and slow both cores down.
     private const long EmptyBits = 0x7FF8_0000_0000_0E11;
 
-    private readonly int _columns;
-    private readonly int _stepIndex;
-    private readonly int _wallIndex;
-    private readonly int _stepDecimals;
+    // What a row is parsed by, copied here: a field of the reader, written by the first part's rows on the other
+    // core, would share a cache line with it and slow both cores down.
+    private readonly (int Columns, int StepIndex, int WallIndex, int StepDecimals) _row;
     private readonly Task _parsing;
     private volatile bool _cancelled;
     private int _published;
@@ -34,7 +31,7 @@ internal sealed class CsvSecondHalf : IDisposable
     private CsvSecondHalf(
         string file, char delimiter, CsvFileLines lines, int headerLines, int columns, CsvLayout layout, int stepDecimals, Room[] rooms)
     {
-        (_columns, _stepIndex, _wallIndex, _stepDecimals, Rooms) = (columns, layout.StepIndex, layout.WallTimeIndex, stepDecimals, rooms);
+        (_row, Rooms) = ((columns, layout.StepIndex, layout.WallTimeIndex, stepDecimals), rooms);
         FirstLine = (int)lines.LinesBeforeSplit + 1;
         First = (int)lines.LinesBeforeSplit - headerLines;
         _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.SplitAt), TaskCreationOptions.LongRunning);
@@ -136,13 +133,14 @@ internal sealed class CsvSecondHalf : IDisposable
     /// <summary>Puts a row's numbers in the rooms at <paramref name="at"/>; false where the row is not plain numbers.</summary>
     private bool TryParse(SepReader.Row row, int at)
     {
-        if (row.ColCount != _columns || at >= Rooms[0].Values.Length || row.Span.Contains('\uFFFD')) return false;
+        var (columns, stepIndex, wallIndex, stepDecimals) = _row;
+        if (row.ColCount != columns || at >= Rooms[0].Values.Length || row.Span.Contains('\uFFFD')) return false;
 
         long step = 0;
-        if (_stepIndex >= 0 && TextNumber.ParseStep(row[_stepIndex].Span, _stepDecimals, out step, out _) != StepReading.Whole) return false;
+        if (stepIndex >= 0 && TextNumber.ParseStep(row[stepIndex].Span, stepDecimals, out step, out _) != StepReading.Whole) return false;
 
         double wallTime = double.NaN;
-        if (Rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[_wallIndex].Span, out wallTime);
+        if (Rooms[0].Walls is not null) _ = TextNumber.TryParseDouble(row[wallIndex].Span, out wallTime);
         foreach (var (column, steps, values, walls) in Rooms)
         {
             var cell = row[column].Span;
