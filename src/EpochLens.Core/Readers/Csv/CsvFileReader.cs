@@ -82,15 +82,14 @@ internal sealed class CsvFileReader : IDisposable
         var epochBuilders = _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>();
         var fileLines = CsvRoom.Reserve(_file, plainBytes, _headerLines, [.. _builders, .. epochBuilders], walls);
         using var secondHalf = StartSecondHalf(fileLines);
-        var half = secondHalf;
         ahead.ForEach(ApplyLine);
-        int resume = 0, secondHalfLine = half?.FirstLine ?? int.MaxValue;
+        int resume = 0, secondHalfLine = secondHalf?.FirstLine ?? int.MaxValue;
         while (Next())
         {
             var row = _sep.Current;
             if (row.LineNumberFrom >= secondHalfLine)
             {
-                resume = ApplySecondHalf(half!);
+                resume = ApplySecondHalf(secondHalf!);
                 secondHalfLine = int.MaxValue;
             }
 
@@ -103,6 +102,7 @@ internal sealed class CsvFileReader : IDisposable
             else ApplyRow(new CsvRowCells(row), row.LineNumberFrom, row.Span.Contains('\uFFFD'));
         }
 
+        // Where the loop ended before the second part (a failure), its parse must stop before the rooms are handed over.
         secondHalf?.Dispose();
         _failure ??= lines.Failure;
         if (_failure is not null) ReportFailure(limited);
@@ -351,8 +351,8 @@ internal sealed class CsvFileReader : IDisposable
     private int ApplySecondHalf(CsvSecondHalf half)
     {
         var rooms = half.Rooms;
-        int epochRooms = _epochsRead.Length;
-        for (int r = 0, at = half.First, parsed = 0; r < parsed || r < (parsed = half.ParsedPast(r)); r++, at++)
+        int epochRooms = _epochsRead.Length, r = 0;
+        for (int at = half.First, parsed = 0; r < parsed || r < (parsed = half.ParsedPast(r)); r++, at++)
         {
             int line = half.FirstLine + r;
             long rowIndex = _rowIndex++;
@@ -370,7 +370,7 @@ internal sealed class CsvFileReader : IDisposable
         }
 
         half.Wait();
-        return half.ReachedEnd ? int.MaxValue : half.FirstLine + half.Rows;
+        return half.ReachedEnd ? int.MaxValue : half.FirstLine + r;
     }
 
     private void Add(MetricSeriesBuilder builder, long step, double value, double wallTime, int line)

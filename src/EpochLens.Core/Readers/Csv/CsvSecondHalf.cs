@@ -7,7 +7,7 @@ namespace EpochLens.Readers.Csv;
 /// while the reader reads and applies the first: each row's numbers go into the room reserved for its series at the
 /// row's own index (past any point the first part can add), and the reader applies them in order through the same
 /// rules as every row as soon as it is done with the first part, while the rest are still being parsed
-/// (<see cref="ParsedPast"/>). A cell left empty is marked <see cref="Empty"/> (no point, as in a one-pass read).
+/// (<see cref="ParsedPast"/>). A cell left empty is marked as such (<see cref="IsEmpty"/>: no point, as in one pass).
 /// Parsing stops at the first row that is not numbers or empty cells (a bad cell, a blank or ragged row, a step that
 /// is empty or has a fraction, bytes that are not UTF-8): the reader reads on from there itself.
 /// </summary>
@@ -20,6 +20,9 @@ internal sealed class CsvSecondHalf : IDisposable
     private const int PublishEvery = 4096;
 
     private const long EmptyBits = 0x7FF8_0000_0000_0E11;
+
+    /// <summary>What an empty cell leaves in the room: a NaN that no number parses to (a parsed "nan" is another).</summary>
+    private static readonly double Empty = BitConverter.Int64BitsToDouble(EmptyBits);
 
     // What a row is parsed by, copied here: a field of the reader, written by the first part's rows on the other
     // core, would share a cache line with it and slow both cores down.
@@ -37,9 +40,6 @@ internal sealed class CsvSecondHalf : IDisposable
         _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.SplitAt), TaskCreationOptions.LongRunning);
     }
 
-    /// <summary>What an empty cell leaves in the room: a NaN that no number parses to (a parsed "nan" is another).</summary>
-    public static double Empty { get; } = BitConverter.Int64BitsToDouble(EmptyBits);
-
     /// <summary>The room reserved for a series, and the column parsed into it.</summary>
     public readonly record struct Room(int Column, long[] Steps, double[] Values, double[]? Walls);
 
@@ -51,9 +51,6 @@ internal sealed class CsvSecondHalf : IDisposable
 
     /// <summary>The index in the reserved room of the first row's point.</summary>
     public int First { get; }
-
-    /// <summary>The rows parsed (after <see cref="Wait"/>).</summary>
-    public int Rows { get; private set; }
 
     /// <summary>Whether the rows parsed run to the end of the file (after <see cref="Wait"/>).</summary>
     public bool ReachedEnd { get; private set; }
@@ -120,7 +117,7 @@ internal sealed class CsvSecondHalf : IDisposable
             }
             finally
             {
-                (Rows, ReachedEnd) = (rows, ended);
+                ReachedEnd = ended;
                 Volatile.Write(ref _published, rows);
             }
         }
