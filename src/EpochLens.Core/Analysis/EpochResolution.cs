@@ -1,5 +1,3 @@
-using EpochLens.Settings;
-
 namespace EpochLens.Analysis;
 
 /// <summary>The epoch structure of a run, or why it could not be known, with the evidence either way.</summary>

@@ -1,5 +1,4 @@
 using EpochLens.Analysis.Periodicity;
-using EpochLens.Settings;
 
 namespace EpochLens.Analysis;
 

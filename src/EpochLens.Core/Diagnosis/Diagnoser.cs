@@ -1,6 +1,5 @@
 using EpochLens.Analysis;
 using EpochLens.Diagnosis.Detectors;
-using EpochLens.Settings;
 using static EpochLens.Diagnosis.Detectors.Signals;
 
 namespace EpochLens.Diagnosis;

@@ -1,5 +1,3 @@
-using EpochLens.Settings;
-
 namespace EpochLens.Diagnosis;
 
 /// <summary>What the user tells the diagnosis.</summary>

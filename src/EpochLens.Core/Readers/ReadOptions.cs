@@ -1,5 +1,3 @@
-using EpochLens.Settings;
-
 namespace EpochLens.Readers;
 
 /// <summary>How to read a log. The defaults read any supported log with format detection.</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EpochLens.Readers;
 
 namespace EpochLens.Watching;

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>

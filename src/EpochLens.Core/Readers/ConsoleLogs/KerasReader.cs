@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>

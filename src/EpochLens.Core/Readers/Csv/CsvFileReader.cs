@@ -1,4 +1,3 @@
-using EpochLens.Settings;
 using nietras.SeparatedValues;
 
 namespace EpochLens.Readers.Csv;

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using EpochLens.Settings;
-
 namespace EpochLens.Readers.Csv;
 
 /// <summary>

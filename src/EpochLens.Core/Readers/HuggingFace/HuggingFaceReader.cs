@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using EpochLens.Readers.Json;
-
 namespace EpochLens.Readers.HuggingFace;
 
 /// <summary>

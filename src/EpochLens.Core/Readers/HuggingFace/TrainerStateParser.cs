@@ -1,6 +1,4 @@
-using EpochLens.Readers.Json;
 using EpochLens.Readers.JsonLines;
-using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.HuggingFace;
 

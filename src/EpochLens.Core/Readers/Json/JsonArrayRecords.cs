@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EpochLens.Readers.JsonLines;
 
 namespace EpochLens.Readers.Json;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace EpochLens.Readers.Json;
 
 /// <summary>What the JSON readers share in looking at a file's first bytes and in wording a parser's complaint.</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Readers.Series;
-
 namespace EpochLens.Readers.Json;
 
 /// <summary>A key of a file of JSON records (flattened "a/b" where nested), what it is, and the series its numbers go to.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using EpochLens.Readers.Series;
-
 namespace EpochLens.Readers.Json;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace EpochLens.Readers.Json;
 
 /// <summary>Reads a JSON value as a number, accepting the non-finite literals as strings (see <see cref="BareLiteralQuoter"/>).</summary>

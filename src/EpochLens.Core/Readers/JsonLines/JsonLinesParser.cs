@@ -1,7 +1,4 @@
-using System.Text.Json;
-using EpochLens.Readers.Json;
 using EpochLens.Readers.Records;
-using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.JsonLines;
 

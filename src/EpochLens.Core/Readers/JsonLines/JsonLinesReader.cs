@@ -1,6 +1,3 @@
-using System.Text.Json;
-using EpochLens.Readers.Json;
-
 namespace EpochLens.Readers.JsonLines;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using EpochLens.Readers.Records;
-using EpochLens.Readers.Series;
 
 namespace EpochLens.Readers.Mlflow;
 

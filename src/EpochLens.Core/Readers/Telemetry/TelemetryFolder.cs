@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static EpochLens.Telemetry.TelemetryFiles;
 
 namespace EpochLens.Readers.Telemetry;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EpochLens.Telemetry;
 using static EpochLens.Readers.Telemetry.ColumnKind;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using EpochLens.Readers.Json;
 using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;

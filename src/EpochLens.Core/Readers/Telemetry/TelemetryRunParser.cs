@@ -1,5 +1,4 @@
 using EpochLens.Readers.Records;
-using EpochLens.Readers.Series;
 using EpochLens.Telemetry;
 using static EpochLens.Logs.AveragingKind;
 using static EpochLens.Logs.SeriesRole;

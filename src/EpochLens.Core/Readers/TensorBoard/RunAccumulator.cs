@@ -1,5 +1,3 @@
-using EpochLens.Readers.Series;
-
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>

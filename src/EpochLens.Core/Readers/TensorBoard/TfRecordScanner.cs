@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.RegularExpressions;
-
 namespace EpochLens.Readers.Text;
 
 /// <summary>

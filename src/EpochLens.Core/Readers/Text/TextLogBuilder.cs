@@ -1,6 +1,4 @@
 using EpochLens.Readers.ConsoleLogs;
-using EpochLens.Readers.Series;
-using EpochLens.Settings;
 
 namespace EpochLens.Readers.Text;
 

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using EpochLens.Readers.ConsoleLogs;
-using EpochLens.Settings;
 
 namespace EpochLens.Readers.Text;
 
