@@ -33,9 +33,7 @@ internal static class ErrorReporter
         if (debug)
         {
             foreach (var line in exception.ToString().Split('\n'))
-            {
                 console.MarkupLine(ConsoleText.Safe(line.TrimEnd('\r')));
-            }
         }
 
         return code;

@@ -33,23 +33,14 @@ public static class Program
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) || columns is < 40 or > 1000)
         {
-            if (Console.IsOutputRedirected)
-            {
-                AnsiConsole.Profile.Width = StandardStreams.Unwrapped;
-            }
+            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = StandardStreams.Unwrapped;
 
             return;
         }
 
-        if (Console.IsOutputRedirected)
-        {
-            AnsiConsole.Profile.Width = columns;
-        }
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = columns;
 
-        if (Console.IsErrorRedirected)
-        {
-            StandardStreams.Error.Profile.Width = columns;
-        }
+        if (Console.IsErrorRedirected) StandardStreams.Error.Profile.Width = columns;
     }
 
     /// <summary>The command tree; tests build the same app to check parsing and help.</summary>

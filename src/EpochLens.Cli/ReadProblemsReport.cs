@@ -22,10 +22,7 @@ internal static class ReadProblemsReport
         int total = logs.Sum(l => l.Total);
         if (total == 0)
         {
-            if (sayWhenNone)
-            {
-                console.MarkupLine("No problems met while reading.");
-            }
+            if (sayWhenNone) console.MarkupLine("No problems met while reading.");
 
             return;
         }
@@ -34,9 +31,7 @@ internal static class ReadProblemsReport
         console.MarkupLine(ConsoleText.Markup($"[yellow]{total:N0} problem(s) met while reading[/] (the rest was read):"));
         var counts = logs.SelectMany(l => l.Counts).OrderBy(c => c.Key.File, StringComparer.Ordinal).ThenBy(c => c.Key.Kind).ToList();
         foreach (var ((file, kind), count) in counts.Take(FilesShown))
-        {
             console.MarkupLine(ConsoleText.Markup($"  {file}: {count:N0} x {kind}"));
-        }
 
         if (counts.Count > FilesShown)
         {
@@ -46,13 +41,9 @@ internal static class ReadProblemsReport
 
         var kept = logs.SelectMany(l => l.Kept).ToList();
         foreach (var problem in kept.Take(ProblemsShown))
-        {
             console.MarkupLine(ConsoleText.Markup($"  - {problem.ToString()}"));
-        }
 
         if (kept.Count > ProblemsShown)
-        {
             console.MarkupLine(ConsoleText.Markup($"  ... and {total - ProblemsShown:N0} more"));
-        }
     }
 }

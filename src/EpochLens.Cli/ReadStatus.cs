@@ -18,10 +18,7 @@ internal sealed class ReadStatus(string path) : IProgress<long>
     {
         // Reported from the reading threads: a redraw four times a second is plenty, and a lost race only skips one.
         long now = Environment.TickCount64;
-        if (_show is not { } show || now - Interlocked.Read(ref _shownAt) < RefreshMilliseconds)
-        {
-            return;
-        }
+        if (_show is not { } show || now - Interlocked.Read(ref _shownAt) < RefreshMilliseconds) return;
 
         Interlocked.Exchange(ref _shownAt, now);
         show($"Reading {path} ... {value:N0} points so far");

@@ -11,10 +11,7 @@ internal static class RunProgressDisplay
 {
     public static T Run<T>(IAnsiConsole console, IReadOnlyList<(string Label, long Steps)> runs, bool quiet, Func<IProgress<RunProgress>?, T> work)
     {
-        if (quiet || runs.Count == 0)
-        {
-            return work(null);
-        }
+        if (quiet || runs.Count == 0) return work(null);
 
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -34,9 +31,7 @@ internal static class RunProgressDisplay
                     {
                         // A report from a new epoch means the one before it is trained.
                         if (lastEpoch[r.Index] >= 0)
-                        {
                             console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture, $"  {r.Label}: epoch {lastEpoch[r.Index] + 1} trained, {p.Step}/{p.TotalSteps} steps, {p.StepsPerSecond:F0} steps/s")));
-                        }
 
                         lastEpoch[r.Index] = p.Epoch;
                     }

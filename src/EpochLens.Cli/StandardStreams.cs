@@ -20,10 +20,7 @@ internal static class StandardStreams
             Out = new AnsiConsoleOutput(Console.Error),
             Interactive = Console.IsErrorRedirected ? InteractionSupport.No : InteractionSupport.Detect,
         });
-        if (Console.IsErrorRedirected)
-        {
-            console.Profile.Width = Unwrapped;
-        }
+        if (Console.IsErrorRedirected) console.Profile.Width = Unwrapped;
 
         return console;
     }

@@ -11,10 +11,7 @@ internal static class SweepProgressDisplay
     /// <param name="work">Does the sweep, calling the action it is given once per finished run, from any thread.</param>
     public static T Run<T>(IAnsiConsole console, int runs, Func<Action, T> work)
     {
-        if (runs == 0)
-        {
-            return work(() => { });
-        }
+        if (runs == 0) return work(() => { });
 
         if (console.Profile.Capabilities.Interactive)
         {
@@ -38,10 +35,7 @@ internal static class SweepProgressDisplay
             lock (gate)
             {
                 int now = ++done;
-                if (now * 10L / runs == (now - 1) * 10L / runs && now != runs)
-                {
-                    return;
-                }
+                if (now * 10L / runs == (now - 1) * 10L / runs && now != runs) return;
 
                 console.Profile.Out.Writer.WriteLine(ConsoleText.Plain(string.Create(CultureInfo.InvariantCulture,
                     $"analysed {now:N0} of {runs:N0} runs ({clock.Elapsed.TotalSeconds:F1} s)")));

@@ -42,15 +42,10 @@ public static class ConsoleReport
             var table = new Table().Border(TableBorder.Simple)
                 .AddColumn("cause").AddColumn("confidence").AddColumn("severity").AddColumn("impact");
             foreach (var f in findings)
-            {
                 table.AddRow(Safe(f.Cause.ToId()), Safe(ReportText.Confidence(f.Confidence)), ReportText.Severity(f.Severity.Level), ReportText.Impact(f.Severity.Impact));
-            }
 
             console.Write(table);
-            foreach (var f in findings)
-            {
-                RenderFinding(console, f, details);
-            }
+            foreach (var f in findings) RenderFinding(console, f, details);
         }
 
         if (run.SpikeCount > 0)
@@ -58,9 +53,7 @@ public static class ConsoleReport
             console.WriteLine();
             console.MarkupLine($"[bold]Spikes off the epoch pattern:[/] {ReportText.Count(run.SpikeCount)} point(s) more than {ReportText.Number(SpikeScan.Threshold)} robust SD from the trend; strongest:");
             foreach (var spike in run.Spikes.Take(5))
-            {
                 console.MarkupLine(Safe($"  step {spike.Step}: {ReportText.Number(spike.Value, "G5")} ({ReportText.Number(spike.RobustZ, "+0.0;-0.0")} SD){(spike.AtBoundary ? " at an epoch boundary" : "")}"));
-            }
         }
 
         if (details)
@@ -73,10 +66,7 @@ public static class ConsoleReport
             console.MarkupLine($"[bold]Ruled out or not testable:[/] {Safe(string.Join(", ", run.RuledOut.Select(r => r.Cause.ToId())))} (--details gives the reasons and every measurement).");
         }
 
-        foreach (var note in run.Notes)
-        {
-            console.MarkupLine($"[grey]Note: {Safe(note)}[/]");
-        }
+        foreach (var note in run.Notes) console.MarkupLine($"[grey]Note: {Safe(note)}[/]");
     }
 
     private static void RenderFinding(IAnsiConsole console, Finding f, bool details)
@@ -85,20 +75,12 @@ public static class ConsoleReport
         string level = ReportText.Kebab(f.Confidence.Level.ToString());
         console.MarkupLine($"[bold]{Safe(f.Cause.ToId())}[/]: {level} confidence ({Safe(ReportText.P(f.Confidence.PValue))}), severity {ReportText.Severity(f.Severity.Level)}");
         Indented(console, Safe(f.Summary), 2);
-        if (details)
-        {
-            Indented(console, $"[grey]Confidence basis: {Safe(f.Confidence.Basis)}[/]", 2);
-        }
+        if (details) Indented(console, $"[grey]Confidence basis: {Safe(f.Confidence.Basis)}[/]", 2);
 
         foreach (var e in f.Evidence)
-        {
             Indented(console, "+ " + Safe($"{e.Statement}{(e.PValue is { } p ? $" ({ReportText.P(p)})" : "")}"), 2);
-        }
 
-        foreach (var c in f.CounterEvidence)
-        {
-            Indented(console, Safe($"vs {c.Rival.ToId()}: {c.Statement}"), 2);
-        }
+        foreach (var c in f.CounterEvidence) Indented(console, Safe($"vs {c.Rival.ToId()}: {c.Statement}"), 2);
 
         Indented(console, $"[bold]How bad:[/] {Safe(f.Severity.Statement)}", 2);
         Indented(console, $"[bold]Fix:[/] {Safe(f.Fix)}", 2);
@@ -110,10 +92,7 @@ public static class ConsoleReport
         {
             console.WriteLine();
             console.MarkupLine("[bold]Ruled out or not testable:[/]");
-            foreach (var r in run.RuledOut)
-            {
-                console.MarkupLine(Safe($"  {r.Cause.ToId()}: {r.Reason}"));
-            }
+            foreach (var r in run.RuledOut) console.MarkupLine(Safe($"  {r.Cause.ToId()}: {r.Reason}"));
         }
 
         if (run.Measurements.Count > 0)

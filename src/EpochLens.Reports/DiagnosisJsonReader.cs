@@ -41,26 +41,19 @@ public static class DiagnosisJsonReader
             .Select(c => new PeriodCandidate(Double(c, "steps_per_epoch"), Double(c, "score"), Double(c, "p_value"), String(c, "note")))
             .ToList();
         string explanation = String(epochs, "explanation");
-        if (!Bool(epochs, "known"))
-        {
-            return new EpochResolution(null, explanation, candidates);
-        }
+        if (!Bool(epochs, "known")) return new EpochResolution(null, explanation, candidates);
 
         double perEpoch = Double(epochs, "steps_per_epoch");
         long count = Long(epochs, "count");
         long first = Long(epochs, "first_start_step");
         if (!(perEpoch > 0) || !double.IsFinite(perEpoch) || count < 1 || count > MaxEpochs)
-        {
             throw new InvalidDataException($"epochs: steps_per_epoch {perEpoch} and count {count} are not an epoch structure (count from 1 to {MaxEpochs:N0})");
-        }
 
         // The JSON form keeps the first start and the count; regular starts from there give the same JSON again.
         var starts = new long[count];
         starts[0] = first;
         for (long e = 1; e < count; e++)
-        {
             starts[e] = Math.Max(starts[e - 1] + 1, first + (long)Math.Round(e * perEpoch, MidpointRounding.AwayFromZero));
-        }
 
         return new EpochResolution(new EpochStructure(starts, perEpoch, Enum<EpochSource>(epochs, "source"), String(epochs, "origin")), explanation, candidates);
     }
@@ -131,10 +124,7 @@ public static class DiagnosisJsonReader
         string text = String(owner, name);
         foreach (var value in System.Enum.GetValues<TEnum>())
         {
-            if (string.Equals(JsonValues.Kebab(value.ToString()), text, StringComparison.Ordinal))
-            {
-                return value;
-            }
+            if (string.Equals(JsonValues.Kebab(value.ToString()), text, StringComparison.Ordinal)) return value;
         }
 
         throw new InvalidDataException($"field '{name}': unknown value '{text}'");

@@ -25,15 +25,9 @@ public static class HtmlReport
         var html = new HtmlWriter();
         string title = runs.Count == 1 ? $"EpochLens: {runs[0].Metric} in {runs[0].Source}" : $"EpochLens: {runs.Count} runs";
         OpenDocument(html, title, toolVersion);
-        if (lead is not null)
-        {
-            RenderLead(html, runs, lead);
-        }
+        if (lead is not null) RenderLead(html, runs, lead);
 
-        for (int i = 0; i < runs.Count; i++)
-        {
-            RenderRun(html, runs[i], $"run{i}");
-        }
+        for (int i = 0; i < runs.Count; i++) RenderRun(html, runs[i], $"run{i}");
 
         html.Trusted("</main>\n</body>\n</html>\n");
         return html.ToString();
@@ -58,9 +52,7 @@ public static class HtmlReport
         html.Open("section", "lead", "id=\"lead\"").Line();
         html.Element("h2", lead.Title);
         foreach (var (label, text) in lead.Lines)
-        {
             html.Open("p", "answer").Element("strong", label + ":").Text(" " + text).Close("p").Line();
-        }
 
         html.Open("div", "side-by-side").Line();
         for (int i = 0; i < runs.Count; i++)
@@ -90,28 +82,19 @@ public static class HtmlReport
         string nonFinite = run.NonFinitePoints > 0 ? $", {ReportText.Count(run.NonFinitePoints)} not finite (left out)" : "";
         html.Element("p", $"Series {run.Metric}: {ReportText.Count(run.Points)} points{nonFinite}. Epochs: {run.Epochs.Explanation}", "muted").Line();
         var findings = ReportText.CauseFindings(run).ToList();
-        if (findings.Count > 0)
-        {
-            FindingsTable(html, findings);
-        }
+        if (findings.Count > 0) FindingsTable(html, findings);
 
         var main = RunFigures.Main(run);
         if (main.Count > 0)
         {
             html.Element("h3", "The curve and its epochs").Line();
-            foreach (var figure in main)
-            {
-                Figure(html, figure, runId);
-            }
+            foreach (var figure in main) Figure(html, figure, runId);
         }
 
         if (findings.Count > 0)
         {
             html.Element("h3", "Findings").Line();
-            foreach (var f in findings)
-            {
-                RenderFinding(html, run, f, runId);
-            }
+            foreach (var f in findings) RenderFinding(html, run, f, runId);
         }
 
         Spikes(html, run);
@@ -119,9 +102,7 @@ public static class HtmlReport
         {
             html.Element("h3", "Ruled out or not testable").Open("table").Trusted("<tr><th>cause</th><th>why</th></tr>");
             foreach (var r in run.RuledOut)
-            {
                 html.Open("tr").Element("td", r.Cause.ToId()).Element("td", r.Reason).Close("tr");
-            }
 
             html.Close("table").Line();
         }
@@ -129,10 +110,7 @@ public static class HtmlReport
         if (run.Notes.Count > 0)
         {
             html.Element("h3", "Notes").Open("ul");
-            foreach (var note in run.Notes)
-            {
-                html.Element("li", note);
-            }
+            foreach (var note in run.Notes) html.Element("li", note);
 
             html.Close("ul").Line();
         }
@@ -179,19 +157,14 @@ public static class HtmlReport
         {
             html.Open("ul");
             foreach (var c in f.CounterEvidence)
-            {
                 html.Open("li").Element("strong", $"not {c.Rival.ToId()}:").Text($" {c.Statement}").Close("li");
-            }
 
             html.Close("ul");
         }
 
         html.Open("p").Trusted("<strong>How bad:</strong> ").Text(f.Severity.Statement).Close("p");
         html.Open("p").Trusted("<strong>Fix:</strong> ").Text(f.Fix).Close("p").Line();
-        foreach (var figure in RunFigures.ForFinding(run, f))
-        {
-            Figure(html, figure, runId);
-        }
+        foreach (var figure in RunFigures.ForFinding(run, f)) Figure(html, figure, runId);
 
         html.Close("article").Line();
     }
@@ -207,10 +180,7 @@ public static class HtmlReport
 
     private static void Spikes(HtmlWriter html, RunDiagnosis run)
     {
-        if (run.SpikeCount == 0)
-        {
-            return;
-        }
+        if (run.SpikeCount == 0) return;
 
         html.Element("h3", "Spikes off the epoch pattern")
             .Element("p", $"{ReportText.Count(run.SpikeCount)} point(s) more than {ReportText.Number(SpikeScan.Threshold)} robust SD from the trend, reported apart from the epoch analysis; the strongest:")
@@ -226,10 +196,7 @@ public static class HtmlReport
 
     private static void Measurements(HtmlWriter html, IReadOnlyList<Measurement> measurements)
     {
-        if (measurements.Count == 0)
-        {
-            return;
-        }
+        if (measurements.Count == 0) return;
 
         html.Element("h3", "Every measurement")
             .Open("table", "measurements").Trusted("<tr><th>measurement</th><th>value</th><th>unit</th><th>without structure</th><th>p</th><th>95 % interval</th><th>n</th></tr>");

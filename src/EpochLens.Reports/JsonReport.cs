@@ -23,19 +23,13 @@ public static class JsonReport
         json.WriteString("tool", "epochlens");
         json.WriteString("tool_version", toolVersion);
         json.WriteStartArray("runs");
-        foreach (var run in runs)
-        {
-            WriteRun(json, run);
-        }
+        foreach (var run in runs) WriteRun(json, run);
 
         json.WriteEndArray();
         if (skipped is not null)
         {
             json.WriteStartArray("skipped");
-            foreach (var s in skipped)
-            {
-                WriteSkipped(json, s);
-            }
+            foreach (var s in skipped) WriteSkipped(json, s);
 
             json.WriteEndArray();
         }
@@ -101,10 +95,7 @@ public static class JsonReport
         json.WriteString("verdict", run.Verdict);
         WriteEpochs(json, run.Epochs);
         json.WriteStartArray("findings");
-        foreach (var finding in run.Findings)
-        {
-            WriteFinding(json, finding);
-        }
+        foreach (var finding in run.Findings) WriteFinding(json, finding);
 
         json.WriteEndArray();
         JsonValues.Objects(json, "ruled_out", run.RuledOut, static (json, ruled) =>
@@ -137,10 +128,7 @@ public static class JsonReport
         });
         json.WriteEndObject();
         json.WriteStartArray("notes");
-        foreach (var note in run.Notes)
-        {
-            json.WriteStringValue(note);
-        }
+        foreach (var note in run.Notes) json.WriteStringValue(note);
 
         json.WriteEndArray();
         json.WriteEndObject();

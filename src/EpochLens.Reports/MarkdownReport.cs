@@ -17,15 +17,9 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(runs);
         var md = new System.Text.StringBuilder();
-        if (sweep is not null)
-        {
-            RenderSummary(md, sweep);
-        }
+        if (sweep is not null) RenderSummary(md, sweep);
 
-        foreach (var run in runs)
-        {
-            RenderRun(md, run);
-        }
+        foreach (var run in runs) RenderRun(md, run);
 
         md.Append("<sub>EpochLens ").Append(Escape(toolVersion)).Append(", JSON schema ").Append(RunDiagnosis.SchemaVersion).Append("</sub>\n");
         return md.ToString();
@@ -45,14 +39,9 @@ public static class MarkdownReport
 
         md.Append('\n');
         foreach (var s in sweep.Skipped)
-        {
             md.Append("- skipped ").Append(Escape(s.Source)).Append(": ").Append(Escape(s.Reason)).Append('\n');
-        }
 
-        if (sweep.Skipped.Count > 0)
-        {
-            md.Append('\n');
-        }
+        if (sweep.Skipped.Count > 0) md.Append('\n');
     }
 
     private static void RenderRun(System.Text.StringBuilder md, RunDiagnosis run)
@@ -77,14 +66,10 @@ public static class MarkdownReport
             {
                 md.Append("#### ").Append(Escape(f.Cause.ToId())).Append(": ").Append(Escape(f.Summary)).Append("\n\n");
                 foreach (var e in f.Evidence)
-                {
                     md.Append("- ").Append(Escape(e.Statement)).Append(e.PValue is { } p ? $" ({Escape(ReportText.P(p))})" : "").Append('\n');
-                }
 
                 foreach (var c in f.CounterEvidence)
-                {
                     md.Append("- *not ").Append(Escape(c.Rival.ToId())).Append(":* ").Append(Escape(c.Statement)).Append('\n');
-                }
 
                 md.Append("\n**How bad:** ").Append(Escape(f.Severity.Statement)).Append("\n\n");
                 md.Append("**Fix:** ").Append(Escape(f.Fix)).Append("\n\n");
@@ -92,24 +77,17 @@ public static class MarkdownReport
         }
 
         if (run.SpikeCount > 0)
-        {
             md.Append(ReportText.Count(run.SpikeCount)).Append(" isolated spike(s) off the trend, apart from the epoch pattern.\n\n");
-        }
 
         if (run.RuledOut.Count > 0)
         {
             md.Append("<details><summary>Ruled out or not testable (").Append(run.RuledOut.Count).Append(")</summary>\n\n");
             foreach (var r in run.RuledOut)
-            {
                 md.Append("- ").Append(Escape(r.Cause.ToId())).Append(": ").Append(Escape(r.Reason)).Append('\n');
-            }
 
             md.Append("\n</details>\n\n");
         }
 
-        foreach (var note in run.Notes)
-        {
-            md.Append("> ").Append(Escape(note)).Append("\n\n");
-        }
+        foreach (var note in run.Notes) md.Append("> ").Append(Escape(note)).Append("\n\n");
     }
 }

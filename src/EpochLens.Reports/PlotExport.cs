@@ -15,10 +15,7 @@ public static class PlotExport
         ArgumentNullException.ThrowIfNull(runs);
         Directory.CreateDirectory(folder);
         var written = new List<string>();
-        for (int i = 0; i < runs.Count; i++)
-        {
-            written.AddRange(Write(folder, runs[i], runs.Count > 1 ? $"run{i}-" : ""));
-        }
+        for (int i = 0; i < runs.Count; i++) written.AddRange(Write(folder, runs[i], runs.Count > 1 ? $"run{i}-" : ""));
 
         return written;
     }

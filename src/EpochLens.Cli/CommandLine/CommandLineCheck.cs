@@ -34,15 +34,9 @@ public static class CommandLineCheck
     {
         ArgumentNullException.ThrowIfNull(args);
         int at = 0;
-        while (at < args.Count && args[at].StartsWith('-'))
-        {
-            at++;
-        }
+        while (at < args.Count && args[at].StartsWith('-')) at++;
 
-        if (at == args.Count)
-        {
-            return null;
-        }
+        if (at == args.Count) return null;
 
         string name = args[at];
         if (!Commands.TryGetValue(name, out var settings))
@@ -60,15 +54,10 @@ public static class CommandLineCheck
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
-            if (arg == "--")
-            {
-                return null;
-            }
+            if (arg == "--") return null;
 
             if (!arg.StartsWith('-') || arg.Length == 1 || IsNumber(arg) || HelpOptions.Contains(arg, StringComparer.Ordinal))
-            {
                 continue;
-            }
 
             int equals = arg.IndexOf('=', StringComparison.Ordinal);
             string name = equals > 0 ? arg[..equals] : arg;
@@ -97,10 +86,7 @@ public static class CommandLineCheck
                     return $"{option.Name} takes {Takes(option)}; got nothing";
                 }
 
-                if (WrongValue(option, value) is { } wrong)
-                {
-                    return wrong;
-                }
+                if (WrongValue(option, value) is { } wrong) return wrong;
             }
             else if (equals > 0)
             {
@@ -124,10 +110,7 @@ public static class CommandLineCheck
     private static string? WrongValue(OptionSpec option, string value)
     {
         var type = option.ValueType;
-        if (option.Converted || type == typeof(string))
-        {
-            return null;
-        }
+        if (option.Converted || type == typeof(string)) return null;
 
         bool fits = type.IsEnum
             ? Enum.GetNames(type).Contains(value.Trim(), StringComparer.OrdinalIgnoreCase)
@@ -180,15 +163,9 @@ public static class CommandLineCheck
     private static int EditDistance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
 
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
 
         for (int i = 1; i <= a.Length; i++)
         {
@@ -197,9 +174,7 @@ public static class CommandLineCheck
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
                     d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
             }
         }
 
@@ -211,9 +186,7 @@ public static class CommandLineCheck
         for (var type = command; type is not null; type = type.BaseType)
         {
             if (type.IsGenericType && type.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
-            {
                 return settings;
-            }
         }
 
         return null;

@@ -21,10 +21,7 @@ internal sealed record OptionSpec(IReadOnlyList<string> Names, string? Placehold
         var options = new List<OptionSpec>();
         foreach (var property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is not { } option)
-            {
-                continue;
-            }
+            if (property.GetCustomAttribute<CommandOptionAttribute>() is not { } option) continue;
 
             var names = option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)).ToList();
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;

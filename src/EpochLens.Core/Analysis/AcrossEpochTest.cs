@@ -15,17 +15,11 @@ public static class AcrossEpochTest
     {
         ArgumentNullException.ThrowIfNull(values);
         int n = values.Count;
-        if (n < 2)
-        {
-            return null;
-        }
+        if (n < 2) return null;
 
         double mean = values.Average();
         double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        if (sd == 0)
-        {
-            return mean == 0 ? 1 : 1e-12;
-        }
+        if (sd == 0) return mean == 0 ? 1 : 1e-12;
 
         double t = Math.Abs(mean) / (sd / Math.Sqrt(n));
         return Math.Max(1e-12, 2 * (1 - StudentT.CDF(0, 1, n - 1, t)));

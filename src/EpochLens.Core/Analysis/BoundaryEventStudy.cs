@@ -15,26 +15,19 @@ public static class BoundaryEventStudy
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(profile);
         int bins = profile.BinCount;
-        if (bins < 2)
-        {
-            yield break;
-        }
+        if (bins < 2) yield break;
 
         var window = new CircularWindow(profile.Mean);
         yield return Jump(signal, window, bins, 1, MeasurementIds.BoundaryJump, "Jump at the boundary (one point)");
         int wide = WideWindow(bins);
         if (wide > 1 && bins >= 4 * wide)
-        {
             yield return Jump(signal, window, bins, wide, MeasurementIds.BoundaryJumpWide, $"Jump at the boundary ({wide} points each side)");
-        }
 
         // The first loss of an epoch is computed before the epoch's first update: what the updates do (a fresh
         // optimizer, a new learning rate) shows from the second point on.
         int delayed = Math.Max(2, wide);
         if (bins >= (4 * delayed) + 2)
-        {
             yield return Jump(signal, window, bins, delayed, MeasurementIds.BoundaryJumpAfterFirst, $"Jump after the epoch's first update ({delayed} points each side, the first left out)", skip: 1);
-        }
     }
 
     private static Measurement Jump(PreparedSignal signal, CircularWindow window, int bins, int h, string id, string title, int skip = 0)
@@ -70,29 +63,17 @@ public static class BoundaryEventStudy
             var (start, i) = runs[r];
 
             // i is the first point of the next epoch; a first epoch cut short by the valid range is no "before".
-            if (r == 0 && i - start < h)
-            {
-                continue;
-            }
+            if (r == 0 && i - start < h) continue;
 
             int before = Math.Max(start, i - h);
             int from = i + skip;
             int nextEnd = Math.Max(from, Math.Min(runs[r + 1].End, from + h));
-            if (i - before < 1 || nextEnd - from < 1)
-            {
-                continue;
-            }
+            if (i - before < 1 || nextEnd - from < 1) continue;
 
             double a = 0, b = 0;
-            for (int k = from; k < nextEnd; k++)
-            {
-                a += z[k];
-            }
+            for (int k = from; k < nextEnd; k++) a += z[k];
 
-            for (int k = before; k < i; k++)
-            {
-                b += z[k];
-            }
+            for (int k = before; k < i; k++) b += z[k];
 
             result.Add((a / (nextEnd - from)) - (b / (i - before)));
         }

@@ -15,16 +15,10 @@ public static class BoundaryNoiseChange
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(profile);
         int bins = profile.BinCount;
-        if (bins < 12 || signal.ValidEpochCount < 3)
-        {
-            return null;
-        }
+        if (bins < 12 || signal.ValidEpochCount < 3) return null;
 
         var noise = RelativeNoise(signal, profile);
-        if (noise is null)
-        {
-            return null;
-        }
+        if (noise is null) return null;
 
         var folded = new double[bins];
         var counts = new int[bins];
@@ -99,18 +93,12 @@ public static class BoundaryNoiseChange
             }
         }
 
-        if (centres.Count < 2)
-        {
-            return null;
-        }
+        if (centres.Count < 2) return null;
 
         int segment = 0;
         for (int k = signal.FirstValid; k <= signal.LastValid; k++)
         {
-            while (segment + 2 < centres.Count && k > centres[segment + 1])
-            {
-                segment++;
-            }
+            while (segment + 2 < centres.Count && k > centres[segment + 1]) segment++;
 
             double t = Math.Clamp((k - centres[segment]) / (centres[segment + 1] - centres[segment]), 0, 1);
             double trend = levels[segment] + (t * (levels[segment + 1] - levels[segment]));
@@ -138,16 +126,10 @@ public static class BoundaryNoiseChange
         {
             var (start, i) = runs[r];
             int end = runs[r + 1].End;
-            if (i - start < q || end - i < q)
-            {
-                continue;
-            }
+            if (i - start < q || end - i < q) continue;
 
             double before = Mean(noise, i - q, i), after = Mean(noise, i, i + q);
-            if (before > 0 && after > 0)
-            {
-                result.Add(0.5 * Math.Log(after / before));
-            }
+            if (before > 0 && after > 0) result.Add(0.5 * Math.Log(after / before));
         }
 
         return result;

@@ -37,10 +37,7 @@ public sealed class CircularCorrelation
         int n = a.Length;
         int shift = ((offset % n) + n) % n;
         double sum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            sum += (a[i] - meanA) * (b[(i + shift) % n] - meanB);
-        }
+        for (int i = 0; i < n; i++) sum += (a[i] - meanA) * (b[(i + shift) % n] - meanB);
 
         return sum / (_normA * _normB);
     }

@@ -10,10 +10,7 @@ public sealed class CircularWindow
     {
         _length = profile.Length;
         _prefix = new double[(2 * _length) + 1];
-        for (int i = 0; i < 2 * _length; i++)
-        {
-            _prefix[i + 1] = _prefix[i] + profile[i % _length];
-        }
+        for (int i = 0; i < 2 * _length; i++) _prefix[i + 1] = _prefix[i] + profile[i % _length];
 
         Total = _prefix[_length];
     }

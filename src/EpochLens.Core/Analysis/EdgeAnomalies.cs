@@ -10,19 +10,13 @@ public static class EdgeAnomalies
     {
         ArgumentNullException.ThrowIfNull(profile);
         int bins = profile.BinCount;
-        if (bins < 8)
-        {
-            yield break;
-        }
+        if (bins < 8) yield break;
 
         var level = new CircularWindow(profile.Mean);
         var spread = new CircularWindow(profile.MeanSquare);
         double typicalSpread = spread.OverallMean;
         int n = (int)profile.MedianCount;
-        if (profile.FirstFilled < 0)
-        {
-            yield break;
-        }
+        if (profile.FirstFilled < 0) yield break;
 
         // Offsets are counted from the first and last filled bins, which are the epoch's edges.
         int head = profile.FirstFilled, tail = profile.LastFilled + 1 - bins;

@@ -67,16 +67,11 @@ public sealed class EpochAnalysis
                 .. groups.Select((group, index) => (Action)(() => results[index] = group().ToList())),
                 () => spikes = valid ? SpikeScan.Scan(signal) : ([], 0),
             ]);
-        foreach (var group in results)
-        {
-            measurements.AddRange(group.Where(m => m is not null)!);
-        }
+        foreach (var group in results) measurements.AddRange(group.Where(m => m is not null)!);
 
         // Derived from two of the above: the one test of the shape memorisation gives.
         if (RiseAndDrop.Measure(measurements.Find(m => m.Id == MeasurementIds.WithinEpochSlope), measurements.Find(m => m.Id == MeasurementIds.EpochStartStep)) is { } riseAndDrop)
-        {
             measurements.Add(riseAndDrop);
-        }
 
         return new EpochAnalysis(log, series, signal, profile, measurements, spikes.Strongest, spikes.Count, rateSteps);
     }

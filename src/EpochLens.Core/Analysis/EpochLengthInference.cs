@@ -39,18 +39,12 @@ public static class EpochLengthInference
         var settings = options ?? new PeriodSearchOptions();
         settings.Validate();
         var series = ResidualSeries.Build(steps, values, settings.MaxSpectrumPoints, out string? whyNot);
-        if (series is null)
-        {
-            return new PeriodInference(null, null, null, [], InferenceText.Unsearchable(whyNot!));
-        }
+        if (series is null) return new PeriodInference(null, null, null, [], InferenceText.Unsearchable(whyNot!));
 
         long stride = series.Stride;
         double minPeriod = Math.Max(settings.MinPeriodPoints, settings.MinStepsPerEpoch is { } minSteps ? minSteps / (double)stride : 0);
         double maxPeriod = series.Length / settings.MinEpochs;
-        if (settings.MaxStepsPerEpoch is { } maxSteps)
-        {
-            maxPeriod = Math.Min(maxPeriod, maxSteps / (double)stride);
-        }
+        if (settings.MaxStepsPerEpoch is { } maxSteps) maxPeriod = Math.Min(maxPeriod, maxSteps / (double)stride);
 
         if (maxPeriod < minPeriod)
         {
@@ -70,10 +64,7 @@ public static class EpochLengthInference
         var groups = Group(ranked);
         foreach (var group in groups)
         {
-            if (group.PValue > settings.SignificanceLevel)
-            {
-                break;
-            }
+            if (group.PValue > settings.SignificanceLevel) break;
 
             // The same period seen by another view (the other whitening) may repeat where the strongest did not.
             long stepsPerEpoch = 0;
@@ -81,10 +72,7 @@ public static class EpochLengthInference
             foreach (var member in group.Alternates.Where(a => a.PValue <= settings.SignificanceLevel).Prepend(group))
             {
                 (stepsPerEpoch, consistency) = Confirm(member, series, minPeriod, maxPeriod, multiplicity(member.View), settings.SignificanceLevel);
-                if (consistency <= ConsistencyLevel)
-                {
-                    break;
-                }
+                if (consistency <= ConsistencyLevel) break;
             }
 
             if (consistency > ConsistencyLevel)
@@ -103,9 +91,7 @@ public static class EpochLengthInference
                         : "; refined at full resolution")),
             };
             foreach (var other in groups.Where(g => g != group).Take(settings.CandidateCount - 1))
-            {
                 candidates.Add(other.ToCandidate(stride, InferenceText.Relation(other.Period * stride, stepsPerEpoch)));
-            }
 
             return new PeriodInference(stepsPerEpoch, group.PValue, offset, candidates,
                 InferenceText.Found(stepsPerEpoch, epochs, group.PValue, multiplicity(group.View), offset));
@@ -195,10 +181,7 @@ public static class EpochLengthInference
         }
         else
         {
-            for (int i = 0; i < jobs.Count; i++)
-            {
-                views[i] = jobs[i](transforms);
-            }
+            for (int i = 0; i < jobs.Count; i++) views[i] = jobs[i](transforms);
         }
 
         return [.. views.OfType<SpectralView>()];
@@ -280,18 +263,13 @@ public static class EpochLengthInference
                 {
                     joined = true;
                     if (trial.View != group.View && !group.Alternates.Exists(a => a.View == trial.View))
-                    {
                         group.Alternates.Add(trial);
-                    }
 
                     break;
                 }
             }
 
-            if (!joined)
-            {
-                groups.Add(trial);
-            }
+            if (!joined) groups.Add(trial);
         }
 
         return groups;

@@ -18,24 +18,16 @@ public static class EpochResolver
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(loss);
         spell ??= SettingSpellings.Words;
-        if (loss.Count == 0)
-        {
-            return EpochResolution.Unknown($"series '{loss.Name}' has no points");
-        }
+        if (loss.Count == 0) return EpochResolution.Unknown($"series '{loss.Name}' has no points");
 
         long first = loss.Steps[0], last = loss.Steps[^1];
         long origin = DefaultOrigin(first, loss.Count > 1 ? loss.Steps[1] - first : 0);
         if (givenStepsPerEpoch is { } given)
         {
-            if (!(given >= 1))
-            {
-                return EpochResolution.Unknown($"steps per epoch must be at least 1, not {given}");
-            }
+            if (!(given >= 1)) return EpochResolution.Unknown($"steps per epoch must be at least 1, not {given}");
 
             if (TooManyEpochs(given, origin, last, loss.Count) is { } tooMany)
-            {
                 return EpochResolution.Unknown($"{spell(Given(given))}: {tooMany}", hint: Given(given));
-            }
 
             return EpochResolution.Known(
                 EpochStructure.Regular(given, origin, last, EpochSource.Given, spell(Given(given))),
@@ -55,9 +47,7 @@ public static class EpochResolver
         {
             long start = stated.FirstEpochStart is { } fixedStart && fixedStart <= first ? fixedStart : origin;
             if (TooManyEpochs(fromLog, start, last, loss.Count) is { } tooMany)
-            {
                 return EpochResolution.Unknown($"the log states {fromLog:0.##} steps per epoch ({stated.Origin}), but {tooMany}");
-            }
 
             return EpochResolution.Known(
                 EpochStructure.Regular(fromLog, start, last, EpochSource.Log, stated.Origin),
@@ -65,14 +55,10 @@ public static class EpochResolver
         }
 
         if (log.Find(SeriesRole.Epoch) is { } column && FromColumn(column) is { } fromColumn)
-        {
             return EpochResolution.Known(fromColumn, $"epochs from column '{column.Name}': {fromColumn.EpochCount} epochs of about {fromColumn.StepsPerEpoch:0.##} steps.");
-        }
 
         if (infer is null)
-        {
             return EpochResolution.Unknown($"the log does not say where epochs begin; give {spell(Setting.StepsPerEpoch)}", hint: Setting.StepsPerEpoch);
-        }
 
         // Inference says why it could not tell; what to give instead is said here, in the caller's words.
         var inferred = infer(loss);
@@ -90,14 +76,10 @@ public static class EpochResolver
     {
         ArgumentNullException.ThrowIfNull(loss);
         if (SmoothCurve.WhyNotInferable(loss.Values) is { } smooth)
-        {
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {smooth}", [], Setting.StepsPerEpoch);
-        }
 
         if (RepeatedValue.WhyNothingShows(loss.Values) is { } repeated)
-        {
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss cannot tell: {repeated}", [], Setting.StepsPerEpoch);
-        }
 
         var inference = EpochLengthInference.Infer(loss.Steps, loss.Values);
         long origin = loss.Count == 0 ? 0 : DefaultOrigin(loss.Steps[0], loss.Count > 1 ? loss.Steps[1] - loss.Steps[0] : 0);
@@ -134,9 +116,7 @@ public static class EpochResolver
         // A period short for the steps' span (a damaged step far beyond the rest) would put more epochs in the log
         // than the searches below can visit.
         if (TooManyEpochs(period, origin, loss.Steps[^1], loss.Count) is { } tooMany)
-        {
             return EpochResolution.Unknown($"the log does not say where epochs begin, and the loss does not tell: it repeats every {period:0.##} steps, but {tooMany}.", inference.Candidates, Setting.StepsPerEpoch);
-        }
 
         // A boundary that stands out of the changes places the length to the step; a smooth per-epoch shape has
         // none, and is placed by folding instead.
@@ -164,17 +144,11 @@ public static class EpochResolver
         const int MinPoints = 20;
         var steps = loss.Steps;
         var values = loss.Values;
-        if (steps.Length < 2 || period / SignalPreparation.TypicalStride(steps) < MinPoints)
-        {
-            return (period, false);
-        }
+        if (steps.Length < 2 || period / SignalPreparation.TypicalStride(steps) < MinPoints) return (period, false);
 
         // Changes of the log loss when it is positive: a first epoch far above the rest must not outweigh them.
         bool positive = true;
-        foreach (double v in values)
-        {
-            positive &= !(v <= 0);
-        }
+        foreach (double v in values) positive &= !(v <= 0);
 
         var change = new double[steps.Length];
         change[0] = double.NaN;
@@ -213,10 +187,7 @@ public static class EpochResolver
         int reach = (int)Math.Clamp(Math.Ceiling(period * 0.008), 2, MaxReach);
         foreach (long length in Neighbours(centre, reach))
         {
-            if (length < MinPoints)
-            {
-                continue;
-            }
+            if (length < MinPoints) continue;
 
             // Mean size of the change into each of the first few points of the epoch, over all epochs but the
             // first, whose start has no change into it and whose early steps move most.
@@ -241,9 +212,7 @@ public static class EpochResolver
                 // Epochs that hold no point (a gap in the log, 2^52 steps in a damaged one) are passed over at once.
                 long next = start + length;
                 if (at < steps.Length && steps[at] >= next)
-                {
                     next = Math.Max(next, origin + ((steps[at] - origin) / length * length));
-                }
 
                 start = next;
             }
@@ -319,17 +288,11 @@ public static class EpochResolver
         var starts = new List<long>();
         double current = double.NaN;
         bool fractional = false;
-        foreach (double v in values)
-        {
-            fractional |= double.IsFinite(v) && Math.Abs(v - Math.Round(v)) > 1e-6;
-        }
+        foreach (double v in values) fractional |= double.IsFinite(v) && Math.Abs(v - Math.Round(v)) > 1e-6;
 
         for (int i = 0; i < steps.Length; i++)
         {
-            if (!double.IsFinite(values[i]))
-            {
-                continue;
-            }
+            if (!double.IsFinite(values[i])) continue;
 
             // A fractional epoch (the Hugging Face Trainer's) is the share of training done when the point was
             // logged: at exactly 1.0 the first epoch has just ended, so that point still belongs to it.
@@ -341,10 +304,7 @@ public static class EpochResolver
             }
         }
 
-        if (starts.Count < 2)
-        {
-            return null;
-        }
+        if (starts.Count < 2) return null;
 
         var array = starts.ToArray();
         double typical = RobustStatistics.Median(Differences(array));
@@ -354,10 +314,7 @@ public static class EpochResolver
     private static double[] Differences(long[] starts)
     {
         var result = new double[Math.Max(0, starts.Length - 1)];
-        for (int i = 1; i < starts.Length; i++)
-        {
-            result[i - 1] = starts[i] - starts[i - 1];
-        }
+        for (int i = 1; i < starts.Length; i++) result[i - 1] = starts[i] - starts[i - 1];
 
         return result;
     }

@@ -19,10 +19,7 @@ public static class EpochStartStep
     public static Measurement? Measure(PreparedSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        if (signal.BinCount < 8 || signal.Count < 24)
-        {
-            return null;
-        }
+        if (signal.BinCount < 8 || signal.Count < 24) return null;
 
         var (level, epoch) = Blocks(signal, out int blocksPerEpoch);
         int h = Math.Max(3, (3 * blocksPerEpoch) / 4);
@@ -38,15 +35,9 @@ public static class EpochStartStep
             }
         }
 
-        if (fits.Count < 2)
-        {
-            return null;
-        }
+        if (fits.Count < 2) return null;
 
-        if (StepFit.StepVariances(fits, out int degrees, out double rho) is not { } variances)
-        {
-            return null;
-        }
+        if (StepFit.StepVariances(fits, out int degrees, out double rho) is not { } variances) return null;
 
         // Each boundary's step over its own error, combined by Stouffer's rule.
         double zSum = 0, sum = 0, variance = 0;
@@ -102,10 +93,7 @@ public static class EpochStartStep
             int e = epochs[i];
             int block = (int)((long)binOf[i] * blocksPerEpoch / bins);
             int start = i;
-            while (i < n && epochs[i] == e && (int)((long)binOf[i] * blocksPerEpoch / bins) == block)
-            {
-                i++;
-            }
+            while (i < n && epochs[i] == e && (int)((long)binOf[i] * blocksPerEpoch / bins) == block) i++;
 
             level.Add(ClippedMean(values, start, i, log, sample));
             epoch.Add(e);
@@ -119,30 +107,18 @@ public static class EpochStartStep
     {
         int count = end - start;
         double U(int k) => log ? Math.Log(values[k]) : values[k];
-        if (count <= 2)
-        {
-            return count == 1 ? U(start) : (U(start) + U(start + 1)) / 2;
-        }
+        if (count <= 2) return count == 1 ? U(start) : (U(start) + U(start + 1)) / 2;
 
         int taken = Math.Min(count, sample.Length);
-        for (int k = 0; k < taken; k++)
-        {
-            sample[k] = U(start + (int)((long)k * count / taken));
-        }
+        for (int k = 0; k < taken; k++) sample[k] = U(start + (int)((long)k * count / taken));
 
         var spread = RobustStatistics.SpreadOfSample(sample.AsSpan(0, taken), upperMedian: true);
         double median = spread.Median;
         double bound = 3 * RobustStatistics.MadToSd * spread.Mad;
-        if (!(bound > 0))
-        {
-            bound = double.PositiveInfinity;
-        }
+        if (!(bound > 0)) bound = double.PositiveInfinity;
 
         double sum = 0;
-        for (int k = start; k < end; k++)
-        {
-            sum += Math.Clamp(U(k), median - bound, median + bound);
-        }
+        for (int k = start; k < end; k++) sum += Math.Clamp(U(k), median - bound, median + bound);
 
         return sum / count;
     }

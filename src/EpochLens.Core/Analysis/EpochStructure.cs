@@ -12,22 +12,16 @@ public sealed class EpochStructure
     {
         ArgumentNullException.ThrowIfNull(startSteps);
         if (startSteps.Length == 0)
-        {
             throw new ArgumentException("an epoch structure needs at least one epoch start", nameof(startSteps));
-        }
 
         for (int i = 1; i < startSteps.Length; i++)
         {
             if (startSteps[i] <= startSteps[i - 1])
-            {
                 throw new ArgumentException($"epoch starts must increase, but {startSteps[i]} follows {startSteps[i - 1]}", nameof(startSteps));
-            }
         }
 
         if (!(stepsPerEpoch > 0) || !double.IsFinite(stepsPerEpoch))
-        {
             throw new ArgumentOutOfRangeException(nameof(stepsPerEpoch), stepsPerEpoch, "steps per epoch must be positive");
-        }
 
         _startSteps = startSteps;
         StepsPerEpoch = stepsPerEpoch;
@@ -55,16 +49,12 @@ public sealed class EpochStructure
     public static EpochStructure Regular(double stepsPerEpoch, long firstStart, long lastStep, EpochSource source, string origin)
     {
         if (!(stepsPerEpoch >= 1) || !double.IsFinite(stepsPerEpoch))
-        {
             throw new ArgumentOutOfRangeException(nameof(stepsPerEpoch), stepsPerEpoch, "an epoch must last at least one step");
-        }
 
         long count = Math.Max(1, (long)Math.Floor((lastStep - firstStart) / stepsPerEpoch) + 1);
         var starts = new long[count];
         for (long e = 0; e < count; e++)
-        {
             starts[e] = firstStart + (long)Math.Round(e * stepsPerEpoch, MidpointRounding.AwayFromZero);
-        }
 
         return new EpochStructure(starts, stepsPerEpoch, source, origin);
     }

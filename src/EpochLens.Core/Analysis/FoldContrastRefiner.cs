@@ -38,25 +38,16 @@ internal static class FoldContrastRefiner
 
     public static double Refine(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, double period, long origin)
     {
-        if (steps.Length < 2 || (steps[^1] - steps[0]) / period > MaxEpochs)
-        {
-            return period;
-        }
+        if (steps.Length < 2 || (steps[^1] - steps[0]) / period > MaxEpochs) return period;
 
         var (x, y) = Detrended(steps, values, period);
         int n = x.Length;
-        if (n < 64 || period < 16)
-        {
-            return period;
-        }
+        if (n < 64 || period < 16) return period;
 
         double stride = (x[^1] - x[0]) / Math.Max(1.0, n - 1);
         int bins = (int)Math.Clamp(period / stride / 4, 4, MaxBins);
         double epochs = (x[^1] - x[0]) / period;
-        if (epochs < 3 || epochs > MaxEpochs)
-        {
-            return period;
-        }
+        if (epochs < 3 || epochs > MaxEpochs) return period;
 
         // Trials finer than a tenth of a bin's drift over the whole log cannot differ.
         double spacing = Math.Max(period > 64 ? 1 : 0.25, period / (10.0 * bins * epochs));
@@ -119,10 +110,7 @@ internal static class FoldContrastRefiner
                 }
             }
 
-            if (Math.Abs(bestLength - centre) < (Reach * centre) - spacing)
-            {
-                break;
-            }
+            if (Math.Abs(bestLength - centre) < (Reach * centre) - spacing) break;
 
             centre = bestLength;
         }
@@ -132,9 +120,7 @@ internal static class FoldContrastRefiner
         double within = Math.Max(1e-300, totalSquares - best);
         double noise = within / (n - bins);
         if (Math.Abs(bestLength - period) < MinMove * period || best < Gain * start || best - start < (bins - 1) * noise)
-        {
             return period;
-        }
 
         double f = best / (bins - 1) / noise;
         double p = 1 - FisherSnedecor.CDF(bins - 1, n - bins, f);
@@ -162,10 +148,7 @@ internal static class FoldContrastRefiner
         int inBlock = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            if (!double.IsFinite(values[i]))
-            {
-                continue;
-            }
+            if (!double.IsFinite(values[i])) continue;
 
             sx += steps[i];
             sy += positive ? Math.Log(values[i]) : values[i];
@@ -182,40 +165,25 @@ internal static class FoldContrastRefiner
         var x = xs.ToArray();
         var level = ys.ToArray();
         var prefix = new double[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            prefix[i + 1] = prefix[i] + level[i];
-        }
+        for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + level[i];
 
         // A centred window of one period in steps, found by two pointers over the (increasing) block positions.
         var y = new double[n];
         int lo = 0, hi = 0;
         for (int i = 0; i < n; i++)
         {
-            while (x[lo] < x[i] - (period / 2))
-            {
-                lo++;
-            }
+            while (x[lo] < x[i] - (period / 2)) lo++;
 
-            while (hi < n && x[hi] <= x[i] + (period / 2))
-            {
-                hi++;
-            }
+            while (hi < n && x[hi] <= x[i] + (period / 2)) hi++;
 
             y[i] = level[i] - ((prefix[hi] - prefix[lo]) / (hi - lo));
         }
 
         // Only points with a whole window: the ends would fold a half-window's bias.
         int first = 0, last = n - 1;
-        while (first < n && x[first] - (period / 2) < x[0])
-        {
-            first++;
-        }
+        while (first < n && x[first] - (period / 2) < x[0]) first++;
 
-        while (last >= 0 && x[last] + (period / 2) > x[^1])
-        {
-            last--;
-        }
+        while (last >= 0 && x[last] + (period / 2) > x[^1]) last--;
 
         return last > first ? (x[first..(last + 1)], y[first..(last + 1)]) : ([], []);
     }

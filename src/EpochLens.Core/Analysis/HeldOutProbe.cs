@@ -11,32 +11,20 @@ public static class HeldOutProbe
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(train);
         var heldOut = log.Find(SeriesRole.HeldOutLoss);
-        if (heldOut is null || heldOut.Count < 3 || heldOut == train)
-        {
-            return null;
-        }
+        if (heldOut is null || heldOut.Count < 3 || heldOut == train) return null;
 
         var values = heldOut.Values;
         var steps = heldOut.Steps;
         int best = -1, lastFinite = -1;
         for (int i = 0; i < values.Length; i++)
         {
-            if (!double.IsFinite(values[i]))
-            {
-                continue;
-            }
+            if (!double.IsFinite(values[i])) continue;
 
             lastFinite = i;
-            if (best < 0 || values[i] < values[best])
-            {
-                best = i;
-            }
+            if (best < 0 || values[i] < values[best]) best = i;
         }
 
-        if (best < 0 || lastFinite <= 0 || !(values[best] > 0))
-        {
-            return null;
-        }
+        if (best < 0 || lastFinite <= 0 || !(values[best] > 0)) return null;
 
         double rise = (values[lastFinite] / values[best]) - 1;
         return new Measurement(

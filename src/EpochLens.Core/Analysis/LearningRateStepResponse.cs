@@ -14,26 +14,17 @@ public static class LearningRateStepResponse
         ArgumentNullException.ThrowIfNull(rateSteps);
         var atBoundaries = rateSteps.Where(s => s.Epoch > 0).ToList();
         int n = signal.Count;
-        if (atBoundaries.Count == 0 || n < 16)
-        {
-            return null;
-        }
+        if (atBoundaries.Count == 0 || n < 16) return null;
 
         var values = signal.Values;
         var u = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            u[i] = signal.LogSpace ? Math.Log(values[i]) : values[i];
-        }
+        for (int i = 0; i < n; i++) u[i] = signal.LogSpace ? Math.Log(values[i]) : values[i];
 
         int pointsPerEpoch = Math.Max(1, (int)(signal.Structure.StepsPerEpoch / signal.BinWidth));
         // Half an epoch each side: the new level lasts, so a wide window sees it above the noise of the logged points.
         int w = Math.Clamp(pointsPerEpoch / 2, 2, 256);
         var prefix = new double[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            prefix[i + 1] = prefix[i] + u[i];
-        }
+        for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + u[i];
 
         double Contrast(int cut) => ((prefix[cut + w] - prefix[cut]) - (prefix[cut] - prefix[cut - w])) / w;
 
@@ -44,24 +35,15 @@ public static class LearningRateStepResponse
         int stride = Math.Max(1, n / 100_000);
         for (int cut = w; cut + w <= n; cut += stride)
         {
-            if (cuts.All(c => Math.Abs(c - cut) >= w))
-            {
-                others.Add(Contrast(cut));
-            }
+            if (cuts.All(c => Math.Abs(c - cut) >= w)) others.Add(Contrast(cut));
         }
 
-        if (others.Count < 20)
-        {
-            return null;
-        }
+        if (others.Count < 20) return null;
 
         var sample = others.ToArray();
         double centre = RobustStatistics.Median(sample);
         double scale = RobustStatistics.RobustSd(sample);
-        if (!(scale > 0))
-        {
-            return null;
-        }
+        if (!(scale > 0)) return null;
 
         double smallest = 1, alignedSum = 0;
         int used = 0, answered = 0;
@@ -69,10 +51,7 @@ public static class LearningRateStepResponse
         for (int k = 0; k < atBoundaries.Count; k++)
         {
             int cut = cuts[k];
-            if (cut < w || cut + w > n)
-            {
-                continue;
-            }
+            if (cut < w || cut + w > n) continue;
 
             // A decay should lower the loss, a rise of the rate raise it: the contrast is turned so that the expected answer is positive.
             double direction = atBoundaries[k].Ratio < 1 ? -1 : 1;
@@ -85,10 +64,7 @@ public static class LearningRateStepResponse
             used++;
         }
 
-        if (used == 0)
-        {
-            return null;
-        }
+        if (used == 0) return null;
 
         // Any one step may carry it (a late decay of an already small rate barely moves the loss): the smallest p, for as many steps.
         double p = 1 - Math.Pow(1 - smallest, used);

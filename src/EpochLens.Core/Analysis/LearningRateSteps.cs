@@ -30,37 +30,22 @@ public static class LearningRateSteps
         ArgumentNullException.ThrowIfNull(structure);
         var (steps, values) = Positive(rate);
         int n = values.Length;
-        if (n < (2 * Flat) + 1)
-        {
-            return [];
-        }
+        if (n < (2 * Flat) + 1) return [];
 
         // A warm-up ramp at the start changes the rate at every point: it is not a step.
         int from = 0;
-        while (from + 1 < n && values[from + 1] > values[from] * (1 + 1e-9))
-        {
-            from++;
-        }
+        while (from + 1 < n && values[from + 1] > values[from] * (1 + 1e-9)) from++;
 
         var found = new List<LearningRateStep>();
         for (int i = Math.Max(from + Flat, 1); i + Flat <= n; i++)
         {
             double ratio = values[i] / values[i - 1];
-            if (ratio < MinRatio && ratio > 1 / MinRatio)
-            {
-                continue;
-            }
+            if (ratio < MinRatio && ratio > 1 / MinRatio) continue;
 
-            if (!Constant(values, i - Flat, i) || !Constant(values, i, i + Flat))
-            {
-                continue;
-            }
+            if (!Constant(values, i - Flat, i) || !Constant(values, i, i + Flat)) continue;
 
             found.Add(new LearningRateStep(steps[i], ratio, EpochStartingAt(structure, steps[i - 1], steps[i])));
-            if (found.Count > MaxSteps)
-            {
-                return [];
-            }
+            if (found.Count > MaxSteps) return [];
         }
 
         int atBoundaries = found.Count(s => s.Epoch >= 0);
@@ -72,10 +57,7 @@ public static class LearningRateSteps
     {
         for (int i = from + 1; i < to; i++)
         {
-            if (Math.Abs(values[i] - values[from]) > 1e-6 * values[from])
-            {
-                return false;
-            }
+            if (Math.Abs(values[i] - values[from]) > 1e-6 * values[from]) return false;
         }
 
         return true;
@@ -91,10 +73,7 @@ public static class LearningRateSteps
         long gap = Math.Max(1, after - before);
         for (int e = 1; e < starts.Length; e++)
         {
-            if (starts[e] > before && starts[e] <= after + gap)
-            {
-                return e;
-            }
+            if (starts[e] > before && starts[e] <= after + gap) return e;
         }
 
         return -1;

@@ -33,10 +33,7 @@ public static class LevelShiftPeriod
     public static Found? Search(MetricSeries loss, long origin, double significance = 0.01)
     {
         ArgumentNullException.ThrowIfNull(loss);
-        if (Blocks(loss, out double width, out double firstStep) is not { } level)
-        {
-            return null;
-        }
+        if (Blocks(loss, out double width, out double firstStep) is not { } level) return null;
 
         int n = level.Length;
         int longest = (int)Math.Floor(n / MinEpochs);
@@ -70,15 +67,9 @@ public static class LevelShiftPeriod
             best = placed with { PValue = best.PValue };
         }
 
-        if (best is not null)
-        {
-            best = best with { StepsPerEpoch = best.StepsPerEpoch * width };
-        }
+        if (best is not null) best = best with { StepsPerEpoch = best.StepsPerEpoch * width };
 
-        if (best is null)
-        {
-            return null;
-        }
+        if (best is null) return null;
 
         double corrected = Math.Min(1, best.PValue * tried);
         return corrected <= significance ? best with { PValue = Math.Max(1e-12, corrected) } : null;
@@ -93,21 +84,12 @@ public static class LevelShiftPeriod
         for (int k = 1; ; k++)
         {
             int cut = (int)Math.Round(offset + (k * period));
-            if (cut + h > n)
-            {
-                break;
-            }
+            if (cut + h > n) break;
 
-            if (cut - h >= 0)
-            {
-                fits.Add(StepFit.At(level, cut, h));
-            }
+            if (cut - h >= 0) fits.Add(StepFit.At(level, cut, h));
         }
 
-        if (fits.Count < 2 || StepFit.StepVariances(fits, out _, out _) is not { } variances)
-        {
-            return null;
-        }
+        if (fits.Count < 2 || StepFit.StepVariances(fits, out _, out _) is not { } variances) return null;
 
         double weakestDrop = double.PositiveInfinity, weakestRise = double.PositiveInfinity, zSum = 0, zSquares = 0;
         for (int i = 0; i < fits.Count; i++)
@@ -132,9 +114,7 @@ public static class LevelShiftPeriod
         // at the scatter seen, and the larger chance kept.
         double scatter = fits.Count > 2 ? Math.Sqrt(Math.Max(0, zSquares - (zSum * zSum / fits.Count)) / (fits.Count - 1)) : 1;
         if (weakest < 0 && scatter < 1)
-        {
             p = Math.Max(p, Math.Min(1, 2 * Math.Pow(RotationTest.NormalUpperTail(weakest / Math.Max(scatter, 1e-9)), fits.Count)));
-        }
 
         double medianShift = OrderStatistics.UpperMedian(fits.Select(f => f.Step).ToArray().AsSpan());
         return new Found(period, p, drops, fits.Count, medianShift) { Combined = (drops ? -zSum : zSum) / Math.Sqrt(fits.Count) };
@@ -157,16 +137,10 @@ public static class LevelShiftPeriod
             }
         }
 
-        if (first < 0 || last - first < 3 * MinBlocksPerEpoch)
-        {
-            return null;
-        }
+        if (first < 0 || last - first < 3 * MinBlocksPerEpoch) return null;
 
         bool positive = true;
-        for (int i = first; i <= last; i++)
-        {
-            positive &= !(values[i] <= 0);
-        }
+        for (int i = first; i <= last; i++) positive &= !(values[i] <= 0);
 
         long span = steps[last] - steps[first] + 1;
         double stride = span / (double)(last - first + 1);
@@ -177,10 +151,7 @@ public static class LevelShiftPeriod
         var counts = new int[count];
         for (int i = first; i <= last; i++)
         {
-            if (!double.IsFinite(values[i]))
-            {
-                continue;
-            }
+            if (!double.IsFinite(values[i])) continue;
 
             int b = Math.Min(count - 1, (int)((steps[i] - steps[first]) / width));
             sums[b] += positive ? Math.Log(values[i]) : values[i];

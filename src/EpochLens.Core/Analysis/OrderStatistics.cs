@@ -36,15 +36,9 @@ internal static class OrderStatistics
             int i = left, j = right;
             while (i <= j)
             {
-                while (values[i] < pivot)
-                {
-                    i++;
-                }
+                while (values[i] < pivot) i++;
 
-                while (values[j] > pivot)
-                {
-                    j--;
-                }
+                while (values[j] > pivot) j--;
 
                 if (i <= j)
                 {
@@ -80,17 +74,11 @@ internal static class OrderStatistics
     {
         int mid = values.Length / 2;
         double upper = Select(values, mid);
-        if (values.Length % 2 == 1)
-        {
-            return upper;
-        }
+        if (values.Length % 2 == 1) return upper;
 
         // Selection left every value before mid no larger than the upper middle: the largest of them is the lower one.
         double lower = values[0];
-        for (int i = 1; i < mid; i++)
-        {
-            lower = Math.Max(lower, values[i]);
-        }
+        for (int i = 1; i < mid; i++) lower = Math.Max(lower, values[i]);
 
         return 0.5 * (lower + upper);
     }

@@ -15,10 +15,7 @@ internal static class ParallelChunks
         int chunks = Math.Min(Environment.ProcessorCount, count / MinChunk);
         if (chunks <= 1)
         {
-            if (count > 0)
-            {
-                body(from, to);
-            }
+            if (count > 0) body(from, to);
 
             return;
         }

@@ -34,33 +34,21 @@ public readonly record struct PeriodSearchOptions
     internal void Validate()
     {
         if (MinPeriodPoints < 4)
-        {
             throw new ArgumentOutOfRangeException(nameof(MinPeriodPoints), MinPeriodPoints, "a period needs at least 4 points");
-        }
 
         if (!(MinEpochs >= 2) || !double.IsFinite(MinEpochs))
-        {
             throw new ArgumentOutOfRangeException(nameof(MinEpochs), MinEpochs, "a period needs at least 2 epochs to repeat");
-        }
 
         if (!(SignificanceLevel > 0 && SignificanceLevel < 1))
-        {
             throw new ArgumentOutOfRangeException(nameof(SignificanceLevel), SignificanceLevel, "a significance level lies between 0 and 1");
-        }
 
         if (MaxSpectrumPoints < 1024 || (MaxSpectrumPoints & (MaxSpectrumPoints - 1)) != 0)
-        {
             throw new ArgumentOutOfRangeException(nameof(MaxSpectrumPoints), MaxSpectrumPoints, "the spectrum size must be a power of two of at least 1024");
-        }
 
         if (CandidateCount < 1)
-        {
             throw new ArgumentOutOfRangeException(nameof(CandidateCount), CandidateCount, "at least one candidate is listed");
-        }
 
         if (MinStepsPerEpoch is < 1 || (MinStepsPerEpoch is { } min && MaxStepsPerEpoch is { } max && max < min))
-        {
             throw new ArgumentOutOfRangeException(nameof(MinStepsPerEpoch), MinStepsPerEpoch, "the step limits must be positive and in order");
-        }
     }
 }

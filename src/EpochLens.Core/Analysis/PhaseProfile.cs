@@ -80,10 +80,7 @@ public sealed class PhaseProfile
         var binOf = signal.Bins;
         int first = signal.FirstValid, last = signal.LastValid;
         var prefix = new double[Math.Max(0, last - first + 2)];
-        for (int i = first; i <= last; i++)
-        {
-            prefix[i - first + 1] = prefix[i - first] + z[i];
-        }
+        for (int i = first; i <= last; i++) prefix[i - first + 1] = prefix[i - first] + z[i];
 
         int segmentStart = first, segmentEnd = first;
         for (int i = first; i <= last; i++)
@@ -92,10 +89,7 @@ public sealed class PhaseProfile
             {
                 segmentStart = i;
                 segmentEnd = i;
-                while (segmentEnd <= last && epochs[segmentEnd] == epochs[i])
-                {
-                    segmentEnd++;
-                }
+                while (segmentEnd <= last && epochs[segmentEnd] == epochs[i]) segmentEnd++;
             }
 
             double v = z[i];
@@ -132,10 +126,7 @@ public sealed class PhaseProfile
             evenDetail[b] = evenCounts[b] > 0 ? evenDetail[b] / evenCounts[b] : 0;
         }
 
-        foreach (var values in new[] { sum, sumSquares, odd, even, oddDetail, evenDetail })
-        {
-            FillGaps(values, filled);
-        }
+        foreach (var values in new[] { sum, sumSquares, odd, even, oddDetail, evenDetail }) FillGaps(values, filled);
 
         return new PhaseProfile(sum, sumSquares, counts, odd, even, oddDetail, evenDetail)
         {
@@ -159,17 +150,11 @@ public sealed class PhaseProfile
     private static void FillGaps(double[] values, bool[] filled)
     {
         int n = values.Length;
-        if (!filled.Contains(true))
-        {
-            return;
-        }
+        if (!filled.Contains(true)) return;
 
         for (int b = 0; b < n; b++)
         {
-            if (filled[b])
-            {
-                continue;
-            }
+            if (filled[b]) continue;
 
             int before = b, after = b;
             do

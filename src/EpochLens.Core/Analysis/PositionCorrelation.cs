@@ -11,10 +11,7 @@ public static class PositionCorrelation
     {
         ArgumentNullException.ThrowIfNull(profile);
         int bins = profile.BinCount;
-        if (bins < 16 || profile.MedianCount < 2)
-        {
-            yield break;
-        }
+        if (bins < 16 || profile.MedianCount < 2) yield break;
 
         var (odd, even, edge) = DetailAwayFromBoundary(profile);
         if (bins > 2 * edge + 8)
@@ -75,9 +72,7 @@ public static class PositionCorrelation
         int n = a.Length;
         int maxOffsets = (int)Math.Clamp(200_000_000L / Math.Max(1, n), 100, 4000);
         if (CircularCorrelation.Of(a, b) is not { } correlation)
-        {
             return new RotationResult(0, double.NaN, double.NaN, null, 0);
-        }
 
         return RotationTest.Run(n, guard, correlation.At, RotationTest.Tail.Upper, maxOffsets);
     }

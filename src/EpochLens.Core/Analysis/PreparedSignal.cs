@@ -100,10 +100,7 @@ public sealed class PreparedSignal
         while (i <= LastValid)
         {
             int start = i;
-            while (i <= LastValid && Epochs[i] == Epochs[start])
-            {
-                i++;
-            }
+            while (i <= LastValid && Epochs[i] == Epochs[start]) i++;
 
             runs.Add((start, i));
         }

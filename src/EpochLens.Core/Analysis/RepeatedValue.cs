@@ -20,16 +20,10 @@ public static class RepeatedValue
         var sample = new List<double>(Math.Min(values.Length, MaxSample + 1));
         for (int i = 0; i < values.Length; i += stride)
         {
-            if (double.IsFinite(values[i]))
-            {
-                sample.Add(values[i]);
-            }
+            if (double.IsFinite(values[i])) sample.Add(values[i]);
         }
 
-        if (sample.Count == 0)
-        {
-            return null;
-        }
+        if (sample.Count == 0) return null;
 
         sample.Sort();
         int longest = 1, run = 1;

@@ -25,17 +25,11 @@ public sealed record ResidualPeriodogram(double[] CyclesPerEpoch, double[] Power
     {
         ArgumentNullException.ThrowIfNull(signal);
         double pointsPerEpoch = signal.Structure.StepsPerEpoch / signal.BinWidth;
-        if (signal.ValidCount < 3 * pointsPerEpoch || pointsPerEpoch < 4)
-        {
-            return null;
-        }
+        if (signal.ValidCount < 3 * pointsPerEpoch || pointsPerEpoch < 4) return null;
 
         // Block means of the residual: periods shorter than a block are not drawn, so averaging them away loses nothing.
         int block = Math.Max(1, (int)Math.Floor(pointsPerEpoch / PointsPerEpoch));
-        while (signal.ValidCount / block > MaxSize)
-        {
-            block *= 2;
-        }
+        while (signal.ValidCount / block > MaxSize) block *= 2;
 
         var z = signal.Z;
         int length = signal.ValidCount / block;
@@ -45,20 +39,14 @@ public sealed record ResidualPeriodogram(double[] CyclesPerEpoch, double[] Power
         {
             double sum = 0;
             int from = signal.FirstValid + (b * block);
-            for (int i = from; i < from + block; i++)
-            {
-                sum += z[i];
-            }
+            for (int i = from; i < from + block; i++) sum += z[i];
 
             means[b] = sum / block;
             total += means[b];
         }
 
         double mean = total / length;
-        for (int b = 0; b < length; b++)
-        {
-            means[b] -= mean;
-        }
+        for (int b = 0; b < length; b++) means[b] -= mean;
 
         int size = 4;
         while (size < length)
@@ -70,10 +58,7 @@ public sealed record ResidualPeriodogram(double[] CyclesPerEpoch, double[] Power
         new PowerSpectrum(size).Compute(means, power);
         double cyclesPerBin = pointsPerEpoch / block / size;
         int top = Math.Min(power.Length - 1, (int)Math.Floor(MaxCyclesPerEpoch / cyclesPerBin));
-        if (top < 2)
-        {
-            return null;
-        }
+        if (top < 2) return null;
 
         var frequencies = new double[top];
         var values = new double[top];
@@ -86,10 +71,7 @@ public sealed record ResidualPeriodogram(double[] CyclesPerEpoch, double[] Power
         double floor = RobustStatistics.Median(values);
         if (floor > 0)
         {
-            for (int k = 0; k < values.Length; k++)
-            {
-                values[k] /= floor;
-            }
+            for (int k = 0; k < values.Length; k++) values[k] /= floor;
         }
 
         return new ResidualPeriodogram(frequencies, values);

@@ -22,10 +22,7 @@ public static class RiseAndDrop
 
     public static Measurement? Measure(Measurement? rise, Measurement? start)
     {
-        if (rise?.PValue is not { } pRise || start?.PValue is not { } pStart)
-        {
-            return null;
-        }
+        if (rise?.PValue is not { } pRise || start?.PValue is not { } pStart) return null;
 
         double zRise = Math.Sign(rise.Value) * Z(pRise);
         double zDrop = -Math.Sign(start.Value) * Z(pStart);

@@ -75,10 +75,7 @@ public static class RobustStatistics
         for (int i = 0; i < values.Length && count < limit; i += stride)
         {
             double v = toDouble(values[i]);
-            if (double.IsFinite(v))
-            {
-                buffer[count++] = v;
-            }
+            if (double.IsFinite(v)) buffer[count++] = v;
         }
 
         return buffer;

@@ -23,35 +23,24 @@ public static class RotationTest
         int first = Math.Max(1, guard), last = binCount - Math.Max(1, guard);
         int available = last - first + 1;
         if (available < 5 || !double.IsFinite(observed))
-        {
             return new RotationResult(observed, double.NaN, double.NaN, null, Math.Max(0, available));
-        }
 
         int step = Math.Max(1, available / maxOffsets);
         var nulls = new List<double>(available / step + 1);
         for (int offset = first; offset <= last; offset += step)
         {
             double value = statistic(offset);
-            if (double.IsFinite(value))
-            {
-                nulls.Add(value);
-            }
+            if (double.IsFinite(value)) nulls.Add(value);
         }
 
-        if (nulls.Count < 5)
-        {
-            return new RotationResult(observed, double.NaN, double.NaN, null, nulls.Count);
-        }
+        if (nulls.Count < 5) return new RotationResult(observed, double.NaN, double.NaN, null, nulls.Count);
 
         double mean = nulls.Average();
         double sd = Math.Sqrt(nulls.Sum(v => (v - mean) * (v - mean)) / (nulls.Count - 1));
         int asExtreme = 0;
         foreach (var v in nulls)
         {
-            if (Extremeness(v, mean, tail) >= Extremeness(observed, mean, tail))
-            {
-                asExtreme++;
-            }
+            if (Extremeness(v, mean, tail) >= Extremeness(observed, mean, tail)) asExtreme++;
         }
 
         double p = (1.0 + asExtreme) / (1.0 + nulls.Count);

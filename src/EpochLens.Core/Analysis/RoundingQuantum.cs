@@ -24,10 +24,7 @@ public static class RoundingQuantum
             for (int i = 0; i < values.Length && fits; i += stride)
             {
                 double v = values[i];
-                if (!double.IsFinite(v))
-                {
-                    continue;
-                }
+                if (!double.IsFinite(v)) continue;
 
                 seen++;
                 double scaled = v * scale;
@@ -35,10 +32,7 @@ public static class RoundingQuantum
                 fits = Math.Abs(scaled - Math.Round(scaled)) <= Math.Min(0.01, 1e-6 * Math.Max(1, Math.Abs(scaled)));
             }
 
-            if (fits && seen >= 20)
-            {
-                return 1 / scale;
-            }
+            if (fits && seen >= 20) return 1 / scale;
         }
 
         return 0;

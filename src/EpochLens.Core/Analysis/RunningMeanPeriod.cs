@@ -38,9 +38,7 @@ public static class RunningMeanPeriod
     {
         ArgumentNullException.ThrowIfNull(loss);
         if (Points(loss) is not var (steps, values) || steps.Length < (MinEpochs * MinPointsPerEpoch) + 1 || steps.Length > MaxPoints)
-        {
             return null;
-        }
 
         double stride = (steps[^1] - steps[0]) / (double)(steps.Length - 1);
         for (int i = 1; i < steps.Length; i++)
@@ -53,29 +51,18 @@ public static class RunningMeanPeriod
         }
 
         var changes = Changes(values);
-        if (changes is null)
-        {
-            return null;
-        }
+        if (changes is null) return null;
 
         var lengths = Lengths(steps, origin, stride);
-        if (lengths.Count == 0)
-        {
-            return null;
-        }
+        if (lengths.Count == 0) return null;
 
         var logK = new double[steps.Length + 1];
-        for (int k = 1; k < logK.Length; k++)
-        {
-            logK[k] = Math.Log(k);
-        }
+        for (int k = 1; k < logK.Length; k++) logK[k] = Math.Log(k);
 
         var search = new LengthSearch(steps, origin, stride, lengths, logK);
         var (best, length) = search.Best(changes);
         if (best <= 0 || !Shrinks(steps, origin, stride, length, changes, logK) || !DeAveragesToLosses(steps, values, origin, stride, length))
-        {
             return null;
-        }
 
         var random = new Random(12345);
         var shuffled = (double[])changes.Clone();
@@ -84,9 +71,7 @@ public static class RunningMeanPeriod
         {
             random.Shuffle(shuffled);
             if (search.Best(shuffled).Flattening >= best && (++atLeast + 1.0) / (Permutations + 1) > significance)
-            {
                 return null;
-            }
         }
 
         double pValue = (atLeast + 1.0) / (Permutations + 1);
@@ -103,15 +88,9 @@ public static class RunningMeanPeriod
         for (int i = 0; i < loss.Count; i++)
         {
             double v = loss.Values[i];
-            if (!double.IsFinite(v))
-            {
-                continue;
-            }
+            if (!double.IsFinite(v)) continue;
 
-            if (v <= 0)
-            {
-                return null;
-            }
+            if (v <= 0) return null;
 
             steps.Add(loss.Steps[i]);
             values.Add(v);
@@ -150,17 +129,11 @@ public static class RunningMeanPeriod
             m++;
         }
 
-        if (zero > 0.2 * (n - 1) || m < 3)
-        {
-            return null;
-        }
+        if (zero > 0.2 * (n - 1) || m < 3) return null;
 
         double slope = ((m * stb) - (st * sb)) / ((m * stt) - (st * st));
         double intercept = (sb - (slope * st)) / m;
-        for (int j = 1; j < n; j++)
-        {
-            b[j] -= intercept + (slope * j);
-        }
+        for (int j = 1; j < n; j++) b[j] -= intercept + (slope * j);
 
         return b;
     }
@@ -174,9 +147,7 @@ public static class RunningMeanPeriod
         double span = steps[^1] - origin + stride;
         var lengths = new List<double>();
         for (double length = MinPointsPerEpoch * stride; length <= span / MinEpochs; length += Math.Max(1, 0.5 * stride * length / span))
-        {
             lengths.Add(length);
-        }
 
         return lengths;
     }
@@ -218,10 +189,7 @@ public static class RunningMeanPeriod
                 for (int j = 1; j < changes.Length; j++)
                 {
                     double b = changes[j];
-                    if (double.IsNaN(b))
-                    {
-                        continue;
-                    }
+                    if (double.IsNaN(b)) continue;
 
                     double l = logK[k[j]];
                     sl += l;
@@ -250,10 +218,7 @@ public static class RunningMeanPeriod
         var byEpoch = new Dictionary<long, (double Sb, double Sl, double Sbb, double Sll, double Sbl, int N)>();
         for (int j = 1; j < steps.Length; j++)
         {
-            if (double.IsNaN(changes[j]))
-            {
-                continue;
-            }
+            if (double.IsNaN(changes[j])) continue;
 
             int k = Position(steps[j], origin, stride, length, out long epoch);
             double b = changes[j], l = logK[Math.Min(k, logK.Length - 1)];
@@ -264,10 +229,7 @@ public static class RunningMeanPeriod
         int full = 0, shrinking = 0;
         foreach (var s in byEpoch.Values)
         {
-            if (s.N < 0.75 * length / stride)
-            {
-                continue;
-            }
+            if (s.N < 0.75 * length / stride) continue;
 
             full++;
             double cov = (s.Sbl / s.N) - (s.Sb / s.N * (s.Sl / s.N));
@@ -286,10 +248,7 @@ public static class RunningMeanPeriod
         {
             int k = Position(steps[j], origin, stride, length, out long epoch);
             Position(steps[j - 1], origin, stride, length, out long previousEpoch);
-            if (k < 2 || epoch != previousEpoch)
-            {
-                continue;
-            }
+            if (k < 2 || epoch != previousEpoch) continue;
 
             judged++;
             double raw = (k * values[j]) - ((k - 1) * values[j - 1]);

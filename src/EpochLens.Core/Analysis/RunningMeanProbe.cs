@@ -22,20 +22,14 @@ public static class RunningMeanProbe
         var epochs = signal.Epochs;
         for (int j = 1; j < signal.Count; j++)
         {
-            if (epochs[j] < 0 || epochs[j - 1] != epochs[j])
-            {
-                continue;
-            }
+            if (epochs[j] < 0 || epochs[j - 1] != epochs[j]) continue;
 
             double delta = signal.LogSpace ? Math.Log(values[j] / values[j - 1]) : values[j] - values[j - 1];
             change[signal.Bins[j]] += Math.Abs(delta);
             counts[signal.Bins[j]]++;
         }
 
-        for (int b = 0; b < change.Length; b++)
-        {
-            change[b] = counts[b] > 0 ? change[b] / counts[b] : double.NaN;
-        }
+        for (int b = 0; b < change.Length; b++) change[b] = counts[b] > 0 ? change[b] / counts[b] : double.NaN;
 
         return change;
     }
@@ -53,24 +47,15 @@ public static class RunningMeanProbe
         var filled = new List<double>();
         foreach (double c in changeByPosition)
         {
-            if (!double.IsNaN(c))
-            {
-                filled.Add(c);
-            }
+            if (!double.IsNaN(c)) filled.Add(c);
         }
 
-        if (bins < 2 || filled.Count < bins / 2)
-        {
-            return null;
-        }
+        if (bins < 2 || filled.Count < bins / 2) return null;
 
         // Bin 0 has no change inside its epoch; give empty bins the median so rotations stay defined.
         double typical = RobustStatistics.Median(filled.ToArray());
         var change = new double[bins];
-        for (int b = 0; b < bins; b++)
-        {
-            change[b] = double.IsNaN(changeByPosition[b]) ? typical : changeByPosition[b];
-        }
+        for (int b = 0; b < bins; b++) change[b] = double.IsNaN(changeByPosition[b]) ? typical : changeByPosition[b];
 
         var window = new CircularWindow(change);
         return offset =>
@@ -81,10 +66,7 @@ public static class RunningMeanProbe
             {
                 int count = Math.Min(from, bins - from);
                 double mean = window.Mean(offset + from, count);
-                if (!(mean > 0))
-                {
-                    continue;
-                }
+                if (!(mean > 0)) continue;
 
                 double x = Math.Log(from + 1 + ((count - 1) / 2.0));
                 double y = Math.Log(mean);
@@ -104,10 +86,7 @@ public static class RunningMeanProbe
     {
         ArgumentNullException.ThrowIfNull(signal);
         int bins = signal.BinCount;
-        if (bins < 8 || signal.Count < 16)
-        {
-            yield break;
-        }
+        if (bins < 8 || signal.Count < 16) yield break;
 
         var steps = signal.Steps;
         var values = signal.Values;
@@ -127,10 +106,7 @@ public static class RunningMeanProbe
             double u0 = u1;
             u1 = signal.LogSpace ? Math.Log(values[j]) : values[j];
             int e = epochs[j];
-            if (e < 0 || epochs[j - 1] != e)
-            {
-                continue;
-            }
+            if (e < 0 || epochs[j - 1] != e) continue;
 
             change[binOf[j]] += Math.Abs(u1 - u0);
             counts[binOf[j]]++;
@@ -139,22 +115,13 @@ public static class RunningMeanProbe
                 double k1 = steps[j] - starts[e] + 1, k0 = steps[j - 1] - starts[e] + 1;
                 double raw = ((k1 * values[j]) - (k0 * values[j - 1])) / (k1 - k0);
                 deAveraged++;
-                if (raw < -(halfQuantum * (k1 + k0) / (k1 - k0)))
-                {
-                    negatives++;
-                }
+                if (raw < -(halfQuantum * (k1 + k0) / (k1 - k0))) negatives++;
             }
         }
 
-        for (int b = 0; b < bins; b++)
-        {
-            change[b] = counts[b] > 0 ? change[b] / counts[b] : double.NaN;
-        }
+        for (int b = 0; b < bins; b++) change[b] = counts[b] > 0 ? change[b] / counts[b] : double.NaN;
 
-        if (SpreadDecayAtOffset(change) is not { } decay)
-        {
-            yield break;
-        }
+        if (SpreadDecayAtOffset(change) is not { } decay) yield break;
 
         var test = RotationTest.Run(bins, 2, decay, RotationTest.Tail.Lower);
         yield return new Measurement(

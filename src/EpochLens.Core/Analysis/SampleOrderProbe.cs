@@ -10,10 +10,7 @@ public static class SampleOrderProbe
     public static Measurement? Measure(StepSamples? samples, EpochStructure structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        if (samples is null || samples.Steps.Count < 16 || structure.EpochCount < 2)
-        {
-            return null;
-        }
+        if (samples is null || samples.Steps.Count < 16 || structure.EpochCount < 2) return null;
 
         // First id of each step, by (epoch, position).
         var byPosition = new Dictionary<(int Epoch, long Position), int>();
@@ -35,17 +32,11 @@ public static class SampleOrderProbe
             if (epoch > 0 && byPosition.TryGetValue((epoch - 1, position), out int previous))
             {
                 compared++;
-                if (previous == id)
-                {
-                    same++;
-                }
+                if (previous == id) same++;
             }
         }
 
-        if (compared < 16)
-        {
-            return null;
-        }
+        if (compared < 16) return null;
 
         double chance = 1.0 / Math.Max(1, distinct.Count);
         double share = (double)same / compared;

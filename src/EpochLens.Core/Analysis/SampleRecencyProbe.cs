@@ -12,10 +12,7 @@ public static class SampleRecencyProbe
     public static Measurement? Measure(PreparedSignal signal, StepSamples? samples)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        if (samples is null || samples.Steps.Count < 100 || signal.ValidCount < 100)
-        {
-            return null;
-        }
+        if (samples is null || samples.Steps.Count < 100 || signal.ValidCount < 100) return null;
 
         var lastSeen = new Dictionary<int, long>();
         var gapSum = new double[Strata];
@@ -39,15 +36,9 @@ public static class SampleRecencyProbe
                 lastSeen[id] = step;
             }
 
-            while (cursor <= signal.LastValid && signal.Steps[cursor] < step)
-            {
-                cursor++;
-            }
+            while (cursor <= signal.LastValid && signal.Steps[cursor] < step) cursor++;
 
-            if (seen == 0 || cursor > signal.LastValid || signal.Steps[cursor] != step)
-            {
-                continue;
-            }
+            if (seen == 0 || cursor > signal.LastValid || signal.Steps[cursor] != step) continue;
 
             int stratum = Math.Min(Strata - 1, signal.Bins[cursor] * Strata / signal.BinCount);
             double logGap = gap / seen;
@@ -57,10 +48,7 @@ public static class SampleRecencyProbe
             counts[stratum]++;
         }
 
-        if (rows.Count < 100)
-        {
-            return null;
-        }
+        if (rows.Count < 100) return null;
 
         double sxy = 0, sxx = 0, syy = 0;
         foreach (var (stratum, logGap, z) in rows)
@@ -72,10 +60,7 @@ public static class SampleRecencyProbe
             syy += y * y;
         }
 
-        if (sxx <= 0 || syy <= 0)
-        {
-            return null;
-        }
+        if (sxx <= 0 || syy <= 0) return null;
 
         double r = sxy / Math.Sqrt(sxx * syy);
 

@@ -35,25 +35,16 @@ public static class ShortEpochRepeat
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(profile);
         int bins = profile.BinCount;
-        if (bins < MinBins || bins >= RotationFrom)
-        {
-            return null;
-        }
+        if (bins < MinBins || bins >= RotationFrom) return null;
 
         var rows = PositionRows(signal, bins);
         var transformed = new List<double>();
         for (int k = 0; k + 1 < rows.Count; k += 2)
         {
-            if (Correlation(rows[k], rows[k + 1]) is { } r)
-            {
-                transformed.Add(Math.Atanh(Math.Clamp(r, -0.999, 0.999)));
-            }
+            if (Correlation(rows[k], rows[k + 1]) is { } r) transformed.Add(Math.Atanh(Math.Clamp(r, -0.999, 0.999)));
         }
 
-        if (transformed.Count < MinPairs)
-        {
-            return null;
-        }
+        if (transformed.Count < MinPairs) return null;
 
         int n = transformed.Count;
         double mean = transformed.Average();
@@ -102,10 +93,7 @@ public static class ShortEpochRepeat
                 present += counts[b] > 0 ? 1 : 0;
             }
 
-            if (present == width && RemoveQuadratic(row))
-            {
-                rows.Add(row);
-            }
+            if (present == width && RemoveQuadratic(row)) rows.Add(row);
         }
 
         return rows;
@@ -118,10 +106,7 @@ public static class ShortEpochRepeat
     private static bool RemoveQuadratic(double[] row)
     {
         int n = row.Length;
-        if (n < 5)
-        {
-            return false;
-        }
+        if (n < 5) return false;
 
         bool quadratic = n >= QuadraticFrom;
 

@@ -44,10 +44,7 @@ public static class SignalPreparation
         var u = new double[n];
         ParallelChunks.For(0, n, (start, end) =>
         {
-            for (int i = start; i < end; i++)
-            {
-                u[i] = logSpace ? Math.Log(values[i]) : values[i];
-            }
+            for (int i = start; i < end; i++) u[i] = logSpace ? Math.Log(values[i]) : values[i];
         });
 
         double binWidth = TypicalStride(steps);
@@ -80,9 +77,7 @@ public static class SignalPreparation
         var blockScale = new double[Math.Max(1, (n + blockSize - 1) / blockSize)];
         Array.Fill(blockScale, 1.0);
         if (lastValid < firstValid)
-        {
             return new PreparedSignal(steps, values, epochs, bins, z, trend, blockScale, blockSize, binCount, binWidth, logSpace, firstValid, lastValid, structure) { TypicalScale = double.NaN };
-        }
 
         var segments = Segments(steps, breaks);
 
@@ -90,19 +85,14 @@ public static class SignalPreparation
         var average = new double[n];
         MovingAverage(steps, u, half, average, segments);
         double sd = SampledResidualSd(u, average, firstValid, lastValid);
-        if (!(sd > 0))
-        {
-            sd = 1e-12;
-        }
+        if (!(sd > 0)) sd = 1e-12;
 
         // Clipped in place: the unclipped log values are not needed again.
         var clipped = u;
         ParallelChunks.For(0, n, (start, end) =>
         {
             for (int i = start; i < end; i++)
-            {
                 clipped[i] = Math.Clamp(u[i], average[i] - (Clip * sd), average[i] + (Clip * sd));
-            }
         });
 
         // 2. The epoch pattern seen by a second moving average of the clipped values.
@@ -128,28 +118,20 @@ public static class SignalPreparation
         }
 
         seasonalMean = filled > 0 ? seasonalMean / filled : 0;
-        for (int b = 0; b < binCount; b++)
-        {
-            seasonal[b] = counts[b] > 0 ? seasonal[b] - seasonalMean : 0;
-        }
+        for (int b = 0; b < binCount; b++) seasonal[b] = counts[b] > 0 ? seasonal[b] - seasonalMean : 0;
 
         // 3. The trend again, as a local quadratic of what is left without the pattern.
         var deseasoned = average;
         ParallelChunks.For(0, n, (start, end) =>
         {
-            for (int i = start; i < end; i++)
-            {
-                deseasoned[i] = clipped[i] - (bins[i] >= 0 ? seasonal[bins[i]] : 0);
-            }
+            for (int i = start; i < end; i++) deseasoned[i] = clipped[i] - (bins[i] >= 0 ? seasonal[bins[i]] : 0);
         });
 
         foreach (var (from, to) in segments)
         {
             int segmentFirst = Math.Max(firstValid, from), segmentLast = Math.Min(lastValid, to - 1);
             if (segmentFirst <= segmentLast)
-            {
                 LocalQuadraticTrend(steps, deseasoned, half, Math.Max(binWidth, epochSteps / 4), segmentFirst, segmentLast, trend, from, to);
-            }
         }
 
         // 4. Residuals scaled by a robust SD per block (the noise of a loss shrinks as it falls); z holds the
@@ -157,10 +139,7 @@ public static class SignalPreparation
         var residual = z;
         ParallelChunks.For(firstValid, lastValid + 1, (start, end) =>
         {
-            for (int i = start; i < end; i++)
-            {
-                residual[i] = clipped[i] - trend[i];
-            }
+            for (int i = start; i < end; i++) residual[i] = clipped[i] - trend[i];
         });
 
         var blockNoise = new double[ScaleSample + 1];
@@ -178,33 +157,22 @@ public static class SignalPreparation
             int stride = Math.Max(1, (end - start) / ScaleSample);
             int taken = 0;
             for (int i = start; i < end && taken < blockNoise.Length; i += stride)
-            {
                 blockNoise[taken++] = residual[i] - seasonal[bins[i]];
-            }
 
             double blockSd = RobustStatistics.RobustSd(blockNoise.AsSpan(0, taken));
             blockScale[block] = blockSd > 0 ? blockSd : double.NaN;
-            if (blockSd > 0)
-            {
-                blockSds.Add(blockSd);
-            }
+            if (blockSd > 0) blockSds.Add(blockSd);
         }
 
         double typical = blockSds.Count > 0 ? RobustStatistics.Median(blockSds.ToArray()) : sd;
         for (int block = 0; block < blockScale.Length; block++)
         {
-            if (double.IsNaN(blockScale[block]))
-            {
-                blockScale[block] = typical;
-            }
+            if (double.IsNaN(blockScale[block])) blockScale[block] = typical;
         }
 
         ParallelChunks.For(firstValid, lastValid + 1, (start, end) =>
         {
-            for (int i = start; i < end; i++)
-            {
-                z[i] = Math.Clamp(residual[i] / blockScale[i / blockSize], -Clip, Clip);
-            }
+            for (int i = start; i < end; i++) z[i] = Math.Clamp(residual[i] / blockScale[i / blockSize], -Clip, Clip);
         });
 
         return new PreparedSignal(steps, values, epochs, bins, z, trend, blockScale, blockSize, binCount, binWidth, logSpace, firstValid, lastValid, structure)
@@ -238,17 +206,11 @@ public static class SignalPreparation
     /// <summary>The median gap between logged steps (1 for per-step logs), from up to 100,000 gaps.</summary>
     internal static double TypicalStride(ReadOnlySpan<long> steps)
     {
-        if (steps.Length < 2)
-        {
-            return 1;
-        }
+        if (steps.Length < 2) return 1;
 
         int stride = Math.Max(1, (steps.Length - 1) / 100_000);
         var gaps = new List<double>();
-        for (int i = 1; i < steps.Length; i += stride)
-        {
-            gaps.Add(steps[i] - steps[i - 1]);
-        }
+        for (int i = 1; i < steps.Length; i += stride) gaps.Add(steps[i] - steps[i - 1]);
 
         return Math.Max(1, RobustStatistics.Median(gaps.ToArray()));
     }
@@ -259,10 +221,7 @@ public static class SignalPreparation
         int e = -1;
         for (int i = 0; i < steps.Length; i++)
         {
-            while (e + 1 < starts.Length && starts[e + 1] <= steps[i])
-            {
-                e++;
-            }
+            while (e + 1 < starts.Length && starts[e + 1] <= steps[i]) e++;
 
             epochs[i] = e;
             bins[i] = e < 0 ? -1 : (int)Math.Min(binCount - 1, (steps[i] - starts[e]) / binWidth);
@@ -276,10 +235,7 @@ public static class SignalPreparation
         int stride = Math.Max(1, count / 200_000);
         var sample = new double[(count + stride - 1) / stride];
         int k = 0;
-        for (int i = firstValid; i <= lastValid && k < sample.Length; i += stride)
-        {
-            sample[k++] = values[i] - average[i];
-        }
+        for (int i = firstValid; i <= lastValid && k < sample.Length; i += stride) sample[k++] = values[i] - average[i];
 
         return RobustStatistics.RobustSd(sample.AsSpan(0, k));
     }
@@ -305,10 +261,7 @@ public static class SignalPreparation
 
     private static void MovingAverage(long[] steps, double[] values, double half, double[] result, List<(int From, int To)> segments)
     {
-        foreach (var (from, to) in segments)
-        {
-            MovingAverage(steps, values, half, result, from, to);
-        }
+        foreach (var (from, to) in segments) MovingAverage(steps, values, half, result, from, to);
     }
 
     /// <summary>
@@ -322,15 +275,9 @@ public static class SignalPreparation
         double sum = 0;
         for (int i = from; i < n; i++)
         {
-            while (hi < n && steps[hi] < steps[i] + half)
-            {
-                sum += values[hi++];
-            }
+            while (hi < n && steps[hi] < steps[i] + half) sum += values[hi++];
 
-            while (steps[lo] < steps[i] - half)
-            {
-                sum -= values[lo++];
-            }
+            while (steps[lo] < steps[i] - half) sum -= values[lo++];
 
             result[i] = sum / (hi - lo);
         }
@@ -346,10 +293,7 @@ public static class SignalPreparation
         double first = steps[firstValid], last = steps[lastValid];
         int knotCount = Math.Max(2, (int)Math.Ceiling((last - first) / knotSpacing) + 1);
         double spacing = knotCount > 1 ? (last - first) / (knotCount - 1) : 1;
-        if (spacing <= 0)
-        {
-            spacing = 1;
-        }
+        if (spacing <= 0) spacing = 1;
 
         var knots = new double[knotCount];
         int chunks = steps.Length >= 1 << 20 ? Environment.ProcessorCount : 1;
@@ -360,21 +304,12 @@ public static class SignalPreparation
             for (int k = chunk * perChunk; k < Math.Min(knotCount, (chunk + 1) * perChunk); k++)
             {
                 double centre = first + (k * spacing);
-                if (lo < 0)
-                {
-                    lo = Math.Max(from, LowerBound(steps, centre - half));
-                }
+                if (lo < 0) lo = Math.Max(from, LowerBound(steps, centre - half));
 
-                while (lo < to && steps[lo] < centre - half)
-                {
-                    lo++;
-                }
+                while (lo < to && steps[lo] < centre - half) lo++;
 
                 hi = Math.Max(hi, lo);
-                while (hi < to && steps[hi] <= centre + half)
-                {
-                    hi++;
-                }
+                while (hi < to && steps[hi] <= centre + half) hi++;
 
                 knots[k] = FitQuadraticAt(steps, values, lo, hi, centre, half);
             }
@@ -417,17 +352,11 @@ public static class SignalPreparation
             t2 += x2 * y;
         }
 
-        if (s0 < 4)
-        {
-            return s0 > 0 ? t0 / s0 : double.NaN;
-        }
+        if (s0 < 4) return s0 > 0 ? t0 / s0 : double.NaN;
 
         // Solve the 3x3 normal equations by Cramer's rule; only the intercept is needed.
         double det = (s0 * ((s2 * s4) - (s3 * s3))) - (s1 * ((s1 * s4) - (s3 * s2))) + (s2 * ((s1 * s3) - (s2 * s2)));
-        if (Math.Abs(det) < 1e-12 * Math.Max(1, s0 * s2 * s4))
-        {
-            return t0 / s0;
-        }
+        if (Math.Abs(det) < 1e-12 * Math.Max(1, s0 * s2 * s4)) return t0 / s0;
 
         double detA = (t0 * ((s2 * s4) - (s3 * s3))) - (s1 * ((t1 * s4) - (s3 * t2))) + (s2 * ((t1 * s3) - (s2 * t2)));
         return detA / det;

@@ -20,10 +20,7 @@ public static class SmoothCurve
     /// <summary>Why the epoch length cannot be inferred from this loss, or null when it is noisy as logged losses are.</summary>
     public static string? WhyNotInferable(ReadOnlySpan<double> values)
     {
-        if (Ratio(values) is not { } ratio || ratio >= MaxRatio)
-        {
-            return null;
-        }
+        if (Ratio(values) is not { } ratio || ratio >= MaxRatio) return null;
 
         return string.Create(CultureInfo.InvariantCulture,
             $"the loss is a smooth curve, with almost no step-to-step noise (the spread of its second differences is {ratio:0.###} of its changes', where a logged loss has about 1.4): a full-batch run, a smoothed export or a fitted curve. An epoch length is told from a pattern against the noise, and this curve has none.");
@@ -46,10 +43,7 @@ public static class SmoothCurve
             }
         }
 
-        if (count < MinPoints)
-        {
-            return null;
-        }
+        if (count < MinPoints) return null;
 
         double spreadFirst = RobustStatistics.RobustSd(first.AsSpan(0, count));
         double spreadSecond = RobustStatistics.RobustSd(second.AsSpan(0, count));

@@ -19,26 +19,17 @@ public static class SpikeScan
         {
             double u = signal.LogSpace ? Math.Log(signal.Values[i]) : signal.Values[i];
             double z = (u - signal.Trend[i]) / signal.ScaleAt(i);
-            if (!(Math.Abs(z) >= Threshold))
-            {
-                continue;
-            }
+            if (!(Math.Abs(z) >= Threshold)) continue;
 
             count++;
             int bin = signal.Bins[i];
             var spike = new Spike(signal.Steps[i], signal.Values[i], z, bin == 0 || bin == signal.BinCount - 1);
             found.Enqueue(spike, Math.Abs(z));
-            if (found.Count > keep)
-            {
-                found.Dequeue();
-            }
+            if (found.Count > keep) found.Dequeue();
         }
 
         var strongest = new List<Spike>();
-        while (found.Count > 0)
-        {
-            strongest.Add(found.Dequeue());
-        }
+        while (found.Count > 0) strongest.Add(found.Dequeue());
 
         strongest.Reverse();
         return (strongest, count);

@@ -33,10 +33,7 @@ public static class StepBounds
     public static string? LongerThanLog(MetricSeries series, double stepsPerEpoch)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0 || SpanTooWide(series) is not null)
-        {
-            return null;
-        }
+        if (series.Count == 0 || SpanTooWide(series) is not null) return null;
 
         double span = (double)Span(series) + 1;
         return stepsPerEpoch <= span

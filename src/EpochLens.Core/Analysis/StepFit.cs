@@ -32,10 +32,7 @@ internal readonly record struct StepFit(double Step, double StepVarianceFactor, 
             double t = i - cut + 0.5;
             double r = level[i] - (a + (b * t) + (i >= cut ? d : 0));
             squares += r * r;
-            if (!double.IsNaN(previous))
-            {
-                lag += r * previous;
-            }
+            if (!double.IsNaN(previous)) lag += r * previous;
 
             previous = r;
         }
@@ -53,10 +50,7 @@ internal readonly record struct StepFit(double Step, double StepVarianceFactor, 
         double squares = fits.Sum(f => f.ResidualSquares);
         degrees = fits.Sum(f => f.Degrees);
         rho = 0;
-        if (!(squares > 0) || degrees < 2)
-        {
-            return null;
-        }
+        if (!(squares > 0) || degrees < 2) return null;
 
         double pooled = squares / degrees;
         rho = Math.Clamp(fits.Sum(f => f.LagProducts) / squares, 0, 0.9);

@@ -53,16 +53,10 @@ public static class StepRebase
     private static EpochStructure Restore(EpochStructure structure, long origin)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        if (origin == 0)
-        {
-            return structure;
-        }
+        if (origin == 0) return structure;
 
         var starts = structure.StartSteps.ToArray();
-        for (int i = 0; i < starts.Length; i++)
-        {
-            starts[i] = Restore(starts[i], origin);
-        }
+        for (int i = 0; i < starts.Length; i++) starts[i] = Restore(starts[i], origin);
 
         return new EpochStructure(starts, structure.StepsPerEpoch, structure.Source, structure.Origin);
     }
@@ -71,10 +65,7 @@ public static class StepRebase
     public static EpochResolution Restore(EpochResolution resolution, long origin)
     {
         ArgumentNullException.ThrowIfNull(resolution);
-        if (origin == 0)
-        {
-            return resolution;
-        }
+        if (origin == 0) return resolution;
 
         return resolution with
         {
@@ -92,10 +83,7 @@ public static class StepRebase
 
     private static EpochHint? Rebase(EpochHint? hint, long origin)
     {
-        if (hint is null)
-        {
-            return null;
-        }
+        if (hint is null) return null;
 
         var starts = hint.EpochStartSteps?.Where(s => Fits(s, origin)).Select(s => s - origin).ToList();
         long? first = hint.FirstEpochStart is { } f && Fits(f, origin) ? f - origin : null;
@@ -104,10 +92,7 @@ public static class StepRebase
 
     private static StepSamples? Rebase(StepSamples? samples, long origin)
     {
-        if (samples is null)
-        {
-            return null;
-        }
+        if (samples is null) return null;
 
         var steps = new List<long>(samples.Steps.Count);
         var ids = new List<int[]>(samples.Ids.Count);

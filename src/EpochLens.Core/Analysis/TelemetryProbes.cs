@@ -14,46 +14,25 @@ public static class TelemetryProbes
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(structure);
         if (log.Find(SeriesRole.LearningRate) is { } lr && LearningRateChange(lr, structure) is { } lrChange)
-        {
             yield return lrChange;
-        }
 
         if (log.Find(SeriesRole.OptimizerStep) is { } counter && OptimizerStepReset(counter, structure) is { } reset)
-        {
             yield return reset;
-        }
 
-        if (StepsPerUpdate(log) is { } cadence)
-        {
-            yield return cadence;
-        }
+        if (StepsPerUpdate(log) is { } cadence) yield return cadence;
 
         if (log.Find(SeriesRole.OptimizerStep) is { } stepCounter && AccumulationGroupAtBoundary(stepCounter, structure) is { } group)
-        {
             yield return group;
-        }
 
         if (log.Find(SeriesRole.UpdateNorm) is { } norms)
         {
-            if (NormAtBoundary(norms, structure, first: true) is { } atFirst)
-            {
-                yield return atFirst;
-            }
+            if (NormAtBoundary(norms, structure, first: true) is { } atFirst) yield return atFirst;
 
-            if (NormShift(norms, structure) is { } shift)
-            {
-                yield return shift;
-            }
+            if (NormShift(norms, structure) is { } shift) yield return shift;
 
-            if (NormAtBoundary(norms, structure, first: true, later: 1) is { } second)
-            {
-                yield return second;
-            }
+            if (NormAtBoundary(norms, structure, first: true, later: 1) is { } second) yield return second;
 
-            if (NormAtBoundary(norms, structure, first: false) is { } atLast)
-            {
-                yield return atLast;
-            }
+            if (NormAtBoundary(norms, structure, first: false) is { } atLast) yield return atLast;
         }
     }
 
@@ -64,10 +43,7 @@ public static class TelemetryProbes
         // chance rate of "a change at one of two steps" is twice that of one.
         var changes = BoundaryChanges(lr, structure, (before, after) =>
             before > 0 && after > 0 ? Math.Abs(Math.Log(after / before)) : Math.Abs(after - before), earlyBy: 1);
-        if (changes is null)
-        {
-            return null;
-        }
+        if (changes is null) return null;
 
         var (atBoundaries, elsewhere) = changes.Value;
         double threshold = Math.Max(1e-6, 3 * (elsewhere.Count == 0 ? 0 : OrderStatistics.Quantile(elsewhere.ToArray(), 0.99)));
@@ -84,10 +60,7 @@ public static class TelemetryProbes
     private static Measurement? OptimizerStepReset(MetricSeries counter, EpochStructure structure)
     {
         var changes = BoundaryChanges(counter, structure, (before, after) => after < before ? 1 : 0);
-        if (changes is null)
-        {
-            return null;
-        }
+        if (changes is null) return null;
 
         return BoundaryShare(
             MeasurementIds.OptimizerStepReset,
@@ -141,26 +114,16 @@ public static class TelemetryProbes
             int next = updateSteps.BinarySearch(starts[e]);
             next = next >= 0 ? next : ~next;
             int at = first ? next + later : next - 1;
-            if (at < 0 || at >= updateSteps.Count || Math.Abs(updateSteps[at] - starts[e]) > reach)
-            {
-                continue;
-            }
+            if (at < 0 || at >= updateSteps.Count || Math.Abs(updateSteps[at] - starts[e]) > reach) continue;
 
             var around = new List<double>(2 * Neighbours);
             for (int k = at - 2; k >= 0 && k >= at - 1 - Neighbours && updateSteps[k] >= updateSteps[at] - reach; k--)
-            {
                 around.Add(updates[k]);
-            }
 
             for (int k = at + 2; k < updates.Count && k <= at + 1 + Neighbours && updateSteps[k] <= updateSteps[at] + reach; k++)
-            {
                 around.Add(updates[k]);
-            }
 
-            if (around.Count < 4)
-            {
-                continue;
-            }
+            if (around.Count < 4) continue;
 
             double value = updates[at];
             double below = around.Count(v => v < value) + (0.5 * around.Count(v => v == value));
@@ -170,10 +133,7 @@ public static class TelemetryProbes
             ratios.Add(value / RobustStatistics.Median(around.ToArray()));
         }
 
-        if (ranks.Count < 2)
-        {
-            return null;
-        }
+        if (ranks.Count < 2) return null;
 
         double meanRank = ranks.Average();
         double p = UniformRankTest.TwoSidedP(belows, rankedAmong);
@@ -205,23 +165,14 @@ public static class TelemetryProbes
         {
             int next = updateSteps.BinarySearch(starts[e]);
             next = next >= 0 ? next : ~next;
-            if (next - Window < 0 || next + Window > updates.Count)
-            {
-                continue;
-            }
+            if (next - Window < 0 || next + Window > updates.Count) continue;
 
             double before = RobustStatistics.Median(updates.GetRange(next - Window, Window).ToArray());
             double after = RobustStatistics.Median(updates.GetRange(next, Window).ToArray());
-            if (before > 0 && after > 0)
-            {
-                logRatios.Add(Math.Log(after / before));
-            }
+            if (before > 0 && after > 0) logRatios.Add(Math.Log(after / before));
         }
 
-        if (logRatios.Count < 2)
-        {
-            return null;
-        }
+        if (logRatios.Count < 2) return null;
 
         double typical = Math.Exp(RobustStatistics.Median(logRatios.ToArray()));
         return new Measurement(
@@ -254,16 +205,11 @@ public static class TelemetryProbes
             for (int i = Span; i < steps.Length; i += Span)
             {
                 double updates = values[i] - values[i - Span];
-                if (updates > 0 && double.IsFinite(updates))
-                {
-                    rates.Add((steps[i] - steps[i - Span]) / updates);
-                }
+                if (updates > 0 && double.IsFinite(updates)) rates.Add((steps[i] - steps[i - Span]) / updates);
             }
 
             if (rates.Count >= 2)
-            {
                 return Cadence(RobustStatistics.Median(rates.ToArray()), rates.Count, $"from the optimizer step counter '{counter.Name}'");
-            }
         }
 
         if (log.Find(SeriesRole.UpdateNorm) is { Count: >= 16 } norms && SignalPreparation.TypicalStride(norms.Steps) == 1)
@@ -279,9 +225,7 @@ public static class TelemetryProbes
             }
 
             if (finite >= 16 && zeros < finite)
-            {
                 return Cadence(finite / (double)(finite - zeros), finite, $"from the share of logged steps whose update norm '{norms.Name}' is zero");
-            }
         }
 
         return null;
@@ -297,30 +241,19 @@ public static class TelemetryProbes
     {
         var steps = counter.Steps;
         var values = counter.Values;
-        if (steps.Length < 16 || SignalPreparation.TypicalStride(steps) != 1)
-        {
-            return null;
-        }
+        if (steps.Length < 16 || SignalPreparation.TypicalStride(steps) != 1) return null;
 
         var updates = new List<long>();
         for (int i = 1; i < steps.Length; i++)
         {
             if (steps[i] == steps[i - 1] + 1 && double.IsFinite(values[i]) && double.IsFinite(values[i - 1]) && values[i] != values[i - 1])
-            {
                 updates.Add(steps[i]);
-            }
         }
 
-        if (updates.Count < 8)
-        {
-            return null;
-        }
+        if (updates.Count < 8) return null;
 
         var gaps = new long[updates.Count - 1];
-        for (int j = 1; j < updates.Count; j++)
-        {
-            gaps[j - 1] = updates[j] - updates[j - 1];
-        }
+        for (int j = 1; j < updates.Count; j++) gaps[j - 1] = updates[j] - updates[j - 1];
 
         long k = OrderStatistics.UpperMedian(gaps.ToArray().AsSpan());
         if (k < 2)
@@ -357,10 +290,7 @@ public static class TelemetryProbes
             }
         }
 
-        if (boundaries < 2)
-        {
-            return null;
-        }
+        if (boundaries < 2) return null;
 
         // Two groups per boundary are looked at: the chance that either is odd by itself is about twice a group's.
         double rate = Math.Min(1, 2 * (oddElsewhere + 1.0) / (elsewhere + 1.0));
@@ -416,10 +346,7 @@ public static class TelemetryProbes
     {
         var steps = series.Steps;
         var values = series.Values;
-        if (steps.Length < 4 || structure.EpochCount < 2)
-        {
-            return null;
-        }
+        if (steps.Length < 4 || structure.EpochCount < 2) return null;
 
         // changes[i] is the change from point i - 1 to point i (NaN where either is not finite).
         var changes = new double[steps.Length];
@@ -438,10 +365,7 @@ public static class TelemetryProbes
         var claimed = new bool[steps.Length];
         for (int i = 1; i < steps.Length; i++)
         {
-            if (!crossing[i])
-            {
-                continue;
-            }
+            if (!crossing[i]) continue;
 
             double c = changes[i];
             claimed[i] = true;
@@ -451,19 +375,13 @@ public static class TelemetryProbes
                 c = double.IsNaN(c) || changes[j] > c ? changes[j] : c;
             }
 
-            if (!double.IsNaN(c))
-            {
-                atBoundaries.Add(c);
-            }
+            if (!double.IsNaN(c)) atBoundaries.Add(c);
         }
 
         var elsewhere = new List<double>();
         for (int i = 1; i < steps.Length; i++)
         {
-            if (!claimed[i] && !double.IsNaN(changes[i]))
-            {
-                elsewhere.Add(changes[i]);
-            }
+            if (!claimed[i] && !double.IsNaN(changes[i])) elsewhere.Add(changes[i]);
         }
 
         return atBoundaries.Count == 0 ? null : (atBoundaries, elsewhere);
@@ -472,10 +390,7 @@ public static class TelemetryProbes
     /// <summary>P(X &gt;= k) for X ~ Binomial(n, p).</summary>
     private static double BinomialUpper(int k, int n, double p)
     {
-        if (k <= 0)
-        {
-            return 1;
-        }
+        if (k <= 0) return 1;
 
         return Math.Max(1e-300, 1 - Binomial.CDF(Math.Min(1, Math.Max(0, p)), n, k - 1));
     }

@@ -11,10 +11,7 @@ public static class TransientShape
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(profile);
         int bins = profile.BinCount;
-        if (bins < 8)
-        {
-            return null;
-        }
+        if (bins < 8) return null;
 
         var (excess, threshold) = Excess(profile);
         int length = Length(excess, threshold, bins / 2);
@@ -41,18 +38,12 @@ public static class TransientShape
     internal static int Length(double[] excess, double threshold, int limit)
     {
         int start = Math.Abs(excess[0]) > threshold ? 0 : excess.Length > 1 && Math.Abs(excess[1]) > threshold ? 1 : -1;
-        if (start < 0)
-        {
-            return 0;
-        }
+        if (start < 0) return 0;
 
         int sign = Math.Sign(excess[start]);
         bool Away(int b) => b < excess.Length && Math.Sign(excess[b]) == sign && Math.Abs(excess[b]) > threshold;
         int length = start;
-        while (length < limit && (Away(length) || Away(length + 1)))
-        {
-            length++;
-        }
+        while (length < limit && (Away(length) || Away(length + 1))) length++;
 
         return length;
     }
@@ -63,10 +54,7 @@ public static class TransientShape
         int bins = profile.BinCount;
         int width = Math.Max(1, bins / 50);
         var prefix = new double[bins + 1];
-        for (int b = 0; b < bins; b++)
-        {
-            prefix[b + 1] = prefix[b] + profile.Mean[b];
-        }
+        for (int b = 0; b < bins; b++) prefix[b + 1] = prefix[b] + profile.Mean[b];
 
         var smooth = new double[bins];
         for (int b = 0; b < bins; b++)
@@ -79,17 +67,11 @@ public static class TransientShape
         var late = smooth.AsSpan(bins / 2).ToArray();
         double settled = RobustStatistics.Median(late);
         double noise = 0;
-        for (int b = 0; b < bins; b++)
-        {
-            noise += profile.MeanSquare[b] - (profile.Mean[b] * profile.Mean[b]);
-        }
+        for (int b = 0; b < bins; b++) noise += profile.MeanSquare[b] - (profile.Mean[b] * profile.Mean[b]);
 
         noise = Math.Sqrt(Math.Max(1e-12, noise / bins) / Math.Max(1, profile.MedianCount * width));
         var excess = new double[bins];
-        for (int b = 0; b < bins; b++)
-        {
-            excess[b] = smooth[b] - settled;
-        }
+        for (int b = 0; b < bins; b++) excess[b] = smooth[b] - settled;
 
         return (excess, 2 * noise);
     }

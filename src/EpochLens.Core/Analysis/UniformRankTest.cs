@@ -22,9 +22,7 @@ public static class UniformRankTest
         ArgumentNullException.ThrowIfNull(neighbours);
         int n = below.Count;
         if (n == 0 || neighbours.Count != n || neighbours.Any(m => m < 1))
-        {
             throw new ArgumentException("one neighbour count (at least 1) per boundary, and at least one boundary");
-        }
 
         double sum = below.Sum();
         if (n > MaxExact)
@@ -61,15 +59,9 @@ public static class UniformRankTest
             for (int total = 0; total <= reach; total++)
             {
                 double p = law[total] * share;
-                if (p == 0)
-                {
-                    continue;
-                }
+                if (p == 0) continue;
 
-                for (int j = 0; j <= m; j++)
-                {
-                    next[total + j] += p;
-                }
+                for (int j = 0; j <= m; j++) next[total + j] += p;
             }
 
             reach += m;

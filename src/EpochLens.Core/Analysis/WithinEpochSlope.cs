@@ -12,20 +12,14 @@ public static class WithinEpochSlope
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(profile);
         int bins = profile.BinCount;
-        if (bins < 8)
-        {
-            return null;
-        }
+        if (bins < 8) return null;
 
         // Sum of position x value for every rotation, by the recurrence S(r+1) = S(r) + B*M[r] - total.
         var m = profile.Mean;
         double total = m.Sum();
         var weighted = new double[bins];
         double s = 0;
-        for (int p = 0; p < bins; p++)
-        {
-            s += p * m[p];
-        }
+        for (int p = 0; p < bins; p++) s += p * m[p];
 
         for (int r = 0; r < bins; r++)
         {
@@ -35,10 +29,7 @@ public static class WithinEpochSlope
 
         double meanPosition = (bins - 1) / 2.0;
         double sxx = 0;
-        for (int p = 0; p < bins; p++)
-        {
-            sxx += (p - meanPosition) * (p - meanPosition);
-        }
+        for (int p = 0; p < bins; p++) sxx += (p - meanPosition) * (p - meanPosition);
 
         // Slope per position times the span: the change across one epoch.
         double Rise(int offset) => (weighted[((offset % bins) + bins) % bins] - (meanPosition * total)) / sxx * (bins - 1);
@@ -80,9 +71,7 @@ public static class WithinEpochSlope
             int n = end - start;
             double denominator = (n * sxx) - (sx * sx);
             if (n >= signal.BinCount / 2 && n >= 4 && denominator > 0)
-            {
                 result.Add(((n * sxy) - (sx * sy)) / denominator);
-            }
         }
 
         return result;

@@ -24,10 +24,7 @@ public static class CauseIds
     /// <summary>Parses an id as written in reports; false for anything else.</summary>
     public static bool TryParse(string id, out CauseId cause)
     {
-        if (Names.TryParse(id, out cause))
-        {
-            return true;
-        }
+        if (Names.TryParse(id, out cause)) return true;
 
         cause = CauseId.None;
         return false;

@@ -27,10 +27,7 @@ public sealed record Confidence(ConfidenceLevel Level, double PValue, string Bas
     /// <summary>A confidence from a p-value, never above <paramref name="cap"/>; null when p is too weak.</summary>
     public static Confidence? From(double p, string basis, ConfidenceLevel cap = ConfidenceLevel.High)
     {
-        if (LevelFor(p) is not { } level)
-        {
-            return null;
-        }
+        if (LevelFor(p) is not { } level) return null;
 
         return new Confidence(level > cap ? cap : level, p, basis);
     }

@@ -32,10 +32,7 @@ public sealed class Diagnoser
         var series = LossSeriesChooser.Choose(log, options.Metric, options.Spell);
 
         // The log's steps and the user's length are untrusted numbers: refused plainly before any arithmetic on them.
-        if (StepBounds.SpanTooWide(series) is { } tooWide)
-        {
-            throw new DiagnosisException($"{log.Source}: {tooWide}");
-        }
+        if (StepBounds.SpanTooWide(series) is { } tooWide) throw new DiagnosisException($"{log.Source}: {tooWide}");
 
         if (options.StepsPerEpoch is { } given && StepBounds.LongerThanLog(series, given) is { } tooLong)
         {
@@ -62,9 +59,7 @@ public sealed class Diagnoser
         var resolution = EpochResolver.Resolve(log, series, options.StepsPerEpoch, options.InferEpochs ? _inference : null, options.Spell);
         int nonFinite = series.NonFiniteCount;
         if (nonFinite > 0)
-        {
             notes.Add($"{nonFinite} of {series.Count} points are NaN or infinite and were left out of the analysis (the first at step {StepRebase.Restore(FirstNonFinite(series), origin)}).");
-        }
 
         // What the user reads holds the log's own steps; the analysis and figures keep the rebased ones.
         var epochs = StepRebase.Restore(resolution, origin);
@@ -86,32 +81,20 @@ public sealed class Diagnoser
             Figures = analysis is null ? FigureData.Empty : FigureData.For(analysis, []),
         };
 
-        if (resolution.Structure is not { } structure)
-        {
-            return CannotTell($"Cannot tell: {resolution.Explanation}");
-        }
+        if (resolution.Structure is not { } structure) return CannotTell($"Cannot tell: {resolution.Explanation}");
 
         // Equal values compared with equal values say nothing, at a given length as at an inferred one.
-        if (RepeatedValue.WhyNothingShows(series.Values) is { } repeated)
-        {
-            return CannotTell($"Cannot tell: {repeated}");
-        }
+        if (RepeatedValue.WhyNothingShows(series.Values) is { } repeated) return CannotTell($"Cannot tell: {repeated}");
 
         if (StepBounds.TooWideToFold(series, structure.StepsPerEpoch) is { } tooWideToFold)
-        {
             return CannotTell($"Cannot tell: {tooWideToFold}");
-        }
 
         var analysis = EpochAnalysis.Run(log, series, structure);
         if (analysis.Profile.BinCount < MinPointsPerEpoch)
-        {
             return CannotTell($"Cannot tell: about {analysis.Profile.BinCount} logged point(s) per epoch; at least {MinPointsPerEpoch} are needed to see structure inside an epoch.", analysis);
-        }
 
         if (analysis.Signal.ValidEpochCount < 3)
-        {
             return CannotTell($"Cannot tell: the log covers {analysis.Signal.Count * analysis.Signal.BinWidth / structure.StepsPerEpoch:0.#} epoch(s); at least three are needed to compare boundaries against the trend.", analysis);
-        }
 
         double floor = InferenceFloor(resolution);
         var (findings, ruledOut) = RunDetectors(analysis, notes, skip: null, floor);
@@ -129,9 +112,7 @@ public sealed class Diagnoser
 
         var (structureP, strongest) = StructureEvidence(judged);
         if (findings.Count == 0 && structureP <= Confidence.LowBelow && strongest is not null)
-        {
             findings.Add(Unexplained(judged, structureP));
-        }
 
         findings.Sort((a, b) => b.Confidence.Level != a.Confidence.Level ? b.Confidence.Level.CompareTo(a.Confidence.Level) : a.Confidence.PValue.CompareTo(b.Confidence.PValue));
 
@@ -143,10 +124,7 @@ public sealed class Diagnoser
             findings.Insert(0, lead);
         }
         bool structureFound = findings.Count > 0 && (structureP <= Confidence.LowBelow || findings[0].Confidence.Level >= ConfidenceLevel.Medium);
-        if (!structureFound)
-        {
-            findings.Add(NoStructure(judged, structureP, structure.Source == EpochSource.Inferred));
-        }
+        if (!structureFound) findings.Add(NoStructure(judged, structureP, structure.Source == EpochSource.Inferred));
 
         return new RunDiagnosis
         {
@@ -177,10 +155,7 @@ public sealed class Diagnoser
         int tested = 0;
         foreach (var detector in _detectors)
         {
-            if (detector.Cause == skip)
-            {
-                continue;
-            }
+            if (detector.Cause == skip) continue;
 
             try
             {
@@ -304,10 +279,7 @@ public sealed class Diagnoser
         var values = series.Values;
         for (int i = 0; i < values.Length; i++)
         {
-            if (!double.IsFinite(values[i]))
-            {
-                return series.Steps[i];
-            }
+            if (!double.IsFinite(values[i])) return series.Steps[i];
         }
 
         return -1;

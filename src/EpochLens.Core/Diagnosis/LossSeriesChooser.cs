@@ -16,10 +16,7 @@ public static class LossSeriesChooser
     /// <param name="spell">How to name the metric setting when none can be chosen; <see cref="SettingSpellings.Words"/> when null.</param>
     public static MetricSeries Choose(TrainingLog log, string? metric, SettingSpelling? spell = null)
     {
-        if (Find(log, metric) is { } series)
-        {
-            return series;
-        }
+        if (Find(log, metric) is { } series) return series;
 
         throw metric is not null
             ? new DiagnosisException($"{log.Source}: no series named '{metric}'; it has {Names(log)}")
@@ -36,9 +33,7 @@ public static class LossSeriesChooser
     {
         ArgumentNullException.ThrowIfNull(log);
         if (metric is not null)
-        {
             return log.Find(metric) ?? log.Series.FirstOrDefault(s => string.Equals(s.Name, metric, StringComparison.OrdinalIgnoreCase));
-        }
 
         MetricSeries? best = null;
         int bestRank = int.MaxValue;
@@ -59,15 +54,10 @@ public static class LossSeriesChooser
     {
         bool trainRole = series.Role == SeriesRole.TrainLoss;
         if (!trainRole && (series.Role != SeriesRole.Other || !series.Name.Contains("loss", StringComparison.OrdinalIgnoreCase)))
-        {
             return int.MaxValue;
-        }
 
         var words = SeriesNameWords.Of(series.Name);
-        if (!trainRole && SeriesNameWords.AnyHeldOut(words))
-        {
-            return int.MaxValue;
-        }
+        if (!trainRole && SeriesNameWords.AnyHeldOut(words)) return int.MaxValue;
 
         bool whole = words.Contains("loss") && words.All(WholeLossWords.Contains);
         return (whole ? 0 : 2) + (trainRole ? 0 : 1);

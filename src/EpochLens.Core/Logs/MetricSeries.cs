@@ -23,16 +23,12 @@ public sealed class MetricSeries
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(values);
         if (steps.Length != values.Length || (wallTimes is not null && wallTimes.Length != steps.Length))
-        {
             throw new ArgumentException($"series '{name}': {steps.Length} steps but {values.Length} values{(wallTimes is null ? "" : $" and {wallTimes.Length} wall times")}");
-        }
 
         for (int i = 1; i < steps.Length; i++)
         {
             if (steps[i] <= steps[i - 1])
-            {
                 throw new ArgumentException($"series '{name}': steps must increase, but step {steps[i]} follows {steps[i - 1]} at index {i}");
-            }
         }
 
         Name = name;
@@ -68,10 +64,7 @@ public sealed class MetricSeries
             int count = 0;
             foreach (var v in _values)
             {
-                if (!double.IsFinite(v))
-                {
-                    count++;
-                }
+                if (!double.IsFinite(v)) count++;
             }
 
             return count;
@@ -89,10 +82,7 @@ public sealed class MetricSeries
     public MetricSeries WithStepsShifted(long offset)
     {
         var steps = new long[_steps.Length];
-        for (int i = 0; i < steps.Length; i++)
-        {
-            steps[i] = _steps[i] + offset;
-        }
+        for (int i = 0; i < steps.Length; i++) steps[i] = _steps[i] + offset;
 
         return new(Name, steps, _values, _wallTimes, Role, Averaging);
     }

@@ -58,15 +58,9 @@ public sealed class MetricSeriesBuilder
     /// </summary>
     public bool Reserve(int points)
     {
-        if (_count > 0 || _stepChunks.Count > 0 || points <= ChunkSize)
-        {
-            return points <= ChunkSize;
-        }
+        if (_count > 0 || _stepChunks.Count > 0 || points <= ChunkSize) return points <= ChunkSize;
 
-        if (!TakeCapacity(points))
-        {
-            return false;
-        }
+        if (!TakeCapacity(points)) return false;
 
         // Uninitialised: pages are touched only as points arrive, so room never used is never resident.
         _firstSpan = points;
@@ -92,10 +86,7 @@ public sealed class MetricSeriesBuilder
         {
             _tailSteps![within] = step;
             _tailValues![within] = value;
-            if (_tailWalls is not null)
-            {
-                _tailWalls[within] = wallTime;
-            }
+            if (_tailWalls is not null) _tailWalls[within] = wallTime;
 
             _count++;
             _lastStep = step;
@@ -104,10 +95,7 @@ public sealed class MetricSeriesBuilder
         }
 
         var order = AddInNewChunkOrOutOfOrder(step, value, wallTime);
-        if (order == StepOrder.Dropped)
-        {
-            return order;
-        }
+        if (order == StepOrder.Dropped) return order;
 
         int last = Locate(_count - 1).Chunk;
         _tailStart = ChunkStart(last);
@@ -143,10 +131,7 @@ public sealed class MetricSeriesBuilder
         if (_count == ChunkStart(_stepChunks.Count))
         {
             int size = _stepChunks.Count == 0 ? FirstChunkInitialSize : ChunkSize;
-            if (!TakeCapacity(size))
-            {
-                return StepOrder.Dropped;
-            }
+            if (!TakeCapacity(size)) return StepOrder.Dropped;
 
             _stepChunks.Add(new long[size]);
             _valueChunks.Add(new double[size]);
@@ -155,9 +140,7 @@ public sealed class MetricSeriesBuilder
         else if (_count - ChunkStart(_stepChunks.Count - 1) >= _stepChunks[^1].Length)
         {
             if (!TakeCapacity(Math.Min(ChunkSize, _stepChunks[^1].Length * 2) - _stepChunks[^1].Length))
-            {
                 return StepOrder.Dropped;
-            }
 
             GrowLastChunk();
         }
@@ -216,10 +199,7 @@ public sealed class MetricSeriesBuilder
         for (int chunk = 0, start = 0; start < _count; start = ChunkStart(++chunk))
         {
             Array.Copy(chunks[chunk], 0, all, start, Math.Min(ChunkStart(chunk + 1), _count) - start);
-            if (release)
-            {
-                chunks[chunk] = [];
-            }
+            if (release) chunks[chunk] = [];
         }
 
         return all;
@@ -299,10 +279,7 @@ public sealed class MetricSeriesBuilder
         // The tail chunk may be gone: make the next Add take the slow path, which finds it again.
         _lastStep = long.MaxValue;
         int chunksNeeded = count == 0 ? 0 : Locate(count - 1).Chunk + 1;
-        if (chunksNeeded == 0)
-        {
-            _firstSpan = ChunkSize;
-        }
+        if (chunksNeeded == 0) _firstSpan = ChunkSize;
 
         if (_stepChunks.Count > chunksNeeded)
         {

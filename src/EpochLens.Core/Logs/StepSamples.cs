@@ -5,10 +5,7 @@ public sealed class StepSamples
 {
     public StepSamples(long[] steps, int[][] ids)
     {
-        if (steps.Length != ids.Length)
-        {
-            throw new ArgumentException($"{steps.Length} steps but {ids.Length} id lists");
-        }
+        if (steps.Length != ids.Length) throw new ArgumentException($"{steps.Length} steps but {ids.Length} id lists");
 
         Steps = steps;
         Ids = ids;

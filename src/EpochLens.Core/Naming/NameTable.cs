@@ -36,10 +36,7 @@ public sealed class NameTable<T>
     {
         foreach (var (known, name) in _names)
         {
-            if (EqualityComparer<T>.Default.Equals(known, value))
-            {
-                return name;
-            }
+            if (EqualityComparer<T>.Default.Equals(known, value)) return name;
         }
 
         throw new ArgumentOutOfRangeException(nameof(value), value, $"no name for {value}");

@@ -28,16 +28,11 @@ internal static class RayTuneTrials
             var kept = folder.FirstOrDefault(l => IsFile(l, Results)) ?? folder.FirstOrDefault(l => IsFile(l, Progress));
             bool isTrial = kept is not null
                 && (File.Exists(Path.Combine(folder.Key, Parameters)) || folder.Any(l => IsFile(l, Results)) && folder.Any(l => IsFile(l, Progress)));
-            if (!isTrial)
-            {
-                continue;
-            }
+            if (!isTrial) continue;
 
             // params.json is the trial's configuration: a reader that claims it refuses it on its own.
             foreach (var log in folder.Where(l => !ReferenceEquals(l, kept) && !IsFile(l, Parameters) && CopyFormats.Contains(l.Reader.Format)))
-            {
                 copies[log] = kept!;
-            }
         }
 
         return copies;

@@ -13,10 +13,7 @@ public static class SweepDiscovery
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(folder);
-        if (!Directory.Exists(folder))
-        {
-            throw new LogReadException(folder, "no such folder");
-        }
+        if (!Directory.Exists(folder)) throw new LogReadException(folder, "no such folder");
 
         var found = reader.FindLogs(folder, options, problems);
         string root = Path.GetFullPath(folder);
@@ -26,10 +23,7 @@ public static class SweepDiscovery
         foreach (var log in found)
         {
             string name = RunName(root, log.Name);
-            if (!shard.Holds(name))
-            {
-                continue;
-            }
+            if (!shard.Holds(name)) continue;
 
             string shown = Shown(folder, name);
             if (copies.TryGetValue(log, out var kept))

@@ -54,10 +54,7 @@ public readonly record struct SweepShard(int Index, int Count)
     {
         ArgumentNullException.ThrowIfNull(runName);
         ulong hash = 14695981039346656037UL;
-        foreach (byte b in Encoding.UTF8.GetBytes(runName.Replace('\\', '/')))
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
+        foreach (byte b in Encoding.UTF8.GetBytes(runName.Replace('\\', '/'))) hash = (hash ^ b) * 1099511628211UL;
 
         return hash;
     }

@@ -78,10 +78,7 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
+        if (_disposed) return;
 
         _disposed = true;
         _stepsCsv?.Dispose();
@@ -95,10 +92,7 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
 
     private void FlushIfDue()
     {
-        if (_sinceFlush.Elapsed >= FlushInterval)
-        {
-            Flush();
-        }
+        if (_sinceFlush.Elapsed >= FlushInterval) Flush();
     }
 
     private StreamWriter OpenAppend(string name, string? header)
@@ -106,10 +100,7 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
         var path = Path.Combine(Folder, name);
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
         var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16) { NewLine = "\n" };
-        if (header is not null && stream.Length == 0)
-        {
-            writer.WriteLine(header);
-        }
+        if (header is not null && stream.Length == 0) writer.WriteLine(header);
 
         return writer;
     }
@@ -147,15 +138,9 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
 
     private static StringBuilder FormatInto(StringBuilder line, double value)
     {
-        if (double.IsNaN(value))
-        {
-            return line.Append("NaN");
-        }
+        if (double.IsNaN(value)) return line.Append("NaN");
 
-        if (double.IsInfinity(value))
-        {
-            return line.Append(value > 0 ? "Infinity" : "-Infinity");
-        }
+        if (double.IsInfinity(value)) return line.Append(value > 0 ? "Infinity" : "-Infinity");
 
         // The interpolation handler formats straight into the builder: no string per number.
         var asFloat = (float)value;
@@ -200,10 +185,7 @@ public sealed class TelemetryWriter : ITelemetrySink, IDisposable
             Next().Append(json ? "[" : "");
             for (int i = 0; i < ids.Count; i++)
             {
-                if (i > 0)
-                {
-                    line.Append(json ? ',' : TelemetryFiles.SampleIdSeparator);
-                }
+                if (i > 0) line.Append(json ? ',' : TelemetryFiles.SampleIdSeparator);
 
                 line.Append(ids[i]);
             }

@@ -55,10 +55,7 @@ internal sealed class AppendedFileTail
                 Rewrites++;
             }
 
-            if (length == seen)
-            {
-                return rewritten;
-            }
+            if (length == seen) return rewritten;
 
             buffer ??= new byte[ChunkSize];
             stream.Position = seen;

@@ -75,10 +75,7 @@ internal sealed class AppendedLogFollower : ILogFollower
 
         foreach (var file in files)
         {
-            if (!_tails.TryGetValue(file, out var tail))
-            {
-                _tails[file] = tail = new AppendedFileTail(file);
-            }
+            if (!_tails.TryGetValue(file, out var tail)) _tails[file] = tail = new AppendedFileTail(file);
 
             news |= tail.Look(ref _bytesRead, ref _buffer);
         }
@@ -94,9 +91,7 @@ internal sealed class AppendedLogFollower : ILogFollower
         foreach (var ((reader, key), files) in groups.OrderBy(g => g.Key.Key, StringComparer.Ordinal))
         {
             if (!_logs.TryGetValue((reader, key), out var log))
-            {
                 _logs[(reader, key)] = log = new FollowedLog(reader, key, files, alone: File.Exists(_path) && reader.GroupKey(_path) != _path);
-            }
 
             log.Update(files);
             try
@@ -143,16 +138,10 @@ internal sealed class AppendedLogFollower : ILogFollower
         bool single = File.Exists(_path);
         foreach (var file in _tails.Keys.Order(StringComparer.Ordinal))
         {
-            if (Reader(file, single) is not { } reader)
-            {
-                continue;
-            }
+            if (Reader(file, single) is not { } reader) continue;
 
             var key = (reader, single ? _path : reader.GroupKey(file));
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
 
             list.Add(file);
         }
@@ -192,15 +181,9 @@ internal sealed class AppendedLogFollower : ILogFollower
 
     private List<string> Files()
     {
-        if (File.Exists(_path))
-        {
-            return SpecialFile.Kind(_path) is null ? [_path] : [];
-        }
+        if (File.Exists(_path)) return SpecialFile.Kind(_path) is null ? [_path] : [];
 
-        if (!Directory.Exists(_path))
-        {
-            return [];
-        }
+        if (!Directory.Exists(_path)) return [];
 
         try
         {

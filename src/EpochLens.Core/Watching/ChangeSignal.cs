@@ -51,17 +51,11 @@ public sealed class ChangeSignal : IDisposable
             _watcher = null;
         }
 
-        if (_watcher is null && !_pollOnly)
-        {
-            TryWatch();
-        }
+        if (_watcher is null && !_pollOnly) TryWatch();
 
         // With notifications the timed wait is only a safety net: it can be the longest one at once.
         var wait = _interval * (_watcher is null ? _backOff : MaxBackOff);
-        if (atMost is { } bound && bound < wait)
-        {
-            wait = bound < TimeSpan.Zero ? TimeSpan.Zero : bound;
-        }
+        if (atMost is { } bound && bound < wait) wait = bound < TimeSpan.Zero ? TimeSpan.Zero : bound;
 
         try
         {
@@ -82,10 +76,7 @@ public sealed class ChangeSignal : IDisposable
 
     private void TryWatch()
     {
-        if (_pollOnly)
-        {
-            return;
-        }
+        if (_pollOnly) return;
 
         bool isFolder = Directory.Exists(_path);
         string? folder = isFolder ? _path : Path.GetDirectoryName(Path.GetFullPath(_path));
@@ -102,10 +93,7 @@ public sealed class ChangeSignal : IDisposable
                 IncludeSubdirectories = isFolder,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.LastWrite,
             };
-            if (!isFolder)
-            {
-                watcher.Filter = Path.GetFileName(_path);
-            }
+            if (!isFolder) watcher.Filter = Path.GetFileName(_path);
 
             watcher.Changed += (_, _) => Signal();
             watcher.Created += (_, _) => Signal();
@@ -127,10 +115,7 @@ public sealed class ChangeSignal : IDisposable
     {
         try
         {
-            if (_changed.CurrentCount == 0)
-            {
-                _changed.Release();
-            }
+            if (_changed.CurrentCount == 0) _changed.Release();
         }
         catch (Exception e) when (e is SemaphoreFullException or ObjectDisposedException)
         {

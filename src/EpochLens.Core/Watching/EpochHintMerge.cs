@@ -16,10 +16,7 @@ internal static class EpochHintMerge
     public static string? TryMerge(EpochHint? before, EpochHint? window, long lastStep, out EpochHint? merged)
     {
         merged = before;
-        if (before is null && window is null)
-        {
-            return null;
-        }
+        if (before is null && window is null) return null;
 
         if (before is null || window is null || before.Origin != window.Origin || before.FirstEpochStart != window.FirstEpochStart
             || (before.EpochStartSteps is null) != (window.EpochStartSteps is null))
@@ -66,18 +63,12 @@ internal static class EpochHintMerge
     /// <summary>The gap between evenly spaced starts (three or more), or null.</summary>
     private static double? EvenGap(IReadOnlyList<long>? starts)
     {
-        if (starts is not { Count: >= 3 })
-        {
-            return null;
-        }
+        if (starts is not { Count: >= 3 }) return null;
 
         long gap = starts[1] - starts[0];
         for (int i = 2; i < starts.Count; i++)
         {
-            if (starts[i] - starts[i - 1] != gap)
-            {
-                return null;
-            }
+            if (starts[i] - starts[i - 1] != gap) return null;
         }
 
         return gap > 0 ? gap : null;

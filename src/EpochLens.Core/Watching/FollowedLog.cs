@@ -119,23 +119,15 @@ internal sealed class FollowedLog
             Commit(tails, whole: true);
         }
 
-        if (!partial)
-        {
-            return Logs;
-        }
+        if (!partial) return Logs;
 
         // This snapshot also reads the lines still being written, as they stand (analyze would); they are not kept.
         if (Logs.Count == 1 && ReadWindows(tails, toEnd: true, options, problems, ref bytesRead, out var withPartial) is null)
-        {
             return [withPartial!];
-        }
 
         // Until watching ends, a line that the window cannot take waits (a progress bar redrawn without a line break
         // would else cost a whole read per diagnosis); the final snapshot reads it as analyze does.
-        if (!final)
-        {
-            return Logs;
-        }
+        if (!final) return Logs;
 
         try
         {
@@ -149,10 +141,7 @@ internal sealed class FollowedLog
 
     private IReadOnlyList<TrainingLog> ReadFiles(IReadOnlyList<string> files, ReadOptions options, IProblemSink problems, ref long bytesRead)
     {
-        foreach (var file in files)
-        {
-            bytesRead += Length(file);
-        }
+        foreach (var file in files) bytesRead += Length(file);
 
         var budget = new PointBudget(options.MaxPoints, options.Progress);
         IReadOnlyList<TrainingLog> logs;
@@ -190,9 +179,7 @@ internal sealed class FollowedLog
 
             // Two files of one name (a telemetry folder holds one of each): read from where they are.
             if (copies.Distinct(StringComparer.Ordinal).Count() != copies.Count)
-            {
                 return ReadFiles(_files, options, problems, ref bytesRead);
-            }
 
             var logs = ReadFiles(copies, options, held, ref bytesRead);
             held.Release(problems);
@@ -226,9 +213,7 @@ internal sealed class FollowedLog
                 string copy = Path.Combine(folder.FullName, Path.GetFileName(file));
                 long? end = toEnd ? null : tails.TryGetValue(file, out var tail) ? tail.CompleteBytes : null;
                 if (copies.Contains(copy, StringComparer.Ordinal) || Window(file).CopyTo(copy, end, ref bytesRead) is not { } cut)
-                {
                     return "a file that cannot be cut by lines";
-                }
 
                 held.Add(copy, file, cut);
                 copies.Add(copy);
@@ -241,19 +226,13 @@ internal sealed class FollowedLog
                 read = Reader.Read(new LogSource(Name, copies), options, held);
             }
 
-            if (read.Count != 1)
-            {
-                return "the window reads as another number of runs";
-            }
+            if (read.Count != 1) return "the window reads as another number of runs";
 
             if (LogMerge.TryMerge(Logs[0], read[0], options.MaxPoints, out merged, out bool readOtherwise) is { } refusal)
             {
                 if (readOtherwise)
                 {
-                    foreach (var file in _files)
-                    {
-                        Window(file).Widen();
-                    }
+                    foreach (var file in _files) Window(file).Widen();
                 }
 
                 return refusal;
@@ -286,10 +265,7 @@ internal sealed class FollowedLog
 
     private LineWindow Window(string file)
     {
-        if (!_windows.TryGetValue(file, out var window))
-        {
-            _windows[file] = window = new LineWindow(file);
-        }
+        if (!_windows.TryGetValue(file, out var window)) _windows[file] = window = new LineWindow(file);
 
         return window;
     }
@@ -311,16 +287,10 @@ internal sealed class FollowedLog
     {
         foreach (var file in _files)
         {
-            if (!tails.TryGetValue(file, out var tail))
-            {
-                continue;
-            }
+            if (!tails.TryGetValue(file, out var tail)) continue;
 
             var window = Window(file);
-            if (whole)
-            {
-                window.Forget();
-            }
+            if (whole) window.Forget();
 
             window.CommittedEnd = tail.CompleteBytes;
             window.CommittedLines = tail.CompleteLines;

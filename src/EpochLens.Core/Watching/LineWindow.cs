@@ -59,9 +59,7 @@ internal sealed class LineWindow
         }
 
         if ((_prefixEnd < 0 && !SettlePrefix(source, ref bytesRead)) || CommittedEnd <= _prefixEnd || CommittedEnd > to)
-        {
             return null;
-        }
 
         var (contextStart, contextLines) = ContextStart(source, ref bytesRead);
         Copy(source, 0, _prefixEnd, output, ref bytesRead);
@@ -91,10 +89,7 @@ internal sealed class LineWindow
         int read = source.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         bytesRead += read;
         var span = head.AsSpan(0, read);
-        if (FileHead.IsGzip(span) || TextEncoding.Utf16Of(span) is not null)
-        {
-            return false;
-        }
+        if (FileHead.IsGzip(span) || TextEncoding.Utf16Of(span) is not null) return false;
 
         long lines = 0;
         int end = -1;
@@ -104,10 +99,7 @@ internal sealed class LineWindow
             lines++;
         }
 
-        if (end < 0)
-        {
-            return false;
-        }
+        if (end < 0) return false;
 
         _prefixEnd = end + 1;
         _prefixLines = lines;
@@ -151,10 +143,7 @@ internal sealed class LineWindow
         while (left > 0)
         {
             int read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-            if (read == 0)
-            {
-                break;
-            }
+            if (read == 0) break;
 
             output.Write(buffer, 0, read);
             bytesRead += read;

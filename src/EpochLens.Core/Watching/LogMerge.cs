@@ -21,23 +21,15 @@ internal static class LogMerge
         ArgumentNullException.ThrowIfNull(window);
         merged = null;
         readOtherwise = false;
-        if (before.Format != window.Format)
-        {
-            return $"read as {window.Format}, not {before.Format}";
-        }
+        if (before.Format != window.Format) return $"read as {window.Format}, not {before.Format}";
 
         var newPoints = new Dictionary<string, (MetricSeries Series, int From)>(StringComparer.Ordinal);
         foreach (var series in window.Series)
         {
-            if (before.Find(series.Name) is not { } old)
-            {
-                return $"a new series '{series.Name}' appeared";
-            }
+            if (before.Find(series.Name) is not { } old) return $"a new series '{series.Name}' appeared";
 
             if (old.Role != series.Role || old.Averaging != series.Averaging || old.HasWallTimes != series.HasWallTimes)
-            {
                 return $"series '{series.Name}' is read differently now";
-            }
 
             int from = NewFrom(old, series);
             if (from < 0)
@@ -58,21 +50,14 @@ internal static class LogMerge
             joined.Add(series);
         }
 
-        if (total > maxPoints)
-        {
-            return "the memory budget is reached";
-        }
+        if (total > maxPoints) return "the memory budget is reached";
 
         long lastStep = before.Series.Where(s => s.Count > 0).Select(s => s.Steps[^1]).DefaultIfEmpty(long.MinValue).Max();
         if (EpochHintMerge.TryMerge(before.Epochs, window.Epochs, lastStep, out var epochs) is { } refusal)
-        {
             return refusal;
-        }
 
         if (!TryMergeSamples(before.Samples, window.Samples, out var samples))
-        {
             return "the sample ids read again differ";
-        }
 
         merged = new TrainingLog(before.Source, before.Format, joined, epochs, samples);
         return null;
@@ -92,9 +77,7 @@ internal static class LogMerge
         {
             int at = steps.BinarySearch(window.Steps[i]);
             if (at < 0 || BitConverter.DoubleToInt64Bits(values[at]) != BitConverter.DoubleToInt64Bits(window.Values[i]))
-            {
                 return -1;
-            }
         }
 
         return i;
@@ -102,10 +85,7 @@ internal static class LogMerge
 
     private static MetricSeries Append(MetricSeries old, MetricSeries window, int from)
     {
-        if (from == window.Count)
-        {
-            return old;
-        }
+        if (from == window.Count) return old;
 
         var steps = Join(old.Steps, window.Steps[from..]);
         var values = Join(old.Values, window.Values[from..]);
@@ -126,31 +106,20 @@ internal static class LogMerge
     private static bool TryMergeSamples(StepSamples? before, StepSamples? window, out StepSamples? merged)
     {
         merged = before;
-        if (window is null)
-        {
-            return true;
-        }
+        if (window is null) return true;
 
-        if (before is null)
-        {
-            return false;
-        }
+        if (before is null) return false;
 
         long last = before.Steps.Count > 0 ? before.Steps[^1] : long.MinValue;
         int from = 0;
         for (; from < window.Steps.Count && window.Steps[from] <= last; from++)
         {
             int at = BinarySearch(before.Steps, window.Steps[from]);
-            if (at < 0 || !before.Ids[at].AsSpan().SequenceEqual(window.Ids[from]))
-            {
-                return false;
-            }
+            if (at < 0 || !before.Ids[at].AsSpan().SequenceEqual(window.Ids[from])) return false;
         }
 
         if (from < window.Steps.Count)
-        {
             merged = new StepSamples([.. before.Steps, .. window.Steps.Skip(from)], [.. before.Ids, .. window.Ids.Skip(from)]);
-        }
 
         return true;
     }
@@ -161,10 +130,7 @@ internal static class LogMerge
         while (low <= high)
         {
             int middle = low + ((high - low) >> 1);
-            if (steps[middle] == step)
-            {
-                return middle;
-            }
+            if (steps[middle] == step) return middle;
 
             if (steps[middle] < step)
             {

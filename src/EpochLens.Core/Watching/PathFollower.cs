@@ -51,16 +51,11 @@ public sealed class PathFollower : ILogFollower
 
     private ILogFollower? Decide()
     {
-        if (SpecialFile.Kind(_path) is not null)
-        {
-            return null;
-        }
+        if (SpecialFile.Kind(_path) is not null) return null;
 
         bool tensorBoard = string.Equals(_options.Format, TensorBoardReader.Default.Format, StringComparison.OrdinalIgnoreCase);
         if (_options.Format is not null)
-        {
             return File.Exists(_path) || Directory.Exists(_path) ? Create(tensorBoard) : null;
-        }
 
         var files = File.Exists(_path) ? [_path] : Directory.Exists(_path) ? Candidates() : [];
         ILogReader? found = null;
@@ -77,10 +72,7 @@ public sealed class PathFollower : ILogFollower
                 continue;
             }
 
-            if (reader == TensorBoardReader.Default)
-            {
-                return Create(tensorBoard: true);
-            }
+            if (reader == TensorBoardReader.Default) return Create(tensorBoard: true);
 
             found ??= reader;
         }

@@ -57,15 +57,10 @@ public sealed class RunWatcher
             _undiagnosed = true;
         }
 
-        if (!_undiagnosed || !_cadence.Due(_follower.LastStep, now))
-        {
-            return new WatchUpdate(read, [], [], []);
-        }
+        if (!_undiagnosed || !_cadence.Due(_follower.LastStep, now)) return new WatchUpdate(read, [], [], []);
 
         if (_follower.PartialLinePending && now - (_waitingSince ??= now) < PartialLineWait)
-        {
             return new WatchUpdate(read, [], [], []);
-        }
 
         return Diagnose(read, problems, now);
     }
@@ -89,10 +84,7 @@ public sealed class RunWatcher
         var failures = new List<string>();
         foreach (var log in logs)
         {
-            if (logs.Count > 1 && !LossSeriesChooser.HasLoss(log, _options.Metric))
-            {
-                continue;
-            }
+            if (logs.Count > 1 && !LossSeriesChooser.HasLoss(log, _options.Metric)) continue;
 
             try
             {
@@ -107,10 +99,7 @@ public sealed class RunWatcher
         var changes = diagnoses.SelectMany(_tracker.Compare).ToList();
         bool changed = changes.Any(c => c.Kind != VerdictChangeKind.StillNothing);
         _cadence.Diagnosed(step, diagnoses.FirstOrDefault()?.Epochs.Structure, changed, now, logs.FirstOrDefault(l => l.Epochs is not null)?.Epochs);
-        if (diagnoses.Count > 0)
-        {
-            Latest = diagnoses;
-        }
+        if (diagnoses.Count > 0) Latest = diagnoses;
 
         DiagnosisCount++;
         return new WatchUpdate(read, diagnoses, failures, changes);

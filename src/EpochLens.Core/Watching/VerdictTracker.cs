@@ -24,9 +24,7 @@ public sealed class VerdictTracker
         var changes = new List<VerdictChange>();
         // Findings appearing say so themselves, one line each; an outcome line is for losing them or for "cannot tell".
         if (before.Outcome != diagnosis.Outcome && !(diagnosis.Outcome == DiagnosisOutcome.Findings && findings.Count > 0))
-        {
             changes.Add(new VerdictChange(VerdictChangeKind.Outcome, diagnosis, OutcomeBefore: before.Outcome));
-        }
 
         foreach (var now in findings)
         {
@@ -38,27 +36,19 @@ public sealed class VerdictTracker
             }
 
             if (now.Confidence != then.Confidence)
-            {
                 changes.Add(new VerdictChange(now.Confidence > then.Confidence ? VerdictChangeKind.ConfidenceUp : VerdictChangeKind.ConfidenceDown, diagnosis, then, now));
-            }
 
             if (now.Severity != then.Severity)
-            {
                 changes.Add(new VerdictChange(VerdictChangeKind.SeverityChanged, diagnosis, then, now));
-            }
         }
 
         foreach (var then in before.Findings.Where(t => findings.All(f => f.Cause != t.Cause)))
-        {
             changes.Add(new VerdictChange(VerdictChangeKind.FindingGone, diagnosis, Before: then));
-        }
 
         int unchanged = changes.Count == 0 ? before.Unchanged + 1 : 0;
         _runs[diagnosis.Source] = new Remembered(diagnosis.Outcome, findings, unchanged);
         if (changes.Count == 0 && findings.Count == 0 && IsPowerOfFour(unchanged))
-        {
             changes.Add(new VerdictChange(VerdictChangeKind.StillNothing, diagnosis, Unchanged: unchanged));
-        }
 
         return changes;
     }

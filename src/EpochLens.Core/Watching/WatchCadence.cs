@@ -34,26 +34,15 @@ public sealed class WatchCadence
     /// <summary>Whether the run, now at <paramref name="step"/>, is due a diagnosis.</summary>
     public bool Due(long? step, DateTimeOffset now)
     {
-        if (step is not long current)
-        {
-            return false;
-        }
+        if (step is not long current) return false;
 
-        if (_lastStep is not long last)
-        {
-            return true;
-        }
+        if (_lastStep is not long last) return true;
 
-        if (current <= last)
-        {
-            return false;
-        }
+        if (current <= last) return false;
 
         bool intervalPassed = now - _lastTime >= _interval * _backOff;
         if (_stepsPerEpoch is double perEpoch)
-        {
             return CompletedEpochs(current, perEpoch) > CompletedEpochs(last, perEpoch) && (Grown(current, last, 64) || intervalPassed);
-        }
 
         // A log that has doubled is due whatever the time: it may now hold the epochs a verdict needs.
         return (intervalPassed && Grown(current, last, 8)) || Grown(current, last, 1);
@@ -86,9 +75,7 @@ public sealed class WatchCadence
     {
         var starts = hint?.EpochStartSteps;
         if (hint?.StepsPerEpoch is double perEpoch && perEpoch >= 1 && double.IsFinite(perEpoch))
-        {
             return (perEpoch, hint.FirstEpochStart ?? (starts is { Count: > 0 } ? starts[0] : 0));
-        }
 
         return starts is { Count: >= 2 } && starts[^1] > starts[0] ? ((double)(starts[^1] - starts[0]) / (starts.Count - 1), starts[0]) : null;
     }

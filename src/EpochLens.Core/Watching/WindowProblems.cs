@@ -32,10 +32,7 @@ internal sealed partial class WindowProblems : IProblemSink
     {
         foreach (var problem in _held)
         {
-            if (Mapped(problem) is { } mapped)
-            {
-                sink.Report(mapped);
-            }
+            if (Mapped(problem) is { } mapped) sink.Report(mapped);
         }
 
         _held.Clear();
@@ -43,17 +40,12 @@ internal sealed partial class WindowProblems : IProblemSink
 
     private ReadProblem? Mapped(ReadProblem problem)
     {
-        if (!_windows.TryGetValue(problem.File, out var window))
-        {
-            return problem;
-        }
+        if (!_windows.TryGetValue(problem.File, out var window)) return problem;
 
         var copy = window.Copy;
         var line = LineNumber().Match(problem.Location);
         if (line.Success && long.Parse(line.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is long number && number <= copy.LinesReadBefore)
-        {
             return null;
-        }
 
         string location = LineNumber().Replace(problem.Location, m => $"line {copy.FileLine(long.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture))}");
         location = ByteOffset().Replace(location, m => $"byte {copy.FileByte(long.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture))}");

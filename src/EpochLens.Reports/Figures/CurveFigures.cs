@@ -17,10 +17,7 @@ internal static class CurveFigures
         var starts = analysis.Structure.StartSteps;
         int every = (starts.Length + MaxBoundaryLines - 1) / MaxBoundaryLines;
         var plot = Curve(signal, 0, signal.Count, metric, analysis.Log.StepOrigin);
-        for (int e = 1; e < starts.Length; e += Math.Max(1, every))
-        {
-            VerticalMark(plot, starts[e], Boundary);
-        }
+        for (int e = 1; e < starts.Length; e += Math.Max(1, every)) VerticalMark(plot, starts[e], Boundary);
 
         string marked = every > 1 ? $"every {every}th of the {starts.Length - 1} epoch boundaries is marked (dashed)" : "epoch boundaries dashed";
         return new ReportFigure(
@@ -34,25 +31,16 @@ internal static class CurveFigures
     {
         var signal = analysis.Signal;
         var starts = analysis.Structure.StartSteps;
-        if (starts.Length < 2)
-        {
-            return null;
-        }
+        if (starts.Length < 2) return null;
 
         int firstEpoch = Math.Max(0, starts.Length - CloseUpEpochs - 1);
         long from = starts[firstEpoch];
         int begin = Array.BinarySearch(signal.Steps, from);
         begin = begin >= 0 ? begin : ~begin;
-        if (signal.Count - begin < 8)
-        {
-            return null;
-        }
+        if (signal.Count - begin < 8) return null;
 
         var plot = Curve(signal, begin, signal.Count, metric, analysis.Log.StepOrigin);
-        for (int e = firstEpoch + 1; e < starts.Length; e++)
-        {
-            VerticalMark(plot, starts[e], Boundary);
-        }
+        for (int e = firstEpoch + 1; e < starts.Length; e++) VerticalMark(plot, starts[e], Boundary);
 
         return new ReportFigure(
             "curve-last-epochs",
@@ -71,10 +59,7 @@ internal static class CurveFigures
         var (sx, sy) = MinMaxDecimator.Decimate(steps, signal.Trend.AsSpan(from, to - from), Columns);
         if (signal.LogSpace)
         {
-            for (int i = 0; i < sy.Length; i++)
-            {
-                sy[i] = Math.Exp(sy[i]);
-            }
+            for (int i = 0; i < sy.Length; i++) sy[i] = Math.Exp(sy[i]);
         }
 
         Line(plot, sx, sy, Smooth, "trend", 2);

@@ -28,10 +28,7 @@ internal static class EvidenceFigures
     /// <summary>The running mean's signature: changes that shrink like 1/k through the epoch, on log-log axes.</summary>
     private static ReportFigure? ChangeByPosition(RunDiagnosis run, EpochAnalysis analysis, string id)
     {
-        if (run.Figures.ChangeByPosition is not { } change)
-        {
-            return null;
-        }
+        if (run.Figures.ChangeByPosition is not { } change) return null;
 
         double width = analysis.Signal.BinWidth;
         var x = new List<double>();
@@ -45,10 +42,7 @@ internal static class EvidenceFigures
             }
         }
 
-        if (x.Count < 2)
-        {
-            return null;
-        }
+        if (x.Count < 2) return null;
 
         var plot = NewPlot("log10 position in the epoch (steps + 1)", "log10 mean |step-to-step change|");
         var (dx, dy) = MinMaxDecimator.Decimate([.. x], [.. y], Columns);
@@ -74,26 +68,17 @@ internal static class EvidenceFigures
         {
             long boundary = starts[e];
             int from = Lower(signal.Steps, boundary - reach), to = Lower(signal.Steps, boundary + reach);
-            if (to - from < 4 || from == 0 || to >= signal.Count)
-            {
-                continue;
-            }
+            if (to - from < 4 || from == 0 || to >= signal.Count) continue;
 
             var x = new double[to - from];
-            for (int i = from; i < to; i++)
-            {
-                x[i - from] = signal.Steps[i] - boundary;
-            }
+            for (int i = from; i < to; i++) x[i - from] = signal.Steps[i] - boundary;
 
             var (dx, dy) = MinMaxDecimator.Decimate(x, signal.Values.AsSpan(from, to - from), Columns);
             Line(plot, dx, dy, colours[drawn % colours.Length], $"epoch {e}", 1.2f);
             drawn++;
         }
 
-        if (drawn == 0)
-        {
-            return null;
-        }
+        if (drawn == 0) return null;
 
         VerticalMark(plot, -0.5, Boundary, dashed: false);
         Legend(plot);
@@ -104,26 +89,17 @@ internal static class EvidenceFigures
     /// <summary>The logged learning rate over the last epochs, with the boundaries: a schedule that moves at them.</summary>
     private static ReportFigure? LearningRate(EpochAnalysis analysis, string id)
     {
-        if (analysis.Log.Find(SeriesRole.LearningRate) is not { Count: >= 2 } rate)
-        {
-            return null;
-        }
+        if (analysis.Log.Find(SeriesRole.LearningRate) is not { Count: >= 2 } rate) return null;
 
         var starts = analysis.Structure.StartSteps;
         int firstEpoch = Math.Max(0, starts.Length - 4);
         int from = Lower(rate.Steps, starts[firstEpoch]);
-        if (rate.Count - from < 2)
-        {
-            return null;
-        }
+        if (rate.Count - from < 2) return null;
 
         var plot = NewPlot(StepAxis(analysis.Log.StepOrigin), "learning rate");
         var (x, y) = MinMaxDecimator.Decimate(rate.Steps[from..], rate.Values[from..], Columns);
         Line(plot, x, y, Raw, CurveFigures.Shorten(rate.Name), 1.5f);
-        for (int e = firstEpoch + 1; e < starts.Length; e++)
-        {
-            VerticalMark(plot, starts[e], Boundary);
-        }
+        for (int e = firstEpoch + 1; e < starts.Length; e++) VerticalMark(plot, starts[e], Boundary);
 
         Legend(plot);
         return new ReportFigure($"{id}-learning-rate", "The learning rate at the boundaries",

@@ -56,18 +56,12 @@ internal static class FigureStyle
         var line = plot.Add.VerticalLine(x);
         line.Color = color.WithAlpha(0.6);
         line.LineWidth = 1;
-        if (dashed)
-        {
-            line.LinePattern = LinePattern.Dashed;
-        }
+        if (dashed) line.LinePattern = LinePattern.Dashed;
     }
 
     public static void AddBand(Plot plot, double[] xs, double[] lower, double[] upper, string legend)
     {
-        if (xs.Length < 2)
-        {
-            return;
-        }
+        if (xs.Length < 2) return;
 
         var band = plot.Add.FillY(xs, lower, upper);
         band.FillColor = BandFill;

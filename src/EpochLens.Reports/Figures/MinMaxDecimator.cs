@@ -22,22 +22,13 @@ public static class MinMaxDecimator
     private static (double[] X, double[] Y) Decimate<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> y, int columns)
         where T : INumberBase<T>
     {
-        if (x.Length != y.Length)
-        {
-            throw new ArgumentException($"x has {x.Length} points and y {y.Length}");
-        }
+        if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} points and y {y.Length}");
 
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
         int first = FirstFinite(y), last = LastFinite(y);
-        if (first < 0)
-        {
-            return ([], []);
-        }
+        if (first < 0) return ([], []);
 
-        if (last - first + 1 <= 2 * columns)
-        {
-            return Finite(x[first..(last + 1)], y[first..(last + 1)]);
-        }
+        if (last - first + 1 <= 2 * columns) return Finite(x[first..(last + 1)], y[first..(last + 1)]);
 
         var xs = new List<double>(2 * columns);
         var ys = new List<double>(2 * columns);
@@ -46,10 +37,7 @@ public static class MinMaxDecimator
         for (int i = first; i <= last; i++)
         {
             double v = y[i];
-            if (!double.IsFinite(v))
-            {
-                continue;
-            }
+            if (!double.IsFinite(v)) continue;
 
             int c = width > 0 ? Math.Min(columns - 1, (int)((double.CreateTruncating(x[i]) - x0) / width * columns)) : 0;
             if (c != column)
@@ -79,27 +67,19 @@ public static class MinMaxDecimator
     public static (double[] X, double[] Lower, double[] Upper) Envelope(ReadOnlySpan<double> x, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, int columns)
     {
         if (x.Length != lower.Length || x.Length != upper.Length)
-        {
             throw new ArgumentException("x, lower and upper must have the same length");
-        }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
         var xs = new List<double>();
         var lows = new List<double>();
         var highs = new List<double>();
-        if (x.Length == 0)
-        {
-            return ([], [], []);
-        }
+        if (x.Length == 0) return ([], [], []);
 
         double x0 = x[0], width = x[^1] - x0;
         int column = -1;
         for (int i = 0; i < x.Length; i++)
         {
-            if (!double.IsFinite(lower[i]) || !double.IsFinite(upper[i]))
-            {
-                continue;
-            }
+            if (!double.IsFinite(lower[i]) || !double.IsFinite(upper[i])) continue;
 
             int c = x.Length <= 2 * columns || !(width > 0) ? i : Math.Min(columns - 1, (int)((x[i] - x0) / width * columns));
             if (c != column)
@@ -122,10 +102,7 @@ public static class MinMaxDecimator
     private static void Flush<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> y, int minAt, int maxAt, List<double> xs, List<double> ys)
         where T : INumberBase<T>
     {
-        if (minAt < 0)
-        {
-            return;
-        }
+        if (minAt < 0) return;
 
         int a = Math.Min(minAt, maxAt), b = Math.Max(minAt, maxAt);
         xs.Add(double.CreateTruncating(x[a]));
@@ -158,10 +135,7 @@ public static class MinMaxDecimator
     {
         for (int i = 0; i < y.Length; i++)
         {
-            if (double.IsFinite(y[i]))
-            {
-                return i;
-            }
+            if (double.IsFinite(y[i])) return i;
         }
 
         return -1;
@@ -171,10 +145,7 @@ public static class MinMaxDecimator
     {
         for (int i = y.Length - 1; i >= 0; i--)
         {
-            if (double.IsFinite(y[i]))
-            {
-                return i;
-            }
+            if (double.IsFinite(y[i])) return i;
         }
 
         return -1;

@@ -12,9 +12,7 @@ internal static class PeriodogramFigure
         Line(plot, x, y, Raw, "power", 1.2f);
         double period = epochs.Structure?.StepsPerEpoch ?? double.NaN;
         for (int harmonic = 1; harmonic <= ResidualPeriodogram.MaxCyclesPerEpoch; harmonic++)
-        {
             VerticalMark(plot, harmonic, Boundary);
-        }
 
         HorizontalReference(plot, 1);
         Legend(plot);

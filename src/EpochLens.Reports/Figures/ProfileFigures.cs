@@ -42,10 +42,7 @@ internal static class ProfileFigures
     {
         var profile = analysis.Profile;
         int half = Window(profile.BinCount);
-        if (half < 2)
-        {
-            return null;
-        }
+        if (half < 2) return null;
 
         var (x, mean, lower, upper) = AroundBoundary(profile, half, b => profile.Mean[b], b => Z95 * SafeError(profile, b));
         var plot = NewPlot("points from the boundary (0 = first point of the epoch)", "mean residual (robust SD)");
@@ -67,10 +64,7 @@ internal static class ProfileFigures
     {
         var profile = analysis.Profile;
         int half = Window(profile.BinCount);
-        if (half < 2)
-        {
-            return null;
-        }
+        if (half < 2) return null;
 
         var (x, spread, _, _) = AroundBoundary(profile, half, b => Math.Sqrt(profile.MeanSquare[b]), _ => 0);
         var plot = NewPlot("points from the boundary (0 = first point of the epoch)", "RMS residual (robust SD)");
@@ -94,10 +88,7 @@ internal static class ProfileFigures
         // Fine detail is point-to-point; past a few hundred positions it would be a solid block.
         int bins = detail ? Math.Min(profile.BinCount, 200) : profile.BinCount;
         var x = new double[bins];
-        for (int b = 0; b < bins; b++)
-        {
-            x[b] = b * width;
-        }
+        for (int b = 0; b < bins; b++) x[b] = b * width;
 
         var odd = detail ? profile.OddDetail : profile.OddMean;
         var even = detail ? profile.EvenDetail : profile.EvenMean;

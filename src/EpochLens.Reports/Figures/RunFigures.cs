@@ -7,10 +7,7 @@ public static class RunFigures
     public static IReadOnlyList<ReportFigure> Main(RunDiagnosis run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Analysis is not { Signal.ValidCount: > 0 } analysis)
-        {
-            return [];
-        }
+        if (run.Analysis is not { Signal.ValidCount: > 0 } analysis) return [];
 
         var figures = new List<ReportFigure?>
         {

@@ -26,15 +26,9 @@ internal sealed class HtmlWriter
     public HtmlWriter Open(string tag, string? cssClass = null, string? attributes = null)
     {
         _html.Append('<').Append(tag);
-        if (cssClass is not null)
-        {
-            _html.Append(" class=\"").Append(WebUtility.HtmlEncode(cssClass)).Append('"');
-        }
+        if (cssClass is not null) _html.Append(" class=\"").Append(WebUtility.HtmlEncode(cssClass)).Append('"');
 
-        if (attributes is not null)
-        {
-            _html.Append(' ').Append(attributes);
-        }
+        if (attributes is not null) _html.Append(' ').Append(attributes);
 
         _html.Append('>');
         return this;

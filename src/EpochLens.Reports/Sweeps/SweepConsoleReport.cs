@@ -34,10 +34,7 @@ public static class SweepConsoleReport
             for (int i = 0; i < rows.Count; i++)
             {
                 lines.WriteLine(Line(rows[i], widths));
-                if (i == 0)
-                {
-                    lines.WriteLine(Line([.. widths.Select(w => new string('-', w))], widths));
-                }
+                if (i == 0) lines.WriteLine(Line([.. widths.Select(w => new string('-', w))], widths));
             }
         }
 
@@ -45,10 +42,7 @@ public static class SweepConsoleReport
         {
             lines.WriteLine();
             lines.WriteLine(Plain($"Skipped ({sweep.Skipped.Count}):"));
-            foreach (var s in sweep.Skipped)
-            {
-                lines.WriteLine(Plain($"  {sweep.Inside(s.Source)}: {s.Reason}"));
-            }
+            foreach (var s in sweep.Skipped) lines.WriteLine(Plain($"  {sweep.Inside(s.Source)}: {s.Reason}"));
         }
 
         for (int i = 0; i < sweep.Runs.Count; i++)

@@ -31,18 +31,13 @@ public static class SweepHtmlReport
         {
             html.Element("h3", $"Skipped ({sweep.Skipped.Count})").Open("table").Trusted("<tr><th>log</th><th>why</th></tr>");
             foreach (var s in sweep.Skipped)
-            {
                 html.Open("tr").Element("td", s.Source).Element("td", s.Reason).Close("tr");
-            }
 
             html.Close("table").Line();
         }
 
         html.Close("section").Line();
-        for (int i = 0; i < sweep.Runs.Count; i++)
-        {
-            HtmlReport.RenderRun(html, sweep.Runs[i], $"run{i}");
-        }
+        for (int i = 0; i < sweep.Runs.Count; i++) HtmlReport.RenderRun(html, sweep.Runs[i], $"run{i}");
 
         html.Trusted("</main>\n</body>\n</html>\n");
         return html.ToString();

@@ -41,10 +41,7 @@ public static class SweepJsonLines
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+            if (string.IsNullOrWhiteSpace(line)) continue;
 
             try
             {

@@ -17,33 +17,18 @@ public sealed class SweepOrder : IComparer<RunDiagnosis>
 
     public int Compare(RunDiagnosis? x, RunDiagnosis? y)
     {
-        if (ReferenceEquals(x, y))
-        {
-            return 0;
-        }
+        if (ReferenceEquals(x, y)) return 0;
 
-        if (x is null || y is null)
-        {
-            return x is null ? 1 : -1;
-        }
+        if (x is null || y is null) return x is null ? 1 : -1;
 
         var a = Worst(x);
         var b = Worst(y);
         int order = (b?.Severity.Level ?? SeverityLevel.None).CompareTo(a?.Severity.Level ?? SeverityLevel.None);
-        if (order == 0)
-        {
-            order = OutcomeRank(x.Outcome).CompareTo(OutcomeRank(y.Outcome));
-        }
+        if (order == 0) order = OutcomeRank(x.Outcome).CompareTo(OutcomeRank(y.Outcome));
 
-        if (order == 0)
-        {
-            order = (a?.Confidence.PValue ?? 1).CompareTo(b?.Confidence.PValue ?? 1);
-        }
+        if (order == 0) order = (a?.Confidence.PValue ?? 1).CompareTo(b?.Confidence.PValue ?? 1);
 
-        if (order == 0)
-        {
-            order = string.CompareOrdinal(x.Source, y.Source);
-        }
+        if (order == 0) order = string.CompareOrdinal(x.Source, y.Source);
 
         return order != 0 ? order : string.CompareOrdinal(x.Metric, y.Metric);
     }
@@ -55,10 +40,7 @@ public sealed class SweepOrder : IComparer<RunDiagnosis>
         Finding? worst = null;
         foreach (var finding in ReportText.CauseFindings(run))
         {
-            if (worst is null || finding.Severity.Level > worst.Severity.Level)
-            {
-                worst = finding;
-            }
+            if (worst is null || finding.Severity.Level > worst.Severity.Level) worst = finding;
         }
 
         return worst;

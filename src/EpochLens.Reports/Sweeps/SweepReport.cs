@@ -43,19 +43,13 @@ public sealed class SweepReport
 
     private static string CommonFolder(IReadOnlyList<string> sources)
     {
-        if (sources.Count < 2)
-        {
-            return "";
-        }
+        if (sources.Count < 2) return "";
 
         string common = sources[0];
         foreach (var source in sources)
         {
             int n = 0;
-            while (n < common.Length && n < source.Length && common[n] == source[n])
-            {
-                n++;
-            }
+            while (n < common.Length && n < source.Length && common[n] == source[n]) n++;
 
             common = common[..n];
         }

@@ -33,10 +33,7 @@ public sealed record SweepRow(string Run, string Format, string Points, string E
     public static string EpochsCell(EpochResolution epochs)
     {
         ArgumentNullException.ThrowIfNull(epochs);
-        if (epochs.Structure is not { } s)
-        {
-            return "unknown";
-        }
+        if (epochs.Structure is not { } s) return "unknown";
 
         string length = ReportText.Number(s.StepsPerEpoch, "0.##");
         return s.Source switch

@@ -11,10 +11,7 @@ internal static class MarkdownText
 {
     public static string Escape(string? text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
+        if (string.IsNullOrEmpty(text)) return "";
 
         var escaped = new StringBuilder(text.Length + 16);
         foreach (char c in text)

@@ -36,10 +36,7 @@ internal static class ReportText
         var text = new System.Text.StringBuilder(pascal.Length + 4);
         for (int i = 0; i < pascal.Length; i++)
         {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                text.Append('-');
-            }
+            if (char.IsUpper(pascal[i]) && i > 0) text.Append('-');
 
             text.Append(char.ToLowerInvariant(pascal[i]));
         }
@@ -53,10 +50,7 @@ internal static class ReportText
     /// </summary>
     public static string Printable(string? text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
+        if (string.IsNullOrEmpty(text)) return "";
 
         System.Text.StringBuilder? cleaned = null;
         for (int i = 0; i < text.Length; i++)

@@ -24,19 +24,14 @@ public static class IdxDirectory
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         if (!Directory.Exists(directory))
-        {
             throw new DirectoryNotFoundException($"The IDX data folder {directory} does not exist.");
-        }
 
         var paths = new string?[Roles.Length];
         var missing = new List<string>();
         for (var i = 0; i < Roles.Length; i++)
         {
             paths[i] = Find(directory, Roles[i]);
-            if (paths[i] is null)
-            {
-                missing.Add($"{Roles[i]}[.gz]");
-            }
+            if (paths[i] is null) missing.Add($"{Roles[i]}[.gz]");
         }
 
         if (missing.Count > 0)
@@ -61,10 +56,7 @@ public static class IdxDirectory
         foreach (var name in candidates)
         {
             var path = Path.Combine(directory, name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
+            if (File.Exists(path)) return path;
         }
 
         return null;

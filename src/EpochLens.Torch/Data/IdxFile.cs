@@ -51,10 +51,7 @@ public static class IdxFile
             source = new PrefixedReadStream(signature[..got], stream);
         }
 
-        if (!isGzip)
-        {
-            return Parse(source, sourceName, compressed: false);
-        }
+        if (!isGzip) return Parse(source, sourceName, compressed: false);
 
         try
         {
@@ -80,9 +77,7 @@ public static class IdxFile
         header[2] = UnsignedByteType;
         header[3] = (byte)dimensions.Length;
         for (var i = 0; i < dimensions.Length; i++)
-        {
             BinaryPrimitives.WriteInt32BigEndian(header[(4 + (4 * i))..], dimensions[i]);
-        }
 
         stream.Write(header);
         stream.Write(array.Data);
@@ -117,9 +112,7 @@ public static class IdxFile
         Span<byte> magic = stackalloc byte[4];
         var got = stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
         if (got < magic.Length)
-        {
             throw Error(sourceName, $"the header is truncated: {what} holds only {got} bytes, fewer than the 4 of the IDX magic number");
-        }
 
         if (magic[0] != 0 || magic[1] != 0)
         {
@@ -128,21 +121,13 @@ public static class IdxFile
                 $"bad magic number {magic[0]:X2} {magic[1]:X2} {magic[2]:X2} {magic[3]:X2}: an IDX file starts with 00 00, a type code and the number of dimensions");
         }
 
-        if (magic[2] != UnsignedByteType)
-        {
-            throw Error(sourceName, TypeProblem(magic[2]));
-        }
+        if (magic[2] != UnsignedByteType) throw Error(sourceName, TypeProblem(magic[2]));
 
         int rank = magic[3];
-        if (rank == 0)
-        {
-            throw Error(sourceName, "the header declares zero dimensions");
-        }
+        if (rank == 0) throw Error(sourceName, "the header declares zero dimensions");
 
         if (rank > MaxDimensions)
-        {
             throw Error(sourceName, $"the header declares {rank} dimensions; at most {MaxDimensions} are supported");
-        }
 
         Span<byte> sizeBytes = stackalloc byte[4 * MaxDimensions];
         sizeBytes = sizeBytes[..(4 * rank)];
@@ -161,18 +146,14 @@ public static class IdxFile
         {
             sizes[i] = BinaryPrimitives.ReadUInt32BigEndian(sizeBytes[(4 * i)..]);
             if (sizes[i] == 0)
-            {
                 throw Error(sourceName, $"dimension {i + 1} of {rank} has size 0 ({string.Join(" x ", sizes)})");
-            }
 
             product *= sizes[i];
         }
 
         var shape = string.Join(" x ", sizes);
         if (product > MaxDataBytes)
-        {
             throw Error(sourceName, $"header says {shape} = {product} bytes, more than the {MaxDataBytes}-byte limit");
-        }
 
         var size = (int)product;
         var data = stream.CanSeek
@@ -187,14 +168,10 @@ public static class IdxFile
     {
         var present = stream.Length - stream.Position;
         if (present < size)
-        {
             throw Error(sourceName, $"header says {shape} = {size} bytes but the file holds only {present} bytes");
-        }
 
         if (present > size)
-        {
             throw Error(sourceName, $"the file holds {present - size} bytes after the {shape} = {size} bytes the header declares");
-        }
 
         var data = new byte[size];
         var got = stream.ReadAtLeast(data, size, throwOnEndOfStream: false);
@@ -217,14 +194,9 @@ public static class IdxFile
         {
             filled += stream.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
             if (filled < buffer.Length)
-            {
                 throw Error(sourceName, $"header says {shape} = {size} bytes but {what} holds only {filled} bytes");
-            }
 
-            if (filled == size)
-            {
-                break;
-            }
+            if (filled == size) break;
 
             Array.Resize(ref buffer, (int)Math.Min(size, 2L * buffer.Length));
         }
@@ -236,10 +208,7 @@ public static class IdxFile
         while ((n = stream.Read(extra)) > 0)
         {
             trailing += n;
-            if (trailing > MaxDataBytes)
-            {
-                break;
-            }
+            if (trailing > MaxDataBytes) break;
         }
 
         if (trailing > 0)

@@ -58,10 +58,7 @@ public sealed class LabeledImages
     public int[] CountPerClass()
     {
         var counts = new int[ClassCount];
-        foreach (var label in Labels)
-        {
-            counts[label]++;
-        }
+        foreach (var label in Labels) counts[label]++;
 
         return counts;
     }
@@ -130,10 +127,7 @@ public sealed class LabeledImages
     {
         for (var i = 0; i < labels.Length; i++)
         {
-            if (labels[i] >= ClassCount)
-            {
-                return i;
-            }
+            if (labels[i] >= ClassCount) return i;
         }
 
         return -1;

@@ -73,9 +73,7 @@ public sealed class CauseExperiment
 
         var (on, whyNot) = SwitchOn(original);
         if (on is null)
-        {
             return new ExperimentPlan { OriginalHasFactor = false, Change = SwitchOnText, NoExperimentBecause = whyNot };
-        }
 
         return new ExperimentPlan
         {

@@ -30,14 +30,10 @@ public static class DemoAnswer
         ArgumentNullException.ThrowIfNull(raw);
         var parts = new List<string>();
         if (plotted.Outcome == DiagnosisOutcome.Findings && plotted.Primary is { } p)
-        {
             parts.Add($"{p.Severity.Statement} Fix: {p.Fix}");
-        }
 
         if (raw.Outcome == DiagnosisOutcome.Findings && raw.Primary is { } r)
-        {
             parts.Add($"In the raw loss, {r.Cause.ToId()}: {r.Severity.Statement}");
-        }
 
         return parts.Count > 0 ? string.Join(" ", parts) : "Nothing at the epoch boundaries to weigh.";
     }

@@ -71,10 +71,7 @@ public sealed class ExperimentRunner
     {
         static (long Idle, long Total)? Read()
         {
-            if (!File.Exists("/proc/stat"))
-            {
-                return null;
-            }
+            if (!File.Exists("/proc/stat")) return null;
 
             var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var ticks = fields.Skip(1).Take(8).Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -86,10 +83,7 @@ public sealed class ExperimentRunner
             var before = Read();
             Thread.Sleep(250);
             var after = Read();
-            if (before is not { } a || after is not { } b || b.Total <= a.Total)
-            {
-                return null;
-            }
+            if (before is not { } a || after is not { } b || b.Total <= a.Total) return null;
 
             return Environment.ProcessorCount * (double)(b.Idle - a.Idle) / (b.Total - a.Total);
         }

@@ -35,9 +35,7 @@ public sealed partial class HarnessRun
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
-        {
             throw new NotAHarnessRunException($"{folder}: no such folder. verify needs a run folder written by 'epochlens train'.");
-        }
 
         var runJson = Path.Combine(folder, TelemetryFiles.RunDescription);
         if (!File.Exists(runJson))
@@ -49,9 +47,7 @@ public sealed partial class HarnessRun
 
         bool hasSteps = File.Exists(Path.Combine(folder, TelemetryFiles.StepsCsv)) || File.Exists(Path.Combine(folder, TelemetryFiles.StepsJsonLines));
         if (!hasSteps)
-        {
             throw new NotAHarnessRunException($"{folder} has a {TelemetryFiles.RunDescription} but no step telemetry ({TelemetryFiles.StepsCsv} or {TelemetryFiles.StepsJsonLines}).");
-        }
 
         RunDescription description;
         try
@@ -70,9 +66,7 @@ public sealed partial class HarnessRun
         }
 
         if (description.Tool != "epochlens" || description.SchemaVersion != RunDescription.CurrentSchemaVersion)
-        {
             throw new NotAHarnessRunException($"{runJson} was written by {description.Tool} (schema {description.SchemaVersion}); verify reads EpochLens run descriptions of schema {RunDescription.CurrentSchemaVersion}.");
-        }
 
         return new HarnessRun(Path.GetFullPath(folder), description, ToOptions(description, runJson));
     }
@@ -83,9 +77,7 @@ public sealed partial class HarnessRun
         string? Switch(string name) => switches.TryGetValue(name, out var value) ? value : null;
         var unknown = switches.Keys.Where(k => !CauseSwitchNames.All.Contains(k)).ToList();
         if (unknown.Count > 0)
-        {
             throw new NotAHarnessRunException($"{source}: cause switch(es) {string.Join(", ", unknown)} are unknown to this version, so the run cannot be rebuilt.");
-        }
 
         var (beta1, beta2) = Betas(d.Optimizer, source);
         int? memorize = Switch(CauseSwitchNames.Memorize) is { } m ? Integer(m, CauseSwitchNames.Memorize, source) : null;
@@ -132,9 +124,7 @@ public sealed partial class HarnessRun
     {
         var match = AdamPattern().Match(optimizer);
         if (!match.Success)
-        {
             throw new NotAHarnessRunException($"{source}: optimizer '{optimizer}' is not the harness's Adam(beta1=..., beta2=...)");
-        }
 
         return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
     }

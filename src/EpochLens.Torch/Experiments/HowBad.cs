@@ -25,15 +25,10 @@ public sealed record HowBad(long Steps, double LossWith, double LossWithout, dou
     /// <summary>The comparison in a sentence.</summary>
     public string Statement(int heldOutCount)
     {
-        if (!double.IsFinite(LossWith) || !double.IsFinite(LossWithout))
-        {
-            return "No held-out results to compare.";
-        }
+        if (!double.IsFinite(LossWith) || !double.IsFinite(LossWithout)) return "No held-out results to compare.";
 
         if (LossWith == LossWithout && AccuracyWith == AccuracyWithout)
-        {
             return string.Create(CultureInfo.InvariantCulture, $"Identical held-out results after {Steps} steps (loss {LossWith:F4}, accuracy {AccuracyWith:P1}): the factor does not touch training, only what is logged.");
-        }
 
         double noise = AccuracyNoisePoints(heldOutCount);
         string size = Math.Abs(AccuracyPoints) <= 2 * noise

@@ -22,10 +22,7 @@ public sealed record SignatureComparison(double Difference, double NullSd, doubl
         ArgumentNullException.ThrowIfNull(withoutFactor);
         var a = SignatureStatistic.Of(kind, withFactor);
         var b = SignatureStatistic.Of(kind, withoutFactor);
-        if (a is null || b is null)
-        {
-            return null;
-        }
+        if (a is null || b is null) return null;
 
         // Epoch lengths may differ slightly (a dropped last batch): offsets map by their share of the epoch.
         double scale = (double)b.BinCount / a.BinCount;

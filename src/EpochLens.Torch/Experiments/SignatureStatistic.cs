@@ -31,10 +31,7 @@ internal sealed class SignatureStatistic
         ArgumentNullException.ThrowIfNull(analysis);
         var profile = analysis.Profile;
         int bins = profile.BinCount;
-        if (bins < 16 || profile.FirstFilled < 0)
-        {
-            return null;
-        }
+        if (bins < 16 || profile.FirstFilled < 0) return null;
 
         return kind switch
         {

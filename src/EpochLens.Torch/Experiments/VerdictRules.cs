@@ -26,9 +26,7 @@ public static class VerdictRules
     public static (VerifyVerdict Verdict, string Reason) Decide(bool originalHasFactor, Measurement? withFactor, Measurement? withoutFactor, SignatureComparison? comparison)
     {
         if (withFactor?.PValue is not { } pWith || withoutFactor?.PValue is not { } pWithout || comparison?.PValue is not { } pDiff)
-        {
             return (VerifyVerdict.Inconclusive, "the signature could not be measured on both runs (too few positions or epochs at this budget); give more --samples-per-epoch or --epochs");
-        }
 
         string numbers = Numbers(withFactor, withoutFactor, comparison);
         bool clearWith = pWith <= ClearBelow, absentWith = pWith > AbsentAbove;
@@ -37,37 +35,25 @@ public static class VerdictRules
         if (originalHasFactor)
         {
             if (clearWith && absentWithout && differ)
-            {
                 return (VerifyVerdict.Confirmed, $"switching the factor off removes the pattern: {numbers}");
-            }
 
             if (clearWith && clearWithout && alike)
-            {
                 return (VerifyVerdict.Refuted, $"the pattern stays when the factor is switched off, so something else makes it: {numbers}");
-            }
 
             if (!clearWith)
-            {
                 return (VerifyVerdict.Inconclusive, $"the run shows no clear signature of this cause at this budget, so there is nothing for the experiment to remove: {numbers}");
-            }
 
             return (VerifyVerdict.Inconclusive, $"switching the factor off changes the pattern without clearly removing it (another cause may add to it): {numbers}");
         }
 
         if (absentWithout && clearWith && differ)
-        {
             return (VerifyVerdict.Refuted, $"the run does not have the factor and shows none of its signature, which the same run with the factor switched on shows clearly: {numbers}");
-        }
 
         if (clearWithout)
-        {
             return (VerifyVerdict.Refuted, $"the run does not have the factor, yet shows the signature, so something else makes it: {numbers}");
-        }
 
         if (absentWith)
-        {
             return (VerifyVerdict.Inconclusive, $"even switched on, the factor leaves no clear signature at this budget, so its absence says little: {numbers}");
-        }
 
         return (VerifyVerdict.Inconclusive, $"the two runs do not differ clearly enough to tell: {numbers}");
     }

@@ -69,10 +69,7 @@ public sealed class Verifier
         {
             foreach (var (arm, side) in new[] { (plan.Plan!.WithFactor!, "on"), (plan.Plan.WithoutFactor!, "off") })
             {
-                if (folders.ContainsKey(arm.Options))
-                {
-                    continue;
-                }
+                if (folders.ContainsKey(arm.Options)) continue;
 
                 if (originalReusable && arm.Options == run.Options)
                 {
@@ -136,10 +133,7 @@ public sealed class Verifier
     private PlannedCause PlanFor(HarnessRun run, CauseId cause)
     {
         var experiment = CauseExperiments.For(cause);
-        if (experiment is null)
-        {
-            return new PlannedCause(cause, null, new ExperimentBudget(0, 0, "no experiment"), null);
-        }
+        if (experiment is null) return new PlannedCause(cause, null, new ExperimentBudget(0, 0, "no experiment"), null);
 
         var budget = ExperimentBudget.Choose(run.Options, experiment, _data.Train.Count, _options.MaxStepsPerRun, _options.Epochs, _options.SamplesPerEpoch);
         var plan = experiment.Plan(budget.Apply(run.Options), _data.Train.Count);
@@ -155,9 +149,7 @@ public sealed class Verifier
         Dictionary<(string, string?), RunDiagnosis> diagnoses)
     {
         if (p.Experiment is null || p.Plan is null)
-        {
             return Untested(p, p.Cause.ToId(), "none", false, VerifyVerdict.Inconclusive, $"the harness has no switch for {p.Cause.ToId()}, so no experiment can test it");
-        }
 
         var plan = p.Plan;
         if (!plan.CanRun)
@@ -172,15 +164,10 @@ public sealed class Verifier
         ArmResult Arm(ArmSetup setup, bool withFactor)
         {
             var folder = folders[setup.Options];
-            if (!logs.TryGetValue(folder, out var log))
-            {
-                log = logs[folder] = ReadLog(folder);
-            }
+            if (!logs.TryGetValue(folder, out var log)) log = logs[folder] = ReadLog(folder);
 
             if (!diagnoses.TryGetValue((folder, setup.Metric), out var diagnosis))
-            {
                 diagnosis = diagnoses[(folder, setup.Metric)] = _diagnoser.Diagnose(log, new DiagnosisOptions { Metric = setup.Metric });
-            }
 
             var done = completed.GetValueOrDefault(folder);
             return new ArmResult
@@ -259,18 +246,12 @@ public sealed class Verifier
     private static double Last(TrainingLog log, string name)
     {
         var series = log.Find(name);
-        if (series is null)
-        {
-            return double.NaN;
-        }
+        if (series is null) return double.NaN;
 
         var values = series.Values;
         for (int i = values.Length - 1; i >= 0; i--)
         {
-            if (double.IsFinite(values[i]))
-            {
-                return values[i];
-            }
+            if (double.IsFinite(values[i])) return values[i];
         }
 
         return double.NaN;

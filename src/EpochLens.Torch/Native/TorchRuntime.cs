@@ -64,10 +64,7 @@ public static class TorchRuntime
     {
         ArgumentNullException.ThrowIfNull(loaderError);
         var reason = Regex.Replace(loaderError, @"\s+", " ").Trim().TrimEnd('.');
-        if (reason.Length == 0)
-        {
-            reason = "the loader gave no reason";
-        }
+        if (reason.Length == 0) reason = "the loader gave no reason";
 
         var advice = Advice(reason, runtimeIdentifier);
         return $"TorchSharp's native library {libraryPath} could not be loaded: {reason}. {advice}";
@@ -83,9 +80,7 @@ public static class TorchRuntime
         }
 
         if (Regex.IsMatch(reason, @"GLIBC_[0-9.]+'? not found"))
-        {
             return "The system C library (glibc) is older than libtorch needs: run on Debian 12, Ubuntu 22.04 or a newer Linux.";
-        }
 
         if (Regex.IsMatch(reason, "wrong ELF class|ELFCLASS|invalid ELF header|incompatible architecture|not a valid Win32|exec format error", RegexOptions.IgnoreCase))
         {

@@ -24,10 +24,7 @@ internal static class OptimizerStepCounter
         foreach (var state in States.GetValue(optimizer, static o => [.. o.state_dict().State]))
         {
             var field = StepFields.GetOrAdd(state.GetType(), static t => t.GetField("step", BindingFlags.Public | BindingFlags.Instance));
-            if (field?.GetValue(state) is long value)
-            {
-                steps = Math.Max(steps, value);
-            }
+            if (field?.GetValue(state) is long value) steps = Math.Max(steps, value);
         }
 
         return steps;

@@ -50,17 +50,12 @@ public sealed class TelemetryRecorder : IDisposable
         _ownsSink = ownsSink;
         _parameters = model.parameters().ToArray();
         if (_parameters.Length == 0)
-        {
             throw new ArgumentException("the model has no parameters to record", nameof(model));
-        }
 
         _norms = options.Norms;
         _stepsPerEpoch = options.StepsPerEpoch;
         _deferReadback = options.DeferReadback ?? _parameters[0].device_type != DeviceType.CPU;
-        if (_norms.Measures(0, 0, _stepsPerEpoch))
-        {
-            _previousParameters = FlatParameters();
-        }
+        if (_norms.Measures(0, 0, _stepsPerEpoch)) _previousParameters = FlatParameters();
     }
 
     /// <summary>A recorder writing CSV and JSON Lines telemetry into <paramref name="folder"/>.</summary>
@@ -101,9 +96,7 @@ public sealed class TelemetryRecorder : IDisposable
         KeepParametersIfNextStepNeedsThem(position, refreshed: measured);
         _step++;
         if (_pending.Count >= MaxPending || (_pending.Count > 0 && _pendingAge.Elapsed >= MaxPendingAge))
-        {
             WritePending();
-        }
     }
 
     private void RecordWithTensors(PendingStep step, Tensor loss, Tensor? loggedLoss, bool measured)
@@ -154,19 +147,13 @@ public sealed class TelemetryRecorder : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
+        if (_disposed) return;
 
         WritePending();
         _sink.Flush();
         _disposed = true;
         _previousParameters?.Dispose();
-        if (_ownsSink && _sink is IDisposable disposable)
-        {
-            disposable.Dispose();
-        }
+        if (_ownsSink && _sink is IDisposable disposable) disposable.Dispose();
     }
 
     /// <summary>Without a given epoch length, the first epoch's last position tells it.</summary>
@@ -174,10 +161,7 @@ public sealed class TelemetryRecorder : IDisposable
     {
         if (epoch != _epoch)
         {
-            if (_stepsPerEpoch is null && _epoch >= 0 && _lastPosition >= 0)
-            {
-                _stepsPerEpoch = _lastPosition + 1;
-            }
+            if (_stepsPerEpoch is null && _epoch >= 0 && _lastPosition >= 0) _stepsPerEpoch = _lastPosition + 1;
 
             _epoch = epoch;
         }
@@ -219,10 +203,7 @@ public sealed class TelemetryRecorder : IDisposable
     private void WritePending()
     {
         _pendingAge.Restart();
-        if (_pending.Count == 0)
-        {
-            return;
-        }
+        if (_pending.Count == 0) return;
 
         // One transfer for the whole buffer: the only synchronisation with the device.
         using var scope = NewDisposeScope();

@@ -51,10 +51,7 @@ public sealed record CauseSwitches
         var on = new SortedDictionary<string, string>(StringComparer.Ordinal);
         void Add(bool when, string name, string value = "true")
         {
-            if (when)
-            {
-                on[name] = value;
-            }
+            if (when) on[name] = value;
         }
 
         Add(RunningMeanLogging, CauseSwitchNames.LogRunningMean);

@@ -63,10 +63,7 @@ public sealed class EpochSampler
         for (int start = 0; start < order.Length; start += batchSize)
         {
             int size = Math.Min(batchSize, order.Length - start);
-            if (size < batchSize && dropLast)
-            {
-                break;
-            }
+            if (size < batchSize && dropLast) break;
 
             batches.Add(new ArraySegment<int>(order, start, size));
         }

@@ -20,10 +20,7 @@ internal sealed class GradientAccumulation(int k, AccumulationLeftover leftover)
     /// <summary>Whether the optimizer steps after the batch at <paramref name="position"/>.</summary>
     public bool ShouldStep(int position, int batchesInEpoch)
     {
-        if (k == 1 || (position + 1) % k == 0)
-        {
-            return true;
-        }
+        if (k == 1 || (position + 1) % k == 0) return true;
 
         // The last group of the epoch is short: stepped (with the full group's 1/k scale or its own), or left to leak.
         return position == batchesInEpoch - 1 && leftover != AccumulationLeftover.Leak;

@@ -14,16 +14,10 @@ internal sealed class ImageTensors : IDisposable
     {
         var side = images.Rows * images.Columns;
         var pixels = new float[count * side];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = ((images.Pixels[i] / 255f) - Mean) / StdDev;
-        }
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = ((images.Pixels[i] / 255f) - Mean) / StdDev;
 
         var labels = new long[count];
-        for (int i = 0; i < count; i++)
-        {
-            labels[i] = images.Labels[i];
-        }
+        for (int i = 0; i < count; i++) labels[i] = images.Labels[i];
 
         Images = tensor(pixels, [count, 1, images.Rows, images.Columns], device: device);
         Labels = tensor(labels, [count], device: device);

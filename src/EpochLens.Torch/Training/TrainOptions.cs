@@ -49,19 +49,11 @@ public sealed record TrainOptions
     public IEnumerable<string> Problems(int trainCount)
     {
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
-        {
             yield return $"the learning rate must be a positive number (got {LearningRate})";
-        }
 
-        if (BatchSize < 1)
-        {
-            yield return $"the batch size must be at least 1 (got {BatchSize})";
-        }
+        if (BatchSize < 1) yield return $"the batch size must be at least 1 (got {BatchSize})";
 
-        if (Epochs < 1)
-        {
-            yield return $"train for at least one epoch (got {Epochs})";
-        }
+        if (Epochs < 1) yield return $"train for at least one epoch (got {Epochs})";
 
         if (EffectiveSamplesPerEpoch < 1)
         {
@@ -77,14 +69,9 @@ public sealed record TrainOptions
         }
 
         if (EffectiveSamplesPerEpoch >= 1 && BatchSize >= 1 && StepsPerEpoch < 1)
-        {
             yield return $"with --{CauseSwitchNames.DropLast}, {EffectiveSamplesPerEpoch} samples make no full batch of {BatchSize}";
-        }
 
-        if (Threads < 1)
-        {
-            yield return $"use at least one thread (got {Threads})";
-        }
+        if (Threads < 1) yield return $"use at least one thread (got {Threads})";
 
         if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1)
         {
@@ -92,8 +79,6 @@ public sealed record TrainOptions
         }
 
         if (Causes.GradAccumulation < 1)
-        {
             yield return $"gradient accumulation must be at least 1 (got {Causes.GradAccumulation})";
-        }
     }
 }

@@ -30,10 +30,7 @@ public sealed class Trainer
     public Trainer(TrainOptions options, ImageDataSplit data)
     {
         var problems = options.Problems(data.Train.Count).ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems), nameof(options));
-        }
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
 
         _options = options;
         _data = data;
@@ -69,10 +66,7 @@ public sealed class Trainer
         {
             lock (ProcessWideState)
             {
-                if (torch.get_num_threads() != o.Threads)
-                {
-                    torch.set_num_threads(o.Threads);
-                }
+                if (torch.get_num_threads() != o.Threads) torch.set_num_threads(o.Threads);
 
                 torch.manual_seed(o.Seed);
                 return new SeedCnn();
@@ -107,10 +101,7 @@ public sealed class Trainer
                     optimizer = NewOptimizer(model);
                 }
 
-                if (epoch > 0 && causes.ReloadWeightsAtBoundary)
-                {
-                    checkpoint.Restore();
-                }
+                if (epoch > 0 && causes.ReloadWeightsAtBoundary) checkpoint.Restore();
 
                 var batches = EpochSampler.Batches(EpochOrder(sampler, epoch), o.BatchSize, causes.DropLast);
                 using var runningSum = zeros(1, dtype: float64);
@@ -130,10 +121,7 @@ public sealed class Trainer
                     using var divisor = accumulation.DivisorAt(position, batches.Count).ToScalar();
                     loss.div(divisor).backward();
                     bool stepped = accumulation.ShouldStep(position, batches.Count);
-                    if (stepped)
-                    {
-                        UninterruptedStep.Run(optimizer);
-                    }
+                    if (stepped) UninterruptedStep.Run(optimizer);
 
                     Tensor? logged = null;
                     if (causes.RunningMeanLogging)
@@ -150,15 +138,9 @@ public sealed class Trainer
                         recorder.RecordStep(epoch, position, batches[position], loss, optimizer, logged);
                         telemetryTicks += Stopwatch.GetTimestamp() - before;
                     }
-                    if (stepped)
-                    {
-                        optimizer.zero_grad();
-                    }
+                    if (stepped) optimizer.zero_grad();
 
-                    if (causes.ReloadWeightsAtBoundary && position == batches.Count / 2)
-                    {
-                        checkpoint.Save();
-                    }
+                    if (causes.ReloadWeightsAtBoundary && position == batches.Count / 2) checkpoint.Save();
 
                     step++;
                     // Reading the loss costs nothing on the CPU, which is all this trainer runs on.
@@ -235,10 +217,7 @@ public sealed class Trainer
         if (_options.Causes.FreshSamplesEachEpoch)
         {
             int offset = epoch * _options.EffectiveSamplesPerEpoch;
-            for (int i = 0; i < order.Length; i++)
-            {
-                order[i] += offset;
-            }
+            for (int i = 0; i < order.Length; i++) order[i] += offset;
         }
 
         return order;

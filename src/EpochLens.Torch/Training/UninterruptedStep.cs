@@ -34,10 +34,7 @@ internal static class UninterruptedStep
         finally
         {
             // A step that allocated past the budget ended the region itself, with a collection; then there is none to end.
-            if (region && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
-            {
-                GC.EndNoGCRegion();
-            }
+            if (region && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
         }
     }
 }

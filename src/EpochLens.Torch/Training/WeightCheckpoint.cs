@@ -21,31 +21,19 @@ internal sealed class WeightCheckpoint : IDisposable
     /// <summary>Puts the saved weights back; nothing happens before the first save.</summary>
     public void Restore()
     {
-        if (_saved is null)
-        {
-            return;
-        }
+        if (_saved is null) return;
 
         using var noGrad = no_grad();
-        foreach (var (parameter, saved) in _model.parameters().Zip(_saved))
-        {
-            parameter.copy_(saved);
-        }
+        foreach (var (parameter, saved) in _model.parameters().Zip(_saved)) parameter.copy_(saved);
     }
 
     public void Dispose() => Release();
 
     private void Release()
     {
-        if (_saved is null)
-        {
-            return;
-        }
+        if (_saved is null) return;
 
-        foreach (var t in _saved)
-        {
-            t.Dispose();
-        }
+        foreach (var t in _saved) t.Dispose();
 
         _saved = null;
     }

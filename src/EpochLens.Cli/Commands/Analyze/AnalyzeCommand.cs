@@ -19,9 +19,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
         {
             var plan = SweepDiscovery.Plan(DefaultLogReaders.Create(), settings.Path, readOptions, settings.SweepShard, problems);
             if (SweepAnalysis.Applies(settings, plan))
-            {
                 return SweepAnalysis.Run(settings, plan, readOptions, problems, Output, Messages, cancellationToken);
-            }
 
             problems = new ProblemLog();
         }
@@ -57,10 +55,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
             foreach (var log in logs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (logs.Count > 1 && !LossSeriesChooser.HasLoss(log, settings.Metric))
-                {
-                    continue;
-                }
+                if (logs.Count > 1 && !LossSeriesChooser.HasLoss(log, settings.Metric)) continue;
 
                 stage($"Diagnosing {log.Source} ...");
                 try
@@ -80,17 +75,11 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
         WithStatus(Work);
 
         ReadProblemsReport.Render(Messages, problems);
-        foreach (var failure in failures)
-        {
-            SayError(failure);
-        }
+        foreach (var failure in failures) SayError(failure);
 
         if (diagnoses.Count == 0)
         {
-            if (failures.Count == 0)
-            {
-                SayError($"{settings.Path}: no log with a training loss found");
-            }
+            if (failures.Count == 0) SayError($"{settings.Path}: no log with a training loss found");
 
             return ExitCodes.UsageOrInputError;
         }
@@ -114,10 +103,7 @@ public sealed class AnalyzeCommand(IAnsiConsole console) : ConsoleCommand<Analyz
                 Console.Out.Flush();
                 break;
             default:
-                foreach (var diagnosis in diagnoses)
-                {
-                    ConsoleReport.Render(Output, diagnosis, settings.Details);
-                }
+                foreach (var diagnosis in diagnoses) ConsoleReport.Render(Output, diagnosis, settings.Details);
 
                 break;
         }

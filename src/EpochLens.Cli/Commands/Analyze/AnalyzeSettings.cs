@@ -74,50 +74,29 @@ public sealed class AnalyzeSettings : DiagnosingSettings
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Path))
-        {
-            return ValidationResult.Error("give a log file or folder to analyze");
-        }
+        if (string.IsNullOrWhiteSpace(Path)) return ValidationResult.Error("give a log file or folder to analyze");
 
-        if (ValidateStepsPerEpoch() is { } epochError)
-        {
-            return epochError;
-        }
+        if (ValidateStepsPerEpoch() is { } epochError) return epochError;
 
-        if (ReportChoice.Check(Json, Output, FailOn) is { } reportError)
-        {
-            return reportError;
-        }
+        if (ReportChoice.Check(Json, Output, FailOn) is { } reportError) return reportError;
 
         if (Format is { } format && format.Trim().Equals("html", StringComparison.OrdinalIgnoreCase))
-        {
             return ValidationResult.Error("an HTML report goes to a file: use --html FILE (--format names the log's format, or the report on standard output: console, json, md)");
-        }
 
         if (FormatAsReport is { } asked && (Output is { } other && other != asked || Json && asked != ReportFormat.Json))
-        {
             return ValidationResult.Error($"--format {Format} and {(Json ? "--json" : $"--output {Output.ToString()!.ToLowerInvariant()}")} ask for two different reports on standard output; give one");
-        }
 
         if (Shard is { } shard && !SweepShard.TryParse(shard, out _, out string shardError))
-        {
             return ValidationResult.Error($"--shard {shardError}");
-        }
 
         if (Jobs is { } jobs && jobs is < 1 or > 1024)
-        {
             return ValidationResult.Error($"--jobs must be from 1 to 1024, not {jobs}");
-        }
 
         if (Html is { } html && string.IsNullOrWhiteSpace(html))
-        {
             return ValidationResult.Error("--html needs a file name");
-        }
 
         if (Plots is { } plots && string.IsNullOrWhiteSpace(plots))
-        {
             return ValidationResult.Error("--plots needs a folder");
-        }
 
         return ValidateMemoryBudget() ?? ValidationResult.Success();
     }

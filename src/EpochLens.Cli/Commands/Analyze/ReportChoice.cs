@@ -11,9 +11,7 @@ internal static class ReportChoice
     public static ValidationResult? Check(bool json, ReportFormat? output, SeverityLevel failOn)
     {
         if (json && output is { } other && other != ReportFormat.Json)
-        {
             return ValidationResult.Error($"--json and --output {other.ToString().ToLowerInvariant()} ask for two different reports on standard output; give one");
-        }
 
         // An enum converter also takes numbers; only the named values mean anything here.
         return !Enum.IsDefined(failOn) || (output is { } named && !Enum.IsDefined(named))

@@ -35,24 +35,18 @@ internal static class SweepAnalysis
 
         var results = SweepProgressDisplay.Run(messages, plan.Runs.Count, finished => analyzer.Analyze(plan.Runs, keep, _ => finished(), cancellationToken));
         if (settings.Plots is { } folder)
-        {
             messages.MarkupLine(ConsoleText.Markup($"Plots: {plotted} files in {Path.GetFullPath(folder)}"));
-        }
 
         ReadProblemsReport.Render(messages, [found, .. results.Select(r => r.Problems)]);
         var sweep = SweepReport.Create(results.SelectMany(r => r.Diagnoses), plan.Skipped.Concat(results.SelectMany(r => r.Skipped)));
         var shard = settings.SweepShard;
         if (shard.Count > 1)
-        {
             messages.MarkupLine(ConsoleText.Markup($"Shard {shard}: {plan.Runs.Count:N0} of the {plan.Found:N0} runs under {settings.Path}."));
-        }
 
         if (sweep.Runs.Count == 0 && shard.Count == 1)
         {
             foreach (var s in sweep.Skipped)
-            {
                 messages.MarkupLine(ConsoleText.Markup($"  skipped {s.Source}: {s.Reason}"));
-            }
 
             messages.MarkupLine(ConsoleText.Markup($"[red]error:[/] {settings.Path}: none of the {plan.Found:N0} runs could be diagnosed (the reasons are above)"));
             return ExitCodes.UsageOrInputError;

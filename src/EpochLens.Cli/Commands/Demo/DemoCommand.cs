@@ -76,8 +76,6 @@ public sealed class DemoCommand(IAnsiConsole console) : ConsoleCommand<DemoSetti
         Output.MarkupLine($"[bold]How bad it is:[/] {ConsoleText.Safe(outcome.HowBad)}");
         Output.MarkupLine(ConsoleText.Markup($"Telemetry and {DiagnosisFile} (both diagnoses): {outcome.RunFolder}"));
         if (report is not null)
-        {
             Output.MarkupLine(ConsoleText.Markup($"HTML report with both curves side by side: {report}"));
-        }
     }
 }

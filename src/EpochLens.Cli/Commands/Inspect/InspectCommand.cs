@@ -22,10 +22,7 @@ public sealed class InspectCommand(IAnsiConsole console) : ConsoleCommand<Inspec
             logs = DefaultLogReaders.Create().Read(settings.Path, options, problems);
         });
 
-        foreach (var log in logs)
-        {
-            Render(log);
-        }
+        foreach (var log in logs) Render(log);
 
         ReadProblemsReport.Render(Messages, problems, sayWhenNone: true);
         return ExitCodes.Ok;
@@ -62,9 +59,7 @@ public sealed class InspectCommand(IAnsiConsole console) : ConsoleCommand<Inspec
 
         Output.Write(table);
         if (log.Samples is { } samples)
-        {
             Output.MarkupLine(ConsoleText.Markup($"Sample ids recorded for {samples.Steps.Count:N0} steps."));
-        }
     }
 
     /// <summary>How the values were averaged, in words.</summary>

@@ -15,10 +15,7 @@ public sealed class SummarizeCommand(IAnsiConsole console) : ConsoleCommand<Summ
         var skipped = new List<SkippedRun>();
         foreach (var file in Expand(settings.Files))
         {
-            if (!File.Exists(file))
-            {
-                return Error($"{file}: no such file");
-            }
+            if (!File.Exists(file)) return Error($"{file}: no such file");
 
             try
             {
@@ -37,14 +34,10 @@ public sealed class SummarizeCommand(IAnsiConsole console) : ConsoleCommand<Summ
         // A shard run twice (a retried job) writes its runs twice: each run counts once.
         var unique = runs.DistinctBy(r => (r.Source, r.Metric)).ToList();
         if (unique.Count < runs.Count)
-        {
             Messages.MarkupLine(ConsoleText.Markup($"[yellow]warning:[/] {runs.Count - unique.Count} run(s) appear in more than one file: each is counted once"));
-        }
 
         if (unique.Count == 0 && skipped.Count == 0)
-        {
             return Error("the files hold no run: give the shards' 'analyze --output jsonl' files");
-        }
 
         var sweep = SweepReport.Create(unique, skipped.Distinct());
         return SweepOutput.Write(Output, Messages, sweep, new SweepOutputOptions(settings.Report, settings.Html, settings.Details, settings.FailOn));

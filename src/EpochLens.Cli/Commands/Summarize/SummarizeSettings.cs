@@ -35,19 +35,12 @@ public sealed class SummarizeSettings : CommonSettings
     public override ValidationResult Validate()
     {
         if (Files.Length == 0 || Files.Any(string.IsNullOrWhiteSpace))
-        {
             return ValidationResult.Error("give the shards' JSON Lines files to merge");
-        }
 
-        if (ReportChoice.Check(Json, Output, FailOn) is { } reportError)
-        {
-            return reportError;
-        }
+        if (ReportChoice.Check(Json, Output, FailOn) is { } reportError) return reportError;
 
         if (Html is { } html && string.IsNullOrWhiteSpace(html))
-        {
             return ValidationResult.Error("--html needs a file name");
-        }
 
         return ValidationResult.Success();
     }

@@ -14,9 +14,7 @@ internal static class TrainArguments
     {
         ArgumentNullException.ThrowIfNull(o);
         if (o.Beta1 != 0.9 || o.Beta2 != 0.999)
-        {
             throw new ArgumentException($"epochlens train has no option for Adam's betas ({o.Beta1}, {o.Beta2}); only the defaults 0.9 and 0.999 can be trained by it", nameof(o));
-        }
 
         string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -33,16 +31,10 @@ internal static class TrainArguments
         };
         void Flag(bool on, string name)
         {
-            if (on)
-            {
-                args.Add(Switch(name));
-            }
+            if (on) args.Add(Switch(name));
         }
 
-        if (!o.EvaluateEachEpoch)
-        {
-            args.Add("--no-eval");
-        }
+        if (!o.EvaluateEachEpoch) args.Add("--no-eval");
 
         Flag(c.RunningMeanLogging, CauseSwitchNames.LogRunningMean);
         Flag(c.DropLast, CauseSwitchNames.DropLast);

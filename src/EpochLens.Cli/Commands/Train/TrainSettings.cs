@@ -123,20 +123,14 @@ public sealed class TrainSettings : CommonSettings
             : GradAccumulation < 1 ? $"--grad-accumulation takes a whole number of batches, at least 1; got {GradAccumulation}"
             : Memorize is < 1 ? $"--memorize takes a whole number of samples, at least 1; got {Memorize}"
             : null;
-        if (range is not null)
-        {
-            return ValidationResult.Error(range);
-        }
+        if (range is not null) return ValidationResult.Error(range);
 
         string? named = Unnamed(TrainingNames.Reduction, LossReduction, CauseSwitchNames.LossReduction)
             ?? Unnamed(TrainingNames.Order, Order, CauseSwitchNames.Order)
             ?? Unnamed(TrainingNames.Leftover, AccumulationLeftover, CauseSwitchNames.AccumulationLeftover)
             ?? Unnamed(TrainingNames.Telemetry, Telemetry, "telemetry")
             ?? Unnamed(TrainingNames.Norms, Norms, "norms");
-        if (named is not null)
-        {
-            return ValidationResult.Error(named);
-        }
+        if (named is not null) return ValidationResult.Error(named);
 
         var problems = ToOptions().Problems(int.MaxValue).ToList();
         return problems.Count > 0 ? ValidationResult.Error(problems[0]) : ValidationResult.Success();

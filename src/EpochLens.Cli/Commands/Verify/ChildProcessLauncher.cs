@@ -25,16 +25,10 @@ internal sealed class ChildProcessLauncher : IRunLauncher
     {
         ArgumentNullException.ThrowIfNull(run);
         var arguments = TrainArguments.For(run.Options, run.Folder).ToList();
-        if (_dataFolder is not null)
-        {
-            arguments.AddRange(["--data", _dataFolder]);
-        }
+        if (_dataFolder is not null) arguments.AddRange(["--data", _dataFolder]);
 
         var start = SelfStart();
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
 
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -61,16 +55,12 @@ internal sealed class ChildProcessLauncher : IRunLauncher
         }
 
         if (process.ExitCode != 0)
-        {
             throw new InvalidOperationException($"training {run.Label} failed (exit code {process.ExitCode}): {error.Result.Trim()} {output.Result.Trim()}".Trim());
-        }
 
         // The child rebuilt the options from its command line; its run.json must describe the run that was planned.
         var trained = HarnessRun.Open(run.Folder).Options;
         if (trained != run.Options)
-        {
             throw new InvalidOperationException($"training {run.Label}: the child process trained {trained}, not the planned {run.Options}");
-        }
 
         long done = steps.Count();
         Report(progress, done, total, run.Options.StepsPerEpoch, clock.Elapsed, "done");
@@ -79,10 +69,7 @@ internal sealed class ChildProcessLauncher : IRunLauncher
 
     private static void Report(IProgress<TrainingProgress>? progress, long steps, long total, int stepsPerEpoch, TimeSpan elapsed, string phase)
     {
-        if (progress is null)
-        {
-            return;
-        }
+        if (progress is null) return;
 
         int epoch = (int)Math.Min(Math.Max(0, steps - 1) / Math.Max(1, stepsPerEpoch), int.MaxValue);
         progress.Report(new TrainingProgress(steps, total, epoch, double.NaN, steps / Math.Max(1e-9, elapsed.TotalSeconds), phase));
@@ -110,10 +97,7 @@ internal sealed class ChildProcessLauncher : IRunLauncher
 
         public long Count()
         {
-            if (!File.Exists(path))
-            {
-                return 0;
-            }
+            if (!File.Exists(path)) return 0;
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             stream.Seek(_offset, SeekOrigin.Begin);

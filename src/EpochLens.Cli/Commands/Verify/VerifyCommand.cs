@@ -23,9 +23,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : ConsoleCommand<VerifyS
         }
 
         if (!run.UsesEmbeddedData && settings.DataFolder is null)
-        {
             return Error($"{run.Folder} trained on {run.Description.Data}; give that IDX folder with --data DIR so it can be trained again.");
-        }
 
         var data = TrainingData.Load(settings.DataFolder);
         var outFolder = settings.ResolveOutFolder();
@@ -50,9 +48,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : ConsoleCommand<VerifyS
             {
                 messages.WriteLine("Nothing to verify: the diagnosis names no cause an experiment can switch.");
                 if (settings.Json)
-                {
                     WriteJson(new VerificationReport { RunFolder = run.Folder, OutFolder = outFolder, Diagnosis = diagnosis, Causes = [], Runs = [], Parallelism = 0, TrainingWallTime = TimeSpan.Zero, HeldOutCount = data.HeldOut.Count });
-                }
 
                 return ExitCodes.Ok;
             }

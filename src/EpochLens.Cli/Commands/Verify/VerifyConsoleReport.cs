@@ -62,10 +62,7 @@ internal static class VerifyConsoleReport
                 }
 
                 var table = new Table().Border(TableBorder.Simple).AddColumn(Column("side")).AddColumn(Column("run"));
-                if (series)
-                {
-                    table.AddColumn(Column("series"));
-                }
+                if (series) table.AddColumn(Column("series"));
 
                 table.AddColumn(Column("value", right: true)).AddColumn(Column("p", right: true)).AddColumn(Column("diagnosis"))
                     .AddColumn(Column("held-out", right: true)).AddColumn(Column("acc.", right: true));
@@ -76,10 +73,7 @@ internal static class VerifyConsoleReport
                         arm.WithFactor ? "with" : "without",
                         ConsoleText.Safe(arm.ReusedOriginalTelemetry ? "recorded" : arm.Label),
                     };
-                    if (series)
-                    {
-                        cells.Add(ConsoleText.Safe(arm.Metric));
-                    }
+                    if (series) cells.Add(ConsoleText.Safe(arm.Metric));
 
                     cells.AddRange(
                     [
@@ -95,9 +89,7 @@ internal static class VerifyConsoleReport
                 console.MarkupLine(ConsoleText.Markup($"Signature: {signature.MeasurementId} (the diagnosis engine's measurement), because {signature.Why}."));
                 console.Write(table);
                 if (c.Comparison is { } cmp)
-                {
                     console.MarkupLine(ConsoleText.Markup($"Two-sample test: difference {cmp.Difference.ToString("0.###", Invariant)} (spread {cmp.NullSd.ToString("0.###", Invariant)} with the boundary moved), {VerdictRules.P(cmp.PValue)}: {cmp.Method}."));
-                }
             }
 
             console.MarkupLine(ConsoleText.Markup($"[bold]How bad:[/] {c.HowBadStatement}"));

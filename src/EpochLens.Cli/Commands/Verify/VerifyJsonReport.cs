@@ -43,10 +43,7 @@ internal static class VerifyJsonReport
         json.WriteNumber("training_seconds", report.TrainingWallTime.TotalSeconds);
         json.WriteNumber("held_out_images", report.HeldOutCount);
         json.WriteStartArray("causes");
-        foreach (var c in report.Causes)
-        {
-            WriteCause(json, c);
-        }
+        foreach (var c in report.Causes) WriteCause(json, c);
 
         json.WriteEndArray();
         json.WriteEndObject();
@@ -66,10 +63,7 @@ internal static class VerifyJsonReport
         json.WriteNumber("samples_per_epoch", c.Budget.SamplesPerEpoch);
         json.WriteString("reason", c.Budget.Reason);
         json.WriteEndObject();
-        if (c.Signature is { } s)
-        {
-            json.WriteString("measurement", s.MeasurementId);
-        }
+        if (c.Signature is { } s) json.WriteString("measurement", s.MeasurementId);
 
         WriteArm(json, "with_factor", c.WithFactor);
         WriteArm(json, "without_factor", c.WithoutFactor);

@@ -52,38 +52,23 @@ public sealed class VerifySettings : CommonSettings
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(RunFolder))
-        {
-            return ValidationResult.Error("give the run folder to verify");
-        }
+        if (string.IsNullOrWhiteSpace(RunFolder)) return ValidationResult.Error("give the run folder to verify");
 
         foreach (var cause in Causes)
         {
             if (!CauseIds.TryParse(cause, out var id) || CauseExperiments.For(id) is null)
-            {
                 return ValidationResult.Error($"--cause must be one of {string.Join(", ", CauseExperiments.All.Select(e => e.Cause.ToId()))} (got '{cause}')");
-            }
         }
 
-        if (DiagnosableEpochs.Check(Epochs) is { } epochsError)
-        {
-            return epochsError;
-        }
+        if (DiagnosableEpochs.Check(Epochs) is { } epochsError) return epochsError;
 
         if (SamplesPerEpoch is < ExperimentBudget.MinSamplesPerEpoch)
-        {
             return ValidationResult.Error($"--samples-per-epoch must be at least {ExperimentBudget.MinSamplesPerEpoch} (got {SamplesPerEpoch})");
-        }
 
         if (MaxSteps < ExperimentBudget.MinEpochs * ExperimentBudget.MinSamplesPerEpoch)
-        {
             return ValidationResult.Error($"--max-steps must be at least {ExperimentBudget.MinEpochs * ExperimentBudget.MinSamplesPerEpoch} (got {MaxSteps})");
-        }
 
-        if (Jobs is < 1)
-        {
-            return ValidationResult.Error($"--jobs must be at least 1 (got {Jobs})");
-        }
+        if (Jobs is < 1) return ValidationResult.Error($"--jobs must be at least 1 (got {Jobs})");
 
         return ValidationResult.Success();
     }

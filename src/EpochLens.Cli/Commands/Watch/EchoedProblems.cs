@@ -16,10 +16,7 @@ internal sealed class EchoedProblems(IAnsiConsole console) : IProblemSink
     {
         ArgumentNullException.ThrowIfNull(problem);
         string text = problem.ToString();
-        if (!_seen.Add(text))
-        {
-            return;
-        }
+        if (!_seen.Add(text)) return;
 
         if (_seen.Count <= MaxShown)
         {

@@ -18,14 +18,9 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
     {
         var readers = DefaultLogReaders.Create();
         if (settings.Format is { } format && !readers.Formats.Any(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase)))
-        {
             return Error($"unknown format '{format}'; known formats: {string.Join(", ", readers.Formats.Select(r => r.Format))}");
-        }
 
-        if (PathFollower.Refusal(settings.Path) is { } refusal)
-        {
-            return Error($"{settings.Path}: {refusal}");
-        }
+        if (PathFollower.Refusal(settings.Path) is { } refusal) return Error($"{settings.Path}: {refusal}");
 
         // Every series is read, as analyze reads them: the diagnosis uses the learning rate and the rest beside the loss.
         var readOptions = settings.ReadOptionsFor(settings.Format);
@@ -51,10 +46,7 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
             while (true)
             {
                 var update = watcher.Poll(problems);
-                if (!Report(update, settings))
-                {
-                    return ExitCodes.UsageOrInputError;
-                }
+                if (!Report(update, settings)) return ExitCodes.UsageOrInputError;
 
                 if (SeverityGate.Trips(update.Diagnoses, settings.FailOn))
                 {
@@ -93,27 +85,16 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
     private int Finish(RunWatcher watcher, WatchSettings settings, bool tripped, string? ending)
     {
         var problems = new EchoedProblems(Messages);
-        if (!tripped && !Report(watcher.Finish(problems), settings))
-        {
-            return ExitCodes.UsageOrInputError;
-        }
+        if (!tripped && !Report(watcher.Finish(problems), settings)) return ExitCodes.UsageOrInputError;
 
-        if (ending is not null)
-        {
-            Messages.MarkupLine(ConsoleText.Markup($"{ending}"));
-        }
+        if (ending is not null) Messages.MarkupLine(ConsoleText.Markup($"{ending}"));
 
         if (watcher.Latest.Count == 0)
-        {
             return Error($"{settings.Path}: no log with a training loss {(watcher.DiagnosisCount == 0 ? "found" : "could be diagnosed")}");
-        }
 
         Output.WriteLine();
         Output.MarkupLine("Final verdict:");
-        foreach (var diagnosis in watcher.Latest)
-        {
-            ConsoleReport.Render(Output, diagnosis, settings.Details);
-        }
+        foreach (var diagnosis in watcher.Latest) ConsoleReport.Render(Output, diagnosis, settings.Details);
 
         return tripped || SeverityGate.Trips(watcher.Latest, settings.FailOn) ? FailOnReached(settings.FailOn) : ExitCodes.Ok;
     }
@@ -128,22 +109,14 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
         }
 
         bool several = update.Diagnoses.Count > 1;
-        foreach (var change in update.Changes)
-        {
-            WritePlainLine(VerdictLine.Describe(change, several));
-        }
+        foreach (var change in update.Changes) WritePlainLine(VerdictLine.Describe(change, several));
 
-        if (update.Diagnoses.Count == 0)
-        {
-            return true;
-        }
+        if (update.Diagnoses.Count == 0) return true;
 
         try
         {
             if (settings.JsonFile is { } json)
-            {
                 AtomicFile.Write(json, stream => JsonReport.Write(stream, update.Diagnoses, ToolVersion.Text));
-            }
 
             if (settings.Html is { } html)
             {
@@ -180,9 +153,7 @@ public sealed class WatchCommand(IAnsiConsole console) : ConsoleCommand<WatchSet
     {
         TimeSpan? next = null;
         if (settings.ExitWhenIdle is { } idle)
-        {
             next = watcher.LastNews + TimeSpan.FromSeconds(idle) - DateTimeOffset.UtcNow;
-        }
 
         if (settings.UntilFile is not null)
         {

@@ -51,40 +51,23 @@ public sealed class WatchSettings : DiagnosingSettings
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Path))
-        {
-            return ValidationResult.Error("give the log file or folder to watch");
-        }
+        if (string.IsNullOrWhiteSpace(Path)) return ValidationResult.Error("give the log file or folder to watch");
 
-        if (ValidateStepsPerEpoch() is { } epochError)
-        {
-            return epochError;
-        }
+        if (ValidateStepsPerEpoch() is { } epochError) return epochError;
 
         if (!(Interval >= 0.01 && Interval <= 3600))
-        {
             return ValidationResult.Error($"--interval takes seconds from 0.01 to 3600, not {Interval}");
-        }
 
         if (ExitWhenIdle is { } idle && !(idle > 0 && idle <= 1e7))
-        {
             return ValidationResult.Error($"--exit-when-idle takes a positive number of seconds, not {idle}");
-        }
 
-        if (!Enum.IsDefined(FailOn))
-        {
-            return ValidationResult.Error("--fail-on takes none, low, medium or high");
-        }
+        if (!Enum.IsDefined(FailOn)) return ValidationResult.Error("--fail-on takes none, low, medium or high");
 
         if (JsonFile is { } json && string.IsNullOrWhiteSpace(json) || Html is { } html && string.IsNullOrWhiteSpace(html))
-        {
             return ValidationResult.Error("--json-file and --html need a file name");
-        }
 
         if (UntilFile is { } until && string.IsNullOrWhiteSpace(until))
-        {
             return ValidationResult.Error("--until-file needs a file name");
-        }
 
         return ValidateMemoryBudget() ?? ValidationResult.Success();
     }

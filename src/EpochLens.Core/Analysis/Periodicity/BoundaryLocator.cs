@@ -39,16 +39,10 @@ internal static class BoundaryLocator
             }
 
             phase += advance;
-            if (phase >= period)
-            {
-                phase -= period;
-            }
+            if (phase >= period) phase -= period;
         }
 
-        if (n < 2)
-        {
-            return 0;
-        }
+        if (n < 2) return 0;
 
         double signedMean = signedTotal / n, magnitudeMean = magnitudeTotal / n;
         double signedSd = Math.Sqrt(Math.Max(1e-300, (signedSquares / n) - (signedMean * signedMean)));
@@ -57,10 +51,7 @@ internal static class BoundaryLocator
         double bestZ = double.NegativeInfinity;
         for (int b = 0; b < bins; b++)
         {
-            if (counts[b] == 0)
-            {
-                continue;
-            }
+            if (counts[b] == 0) continue;
 
             double root = Math.Sqrt(counts[b]);
             double signedZ = Math.Abs((signedSums[b] / counts[b]) - signedMean) * root / signedSd;

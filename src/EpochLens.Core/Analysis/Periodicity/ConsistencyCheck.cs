@@ -20,16 +20,10 @@ internal static class ConsistencyCheck
         ReadOnlySpan<double> series = view.Series;
         int n = series.Length, size = view.Size;
         double period = size / fundamental;
-        if (n / period < 2)
-        {
-            return 1;
-        }
+        if (n / period < 2) return 1;
 
         int count = Math.Min(Math.Max(harmonics, MinHarmonics), (int)Math.Floor(view.TopBin / fundamental));
-        if (count < 1)
-        {
-            return 1;
-        }
+        if (count < 1) return 1;
 
         double[] levels = CenteredLevels(view);
         var cos = new double[size];
@@ -70,10 +64,7 @@ internal static class ConsistencyCheck
             evenNorm += weight * weight * ((evenRe * evenRe) + (evenIm * evenIm));
         }
 
-        if (oddNorm <= 0 || evenNorm <= 0)
-        {
-            return 1;
-        }
+        if (oddNorm <= 0 || evenNorm <= 0) return 1;
 
         double cosine = Math.Clamp(dot / Math.Sqrt(oddNorm * evenNorm), -1 + 1e-15, 1 - 1e-15);
         int freedom = (2 * count) - 1;
@@ -91,10 +82,7 @@ internal static class ConsistencyCheck
     {
         ReadOnlySpan<double> series = view.Series;
         int n = series.Length;
-        if (period < 2 || n / period < 2)
-        {
-            return 1;
-        }
+        if (period < 2 || n / period < 2) return 1;
 
         var odd = new double[period];
         var even = new double[period];
@@ -128,10 +116,7 @@ internal static class ConsistencyCheck
         }
 
         mean /= n;
-        for (int t = 0; t < n; t++)
-        {
-            levels[t] -= mean;
-        }
+        for (int t = 0; t < n; t++) levels[t] -= mean;
 
         return levels;
     }

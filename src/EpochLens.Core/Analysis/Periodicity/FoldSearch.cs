@@ -25,17 +25,11 @@ internal static class FoldSearch
     {
         int n = series.Length;
         maxPeriod = Math.Min(maxPeriod, n / 2);
-        if (maxPeriod < minPeriod || n < 4 * CorrelationLags)
-        {
-            return 0;
-        }
+        if (maxPeriod < minPeriod || n < 4 * CorrelationLags) return 0;
 
         var r = new double[n];
         doubleSize.Autocorrelation(series, r);
-        if (!(r[0] > 0))
-        {
-            return 0;
-        }
+        if (!(r[0] > 0)) return 0;
 
         double shortRange = 1;
         for (int lag = 1; lag <= CorrelationLags; lag++)
@@ -63,9 +57,7 @@ internal static class FoldSearch
             }
 
             if (period > minPeriod && previous >= beforePrevious && previous >= score)
-            {
                 Keep(kept, new FoldTrial(period - 1, previous));
-            }
 
             beforePrevious = previous;
             previous = score;
@@ -80,16 +72,10 @@ internal static class FoldSearch
 
     private static void Keep(List<FoldTrial> kept, FoldTrial trial)
     {
-        if (kept.Count == Kept && trial.Score <= kept[^1].Score)
-        {
-            return;
-        }
+        if (kept.Count == Kept && trial.Score <= kept[^1].Score) return;
 
         int at = kept.FindIndex(k => k.Score < trial.Score);
         kept.Insert(at < 0 ? kept.Count : at, trial);
-        if (kept.Count > Kept)
-        {
-            kept.RemoveAt(Kept);
-        }
+        if (kept.Count > Kept) kept.RemoveAt(Kept);
     }
 }

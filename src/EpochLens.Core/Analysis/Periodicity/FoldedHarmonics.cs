@@ -49,17 +49,11 @@ internal sealed class FoldedHarmonics
             }
 
             phase += advance;
-            if (phase >= period)
-            {
-                phase -= period;
-            }
+            if (phase >= period) phase -= period;
         }
 
         double power = 0;
-        for (int h = 0; h < _harmonics; h++)
-        {
-            power += _weights[h] * ((_re[h] * _re[h]) + (_im[h] * _im[h]));
-        }
+        for (int h = 0; h < _harmonics; h++) power += _weights[h] * ((_re[h] * _re[h]) + (_im[h] * _im[h]));
 
         return power;
     }

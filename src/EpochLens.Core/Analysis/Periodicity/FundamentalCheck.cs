@@ -56,17 +56,11 @@ internal static class FundamentalCheck
     {
         foreach (int q in Factors)
         {
-            if (harmonics < q || view.PeriodOf(fundamental * q) < minPeriod)
-            {
-                continue;
-            }
+            if (harmonics < q || view.PeriodOf(fundamental * q) < minPeriod) continue;
 
             var between = SumAt(view, fundamental, harmonics, k => k % q != 0);
             var multiples = SumAt(view, fundamental, harmonics, k => k % q == 0);
-            if (between.Count == 0 || multiples.Count == 0)
-            {
-                continue;
-            }
+            if (between.Count == 0 || multiples.Count == 0) continue;
 
             double pBetween = TailProbability.OfHarmonicSum(between.Sum, between.Count, view.NoiseDegreesOfFreedom);
             double pMultiples = TailProbability.OfHarmonicSum(multiples.Sum, multiples.Count, view.NoiseDegreesOfFreedom);
@@ -93,10 +87,7 @@ internal static class FundamentalCheck
         double range = (0.5 + (0.5 * view.Oversampling)) / harmonics;
         foreach (int q in Factors)
         {
-            if (view.PeriodOf(fundamental / q) > maxPeriod)
-            {
-                continue;
-            }
+            if (view.PeriodOf(fundamental / q) > maxPeriod) continue;
 
             for (int band = 1; band <= harmonics; band <<= 1)
             {
@@ -106,10 +97,7 @@ internal static class FundamentalCheck
                 {
                     double sub = (fundamental / q) + (j * spacing);
                     var between = SumAt(view, sub, q * band, k => k % q != 0);
-                    if (between.Count == 0)
-                    {
-                        continue;
-                    }
+                    if (between.Count == 0) continue;
 
                     tests++;
                     double p = TailProbability.OfHarmonicSum(between.Sum, between.Count, view.NoiseDegreesOfFreedom);
@@ -123,10 +111,7 @@ internal static class FundamentalCheck
             }
         }
 
-        if (bestFactor == 0 || TailProbability.Corrected(bestP, tests) > SubharmonicLevel)
-        {
-            return false;
-        }
+        if (bestFactor == 0 || TailProbability.Corrected(bestP, tests) > SubharmonicLevel) return false;
 
         fundamental = bestFundamental;
         harmonics *= bestFactor;
@@ -153,29 +138,20 @@ internal static class FundamentalCheck
         while (true)
         {
             var profile = new double[found];
-            for (int t = 0; t < series.Length; t++)
-            {
-                profile[t % found] += series[t];
-            }
+            for (int t = 0; t < series.Length; t++) profile[t % found] += series[t];
 
             if (!view.Differenced)
             {
                 // Any two stretches of a smooth shape (a running mean's noise falling through the epoch) fall alike;
                 // their changes are alike only where the shape itself repeats.
                 double wrap = profile[0] - profile[^1];
-                for (int i = found - 1; i > 0; i--)
-                {
-                    profile[i] -= profile[i - 1];
-                }
+                for (int i = found - 1; i > 0; i--) profile[i] -= profile[i - 1];
 
                 profile[0] = wrap;
             }
 
             int divisors = Math.Min(MaxDivisor, (int)Math.Floor(found / minPeriod)) - 1;
-            if (divisors < 1)
-            {
-                break;
-            }
+            if (divisors < 1) break;
 
             // One-sided, Bonferroni over the divisors tried: SegmentScore standard deviations when only one is.
             double threshold = -Normal.InvCDF(0, 1, Normal.CDF(0, 1, -SegmentScore) / divisors);
@@ -202,10 +178,7 @@ internal static class FundamentalCheck
                 }
             }
 
-            if (shorter == 0)
-            {
-                break;
-            }
+            if (shorter == 0) break;
 
             resolved /= shorter;
             if (found % shorter != 0)
@@ -222,10 +195,7 @@ internal static class FundamentalCheck
     private static double[] Changes(ReadOnlySpan<double> series)
     {
         var changes = new double[Math.Max(0, series.Length - 1)];
-        for (int i = 0; i < changes.Length; i++)
-        {
-            changes[i] = series[i + 1] - series[i];
-        }
+        for (int i = 0; i < changes.Length; i++) changes[i] = series[i + 1] - series[i];
 
         return changes;
     }
@@ -235,19 +205,13 @@ internal static class FundamentalCheck
     {
         int n = series.Length;
         double variance = 0;
-        foreach (double v in series)
-        {
-            variance += v * v;
-        }
+        foreach (double v in series) variance += v * v;
 
         double sum = 1;
         for (int lag = 1; lag <= 16 && lag < n && variance > 0; lag++)
         {
             double r = 0;
-            for (int t = lag; t < n; t++)
-            {
-                r += series[t] * series[t - lag];
-            }
+            for (int t = lag; t < n; t++) r += series[t] * series[t - lag];
 
             sum += 2 * (r / variance) * (r / variance);
         }
@@ -292,16 +256,10 @@ internal static class FundamentalCheck
         int count = 0;
         for (int k = 1; k <= harmonics; k++)
         {
-            if (!include(k))
-            {
-                continue;
-            }
+            if (!include(k)) continue;
 
             double power = view.PowerNear(k * fundamental);
-            if (double.IsNaN(power))
-            {
-                break;
-            }
+            if (double.IsNaN(power)) break;
 
             sum += power;
             count++;

@@ -30,10 +30,7 @@ internal static class HarmonicSearch
         {
             int first = Math.Max(harmonics, (int)Math.Ceiling(minFundamental * harmonics));
             int last = Math.Min(topUsable, (int)Math.Floor(maxFundamental * harmonics));
-            if (last < first)
-            {
-                continue;
-            }
+            if (last < first) continue;
 
             tried += last - first + 1;
             int kept = 0;
@@ -46,26 +43,18 @@ internal static class HarmonicSearch
                 if (top <= last)
                 {
                     sum = 0;
-                    for (int h = 1; h <= harmonics; h++)
-                    {
-                        sum += normalized[((top * h) + halfH) >> shift];
-                    }
+                    for (int h = 1; h <= harmonics; h++) sum += normalized[((top * h) + halfH) >> shift];
                 }
 
                 // previous (at top - 1) is a local maximum: keep it if among the strongest so far.
                 if (top > first && previous >= beforePrevious && previous >= sum)
-                {
                     Keep(keptBins, keptSums, ref kept, top - 1, previous);
-                }
 
                 beforePrevious = previous;
                 previous = sum;
             }
 
-            for (int k = 0; k < kept; k++)
-            {
-                found.Add(new HarmonicTrial(harmonics, keptBins[k], keptSums[k]));
-            }
+            for (int k = 0; k < kept; k++) found.Add(new HarmonicTrial(harmonics, keptBins[k], keptSums[k]));
         }
 
         return tried;
@@ -73,10 +62,7 @@ internal static class HarmonicSearch
 
     private static void Keep(Span<int> bins, Span<double> sums, ref int kept, int bin, double sum)
     {
-        if (kept == bins.Length && sum <= sums[kept - 1])
-        {
-            return;
-        }
+        if (kept == bins.Length && sum <= sums[kept - 1]) return;
 
         int at = kept == bins.Length ? kept - 1 : kept++;
         while (at > 0 && sums[at - 1] < sum)

@@ -61,15 +61,10 @@ internal static class InferenceText
         double ratio = period / chosen;
         for (int q = 2; q <= 8; q++)
         {
-            if (Math.Abs(ratio - q) < 0.02 * q)
-            {
-                return string.Format(Invariant, "; {0} times the chosen period", q);
-            }
+            if (Math.Abs(ratio - q) < 0.02 * q) return string.Format(Invariant, "; {0} times the chosen period", q);
 
             if (Math.Abs((1 / ratio) - q) < 0.02 * q)
-            {
                 return string.Format(Invariant, "; 1/{0} of the chosen period", q);
-            }
         }
 
         return "";

@@ -38,10 +38,7 @@ internal sealed class NoiseBackground
         var normalized = new double[power.Length];
         var level = new double[power.Length];
         Array.Fill(level, 1.0);
-        if (last < 1)
-        {
-            return new NoiseBackground(normalized, level, 2);
-        }
+        if (last < 1) return new NoiseBackground(normalized, level, 2);
 
         int minWidth = Math.Min(last, (int)Math.Ceiling(BlockOrdinates * oversampling));
         var centers = new List<double>();
@@ -67,10 +64,7 @@ internal sealed class NoiseBackground
         int block = 0;
         for (int k = 1; k <= last; k++)
         {
-            while (block < centers.Count - 1 && centers[block + 1] < k)
-            {
-                block++;
-            }
+            while (block < centers.Count - 1 && centers[block + 1] < k) block++;
 
             double logLevel;
             if (k <= centers[0])

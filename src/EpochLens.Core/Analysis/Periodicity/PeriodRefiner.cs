@@ -27,10 +27,7 @@ internal static class PeriodRefiner
         double epochs = series.Length * (double)stride / estimate;
         long low = Math.Max(minPeriod, (long)Math.Floor(estimate - uncertainty));
         long high = Math.Min(maxPeriod, (long)Math.Ceiling(estimate + uncertainty));
-        if (low >= high)
-        {
-            return Math.Clamp((long)Math.Round(estimate), minPeriod, maxPeriod);
-        }
+        if (low >= high) return Math.Clamp((long)Math.Round(estimate), minPeriod, maxPeriod);
 
         // Higher harmonics pin the period down more (a phase error grows with the harmonic number), so a few more than
         // the detection needed are summed: the sharp shapes epochs leave (jumps, spikes) have them all.
@@ -57,10 +54,7 @@ internal static class PeriodRefiner
         double firstStep = series.StepOf((blockSize - 1) / 2.0);
         double stepsPerBlock = blockSize * (double)stride;
         long spacing = finest;
-        while (((high - low) / spacing) * (long)blocks.Length * count > WorkBudget)
-        {
-            spacing *= 2;
-        }
+        while (((high - low) / spacing) * (long)blocks.Length * count > WorkBudget) spacing *= 2;
 
         while (true)
         {
@@ -75,16 +69,10 @@ internal static class PeriodRefiner
                     best = period;
                 }
 
-                if (period >= high)
-                {
-                    break;
-                }
+                if (period >= high) break;
             }
 
-            if (spacing == finest)
-            {
-                return best;
-            }
+            if (spacing == finest) return best;
 
             low = Math.Max(minPeriod, best - spacing);
             high = Math.Min(maxPeriod, best + spacing);
@@ -96,10 +84,7 @@ internal static class PeriodRefiner
     private static void RemoveTrend(double[] values, int window)
     {
         int n = values.Length;
-        if (window < 3 || window >= n)
-        {
-            return;
-        }
+        if (window < 3 || window >= n) return;
 
         var sums = new double[n + 1];
         var counts = new int[n + 1];
@@ -115,10 +100,7 @@ internal static class PeriodRefiner
         {
             int from = Math.Max(0, i - half), to = Math.Min(n, i + half + 1);
             int count = counts[to] - counts[from];
-            if (count > 0)
-            {
-                values[i] -= (sums[to] - sums[from]) / count;
-            }
+            if (count > 0) values[i] -= (sums[to] - sums[from]) / count;
         }
     }
 }

@@ -22,9 +22,7 @@ internal sealed class PowerSpectrum
     public PowerSpectrum(int size)
     {
         if (size < 4 || !BitOperations.IsPow2(size))
-        {
             throw new ArgumentOutOfRangeException(nameof(size), size, "the transform size must be a power of two of at least 4");
-        }
 
         Size = size;
         _half = size / 2;
@@ -48,10 +46,7 @@ internal sealed class PowerSpectrum
 
         _reversed = new int[_half];
         int bits = BitOperations.Log2((uint)_half);
-        for (int i = 0; i < _half; i++)
-        {
-            _reversed[i] = bits == 0 ? 0 : (int)(ReverseBits((uint)i) >> (32 - bits));
-        }
+        for (int i = 0; i < _half; i++) _reversed[i] = bits == 0 ? 0 : (int)(ReverseBits((uint)i) >> (32 - bits));
     }
 
     public int Size { get; }
@@ -65,10 +60,7 @@ internal sealed class PowerSpectrum
         var re = new double[_half + 1];
         var im = new double[_half + 1];
         Transform(series, re, im);
-        for (int k = 0; k <= _half; k++)
-        {
-            power[k] = (re[k] * re[k]) + (im[k] * im[k]);
-        }
+        for (int k = 0; k <= _half; k++) power[k] = (re[k] * re[k]) + (im[k] * im[k]);
     }
 
     /// <summary>
@@ -78,9 +70,7 @@ internal sealed class PowerSpectrum
     public void Autocorrelation(ReadOnlySpan<double> series, Span<double> lags)
     {
         if (2 * series.Length > Size || lags.Length > series.Length)
-        {
             throw new ArgumentException("the transform must hold twice the series, and lags stay within it");
-        }
 
         var power = new double[_half + 1];
         Compute(series, power);
@@ -90,19 +80,13 @@ internal sealed class PowerSpectrum
         for (int k = 0; k <= _half; k++)
         {
             mirrored[k] = power[k];
-            if (k > 0 && k < _half)
-            {
-                mirrored[Size - k] = power[k];
-            }
+            if (k > 0 && k < _half) mirrored[Size - k] = power[k];
         }
 
         var re = new double[_half + 1];
         var im = new double[_half + 1];
         Transform(mirrored, re, im);
-        for (int lag = 0; lag < lags.Length && lag <= _half; lag++)
-        {
-            lags[lag] = re[lag] / Size;
-        }
+        for (int lag = 0; lag < lags.Length && lag <= _half; lag++) lags[lag] = re[lag] / Size;
     }
 
     /// <summary>
@@ -111,9 +95,7 @@ internal sealed class PowerSpectrum
     public void Transform(ReadOnlySpan<double> series, Span<double> spectrumRe, Span<double> spectrumIm)
     {
         if (series.Length > Size || spectrumRe.Length != _half + 1 || spectrumIm.Length != _half + 1)
-        {
             throw new ArgumentException("series longer than the transform, or spectrum of the wrong length");
-        }
 
         var re = new double[_half];
         var im = new double[_half];
@@ -127,16 +109,10 @@ internal sealed class PowerSpectrum
         int blockSpan = Math.Min(CacheBlock, _half);
         for (int start = 0; start < _half; start += blockSpan)
         {
-            for (int size = 2; size <= blockSpan; size <<= 1)
-            {
-                Butterflies(re, im, start, start + blockSpan, size);
-            }
+            for (int size = 2; size <= blockSpan; size <<= 1) Butterflies(re, im, start, start + blockSpan, size);
         }
 
-        for (int size = blockSpan << 1; size <= _half; size <<= 1)
-        {
-            Butterflies(re, im, 0, _half, size);
-        }
+        for (int size = blockSpan << 1; size <= _half; size <<= 1) Butterflies(re, im, 0, _half, size);
 
         // Untangle the even/odd packing into the spectrum of the real series.
         int h = _half;

@@ -118,9 +118,7 @@ internal sealed class ResidualSeries
     public static ResidualSeries? Build(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, int spectrumPoints, out string? whyNot)
     {
         if (steps.Length != values.Length)
-        {
             throw new ArgumentException($"{steps.Length} steps but {values.Length} values");
-        }
 
         int first = -1, last = -1, finite = 0;
         double min = double.PositiveInfinity;
@@ -129,10 +127,7 @@ internal sealed class ResidualSeries
             double v = values[i];
             if (double.IsFinite(v))
             {
-                if (first < 0)
-                {
-                    first = i;
-                }
+                if (first < 0) first = i;
 
                 last = i;
                 finite++;
@@ -140,9 +135,7 @@ internal sealed class ResidualSeries
             }
 
             if (i > 0 && steps[i] <= steps[i - 1])
-            {
                 throw new ArgumentException($"steps must increase, but step {steps[i]} follows {steps[i - 1]} at index {i}");
-            }
         }
 
         if (finite < 2)
@@ -186,10 +179,7 @@ internal sealed class ResidualSeries
         for (int i = first; i <= last; i++)
         {
             double v = values[i];
-            if (!double.IsFinite(v))
-            {
-                continue;
-            }
+            if (!double.IsFinite(v)) continue;
 
             long step = steps[i];
             int index = step - previousStep == stride
@@ -202,10 +192,7 @@ internal sealed class ResidualSeries
             }
 
             double level = logScale ? Math.Log(v) : v;
-            if (index == previousIndex + 1)
-            {
-                changes[index] = (float)(level - previousLevel);
-            }
+            if (index == previousIndex + 1) changes[index] = (float)(level - previousLevel);
 
             if (blocks > 0)
             {
@@ -214,10 +201,7 @@ internal sealed class ResidualSeries
                 blockCounts[block]++;
             }
 
-            if (index >= tailStart)
-            {
-                tail[index - tailStart] = level;
-            }
+            if (index >= tailStart) tail[index - tailStart] = level;
 
             previousIndex = index;
             previousLevel = level;
@@ -225,10 +209,7 @@ internal sealed class ResidualSeries
         }
 
         var decimated = new double[blocks];
-        for (int b = 0; b < blocks; b++)
-        {
-            decimated[b] = blockCounts[b] > 0 ? blockSums[b] / blockCounts[b] : double.NaN;
-        }
+        for (int b = 0; b < blocks; b++) decimated[b] = blockCounts[b] > 0 ? blockSums[b] / blockCounts[b] : double.NaN;
 
         var changeLevel = RobustLevel.Of(changes);
         if (changeLevel.Scale == 0)

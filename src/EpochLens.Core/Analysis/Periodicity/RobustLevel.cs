@@ -10,10 +10,7 @@ internal readonly record struct RobustLevel(double Median, double Scale)
 
     private static RobustLevel From(RobustSpread? spread)
     {
-        if (spread is not { } s)
-        {
-            return new RobustLevel(0, 0);
-        }
+        if (spread is not { } s) return new RobustLevel(0, 0);
 
         // 1.4826 MAD estimates a normal standard deviation; quantised losses (many equal steps) can have MAD 0,
         // then the mean absolute deviation (x 1.2533 for a normal) still measures the spread.

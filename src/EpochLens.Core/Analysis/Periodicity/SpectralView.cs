@@ -96,10 +96,7 @@ internal sealed class SpectralView
         double removedMean = 0;
         double[] series = differenced ? Whitening.FromLevels(levels, trendWindow, fitWindow, out removedMean) : Whitening.FromStationary(levels, trendWindow,
             channel == ResidualChannel.LogMagnitude ? Whitening.ShortFitWindow : null);
-        if (series.Length < 16)
-        {
-            return null;
-        }
+        if (series.Length < 16) return null;
 
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)series.Length);
         PowerSpectrum transform = Transform(size, transforms);
@@ -108,10 +105,7 @@ internal sealed class SpectralView
         transform.Compute(series, power);
         if (differenced)
         {
-            for (int k = 1; k < power.Length; k++)
-            {
-                power[k] /= Whitening.DifferencedNoisePower(k, size, series.Length);
-            }
+            for (int k = 1; k < power.Length; k++) power[k] /= Whitening.DifferencedNoisePower(k, size, series.Length);
         }
 
         var background = NoiseBackground.Of(power, (double)size / series.Length);
@@ -122,9 +116,7 @@ internal sealed class SpectralView
         var foldTrials = new List<FoldTrial>();
         int foldFrom = (int)Math.Max(Math.Ceiling(minPeriod), (2 * HarmonicSearch.MaxHarmonics) + 1);
         if (decimation == 1 && foldFrom <= maxPeriod)
-        {
             tried += FoldSearch.Search(series, foldFrom, (int)Math.Floor(maxPeriod), Transform(2 * size, transforms), foldTrials);
-        }
 
         return tried == 0 ? null : new SpectralView(channel, decimation, wholeSeries, series, differenced, removedMean, size, background, trials, tried)
         {

@@ -11,10 +11,7 @@ internal static class TailProbability
     /// </summary>
     public static double OfHarmonicSum(double sum, int harmonics, double noiseDegreesOfFreedom)
     {
-        if (!(sum > 0))
-        {
-            return 1;
-        }
+        if (!(sum > 0)) return 1;
 
         double d1 = 2.0 * harmonics, d2 = noiseDegreesOfFreedom;
         double f = sum / harmonics;

@@ -40,19 +40,13 @@ internal static class Whitening
     {
         int n = levels.Length - 1;
         removedMean = 0;
-        if (n < 2)
-        {
-            return [];
-        }
+        if (n < 2) return [];
 
         double[] y = Winsorize(levels);
         SubtractRunningMean(y, trendWindow);
         double[] model = FitModel(WithoutRunningMean(y, fitWindow));
         var x = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i] = y[i + 1] - y[i];
-        }
+        for (int i = 0; i < n; i++) x[i] = y[i + 1] - y[i];
 
         Filter(x, model);
         removedMean = SubtractMean(x);
@@ -66,10 +60,7 @@ internal static class Whitening
     /// </param>
     public static double[] FromStationary(ReadOnlySpan<double> values, int trendWindow, int? fitWindow = null)
     {
-        if (values.Length < 2)
-        {
-            return [];
-        }
+        if (values.Length < 2) return [];
 
         double[] x = Winsorize(values);
         SubtractRunningMean(x, trendWindow);
@@ -105,10 +96,7 @@ internal static class Whitening
         int n = values.Length;
         double[] local = LocalMedian(values);
         var result = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            result[i] = values[i] - local[i];
-        }
+        for (int i = 0; i < n; i++) result[i] = values[i] - local[i];
 
         var level = RobustLevel.Of(result);
         double clip = ResidualSeries.ClipLimit * level.Scale;
@@ -135,10 +123,7 @@ internal static class Whitening
             int count = 0;
             for (int i = from; i < to; i++)
             {
-                if (!double.IsNaN(values[i]))
-                {
-                    scratch[count++] = values[i];
-                }
+                if (!double.IsNaN(values[i])) scratch[count++] = values[i];
             }
 
             if (count > 0)
@@ -149,18 +134,12 @@ internal static class Whitening
         }
 
         var local = new double[n];
-        if (centers.Count == 0)
-        {
-            return local;
-        }
+        if (centers.Count == 0) return local;
 
         int block = 0;
         for (int i = 0; i < n; i++)
         {
-            while (block < centers.Count - 1 && centers[block + 1] < i)
-            {
-                block++;
-            }
+            while (block < centers.Count - 1 && centers[block + 1] < i) block++;
 
             local[i] = i <= centers[0] ? medians[0]
                 : block == centers.Count - 1 ? medians[^1]
@@ -173,16 +152,10 @@ internal static class Whitening
     private static double SubtractMean(double[] x)
     {
         double mean = 0;
-        foreach (double v in x)
-        {
-            mean += v;
-        }
+        foreach (double v in x) mean += v;
 
         mean /= x.Length;
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] -= mean;
-        }
+        for (int i = 0; i < x.Length; i++) x[i] -= mean;
 
         return mean;
     }
@@ -190,17 +163,11 @@ internal static class Whitening
     /// <summary>Subtracts the centred running mean over <paramref name="window"/> points (shrinking at the ends); nothing when the window is shorter than 3.</summary>
     private static void SubtractRunningMean(double[] x, int window)
     {
-        if (window < 3 || window >= x.Length)
-        {
-            return;
-        }
+        if (window < 3 || window >= x.Length) return;
 
         int n = x.Length, half = window / 2;
         var prefix = new double[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            prefix[i + 1] = prefix[i] + x[i];
-        }
+        for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + x[i];
 
         for (int i = 0; i < n; i++)
         {
@@ -221,27 +188,18 @@ internal static class Whitening
     {
         int n = x.Length;
         int maxOrder = Math.Min(MaxOrder, n / 16);
-        if (maxOrder < 1)
-        {
-            return [];
-        }
+        if (maxOrder < 1) return [];
 
         Span<double> autocovariance = stackalloc double[maxOrder + 1];
         for (int lag = 0; lag <= maxOrder; lag++)
         {
             double sum = 0;
-            for (int t = lag; t < n; t++)
-            {
-                sum += x[t] * x[t - lag];
-            }
+            for (int t = lag; t < n; t++) sum += x[t] * x[t - lag];
 
             autocovariance[lag] = sum / n;
         }
 
-        if (autocovariance[0] <= 0)
-        {
-            return [];
-        }
+        if (autocovariance[0] <= 0) return [];
 
         // Levinson-Durbin: coefficients and prediction error for every order at once.
         var coefficients = new double[maxOrder + 1];
@@ -252,23 +210,14 @@ internal static class Whitening
         for (int order = 1; order <= maxOrder; order++)
         {
             double accumulated = autocovariance[order];
-            for (int j = 1; j < order; j++)
-            {
-                accumulated -= coefficients[j] * autocovariance[order - j];
-            }
+            for (int j = 1; j < order; j++) accumulated -= coefficients[j] * autocovariance[order - j];
 
             double reflection = accumulated / error;
-            if (!double.IsFinite(reflection) || Math.Abs(reflection) >= 1)
-            {
-                break;
-            }
+            if (!double.IsFinite(reflection) || Math.Abs(reflection) >= 1) break;
 
             Array.Copy(coefficients, previous, coefficients.Length);
             coefficients[order] = reflection;
-            for (int j = 1; j < order; j++)
-            {
-                coefficients[j] = previous[j] - (reflection * previous[order - j]);
-            }
+            for (int j = 1; j < order; j++) coefficients[j] = previous[j] - (reflection * previous[order - j]);
 
             error *= 1 - (reflection * reflection);
             double criterion = (n * Math.Log(error)) + (2 * order);
@@ -289,10 +238,7 @@ internal static class Whitening
         for (int t = x.Length - 1; t >= 1; t--)
         {
             double prediction = 0;
-            for (int j = 0; j < model.Length && j < t; j++)
-            {
-                prediction += model[j] * x[t - 1 - j];
-            }
+            for (int j = 0; j < model.Length && j < t; j++) prediction += model[j] * x[t - 1 - j];
 
             x[t] -= prediction;
         }

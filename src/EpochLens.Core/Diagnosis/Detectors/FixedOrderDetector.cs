@@ -15,9 +15,7 @@ internal sealed class FixedOrderDetector() : CauseDetector(CauseId.FixedOrder)
         if (order is not null)
         {
             if (order.Value < 0.5)
-            {
                 return DetectorVerdict.NotFound($"the sample ids show reshuffling: only {order.Value:P1} of positions repeat the previous epoch's sample");
-            }
 
             evidence.Add(Cite(order, $"{order.Value:P1} of positions train on the same sample as one epoch before (about {order.Expected:P2} by chance)"));
             confidence = Confidence.From(P(order), "sample ids by position, binomial test");
@@ -38,9 +36,7 @@ internal sealed class FixedOrderDetector() : CauseDetector(CauseId.FixedOrder)
         }
 
         if (confidence is null)
-        {
             return DetectorVerdict.NotFound(correlation is null ? "too few epochs or positions to compare" : "no repetition found");
-        }
 
         return DetectorVerdict.Found(new Finding(
             Cause,

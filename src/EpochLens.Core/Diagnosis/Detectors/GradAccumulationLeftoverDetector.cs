@@ -24,48 +24,32 @@ internal sealed class GradAccumulationLeftoverDetector() : CauseDetector(CauseId
         }
 
         if (analysis[MeasurementIds.StepsPerUpdate] is { Value: < 1.2 } cadence)
-        {
             return DetectorVerdict.NotFound($"the weights are updated at every step ({cadence.Method.Split(';')[0]}): no gradient accumulation");
-        }
 
         if (analysis[MeasurementIds.OptimizerStepReset] is { Value: >= 0.5 })
-        {
             return DetectorVerdict.NotFound("the optimizer restarts at the boundary, which explains an unusual first update");
-        }
 
         if (group is { Value: >= 0.5 } && Significant(group))
-        {
             return DetectorVerdict.Found(ShortGroup(analysis, group, new[] { first, last }.Where(m => m is not null && Significant(m)).MinBy(P)));
-        }
 
         var candidates = new[] { first, last }.Where(m => m is not null && Significant(m) && m.Value < OptimizerResetDetector.ReloadRatio && Math.Abs(Math.Log(m.Value)) > Math.Log(1.2)).ToList();
         if (candidates.Count == 0)
-        {
             return DetectorVerdict.NotFound("the updates at the boundary are like their neighbours");
-        }
 
         var strongest = candidates.MinBy(P)!;
         if (analysis[MeasurementIds.UpdateNormShift] is { } shift && Math.Abs(Math.Log(shift.Value)) > Math.Log(1.3) && Significant(shift))
-        {
             return DetectorVerdict.NotFound($"all updates change size at the boundary ({shift.Value:0.00}x for the next 16), as a learning-rate change or a fresh optimizer makes them; one short group would not");
-        }
 
         if (StrongestJump(analysis) is { Value: > 0 } lossJump && Significant(lossJump) && strongest.Value < OptimizerResetDetector.ReloadRatio && analysis[MeasurementIds.UpdateNormAtSecondStep] is not { Value: > 1.2 })
-        {
             return DetectorVerdict.NotFound($"the loss jumps up at the boundary ({Describe(lossJump.PValue)}), more than one mis-scaled update explains: weights changed there");
-        }
 
         if (strongest == first && analysis[MeasurementIds.UpdateNormAtSecondStep] is { } second && second.Value > 1.2 && Significant(second))
-        {
             return DetectorVerdict.NotFound($"the updates stay large after the first of the epoch (the second is {second.Value:0.0}x its neighbours): a fresh optimizer, not one short group");
-        }
 
         string where = strongest.Id == MeasurementIds.UpdateNormAtLastStep ? "last" : "first";
         var confidence = Confidence.From(Math.Min(1, P(strongest) * 2), "update norm at the epoch's first and last steps, rank tests");
         if (confidence is null)
-        {
             return DetectorVerdict.NotFound("the unusual updates at the boundary are too few to tell");
-        }
 
         return DetectorVerdict.Found(new Finding(
             Cause,

@@ -12,20 +12,13 @@ internal sealed class LrScheduleDetector() : CauseDetector(CauseId.LrSchedule)
     public override DetectorVerdict Detect(EpochAnalysis analysis)
     {
         var change = analysis[MeasurementIds.LearningRateChange];
-        if (change is null)
-        {
-            return DetectorVerdict.NotTestable("the log has no learning rate");
-        }
+        if (change is null) return DetectorVerdict.NotTestable("the log has no learning rate");
 
         if ((change.Value < 0.5 || !Significant(change)) && analysis[MeasurementIds.LearningRateStepResponse] is { } response)
-        {
             return StepSchedule(analysis, response);
-        }
 
         if (change.Value < 0.5 || !Significant(change))
-        {
             return DetectorVerdict.NotFound($"the learning rate changes at {change.Value:P0} of boundaries, no more than elsewhere");
-        }
 
         var evidence = new List<Evidence> { Cite(change, $"the learning rate changes at {change.Value:P0} of boundaries ({change.Method})") };
         var (structureP, strongest) = StructureEvidence(analysis);
@@ -75,15 +68,11 @@ internal sealed class LrScheduleDetector() : CauseDetector(CauseId.LrSchedule)
         string way = steps.All(s => s.Ratio < 1) ? "down" : steps.All(s => s.Ratio > 1) ? "up" : "";
         string where = $"at the start of epoch{(steps.Count > 1 ? "s" : "")} {epochs}";
         if (response.Value <= 0 || !Significant(response))
-        {
             return DetectorVerdict.NotFound($"the learning rate steps {way} {where} (a step schedule), but the loss moves there no more than elsewhere ({Describe(response.PValue)})".Replace("  ", " ", StringComparison.Ordinal));
-        }
 
         var confidence = Confidence.From(P(response), "loss change across the learning-rate steps against the same contrast at every other point, rank test with a t tail");
         if (confidence is null)
-        {
             return DetectorVerdict.NotFound($"the loss's change at the learning-rate steps {where} is too weak to tell");
-        }
 
         bool decays = way == "down";
         return DetectorVerdict.Found(new Finding(

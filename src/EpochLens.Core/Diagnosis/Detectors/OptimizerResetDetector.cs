@@ -22,20 +22,14 @@ internal sealed class OptimizerResetDetector() : CauseDetector(CauseId.Optimizer
         if (counter is not null)
         {
             if (counter.Value < 0.5)
-            {
                 return DetectorVerdict.NotFound($"the optimizer's step counter restarts at {counter.Value:P0} of boundaries");
-            }
 
             evidence.Add(Cite(counter, $"the optimizer's step counter restarts at {counter.Value:P0} of boundaries (at {counter.Expected:P2} of other steps)"));
             if (norm is not null)
-            {
                 evidence.Add(Cite(norm, $"the first update of each epoch is {norm.Value:0.0}x its neighbours (a fresh Adam moves every weight by about the learning rate)"));
-            }
 
             if (jump is not null && Significant(jump))
-            {
                 evidence.Add(Cite(jump, $"the loss steps {jump.Value:+0.0;-0.0} robust SD at the boundary"));
-            }
 
             var direct = Confidence.From(P(counter), "optimizer step counter at boundaries, binomial test");
             return direct is null
@@ -48,9 +42,7 @@ internal sealed class OptimizerResetDetector() : CauseDetector(CauseId.Optimizer
         double share = transient is null ? 0 : transient.Value / analysis.Structure.StepsPerEpoch;
         jump = RiseJump(analysis) ?? jump;
         if (jump is null || !(jump.Value > 0) || !Significant(jump))
-        {
             return DetectorVerdict.NotFound(jump is null ? "too few points to see the boundary" : $"no rise right after the boundary ({Describe(jump.PValue)})");
-        }
 
         // A last step far below the rest makes the step after the boundary look like a rise: that is a short last batch.
         double firstRise = analysis[MeasurementIds.FirstStepLevel] is { Value: > 0 } first && Significant(first) ? first.Value : 0;
@@ -62,19 +54,13 @@ internal sealed class OptimizerResetDetector() : CauseDetector(CauseId.Optimizer
 
         var onset = Onset(analysis);
         if (onset == RiseOnset.AtFirstStep && norm is null)
-        {
             return DetectorVerdict.NotFound("the first loss of each epoch, computed before the epoch's first update, already carries the rise: the weights changed before the epoch began, which a fresh optimizer cannot do");
-        }
 
         if (share <= 0 || share >= 0.5)
-        {
             return DetectorVerdict.NotFound(share <= 0 ? "the rise at the boundary does not persist beyond a point" : "the rise at the boundary lasts the whole epoch, unlike an optimizer warming up again");
-        }
 
         if (norm is not null && (norm.Value >= ReloadRatio || !(norm.Value > 1) || !Significant(norm)))
-        {
             return DetectorVerdict.NotFound($"the update norm at the boundary ({norm.Value:0.0}x its neighbours) does not look like a fresh optimizer");
-        }
 
         // Updates that stay large for more than one step are the optimizer's moments starting again.
         var second = analysis[MeasurementIds.UpdateNormAtSecondStep];
@@ -83,18 +69,12 @@ internal sealed class OptimizerResetDetector() : CauseDetector(CauseId.Optimizer
         evidence.Add(Cite(jump, $"the loss rises {jump.Value:+0.0} robust SD right after the boundary"));
         evidence.Add(Cite(transient!, $"and settles after about {transient!.Value:0} steps ({share:P0} of the epoch)"));
         if (onset == RiseOnset.AfterFirstUpdate && analysis[MeasurementIds.BoundaryJump] is { } firstPoint)
-        {
             evidence.Add(Cite(firstPoint, $"the first loss of the epoch, computed before its first update, is still at the old level ({firstPoint.Value:+0.0;-0.0} robust SD): the rise comes with the updates"));
-        }
         if (norm is not null)
-        {
             evidence.Add(Cite(norm, $"the first update of each epoch is {norm.Value:0.0}x its neighbours"));
-        }
 
         if (sustained)
-        {
             evidence.Add(Cite(second!, $"and the second {second!.Value:0.0}x: the updates stay large while the moments rebuild"));
-        }
 
         // Without the update norms, only the epoch's first loss, logged on its own before the first update, tells a fresh
         // optimizer from weights swapped for nearby ones (an EMA or a recent checkpoint): where the log cannot show it,

@@ -11,9 +11,7 @@ internal sealed class PartialLastBatchDetector() : CauseDetector(CauseId.Partial
         var level = analysis[MeasurementIds.LastStepLevel];
         var spread = analysis[MeasurementIds.LastStepVariance];
         if (level is null && spread is null)
-        {
             return DetectorVerdict.NotTestable("too few points per epoch to single out the last step");
-        }
 
         // The claim is about one step: the log must hold it, not a point some steps before it.
         double logged = EdgeStepShare(analysis, last: true);
@@ -27,9 +25,7 @@ internal sealed class PartialLastBatchDetector() : CauseDetector(CauseId.Partial
         double p = Math.Min(1, Math.Min(P(level), P(spread)) * 2);
         var confidence = Confidence.From(p, "last-step level and spread, rotation tests");
         if (confidence is null)
-        {
             return DetectorVerdict.NotFound($"the last point of the epoch is like any other ({Describe(Math.Min(P(level), P(spread)))})");
-        }
 
         var evidence = new List<Evidence>();
         var counter = new List<CounterEvidence>();

@@ -47,9 +47,7 @@ internal sealed class RecencyDetector() : CauseDetector(CauseId.Recency)
         }
 
         if (stair)
-        {
             evidence.Add(Cite(step!, $"each epoch starts {-step!.Value:P0} lower than the previous one ended ({Interval(step)}; {step.SampleSize} boundaries)"));
-        }
 
         if (jointly)
         {
@@ -115,14 +113,10 @@ internal sealed class RecencyDetector() : CauseDetector(CauseId.Recency)
     {
         var parts = new List<string>();
         if (slope is not null)
-        {
             parts.Add($"the loss does not rise through the epoch beyond the trend ({slope.Value:+0.00;-0.00} robust SD, {Describe(slope.PValue)})");
-        }
 
         if (step is not null)
-        {
             parts.Add($"does not drop at the epoch start ({step.Value:+0.#%;-0.#%}, {Describe(step.PValue)})");
-        }
 
         return string.Join(" and ", parts);
     }
@@ -142,9 +136,7 @@ internal sealed class RecencyDetector() : CauseDetector(CauseId.Recency)
         }
 
         if (analysis[MeasurementIds.OptimizerStepReset] is null)
-        {
             counter.Add(new CounterEvidence(CauseId.OptimizerReset, "an optimizer created anew every epoch can shape the loss like this too (its first, full-size updates fit each batch hard); the log has no optimizer step count to rule it out"));
-        }
 
         if (analysis[MeasurementIds.LearningRateChange] is { Value: >= 0.5 } lr && Significant(lr))
         {

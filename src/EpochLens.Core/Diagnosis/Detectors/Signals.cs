@@ -66,10 +66,7 @@ internal static class Signals
         {
             bool firstEdge = id is MeasurementIds.FirstStepLevel or MeasurementIds.FirstStepVariance;
             bool lastEdge = id is MeasurementIds.LastStepLevel or MeasurementIds.LastStepVariance;
-            if ((firstEdge && !first) || (lastEdge && !last))
-            {
-                continue;
-            }
+            if ((firstEdge && !first) || (lastEdge && !last)) continue;
 
             yield return id;
         }
@@ -91,10 +88,7 @@ internal static class Signals
             if (a[id] is { PValue: not null } m)
             {
                 tests++;
-                if (strongest is null || m.PValue < strongest.PValue)
-                {
-                    strongest = m;
-                }
+                if (strongest is null || m.PValue < strongest.PValue) strongest = m;
             }
         }
 
@@ -105,20 +99,14 @@ internal static class Signals
     public static (double? PeakExcess, double? RecoverySteps, double? Share) Transient(EpochAnalysis a)
     {
         var length = a[MeasurementIds.TransientLength];
-        if (length is null || a.Profile.BinCount < 8)
-        {
-            return (null, null, null);
-        }
+        if (length is null || a.Profile.BinCount < 8) return (null, null, null);
 
         var (excess, _) = TransientShape.Excess(a.Profile);
         double peak = 0;
         int reach = Math.Max(1, (int)Math.Ceiling(length.Value / a.Signal.BinWidth));
         for (int b = 0; b < Math.Min(reach, excess.Length); b++)
         {
-            if (Math.Abs(excess[b]) > Math.Abs(peak))
-            {
-                peak = excess[b];
-            }
+            if (Math.Abs(excess[b]) > Math.Abs(peak)) peak = excess[b];
         }
 
         double scale = a.Signal.TypicalScale;
@@ -162,10 +150,7 @@ internal static class Signals
             return RiseOnset.Unknown;
         }
 
-        if (narrow.Value >= 0.5 * wide.Value && Significant(narrow))
-        {
-            return RiseOnset.AtFirstStep;
-        }
+        if (narrow.Value >= 0.5 * wide.Value && Significant(narrow)) return RiseOnset.AtFirstStep;
 
         return narrow.Value < 0.5 * wide.Value && !Significant(narrow, 0.05) ? RiseOnset.AfterFirstUpdate : RiseOnset.Unknown;
     }
@@ -179,20 +164,14 @@ internal static class Signals
         var z = signal.Z;
         var epochs = signal.Epochs;
         int from = signal.FirstValid, to = signal.LastValid;
-        if (to - from < 8)
-        {
-            return 0;
-        }
+        if (to - from < 8) return 0;
 
         int stride = Math.Max(1, (to - from) / 65536);
         double sxy = 0, sxx = 0, syy = 0, sx = 0, sy = 0;
         int n = 0;
         for (int i = from; i < to; i += stride)
         {
-            if (epochs[i] != epochs[i + 1] || !double.IsFinite(z[i]) || !double.IsFinite(z[i + 1]))
-            {
-                continue;
-            }
+            if (epochs[i] != epochs[i + 1] || !double.IsFinite(z[i]) || !double.IsFinite(z[i + 1])) continue;
 
             sx += z[i];
             sy += z[i + 1];
@@ -202,10 +181,7 @@ internal static class Signals
             n++;
         }
 
-        if (n < 8)
-        {
-            return 0;
-        }
+        if (n < 8) return 0;
 
         double cov = sxy - (sx * sy / n), vx = sxx - (sx * sx / n), vy = syy - (sy * sy / n);
         return vx > 0 && vy > 0 ? cov / Math.Sqrt(vx * vy) : 0;
@@ -228,18 +204,12 @@ internal static class Signals
     {
         var steps = a.Signal.Steps;
         var starts = a.Structure.StartSteps;
-        if (steps.Length == 0 || IsWindowMean(a.Series.Averaging))
-        {
-            return 0;
-        }
+        if (steps.Length == 0 || IsWindowMean(a.Series.Averaging)) return 0;
 
         int whole = 0, logged = 0;
         for (int e = 0; e + 1 < starts.Length; e++)
         {
-            if (starts[e] < steps[0] || starts[e + 1] > steps[^1])
-            {
-                continue;
-            }
+            if (starts[e] < steps[0] || starts[e + 1] > steps[^1]) continue;
 
             whole++;
             logged += Array.BinarySearch(steps, last ? starts[e + 1] - 1 : starts[e]) >= 0 ? 1 : 0;

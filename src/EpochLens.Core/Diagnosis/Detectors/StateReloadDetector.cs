@@ -25,18 +25,14 @@ internal sealed class StateReloadDetector() : CauseDetector(CauseId.StateReload)
         if (norm is not null && Significant(norm) && (norm.Value >= OptimizerResetDetector.ReloadRatio || (oneOddUpdate && (lossJumpsUp || noAccumulation))))
         {
             if (lossJumpsUp)
-            {
                 evidence.Add(Cite(lossJump!, $"and the loss jumps {lossJump!.Value:+0.0} robust SD back up there"));
-            }
 
             evidence.Insert(0, Cite(norm, $"the weights change {norm.Value:0.0}x more across the boundary than in a normal update, once, with the updates after it back to normal: they were replaced"));
             confidence = Confidence.From(P(norm), "update norm at boundaries, rank test", norm.Value >= OptimizerResetDetector.ReloadRatio || lossJumpsUp ? ConfidenceLevel.High : ConfidenceLevel.Medium);
         }
 
         if (norm is not null && confidence is null)
-        {
             return DetectorVerdict.NotFound($"no parameter jump at the boundary (update norm {norm.Value:0.0}x its neighbours, a reload gives far more)");
-        }
 
         // A reload sets the loss back for as long as it takes to regain the lost progress: most of the epoch,
         // where a fresh optimizer settles within a fraction of it.
@@ -46,9 +42,7 @@ internal sealed class StateReloadDetector() : CauseDetector(CauseId.StateReload)
         // then a shorter set-back will do; a rise that waits for the first update is something the updates do.
         var onset = norm is null ? Onset(analysis) : RiseOnset.Unknown;
         if (onset == RiseOnset.AfterFirstUpdate)
-        {
             return DetectorVerdict.NotFound("the first loss of each epoch, computed before its first update, is at the old level: the weights were not replaced at the boundary");
-        }
 
         bool upThenFalling = jump is not null && jump.Value > 0 && Significant(jump) && slope is not null && slope.Value < 0 && Significant(slope)
             && (share >= 0.4 || (onset == RiseOnset.AtFirstStep && share >= 0.1));
@@ -56,16 +50,11 @@ internal sealed class StateReloadDetector() : CauseDetector(CauseId.StateReload)
         {
             evidence.Add(Cite(jump!, $"the loss jumps {jump!.Value:+0.0} robust SD back up at the boundary"));
             if (onset == RiseOnset.AtFirstStep && analysis[MeasurementIds.BoundaryJump] is { } firstPoint)
-            {
                 evidence.Add(Cite(firstPoint, $"already at the epoch's first loss ({firstPoint.Value:+0.0} robust SD), which is computed before any update: the weights changed between the epochs"));
-            }
 
             evidence.Add(Cite(slope!, $"and falls {-slope!.Value:0.0} robust SD through the epoch beyond the trend, re-learning what was lost"));
             var fromLoss = Confidence.From(Math.Min(1, Math.Max(P(jump), P(slope)) * 2), "jump up at the boundary and fall through the epoch, rotation tests", ConfidenceLevel.Medium);
-            if (confidence is null)
-            {
-                confidence = fromLoss;
-            }
+            if (confidence is null) confidence = fromLoss;
         }
 
         if (confidence is null)
@@ -76,9 +65,7 @@ internal sealed class StateReloadDetector() : CauseDetector(CauseId.StateReload)
         }
 
         if (analysis[MeasurementIds.OptimizerStepReset] is { Value: >= 0.5 })
-        {
             return DetectorVerdict.NotFound("the optimizer's step counter restarts at the boundaries: a fresh optimizer, not reloaded weights");
-        }
 
         return DetectorVerdict.Found(new Finding(
             Cause,
