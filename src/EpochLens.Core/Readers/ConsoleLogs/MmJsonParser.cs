@@ -12,7 +12,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 {
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'iter' key";
 
-    private readonly SeriesSet _series = new(context.Options);
+    private readonly SeriesSet _series = new(context);
     private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
     private readonly SortedSet<long> _epochStarts = [];
     private readonly Dictionary<long, int> _intervals = [];
@@ -62,7 +62,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     {
         var hint = _mmcv.Count > 0 ? BuildMmcv() : ScalarsHint();
         long? window = MmLogParser.Window(_intervals);
-        var series = _series.Build(e => Describe(e, window), Problems, Name);
+        var series = _series.Build(e => Describe(e, window), Name);
         return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
     }
 
@@ -168,7 +168,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
             if (_series.Wants(name)) _series.Add(name, step, value, double.NaN, validation, countRepeat: false);
         }
 
-        EndLine(_series, step, epochShownAgain: null);
+        _series.EndLine(step, epochShownAgain: null);
     }
 
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)

@@ -23,7 +23,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         new("Epoch(val)", false, true, true), new("Iter(val)", false, true, false),
     ];
 
-    private readonly SeriesSet _series = new(context.Options);
+    private readonly SeriesSet _series = new(context);
     private readonly Dictionary<long, int> _intervals = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long? _stepsPerEpoch;
@@ -92,7 +92,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     public override IReadOnlyList<TrainingLog> Finish()
     {
         long? window = Window(_intervals);
-        var series = _series.Build(e => Describe(e, window), Problems, Name);
+        var series = _series.Build(e => Describe(e, window), Name);
         var origin = _mmengine ? "mmengine 'Epoch(train) [e][i/N]' lines" : "mmcv 'Epoch [e][i/N]' lines";
         EpochHint? hint = _stepsPerEpoch is { } n ? new EpochHint(n, [.. _epochStarts], origin) : null;
         return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
@@ -206,7 +206,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         }
 
         Flush(rest, key, valueStart, valueEnd);
-        return EndLine(_series, step, epochShownAgain: null);
+        return _series.EndLine(step, epochShownAgain: null);
 
         void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
         {
