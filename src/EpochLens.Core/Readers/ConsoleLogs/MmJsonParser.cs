@@ -99,9 +99,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 
         // Training lines of one epoch in a row are the logging interval apart.
         if (!validation && _mmcv is [.., { Validation: false } last] && last.Epoch == epoch && iter > last.Iter)
-        {
             _intervals[iter - last.Iter] = _intervals.GetValueOrDefault(iter - last.Iter) + 1;
-        }
 
         // The epoch length is known only at the end (from the validation lines): keep the lines until then.
         _mmcv.Add((epoch, iter, [.. Numbers(fields)], validation));

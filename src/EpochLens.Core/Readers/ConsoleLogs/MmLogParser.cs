@@ -108,9 +108,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         var role = RoleOf(entry);
         if (role == SeriesRole.Epoch || entry.IsValidation) return (role, null);
         if (name == "lr" || name.EndsWith("_lr", StringComparison.Ordinal) || name.StartsWith("lr_", StringComparison.Ordinal))
-        {
             return (name == "base_lr" ? SeriesRole.Other : SeriesRole.LearningRate, ValueAveraging.PerStep);
-        }
 
         // mmengine smooths only keys matching its mean_pattern '.*(loss|time|data_time|grad_norm).*'; mmcv every key.
         bool smoothed = _mmcv || name.Contains("loss", StringComparison.Ordinal) || name.Contains("grad_norm", StringComparison.Ordinal);

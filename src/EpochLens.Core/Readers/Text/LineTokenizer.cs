@@ -150,9 +150,7 @@ internal sealed partial class LineTokenizer
 
         // A clock time or duration ("10:11:12,345", "00:12<00:15"): not a value.
         if (At(line, end) == ':' && char.IsAsciiDigit(At(line, end + 1)))
-        {
             return NoValue(line, RunEnd(line, end, ClockCharacters));
-        }
 
         if (whole && At(line, end) == '/') return Counter(line, start, end);
 
@@ -189,9 +187,7 @@ internal sealed partial class LineTokenizer
         }
 
         if (_averageFor >= 0 && line[..start].TrimEnd(' ') is [.., '('] && line[end..].TrimStart(' ') is [')', ..])
-        {
             _fields[_averageFor] = _fields[_averageFor] with { Average = value };
-        }
 
         _averageFor = -1;
         return end;
@@ -247,9 +243,7 @@ internal sealed partial class LineTokenizer
 
         // Not a counter: a date, a ratio of decimals or a path; skip what looks like it.
         if (totalEnd == next || totalEnd - next > 15 || slash - start > 15 || At(line, totalEnd) is '/' or '.' or ':')
-        {
             return NoValue(line, RunEnd(line, totalEnd, DateOrPathCharacters));
-        }
 
         if (line[start] is '-' or '+' or '.')
         {
@@ -294,9 +288,7 @@ internal sealed partial class LineTokenizer
         // "Ep.3": the dot separates the abbreviated label from its number, as ':' would.
         if (c == '.' && DigitAfter(line, i) && _labelOpen && !_labelAssigned && _labelWords == 1
             && TextLabels.IsEpochBeforeDot(line[_labelStart.._labelEnd]))
-        {
             return Assign(i + 1);
-        }
 
         _counterWantingLabel = -1;
         if (c is ':' or '=' && _labelOpen && !_labelAssigned) return Assign(i + 1);
@@ -326,9 +318,7 @@ internal sealed partial class LineTokenizer
     {
         _heldEnd = -1;
         if (_labelOpen && !_labelAssigned && word.Equals("at", StringComparison.OrdinalIgnoreCase))
-        {
             (_heldStart, _heldEnd, _heldAtCount) = (_labelStart, _labelEnd, Count);
-        }
     }
 
     /// <summary>
@@ -370,9 +360,7 @@ internal sealed partial class LineTokenizer
         if (!_labelOpen) return;
         _labelOpen = false;
         if (_labelAssigned && DanglingLoss.Start < 0 && TextLabels.IsLoss(line[_labelStart.._labelEnd]))
-        {
             DanglingLoss = (_labelStart, _labelEnd - _labelStart);
-        }
 
         NotePhase(line, _labelStart, _labelEnd - _labelStart);
     }
@@ -380,9 +368,7 @@ internal sealed partial class LineTokenizer
     private void NotePhase(ReadOnlySpan<char> line, int start, int length)
     {
         if (!HeldOutPhase && TextLabels.HeldOutPhaseWord(line.Slice(start, length), out int offset, out int wordLength))
-        {
             PhaseWord = (start + offset, wordLength);
-        }
     }
 
     /// <summary>Digits with an optional sign, fraction and exponent; <paramref name="whole"/> when it is an integer.</summary>

@@ -37,14 +37,10 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         if (parser.ShapesOverflowed)
-        {
             problems.Report("", ProblemKind.LimitReached, $"more than {TextLogParser.MaxShapes} kinds of training line: lines of the others were not read");
-        }
 
         if (parser.Labels.Overflowed)
-        {
             problems.Report("", ProblemKind.LimitReached, $"more than {TextLabelTable.MaxLabels} labels: the values of the others were not read");
-        }
 
         var train = Enumerable.Range(0, _records.Count)
             .Where(i => !_records[i].HeldOut && _read[_records[i].Shape]).ToList();
@@ -97,9 +93,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         {
             var record = _records[train[k]];
             if (!double.IsNaN(record.Epoch) || record.Counter < 0 || record.Total <= 0 || (total > 0 && record.Total != total))
-            {
                 return 0;
-            }
 
             total = record.Total;
             if (k > 0) stride = Math.Max(stride, record.Counter - _records[train[k - 1]].Counter);
@@ -367,9 +361,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         }
 
         if (heldOutBeforeTraining > 0)
-        {
             problems.Report("", ProblemKind.Assumed, $"{name}: {heldOutBeforeTraining} validation or test line(s) before the first training line are not read (no step to put them at)");
-        }
 
         var kept = Enumerable.Range(0, builders.Length).Where(id => builders[id] is { Count: > 0 }).ToList();
         if (kept.Count == 0) return null;

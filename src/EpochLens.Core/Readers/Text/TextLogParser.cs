@@ -169,9 +169,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             batchSize, epochLength, accumulation);
         if (template.IsTraining) template.TrainingIds = LabelIds(line, fields, epoch, step, [], heldOutLine: false);
         if (template.IsHeldOut)
-        {
             template.HeldOutIds = LabelIds(line, fields, epoch, step, line.Slice(prefixStart, prefixLength), heldOutLine: true);
-        }
 
         return template;
     }
@@ -179,9 +177,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     private void Apply(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ulong key)
     {
         if (template.BatchSizeField >= 0 && BatchSize.Size == 0 && IsWhole(fields[template.BatchSizeField].Value, 1, 1 << 24))
-        {
             BatchSize = ((long)fields[template.BatchSizeField].Value, LineNumber);
-        }
 
         if (template.EpochLengthField >= 0) Note(StatedEpochLengths, fields[template.EpochLengthField].Value, line);
         if (template.AccumulationField >= 0) Note(Accumulations, fields[template.AccumulationField].Value, line);
@@ -215,18 +211,14 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         // The labels to offer are those of the most common such line (the training lines), not of the first (often a
         // summary such as "Total epochs: 100; iters: 5600" printed before training starts).
         if (template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0) || ReferenceEquals(template, _lossFreeExample))
-        {
             return;
-        }
 
         _lossFreeExample = template;
         LossFreeLabels.Clear();
         for (int i = 0; i < fields.Length && LossFreeLabels.Count < 12; i++)
         {
             if (i != template.Epoch && i != template.Step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
-            {
                 LossFreeLabels.Add(fields[i].Label(line).ToString());
-            }
         }
     }
 
@@ -256,9 +248,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         int shape = template.Shape ??= ShapeOf(template, line, fields, key);
         if (shape < 0) return;
         if (_tokenizer.TooManyFields)
-        {
             Report(ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
-        }
 
         var (counterValue, total) = template.Step >= 0 ? ((long)fields[template.Step].Value, fields[template.Step].Total) : (-1L, -1L);
         if (!AddRecord(shape, template.TrainingIds!, fields, epoch, counterValue, total, line)) return;
@@ -315,9 +305,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             var field = fields[i];
             var label = field.Label(line);
             if (i == epoch || i == step || field.Kind != TextFieldKind.Value || label.IsEmpty || TextLabels.IsBatchSize(label) || !IsMetric(label))
-            {
                 continue;
-            }
 
             bool labelHeldOut = TextLabels.HeldOutWord(label, out _, out _);
             var own = heldOutLine && !labelHeldOut ? prefix : [];
@@ -341,9 +329,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     private void Note(List<StatedEpochLength> list, double value, ReadOnlySpan<char> line)
     {
         if (IsWhole(value, 2, 1e12 - 1) && list.Count < 1000)
-        {
             list.Add(new StatedEpochLength((long)value, LineNumber, Shorten(line.Trim(), 60)));
-        }
     }
 
     /// <summary>"1 epoch = 20 batches", "epoch: 1487 iterations": the epoch's number is followed by a unit of steps.</summary>
