@@ -3,19 +3,18 @@ using EpochLens.Readers.ConsoleLogs;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Reads a printed training log line by line into <see cref="TextRecord"/>s: training lines (an epoch or a labelled
-/// step and a loss, grouped by shape), held-out lines (a validation or test loss), and epoch headers ("Epoch 3/10")
-/// that give their epoch to the lines under them. What the lines mean together is <see cref="TextLogBuilder"/>'s.
+/// Reads a printed log into <see cref="TextRecord"/>s: training lines (an epoch or a labelled step and a loss, grouped
+/// by shape), held-out lines (a validation or test loss), and epoch headers ("Epoch 3/10") that give their epoch to the
+/// lines under them. What the lines mean together is <see cref="TextLogBuilder"/>'s.
 /// </summary>
 internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     /// <summary>More kept lines than this (about 2 GiB of text) are not read: the log would not fit in memory.</summary>
     public const int MaxRecords = 50_000_000;
 
-    /// <summary>Shapes of training line kept; lines of further shapes are dropped.</summary>
     public const int MaxShapes = 256;
 
-    /// <summary>Templates remembered; a file with more kinds of line than this learns the rest line by line.</summary>
+    /// <summary>A file with more kinds of line than this learns the rest line by line.</summary>
     private const int MaxTemplates = 4096;
 
     private const int AverageNotYetSeen = -2;
@@ -43,16 +42,14 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
 
     public TextLabelTable Labels { get; } = new();
 
-    /// <summary>The shapes of the training lines, in the order first seen.</summary>
     public List<TextShape> Shapes { get; } = [];
 
-    /// <summary>More than <see cref="MaxShapes"/> shapes were seen, and lines of the others were dropped.</summary>
     public bool ShapesOverflowed { get; private set; }
 
     /// <summary>A batch size the file printed ("batch_size=64" in the printed arguments), with its line; 0 when none.</summary>
     public (long Size, long Line) BatchSize { get; private set; }
 
-    /// <summary>Epoch lengths the file states in words, in line order ("1 epoch = 20 batches", "Steps per epoch: 1487").</summary>
+    /// <summary>Epoch lengths the file states in words, in line order.</summary>
     public List<StatedEpochLength> StatedEpochLengths { get; } = [];
 
     /// <summary>Gradient accumulation factors above 1 the file prints, in line order.</summary>
@@ -60,13 +57,12 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
 
     public int TrainingLines { get; private set; }
 
-    /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label (see <see cref="LineTemplate.IsLossFree"/>).</summary>
+    /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label.</summary>
     public int LossFreeLines { get; private set; }
 
     /// <summary>The value labels of the most common such line: what --metric could name.</summary>
     public List<string> LossFreeLabels { get; } = [];
 
-    /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
     public override bool IsFull => _full;
 
     private long LineNumber => Lines?.Line ?? 0;
@@ -95,8 +91,8 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     }
 
     /// <summary>
-    /// A hash of the line's template: each field's label (as compared: case and separators folded) and kind, and the
-    /// phase word (held-out lines' series are named after it). A training line's is the hash of its shape.
+    /// A hash of each field's label (case and separators folded) and kind, and of the phase word (held-out lines'
+    /// series are named after it). A training line's is the hash of its shape.
     /// </summary>
     private ulong TemplateKey(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
     {
@@ -121,15 +117,13 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         return open >= 0 && text.EndsWith("}") && text[(open + 1)..].TrimStart() is ['\'' or '"', ..];
     }
 
-    /// <summary>What a template's fields mean, from their labels, in one pass over them.</summary>
     private LineTemplate Learn(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
     {
         bool phase = _tokenizer.HeldOutPhase, heldOutLoss = false, otherValue = false;
         int epoch = -1, step = -1, loss = -1, otherName = -1, batchSize = -1, epochLength = -1, accumulation = -1;
 
-        // The word that names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the
-        // held-out word of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the
-        // training "Acc".
+        // What names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the held-out word
+        // of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the training "Acc".
         var (prefixStart, prefixLength) = phase ? _tokenizer.PhaseWord : (0, 0);
         for (int i = 0; i < fields.Length; i++)
         {
@@ -222,13 +216,9 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         }
     }
 
-    /// <summary>The label names the metric asked for, or none was asked for.</summary>
     private bool IsMetric(ReadOnlySpan<char> label) => _metric is null || TextLabels.SameName(label, _metric);
 
-    /// <summary>
-    /// "Train: 3 [ 120/1251 ( 10%)]", as timm prints its epochs: a whole number labelled only "Train" (or "Training")
-    /// and followed at once by an unlabelled counter is the epoch that counter runs in.
-    /// </summary>
+    /// <summary>timm's "Train: 3 [ 120/1251 ( 10%)]": a whole number labelled "Train" is the counter's epoch.</summary>
     private static bool IsPhaseEpoch(ReadOnlySpan<char> label, ReadOnlySpan<TextField> fields, int i) =>
         fields[i].Kind == TextFieldKind.Value && IsWhole(fields[i].Value, 0, double.PositiveInfinity)
         && (label.Equals("train", StringComparison.OrdinalIgnoreCase)
@@ -256,7 +246,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         TrainingLines++;
     }
 
-    /// <summary>The id of the training line's shape, added when new; -1 past <see cref="MaxShapes"/> or the label limit.</summary>
+    /// <summary>The line's shape, added when new; -1 past <see cref="MaxShapes"/> or the label limit.</summary>
     private int ShapeOf(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ulong key)
     {
         if (_shapeIds.TryGetValue(key, out int id)) return id;
@@ -293,8 +283,8 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     }
 
     /// <summary>
-    /// The label id of each field's value and of its parenthesised average (two per field; -1: not kept): every labelled
-    /// value but the epoch and the counter. Held-out lines' labels get the phase word in front unless they carry one.
+    /// The label ids of each field's value and parenthesised average (-1: not kept): every labelled value but the epoch
+    /// and the counter. Held-out lines' labels get the phase word in front unless they carry one.
     /// </summary>
     private int[] LabelIds(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int epoch, int step, ReadOnlySpan<char> prefix, bool heldOutLine)
     {
@@ -325,7 +315,6 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         return ids;
     }
 
-    /// <summary>Keeps a whole number from 2 (and below 10^12) with its line.</summary>
     private void Note(List<StatedEpochLength> list, double value, ReadOnlySpan<char> line)
     {
         if (IsWhole(value, 2, 1e12 - 1) && list.Count < 1000)
@@ -338,7 +327,6 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         && NumberAndWord().Match(line.ToString(), epoch.LabelStart + epoch.LabelLength) is { Success: true } match
         && TextLabels.IsStepUnit(match.Groups[1].ValueSpan);
 
-    /// <summary>After the epoch's label: its number and the word after it.</summary>
     [GeneratedRegex(@"\G[ =:\t]*[0-9]+ +([A-Za-z]*)")]
     private static partial Regex NumberAndWord();
 
@@ -351,7 +339,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             $"'{line.Slice(start, length)}' is not followed by a number ({ProblemReporter.Quote(line)}): line skipped");
     }
 
-    /// <summary>What the lines mean together (<see cref="TextLogBuilder"/>); lines with no loss label are an error that names their values.</summary>
+    /// <summary>Lines with no loss label are an error that names their values.</summary>
     public override IReadOnlyList<TrainingLog> Finish()
     {
         var read = new TextLogBuilder(Name, Options, Problems, this).Build();
@@ -389,4 +377,24 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     private static bool IsWhole(double value, double least, double most) => value >= least && value <= most && value == Math.Floor(value);
 
     private static string Shorten(ReadOnlySpan<char> text, int length) => text.Length <= length ? text.ToString() : $"{text[..length]}...";
+
+    /// <summary>
+    /// What the fields of one line template mean (field indices, -1 where none), worked out on its first line. A
+    /// header is an epoch alone ("Epoch 3/10"); a loss-free line shows an epoch or a labelled step counter and other
+    /// values but no loss ("(epoch: 1, iters: 100) G_GAN: 1.2"): counted, so that a file of them is refused with the
+    /// names --metric could take.
+    /// </summary>
+    private sealed record LineTemplate(int Epoch, int Step, int Loss, bool IsDict, bool IsHeader, bool IsTraining,
+        bool IsLossFree, bool IsHeldOut, int BatchSizeField, int EpochLengthField, int AccumulationField)
+    {
+        public int LossFreeCount { get; set; }
+
+        /// <summary>Label ids for a training line, two per field (value, average), -1 where not kept.</summary>
+        public int[]? TrainingIds { get; set; }
+
+        public int[]? HeldOutIds { get; set; }
+
+        /// <summary>The training shape, once the first line was kept; -1 past the limit.</summary>
+        public int? Shape { get; set; }
+    }
 }
