@@ -5,8 +5,8 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// <c>*.log.json</c>: <c>{"mode": "train", "epoch": 1, "iter": 50, "lr": ..., "loss": ...}</c> with the iteration counted
 /// within the epoch, and <c>{"mode": "val", "epoch": 1, "iter": N, "bbox_mAP": ...}</c> whose iter is the epoch length;
 /// MMEngine <c>vis_data/scalars.json</c>: <c>{"loss": ..., "epoch": 1, "iter": 50, "step": 50}</c> with global steps,
-/// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number).
-/// A generic JSON Lines reader would take the within-epoch iter for a step, or the epoch number for one.
+/// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number). A generic JSON Lines reader
+/// would take the within-epoch iter for a step, or the epoch number for one.
 /// </summary>
 internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
@@ -19,7 +19,6 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
 
-    /// <summary>Whether a file is named as OpenMMLab names its JSON logs, gzip or not.</summary>
     public static bool IsJsonLog(string path) => IsMmcvLog(path) || IsScalars(path);
 
     /// <summary>Whether a head is an OpenMMLab JSON log: mmcv's lines carry "mode", MMEngine's scalars.json "step".</summary>
@@ -43,19 +42,14 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         }
 
         if (fields is null) return;
+
+        // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
         if (fields.TryGetValue("mode", out var mode) && mode.ValueKind == JsonValueKind.String)
-        {
             ParseMmcv(fields, mode.GetString() == "val");
-        }
         else if (Whole(fields, "step") is { } s)
-        {
             ParseScalars(fields, s);
-        }
         else if (fields.TryGetValue("step", out var step))
-        {
-            // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
             Report(ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
-        }
     }
 
     public override IReadOnlyList<TrainingLog> Finish()
@@ -76,7 +70,6 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private static bool IsScalars(string path) =>
         LogFile.Name(path).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A whole-number field; one of another kind (text, a fraction) is none.</summary>
     private static long? Whole(Dictionary<string, JsonElement> fields, string key) =>
         fields.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n)
             ? n
@@ -157,7 +150,6 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         Add(Numbers(fields), !training, training || _lastTrainStep == long.MinValue ? step : _lastTrainStep);
     }
 
-    /// <summary>The values of one line at its step; a step that went back is said once for the line.</summary>
     private void Add(IEnumerable<(string Key, double Value)> values, bool validation, long step)
     {
         foreach (var (key, value) in values)

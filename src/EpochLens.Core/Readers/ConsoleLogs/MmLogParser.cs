@@ -1,10 +1,10 @@
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>
-/// Turns the lines of an OpenMMLab text log into one training log. Formats followed: mmengine
-/// mmengine/runner/log_processor.py ("Epoch(train)  [1][  50/7330]  lr: 2.0000e-02  eta: ...  loss: 1.2345",
-/// "Iter(train) [  50/90000]  ...", "Epoch(val) [1][500/500]  coco/bbox_mAP: 0.3700  ...") with the MMLogger
-/// prefix "2023/05/01 12:00:00 - mmengine - INFO - "; mmcv 1.x mmcv/runner/hooks/logger/text.py
+/// An OpenMMLab text log as one training log. Formats followed: mmengine mmengine/runner/log_processor.py
+/// ("Epoch(train)  [1][  50/7330]  lr: 2.0000e-02  eta: ...  loss: 1.2345", "Iter(train) [  50/90000]  ...",
+/// "Epoch(val) [1][500/500]  coco/bbox_mAP: 0.3700  ...") with the MMLogger prefix "2023/05/01 12:00:00 - mmengine -
+/// INFO - "; mmcv 1.x mmcv/runner/hooks/logger/text.py
 /// ("Epoch [1][50/7330]\tlr: 2.000e-02, eta: 1 day, 2:03:04, time: 0.457, ..., loss: 1.2345",
 /// "Epoch(val) [1][500]\tbbox_mAP: 0.3700, ...") with the logging prefix "2021-01-01 00:00:00,000 - mmdet - INFO - ".
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     private bool _mmcv;
     private bool _mmengine;
 
-    /// <summary>How a training or validation message opens, and the text after it (mmcv's bracket kept).</summary>
+    /// <summary>How a message opens, and the text after it (mmcv's bracket kept).</summary>
     internal static bool TryOpening(ReadOnlySpan<char> message, out Opening opening, out ReadOnlySpan<char> rest)
     {
         foreach (var o in Openings)
@@ -181,7 +181,6 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         ReadOnlySpan<char> key = default;
         int valueStart = -1, valueEnd = -1;
 
-        // Split at white space.
         foreach (var range in rest.SplitAny(ReadOnlySpan<char>.Empty))
         {
             var token = rest[range];
@@ -213,15 +212,12 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
             var seriesName = SeriesName(name, validation);
             if (!_series.Wants(seriesName)) return;
             var value = from < 0 ? default : text[from..to].TrimEnd(',');
+
+            // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
             if (TextNumber.TryParseDouble(value, out double number))
-            {
                 _series.Add(seriesName, step, number, wallTime, validation, countRepeat: !validation);
-            }
             else if (!validation || name.Contains("loss", StringComparison.Ordinal))
-            {
-                // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
                 Report(ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(value)} skipped");
-            }
         }
     }
 
