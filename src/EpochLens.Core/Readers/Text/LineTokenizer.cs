@@ -28,11 +28,8 @@ internal sealed partial class LineTokenizer
     private bool _labelSeparated; // a ':' '=' quote or '[' came after the label: no more words join it
     private bool _labelAssigned; // a ':' or '=' came after the label
 
-    // The last field, while only spaces and an opening parenthesis follow it (for "value (average)").
-    private int _averageFor;
-
-    // An unlabelled counter just read, while only spaces follow it (for "200/ 2983 batches").
-    private int _counterWantingLabel;
+    private int _averageFor; // the last field, while only spaces and '(' follow it (for "value (average)")
+    private int _counterWantingLabel; // an unlabelled counter, while only spaces follow it ("200/ 2983 batches")
 
     // A label cut off by "at" ("Score at iteration 10 is 2.3"), and the field count then: it names the value after
     // the counter that follows it, once an "is", ':' or '=' stands for it.
@@ -195,7 +192,6 @@ internal sealed partial class LineTokenizer
 
     private static char At(ReadOnlySpan<char> line, int i) => i < line.Length ? line[i] : '\0';
 
-    /// <summary>The end of the digits starting at <paramref name="i"/> (<paramref name="i"/> itself when there are none).</summary>
     /// <remarks>A plain loop: runs of digits are short, and every number of every line is scanned.</remarks>
     private static int DigitsEnd(ReadOnlySpan<char> line, int i)
     {
@@ -203,13 +199,12 @@ internal sealed partial class LineTokenizer
         return i;
     }
 
-    /// <summary>The end of the <paramref name="characters"/> starting at <paramref name="i"/>.</summary>
     private static int RunEnd(ReadOnlySpan<char> line, int i, SearchValues<char> characters) =>
         line[i..].IndexOfAnyExcept(characters) is var found and >= 0 ? i + found : line.Length;
 
     /// <summary>
-    /// Where "1,000" or "12,500,000" ends, for a step or epoch label only (a loss "0,95" or "1,250" may have a decimal
-    /// comma): one to three digits not starting with 0, then groups of exactly three; -1 where it is not such a number.
+    /// Where "1,000" or "12,500,000" ends (one to three digits not starting with 0, groups of three), for a step or
+    /// epoch label only (a loss "0,95" or "1,250" may have a decimal comma); -1 where it is not such a number.
     /// </summary>
     private int GroupedEnd(ReadOnlySpan<char> line, int start, int end)
     {
@@ -298,7 +293,7 @@ internal sealed partial class LineTokenizer
         return i + 1;
     }
 
-    /// <summary>A ':', '=', "is" or the dot of "Ep.3" after the open label: it names the next number and takes no more words.</summary>
+    /// <summary>':', '=', "is" or "Ep.3"'s dot: the open label names the next number and takes no more words.</summary>
     private int Assign(int next)
     {
         (_labelSeparated, _labelAssigned) = (true, true);

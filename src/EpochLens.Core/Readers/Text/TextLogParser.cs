@@ -73,7 +73,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
 
         // Lines without a digit carry no number (a "nan" loss still comes with its epoch's digits).
         if (!line.ContainsAnyInRange('0', '9')) return;
-        line = GluedCounters.Label(BareCounterPrefix.Label(line));
+        line = UnlabelledCounters.Glued(UnlabelledCounters.BarePrefix(line));
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
         bool isDict = IsPrintedDict(line);
