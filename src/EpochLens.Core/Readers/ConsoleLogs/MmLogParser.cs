@@ -78,15 +78,8 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         bool prefixed = message.Length > 0 && char.IsAsciiDigit(message[0]);
         if (prefixed && !MmLogPrefix.TrySplit(message, out wallTime, out message)) return;
         if (!TryOpening(message.TrimStart(" \t"), out var opening, out var rest)) return;
-        if (opening.Validation)
-        {
-            ParseValidation(rest, opening.ByEpoch, wallTime);
-            return;
-        }
-
-        _mmcv |= opening.Mmcv;
-        _mmengine |= !opening.Mmcv;
-        ParseTrain(rest, opening.ByEpoch, wallTime);
+        if (opening.Validation) ParseValidation(rest, opening.ByEpoch, wallTime);
+        else ParseTrain(rest, opening, wallTime);
     }
 
     public override IReadOnlyList<TrainingLog> Finish()
@@ -119,8 +112,12 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     }
 
     /// <summary>"[e][i/N]  key: value ..." (by epoch) or "[i/M]  key: value ..." (by iteration).</summary>
-    private void ParseTrain(ReadOnlySpan<char> rest, bool byEpoch, double wallTime)
+    private void ParseTrain(ReadOnlySpan<char> rest, Opening opening, double wallTime)
     {
+        _mmcv |= opening.Mmcv;
+        _mmengine |= !opening.Mmcv;
+        bool byEpoch = opening.ByEpoch;
+
         // A header whose step, (e - 1) * N + i, would not fit in 64 bits is damage too.
         long epoch = 0;
         if ((byEpoch && !MmLogPrefix.TryBracket(ref rest, out epoch, out _))

@@ -97,10 +97,7 @@ internal sealed partial class LineTokenizer
 
         // "loss: nan", "loss inf".
         if (_labelOpen && word.Length == 3 && TextNumber.TryParseDouble(word, out double named))
-        {
-            AddValue(line, named);
-            return end;
-        }
+            return AddValue(named, end);
 
         // A word followed by '=' or ':' labels the next value ("100 / 1000 loss=8.52"), not the counter.
         if (At(line, end) is '=' or ':') _counterWantingLabel = -1;
@@ -156,8 +153,8 @@ internal sealed partial class LineTokenizer
         if (whole && At(line, end) == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
         {
             // "iter:   1,000" (BasicSR prints its iteration with thousands separators): one number, not 1 and 000.
-            AddValue(line, double.Parse(line[start..grouped], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
-            return grouped;
+            var number = line[start..grouped];
+            return AddValue(double.Parse(number, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), grouped);
         }
 
         if (whole && IsSecondBracket(line, start, end))
@@ -177,11 +174,7 @@ internal sealed partial class LineTokenizer
 
         // A unit glued to the number ("5.3s", "35.1it/s", "12GB") belongs to it.
         while (IsWordChar(At(line, end)) || (At(line, end) == '/' && char.IsAsciiLetter(At(line, end + 1)))) end++;
-        if (_labelOpen)
-        {
-            AddValue(line, value);
-            return end;
-        }
+        if (_labelOpen) return AddValue(value, end);
 
         if (_averageFor >= 0 && line[..start].TrimEnd(' ') is [.., '('] && line[end..].TrimStart(' ') is [')', ..])
             _fields[_averageFor] = _fields[_averageFor] with { Average = value };
@@ -334,11 +327,12 @@ internal sealed partial class LineTokenizer
         return reopen;
     }
 
-    private void AddValue(ReadOnlySpan<char> line, double value)
+    private int AddValue(double value, int next)
     {
         _labelOpen = false;
         var field = new TextField(_labelStart, _labelEnd - _labelStart, TextFieldKind.Value, value, -1, double.NaN);
         if (Add(field)) _averageFor = Count - 1;
+        return next;
     }
 
     private bool Add(TextField field)

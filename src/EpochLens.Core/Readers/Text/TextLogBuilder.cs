@@ -346,11 +346,9 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             }
         }
 
+        // A progress bar redrawn at the same step does this harmlessly; many such lines mean the steps were misread.
         if (replaced > 0)
-        {
-            // A progress bar redrawn at the same step does this harmlessly; many such lines mean the steps were misread.
             problems.Report("", ProblemKind.Assumed, $"{name}: {replaced} training line(s) fell on the same step as the line before and replaced it");
-        }
 
         if (heldOutBeforeTraining > 0)
             problems.Report("", ProblemKind.Assumed, $"{name}: {heldOutBeforeTraining} validation or test line(s) before the first training line are not read (no step to put them at)");
