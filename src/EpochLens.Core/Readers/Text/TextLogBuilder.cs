@@ -297,8 +297,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     private TrainingLog? Collect(string name, (int Start, int End) run, List<int> train, long[] steps, EpochHint? hint, TextShape primary)
     {
         var labels = parser.Labels;
-        var builders = new MetricSeriesBuilder?[labels.Labels.Count];
-        var lastHeldOut = new double[labels.Labels.Count];
+        var builders = new MetricSeriesBuilder?[labels.Count];
+        var lastHeldOut = new double[labels.Count];
         Array.Fill(lastHeldOut, double.NaN);
         var epochs = new MetricSeriesBuilder("epoch", options.KeepWallTimes);
         long lastStep = long.MinValue;
