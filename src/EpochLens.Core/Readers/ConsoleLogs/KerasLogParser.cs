@@ -114,7 +114,6 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         (_run.EpochOrigin, _run.EpochTarget) = (null, null);
     }
 
-    /// <summary>A progress update "k/N ..." or "k/Unknown ...".</summary>
     private void ParseProgress(ReadOnlySpan<char> text)
     {
         var rest = text;

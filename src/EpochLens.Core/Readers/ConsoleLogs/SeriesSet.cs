@@ -27,8 +27,8 @@ internal sealed class SeriesSet(ConsoleLogParser.Context context)
         return entry;
     }
 
-    /// <summary>Adds a point of the printed line being read.</summary>
-    /// <param name="countRepeat">Whether replacing a point at the same step is worth reporting (not for a redrawn bar or a validation result).</param>
+    /// <param name="countRepeat">Whether replacing a point at the same step is worth reporting (not for a redrawn
+    /// bar or a validation result).</param>
     public SeriesEntry Add(ReadOnlySpan<char> name, long step, double value, double wallTime, bool validation, bool countRepeat)
     {
         var entry = Get(name)!;
@@ -49,10 +49,10 @@ internal sealed class SeriesSet(ConsoleLogParser.Context context)
     }
 
     /// <summary>
-    /// Ends a printed line: a step that went back is reported (it supersedes later points), else one shown twice; once
-    /// for the line however many of its series did so. False when the line added no point.
+    /// Ends a printed line: a step that went back (superseding later points), else one shown twice, is reported once
+    /// for the line however many of its series did so. False when the line added no point. The epoch shown again is a
+    /// Keras log's; null where a step going back is a resumed or restarted run.
     /// </summary>
-    /// <param name="epochShownAgain">The epoch a Keras log shows again; null where a step going back is a resumed or restarted run.</param>
     public bool EndLine(long step, int? epochShownAgain)
     {
         bool added = _lineAdded;

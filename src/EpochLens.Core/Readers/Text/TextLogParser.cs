@@ -189,9 +189,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         // A line with a labelled step counter ("iter: 19", "step 340") needs no epoch: iteration-based loops
         // (detectron2, nanoGPT) print none, and the epoch length then comes from the user or the loss.
         if (template.IsTraining && (!double.IsNaN(epoch) || (template.Step >= 0 && fields[template.Step].LabelLength > 0)))
-        {
             AddTraining(template, line, fields, epoch, key);
-        }
         else if (template.IsHeldOut) AddRecord(-1, template.HeldOutIds!, fields, epoch, -1, -1, line);
         else if (template.IsLossFree) CountLossFree(template, line, fields);
         else if (template.IsHeader || !double.IsNaN(epoch)) ReportDangling(line, template.Epoch);
