@@ -55,7 +55,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     /// <summary>Gradient accumulation factors above 1 the file prints, in line order.</summary>
     public List<StatedEpochLength> Accumulations { get; } = [];
 
-    public int TrainingLines { get; private set; }
+    public int TrainingLines => Shapes.Sum(s => s.Lines);
 
     /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label.</summary>
     public int LossFreeLines { get; private set; }
@@ -241,7 +241,6 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         var (counterValue, total) = template.Step >= 0 ? ((long)fields[template.Step].Value, fields[template.Step].Total) : (-1L, -1L);
         if (!AddRecord(shape, template.TrainingIds!, fields, epoch, counterValue, total, line)) return;
         Shapes[shape].Lines++;
-        TrainingLines++;
     }
 
     /// <summary>The line's shape, added when new; -1 past <see cref="MaxShapes"/> or the label limit.</summary>
