@@ -22,15 +22,8 @@ internal abstract class ConsoleLogParser(ConsoleLogParser.Context context)
     /// <summary>Why a file gave no log: the lines expected, or that no line shows the metric asked for.</summary>
     public abstract string NothingRead(string? metric);
 
-    /// <summary>Reports a problem of the segment being read.</summary>
-    protected void Report(ProblemKind kind, string message) =>
-        context.Problems.Report(context.Lines?.Location ?? "", kind, message);
-
-    /// <summary>Ends a printed line (see <see cref="SeriesSet.EndLine"/>); false when it added no point.</summary>
-    protected bool EndLine(SeriesSet series, long step, int? epochShownAgain) =>
-        series.EndLine(context.Problems, context.Lines!, step, epochShownAgain);
+    protected void Report(ProblemKind kind, string message) => context.Problems.Report(context.Lines?.Location ?? "", kind, message);
 
     /// <summary>The log's name, its read options, where its problems go and the segments being read (none in detection).</summary>
-    internal readonly record struct Context(
-        string Name, ReadOptions Options, ProblemReporter Problems, ConsoleLineReader? Lines);
+    internal readonly record struct Context(string Name, ReadOptions Options, ProblemReporter Problems, ConsoleLineReader? Lines);
 }

@@ -1,8 +1,8 @@
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>
-/// What the printed-log readers (text, Keras, OpenMMLab) share: each file of a printed log is read on its own, its segments fed to the
-/// format's parser, and a file that gives no log is an error that says what was expected.
+/// The printed-log readers (text, Keras, OpenMMLab): each file is read on its own, its segments fed to the format's
+/// parser, and a file that gives no log is an error that says what was expected.
 /// </summary>
 public abstract class ConsoleLogReader : ILogReader
 {
@@ -19,7 +19,6 @@ public abstract class ConsoleLogReader : ILogReader
 
     public string GroupKey(string path) => path;
 
-    /// <summary>Each file is a log of its own, named as the source when it is the only file.</summary>
     public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -29,8 +28,7 @@ public abstract class ConsoleLogReader : ILogReader
         {
             var reporter = new ProblemReporter(file, problems, options.Strict);
             using var lines = new ConsoleLineReader(file, options, reporter);
-            var name = source.NameOf(file);
-            var parser = NewParser(file, new ConsoleLogParser.Context(name, options, reporter, lines));
+            var parser = NewParser(file, new ConsoleLogParser.Context(source.NameOf(file), options, reporter, lines));
             while (!parser.IsFull && lines.TryRead(out var segment)) parser.Parse(segment);
             var logs = parser.Finish();
             read.AddRange(logs.Count > 0 ? logs : throw new LogReadException(file, parser.NothingRead(options.Metric)));

@@ -7,9 +7,8 @@ internal static class ConsoleText
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-@");
 
     /// <summary>
-    /// The line without the marks that quote program output inside a document: leading blanks, knitr's "## "
-    /// (R Markdown), Markdown's "> " and a comment's "# ", each possibly repeated. A log pasted into notes or a README
-    /// reads like the original.
+    /// The line without the marks that quote program output in a document (a log pasted into notes or a README):
+    /// leading blanks, knitr's "## " (R Markdown), Markdown's "> " and a comment's "# ", each possibly repeated.
     /// </summary>
     public static ReadOnlySpan<char> TrimQuoting(ReadOnlySpan<char> line)
     {

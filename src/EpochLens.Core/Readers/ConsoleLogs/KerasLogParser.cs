@@ -19,37 +19,28 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/.: ,");
 
     private readonly List<TrainingLog> _logs = [];
-    private KerasRun _run = new(context.Options);
+    private readonly SeriesSet _series = new(context);
+    private Run _run = new();
 
     public override void Parse(ReadOnlySpan<char> segment)
     {
         var text = ConsoleText.TrimQuoting(segment);
         if (text.IsEmpty) return;
-        if (text.StartsWith("Epoch "))
-        {
-            ParseEpochHeader(text["Epoch ".Length..]);
-        }
-        else if (text.StartsWith("Train on ") || text.StartsWith("Train for "))
-        {
-            StartRunHeader(text);
-        }
-        else if (char.IsAsciiDigit(text[0]))
-        {
-            ParseProgress(text);
-        }
-        else if (text.StartsWith("- ") && text.Contains(": ", StringComparison.Ordinal))
-        {
-            ParseEpochSummary(text);
-        }
+        if (text.StartsWith("Epoch ")) ParseEpochHeader(text["Epoch ".Length..]);
+        else if (text.StartsWith("Train on ") || text.StartsWith("Train for ")) StartRunHeader(text);
+        else if (char.IsAsciiDigit(text[0])) ParseProgress(text);
+        else if (text.StartsWith("- ") && text.Contains(": ", StringComparison.Ordinal)) ParseEpochSummary(text);
     }
 
     public override IReadOnlyList<TrainingLog> Finish()
     {
-        if (!_run.Series.HasPoints) return _logs;
-        var run = _run;
+        if (!_series.HasPoints) return _logs;
         var name = _logs.Count == 0 ? Name : $"{Name} (run {_logs.Count + 1})";
-        var series = run.Series.Build(e => Describe(e, run), Problems, name);
-        _logs.Add(new TrainingLog(name, KerasReader.Default.Format, series, run.Hint()));
+        var origin = _run.CountsSamples ? "Keras progress 'k/N' (k counts samples, not batches)" : "Keras progress 'k/N'";
+        var hint = _run.EpochsAreSteps
+            ? new EpochHint(1, [.. _run.EpochStarts], "Keras per-epoch lines (no 'k/N' counter): one step per epoch")
+            : _run.StepsPerEpoch is { } n ? new EpochHint(n, [.. _run.EpochStarts], origin) : null;
+        _logs.Add(new TrainingLog(name, KerasReader.Default.Format, _series.Build(Describe, name), hint));
         return _logs;
     }
 
@@ -67,24 +58,14 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         var rest = text;
         if (!TextNumber.TryTakeDigits(ref rest, out position) || !rest.StartsWith("/")) return false;
         rest = rest[1..];
-        if (rest.StartsWith("Unknown"))
-        {
-            rest = rest["Unknown".Length..];
-        }
-        else if (TextNumber.TryTakeDigits(ref rest, out long n))
-        {
-            target = n;
-        }
-        else
-        {
-            return false;
-        }
-
+        if (rest.StartsWith("Unknown")) rest = rest["Unknown".Length..];
+        else if (TextNumber.TryTakeDigits(ref rest, out long n)) target = n;
+        else return false;
         text = rest;
         return rest.StartsWith(" [") || rest.StartsWith(" ━") || rest.StartsWith(" - ");
     }
 
-    private static (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, KerasRun run)
+    private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry)
     {
         var name = entry.Builder.Name;
         if (name is "lr" or "learning_rate") return (SeriesRole.LearningRate, null);
@@ -93,16 +74,16 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         // Evaluated once per epoch over the validation data, not averaged along training.
         if (entry.IsValidation) return (name == "val_loss" ? SeriesRole.HeldOutLoss : SeriesRole.Other, null);
         var role = name == "loss" ? SeriesRole.TrainLoss : SeriesRole.Other;
-        return entry.SawMidEpochValue && !run.EpochsAreSteps
+        return entry.SawMidEpochValue && !_run.EpochsAreSteps
             ? (role, new ValueAveraging(AveragingKind.RunningMeanSinceEpochStart, null, RunningMeanEvidence))
             : (role, new ValueAveraging(AveragingKind.EpochMean, null, EpochEndEvidence));
     }
 
     private void StartNewRunIfUsed()
     {
-        if (!_run.HasEpochs && !_run.Series.HasPoints) return;
+        if (_run.Epoch is null && !_series.HasPoints) return;
         Finish();
-        _run = new KerasRun(Options);
+        _run = new Run();
     }
 
     /// <summary>"Train on 60000 samples, validate on 10000 samples" or "Train for 1875 steps, ...": a new fit call.</summary>
@@ -110,7 +91,7 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
     {
         StartNewRunIfUsed();
         int comma = text.IndexOf(',');
-        _run.Unit = (comma < 0 ? text : text[..comma]).TrimEnd().EndsWith("samples") ? "sample" : "step";
+        _run.CountsSamples = (comma < 0 ? text : text[..comma]).TrimEnd().EndsWith("samples");
     }
 
     /// <summary>"Epoch 3/10" (after "Epoch "). Other "Epoch ..." lines (callbacks' "Epoch 00003: ...") are not headers.</summary>
@@ -129,15 +110,10 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
         }
 
         if (epoch == 1) StartNewRunIfUsed();
-        _run.Epoch = (int)epoch;
-        _run.EpochOpen = true;
-        _run.EpochOrigin = null;
-        _run.EpochTarget = null;
-        _run.LastPosition = 0;
-        _run.JustClosed = false;
+        (_run.Epoch, _run.EpochOpen, _run.JustClosed, _run.LastPosition) = ((int)epoch, true, false, 0);
+        (_run.EpochOrigin, _run.EpochTarget) = (null, null);
     }
 
-    /// <summary>A progress update "k/N ..." or "k/Unknown ...".</summary>
     private void ParseProgress(ReadOnlySpan<char> text)
     {
         var rest = text;
@@ -148,7 +124,7 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
             return;
         }
 
-        if (!_run.HasEpochs)
+        if (_run.Epoch is null)
         {
             // Keras 3 prints no "Epoch 1/1" header for a single-epoch fit.
             _run.Epoch = 1;
@@ -198,9 +174,9 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
     /// <summary>TF1 verbose=2: " - 5s - loss: 0.4957 - acc: 0.8256 - val_loss: ..." once per epoch, with no counter.</summary>
     private void ParseEpochSummary(ReadOnlySpan<char> text)
     {
-        if (!_run.HasEpochs || !_run.EpochOpen) return;
+        if (_run.Epoch is null || !_run.EpochOpen) return;
         _run.EpochsAreSteps |= _run.StepsPerEpoch is null;
-        long step = _run.Epoch!.Value * (_run.EpochsAreSteps ? 1 : _run.StepsPerEpoch!.Value);
+        long step = _run.Epoch.Value * (_run.EpochsAreSteps ? 1 : _run.StepsPerEpoch!.Value);
         if (_run.EpochsAreSteps) _run.EpochStarts.Add(step);
         Record(step, text[1..], final: true, redraw: false);
         _run.EpochOpen = false;
@@ -236,7 +212,7 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
             {
                 Report(ProblemKind.Malformed, $"unrecognised part {ProblemReporter.Quote(part)} skipped");
             }
-            else if (!_run.Series.Wants(name))
+            else if (!_series.Wants(name))
             {
                 continue;
             }
@@ -247,17 +223,33 @@ internal sealed class KerasLogParser(ConsoleLogParser.Context context) : Console
             else
             {
                 bool validation = name.StartsWith("val_");
-                _run.Series.Add(name, step, value, double.NaN, validation, countRepeat: !redraw && !validation)
+                _series.Add(name, step, value, double.NaN, validation, countRepeat: !redraw && !validation)
                     .SawMidEpochValue |= !final;
             }
         }
 
-        if (!EndLine(_run.Series, step, epochShownAgain: _run.Epoch ?? 0)) return;
-        _run.Series.Get("epoch")?.Builder.Add(step, _run.Epoch ?? 0);
-        if (parts.Contains("/sample", StringComparison.Ordinal)) _run.Unit = "sample";
+        if (!_series.EndLine(step, epochShownAgain: _run.Epoch ?? 0)) return;
+        _series.Get("epoch")?.Builder.Add(step, _run.Epoch ?? 0);
+        _run.CountsSamples |= parts.Contains("/sample", StringComparison.Ordinal);
         _run.LastStep = Math.Max(_run.LastStep, step);
     }
 
     private static bool IsTiming(ReadOnlySpan<char> part) =>
         char.IsAsciiDigit(part[0]) && !part.ContainsAnyExcept(TimingChars);
+
+    /// <summary>What the current <c>fit</c> call has shown so far; a new call starts afresh.</summary>
+    private sealed class Run
+    {
+        public readonly SortedSet<long> EpochStarts = [];
+        public bool CountsSamples; // k in "k/N" counts samples ("Train on N samples", "83us/sample"), not batches
+        public long? StepsPerEpoch; // the first known N of "k/N", in what k counts
+        public bool EpochsAreSteps; // one line per epoch and no "k/N" (TF1 verbose=2)
+        public int? Epoch; // the epoch being shown (1-based), null before the first
+        public bool EpochOpen; // the epoch's final k == N line not seen yet
+        public bool JustClosed; // the last progress line closed the epoch (a redraw of it is still the epoch's)
+        public long? EpochOrigin; // the step before the epoch's first, once known
+        public long? EpochTarget; // N of the epoch's bar (null for "Unknown")
+        public long LastPosition; // the last k shown in the epoch
+        public long LastStep; // the largest step recorded in the run
+    }
 }

@@ -1,9 +1,8 @@
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>
-/// Keras <c>model.fit</c> output saved from a terminal or notebook: TF1, TF2 and Keras 3 progress bars,
-/// verbose=2 epoch lines, carriage-return and backspace redraws, ANSI colours. Each fit call in the file
-/// becomes its own log.
+/// Keras <c>model.fit</c> output saved from a terminal or notebook: TF1, TF2 and Keras 3 progress bars, verbose=2
+/// epoch lines, carriage-return and backspace redraws, ANSI colours. Each fit call in the file becomes its own log.
 /// </summary>
 public sealed partial class KerasReader : ConsoleLogReader
 {

@@ -5,21 +5,20 @@ namespace EpochLens.Readers.ConsoleLogs;
 /// <c>*.log.json</c>: <c>{"mode": "train", "epoch": 1, "iter": 50, "lr": ..., "loss": ...}</c> with the iteration counted
 /// within the epoch, and <c>{"mode": "val", "epoch": 1, "iter": N, "bbox_mAP": ...}</c> whose iter is the epoch length;
 /// MMEngine <c>vis_data/scalars.json</c>: <c>{"loss": ..., "epoch": 1, "iter": 50, "step": 50}</c> with global steps,
-/// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number).
-/// A generic JSON Lines reader would take the within-epoch iter for a step, or the epoch number for one.
+/// and validation lines that carry only their metrics and <c>"step"</c> (the epoch number). A generic JSON Lines reader
+/// would take the within-epoch iter for a step, or the epoch number for one.
 /// </summary>
 internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     private const string MmcvEvidence = "mmcv's LoggerHook logs the mean over each logging interval (log_buffer.average(interval)); the interval is read from the 'iter' key";
 
-    private readonly SeriesSet _series = new(context.Options);
+    private readonly SeriesSet _series = new(context);
     private readonly List<(long Epoch, long Iter, List<(string Key, double Value)> Values, bool Validation)> _mmcv = [];
     private readonly SortedSet<long> _epochStarts = [];
     private readonly Dictionary<long, int> _intervals = [];
     private long _lastTrainStep = long.MinValue;
     private long _lastEpoch = long.MinValue;
 
-    /// <summary>Whether a file is named as OpenMMLab names its JSON logs, gzip or not.</summary>
     public static bool IsJsonLog(string path) => IsMmcvLog(path) || IsScalars(path);
 
     /// <summary>Whether a head is an OpenMMLab JSON log: mmcv's lines carry "mode", MMEngine's scalars.json "step".</summary>
@@ -43,26 +42,21 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         }
 
         if (fields is null) return;
+
+        // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
         if (fields.TryGetValue("mode", out var mode) && mode.ValueKind == JsonValueKind.String)
-        {
             ParseMmcv(fields, mode.GetString() == "val");
-        }
         else if (Whole(fields, "step") is { } s)
-        {
             ParseScalars(fields, s);
-        }
         else if (fields.TryGetValue("step", out var step))
-        {
-            // MMEngine writes whole steps: anything else (a fraction, 20 digits, text) is damage, said so.
             Report(ProblemKind.BadValue, $"the step {ProblemReporter.Quote(step.GetRawText())} is not a whole 64-bit number: line skipped");
-        }
     }
 
     public override IReadOnlyList<TrainingLog> Finish()
     {
         var hint = _mmcv.Count > 0 ? BuildMmcv() : ScalarsHint();
         long? window = MmLogParser.Window(_intervals);
-        var series = _series.Build(e => Describe(e, window), Problems, Name);
+        var series = _series.Build(e => Describe(e, window), Name);
         return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
     }
 
@@ -76,7 +70,6 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
     private static bool IsScalars(string path) =>
         LogFile.Name(path).Equals("scalars.json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A whole-number field; one of another kind (text, a fraction) is none.</summary>
     private static long? Whole(Dictionary<string, JsonElement> fields, string key) =>
         fields.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n)
             ? n
@@ -99,9 +92,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
 
         // Training lines of one epoch in a row are the logging interval apart.
         if (!validation && _mmcv is [.., { Validation: false } last] && last.Epoch == epoch && iter > last.Iter)
-        {
             _intervals[iter - last.Iter] = _intervals.GetValueOrDefault(iter - last.Iter) + 1;
-        }
 
         // The epoch length is known only at the end (from the validation lines): keep the lines until then.
         _mmcv.Add((epoch, iter, [.. Numbers(fields)], validation));
@@ -159,7 +150,6 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
         Add(Numbers(fields), !training, training || _lastTrainStep == long.MinValue ? step : _lastTrainStep);
     }
 
-    /// <summary>The values of one line at its step; a step that went back is said once for the line.</summary>
     private void Add(IEnumerable<(string Key, double Value)> values, bool validation, long step)
     {
         foreach (var (key, value) in values)
@@ -168,7 +158,7 @@ internal sealed class MmJsonParser(ConsoleLogParser.Context context) : ConsoleLo
             if (_series.Wants(name)) _series.Add(name, step, value, double.NaN, validation, countRepeat: false);
         }
 
-        EndLine(_series, step, epochShownAgain: null);
+        _series.EndLine(step, epochShownAgain: null);
     }
 
     private (SeriesRole, ValueAveraging?) Describe(SeriesEntry entry, long? window)

@@ -1,10 +1,10 @@
 namespace EpochLens.Readers.ConsoleLogs;
 
 /// <summary>
-/// Turns the lines of an OpenMMLab text log into one training log. Formats followed: mmengine
-/// mmengine/runner/log_processor.py ("Epoch(train)  [1][  50/7330]  lr: 2.0000e-02  eta: ...  loss: 1.2345",
-/// "Iter(train) [  50/90000]  ...", "Epoch(val) [1][500/500]  coco/bbox_mAP: 0.3700  ...") with the MMLogger
-/// prefix "2023/05/01 12:00:00 - mmengine - INFO - "; mmcv 1.x mmcv/runner/hooks/logger/text.py
+/// An OpenMMLab text log as one training log. Formats followed: mmengine mmengine/runner/log_processor.py
+/// ("Epoch(train)  [1][  50/7330]  lr: 2.0000e-02  eta: ...  loss: 1.2345", "Iter(train) [  50/90000]  ...",
+/// "Epoch(val) [1][500/500]  coco/bbox_mAP: 0.3700  ...") with the MMLogger prefix "2023/05/01 12:00:00 - mmengine -
+/// INFO - "; mmcv 1.x mmcv/runner/hooks/logger/text.py
 /// ("Epoch [1][50/7330]\tlr: 2.000e-02, eta: 1 day, 2:03:04, time: 0.457, ..., loss: 1.2345",
 /// "Epoch(val) [1][500]\tbbox_mAP: 0.3700, ...") with the logging prefix "2021-01-01 00:00:00,000 - mmdet - INFO - ".
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         new("Epoch(val)", false, true, true), new("Iter(val)", false, true, false),
     ];
 
-    private readonly SeriesSet _series = new(context.Options);
+    private readonly SeriesSet _series = new(context);
     private readonly Dictionary<long, int> _intervals = [];
     private readonly SortedSet<long> _epochStarts = [];
     private long? _stepsPerEpoch;
@@ -33,7 +33,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     private bool _mmcv;
     private bool _mmengine;
 
-    /// <summary>How a training or validation message opens, and the text after it (mmcv's bracket kept).</summary>
+    /// <summary>How a message opens, and the text after it (mmcv's bracket kept).</summary>
     internal static bool TryOpening(ReadOnlySpan<char> message, out Opening opening, out ReadOnlySpan<char> rest)
     {
         foreach (var o in Openings)
@@ -78,21 +78,14 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         bool prefixed = message.Length > 0 && char.IsAsciiDigit(message[0]);
         if (prefixed && !MmLogPrefix.TrySplit(message, out wallTime, out message)) return;
         if (!TryOpening(message.TrimStart(" \t"), out var opening, out var rest)) return;
-        if (opening.Validation)
-        {
-            ParseValidation(rest, opening.ByEpoch, wallTime);
-            return;
-        }
-
-        _mmcv |= opening.Mmcv;
-        _mmengine |= !opening.Mmcv;
-        ParseTrain(rest, opening.ByEpoch, wallTime);
+        if (opening.Validation) ParseValidation(rest, opening.ByEpoch, wallTime);
+        else ParseTrain(rest, opening, wallTime);
     }
 
     public override IReadOnlyList<TrainingLog> Finish()
     {
         long? window = Window(_intervals);
-        var series = _series.Build(e => Describe(e, window), Problems, Name);
+        var series = _series.Build(e => Describe(e, window), Name);
         var origin = _mmengine ? "mmengine 'Epoch(train) [e][i/N]' lines" : "mmcv 'Epoch [e][i/N]' lines";
         EpochHint? hint = _stepsPerEpoch is { } n ? new EpochHint(n, [.. _epochStarts], origin) : null;
         return series.Count == 0 ? [] : [new TrainingLog(Name, MmEngineReader.Default.Format, series, hint)];
@@ -108,9 +101,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         var role = RoleOf(entry);
         if (role == SeriesRole.Epoch || entry.IsValidation) return (role, null);
         if (name == "lr" || name.EndsWith("_lr", StringComparison.Ordinal) || name.StartsWith("lr_", StringComparison.Ordinal))
-        {
             return (name == "base_lr" ? SeriesRole.Other : SeriesRole.LearningRate, ValueAveraging.PerStep);
-        }
 
         // mmengine smooths only keys matching its mean_pattern '.*(loss|time|data_time|grad_norm).*'; mmcv every key.
         bool smoothed = _mmcv || name.Contains("loss", StringComparison.Ordinal) || name.Contains("grad_norm", StringComparison.Ordinal);
@@ -121,8 +112,12 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
     }
 
     /// <summary>"[e][i/N]  key: value ..." (by epoch) or "[i/M]  key: value ..." (by iteration).</summary>
-    private void ParseTrain(ReadOnlySpan<char> rest, bool byEpoch, double wallTime)
+    private void ParseTrain(ReadOnlySpan<char> rest, Opening opening, double wallTime)
     {
+        _mmcv |= opening.Mmcv;
+        _mmengine |= !opening.Mmcv;
+        bool byEpoch = opening.ByEpoch;
+
         // A header whose step, (e - 1) * N + i, would not fit in 64 bits is damage too.
         long epoch = 0;
         if ((byEpoch && !MmLogPrefix.TryBracket(ref rest, out epoch, out _))
@@ -183,7 +178,6 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         ReadOnlySpan<char> key = default;
         int valueStart = -1, valueEnd = -1;
 
-        // Split at white space.
         foreach (var range in rest.SplitAny(ReadOnlySpan<char>.Empty))
         {
             var token = rest[range];
@@ -206,7 +200,7 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
         }
 
         Flush(rest, key, valueStart, valueEnd);
-        return EndLine(_series, step, epochShownAgain: null);
+        return _series.EndLine(step, epochShownAgain: null);
 
         void Flush(ReadOnlySpan<char> text, ReadOnlySpan<char> name, int from, int to)
         {
@@ -215,15 +209,12 @@ internal sealed class MmLogParser(ConsoleLogParser.Context context) : ConsoleLog
             var seriesName = SeriesName(name, validation);
             if (!_series.Wants(seriesName)) return;
             var value = from < 0 ? default : text[from..to].TrimEnd(',');
+
+            // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
             if (TextNumber.TryParseDouble(value, out double number))
-            {
                 _series.Add(seriesName, step, number, wallTime, validation, countRepeat: !validation);
-            }
             else if (!validation || name.Contains("loss", StringComparison.Ordinal))
-            {
-                // Validation lines also carry text (mmdet's "bbox_mAP_copypaste: 0.370 0.580 ..."); losses must be numbers.
                 Report(ProblemKind.BadValue, $"'{name}' is not a number: {ProblemReporter.Quote(value)} skipped");
-            }
         }
     }
 

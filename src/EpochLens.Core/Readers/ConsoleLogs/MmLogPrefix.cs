@@ -13,9 +13,7 @@ internal static class MmLogPrefix
 
     private static readonly string[] Milliseconds = ["yyyy/MM/dd HH:mm:ss,fff", "yyyy-MM-dd HH:mm:ss,fff"];
 
-    /// <summary>
-    /// Splits "timestamp - logger - LEVEL - message"; the time is read as UTC (the log does not say its time zone).
-    /// </summary>
+    /// <summary>Splits "timestamp - logger - LEVEL - message".</summary>
     public static bool TrySplit(ReadOnlySpan<char> line, out double wallTime, out ReadOnlySpan<char> message)
     {
         message = default;
@@ -32,16 +30,15 @@ internal static class MmLogPrefix
         return true;
     }
 
-    /// <summary>Whether a line starts with an OpenMMLab logger prefix whose logger is an mm* package.</summary>
+    /// <summary>A line with an OpenMMLab logger prefix whose logger is an mm* package.</summary>
     public static bool IsOpenMmLabLine(ReadOnlySpan<char> line) =>
         TryTimestamp(line, out _, out int length) && line[length..].StartsWith(" - mm") && TrySplit(line, out _, out _);
 
     /// <summary>Reads "[ 12]" or "[ 50/7330]" (spaces allowed before the numbers, as mmengine right-aligns them).</summary>
     public static bool TryBracket(ref ReadOnlySpan<char> text, out long first, out long? second)
     {
-        second = null;
+        (first, second) = (0, null);
         var rest = text.TrimStart(' ');
-        first = 0;
         if (!rest.StartsWith("[")) return false;
         rest = rest[1..].TrimStart(' ');
         if (!TextNumber.TryTakeDigits(ref rest, out first)) return false;
@@ -59,7 +56,7 @@ internal static class MmLogPrefix
 
     /// <summary>
     /// A leading "2023/05/01 12:00:00" (mmengine) or "2021-01-01 00:00:00,000" (Python logging's default asctime), read
-    /// as UTC; shared with the text reader.
+    /// as UTC: the log does not say its time zone.
     /// </summary>
     public static bool TryTimestamp(ReadOnlySpan<char> line, out double wallTime, out int length)
     {

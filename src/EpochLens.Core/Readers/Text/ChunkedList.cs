@@ -15,7 +15,7 @@ internal sealed class ChunkedList<T>
 
     public int Count { get; private set; }
 
-    /// <summary>An item by reference: a field learned only once the whole log was read is written into it.</summary>
+    /// <summary>By reference: a field learned only once the whole log was read is written into it.</summary>
     public ref T this[int index] => ref _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
 
     public void Add(in T item)

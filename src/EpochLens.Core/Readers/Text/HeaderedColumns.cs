@@ -1,11 +1,10 @@
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Tables printed with a header line and unlabelled rows under it, as Ultralytics YOLO prints its training
-/// ("      Epoch    GPU_mem   box_loss ..." then "        1/5      2.61G      1.234 ...") and as many scripts print
-/// "epoch  step  loss  lr" once and the numbers after. A row whose first fields are all numbers is spelled again with
-/// each number after its column's name ("Epoch 1/5 GPU_mem 2.61G box_loss 1.234 ..."), so that the template learning
-/// reads it like any labelled line. The header holds until the next header.
+/// Tables printed with a header line and unlabelled rows under it (Ultralytics YOLO's "  Epoch    GPU_mem   box_loss
+/// ..." then "    1/5      2.61G      1.234 ...", many scripts' "epoch  step  loss  lr"): a row whose first fields are
+/// all numbers is spelled again with each after its column's name ("Epoch 1/5 GPU_mem 2.61G box_loss 1.234 ..."), so
+/// that the template learning reads it like any labelled line. The header holds until the next header.
 /// </summary>
 internal sealed partial class HeaderedColumns
 {
@@ -15,7 +14,6 @@ internal sealed partial class HeaderedColumns
     private readonly ArrayBufferWriter<char> _row = new(256);
     private string[] _names = [];
 
-    /// <summary>The row with its column names written in, or the line itself (a header, or any other line).</summary>
     public ReadOnlySpan<char> Label(ReadOnlySpan<char> line) =>
         TryHeader(line) || _names.Length == 0 ? line : Row(line);
 
@@ -34,7 +32,6 @@ internal sealed partial class HeaderedColumns
     [GeneratedRegex(@"^[ \t]*[A-Za-z][A-Za-z0-9_./()-]{0,39}(?:(?:[ \t]{2,}|\t)[A-Za-z][A-Za-z0-9_./()-]{0,39}){2,23}[ \t]*\z")]
     private static partial Regex Header();
 
-    /// <summary>"name1 value1 name2 value2 ... rest": the first fields of the row after their columns' names.</summary>
     private ReadOnlySpan<char> Row(ReadOnlySpan<char> line)
     {
         _row.ResetWrittenCount();

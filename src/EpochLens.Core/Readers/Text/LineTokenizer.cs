@@ -28,11 +28,8 @@ internal sealed partial class LineTokenizer
     private bool _labelSeparated; // a ':' '=' quote or '[' came after the label: no more words join it
     private bool _labelAssigned; // a ':' or '=' came after the label
 
-    // The last field, while only spaces and an opening parenthesis follow it (for "value (average)").
-    private int _averageFor;
-
-    // An unlabelled counter just read, while only spaces follow it (for "200/ 2983 batches").
-    private int _counterWantingLabel;
+    private int _averageFor; // the last field, while only spaces and '(' follow it (for "value (average)")
+    private int _counterWantingLabel; // an unlabelled counter, while only spaces follow it ("200/ 2983 batches")
 
     // A label cut off by "at" ("Score at iteration 10 is 2.3"), and the field count then: it names the value after
     // the counter that follows it, once an "is", ':' or '=' stands for it.
@@ -100,10 +97,7 @@ internal sealed partial class LineTokenizer
 
         // "loss: nan", "loss inf".
         if (_labelOpen && word.Length == 3 && TextNumber.TryParseDouble(word, out double named))
-        {
-            AddValue(line, named);
-            return end;
-        }
+            return AddValue(named, end);
 
         // A word followed by '=' or ':' labels the next value ("100 / 1000 loss=8.52"), not the counter.
         if (At(line, end) is '=' or ':') _counterWantingLabel = -1;
@@ -150,9 +144,7 @@ internal sealed partial class LineTokenizer
 
         // A clock time or duration ("10:11:12,345", "00:12<00:15"): not a value.
         if (At(line, end) == ':' && char.IsAsciiDigit(At(line, end + 1)))
-        {
             return NoValue(line, RunEnd(line, end, ClockCharacters));
-        }
 
         if (whole && At(line, end) == '/') return Counter(line, start, end);
 
@@ -161,8 +153,8 @@ internal sealed partial class LineTokenizer
         if (whole && At(line, end) == ',' && GroupedEnd(line, start, end) is var grouped and > 0)
         {
             // "iter:   1,000" (BasicSR prints its iteration with thousands separators): one number, not 1 and 000.
-            AddValue(line, double.Parse(line[start..grouped], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
-            return grouped;
+            var number = line[start..grouped];
+            return AddValue(double.Parse(number, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), grouped);
         }
 
         if (whole && IsSecondBracket(line, start, end))
@@ -182,16 +174,10 @@ internal sealed partial class LineTokenizer
 
         // A unit glued to the number ("5.3s", "35.1it/s", "12GB") belongs to it.
         while (IsWordChar(At(line, end)) || (At(line, end) == '/' && char.IsAsciiLetter(At(line, end + 1)))) end++;
-        if (_labelOpen)
-        {
-            AddValue(line, value);
-            return end;
-        }
+        if (_labelOpen) return AddValue(value, end);
 
         if (_averageFor >= 0 && line[..start].TrimEnd(' ') is [.., '('] && line[end..].TrimStart(' ') is [')', ..])
-        {
             _fields[_averageFor] = _fields[_averageFor] with { Average = value };
-        }
 
         _averageFor = -1;
         return end;
@@ -199,7 +185,6 @@ internal sealed partial class LineTokenizer
 
     private static char At(ReadOnlySpan<char> line, int i) => i < line.Length ? line[i] : '\0';
 
-    /// <summary>The end of the digits starting at <paramref name="i"/> (<paramref name="i"/> itself when there are none).</summary>
     /// <remarks>A plain loop: runs of digits are short, and every number of every line is scanned.</remarks>
     private static int DigitsEnd(ReadOnlySpan<char> line, int i)
     {
@@ -207,13 +192,12 @@ internal sealed partial class LineTokenizer
         return i;
     }
 
-    /// <summary>The end of the <paramref name="characters"/> starting at <paramref name="i"/>.</summary>
     private static int RunEnd(ReadOnlySpan<char> line, int i, SearchValues<char> characters) =>
         line[i..].IndexOfAnyExcept(characters) is var found and >= 0 ? i + found : line.Length;
 
     /// <summary>
-    /// Where "1,000" or "12,500,000" ends, for a step or epoch label only (a loss "0,95" or "1,250" may have a decimal
-    /// comma): one to three digits not starting with 0, then groups of exactly three; -1 where it is not such a number.
+    /// Where "1,000" or "12,500,000" ends (one to three digits not starting with 0, groups of three), for a step or
+    /// epoch label only (a loss "0,95" or "1,250" may have a decimal comma); -1 where it is not such a number.
     /// </summary>
     private int GroupedEnd(ReadOnlySpan<char> line, int start, int end)
     {
@@ -247,9 +231,7 @@ internal sealed partial class LineTokenizer
 
         // Not a counter: a date, a ratio of decimals or a path; skip what looks like it.
         if (totalEnd == next || totalEnd - next > 15 || slash - start > 15 || At(line, totalEnd) is '/' or '.' or ':')
-        {
             return NoValue(line, RunEnd(line, totalEnd, DateOrPathCharacters));
-        }
 
         if (line[start] is '-' or '+' or '.')
         {
@@ -294,9 +276,7 @@ internal sealed partial class LineTokenizer
         // "Ep.3": the dot separates the abbreviated label from its number, as ':' would.
         if (c == '.' && DigitAfter(line, i) && _labelOpen && !_labelAssigned && _labelWords == 1
             && TextLabels.IsEpochBeforeDot(line[_labelStart.._labelEnd]))
-        {
             return Assign(i + 1);
-        }
 
         _counterWantingLabel = -1;
         if (c is ':' or '=' && _labelOpen && !_labelAssigned) return Assign(i + 1);
@@ -306,7 +286,7 @@ internal sealed partial class LineTokenizer
         return i + 1;
     }
 
-    /// <summary>A ':', '=', "is" or the dot of "Ep.3" after the open label: it names the next number and takes no more words.</summary>
+    /// <summary>':', '=', "is" or "Ep.3"'s dot: the open label names the next number and takes no more words.</summary>
     private int Assign(int next)
     {
         (_labelSeparated, _labelAssigned) = (true, true);
@@ -326,9 +306,7 @@ internal sealed partial class LineTokenizer
     {
         _heldEnd = -1;
         if (_labelOpen && !_labelAssigned && word.Equals("at", StringComparison.OrdinalIgnoreCase))
-        {
             (_heldStart, _heldEnd, _heldAtCount) = (_labelStart, _labelEnd, Count);
-        }
     }
 
     /// <summary>
@@ -349,11 +327,12 @@ internal sealed partial class LineTokenizer
         return reopen;
     }
 
-    private void AddValue(ReadOnlySpan<char> line, double value)
+    private int AddValue(double value, int next)
     {
         _labelOpen = false;
         var field = new TextField(_labelStart, _labelEnd - _labelStart, TextFieldKind.Value, value, -1, double.NaN);
         if (Add(field)) _averageFor = Count - 1;
+        return next;
     }
 
     private bool Add(TextField field)
@@ -370,9 +349,7 @@ internal sealed partial class LineTokenizer
         if (!_labelOpen) return;
         _labelOpen = false;
         if (_labelAssigned && DanglingLoss.Start < 0 && TextLabels.IsLoss(line[_labelStart.._labelEnd]))
-        {
             DanglingLoss = (_labelStart, _labelEnd - _labelStart);
-        }
 
         NotePhase(line, _labelStart, _labelEnd - _labelStart);
     }
@@ -380,9 +357,7 @@ internal sealed partial class LineTokenizer
     private void NotePhase(ReadOnlySpan<char> line, int start, int length)
     {
         if (!HeldOutPhase && TextLabels.HeldOutPhaseWord(line.Slice(start, length), out int offset, out int wordLength))
-        {
             PhaseWord = (start + offset, wordLength);
-        }
     }
 
     /// <summary>Digits with an optional sign, fraction and exponent; <paramref name="whole"/> when it is an integer.</summary>

@@ -14,9 +14,9 @@ internal enum TextFieldKind
 }
 
 /// <summary>
-/// One labelled number of a line, its label kept as a range of the line so that tokenizing allocates nothing (length 0
-/// for an unlabelled counter, "[120/500]"). <paramref name="Value"/> is a counter's position, <paramref name="Total"/>
-/// its total or -1, <paramref name="Average"/> a running average printed after the value ("0.7340 (0.8123)") or NaN.
+/// One labelled number of a line, its label a range of the line so that tokenizing allocates nothing (empty for an
+/// unlabelled counter). Value is a counter's position; Total a counter's total or -1; Average the running average
+/// printed after a value ("0.7340 (0.8123)") or NaN.
 /// </summary>
 internal readonly record struct TextField(int LabelStart, int LabelLength, TextFieldKind Kind, double Value, long Total, double Average)
 {

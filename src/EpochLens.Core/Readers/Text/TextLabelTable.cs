@@ -17,25 +17,25 @@ internal sealed class TextLabelTable
     /// <summary>A longer name (a run-on word taken for a label) is no series name: its values are dropped.</summary>
     private const int MaxNameLength = 256;
 
-    private readonly Dictionary<string, int> _ids = [];
-    private readonly List<TextLabel> _labels = [];
+    private readonly OrderedDictionary<string, TextLabel> _labels = [];
 
-    public IReadOnlyList<TextLabel> Labels => _labels;
+    public int Count => _labels.Count;
 
     /// <summary>The limit was hit and a label was dropped.</summary>
     public bool Overflowed { get; private set; }
 
-    public TextLabel this[int id] => _labels[id];
+    public TextLabel this[int id] => _labels.GetAt(id).Value;
 
     /// <summary>The id of "prefix/label" (prefix may be empty), with " (avg)" when an average; -1 past the limits.</summary>
     public int Get(ReadOnlySpan<char> prefix, ReadOnlySpan<char> label, bool average, bool heldOut)
     {
         var name = $"{prefix}{(prefix.IsEmpty ? "" : "/")}{label}{(average ? " (avg)" : "")}";
         if (name.Length > MaxNameLength) return -1;
-        if (_ids.TryGetValue(name, out int id)) return id;
+        if (_labels.IndexOf(name) is var id and >= 0) return id;
         Overflowed |= _labels.Count == MaxLabels;
         if (_labels.Count == MaxLabels) return -1;
-        _labels.Add(new TextLabel(name, TextLabels.IsLoss(label) || TextLabels.IsLossByAnotherName(label), heldOut, average));
-        return _ids[name] = _labels.Count - 1;
+        bool isLoss = TextLabels.IsLoss(label) || TextLabels.IsLossByAnotherName(label);
+        _labels.Add(name, new TextLabel(name, isLoss, heldOut, average));
+        return _labels.Count - 1;
     }
 }

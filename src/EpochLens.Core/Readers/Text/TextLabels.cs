@@ -31,17 +31,14 @@ internal static partial class TextLabels
     /// <remarks>Called for every word of every line: most words are longer than any stop word.</remarks>
     public static bool IsStopWord(ReadOnlySpan<char> word) => word.Length <= 5 && StopWords.Contains(word);
 
-    /// <summary>"epoch", "Epoch", "Train Epoch", "train/epoch"; abbreviated "Ep", "ep", "train ep", and "e" as the whole label.</summary>
+    /// <summary>"epoch", "Train Epoch", "train/epoch"; abbreviated "Ep", "train ep"; "e" as the whole label.</summary>
     public static bool IsEpoch(ReadOnlySpan<char> label) =>
         (IsEpochBeforeDot(LastPiece(label)) || Is(label, "e")) && !HeldOutWord(label, out _, out _) && !IsEpochLength(label);
 
     /// <summary>"Steps per epoch", "steps_per_epoch", "iter number per epoch": how long an epoch is, not which one.</summary>
     public static bool IsEpochLength(ReadOnlySpan<char> label) => EndsWithPieces(label, "per", "epoch");
 
-    /// <summary>
-    /// The unit after a stated epoch length ("1 epoch = 20 batches"): a step word of four letters or more, so that
-    /// "Epoch 3 it" cannot pass for one.
-    /// </summary>
+    /// <summary>The unit in "1 epoch = 20 batches": a step word of four letters or more (not "Epoch 3 it").</summary>
     public static bool IsStepUnit(ReadOnlySpan<char> word) => word.Length >= 4 && StepWords.Contains(word);
 
     /// <summary>"gradient accumulation steps", "gradient_accumulation_steps", "accumulate_grad_batches".</summary>
@@ -50,11 +47,13 @@ internal static partial class TextLabels
     /// <summary>"Ep" and "Epoch" before a '.' and the epoch's digits ("Ep.3"), where '.' stands for ':'.</summary>
     public static bool IsEpochBeforeDot(ReadOnlySpan<char> label) => Is(label, "ep") || Is(label, "epoch");
 
-    /// <summary>"step", "iter", "it", "batch", "Batch", "global_step"; not "ms/batch" or "batch_size".</summary>
+    /// <summary>"step", "iter", "it", "Batch", "global_step"; not "ms/batch" or "batch_size".</summary>
     public static bool IsStep(ReadOnlySpan<char> label) => StepWords.Contains(label[(label.LastIndexOf(' ') + 1)..]);
 
-    /// <summary>A label whose last piece is "loss": "loss", "Loss", "train_loss", "batch loss", "val/loss"; not "loss_cls".</summary>
-    /// <remarks>Lightning's per-step copy of a metric logged on step and epoch ("train_loss_step") is a loss too.</remarks>
+    /// <summary>
+    /// A label whose last piece is "loss" ("Loss", "train_loss", "val/loss"; not "loss_cls"), or Lightning's per-step
+    /// copy of a metric logged on step and epoch ("train_loss_step").
+    /// </summary>
     public static bool IsLoss(ReadOnlySpan<char> label) => Is(LastPiece(label), "loss") || EndsWithPieces(label, "loss", "step");
 
     /// <summary>
@@ -68,10 +67,7 @@ internal static partial class TextLabels
         || BasicSrLoss().IsMatch(label)
         || (Is(LastPiece(label), "cost") && !label.Contains("time", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>
-    /// BasicSR's loss names (Real-ESRGAN, pyiqa and the other projects built on it): "l_pix", "l_percep", "l_g_gan",
-    /// "l_mos"; one word of letters and '_' after "l_", not a rate.
-    /// </summary>
+    /// <summary>BasicSR's loss names (and Real-ESRGAN's, pyiqa's): "l_pix", "l_percep", "l_g_gan"; no rate.</summary>
     [GeneratedRegex("^l_(?![a-z_]*rate)[a-z_]{2,}\\z")]
     private static partial Regex BasicSrLoss();
 
@@ -114,9 +110,8 @@ internal static partial class TextLabels
     public static char Normal(char c) => c is ' ' or '-' ? '_' : char.ToLowerInvariant(c);
 
     /// <summary>
-    /// Where a source location that <paramref name="word"/> (ending at <paramref name="end"/>) begins ends: a file
-    /// name with a source extension, a ':' and a whole line number (and glog's ']' after it). Null for anything
-    /// else, so "val.loss:0.53" stays a label and its value.
+    /// Where a source location starting with <paramref name="word"/> ends: a file name with a source extension, ':' and
+    /// a whole line number (and glog's ']'). Null for anything else, so "val.loss:0.53" stays a label and its value.
     /// </summary>
     public static int? SourceLocationEnd(ReadOnlySpan<char> line, ReadOnlySpan<char> word, int end)
     {
@@ -132,7 +127,6 @@ internal static partial class TextLabels
 
     private static ReadOnlySpan<char> LastPiece(ReadOnlySpan<char> label) => label[(label.LastIndexOfAny(PieceSeparators) + 1)..];
 
-    /// <summary>Whether the label's last two pieces are <paramref name="before"/> and then <paramref name="last"/>.</summary>
     private static bool EndsWithPieces(ReadOnlySpan<char> label, string before, string last)
     {
         var piece = LastPiece(label);

@@ -3,10 +3,9 @@ using EpochLens.Readers.ConsoleLogs;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Turns the lines a <see cref="TextLogParser"/> kept into training logs: reads the training loop's shape
-/// (<see cref="TextShape.Weight"/>) and those differing from it only in extra labels, splits runs where the epoch
-/// goes back to its start, gives every line its global step from its counters, and puts held-out lines at the
-/// last training step before them.
+/// Turns the lines a <see cref="TextLogParser"/> kept into training logs: reads the training loop's shape and those
+/// differing from it only in extra labels, splits runs where the epoch goes back to its start, gives every line its
+/// global step from its counters, and puts held-out lines at the last training step before them.
 /// </summary>
 internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemReporter problems, TextLogParser parser)
 {
@@ -21,33 +20,28 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
 
     private readonly ChunkedList<TextRecord> _records = parser.Records;
     private readonly SettingSpelling _spell = options.Spell;
-    private bool[] _read = [];
 
     public List<TrainingLog> Build()
     {
         var shapes = parser.Shapes;
         if (shapes.Count == 0) return [];
         var primary = shapes.MaxBy(s => s.Weight)!;
-        _read = [.. shapes.Select(s => s.LossLabel == primary.LossLabel && (s.Counter is null) == (primary.Counter is null)
-            && s.IsDict == primary.IsDict)];
-        foreach (var shape in shapes.Where((_, i) => !_read[i]))
+        bool[] read = [.. shapes.Select(s => s.LossLabel == primary.LossLabel
+            && (s.Counter is null) == (primary.Counter is null) && s.IsDict == primary.IsDict)];
+        foreach (var shape in shapes.Where((_, i) => !read[i]))
         {
             problems.Report("", ProblemKind.Assumed,
                 $"{shape.Lines} line(s) like {ProblemReporter.Quote(shape.Example)} are not read as training points: the training lines are those like {ProblemReporter.Quote(primary.Example)}");
         }
 
         if (parser.ShapesOverflowed)
-        {
             problems.Report("", ProblemKind.LimitReached, $"more than {TextLogParser.MaxShapes} kinds of training line: lines of the others were not read");
-        }
 
         if (parser.Labels.Overflowed)
-        {
             problems.Report("", ProblemKind.LimitReached, $"more than {TextLabelTable.MaxLabels} labels: the values of the others were not read");
-        }
 
         var train = Enumerable.Range(0, _records.Count)
-            .Where(i => !_records[i].HeldOut && _read[_records[i].Shape]).ToList();
+            .Where(i => !_records[i].HeldOut && read[_records[i].Shape]).ToList();
         int wraps = EpochsFromWrappingCounter(train);
 
         // Lines with a step but no epoch are read only when no training line shows an epoch.
@@ -85,9 +79,9 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     }
 
     /// <summary>
-    /// Where no training line prints an epoch but the step counter restarts each time it reaches its one total
-    /// ("it 340/1250"), each restart is an epoch (a resumed run would restart from its checkpoint, not from the first
-    /// step). Numbers the epochs from 1 in the records and returns the restarts; 0, records untouched, otherwise.
+    /// Where no training line prints an epoch but the step counter restarts each time it reaches its one total ("it
+    /// 340/1250"), each restart is an epoch (a resumed run would restart from its checkpoint, not from the first step):
+    /// numbers the epochs from 1 in the records and returns the restarts; 0, records untouched, otherwise.
     /// </summary>
     private int EpochsFromWrappingCounter(List<int> train)
     {
@@ -97,9 +91,7 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
         {
             var record = _records[train[k]];
             if (!double.IsNaN(record.Epoch) || record.Counter < 0 || record.Total <= 0 || (total > 0 && record.Total != total))
-            {
                 return 0;
-            }
 
             total = record.Total;
             if (k > 0) stride = Math.Max(stride, record.Counter - _records[train[k - 1]].Counter);
@@ -155,10 +147,9 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     }
 
     /// <summary>
-    /// For lines with a step counter and no epoch: the epoch length the log stated last before the run's last line
-    /// ("1 epoch = 20 batches"; a file of restarted runs keeps the last one's points), counted from the counter's first
-    /// step; null (with a note) where it states none, or where the same section also prints a gradient accumulation,
-    /// which makes its batches no steps.
+    /// For counter-only lines: the epoch length stated last before the run's last line (a file of restarted runs keeps
+    /// the last one's points), from the counter's first step; null (with a note) where none is stated, or where the
+    /// same section prints a gradient accumulation (its batches are then no steps).
     /// </summary>
     private EpochHint? StatedLength(long lastLine)
     {
@@ -254,9 +245,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             if (steps[j] >= 0 && steps[j] < previous && record.Total > 0 && record.Total != totalMode
                 && j > 0 && _records[train[j - 1]].Epoch == record.Epoch)
             {
-                // Another counter printed in the same shape (an epoch's closing line with its own total, "[5600/5640]"
-                // among "[i/9024]"): it goes back inside its epoch, which would read as a resumed run and drop the
-                // epoch's later points.
+                // Another counter in the same shape (an epoch's closing line with its own total, "[5600/5640]" among
+                // "[i/9024]") goes back inside its epoch: as a resumed run, it would drop the epoch's later points.
                 otherTotal++;
                 firstOther = firstOther < 0 ? j : firstOther;
                 steps[j] = -1;
@@ -278,8 +268,8 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     }
 
     /// <summary>
-    /// The samples per step for "[640/60000 (1%)]" counters: the batch size when the file printed one that divides the
-    /// counter's increments, else the usual increment itself (one printed line is then one step).
+    /// Samples per step for "[640/60000 (1%)]" counters: a printed batch size that divides the counter's increments,
+    /// else the usual increment itself (one printed line is then one step).
     /// </summary>
     private long SampleUnit(List<int> train, long total, string where)
     {
@@ -301,18 +291,14 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
     }
 
     /// <summary>The most common value (the first seen of those tied), or null when there is none.</summary>
-    private static long? MostCommon(IEnumerable<long> values)
-    {
-        var counts = new Dictionary<long, int>();
-        foreach (long v in values) counts[v] = counts.GetValueOrDefault(v) + 1;
-        return counts.Count == 0 ? null : counts.MaxBy(p => p.Value).Key;
-    }
+    private static long? MostCommon(IEnumerable<long> values) =>
+        values.CountBy(v => v).OrderByDescending(p => p.Value).Select(p => (long?)p.Key).FirstOrDefault();
 
     private TrainingLog? Collect(string name, (int Start, int End) run, List<int> train, long[] steps, EpochHint? hint, TextShape primary)
     {
         var labels = parser.Labels;
-        var builders = new MetricSeriesBuilder?[labels.Labels.Count];
-        var lastHeldOut = new double[labels.Labels.Count];
+        var builders = new MetricSeriesBuilder?[labels.Count];
+        var lastHeldOut = new double[labels.Count];
         Array.Fill(lastHeldOut, double.NaN);
         var epochs = new MetricSeriesBuilder("epoch", options.KeepWallTimes);
         long lastStep = long.MinValue;
@@ -360,16 +346,12 @@ internal sealed class TextLogBuilder(string name, ReadOptions options, ProblemRe
             }
         }
 
+        // A progress bar redrawn at the same step does this harmlessly; many such lines mean the steps were misread.
         if (replaced > 0)
-        {
-            // A progress bar redrawn at the same step does this harmlessly; many such lines mean the steps were misread.
             problems.Report("", ProblemKind.Assumed, $"{name}: {replaced} training line(s) fell on the same step as the line before and replaced it");
-        }
 
         if (heldOutBeforeTraining > 0)
-        {
             problems.Report("", ProblemKind.Assumed, $"{name}: {heldOutBeforeTraining} validation or test line(s) before the first training line are not read (no step to put them at)");
-        }
 
         var kept = Enumerable.Range(0, builders.Length).Where(id => builders[id] is { Count: > 0 }).ToList();
         if (kept.Count == 0) return null;

@@ -3,19 +3,18 @@ using EpochLens.Readers.ConsoleLogs;
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// Reads a printed training log line by line into <see cref="TextRecord"/>s: training lines (an epoch or a labelled
-/// step and a loss, grouped by shape), held-out lines (a validation or test loss), and epoch headers ("Epoch 3/10")
-/// that give their epoch to the lines under them. What the lines mean together is <see cref="TextLogBuilder"/>'s.
+/// Reads a printed log into <see cref="TextRecord"/>s: training lines (an epoch or a labelled step and a loss, grouped
+/// by shape), held-out lines (a validation or test loss), and epoch headers ("Epoch 3/10") that give their epoch to the
+/// lines under them. What the lines mean together is <see cref="TextLogBuilder"/>'s.
 /// </summary>
 internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : ConsoleLogParser(context)
 {
     /// <summary>More kept lines than this (about 2 GiB of text) are not read: the log would not fit in memory.</summary>
     public const int MaxRecords = 50_000_000;
 
-    /// <summary>Shapes of training line kept; lines of further shapes are dropped.</summary>
     public const int MaxShapes = 256;
 
-    /// <summary>Templates remembered; a file with more kinds of line than this learns the rest line by line.</summary>
+    /// <summary>A file with more kinds of line than this learns the rest line by line.</summary>
     private const int MaxTemplates = 4096;
 
     private const int AverageNotYetSeen = -2;
@@ -43,30 +42,27 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
 
     public TextLabelTable Labels { get; } = new();
 
-    /// <summary>The shapes of the training lines, in the order first seen.</summary>
     public List<TextShape> Shapes { get; } = [];
 
-    /// <summary>More than <see cref="MaxShapes"/> shapes were seen, and lines of the others were dropped.</summary>
     public bool ShapesOverflowed { get; private set; }
 
     /// <summary>A batch size the file printed ("batch_size=64" in the printed arguments), with its line; 0 when none.</summary>
     public (long Size, long Line) BatchSize { get; private set; }
 
-    /// <summary>Epoch lengths the file states in words, in line order ("1 epoch = 20 batches", "Steps per epoch: 1487").</summary>
+    /// <summary>Epoch lengths the file states in words, in line order.</summary>
     public List<StatedEpochLength> StatedEpochLengths { get; } = [];
 
     /// <summary>Gradient accumulation factors above 1 the file prints, in line order.</summary>
     public List<StatedEpochLength> Accumulations { get; } = [];
 
-    public int TrainingLines { get; private set; }
+    public int TrainingLines => Shapes.Sum(s => s.Lines);
 
-    /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label (see <see cref="LineTemplate.IsLossFree"/>).</summary>
+    /// <summary>Lines with an epoch or a labelled step counter and other values, but no loss label.</summary>
     public int LossFreeLines { get; private set; }
 
     /// <summary>The value labels of the most common such line: what --metric could name.</summary>
     public List<string> LossFreeLabels { get; } = [];
 
-    /// <summary>The record limit was reached: the rest of the file need not be read.</summary>
     public override bool IsFull => _full;
 
     private long LineNumber => Lines?.Line ?? 0;
@@ -77,7 +73,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
 
         // Lines without a digit carry no number (a "nan" loss still comes with its epoch's digits).
         if (!line.ContainsAnyInRange('0', '9')) return;
-        line = GluedCounters.Label(BareCounterPrefix.Label(line));
+        line = UnlabelledCounters.Glued(UnlabelledCounters.BarePrefix(line));
         _tokenizer.Tokenize(line);
         var fields = _tokenizer.Fields;
         bool isDict = IsPrintedDict(line);
@@ -95,8 +91,8 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     }
 
     /// <summary>
-    /// A hash of the line's template: each field's label (as compared: case and separators folded) and kind, and the
-    /// phase word (held-out lines' series are named after it). A training line's is the hash of its shape.
+    /// A hash of each field's label (case and separators folded) and kind, and of the phase word (held-out lines'
+    /// series are named after it). A training line's is the hash of its shape.
     /// </summary>
     private ulong TemplateKey(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
     {
@@ -121,15 +117,13 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         return open >= 0 && text.EndsWith("}") && text[(open + 1)..].TrimStart() is ['\'' or '"', ..];
     }
 
-    /// <summary>What a template's fields mean, from their labels, in one pass over them.</summary>
     private LineTemplate Learn(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
     {
         bool phase = _tokenizer.HeldOutPhase, heldOutLoss = false, otherValue = false;
         int epoch = -1, step = -1, loss = -1, otherName = -1, batchSize = -1, epochLength = -1, accumulation = -1;
 
-        // The word that names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the
-        // held-out word of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the
-        // training "Acc".
+        // What names a held-out line's other series: its phase word ("Test" in "Test set: ..."), or the held-out word
+        // of its loss label ("test" in "test Loss: 0.29 Top-1 Acc: 89.4"), so that its "Acc" is not the training "Acc".
         var (prefixStart, prefixLength) = phase ? _tokenizer.PhaseWord : (0, 0);
         for (int i = 0; i < fields.Length; i++)
         {
@@ -169,9 +163,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             batchSize, epochLength, accumulation);
         if (template.IsTraining) template.TrainingIds = LabelIds(line, fields, epoch, step, [], heldOutLine: false);
         if (template.IsHeldOut)
-        {
             template.HeldOutIds = LabelIds(line, fields, epoch, step, line.Slice(prefixStart, prefixLength), heldOutLine: true);
-        }
 
         return template;
     }
@@ -179,9 +171,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     private void Apply(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ulong key)
     {
         if (template.BatchSizeField >= 0 && BatchSize.Size == 0 && IsWhole(fields[template.BatchSizeField].Value, 1, 1 << 24))
-        {
             BatchSize = ((long)fields[template.BatchSizeField].Value, LineNumber);
-        }
 
         if (template.EpochLengthField >= 0) Note(StatedEpochLengths, fields[template.EpochLengthField].Value, line);
         if (template.AccumulationField >= 0) Note(Accumulations, fields[template.AccumulationField].Value, line);
@@ -199,9 +189,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         // A line with a labelled step counter ("iter: 19", "step 340") needs no epoch: iteration-based loops
         // (detectron2, nanoGPT) print none, and the epoch length then comes from the user or the loss.
         if (template.IsTraining && (!double.IsNaN(epoch) || (template.Step >= 0 && fields[template.Step].LabelLength > 0)))
-        {
             AddTraining(template, line, fields, epoch, key);
-        }
         else if (template.IsHeldOut) AddRecord(-1, template.HeldOutIds!, fields, epoch, -1, -1, line);
         else if (template.IsLossFree) CountLossFree(template, line, fields);
         else if (template.IsHeader || !double.IsNaN(epoch)) ReportDangling(line, template.Epoch);
@@ -215,28 +203,20 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         // The labels to offer are those of the most common such line (the training lines), not of the first (often a
         // summary such as "Total epochs: 100; iters: 5600" printed before training starts).
         if (template.LossFreeCount <= (_lossFreeExample?.LossFreeCount ?? 0) || ReferenceEquals(template, _lossFreeExample))
-        {
             return;
-        }
 
         _lossFreeExample = template;
         LossFreeLabels.Clear();
         for (int i = 0; i < fields.Length && LossFreeLabels.Count < 12; i++)
         {
             if (i != template.Epoch && i != template.Step && fields[i].Kind == TextFieldKind.Value && fields[i].LabelLength > 0)
-            {
                 LossFreeLabels.Add(fields[i].Label(line).ToString());
-            }
         }
     }
 
-    /// <summary>The label names the metric asked for, or none was asked for.</summary>
     private bool IsMetric(ReadOnlySpan<char> label) => _metric is null || TextLabels.SameName(label, _metric);
 
-    /// <summary>
-    /// "Train: 3 [ 120/1251 ( 10%)]", as timm prints its epochs: a whole number labelled only "Train" (or "Training")
-    /// and followed at once by an unlabelled counter is the epoch that counter runs in.
-    /// </summary>
+    /// <summary>timm's "Train: 3 [ 120/1251 ( 10%)]": a whole number labelled "Train" is the counter's epoch.</summary>
     private static bool IsPhaseEpoch(ReadOnlySpan<char> label, ReadOnlySpan<TextField> fields, int i) =>
         fields[i].Kind == TextFieldKind.Value && IsWhole(fields[i].Value, 0, double.PositiveInfinity)
         && (label.Equals("train", StringComparison.OrdinalIgnoreCase)
@@ -256,17 +236,14 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         int shape = template.Shape ??= ShapeOf(template, line, fields, key);
         if (shape < 0) return;
         if (_tokenizer.TooManyFields)
-        {
             Report(ProblemKind.LimitReached, $"more than {LineTokenizer.MaxFields} numbers in one line: the rest were not read");
-        }
 
         var (counterValue, total) = template.Step >= 0 ? ((long)fields[template.Step].Value, fields[template.Step].Total) : (-1L, -1L);
         if (!AddRecord(shape, template.TrainingIds!, fields, epoch, counterValue, total, line)) return;
         Shapes[shape].Lines++;
-        TrainingLines++;
     }
 
-    /// <summary>The id of the training line's shape, added when new; -1 past <see cref="MaxShapes"/> or the label limit.</summary>
+    /// <summary>The line's shape, added when new; -1 past <see cref="MaxShapes"/> or the label limit.</summary>
     private int ShapeOf(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ulong key)
     {
         if (_shapeIds.TryGetValue(key, out int id)) return id;
@@ -303,8 +280,8 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     }
 
     /// <summary>
-    /// The label id of each field's value and of its parenthesised average (two per field; -1: not kept): every labelled
-    /// value but the epoch and the counter. Held-out lines' labels get the phase word in front unless they carry one.
+    /// The label ids of each field's value and parenthesised average (-1: not kept): every labelled value but the epoch
+    /// and the counter. Held-out lines' labels get the phase word in front unless they carry one.
     /// </summary>
     private int[] LabelIds(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, int epoch, int step, ReadOnlySpan<char> prefix, bool heldOutLine)
     {
@@ -315,9 +292,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             var field = fields[i];
             var label = field.Label(line);
             if (i == epoch || i == step || field.Kind != TextFieldKind.Value || label.IsEmpty || TextLabels.IsBatchSize(label) || !IsMetric(label))
-            {
                 continue;
-            }
 
             bool labelHeldOut = TextLabels.HeldOutWord(label, out _, out _);
             var own = heldOutLine && !labelHeldOut ? prefix : [];
@@ -337,13 +312,10 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         return ids;
     }
 
-    /// <summary>Keeps a whole number from 2 (and below 10^12) with its line.</summary>
     private void Note(List<StatedEpochLength> list, double value, ReadOnlySpan<char> line)
     {
         if (IsWhole(value, 2, 1e12 - 1) && list.Count < 1000)
-        {
             list.Add(new StatedEpochLength((long)value, LineNumber, Shorten(line.Trim(), 60)));
-        }
     }
 
     /// <summary>"1 epoch = 20 batches", "epoch: 1487 iterations": the epoch's number is followed by a unit of steps.</summary>
@@ -352,7 +324,6 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         && NumberAndWord().Match(line.ToString(), epoch.LabelStart + epoch.LabelLength) is { Success: true } match
         && TextLabels.IsStepUnit(match.Groups[1].ValueSpan);
 
-    /// <summary>After the epoch's label: its number and the word after it.</summary>
     [GeneratedRegex(@"\G[ =:\t]*[0-9]+ +([A-Za-z]*)")]
     private static partial Regex NumberAndWord();
 
@@ -365,7 +336,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             $"'{line.Slice(start, length)}' is not followed by a number ({ProblemReporter.Quote(line)}): line skipped");
     }
 
-    /// <summary>What the lines mean together (<see cref="TextLogBuilder"/>); lines with no loss label are an error that names their values.</summary>
+    /// <summary>Lines with no loss label are an error that names their values.</summary>
     public override IReadOnlyList<TrainingLog> Finish()
     {
         var read = new TextLogBuilder(Name, Options, Problems, this).Build();
@@ -403,4 +374,24 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     private static bool IsWhole(double value, double least, double most) => value >= least && value <= most && value == Math.Floor(value);
 
     private static string Shorten(ReadOnlySpan<char> text, int length) => text.Length <= length ? text.ToString() : $"{text[..length]}...";
+
+    /// <summary>
+    /// What the fields of one line template mean (field indices, -1 where none), worked out on its first line. A
+    /// header is an epoch alone ("Epoch 3/10"); a loss-free line shows an epoch or a labelled step counter and other
+    /// values but no loss ("(epoch: 1, iters: 100) G_GAN: 1.2"): counted, so that a file of them is refused with the
+    /// names --metric could take.
+    /// </summary>
+    private sealed record LineTemplate(int Epoch, int Step, int Loss, bool IsDict, bool IsHeader, bool IsTraining,
+        bool IsLossFree, bool IsHeldOut, int BatchSizeField, int EpochLengthField, int AccumulationField)
+    {
+        public int LossFreeCount { get; set; }
+
+        /// <summary>Label ids for a training line, two per field (value, average), -1 where not kept.</summary>
+        public int[]? TrainingIds { get; set; }
+
+        public int[]? HeldOutIds { get; set; }
+
+        /// <summary>The training shape, once the first line was kept; -1 past the limit.</summary>
+        public int? Shape { get; set; }
+    }
 }

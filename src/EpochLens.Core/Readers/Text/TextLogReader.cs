@@ -4,15 +4,14 @@ namespace EpochLens.Readers.Text;
 
 /// <summary>
 /// Free-form printed training logs: lines showing an epoch number (or a labelled step counter) and a loss in any
-/// template (examples in the description), also inside Markdown, CI output or after pages of other output. The
-/// fallback for text no other reader claims.
+/// template, also inside Markdown, CI output or after pages of other output. The fallback for text no other reader
+/// claims.
 /// </summary>
 public sealed class TextLogReader : ConsoleLogReader
 {
     public static readonly TextLogReader Default = new();
 
-    /// <summary>A window needs this many training lines to be taken for a log (one line in prose is not a log).</summary>
-    private const int LinesToRecognise = 2;
+    private const int LinesToRecognise = 2; // one line in prose is not a log
 
     private TextLogReader()
         : base("text", "printed training lines with an epoch number or a step counter and a loss, in any text ('epoch 3 step 120/500 loss=0.73', 'Train Epoch: 1 [640/60000 (1%)] Loss: 2.29', 'iter: 19 total_loss: 2.3', tqdm bars, Hugging Face dicts)")

@@ -1,10 +1,9 @@
 namespace EpochLens.Readers.Text;
 
 /// <summary>
-/// A training line template, its numbers abstracted: lines of one shape were printed by one print statement.
-/// <paramref name="Counter"/> is the kind of step counter printed (null for none), <paramref name="HasEpoch"/> says the
-/// lines print their epoch (not only under a header), <paramref name="IsDict"/> that they are printed Python dicts as
-/// the Hugging Face Trainer logs, and <paramref name="Example"/> is the first line, shortened, for messages.
+/// A training line template, its numbers abstracted (one print statement): the kind of step counter (null for none),
+/// whether the lines print their epoch (not only under a header), whether they are printed Python dicts (the Hugging
+/// Face Trainer), and the first line, shortened, for messages.
 /// </summary>
 internal sealed record TextShape(int LossLabel, TextFieldKind? Counter, bool HasEpoch, bool IsDict, string Example)
 {

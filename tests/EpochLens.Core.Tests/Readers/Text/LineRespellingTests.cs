@@ -12,14 +12,14 @@ public sealed class LineRespellingTests
     [InlineData("fp16batch=4 0.5epoch 12epochal", "fp16batch=4 0.5epoch 12epochal")]
     [InlineData("no counters here", "no counters here")]
     public void Glued_counters_are_turned_round_and_nothing_else_is(string line, string expected) =>
-        Assert.Equal(expected, GluedCounters.Label(line).ToString());
+        Assert.Equal(expected, UnlabelledCounters.Glued(line).ToString());
 
     [Theory]
     [InlineData("1|120|Loss: 2.31:  40%|████ | 120/300", "epoch 1 | step 120 | Loss: 2.31:  40%|████ | 120/300")]
     [InlineData("| 1 | 0.5 |", "| 1 | 0.5 |")]
     [InlineData("1|2|3", "1|2|3")]
     public void Bare_epoch_and_step_counters_before_a_label_are_named(string line, string expected) =>
-        Assert.Equal(expected, BareCounterPrefix.Label(line).ToString());
+        Assert.Equal(expected, UnlabelledCounters.BarePrefix(line).ToString());
 
     [Fact]
     public void A_header_names_the_rows_under_it_until_a_row_does_not_fit()
