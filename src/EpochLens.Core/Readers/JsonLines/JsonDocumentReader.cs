@@ -174,16 +174,12 @@ public sealed class JsonDocumentReader : ILogReader
         if (History(root) is { } rows)
         {
             foreach (var row in rows.EnumerateArray())
-            {
                 Line(row.ValueKind == JsonValueKind.Object ? row : null, [("loss", row)]);
-            }
         }
         else if (root.ValueKind == JsonValueKind.Object && IsSacred(root))
         {
             foreach (var (step, values) in SacredRows(root))
-            {
                 Line(null, values.Prepend(("step", JsonSerializer.SerializeToElement(step))));
-            }
         }
         else if (root.ValueKind == JsonValueKind.Object)
         {

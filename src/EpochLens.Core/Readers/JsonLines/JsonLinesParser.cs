@@ -229,9 +229,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         }
 
         if (options.Metric is { } metric && series.Count == 0)
-        {
             _problems.Report("", ProblemKind.Skipped, $"no numeric key '{metric}' in this file");
-        }
 
         hint ??= e => EpochHints.FromEpochSeries(e, $"'{e?.Name}' key of each line");
         return new TrainingLog(sourceName, format, series, hint(epochs));

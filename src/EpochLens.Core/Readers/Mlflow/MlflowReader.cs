@@ -82,16 +82,12 @@ public sealed class MlflowReader : ILogReader
         int fields = line.Count((byte)' ') + 1, first = line.IndexOf((byte)' '), last = line.LastIndexOf((byte)' ');
         if (fields is 1 or > 3) return fields == 1 ? $"1 field {Fields}" : $"more than 3 fields {Fields}";
         if (!long.TryParse(line[..first], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out timestamp))
-        {
             return "the timestamp is not a whole number";
-        }
 
         var valueText = line[(first + 1)..(fields == 3 ? last : line.Length)];
         if (!TextNumber.TryParseDouble(valueText, out value)) return "the value is not a number";
         if (fields == 3 && StepText.Parse(line[(last + 1)..], out step) is var reading and not StepReading.Whole)
-        {
             return $"the step is {StepText.Describe(reading)}";
-        }
 
         return null;
     }

@@ -48,9 +48,7 @@ internal static class RecordLines
         var after = $"after line {lines.LineNumber}";
         if (lines.ReadError is not null) problems.Report(after, ProblemKind.Truncated, lines.ReadError);
         if ((bounded ?? stream as SizeLimitedStream) is { LimitReached: true } limit)
-        {
             problems.Report(after, ProblemKind.LimitReached, limit.LimitMessage);
-        }
 
         return lines;
     }

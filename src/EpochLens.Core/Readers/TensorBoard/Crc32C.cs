@@ -14,9 +14,7 @@ internal static class Crc32C
     {
         uint crc = 0xFFFFFFFF;
         for (; data.Length >= 8; data = data[8..])
-        {
             crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
-        }
 
         foreach (var b in data) crc = BitOperations.Crc32C(crc, b);
         return ~crc;

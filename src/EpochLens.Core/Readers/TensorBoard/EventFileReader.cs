@@ -17,9 +17,7 @@ internal static class EventFileReader
     {
         using var stream = LogFile.OpenFile(file);
         if (stream.Length == 0)
-        {
             throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
-        }
 
         // Never allocate more than the file holds, however large the first record claims to be.
         bool gzip = FileHead.IsGzip(stream);

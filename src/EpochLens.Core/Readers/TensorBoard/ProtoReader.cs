@@ -90,9 +90,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     {
         var reader = new ProtoReader(message);
         for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
-        {
             ok = found == field && wire == Varint ? reader.TryReadVarint(out value) : reader.TrySkip(wire);
-        }
 
         return !reader.Damaged;
     }
@@ -102,9 +100,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     {
         var reader = new ProtoReader(message);
         for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
-        {
             ok = found == field && wire == LengthDelimited ? reader.TryReadBytes(out value) : reader.TrySkip(wire);
-        }
 
         return !reader.Damaged;
     }
