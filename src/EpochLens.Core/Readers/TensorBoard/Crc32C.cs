@@ -3,13 +3,11 @@ using System.Numerics;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// CRC-32C (Castagnoli), as TFRecord framing uses it, with TensorFlow's mask. <see cref="BitOperations.Crc32C(uint,
-/// ulong)"/> is the CPU's CRC32 instruction (SSE4.2 or ARMv8) where there is one, a table elsewhere: every byte of an
-/// event file passes through here, eight at a time.
+/// CRC-32C, as TFRecord framing uses it, with TensorFlow's mask: every byte of an event file passes through here, eight
+/// at a time through the CPU's CRC32 instruction (SSE4.2 or ARMv8) where there is one.
 /// </summary>
 internal static class Crc32C
 {
-    /// <summary>The CRC-32C of the bytes.</summary>
     public static uint Compute(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFF;
@@ -20,6 +18,6 @@ internal static class Crc32C
         return ~crc;
     }
 
-    /// <summary>TensorFlow's masked CRC: a CRC of data that holds CRCs is a poor check, so it is rotated and offset.</summary>
+    /// <summary>TensorFlow's mask: a CRC of data holding CRCs is a poor check, so it is rotated and offset.</summary>
     public static uint MaskedOf(ReadOnlySpan<byte> data) => BitOperations.RotateRight(Compute(data), 15) + 0xa282ead8;
 }

@@ -3,21 +3,15 @@ using static EpochLens.Readers.TensorBoard.ProtoReader;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Decodes the few fields of a tensorflow.Event that carry scalars, straight from the record bytes.
-/// Field numbers from tensorflow/core/util/event.proto and core/framework/summary.proto:
-/// Event { double wall_time = 1; int64 step = 2; oneof { string file_version = 3; bytes graph_def = 4;
-/// Summary summary = 5; LogMessage log_message = 6; SessionLog session_log = 7; ... } }
-/// Summary { repeated Value value = 1; } Value { string node_name = 7; string tag = 1;
-/// SummaryMetadata metadata = 9; oneof { float simple_value = 2; ... HistogramProto histo = 5; ...
-/// TensorProto tensor = 8; } } SummaryMetadata { PluginData plugin_data = 1 { string plugin_name = 1; } }
-/// SessionLog { SessionStatus status = 1 (START = 1); }.
-/// Everything else (graphs, histograms, images, audio, text, hparams, run metadata) is skipped by length.
+/// Decodes the scalar-carrying fields of a tensorflow.Event straight from the record bytes; graphs, histograms, images,
+/// audio, text, hparams and run metadata are skipped by length. Field numbers: tensorflow/core/util/event.proto and
+/// core/framework/summary.proto.
 /// </summary>
 internal static class EventDecoder
 {
     private const int SessionStart = 1;
 
-    /// <summary>Feeds the event's scalars to the run; false when the bytes are not a well-formed Event.</summary>
+    /// <summary>Feeds the event's scalars to the run; false when the bytes are no well-formed Event.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> payload, RunAccumulator run, bool keepWallTime)
     {
         ulong wallBits = 0, step = 0, status = 0;
@@ -27,11 +21,11 @@ internal static class EventDecoder
         {
             ok = (field, wire) switch
             {
-                (1, Fixed64) => reader.TryReadNumber(wire, out wallBits),
+                (1, Fixed64) => reader.TryReadNumber(wire, out wallBits), // wall_time
                 (2, Varint) => reader.TryReadVarint(out step),
                 (3, LengthDelimited) => reader.TryReadBytes(out var version) && run.SetFileVersion(version),
                 (5, LengthDelimited) => reader.TryReadBytes(out summary),
-                (7, LengthDelimited) => reader.TryReadBytes(out sessionLog),
+                (7, LengthDelimited) => reader.TryReadBytes(out sessionLog), // SessionLog { status = 1 (START = 1) }
                 _ => reader.TrySkip(wire),
             };
         }
@@ -68,10 +62,10 @@ internal static class EventDecoder
             ok = (field, wire) switch
             {
                 (1, LengthDelimited) => reader.TryReadBytes(out tag),
-                (2, Fixed32) => hasSimple = reader.TryReadNumber(wire, out simpleBits),
+                (2, Fixed32) => hasSimple = reader.TryReadNumber(wire, out simpleBits), // simple_value
                 (7, LengthDelimited) => reader.TryReadBytes(out nodeName),
                 (8, LengthDelimited) => hasTensor = reader.TryReadBytes(out tensor),
-                (9, LengthDelimited) => hasMetadata =
+                (9, LengthDelimited) => hasMetadata = // SummaryMetadata
                     reader.TryReadBytes(out var metadata) && TryReadPluginName(metadata, out pluginName),
                 _ => reader.TrySkip(wire),
             };

@@ -3,9 +3,8 @@ using static EpochLens.Readers.TensorBoard.ProtoReader;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Reads the one value of a scalar TensorProto (tensorflow/core/framework/tensor.proto), as
-/// TensorBoard's scalars plugin does with <c>make_ndarray(tensor).item()</c>: a tensor of no dimensions
-/// or of one element, its value in tensor_content or in the typed repeated field.
+/// The value of a one-element TensorProto (tensorflow/core/framework/tensor.proto), as TensorBoard's scalars plugin
+/// reads it (<c>make_ndarray(tensor).item()</c>), from tensor_content or the typed repeated field.
 /// </summary>
 internal static class TensorScalar
 {
@@ -20,7 +19,7 @@ internal static class TensorScalar
     private const int DtBfloat16 = 14;
     private const int DtHalf = 19;
 
-    /// <summary>The value of a one-element numeric tensor; false for anything else (strings, vectors, damage).</summary>
+    /// <summary>False for anything but a one-element number (strings, vectors, damage).</summary>
     public static bool TryRead(ReadOnlySpan<byte> tensor, out double value)
     {
         // TensorProto { DataType dtype = 1; TensorShapeProto tensor_shape = 2; bytes tensor_content = 4;

@@ -3,14 +3,12 @@ using static EpochLens.Readers.TensorBoard.RecordStatus;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Streams TFRecord frames (uint64 length, masked CRC-32C of the length, payload, masked CRC-32C of the
-/// payload) out of a stream through one reusable buffer. The buffer only grows while it is full of bytes
-/// actually read, so a huge declared length never allocates more than twice the data that exists.
+/// Streams TFRecord frames (uint64 length, its masked CRC-32C, payload, its masked CRC-32C) through one reusable
+/// buffer, grown only while full of bytes read: a huge declared length never allocates past twice the data there is.
 /// </summary>
-/// <param name="stream">The stream to read: a gzip file's is a <see cref="SizeLimitedStream"/>, whose limit ends the read.</param>
-/// <param name="buffer">A buffer to reuse across files, or null.</param>
+/// <param name="stream">A gzip file's is a <see cref="SizeLimitedStream"/>, whose limit ends the read.</param>
 /// <param name="startOffset">Where in the file the stream starts (a followed file, read on from a record).</param>
-/// <param name="recordsBefore">The records before that offset, so record indices count from the file's start.</param>
+/// <param name="recordsBefore">The records before that offset: indices count from the file's start.</param>
 internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long startOffset = 0, long recordsBefore = 0)
 {
     /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs).</summary>
@@ -20,7 +18,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     private const int FooterLength = 4;
     private const int InitialBuffer = 64 << 10;
 
-    /// <summary>Garbage longer than this without a valid header ends the read: the scan costs a checksum a byte.</summary>
+    /// <summary>Garbage past this without a valid header ends the read: the scan costs a checksum a byte.</summary>
     private const long MaxScanBytes = 64L << 20;
 
     private byte[] _buffer = buffer ?? new byte[InitialBuffer];
@@ -31,10 +29,9 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     private int _payloadStart;
     private int _payloadLength;
 
-    /// <summary>The decompression bound, when the stream has one.</summary>
     public SizeLimitedStream? Bounded => stream as SizeLimitedStream;
 
-    /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>
+    /// <summary>The buffer, maybe grown, for the next file.</summary>
     public byte[] Buffer => _buffer;
 
     /// <summary>The index of the record last returned or skipped (0-based).</summary>
@@ -97,10 +94,8 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     }
 
     /// <summary>
-    /// Passes over a record whose length cannot be trusted: scans from its second byte for the next valid header, a
-    /// byte at a time. A false match has odds of 2^-32 per position, and its payload checksum then fails, so this
-    /// stays linear and safe. Returns <paramref name="found"/> when there is one (reading goes on there), else
-    /// <paramref name="notFound"/> (or <see cref="LimitReached"/>): the end reached inside the damage.
+    /// Scans from an untrusted record's second byte for the next valid header (a false match, odds 2^-32 a byte, then
+    /// fails its payload checksum): <paramref name="found"/>, or <paramref name="notFound"/> at the end of the stream.
     /// </summary>
     private RecordStatus SkipToNextHeader(RecordStatus found, RecordStatus notFound)
     {
@@ -126,7 +121,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
         return Crc32C.MaskedOf(header[..8]) == BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
     }
 
-    /// <summary>Makes at least <paramref name="count"/> bytes available from the position; false at the end.</summary>
+    /// <summary>At least <paramref name="count"/> bytes available from the position; false at the end.</summary>
     private bool Ensure(int count)
     {
         while (Available < count)
@@ -134,7 +129,6 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
             if (_eof) return false;
             if (_start > 0)
             {
-                // Compact: keep only the unread bytes at the front.
                 System.Buffer.BlockCopy(_buffer, _start, _buffer, 0, Available);
                 _bufferOffset += _start;
                 _end -= _start;
