@@ -1,10 +1,8 @@
 namespace EpochLens.Readers.Series;
 
 /// <summary>
-/// One series being read: its builder plus the bookkeeping that turns irregular points into problems.
-/// Non-finite values and duplicate steps are counted and reported once per series; a step that goes
-/// back (a resumed run) is reported where it happens. A step repeated with the same value is no conflict
-/// and is not reported.
+/// A series being read: non-finite values and repeated steps are reported once per series, a step that goes back (a
+/// resumed run) where it happens.
 /// </summary>
 internal sealed class SeriesCollector(
     string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
@@ -38,7 +36,6 @@ internal sealed class SeriesCollector(
         _lastValue = value;
     }
 
-    /// <summary>Reports the counted problems and builds the series.</summary>
     public MetricSeries Build(ProblemReporter problems)
     {
         if (_nonFinite > 0)
