@@ -60,13 +60,9 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
                             Count++;
                             var record = text.Slice(offset + start, (int)reader.BytesConsumed - start);
                             if (checkUtf8 && !System.Text.Unicode.Utf8.IsValid(record))
-                            {
                                 problems.Report(where.ToString(), ProblemKind.Encoding, _notUtf8);
-                            }
                             else
-                            {
                                 parser.Add(error, where, cut: false);
-                            }
 
                             start = -1;
                             break;

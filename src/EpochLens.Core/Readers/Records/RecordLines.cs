@@ -24,21 +24,13 @@ internal static class RecordLines
         while (lines.TryReadLine(out var line))
         {
             if (lines.TooLong)
-            {
                 problems.Report(lines.Position.ToString(), tooLong, $"line longer than {lines.MaxLineBytes} bytes: skipped");
-            }
             else if (cutIsDamage && lines.Unterminated)
-            {
                 problems.Report(lines.Position.ToString(), ProblemKind.Truncated, CutLine);
-            }
             else if (utf8 && !System.Text.Unicode.Utf8.IsValid(line))
-            {
                 problems.Report(lines.Position.ToString(), ProblemKind.Encoding, "bytes that are not valid UTF-8: line skipped");
-            }
             else
-            {
                 handle(line, lines);
-            }
         }
 
         var after = $"after line {lines.LineNumber}";
