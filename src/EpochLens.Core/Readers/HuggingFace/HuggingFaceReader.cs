@@ -20,10 +20,7 @@ public sealed partial class HuggingFaceReader : ILogReader
             || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text));
     }
 
-    /// <summary>
-    /// The output folder, above checkpoint-N folders; a trainer state saved under another name
-    /// ("run3_trainer_state.json") is a run of its own, as several such copies often share a folder.
-    /// </summary>
+    /// <summary>The output folder, above checkpoint-N; a renamed trainer state is a run (copies share one).</summary>
     public string GroupKey(string path)
     {
         var baseName = LogFile.Name(path);
@@ -64,10 +61,7 @@ public sealed partial class HuggingFaceReader : ILogReader
     private const string TrainerState = "trainer_state.json";
     private const string LlamaFactoryLog = "trainer_log.jsonl";
 
-    /// <summary>
-    /// A trainer_state.json renamed: its keys, written sorted, put "global_step" and "log_history" at its head (both
-    /// asked for, so that another JSON file with a log_history is not taken for one).
-    /// </summary>
+    /// <summary>A renamed trainer_state.json: its sorted keys start "global_step", "log_history" (both).</summary>
     private static bool IsRenamedTrainerState(string name, ReadOnlySpan<byte> text) =>
         name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
         && text.IndexOf("\"log_history\""u8) >= 0

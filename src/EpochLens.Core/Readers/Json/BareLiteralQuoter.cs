@@ -1,9 +1,6 @@
 namespace EpochLens.Readers.Json;
 
-/// <summary>
-/// Quotes the bare NaN, Infinity and -Infinity Python's json module writes (not JSON: Utf8JsonReader rejects them):
-/// every bare word starting with 'N' or 'I', maybe after a '-', becomes a string <see cref="JsonNumber"/> reads back.
-/// </summary>
+/// <summary>Quotes each bare word starting with 'N' or 'I' (Python's NaN, Infinity, -Infinity; not JSON).</summary>
 internal static class BareLiteralQuoter
 {
     public static bool MayNeedRewrite(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'N', (byte)'I') >= 0;

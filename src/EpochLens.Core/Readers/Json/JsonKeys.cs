@@ -1,9 +1,6 @@
 namespace EpochLens.Readers.Json;
 
-/// <summary>
-/// The keys of a file of JSON records, each decoded once: matched as bytes against the previous record's key at the
-/// same position, so records that share their keys cost no allocation each.
-/// </summary>
+/// <summary>JSON record keys, decoded once: matched as bytes against the last record's at the same place.</summary>
 internal sealed class JsonKeys(Func<string, JsonKey> describe)
 {
     /// <summary>Each series holds at least a 1 MB builder chunk: this bounds what random keys cost.</summary>
@@ -16,10 +13,7 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
 
     public List<JsonKey> InOrder { get; } = [];
 
-    /// <summary>
-    /// Copies the key name into the buffer at <paramref name="at"/> (after the objects' it is nested in); returns its
-    /// length, or -1 when its escapes do not unescape to text.
-    /// </summary>
+    /// <summary>Copies the key name to <paramref name="at"/>; its length, or -1 when it unescapes to no text.</summary>
     public int AppendName(ref Utf8JsonReader reader, int at)
     {
         EnsurePath(at + reader.ValueSpan.Length);

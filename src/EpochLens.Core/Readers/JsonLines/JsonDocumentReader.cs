@@ -15,8 +15,8 @@ public sealed class JsonDocumentReader : ILogReader
     public const long MaxBytes = 512L << 20;
 
     /// <summary>
-    /// What a document byte costs while held: the text, the parser's index (about 12 bytes a token, a token every 3-4
-    /// bytes) and the JSON Lines made of it (a gzip bomb read to the 512 MiB cap ran out of a 1.75 GiB heap).
+    /// A byte held costs the text, the parser's index (12 bytes a token, a token every 3-4 bytes) and the JSON Lines
+    /// made of it: a gzip bomb read to the 512 MiB cap ran out of a 1.75 GiB heap.
     /// </summary>
     private const int BudgetBytesPerDocumentByte = 16;
 
@@ -109,10 +109,7 @@ public sealed class JsonDocumentReader : ILogReader
         return quoted.AsMemory(0, length);
     }
 
-    /// <summary>
-    /// The document as JSON Lines; or, when it is not valid JSON, its array's objects each read on its own, so that a
-    /// damaged one costs only itself.
-    /// </summary>
+    /// <summary>The document as JSON Lines; if invalid JSON, its array's objects each read on its own.</summary>
     private static RecordFeed Records(string file, ReadOptions options, IProblemSink sink)
     {
         var text = ReadWhole(file, options, new ProblemReporter(file, sink, options.Strict), keepCut: false);

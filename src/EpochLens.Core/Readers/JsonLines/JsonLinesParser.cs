@@ -95,10 +95,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         else if (error is not null) _problems.Report(where.ToString(), ProblemKind.Malformed, $"{error}: {where.Unit} skipped");
     }
 
-    /// <summary>
-    /// Collects the numbers of the object the reader starts, by flattened key, reading to its end; returns why it is no
-    /// record, or null.
-    /// </summary>
+    /// <summary>Collects the object's numbers by flattened key; returns why it is no record, or null.</summary>
     public string? Parse(ref Utf8JsonReader reader)
     {
         _values.Clear();
@@ -186,10 +183,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         }
     }
 
-    /// <summary>
-    /// Fixed by the first record with numbers: the step column asked for, else the first known step key there, else the
-    /// record index.
-    /// </summary>
+    /// <summary>The step column asked for, else the first record's first step key, else the record index.</summary>
     private void DecideStepKey()
     {
         _stepDecided = true;

@@ -1,9 +1,6 @@
 namespace EpochLens.Readers.Records;
 
-/// <summary>
-/// Reads a file of one record a line (JSON Lines, telemetry, MLflow metrics) and reports the damage they share: a line
-/// over the cap, bytes not UTF-8, a last line cut by a killed writer, an input that ended early.
-/// </summary>
+/// <summary>Reads a file of one record a line (JSON Lines, telemetry, MLflow), reporting shared damage.</summary>
 internal static class RecordLines
 {
     public delegate void LineHandler(ReadOnlySpan<byte> line, LineScanner lines);

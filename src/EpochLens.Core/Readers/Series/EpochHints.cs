@@ -3,10 +3,7 @@ namespace EpochLens.Readers.Series;
 /// <summary>What an epoch series says about epochs: where whole-number epochs start, or steps per epoch from fractional ones.</summary>
 internal static class EpochHints
 {
-    /// <summary>
-    /// Whole epochs: the first step of each new value starts one; fractional ones (Hugging Face's progress): step /
-    /// epoch.
-    /// </summary>
+    /// <summary>Whole epochs start at each new value's first step; fractional ones give step / epoch.</summary>
     public static EpochHint? FromEpochSeries(MetricSeries? epochs, string origin)
     {
         if (epochs is null || epochs.Count == 0) return null;

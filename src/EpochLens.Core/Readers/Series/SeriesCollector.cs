@@ -1,9 +1,6 @@
 namespace EpochLens.Readers.Series;
 
-/// <summary>
-/// A series being read: non-finite values and repeated steps are reported once per series, a step that goes back (a
-/// resumed run) where it happens.
-/// </summary>
+/// <summary>A series being read: NaN and repeated steps reported once, a step that goes back where it is.</summary>
 internal sealed class SeriesCollector(
     string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
 {

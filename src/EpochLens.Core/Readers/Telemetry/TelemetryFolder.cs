@@ -2,10 +2,7 @@ using static EpochLens.Telemetry.TelemetryFiles;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>
-/// The files of one telemetry folder, told apart by their first bytes: steps.jsonl before steps.csv (the same data,
-/// without quoting).
-/// </summary>
+/// <summary>A telemetry folder's files, told apart by their heads; steps.jsonl before steps.csv (no quoting).</summary>
 internal sealed record TelemetryFolder(
     string Folder, string? Steps, bool StepsAreCsv, string? Epochs, bool EpochsAreCsv, string? Run)
 {
@@ -85,10 +82,7 @@ internal sealed record TelemetryFolder(
         return seen == layout.AllColumns;
     }
 
-    /// <summary>
-    /// A run.json whose top-level "tool" is "epochlens" (the C# harness) or "epochlens-python" (the Python recorder,
-    /// python/epochlens_telemetry.py, for a user's own loop).
-    /// </summary>
+    /// <summary>A run.json from the C# harness ("tool": "epochlens") or python/epochlens_telemetry.py.</summary>
     private static bool IsEpochLensRun(ReadOnlySpan<byte> head)
     {
         try

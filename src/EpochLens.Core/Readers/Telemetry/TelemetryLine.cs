@@ -77,10 +77,7 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
         return ok || missing;
     }
 
-    /// <summary>
-    /// A JSON value read as the CSV field of the same text: the strings "NaN", "Infinity" and "-Infinity" (valid JSON
-    /// for them) as the CSV spells them, null as an empty field; the sample ids an array.
-    /// </summary>
+    /// <summary>A JSON value read as the CSV field of its text ("NaN" strings, null empty); ids an array.</summary>
     private bool SetJson(int column, ref Utf8JsonReader reader) => reader.TokenType switch
     {
         _ when layout.Kinds[column] == ColumnKind.SampleIds =>

@@ -2,10 +2,7 @@ using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>
-/// EpochLens's own telemetry folder (<see cref="TelemetryWriter"/>), one log: steps and epochs files (JSON Lines or
-/// CSV), with the series' roles, run.json's epoch length and each step's sample ids.
-/// </summary>
+/// <summary>EpochLens's own telemetry folder (<see cref="TelemetryWriter"/>), one log with its sample ids.</summary>
 public sealed class TelemetryReader : ILogReader
 {
     public static readonly TelemetryReader Default = new();

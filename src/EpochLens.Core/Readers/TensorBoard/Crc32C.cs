@@ -2,10 +2,7 @@ using System.Numerics;
 
 namespace EpochLens.Readers.TensorBoard;
 
-/// <summary>
-/// CRC-32C, as TFRecord framing uses it, with TensorFlow's mask: every byte of an event file passes through here, eight
-/// at a time through the CPU's CRC32 instruction (SSE4.2 or ARMv8) where there is one.
-/// </summary>
+/// <summary>TFRecord's CRC-32C: each event-file byte passes here, 8 at a time, via the CRC32 instruction.</summary>
 internal static class Crc32C
 {
     public static uint Compute(ReadOnlySpan<byte> data)

@@ -3,9 +3,8 @@ using static EpochLens.Readers.TensorBoard.ProtoReader;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Decodes the scalar-carrying fields of a tensorflow.Event straight from the record bytes; graphs, histograms, images,
-/// audio, text, hparams and run metadata are skipped by length. Field numbers: tensorflow/core/util/event.proto and
-/// core/framework/summary.proto.
+/// Decodes a tensorflow.Event's scalar fields (tensorflow/core/util/event.proto, core/framework/summary.proto) from the
+/// record bytes; graphs, histograms, images, audio, text, hparams and run metadata are skipped by length.
 /// </summary>
 internal static class EventDecoder
 {

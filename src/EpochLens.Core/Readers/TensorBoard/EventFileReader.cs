@@ -35,10 +35,7 @@ internal static class EventFileReader
         buffer = scanner.Buffer;
     }
 
-    /// <summary>
-    /// Reads records until the stream ends and returns how; a <paramref name="growing"/> (followed) file ends where its
-    /// writer has got to, and a record cut off there is left for the next poll, not reported.
-    /// </summary>
+    /// <summary>How the stream ended; a <paramref name="growing"/> file's cut record waits for the next poll.</summary>
     public static RecordStatus ReadRecords(string file, TfRecordScanner scanner, RunAccumulator run, bool growing)
     {
         run.File = file;

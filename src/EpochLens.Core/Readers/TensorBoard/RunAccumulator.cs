@@ -107,10 +107,7 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
             $"tag '{tag.Name}': a 'scalars' tensor that is not a one-element number: skipped (later ones are counted)");
     }
 
-    /// <summary>
-    /// The run's log, reporting per-series facts once each; with <paramref name="keepPoints"/> the series are copies and
-    /// the run can read on (a followed run).
-    /// </summary>
+    /// <summary>With <paramref name="keepPoints"/> the series are copies and the run can read on.</summary>
     public TrainingLog Build(string source, bool keepPoints = false)
     {
         var series = new List<MetricSeries>();
@@ -151,10 +148,7 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
         return new TrainingLog(source, TensorBoardReader.Default.Format, series, EpochHintFrom(series));
     }
 
-    /// <summary>
-    /// Lightning logs whole epoch numbers (each new value's first logged step starts an epoch, exact only when logged
-    /// every step); the Trainer's TensorBoardCallback logs "train/epoch" progress at its global step, counted from 1.
-    /// </summary>
+    /// <summary>Lightning logs whole epochs (exact if logged every step), the Trainer epoch fractions.</summary>
     private static EpochHint? EpochHintFrom(List<MetricSeries> series)
     {
         var epoch = series.FirstOrDefault(s => s.Role == SeriesRole.Epoch);
@@ -164,7 +158,7 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
         var hint = EpochHints.FromEpochSeries(epoch, $"{tag}: the first logged step of each epoch");
         if (hint is { StepsPerEpoch: { } perEpoch })
         {
-            long? first = epoch.Name == "train/epoch" ? 1 : null;
+            long? first = epoch.Name == "train/epoch" ? 1 : null; // the Trainer's global step, counted from 1
             var origin = $"{tag}: step / fractional epoch ({perEpoch:0.##})";
             return perEpoch >= 1 ? hint with { Origin = origin, FirstEpochStart = first } : null;
         }

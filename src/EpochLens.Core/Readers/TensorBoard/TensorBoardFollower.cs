@@ -3,9 +3,8 @@ using EpochLens.Watching;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Follows event files while they are written: each poll reads on from the record boundary where the last stopped
-/// (a record still being written waits, not damage), files that appear later join their run, and the runs keep their
-/// state between polls, so a poll costs what was appended; snapshots copy the series.
+/// Follows event files as they are written: each poll reads on from the record where the last stopped (one still being
+/// written waits, not damage) into runs kept between polls; files that appear later join their run.
 /// </summary>
 /// <param name="path">An event file (followed alone, as analyze reads it) or a folder (every run under it).</param>
 /// <param name="options"><see cref="ReadOptions.Strict"/> is not taken: a poll may meet half a record.</param>
@@ -118,8 +117,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
             long before = run.Records;
             try
             {
-                // The end, or a record still being written: the next poll starts at its first byte again (after
-                // framing lost, past the bytes scanned).
+                // The next poll starts at the record still being written (after framing lost, past the bytes scanned).
                 var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true);
                 tail.Offset = ended == RecordStatus.FramingLost
                     ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;

@@ -93,10 +93,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
         return Bounded?.LimitReached == true ? LimitReached : status;
     }
 
-    /// <summary>
-    /// Scans from an untrusted record's second byte for the next valid header (a false match, odds 2^-32 a byte, then
-    /// fails its payload checksum): <paramref name="found"/>, or <paramref name="notFound"/> at the end of the stream.
-    /// </summary>
+    /// <summary>Scans from byte 2 for a valid header (a false match, odds 2^-32, fails its payload checksum).</summary>
     private RecordStatus SkipToNextHeader(RecordStatus found, RecordStatus notFound)
     {
         long from = _bufferOffset + _start;
