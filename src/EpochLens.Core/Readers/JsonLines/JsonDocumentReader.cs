@@ -32,14 +32,13 @@ public sealed class JsonDocumentReader : ILogReader
     {
         ArgumentNullException.ThrowIfNull(path);
         var rest = JsonHead.Start(head);
-        if (!LogFile.Name(path).EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return false;
-
-        if (rest.Length < 2 || rest[0] is not ((byte)'[' or (byte)'{')) return false;
+        bool json = LogFile.Name(path).EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        if (!json || rest.Length < 2 || rest[0] is not ((byte)'[' or (byte)'{')) return false;
 
         // An array of objects or numbers; else the first member's value: such an array, or Sacred's steps and values.
-        if (rest[0] == (byte)'[') return StartsRow(JsonHead.SkipSpace(rest[1..]));
-
         var member = JsonHead.SkipSpace(rest[1..]);
+        if (rest[0] == (byte)'[') return StartsRow(member);
+
         int colon = member.IndexOf((byte)':');
         if (member.Length == 0 || member[0] != (byte)'"' || colon < 0) return false;
 

@@ -8,7 +8,6 @@ internal enum RecordStatus
 
     End,
 
-    /// <summary>The record was skipped.</summary>
     BadPayloadChecksum,
 
     /// <summary>A length whose checksum failed: bytes skipped to the next valid header.</summary>
@@ -23,9 +22,7 @@ internal enum RecordStatus
     /// <summary>A length that runs past the end of the stream, with a valid record after its header.</summary>
     LengthPastEnd,
 
-    /// <summary>The stream ends inside a record (a killed run).</summary>
     Truncated,
 
-    /// <summary>The decompressed-size limit: reading stopped.</summary>
     LimitReached,
 }

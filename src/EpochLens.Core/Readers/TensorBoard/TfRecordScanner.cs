@@ -34,10 +34,9 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     /// <summary>The buffer, maybe grown, for the next file.</summary>
     public byte[] Buffer => _buffer;
 
-    /// <summary>The index of the record last returned or skipped (0-based).</summary>
+    /// <summary>The record last returned or skipped: its index (0-based) and offset.</summary>
     public long RecordIndex { get; private set; } = recordsBefore - 1;
 
-    /// <summary>The stream offset where the record last returned or skipped starts.</summary>
     public long RecordOffset { get; private set; }
 
     /// <summary>After damage: the bytes skipped.</summary>
