@@ -1,5 +1,3 @@
-using EpochLens.Readers.Records;
-
 namespace EpochLens.Readers.JsonLines;
 
 /// <summary>

@@ -72,8 +72,7 @@ internal static class EventDecoder
 
         if (reader.Damaged) return false;
 
-        // A histogram, image or audio value has nothing to look up. TensorBoard names tag-less (old plugin-asset)
-        // tensor summaries by their node name.
+        // Histograms, images, audio: nothing to look up. TensorBoard names tag-less tensors by their node name.
         tag = tag.IsEmpty ? nodeName : tag;
         if (!(hasSimple || hasTensor || hasMetadata) || tag.IsEmpty) return true;
 
@@ -90,7 +89,7 @@ internal static class EventDecoder
         return true;
     }
 
-    /// <summary>SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }: the last name, as protobuf merges.</summary>
+    /// <summary>SummaryMetadata.plugin_data.plugin_name (fields 1 and 1): the last, as protobuf merges.</summary>
     private static bool TryReadPluginName(ReadOnlySpan<byte> metadata, out ReadOnlySpan<byte> pluginName)
     {
         pluginName = default;

@@ -19,8 +19,7 @@ internal static class TensorScalar
     /// <summary>False for anything but a one-element number (strings, vectors, damage).</summary>
     public static bool TryRead(ReadOnlySpan<byte> tensor, out double value)
     {
-        // tensorflow/core/framework/tensor.proto; the first element of each typed field, as its bits (half_val = 13
-        // holds half and bfloat16 bits).
+        // tensor.proto: the first element of each typed field, as its bits (half_val holds half and bfloat16 bits).
         ulong dtype = 0;
         ulong? floats = null, doubles = null, ints = null, int64s = null, halves = null;
         ReadOnlySpan<byte> content = default;

@@ -79,8 +79,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
             return Record;
         }
 
-        // The next record is looked for from here rather than after the declared length: a wrong length whose
-        // checksum holds would otherwise take good records with it.
+        // Looked for from here, not past the declared length: a wrong length could take good records with it.
         SkipToNextHeader(BadPayloadChecksum, BadPayloadChecksum);
         return BadPayloadChecksum;
     }
