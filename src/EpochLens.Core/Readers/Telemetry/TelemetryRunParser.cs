@@ -22,10 +22,8 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         var epochs = series.Find(s => s.Role == Epoch);
         if (files.Epochs is not null) ReadEpochs(files.Epochs, series);
         if (options.Metric is { } metric) series.RemoveAll(s => s.Name != metric);
-        bool withSamples = _samples.Count > 0 && options.Metric is null;
-        var samples = withSamples
-            ? new StepSamples([.. _samples.Select(s => s.Step)], [.. _samples.Select(s => s.Ids)])
-            : null;
+        var samples = _samples.Count > 0 && options.Metric is null
+            ? new StepSamples([.. _samples.Select(s => s.Step)], [.. _samples.Select(s => s.Ids)]) : null;
         return new TrainingLog(sourceName, format, series, Hint(run, epochs), samples);
     }
 
