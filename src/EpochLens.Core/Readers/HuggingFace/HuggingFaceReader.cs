@@ -1,10 +1,8 @@
 namespace EpochLens.Readers.HuggingFace;
 
 /// <summary>
-/// Hugging Face Trainer output folders: trainer_state.json (in the output folder and in each checkpoint-N
-/// folder) and LLaMA-Factory's trainer_log.jsonl beside them. One log per output folder: the newest
-/// trainer_state.json (each checkpoint's holds the whole history up to it), else trainer_log.jsonl.
-/// Either may be gzipped with a ".gz" added to its name (as logs shared in repositories often are).
+/// Hugging Face Trainer output folders, one log each: the newest trainer_state.json (each checkpoint-N folder's holds
+/// the history up to it), else LLaMA-Factory's trainer_log.jsonl; either maybe gzipped (".gz" added to its name).
 /// </summary>
 public sealed partial class HuggingFaceReader : ILogReader
 {
@@ -22,10 +20,7 @@ public sealed partial class HuggingFaceReader : ILogReader
             || (name == LlamaFactoryLog && IsLlamaFactory(text)) || IsRenamedTrainerState(name, text));
     }
 
-    /// <summary>
-    /// The training output folder: checkpoint-N folders belong to the folder above them. A trainer state saved under
-    /// another name ("run3_trainer_state.json") is a run of its own, as several such copies often share a folder.
-    /// </summary>
+    /// <summary>The output folder, above checkpoint-N; a renamed trainer state is a run (copies share one).</summary>
     public string GroupKey(string path)
     {
         var baseName = LogFile.Name(path);
@@ -66,17 +61,12 @@ public sealed partial class HuggingFaceReader : ILogReader
     private const string TrainerState = "trainer_state.json";
     private const string LlamaFactoryLog = "trainer_log.jsonl";
 
-    /// <summary>
-    /// A trainer_state.json copied or downloaded under another name: its keys, written sorted, put "global_step" and
-    /// "log_history" at the head of the file. Both are asked for, so that another JSON file with a log_history is not
-    /// taken for one.
-    /// </summary>
+    /// <summary>A renamed trainer_state.json: its sorted keys start "global_step", "log_history" (both).</summary>
     private static bool IsRenamedTrainerState(string name, ReadOnlySpan<byte> text) =>
         name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
         && text.IndexOf("\"log_history\""u8) >= 0
         && text.IndexOf("\"global_step\""u8) >= 0;
 
-    /// <summary>LLaMA-Factory writes one object per line with "current_steps"; trainer_state.json is one indented object.</summary>
     private static bool IsLlamaFactory(ReadOnlySpan<byte> text) => text.IndexOf("\"current_steps\""u8) >= 0;
 
     /// <summary>The output folder's own copy is written last (save_state at the end); then higher checkpoints.</summary>

@@ -3,11 +3,8 @@ using EpochLens.Readers.JsonLines;
 namespace EpochLens.Readers.HuggingFace;
 
 /// <summary>
-/// LLaMA-Factory's trainer_log.jsonl. Facts from src/llamafactory/train/callbacks.py (LogCallback.on_log):
-/// each line is {"current_steps", "total_steps", "loss", "eval_loss", "predict_loss", "accuracy", "lr",
-/// "epoch", "percentage", "elapsed_time", "remaining_time"[, "throughput", "total_tokens"]} with None
-/// values left out, copied from the Trainer's last log_history entry, so "loss" is the Trainer's mean
-/// over the logging interval.
+/// LLaMA-Factory's trainer_log.jsonl (src/llamafactory/train/callbacks.py, LogCallback.on_log): each line copies the
+/// Trainer's last log_history entry ("loss" is its interval mean) with "current_steps", "total_steps", "percentage".
 /// </summary>
 internal static class LlamaFactory
 {

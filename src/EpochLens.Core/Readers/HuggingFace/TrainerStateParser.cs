@@ -3,12 +3,9 @@ using EpochLens.Readers.JsonLines;
 namespace EpochLens.Readers.HuggingFace;
 
 /// <summary>
-/// Reads a trainer_state.json: its log_history entries are the JSON Lines parser's records, and logging_steps, max_steps
-/// and num_train_epochs beside them say how the loss is averaged and how long an epoch is. Format facts from
-/// transformers' trainer_callback.py (TrainerState.save_to_json: json.dumps(asdict(state), indent=2, sort_keys=True),
-/// so log_history comes before logging_steps, max_steps and num_train_epochs, and a NaN grad_norm is written as
-/// Python's bare NaN) and trainer.py (Trainer.log appends {**logs, "step": global_step} with "epoch" to log_history).
-/// A file cut short by a killed run keeps every entry before the cut.
+/// A trainer_state.json (TrainerState.save_to_json: sorted keys, a NaN grad_norm as Python's bare NaN): its
+/// log_history entries (Trainer.log: {**logs, "step", "epoch"}) are the records; logging_steps, max_steps and
+/// num_train_epochs beside them say how the loss is averaged and how long an epoch is.
 /// </summary>
 internal static class TrainerStateParser
 {
@@ -45,10 +42,8 @@ internal static class TrainerStateParser
     };
 
     /// <summary>
-    /// The Trainer's loss is a mean over the logging interval: in Trainer._maybe_log_save_evaluate,
-    /// logs["loss"] = round(tr_loss_scalar / (self.state.global_step - self._globalstep_last_logged), 4),
-    /// where tr_loss sums the per-step losses since the last log and is then reset. The window is
-    /// logging_steps, or, when the file does not say, the usual spacing of the logged steps.
+    /// The Trainer's loss is a mean over the logging interval (Trainer._maybe_log_save_evaluate: the losses summed
+    /// since the last log over the steps since): logging_steps or, when the file does not say, the steps' spacing.
     /// </summary>
     public static ValueAveraging IntervalMean(int? loggingSteps, ReadOnlySpan<long> steps, string evidence)
     {
@@ -67,13 +62,11 @@ internal static class TrainerStateParser
     }
 
     /// <summary>
-    /// Steps per epoch from the entries' own (step, epoch) pairs: Trainer.log writes the fractional epoch
-    /// progress with every entry, so step / epoch is the epoch length whatever capped the run.
-    /// max_steps / num_train_epochs is only a cross-check and a fallback: when max_steps capped the run, the
-    /// Trainer sets num_train_epochs = ceil(max_steps / steps per epoch) and the ratio is short of the true
-    /// length (10000 / 97 = 103.09 for 104). When it fits the entries (within a step, and where they cross whole
-    /// epochs) and is a whole number, it is the exact length, which the entries only approach: with gradient
-    /// accumulation the epoch counts batches, a fraction of a step per epoch off the optimizer steps.
+    /// Steps per epoch from the entries' (step, fractional epoch) pairs, whatever capped the run. max_steps /
+    /// num_train_epochs is a cross-check and fallback: when max_steps capped the run, num_train_epochs = ceil(max_steps
+    /// / steps per epoch) and the ratio falls short (10000 / 97 = 103.09 for 104). When it fits the entries and is
+    /// whole, it is the exact length, which the entries only approach (with gradient accumulation an epoch counts
+    /// batches, a fraction of a step off the optimizer steps).
     /// </summary>
     private static EpochHint? Hint(MetricSeries? epochs, double maxSteps, double numTrainEpochs)
     {
@@ -102,7 +95,7 @@ internal static class TrainerStateParser
     /// <summary>The Trainer's global step counts updates from 1: epoch e holds steps eN+1 to (e+1)N.</summary>
     private static EpochHint Counted(double stepsPerEpoch, string origin) => new(stepsPerEpoch, null, origin, FirstEpochStart: 1);
 
-    /// <summary>Whether max_steps / num_train_epochs fits the entries: within a step of their ratio (plus the epochs' rounding) and at every whole-epoch crossing.</summary>
+    /// <summary>Within a step of the entries' ratio (plus the epochs' rounding), and at every epoch crossing.</summary>
     private static bool FitsEntries(double state, double entries, MetricSeries epochs)
     {
         double top = Math.Max(0, epochs.Values.ToArray().Where(double.IsFinite).DefaultIfEmpty(0).Max());

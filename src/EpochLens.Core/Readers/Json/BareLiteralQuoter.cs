@@ -1,17 +1,11 @@
 namespace EpochLens.Readers.Json;
 
-/// <summary>
-/// Python's json module writes NaN, Infinity and -Infinity as bare words, which are not JSON and which
-/// Utf8JsonReader rejects. This rewrites every bare word that starts with 'N' or 'I' (optionally after
-/// a '-') outside strings into a string ("NaN", "-Infinity"), which <see cref="JsonNumber"/> reads back
-/// as a number.
-/// </summary>
+/// <summary>Quotes each bare word starting with 'N' or 'I' (Python's NaN, Infinity, -Infinity; not JSON).</summary>
 internal static class BareLiteralQuoter
 {
-    /// <summary>Whether a span may hold a bare literal at all (the fast path skips rewriting).</summary>
     public static bool MayNeedRewrite(ReadOnlySpan<byte> json) => json.IndexOfAny((byte)'N', (byte)'I') >= 0;
 
-    /// <summary>Rewrites a whole piece of JSON (a line, a document) into <paramref name="buffer"/>, grown as needed.</summary>
+    /// <summary>Rewrites the JSON into <paramref name="buffer"/>, grown as needed.</summary>
     public static ReadOnlySpan<byte> Quote(ReadOnlySpan<byte> json, ref byte[] buffer)
     {
         // A word gains two quotes, and each starts with its own 'N' or 'I'.

@@ -3,10 +3,9 @@ using EpochLens.Readers.JsonLines;
 namespace EpochLens.Readers.Json;
 
 /// <summary>
-/// The records of a JSON document held whole: the objects of its root array, or of the first array of objects among
-/// its root object's members (or of the member named <paramref name="member"/>), each handed on as its own bytes; and
-/// the root object's numbers beside them. Damage costs little: a cut file keeps every record before the cut, and a
-/// damaged record is skipped, reading going on at the next ("}, {" as json.dump writes them).
+/// The objects of a JSON document's root array, or of its root object's first array of objects (or of
+/// <paramref name="member"/>), and the root object's numbers beside them. A cut file keeps every record before the
+/// cut; a damaged record is skipped, reading going on at the next ("}, {" as json.dump writes them).
 /// </summary>
 /// <param name="one">What a record is called in problems ("log_history entry"); <paramref name="many"/>, several.</param>
 internal sealed class JsonArrayRecords(string? member, string one, string many)
@@ -15,7 +14,7 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
 
     private readonly string _notUtf8 = $"bytes that are not valid UTF-8: {one} skipped";
 
-    /// <summary>The root object's members that are numbers, by name, as the last walk found them.</summary>
+    /// <summary>The root object's members that are numbers, as the last walk found them.</summary>
     public Dictionary<string, double> Numbers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whole records the last walk met, parsed or skipped as not UTF-8.</summary>
@@ -61,13 +60,9 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
                             Count++;
                             var record = text.Slice(offset + start, (int)reader.BytesConsumed - start);
                             if (checkUtf8 && !System.Text.Unicode.Utf8.IsValid(record))
-                            {
                                 problems.Report(where.ToString(), ProblemKind.Encoding, _notUtf8);
-                            }
                             else
-                            {
                                 parser.Add(error, where, cut: false);
-                            }
 
                             start = -1;
                             break;
@@ -106,10 +101,9 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
         }
     }
 
-    /// <summary>Whether an array that starts at <paramref name="depth"/>, a value of <paramref name="name"/>, may be the records'.</summary>
     private bool MayHoldRecords(int depth, string? name) => member is null ? depth <= 1 : depth == 1 && name == member;
 
-    /// <summary>Whether the text is the start of valid JSON, read on from <paramref name="state"/>: a file cut short.</summary>
+    /// <summary>Whether the rest is the start of valid JSON: a file cut short.</summary>
     private static bool IsPrefix(ReadOnlySpan<byte> rest, JsonReaderState state)
     {
         try
@@ -140,7 +134,6 @@ internal sealed class JsonArrayRecords(string? member, string one, string many)
         return -1;
     }
 
-    /// <summary>The reader's state inside the records' array (of the root, or of a root object's member).</summary>
     private static JsonReaderState InsideArray(int depth)
     {
         var opening = depth == 0 ? "["u8 : "{\"a\":["u8;

@@ -1,13 +1,12 @@
 namespace EpochLens.Readers.Json;
 
-/// <summary>What the JSON readers share in looking at a file's first bytes and in wording a parser's complaint.</summary>
+/// <summary>The JSON readers' look at a file's first bytes, and their wording of a parser's complaint.</summary>
 internal static class JsonHead
 {
     public static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
 
     public static ReadOnlySpan<byte> SkipSpace(ReadOnlySpan<byte> text) => text.TrimStart(" \t\r\n"u8);
 
-    /// <summary>Where the JSON text starts: after a byte order mark and white space.</summary>
     public static ReadOnlySpan<byte> Start(ReadOnlySpan<byte> head) => SkipSpace(SkipBom(head));
 
     /// <summary>The parser's reason without the position it appends ("... LineNumber: 0 | BytePositionInLine: 7.").</summary>

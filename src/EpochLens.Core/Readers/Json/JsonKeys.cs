@@ -1,14 +1,9 @@
 namespace EpochLens.Readers.Json;
 
-/// <summary>
-/// The keys of a file of JSON records, each decoded once: a key is matched as bytes against the previous record's key
-/// at the same position before any string is made, so a file whose records share their keys costs no allocation per
-/// record. Each key's series is made on its first number, up to <see cref="MaxSeries"/>.
-/// </summary>
-/// <param name="describe">What a key is, from its name, when first seen.</param>
+/// <summary>JSON record keys, decoded once: matched as bytes against the last record's at the same place.</summary>
 internal sealed class JsonKeys(Func<string, JsonKey> describe)
 {
-    /// <summary>Each series holds at least one 1 MB chunk of the builder; this bounds what a file of random keys costs.</summary>
+    /// <summary>Each series holds at least a 1 MB builder chunk: this bounds what random keys cost.</summary>
     public const int MaxSeries = 1000;
 
     private readonly Dictionary<string, JsonKey> _keys = new(StringComparer.Ordinal);
@@ -16,13 +11,9 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
     private byte[] _path = new byte[256];
     private int _series;
 
-    /// <summary>The keys in the order they were first seen.</summary>
     public List<JsonKey> InOrder { get; } = [];
 
-    /// <summary>
-    /// Copies the key name at the reader into the key buffer at <paramref name="at"/> (after the names of the objects
-    /// it is nested in); returns its length, or -1 when its escapes do not unescape to text.
-    /// </summary>
+    /// <summary>Copies the key name to <paramref name="at"/>; its length, or -1 when it unescapes to no text.</summary>
     public int AppendName(ref Utf8JsonReader reader, int at)
     {
         EnsurePath(at + reader.ValueSpan.Length);
@@ -43,14 +34,13 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
         }
     }
 
-    /// <summary>Ends the key buffer's name at <paramref name="at"/> with the '/' before a nested key.</summary>
     public void AppendSeparator(int at)
     {
         EnsurePath(at + 1);
         _path[at] = (byte)'/';
     }
 
-    /// <summary>The key of the first <paramref name="length"/> bytes of the key buffer, the record's key number <paramref name="position"/>.</summary>
+    /// <summary>The key of the first <paramref name="length"/> bytes, at <paramref name="position"/>.</summary>
     public JsonKey Lookup(int position, int length)
     {
         var bytes = _path.AsSpan(0, length);
@@ -70,14 +60,14 @@ internal sealed class JsonKeys(Func<string, JsonKey> describe)
         return key;
     }
 
-    /// <summary>The key of that name, made (but not counted as seen, nor later) when no record has had it yet.</summary>
+    /// <summary>The key of that name, made (but not counted as seen) when no record has had it yet.</summary>
     public JsonKey Named(string name)
     {
         if (!_keys.TryGetValue(name, out var key)) _keys.Add(name, key = describe(name));
         return key;
     }
 
-    /// <summary>Makes the key's series; null when <see cref="MaxSeries"/> are made already (its numbers are then dropped).</summary>
+    /// <summary>Null when <see cref="MaxSeries"/> are made already (the key's numbers are then dropped).</summary>
     public SeriesCollector? NewSeries(JsonKey key, bool keepWallTimes, SeriesRole role)
     {
         if (_series == MaxSeries) return null;

@@ -1,9 +1,8 @@
 namespace EpochLens.Readers.Json;
 
-/// <summary>Reads a JSON value as a number, accepting the non-finite literals as strings (see <see cref="BareLiteralQuoter"/>).</summary>
+/// <summary>A JSON value as a number, the non-finite ones as strings (<see cref="BareLiteralQuoter"/>).</summary>
 internal static class JsonNumber
 {
-    /// <summary>The number at the reader's current token, or false when the token is not a number.</summary>
     public static bool TryGet(ref Utf8JsonReader reader, out double value)
     {
         value = double.NaN;
@@ -25,10 +24,7 @@ internal static class JsonNumber
         return !double.IsNaN(value) || text.SequenceEqual("NaN"u8);
     }
 
-    /// <summary>
-    /// The number token at the reader read exactly as a step times 10^<paramref name="shift"/>
-    /// (<see cref="StepText.Parse(ReadOnlySpan{byte}, int, out long, out int)"/>); a string ("NaN") is no step.
-    /// </summary>
+    /// <summary>The number token read exactly as a step times 10^<paramref name="shift"/>; "NaN" is no step.</summary>
     public static StepReading ReadStep(ref Utf8JsonReader reader, int shift, out long step, out int decimals)
     {
         (step, decimals) = (0, 0);

@@ -1,25 +1,20 @@
-using EpochLens.Readers.Records;
-
 namespace EpochLens.Readers.JsonLines;
 
 /// <summary>
-/// A training history saved as one JSON document (*.json) rather than one object per line: an array of per-step
-/// objects (<c>json.dump(history)</c>), an object of equal-length arrays (<c>{"step": [...], "loss": [...]}</c>,
-/// Keras' <c>history.history</c>), Sacred's <c>metrics.json</c> (<c>{"loss": {"steps": [...], "values": [...]}}</c>),
-/// or an object holding one such array of objects. The document is turned into JSON Lines, one object a step, and
-/// read by the JSON Lines parser: the same keys, steps, epochs and problems as a .jsonl file.
+/// A training history as one JSON document: an array of per-step objects (<c>json.dump(history)</c>), an object of
+/// arrays (Keras' <c>history.history</c>), Sacred's <c>metrics.json</c> (<c>{"loss": {"steps": [...], "values":
+/// [...]}}</c>), or an object holding an array of objects; turned into JSON Lines, one object a step, and read so.
 /// </summary>
 public sealed class JsonDocumentReader : ILogReader
 {
     public static readonly JsonDocumentReader Default = new();
 
-    /// <summary>A whole document is held in memory to be parsed: larger ones are refused with a clear message.</summary>
+    /// <summary>A document is held whole to be parsed: larger ones are refused.</summary>
     public const long MaxBytes = 512L << 20;
 
     /// <summary>
-    /// Memory a document byte costs while held: the text, the parser's index of it (about 12 bytes a token, one token
-    /// for every 3-4 bytes of a history) and the JSON Lines made of it (a gzip bomb of rows read to the 512 MiB cap ran
-    /// out of a 1.75 GiB heap).
+    /// A byte held costs the text, the parser's index (12 bytes a token, a token every 3-4 bytes) and the JSON Lines
+    /// made of it: a gzip bomb read to the 512 MiB cap ran out of a 1.75 GiB heap.
     /// </summary>
     private const int BudgetBytesPerDocumentByte = 16;
 
@@ -35,15 +30,13 @@ public sealed class JsonDocumentReader : ILogReader
     {
         ArgumentNullException.ThrowIfNull(path);
         var rest = JsonHead.Start(head);
-        if (!LogFile.Name(path).EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return false;
+        bool json = LogFile.Name(path).EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        if (!json || rest.Length < 2 || rest[0] is not ((byte)'[' or (byte)'{')) return false;
 
-        if (rest.Length < 2 || rest[0] is not ((byte)'[' or (byte)'{')) return false;
-
-        // An array of objects or of numbers; else the first member's value decides: an array of numbers or of objects,
-        // or an object of steps and values (Sacred).
-        if (rest[0] == (byte)'[') return StartsRow(JsonHead.SkipSpace(rest[1..]));
-
+        // An array of objects or numbers; else the first member's value: such an array, or Sacred's steps and values.
         var member = JsonHead.SkipSpace(rest[1..]);
+        if (rest[0] == (byte)'[') return StartsRow(member);
+
         int colon = member.IndexOf((byte)':');
         if (member.Length == 0 || member[0] != (byte)'"' || colon < 0) return false;
 
@@ -62,14 +55,13 @@ public sealed class JsonDocumentReader : ILogReader
             file, options, problems, source.NameOf(file), Format, Records(file, options, problems)))];
     }
 
-    /// <summary>The largest document read whole: <see cref="MaxBytes"/>, or less where the memory budget is small.</summary>
+    /// <summary><see cref="MaxBytes"/>, or less where the memory budget is small.</summary>
     internal static long MaxDocumentBytes(ReadOptions options) =>
         Math.Clamp(options.MemoryBudgetBytes / BudgetBytesPerDocumentByte, 1L << 20, MaxBytes);
 
     /// <summary>
-    /// The one way the JSON readers hold a document: read whole up to <see cref="MaxDocumentBytes"/>, past a UTF-8
-    /// byte order mark, Python's bare NaN and Infinity quoted. Where the bound or damaged gzip data cuts it, a reader
-    /// that needs it whole refuses it; one that keeps the records before a cut (<paramref name="keepCut"/>) says so.
+    /// A JSON document read whole up to <see cref="MaxDocumentBytes"/>, past a byte order mark, bare NaN and Infinity
+    /// quoted; cut by the bound or damaged gzip data, it is refused unless <paramref name="keepCut"/> says it may be.
     /// </summary>
     internal static ReadOnlyMemory<byte> ReadWhole(string file, ReadOptions options, ProblemReporter problems,
         bool keepCut)
@@ -114,10 +106,7 @@ public sealed class JsonDocumentReader : ILogReader
         return quoted.AsMemory(0, length);
     }
 
-    /// <summary>
-    /// The document's records: as JSON Lines, one object a step; or, when it is not valid JSON, the objects of its
-    /// array of per-step objects, each read on its own, so that one damaged object costs only itself.
-    /// </summary>
+    /// <summary>The document as JSON Lines; if invalid JSON, its array's objects each read on its own.</summary>
     private static RecordFeed Records(string file, ReadOptions options, IProblemSink sink)
     {
         var text = ReadWhole(file, options, new ProblemReporter(file, sink, options.Strict), keepCut: false);
@@ -128,7 +117,6 @@ public sealed class JsonDocumentReader : ILogReader
         }
         catch (JsonException e)
         {
-            // An array of per-step objects with a damaged one: every other object is still read (not when strict).
             if (options.Strict) throw new LogReadException(file, $"not valid JSON ({e.Message})", e);
 
             var records = new JsonArrayRecords(null, "object", "objects");
@@ -146,7 +134,6 @@ public sealed class JsonDocumentReader : ILogReader
         }
     }
 
-    /// <summary>The rows of a valid document as JSON Lines.</summary>
     private static byte[] Lines(JsonElement root)
     {
         var output = new MemoryStream();
@@ -174,20 +161,16 @@ public sealed class JsonDocumentReader : ILogReader
         if (History(root) is { } rows)
         {
             foreach (var row in rows.EnumerateArray())
-            {
                 Line(row.ValueKind == JsonValueKind.Object ? row : null, [("loss", row)]);
-            }
         }
         else if (root.ValueKind == JsonValueKind.Object && IsSacred(root))
         {
             foreach (var (step, values) in SacredRows(root))
-            {
                 Line(null, values.Prepend(("step", JsonSerializer.SerializeToElement(step))));
-            }
         }
         else if (root.ValueKind == JsonValueKind.Object)
         {
-            // An object of arrays: a row per index, of the numbers (or non-finite strings) there.
+            // A row per index, of the numbers (or non-finite strings) there.
             var columns = root.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToList();
             int length = columns.Count == 0 ? 0 : columns.Max(c => c.Value.GetArrayLength());
             for (int i = 0; i < length; i++)
@@ -218,7 +201,7 @@ public sealed class JsonDocumentReader : ILogReader
             && p.Value.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array
             && p.Value.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array);
 
-    /// <summary>Sacred's metrics merged by step, in step order; a step that is not a whole number is left out.</summary>
+    /// <summary>Sacred's metrics merged by step, in step order; a step not a whole number is left out.</summary>
     private static SortedDictionary<long, List<(string Key, JsonElement Value)>> SacredRows(JsonElement root)
     {
         var rows = new SortedDictionary<long, List<(string, JsonElement)>>();
@@ -238,7 +221,6 @@ public sealed class JsonDocumentReader : ILogReader
         return rows;
     }
 
-    /// <summary>Whether a row of the history starts here: an object, or a number.</summary>
     private static bool StartsRow(ReadOnlySpan<byte> text) =>
         text.Length > 0 && (text[0] is (byte)'{' or (byte)'-' or (byte)'.' || char.IsAsciiDigit((char)text[0]));
 }

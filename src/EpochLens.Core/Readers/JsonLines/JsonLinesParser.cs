@@ -3,16 +3,14 @@ using EpochLens.Readers.Records;
 namespace EpochLens.Readers.JsonLines;
 
 /// <summary>
-/// Reads a file of JSON records: the lines of a JSON Lines file, or the records another feed hands on (a document's
-/// array, a trainer_state.json's log_history). Each record is parsed on its own (a damaged one costs only itself) and
-/// its numbers are collected before any is added, because the step key may come last ({"loss": 1, "step": 5}).
-/// Keys are looked up once (<see cref="JsonKeys"/>), so records that share their keys cost no allocation each.
+/// Reads JSON records: a JSON Lines file's lines, or what another <see cref="RecordFeed"/> hands on. Each record is
+/// parsed on its own (damage costs only itself), its numbers collected before any is added: the step key may come last.
 /// </summary>
-/// <param name="scaling">How the step key is made whole once a first pass found fractions (<see cref="FractionalSteps"/>).</param>
+/// <param name="scaling">How a first pass found the step key made whole (<see cref="FractionalSteps"/>).</param>
 /// <param name="wholeSteps">The format's steps are whole: one with a fraction is damage, not a way of counting.</param>
 internal sealed class JsonLinesParser(string file, ReadOptions options, IProblemSink sink, StepScaling scaling, bool wholeSteps)
 {
-    /// <summary>Step keys in order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
+    /// <summary>In order of preference: a trainer's own step before a logger's counter (W&amp;B's _step).</summary>
     private static readonly string[] StepKeys =
     [
         "step", "global_step", "trainer/global_step", "train/global_step",
@@ -21,7 +19,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
 
     private static readonly string[] EpochKeys = ["epoch", "trainer/epoch", "train/epoch"];
 
-    /// <summary>W&amp;B's wall clock (seconds since the Unix epoch) and its seconds since the run started.</summary>
+    /// <summary>W&amp;B's wall clock (Unix seconds) and its seconds since the run started.</summary>
     private const string WallTimeKey = "_timestamp";
     private const string RuntimeKey = "_runtime";
 
@@ -35,7 +33,6 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
     private readonly List<(JsonKey Info, double Value, StepReading Reading, long Step, int Decimals)> _values = [];
     private readonly int[] _prefixLengths = new int[MaxDepth + 1];
 
-    /// <summary>The records skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on.</summary>
     private readonly FractionalSteps _fractions = new();
     private byte[] _quoted = new byte[1024];
     private bool _stepDecided;
@@ -43,11 +40,11 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
     private long _records;
     private bool _seriesLimitReported;
 
-    /// <summary>The step key not read as steps when the row order is the step (<see cref="StepScaling.RowOrder"/>).</summary>
+    /// <summary>The step key not read as steps when the row order is the step.</summary>
     private JsonKey? _ignoredStepKey;
 
     /// <summary>Reads a file, twice when its steps have fractions (<see cref="FractionalSteps"/>).</summary>
-    /// <param name="feed">Where the records come from: the file's lines unless told.</param>
+    /// <param name="feed">The file's lines unless told.</param>
     /// <param name="hint">What the epoch key's series says: <see cref="EpochHints.FromEpochSeries"/> unless told.</param>
     public static TrainingLog Read(
         string file, ReadOptions options, IProblemSink problems, string sourceName, string format,
@@ -60,7 +57,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
             return ([parser.Finish(sourceName, format, hint)], parser._fractions);
         })[0];
 
-    /// <summary>The records of a JSON Lines stream, one a line; the stream comes with its decompression bound, if any.</summary>
+    /// <summary>The records of a JSON Lines stream, opened with its decompression bound, if any.</summary>
     public static RecordFeed Lines(Func<(Stream Text, SizeLimitedStream? Bound)> open) => (problems, parser) =>
     {
         var (text, bound) = open();
@@ -90,7 +87,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         Add(error, where, cut);
     }
 
-    /// <summary>Adds the record <see cref="Parse"/> read, or reports <paramref name="error"/> (as a cut record's).</summary>
+    /// <summary>Adds the record <see cref="Parse"/> read, or reports <paramref name="error"/>.</summary>
     public void Add(string? error, SourcePosition where, bool cut)
     {
         if (error is null && _values.Count > 0) AddRecord(where);
@@ -98,10 +95,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         else if (error is not null) _problems.Report(where.ToString(), ProblemKind.Malformed, $"{error}: {where.Unit} skipped");
     }
 
-    /// <summary>
-    /// Collects the numbers of the object whose start the reader is at, with their flattened keys, reading to its end
-    /// (a document's record is read in the walk that found it); returns why it is no record, or null.
-    /// </summary>
+    /// <summary>Collects the object's numbers by flattened key; returns why it is no record, or null.</summary>
     public string? Parse(ref Utf8JsonReader reader)
     {
         _values.Clear();
@@ -189,10 +183,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         }
     }
 
-    /// <summary>
-    /// The step key is fixed by the first record with numbers: the step column asked for, else the first known step key
-    /// there, else the record index. A key of fractions no scale makes whole is no step and no series.
-    /// </summary>
+    /// <summary>The step column asked for, else the first record's first step key, else the record index.</summary>
     private void DecideStepKey()
     {
         _stepDecided = true;
@@ -229,9 +220,7 @@ internal sealed class JsonLinesParser(string file, ReadOptions options, IProblem
         }
 
         if (options.Metric is { } metric && series.Count == 0)
-        {
             _problems.Report("", ProblemKind.Skipped, $"no numeric key '{metric}' in this file");
-        }
 
         hint ??= e => EpochHints.FromEpochSeries(e, $"'{e?.Name}' key of each line");
         return new TrainingLog(sourceName, format, series, hint(epochs));

@@ -21,9 +21,7 @@ public sealed class JsonLinesReader : ILogReader
         int newline = head.IndexOf((byte)'\n');
         var first = (newline < 0 ? head : head[..newline]).Trim(" \t\r"u8);
         if (name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal))
-        {
             return first.Length > 0 && first[0] == (byte)'{';
-        }
 
         // A .json file is line-delimited only when its first line is a whole object and the next starts another.
         var next = newline < 0 ? [] : head[(newline + 1)..].TrimStart(" \t\r"u8);

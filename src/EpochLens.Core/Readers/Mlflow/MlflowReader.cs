@@ -3,16 +3,10 @@ using EpochLens.Readers.Records;
 namespace EpochLens.Readers.Mlflow;
 
 /// <summary>
-/// The MLflow file store: mlruns/&lt;experiment id&gt;/&lt;run id&gt;/metrics/&lt;metric name&gt;, one file per metric
-/// (a name with '/' becomes sub-folders), each line "&lt;timestamp ms&gt; &lt;value&gt; &lt;step&gt;". One log per
-/// run folder.
+/// The MLflow file store, one log per run folder: a file per metric (a name with '/' becomes sub-folders), each line
+/// "timestamp_ms value step" (mlflow/store/tracking/file_store.py: Python's str(float), so "nan", "inf"; the step,
+/// 0 when absent, came in later MLflow versions).
 /// </summary>
-/// <remarks>
-/// Format facts from mlflow/store/tracking/file_store.py: log_metric appends
-/// "%s %s %s\n" % (timestamp, value, step) with Python's str(float) for the value (so "nan", "inf",
-/// "-inf"), and _get_metric_from_line accepts 2 or 3 space-separated fields, the step being 0 when absent
-/// (files from MLflow before steps existed).
-/// </remarks>
 public sealed class MlflowReader : ILogReader
 {
     public static readonly MlflowReader Default = new();
@@ -32,7 +26,6 @@ public sealed class MlflowReader : ILogReader
         return MetricName(path) is not null && (first.IsEmpty || ParseLine(first, out _, out _, out _) is null);
     }
 
-    /// <summary>The run folder, so that a run's metric files form one log.</summary>
     public string GroupKey(string path) => RunFolder(path) ?? path;
 
     public IReadOnlyList<TrainingLog> Read(LogSource source, ReadOptions options, IProblemSink problems)
@@ -82,21 +75,17 @@ public sealed class MlflowReader : ILogReader
         int fields = line.Count((byte)' ') + 1, first = line.IndexOf((byte)' '), last = line.LastIndexOf((byte)' ');
         if (fields is 1 or > 3) return fields == 1 ? $"1 field {Fields}" : $"more than 3 fields {Fields}";
         if (!long.TryParse(line[..first], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out timestamp))
-        {
             return "the timestamp is not a whole number";
-        }
 
         var valueText = line[(first + 1)..(fields == 3 ? last : line.Length)];
         if (!TextNumber.TryParseDouble(valueText, out value)) return "the value is not a number";
         if (fields == 3 && StepText.Parse(line[(last + 1)..], out step) is var reading and not StepReading.Whole)
-        {
             return $"the step is {StepText.Describe(reading)}";
-        }
 
         return null;
     }
 
-    /// <summary>The metric name: the path below the run's metrics folder, '/' separated; null outside one.</summary>
+    /// <summary>The path below the run's metrics folder, '/' separated; null outside one.</summary>
     private static string? MetricName(string path) => RunFolder(path) is { } run
         ? Path.GetRelativePath(Path.Combine(run, MetricsFolder), Path.GetFullPath(path))
             .Replace(Path.DirectorySeparatorChar, '/')

@@ -3,11 +3,7 @@ namespace EpochLens.Readers.Series;
 /// <summary>What an epoch series says about epochs: where whole-number epochs start, or steps per epoch from fractional ones.</summary>
 internal static class EpochHints
 {
-    /// <summary>
-    /// Epoch starts when every epoch value is a whole number (the first step of each new value);
-    /// steps per epoch from step / epoch when the values are fractional (Hugging Face's epoch progress);
-    /// null when the series says nothing usable.
-    /// </summary>
+    /// <summary>Whole epochs start at each new value's first step; fractional ones give step / epoch.</summary>
     public static EpochHint? FromEpochSeries(MetricSeries? epochs, string origin)
     {
         if (epochs is null || epochs.Count == 0) return null;
@@ -32,9 +28,8 @@ internal static class EpochHints
     }
 
     /// <summary>
-    /// Steps per epoch from fractional epochs (Hugging Face's epoch progress, rounded to 2 decimals by older
-    /// transformers): the median of step / epoch over the entries in the upper half of the epoch range, where
-    /// the rounding of the logged epoch matters least and one odd entry cannot move the result.
+    /// The median of step / epoch over the upper half of the epoch range, where rounding matters least (older
+    /// transformers round to 2 decimals) and one odd entry cannot move it.
     /// </summary>
     public static double? StepsPerEpochFromFraction(ReadOnlySpan<long> steps, ReadOnlySpan<double> epochs)
     {
@@ -55,10 +50,8 @@ internal static class EpochHints
     }
 
     /// <summary>
-    /// Whether an epoch length fits where the fractional epochs cross whole numbers: epoch k (0-based) ends at
-    /// step k x length, which must lie between the last logged step before floor(epoch) reached k and the first
-    /// at or after it. Slack: a step, and half a hundredth of an epoch when the epochs are rounded to 2 decimals.
-    /// A log that never crosses a whole epoch fits any length.
+    /// Whether epoch k's end, step k x length, lies between the logged steps where floor(epoch) reaches k, give or take
+    /// a step (and half a hundredth of an epoch when epochs are rounded to 2 decimals).
     /// </summary>
     public static bool FitsEpochCrossings(double stepsPerEpoch, ReadOnlySpan<long> steps, ReadOnlySpan<double> epochs)
     {

@@ -1,11 +1,6 @@
 namespace EpochLens.Readers.Series;
 
-/// <summary>
-/// One series being read: its builder plus the bookkeeping that turns irregular points into problems.
-/// Non-finite values and duplicate steps are counted and reported once per series; a step that goes
-/// back (a resumed run) is reported where it happens. A step repeated with the same value is no conflict
-/// and is not reported.
-/// </summary>
+/// <summary>A series being read: NaN and repeated steps reported once, a step that goes back where it is.</summary>
 internal sealed class SeriesCollector(
     string name, bool keepWallTimes, SeriesRole role = SeriesRole.Other, ValueAveraging? averaging = null)
 {
@@ -38,7 +33,6 @@ internal sealed class SeriesCollector(
         _lastValue = value;
     }
 
-    /// <summary>Reports the counted problems and builds the series.</summary>
     public MetricSeries Build(ProblemReporter problems)
     {
         if (_nonFinite > 0)

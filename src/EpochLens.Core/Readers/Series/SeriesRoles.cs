@@ -27,7 +27,6 @@ internal static class SeriesRoles
         };
     }
 
-    /// <summary>A held-out word, or "held_out" taken as one.</summary>
     private static bool HeldOut(string? word) => word is not null && (word == "held_out" || SeriesNameWords.HeldOut.Contains(word));
 
     private static string? Before(string name, string suffix) => name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length] : null;

@@ -6,7 +6,6 @@ internal enum ColumnKind
     /// <summary>A whole number, read exactly (steps, counts).</summary>
     Whole,
 
-    /// <summary>A double, NaN and ±Infinity included.</summary>
     Real,
 
     /// <summary>A loss a float model computed: text that is a float's shortest form is read as that float.</summary>
@@ -15,6 +14,5 @@ internal enum ColumnKind
     /// <summary>A double that may be missing (null in JSON, empty in CSV): a norm that was not measured.</summary>
     Optional,
 
-    /// <summary>The batch's sample ids.</summary>
     SampleIds,
 }

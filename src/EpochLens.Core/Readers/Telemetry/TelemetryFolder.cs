@@ -2,11 +2,7 @@ using static EpochLens.Telemetry.TelemetryFiles;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>
-/// The files of one telemetry folder to read, told apart by their first bytes as
-/// <see cref="EpochLens.Telemetry.TelemetryWriter"/> writes them: steps.jsonl before steps.csv (it holds the same,
-/// and no quoting).
-/// </summary>
+/// <summary>A telemetry folder's files, told apart by their heads; steps.jsonl before steps.csv (no quoting).</summary>
 internal sealed record TelemetryFolder(
     string Folder, string? Steps, bool StepsAreCsv, string? Epochs, bool EpochsAreCsv, string? Run)
 {
@@ -14,8 +10,8 @@ internal sealed record TelemetryFolder(
     private static readonly byte[] EpochsHeader = Encoding.UTF8.GetBytes(string.Join(',', EpochColumns));
 
     /// <summary>
-    /// Picks the files from those given and, because the folder is the log, from their siblings with the
-    /// standard names (a user who points at steps.csv still gets run.json's epoch length).
+    /// From the files given and, as the folder is the log, their siblings with the standard names (pointed at
+    /// steps.csv, a user still gets run.json's epoch length).
     /// </summary>
     public static TelemetryFolder Find(string folder, IReadOnlyList<string> given)
     {
@@ -31,8 +27,7 @@ internal sealed record TelemetryFolder(
         var (steps, stepsAreCsv) = Prefer(found, StepsJsonLines, StepsCsv);
         var (epochs, epochsAreCsv) = Prefer(found, EpochsJsonLines, EpochsCsv);
 
-        // A standard-named steps file with a damaged first line is still the folder's only steps file when nothing
-        // better is there.
+        // A standard-named steps file with a damaged first line, when nothing better is there.
         if (steps is null) (steps, stepsAreCsv) = Prefer(siblings, StepsJsonLines, StepsCsv);
         var run = found.GetValueOrDefault(RunDescription);
         return new TelemetryFolder(folder, steps, stepsAreCsv, epochs, epochsAreCsv, run);
@@ -53,7 +48,7 @@ internal sealed record TelemetryFolder(
     private static (string? File, bool Csv) Prefer(Dictionary<string, string> files, string jsonLines, string csv) =>
         files.TryGetValue(jsonLines, out var file) ? (file, false) : (files.GetValueOrDefault(csv), true);
 
-    /// <summary>The kind from the file's head; a file that cannot be opened counts as none.</summary>
+    /// <summary>A file that cannot be opened counts as none.</summary>
     private static string? KindOf(string file)
     {
         try
@@ -87,10 +82,7 @@ internal sealed record TelemetryFolder(
         return seen == layout.AllColumns;
     }
 
-    /// <summary>
-    /// A run.json whose top-level "tool" is "epochlens" (the C# harness) or "epochlens-python" (the Python
-    /// recorder, python/epochlens_telemetry.py, which writes the same files from a user's own loop).
-    /// </summary>
+    /// <summary>A run.json from the C# harness ("tool": "epochlens") or python/epochlens_telemetry.py.</summary>
     private static bool IsEpochLensRun(ReadOnlySpan<byte> head)
     {
         try

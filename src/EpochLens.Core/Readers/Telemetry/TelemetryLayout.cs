@@ -3,10 +3,7 @@ using static EpochLens.Readers.Telemetry.ColumnKind;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>
-/// The columns of a telemetry file (CSV fields or JSON keys) and how each is read, as <see cref="TelemetryWriter"/>
-/// writes them.
-/// </summary>
+/// <summary>The columns of a telemetry file (CSV fields or JSON keys) and how each is read.</summary>
 /// <param name="BadJsonValue">What a JSON line is told when a key's value is not of its kind, after its name.</param>
 internal sealed record TelemetryLayout(IReadOnlyList<string> Columns, ColumnKind[] Kinds, string BadJsonValue)
 {
@@ -21,15 +18,11 @@ internal sealed record TelemetryLayout(IReadOnlyList<string> Columns, ColumnKind
 
     public int Count => Columns.Count;
 
-    /// <summary>A bit for every column, as a line that has them all sets them.</summary>
     public int AllColumns => (1 << Count) - 1;
 
     public int Column(string name) => Columns.ToList().IndexOf(name);
 
-    /// <summary>
-    /// The column of the JSON key at the reader, tried from <paramref name="first"/> on (the writer's key order makes
-    /// that the key's column); -1 for none.
-    /// </summary>
+    /// <summary>The JSON key's column, tried from <paramref name="first"/> on (the writer's order), or -1.</summary>
     public int Column(ref Utf8JsonReader reader, int first = 0)
     {
         for (int i = 0; i < Count; i++)

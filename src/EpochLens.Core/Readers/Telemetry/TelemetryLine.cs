@@ -2,10 +2,7 @@ using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>
-/// One line of a telemetry file read column by column, as <see cref="TelemetryWriter"/> writes it: CSV fields in the
-/// layout's column order, or a JSON object with its columns as keys. Reused for every line of a file.
-/// </summary>
+/// <summary>A line of a telemetry file, CSV or JSON, read column by column; reused for every line of a file.</summary>
 internal sealed class TelemetryLine(TelemetryLayout layout)
 {
     private const NumberStyles Integer = NumberStyles.AllowLeadingSign;
@@ -18,7 +15,7 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
 
     public int[] SampleIds { get; private set; } = [];
 
-    /// <summary>Reads a CSV line; returns why it is bad, or null.</summary>
+    /// <summary>Returns why the line is bad, or null.</summary>
     public string? ParseCsv(ReadOnlySpan<byte> line)
     {
         int count = line.Count((byte)',') + 1;
@@ -35,7 +32,7 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
         return null;
     }
 
-    /// <summary>Reads a JSON Lines line; returns why it is bad, or null.</summary>
+    /// <summary>Returns why the line is bad, or null.</summary>
     public string? ParseJson(ReadOnlySpan<byte> line)
     {
         try
@@ -80,10 +77,7 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
         return ok || missing;
     }
 
-    /// <summary>
-    /// A JSON value read as the CSV field of the same text: a number, the strings "NaN", "Infinity" and "-Infinity"
-    /// (how the writer keeps them valid JSON) as the CSV spells them, null as an empty field; the sample ids an array.
-    /// </summary>
+    /// <summary>A JSON value read as the CSV field of its text ("NaN" strings, null empty); ids an array.</summary>
     private bool SetJson(int column, ref Utf8JsonReader reader) => reader.TokenType switch
     {
         _ when layout.Kinds[column] == ColumnKind.SampleIds =>
@@ -117,12 +111,10 @@ internal sealed class TelemetryLine(TelemetryLayout layout)
     }
 
     /// <summary>
-    /// The writer prints a value that is exactly a 32-bit float (every loss of a float model) in the float's shortest
-    /// form, "2.3025851", which as a double is not the float the model computed. The text alone cannot tell a float
-    /// from a short double (0.1f and 0.1 both print "0.1"), so only loss and logged_loss, which a float model
-    /// computes, take text that is exactly a float's shortest form as that float: they then equal what was recorded,
-    /// and a logged loss equal to the loss reads back equal. Other columns read as the nearest double (off by at most
-    /// a float's rounding, 6e-8 relative, when the value was a float).
+    /// The writer prints a float's value in the float's shortest form ("2.3025851"), which as a double is not that
+    /// float. Text cannot tell a float from a short double (0.1f and 0.1 both print "0.1"), so only loss and
+    /// logged_loss, which a float model computes, take a float's shortest form as that float, and read back equal to
+    /// what was recorded; other columns read as the nearest double (6e-8 relative off at most).
     /// </summary>
     private static double Widen(ReadOnlySpan<byte> text, double parsed)
     {

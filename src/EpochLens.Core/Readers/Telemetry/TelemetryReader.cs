@@ -2,11 +2,7 @@ using EpochLens.Telemetry;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>
-/// EpochLens's own telemetry folder (<see cref="TelemetryWriter"/>): steps.jsonl or steps.csv, epochs.jsonl
-/// or epochs.csv, and run.json. The folder is one log; its series carry their roles, the epoch length
-/// comes from run.json and the epoch starts from the epoch column, and each step's sample ids come along.
-/// </summary>
+/// <summary>EpochLens's own telemetry folder (<see cref="TelemetryWriter"/>), one log with its sample ids.</summary>
 public sealed class TelemetryReader : ILogReader
 {
     public static readonly TelemetryReader Default = new();

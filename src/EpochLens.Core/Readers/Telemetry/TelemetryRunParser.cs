@@ -5,7 +5,6 @@ using static EpochLens.Logs.SeriesRole;
 
 namespace EpochLens.Readers.Telemetry;
 
-/// <summary>Reads one telemetry folder into a log (see <see cref="TelemetryReader"/>).</summary>
 internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions options, IProblemSink sink)
 {
     /// <summary>run.json is a few hundred bytes; anything much larger is not one.</summary>
@@ -23,10 +22,8 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         var epochs = series.Find(s => s.Role == Epoch);
         if (files.Epochs is not null) ReadEpochs(files.Epochs, series);
         if (options.Metric is { } metric) series.RemoveAll(s => s.Name != metric);
-        bool withSamples = _samples.Count > 0 && options.Metric is null;
-        var samples = withSamples
-            ? new StepSamples([.. _samples.Select(s => s.Step)], [.. _samples.Select(s => s.Ids)])
-            : null;
+        var samples = _samples.Count > 0 && options.Metric is null
+            ? new StepSamples([.. _samples.Select(s => s.Step)], [.. _samples.Select(s => s.Ids)]) : null;
         return new TrainingLog(sourceName, format, series, Hint(run, epochs), samples);
     }
 
@@ -59,7 +56,6 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         return null;
     }
 
-    /// <summary>Reads the steps file into <paramref name="series"/>.</summary>
     private void ReadSteps(string file, RunDescription? run, List<MetricSeries> series)
     {
         const string runningMean = CauseSwitchNames.LogRunningMean;
@@ -93,7 +89,7 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         series.AddRange(kept.Select(c => c.Series.Build(problems)));
     }
 
-    /// <summary>Reads the epochs file into <paramref name="series"/>: each epoch's means at its last step.</summary>
+    /// <summary>Each epoch's means at its last step.</summary>
     private void ReadEpochs(string file, List<MetricSeries> series)
     {
         var layout = TelemetryLayout.Epochs;
@@ -121,7 +117,7 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
 
     private readonly record struct ColumnCollector(int Column, SeriesCollector Series);
 
-    /// <summary>Adds each column's value at <paramref name="step"/>; a norm not measured is no point.</summary>
+    /// <summary>A norm not measured is no point.</summary>
     private static void Collect(
         ReadOnlySpan<ColumnCollector> into, long step, TelemetryLine line, ProblemReporter problems, SourcePosition at)
     {
@@ -131,7 +127,7 @@ internal sealed class TelemetryRunParser(TelemetryFolder files, ReadOptions opti
         }
     }
 
-    /// <summary>Reads a telemetry file's lines; a bad line is reported and skipped. Returns the reporter.</summary>
+    /// <summary>A bad line is reported and skipped. Returns the reporter.</summary>
     private ProblemReporter ReadLines(
         string file, TelemetryLayout layout, bool csv, Action<TelemetryLine, SourcePosition, ProblemReporter> handle)
     {

@@ -3,21 +3,14 @@ using static EpochLens.Readers.TensorBoard.ProtoReader;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Decodes the few fields of a tensorflow.Event that carry scalars, straight from the record bytes.
-/// Field numbers from tensorflow/core/util/event.proto and core/framework/summary.proto:
-/// Event { double wall_time = 1; int64 step = 2; oneof { string file_version = 3; bytes graph_def = 4;
-/// Summary summary = 5; LogMessage log_message = 6; SessionLog session_log = 7; ... } }
-/// Summary { repeated Value value = 1; } Value { string node_name = 7; string tag = 1;
-/// SummaryMetadata metadata = 9; oneof { float simple_value = 2; ... HistogramProto histo = 5; ...
-/// TensorProto tensor = 8; } } SummaryMetadata { PluginData plugin_data = 1 { string plugin_name = 1; } }
-/// SessionLog { SessionStatus status = 1 (START = 1); }.
-/// Everything else (graphs, histograms, images, audio, text, hparams, run metadata) is skipped by length.
+/// Decodes a tensorflow.Event's scalar fields (tensorflow/core/util/event.proto, core/framework/summary.proto) from the
+/// record bytes; graphs, histograms, images, audio, text, hparams and run metadata are skipped by length.
 /// </summary>
 internal static class EventDecoder
 {
     private const int SessionStart = 1;
 
-    /// <summary>Feeds the event's scalars to the run; false when the bytes are not a well-formed Event.</summary>
+    /// <summary>Feeds the event's scalars to the run; false when the bytes are no well-formed Event.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> payload, RunAccumulator run, bool keepWallTime)
     {
         ulong wallBits = 0, step = 0, status = 0;
@@ -27,11 +20,11 @@ internal static class EventDecoder
         {
             ok = (field, wire) switch
             {
-                (1, Fixed64) => reader.TryReadNumber(wire, out wallBits),
+                (1, Fixed64) => reader.TryReadNumber(wire, out wallBits), // wall_time
                 (2, Varint) => reader.TryReadVarint(out step),
                 (3, LengthDelimited) => reader.TryReadBytes(out var version) && run.SetFileVersion(version),
                 (5, LengthDelimited) => reader.TryReadBytes(out summary),
-                (7, LengthDelimited) => reader.TryReadBytes(out sessionLog),
+                (7, LengthDelimited) => reader.TryReadBytes(out sessionLog), // SessionLog { status = 1 (START = 1) }
                 _ => reader.TrySkip(wire),
             };
         }
@@ -68,10 +61,10 @@ internal static class EventDecoder
             ok = (field, wire) switch
             {
                 (1, LengthDelimited) => reader.TryReadBytes(out tag),
-                (2, Fixed32) => hasSimple = reader.TryReadNumber(wire, out simpleBits),
+                (2, Fixed32) => hasSimple = reader.TryReadNumber(wire, out simpleBits), // simple_value
                 (7, LengthDelimited) => reader.TryReadBytes(out nodeName),
                 (8, LengthDelimited) => hasTensor = reader.TryReadBytes(out tensor),
-                (9, LengthDelimited) => hasMetadata =
+                (9, LengthDelimited) => hasMetadata = // SummaryMetadata
                     reader.TryReadBytes(out var metadata) && TryReadPluginName(metadata, out pluginName),
                 _ => reader.TrySkip(wire),
             };
@@ -79,8 +72,7 @@ internal static class EventDecoder
 
         if (reader.Damaged) return false;
 
-        // A histogram, image or audio value has nothing to look up. TensorBoard names tag-less (old plugin-asset)
-        // tensor summaries by their node name.
+        // Histograms, images, audio: nothing to look up. TensorBoard names tag-less tensors by their node name.
         tag = tag.IsEmpty ? nodeName : tag;
         if (!(hasSimple || hasTensor || hasMetadata) || tag.IsEmpty) return true;
 
@@ -97,7 +89,7 @@ internal static class EventDecoder
         return true;
     }
 
-    /// <summary>SummaryMetadata.plugin_data = 1 { string plugin_name = 1; }: the last name, as protobuf merges.</summary>
+    /// <summary>SummaryMetadata.plugin_data.plugin_name (fields 1 and 1): the last, as protobuf merges.</summary>
     private static bool TryReadPluginName(ReadOnlySpan<byte> metadata, out ReadOnlySpan<byte> pluginName)
     {
         pluginName = default;

@@ -3,23 +3,18 @@ using static EpochLens.Readers.TensorBoard.RecordStatus;
 
 namespace EpochLens.Readers.TensorBoard;
 
-/// <summary>Reads event files' records into a run, reporting damage with its place in the file; whole or followed.</summary>
+/// <summary>Reads an event file's records into a run, whole or followed, reporting damage with its place.</summary>
 internal static class EventFileReader
 {
     public const string NotAnEventFile =
         "not a TensorBoard event file (expected TFRecord framing: a uint64 length, its masked CRC-32C, the payload and its masked CRC-32C)";
 
-    /// <summary>
-    /// Reads the file; throws <see cref="LogReadException"/> when it cannot be opened, is empty, or does not
-    /// start with a valid TFRecord frame. <paramref name="buffer"/> is reused across a run's files.
-    /// </summary>
+    /// <summary>Throws <see cref="LogReadException"/> for a file unopenable, empty or not framed.</summary>
     public static void Read(string file, RunAccumulator run, long byteLimit, ref byte[]? buffer)
     {
         using var stream = LogFile.OpenFile(file);
         if (stream.Length == 0)
-        {
             throw new LogReadException(file, "empty file: an event file holds at least its file_version record");
-        }
 
         // Never allocate more than the file holds, however large the first record claims to be.
         bool gzip = FileHead.IsGzip(stream);
@@ -40,11 +35,7 @@ internal static class EventFileReader
         buffer = scanner.Buffer;
     }
 
-    /// <summary>
-    /// Reads records into the run until the stream ends, and returns how it ended. A file whose first frame is not a
-    /// valid one throws <see cref="LogReadException"/>. A <paramref name="growing"/> file (followed) ends where its
-    /// writer has got to: a record cut off there is left for the next poll, not reported.
-    /// </summary>
+    /// <summary>How the stream ended; a <paramref name="growing"/> file's cut record waits for the next poll.</summary>
     public static RecordStatus ReadRecords(string file, TfRecordScanner scanner, RunAccumulator run, bool growing)
     {
         run.File = file;
@@ -89,7 +80,6 @@ internal static class EventFileReader
         return End;
     }
 
-    /// <summary>The first frame decides whether this is an event file at all.</summary>
     private static void ThrowUnlessFramed(string file, RecordStatus status, TfRecordScanner scanner, bool growing)
     {
         if (status is Resynchronised or FramingLost) throw new LogReadException(file, NotAnEventFile);

@@ -2,11 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace EpochLens.Readers.TensorBoard;
 
-/// <summary>
-/// A bounds-checked protocol-buffer wire reader over a span: just enough to pick the few Event fields
-/// EpochLens needs without generated types or allocation. Every read returns false on malformed input
-/// instead of throwing, so damaged records cost a branch, not an exception.
-/// </summary>
+/// <summary>A protobuf wire reader over a span, with no generated types nor allocation: damage returns false.</summary>
 internal ref struct ProtoReader(ReadOnlySpan<byte> data)
 {
     public const int Varint = 0;
@@ -63,10 +59,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     public bool TrySkip(int wireType) =>
         wireType == LengthDelimited ? TryReadBytes(out _) : TryReadNumber(wireType, out _);
 
-    /// <summary>
-    /// Reads the next field's key; false at the end of the message, or on damage, which <see cref="Damaged"/> then
-    /// says. A value that <paramref name="read"/> (the caller's last read) failed on is damage too.
-    /// </summary>
+    /// <summary>The next field's key; false at the end or on damage (a failed <paramref name="read"/> too).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryNext(out int field, out int wireType, bool read = true)
     {
@@ -82,17 +75,12 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         return !Damaged;
     }
 
-    /// <summary>
-    /// The last <paramref name="field"/> (a varint) of <paramref name="message"/>, as protobuf reads a field met twice;
-    /// <paramref name="value"/> is left as it was when there is none. False on damage.
-    /// </summary>
+    /// <summary>The last varint <paramref name="field"/>, as protobuf reads a repeated one; false on damage.</summary>
     public static bool TryLast(ReadOnlySpan<byte> message, int field, ref ulong value)
     {
         var reader = new ProtoReader(message);
         for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
-        {
             ok = found == field && wire == Varint ? reader.TryReadVarint(out value) : reader.TrySkip(wire);
-        }
 
         return !reader.Damaged;
     }
@@ -102,9 +90,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     {
         var reader = new ProtoReader(message);
         for (bool ok = true; reader.TryNext(out int found, out int wire, ok);)
-        {
             ok = found == field && wire == LengthDelimited ? reader.TryReadBytes(out value) : reader.TrySkip(wire);
-        }
 
         return !reader.Damaged;
     }

@@ -1,19 +1,13 @@
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// The scalars of one run (a folder's event files, read in file-name order) as TensorBoard's
-/// EventAccumulator would keep them (tensorboard/backend/event_processing/plugin_event_accumulator.py,
-/// _ProcessEvent and _MaybePurgeOrphanedData), with two deliberate differences that a series of
-/// strictly increasing steps forces, both reported:
-/// <list type="bullet">
-/// <item>A SessionLog START at step s (what SummaryWriter(purge_step=s) writes) discards every tag's points
-/// at steps >= s, once the run has seen file_version >= 2 ("brain.Event:2"): as TensorBoard does, and as
-/// the tb-resumed fixture's expected values show. (Some TensorBoard versions skip the run's first START;
-/// TensorBoard 2.21, which made the fixture, purged on it.)</item>
-/// <item>A step that goes back within a tag supersedes that tag's points from there on
-/// (<see cref="MetricSeriesBuilder"/>): TensorBoard does this only for files without file_version 2 and
-/// otherwise shows both curves overlapping. A repeated step keeps the later value (TensorBoard keeps both).</item>
-/// </list>
+/// The scalars of one run (a folder's event files in file-name order) as TensorBoard's EventAccumulator keeps them
+/// (plugin_event_accumulator.py, _ProcessEvent and _MaybePurgeOrphanedData). A SessionLog START at step s
+/// (SummaryWriter(purge_step=s)) discards every tag's points at steps >= s once file_version >= 2 was seen, as
+/// TensorBoard 2.21 did making the tb-resumed fixture (some versions skip the run's first START). Two differences,
+/// both reported, that strictly increasing steps force: a step that goes back supersedes the tag's later points
+/// (TensorBoard does so only without file_version 2, else overlaps both curves), and a repeated step keeps the later
+/// value (TensorBoard keeps both).
 /// </summary>
 internal sealed class RunAccumulator(ReadOptions options, ProblemReporter problems)
 {
@@ -22,30 +16,27 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
     private readonly Dictionary<string, TagState> _tags = new(StringComparer.Ordinal);
     private TagState? _last;
 
-    /// <summary>Where problems go: a followed run's accumulator outlives each poll, which has its own sink.</summary>
+    /// <summary>Set again by each poll of a followed run, which has its own sink.</summary>
     public ProblemReporter Problems { get; set; } = problems;
 
-    /// <summary>The file being read, for problem reports.</summary>
+    /// <summary>The file being read and its scanner, for problem locations.</summary>
     public string File { get; set; } = "";
 
-    /// <summary>The scanner reading it, for record locations in problem reports.</summary>
     public TfRecordScanner? Scanner { get; set; }
 
-    /// <summary>The run's event file version (2 for "brain.Event:2"), or 0 before one is seen; -1 when unparsable.</summary>
+    /// <summary>2 for "brain.Event:2"; 0 before one is seen, -1 when unparsable.</summary>
     public double FileVersion { get; private set; }
 
     public string Location => Scanner is null ? "" : $"record {Scanner.RecordIndex} at byte {Scanner.RecordOffset}";
 
-    /// <summary>The last step of any kept tag, or null before the first point: how far a followed run has got.</summary>
+    /// <summary>How far a followed run has got: the last step of any kept tag.</summary>
     public long? LastStep => _tags.Values.Max(t => t.Builder?.LastStep);
 
     /// <summary>The records read into the run, well-formed Events or not.</summary>
     public long Records { get; private set; }
 
-    /// <summary>Reports damage at the record being read.</summary>
     public void Report(ProblemKind kind, string message) => Problems.Report(File, Location, kind, message);
 
-    /// <summary>Adds a record's scalars; a record that is not a well-formed Event is reported and skipped.</summary>
     public void Read(ReadOnlySpan<byte> payload)
     {
         Records++;
@@ -53,7 +44,7 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
         Report(ProblemKind.Malformed, "a record that is not a well-formed Event: skipped");
     }
 
-    /// <summary>The tag's state, made on first sight. Repeated tags hit a one-entry cache without decoding.</summary>
+    /// <summary>The tag's state, made on first sight; a repeated tag hits a one-entry cache without decoding.</summary>
     public TagState Tag(ReadOnlySpan<byte> utf8)
     {
         if (_last is { } last && utf8.SequenceEqual(last.Utf8)) return last;
@@ -89,10 +80,7 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
         }
     }
 
-    /// <summary>
-    /// Follows event_util.ParseFileVersion: the number after "brain.Event:", or -1 when there is none. Every text is
-    /// taken, so this is true (for the decoder's field switch).
-    /// </summary>
+    /// <summary>As event_util.ParseFileVersion: the number after "brain.Event:", else -1. True (for the decoder).</summary>
     public bool SetFileVersion(ReadOnlySpan<byte> version)
     {
         int colon = version.LastIndexOf("brain.Event:"u8);
@@ -101,7 +89,6 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
         return true;
     }
 
-    /// <summary>A SessionLog START: a (re)started writer purges what the run holds from its step on.</summary>
     public void SessionStart(long step)
     {
         if (FileVersion < 2) return;
@@ -120,10 +107,7 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
             $"tag '{tag.Name}': a 'scalars' tensor that is not a one-element number: skipped (later ones are counted)");
     }
 
-    /// <summary>
-    /// The run's log: its series by tag name and what they say about epochs; reports per-series facts once each. With
-    /// <paramref name="keepPoints"/> the series are copies and the run can go on reading (a followed run).
-    /// </summary>
+    /// <summary>With <paramref name="keepPoints"/> the series are copies and the run can read on.</summary>
     public TrainingLog Build(string source, bool keepPoints = false)
     {
         var series = new List<MetricSeries>();
@@ -164,34 +148,26 @@ internal sealed class RunAccumulator(ReadOptions options, ProblemReporter proble
         return new TrainingLog(source, TensorBoardReader.Default.Format, series, EpochHintFrom(series));
     }
 
-    /// <summary>
-    /// An "epoch" scalar says where epochs are. Lightning logs whole epoch numbers: the first logged step of
-    /// each new value starts an epoch (exact only when it was logged every step). The Hugging Face Trainer's
-    /// TensorBoardCallback logs "train/epoch" as its fractional epoch progress: step / epoch is the epoch length.
-    /// </summary>
+    /// <summary>Lightning logs whole epochs (exact if logged every step), the Trainer epoch fractions.</summary>
     private static EpochHint? EpochHintFrom(List<MetricSeries> series)
     {
         var epoch = series.FirstOrDefault(s => s.Role == SeriesRole.Epoch);
         if (epoch is null || epoch.Count < 2) return null;
 
+        var tag = $"TensorBoard tag '{epoch.Name}'";
+        var hint = EpochHints.FromEpochSeries(epoch, $"{tag}: the first logged step of each epoch");
+        if (hint is { StepsPerEpoch: { } perEpoch })
+        {
+            long? first = epoch.Name == "train/epoch" ? 1 : null; // the Trainer's global step, counted from 1
+            var origin = $"{tag}: step / fractional epoch ({perEpoch:0.##})";
+            return perEpoch >= 1 ? hint with { Origin = origin, FirstEpochStart = first } : null;
+        }
+
+        // Whole epochs only when they never go back.
         var values = epoch.Values;
-        bool fractional = false;
-        foreach (double v in values) fractional |= double.IsFinite(v) && v != Math.Floor(v);
-        if (fractional)
-        {
-            // "train/epoch" is the Trainer's TensorBoardCallback, which logs at its global step, counted from 1.
-            double? perEpoch = EpochHints.StepsPerEpochFromFraction(epoch.Steps, values);
-            string origin = $"TensorBoard tag '{epoch.Name}': step / fractional epoch ({perEpoch:0.##})";
-            return perEpoch >= 1 ? new EpochHint(perEpoch, null, origin, epoch.Name == "train/epoch" ? 1 : null) : null;
-        }
-
-        var starts = new List<long>();
+        bool monotone = true;
         for (int i = 0; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]) || (i > 0 && values[i] < values[i - 1])) return null;
-            if (i == 0 || values[i] > values[i - 1]) starts.Add(epoch.Steps[i]);
-        }
-
-        return starts.Count < 2 ? null : new EpochHint(null, starts, $"TensorBoard tag '{epoch.Name}': the first logged step of each epoch");
+            monotone &= double.IsFinite(values[i]) && (i == 0 || values[i] >= values[i - 1]);
+        return monotone ? hint : null;
     }
 }

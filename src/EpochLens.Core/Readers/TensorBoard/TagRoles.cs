@@ -1,9 +1,6 @@
 namespace EpochLens.Readers.TensorBoard;
 
-/// <summary>
-/// What a TensorBoard tag measures, from its name: TensorBoard stores no roles, but the names people
-/// give (train/loss, Loss/val, lr-Adam, train/learning_rate, epoch) say it plainly enough.
-/// </summary>
+/// <summary>What a TensorBoard tag measures, from its name (train/loss, Loss/val, lr-Adam, epoch).</summary>
 internal static class TagRoles
 {
     public static SeriesRole Of(string tag)

@@ -11,10 +11,7 @@ internal sealed class TagState(string name, byte[] utf8, MetricSeriesBuilder? bu
     /// <summary>Null when <see cref="ReadOptions.Metric"/> names another tag: values are skipped.</summary>
     public MetricSeriesBuilder? Builder { get; } = builder;
 
-    /// <summary>
-    /// Whether the tag's first SummaryMetadata named the "scalars" plugin; null before any metadata.
-    /// Only the first counts, as in TensorBoard: writers strip metadata from later values of a tag.
-    /// </summary>
+    /// <summary>Whether the tag's first SummaryMetadata (writers strip later ones) named "scalars".</summary>
     public bool? IsScalarPlugin { get; set; }
 
     public int Duplicates { get; set; }

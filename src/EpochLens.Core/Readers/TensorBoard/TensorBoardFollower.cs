@@ -3,13 +3,11 @@ using EpochLens.Watching;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Follows TensorBoard event files while they are written: each file is read on from the record boundary where the
-/// last poll stopped, a record still being written is left for the next poll (not reported as damage), and event
-/// files that appear later (a resumed run's) join their run folder. The runs' accumulators keep their state between
-/// polls, so a poll costs what was appended, not the file's length; snapshots copy the series (once per diagnosis).
+/// Follows event files as they are written: each poll reads on from the record where the last stopped (one still being
+/// written waits, not damage) into runs kept between polls; files that appear later join their run.
 /// </summary>
-/// <param name="path">An event file (followed alone, as analyze reads it) or a folder (every run folder under it).</param>
-/// <param name="options">How to read; <see cref="ReadOptions.Strict"/> is not taken, since a poll may meet half a record.</param>
+/// <param name="path">An event file (followed alone, as analyze reads it) or a folder (every run under it).</param>
+/// <param name="options"><see cref="ReadOptions.Strict"/> is not taken: a poll may meet half a record.</param>
 internal sealed class TensorBoardFollower(string path, ReadOptions options) : ILogFollower
 {
     private readonly bool _singleFile = File.Exists(path);
@@ -59,7 +57,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
         }
     }
 
-    /// <summary>The event files to follow, in file-name order (the order the batch reader reads a run's files in).</summary>
+    /// <summary>The event files to follow, in file-name order, as the batch reader reads a run's.</summary>
     private List<string> EventFiles()
     {
         if (_singleFile) return [path];
@@ -79,7 +77,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
         }
     }
 
-    /// <summary>Reads the file on from its tail; true when a record was read.</summary>
+    /// <summary>True when a record was read.</summary>
     private bool ReadOn(EventFileTail tail, ProblemReporter reporter)
     {
         FileStream stream;
@@ -119,8 +117,7 @@ internal sealed class TensorBoardFollower(string path, ReadOptions options) : IL
             long before = run.Records;
             try
             {
-                // The end, or a record still being written: the next poll starts at its first byte again (after
-                // framing lost, past the bytes scanned).
+                // The next poll starts at the record still being written (after framing lost, past the bytes scanned).
                 var ended = EventFileReader.ReadRecords(tail.File, scanner, run, growing: true);
                 tail.Offset = ended == RecordStatus.FramingLost
                     ? tail.Offset + scanner.BytesRead : scanner.RecordOffset;

@@ -1,19 +1,13 @@
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Reads TensorBoard event files (events.out.tfevents.*, as PyTorch's SummaryWriter and TensorFlow
-/// write them): every scalar of every tag, classic simple_value and new-style "scalars" tensors alike.
-/// Each folder of event files is one run, its files read in file-name order, as TensorBoard's
-/// directory watcher does; restarts are resolved as TensorBoard's EventAccumulator does (see
-/// <see cref="RunAccumulator"/>). Unlike TensorBoard, every point is kept (no 1000-point reservoir).
+/// TensorBoard event files (as PyTorch's SummaryWriter and TensorFlow write them): every scalar, simple_value and
+/// "scalars" tensors alike. A folder is a run, read in file-name order as TensorBoard's directory watcher does;
+/// unlike TensorBoard, every point is kept (no 1000-point reservoir).
 /// </summary>
 public sealed class TensorBoardReader : ILogReader
 {
     public static readonly TensorBoardReader Default = new();
-
-    private TensorBoardReader()
-    {
-    }
 
     public string Format => "tensorboard";
 
@@ -58,7 +52,7 @@ public sealed class TensorBoardReader : ILogReader
         return [run.Build(source.Name)];
     }
 
-    /// <summary>A valid TFRecord frame whose Event holds file_version "brain.Event:…" (always a writer's first record).</summary>
+    /// <summary>A frame whose Event holds file_version "brain.Event:…" (always a writer's first record).</summary>
     private static bool StartsWithFileVersionEvent(ReadOnlySpan<byte> head)
     {
         var scanner = new TfRecordScanner(new MemoryStream(head.ToArray(), writable: false), new byte[head.Length]);

@@ -2,11 +2,7 @@ using static EpochLens.Readers.TensorBoard.ProtoReader;
 
 namespace EpochLens.Readers.TensorBoard;
 
-/// <summary>
-/// Reads the one value of a scalar TensorProto (tensorflow/core/framework/tensor.proto), as
-/// TensorBoard's scalars plugin does with <c>make_ndarray(tensor).item()</c>: a tensor of no dimensions
-/// or of one element, its value in tensor_content or in the typed repeated field.
-/// </summary>
+/// <summary>A one-element TensorProto's value, as TensorBoard's scalars plugin reads it (make_ndarray.item).</summary>
 internal static class TensorScalar
 {
     // DataType values from tensorflow/core/framework/types.proto.
@@ -20,12 +16,10 @@ internal static class TensorScalar
     private const int DtBfloat16 = 14;
     private const int DtHalf = 19;
 
-    /// <summary>The value of a one-element numeric tensor; false for anything else (strings, vectors, damage).</summary>
+    /// <summary>False for anything but a one-element number (strings, vectors, damage).</summary>
     public static bool TryRead(ReadOnlySpan<byte> tensor, out double value)
     {
-        // TensorProto { DataType dtype = 1; TensorShapeProto tensor_shape = 2; bytes tensor_content = 4;
-        // repeated float float_val = 5; double double_val = 6; int32 int_val = 7; int64 int64_val = 10;
-        // int32 half_val = 13 (half and bfloat16 bits) }: the first element of each typed field, as its bits.
+        // tensor.proto: the first element of each typed field, as its bits (half_val holds half and bfloat16 bits).
         ulong dtype = 0;
         ulong? floats = null, doubles = null, ints = null, int64s = null, halves = null;
         ReadOnlySpan<byte> content = default;

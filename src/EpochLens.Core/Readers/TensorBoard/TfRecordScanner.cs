@@ -3,14 +3,12 @@ using static EpochLens.Readers.TensorBoard.RecordStatus;
 namespace EpochLens.Readers.TensorBoard;
 
 /// <summary>
-/// Streams TFRecord frames (uint64 length, masked CRC-32C of the length, payload, masked CRC-32C of the
-/// payload) out of a stream through one reusable buffer. The buffer only grows while it is full of bytes
-/// actually read, so a huge declared length never allocates more than twice the data that exists.
+/// Streams TFRecord frames (uint64 length, its masked CRC-32C, payload, its masked CRC-32C) through one reusable
+/// buffer, grown only while full of bytes read: a huge declared length never allocates past twice the data there is.
 /// </summary>
-/// <param name="stream">The stream to read: a gzip file's is a <see cref="SizeLimitedStream"/>, whose limit ends the read.</param>
-/// <param name="buffer">A buffer to reuse across files, or null.</param>
+/// <param name="stream">A gzip file's is a <see cref="SizeLimitedStream"/>, whose limit ends the read.</param>
 /// <param name="startOffset">Where in the file the stream starts (a followed file, read on from a record).</param>
-/// <param name="recordsBefore">The records before that offset, so record indices count from the file's start.</param>
+/// <param name="recordsBefore">The records before that offset: indices count from the file's start.</param>
 internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long startOffset = 0, long recordsBefore = 0)
 {
     /// <summary>Longer records are skipped unread: no real event is this large (a GraphDef is MBs).</summary>
@@ -20,7 +18,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     private const int FooterLength = 4;
     private const int InitialBuffer = 64 << 10;
 
-    /// <summary>Garbage longer than this without a valid header ends the read: the scan costs a checksum a byte.</summary>
+    /// <summary>Garbage past this without a valid header ends the read: the scan costs a checksum a byte.</summary>
     private const long MaxScanBytes = 64L << 20;
 
     private byte[] _buffer = buffer ?? new byte[InitialBuffer];
@@ -31,16 +29,14 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
     private int _payloadStart;
     private int _payloadLength;
 
-    /// <summary>The decompression bound, when the stream has one.</summary>
     public SizeLimitedStream? Bounded => stream as SizeLimitedStream;
 
-    /// <summary>The buffer, possibly grown, for the next file to reuse.</summary>
+    /// <summary>The buffer, maybe grown, for the next file.</summary>
     public byte[] Buffer => _buffer;
 
-    /// <summary>The index of the record last returned or skipped (0-based).</summary>
+    /// <summary>The record last returned or skipped: its index (0-based) and offset.</summary>
     public long RecordIndex { get; private set; } = recordsBefore - 1;
 
-    /// <summary>The stream offset where the record last returned or skipped starts.</summary>
     public long RecordOffset { get; private set; }
 
     /// <summary>After damage: the bytes skipped.</summary>
@@ -83,8 +79,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
             return Record;
         }
 
-        // The next record is looked for from here rather than after the declared length: a wrong length whose
-        // checksum holds would otherwise take good records with it.
+        // Looked for from here, not past the declared length: a wrong length could take good records with it.
         SkipToNextHeader(BadPayloadChecksum, BadPayloadChecksum);
         return BadPayloadChecksum;
     }
@@ -96,12 +91,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
         return Bounded?.LimitReached == true ? LimitReached : status;
     }
 
-    /// <summary>
-    /// Passes over a record whose length cannot be trusted: scans from its second byte for the next valid header, a
-    /// byte at a time. A false match has odds of 2^-32 per position, and its payload checksum then fails, so this
-    /// stays linear and safe. Returns <paramref name="found"/> when there is one (reading goes on there), else
-    /// <paramref name="notFound"/> (or <see cref="LimitReached"/>): the end reached inside the damage.
-    /// </summary>
+    /// <summary>Scans from byte 2 for a valid header (a false match, odds 2^-32, fails its payload checksum).</summary>
     private RecordStatus SkipToNextHeader(RecordStatus found, RecordStatus notFound)
     {
         long from = _bufferOffset + _start;
@@ -126,7 +116,7 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
         return Crc32C.MaskedOf(header[..8]) == BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
     }
 
-    /// <summary>Makes at least <paramref name="count"/> bytes available from the position; false at the end.</summary>
+    /// <summary>At least <paramref name="count"/> bytes available from the position; false at the end.</summary>
     private bool Ensure(int count)
     {
         while (Available < count)
@@ -134,7 +124,6 @@ internal sealed class TfRecordScanner(Stream stream, byte[]? buffer = null, long
             if (_eof) return false;
             if (_start > 0)
             {
-                // Compact: keep only the unread bytes at the front.
                 System.Buffer.BlockCopy(_buffer, _start, _buffer, 0, Available);
                 _bufferOffset += _start;
                 _end -= _start;
