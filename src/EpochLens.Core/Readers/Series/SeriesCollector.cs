@@ -36,14 +36,10 @@ internal sealed class SeriesCollector(
     public MetricSeries Build(ProblemReporter problems)
     {
         if (_nonFinite > 0)
-        {
             problems.Report(_firstNonFinite!, ProblemKind.NonFinite, $"'{Name}': {_nonFinite} NaN or infinite value(s), first here; kept");
-        }
 
         if (_duplicates > 0)
-        {
             problems.Report(_firstDuplicate!, ProblemKind.DuplicateStep, $"'{Name}': {_duplicates} repeated step(s), first here; the later value replaced the earlier");
-        }
 
         return _builder.Build(role, averaging);
     }
