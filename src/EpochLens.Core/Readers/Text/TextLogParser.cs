@@ -19,14 +19,13 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
 
     private const int AverageNotYetSeen = -2;
 
-    private const ulong HashPrime = 1099511628211;
-
     private static readonly string[] TimingWords = ["time", "data", "eta", "lr", "rate", "speed", "mem", "/s", "sec"];
 
     private readonly LineTokenizer _tokenizer = new();
     private readonly HeaderedColumns _columns = new();
-    private readonly Dictionary<ulong, LineTemplate> _templates = [];
-    private readonly Dictionary<ulong, int> _shapeIds = [];
+    private readonly Dictionary<string, LineTemplate> _templates = [];
+    private readonly Dictionary<string, int> _shapeIds = [];
+    private char[] _key = new char[256];
     private readonly string? _metric = context.Options.Metric;
 
     // A line is held as a record (about 80 bytes with its values) until the series are built, outside the point
@@ -80,33 +79,47 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
 
         // What the labels mean is the same for every line of one template: worked out once per template, not per line.
         bool unusual = _tokenizer.DanglingLoss.Start >= 0 || _tokenizer.TooManyFields;
-        ulong key = TemplateKey(line, fields, isDict);
-        if (unusual || !_templates.TryGetValue(key, out var template))
+        var key = TemplateKey(line, fields, isDict);
+        if (unusual || !_templates.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var template))
         {
             template = Learn(line, fields, isDict);
-            if (!unusual && _templates.Count < MaxTemplates) _templates[key] = template;
+            if (!unusual && _templates.Count < MaxTemplates) _templates[key.ToString()] = template;
         }
 
         Apply(template, line, fields, key);
     }
 
     /// <summary>
-    /// A hash of each field's label (case and separators folded) and kind, and of the phase word (held-out lines'
-    /// series are named after it). A training line's is the hash of its shape.
+    /// Each field's label (case and separators folded) and kind, and the phase word (held-out lines' series are named
+    /// after it), each part after its length so no two lines' parts read alike. A training line's is its shape. Held in
+    /// a buffer reused line after line; the dictionaries copy it only for a new template or shape.
     /// </summary>
-    private ulong TemplateKey(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
+    private ReadOnlySpan<char> TemplateKey(ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, bool isDict)
     {
-        ulong key = isDict ? 14695981039346656037UL : 14695981039346656037UL ^ 0x9e3779b97f4a7c15UL;
+        int n = 0;
+        Append(isDict ? 'd' : 't');
         foreach (var field in fields)
         {
-            foreach (char c in field.Label(line)) key = (key ^ TextLabels.Normal(c)) * HashPrime;
-            key = (key ^ (0x100UL + (ulong)field.Kind)) * HashPrime;
+            var label = field.Label(line);
+            Append((char)label.Length);
+            foreach (char c in label) Append(TextLabels.Normal(c));
+            Append((char)field.Kind);
         }
 
-        if (!_tokenizer.HeldOutPhase) return key;
-        var (start, length) = _tokenizer.PhaseWord;
-        foreach (char c in line.Slice(start, length)) key = (key ^ c) * HashPrime;
-        return (key ^ 0x5bd1e995) * HashPrime;
+        if (_tokenizer.HeldOutPhase)
+        {
+            var (start, length) = _tokenizer.PhaseWord;
+            Append((char)length);
+            foreach (char c in line.Slice(start, length)) Append(c);
+        }
+
+        return _key.AsSpan(0, n);
+
+        void Append(char c)
+        {
+            if (n == _key.Length) Array.Resize(ref _key, n * 2);
+            _key[n++] = c;
+        }
     }
 
     /// <summary>A printed Python dict, alone or after a logger's prefix, as the Hugging Face Trainer logs.</summary>
@@ -168,7 +181,7 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
         return template;
     }
 
-    private void Apply(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ulong key)
+    private void Apply(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ReadOnlySpan<char> key)
     {
         if (template.BatchSizeField >= 0 && BatchSize.Size == 0 && IsWhole(fields[template.BatchSizeField].Value, 1, 1 << 24))
             BatchSize = ((long)fields[template.BatchSizeField].Value, LineNumber);
@@ -223,7 +236,8 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
             || label.Equals("training", StringComparison.OrdinalIgnoreCase))
         && i + 1 < fields.Length && fields[i + 1].Kind != TextFieldKind.Value && fields[i + 1].LabelLength == 0;
 
-    private void AddTraining(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, double epoch, ulong key)
+    private void AddTraining(
+        LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, double epoch, ReadOnlySpan<char> key)
     {
         if (template.Step >= 0 && fields[template.Step].Value is var counter && !IsWhole(counter, 0, 1e15))
         {
@@ -244,16 +258,16 @@ internal sealed partial class TextLogParser(ConsoleLogParser.Context context) : 
     }
 
     /// <summary>The line's shape, added when new; -1 past <see cref="MaxShapes"/> or the label limit.</summary>
-    private int ShapeOf(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ulong key)
+    private int ShapeOf(LineTemplate template, ReadOnlySpan<char> line, ReadOnlySpan<TextField> fields, ReadOnlySpan<char> key)
     {
-        if (_shapeIds.TryGetValue(key, out int id)) return id;
+        if (_shapeIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out int id)) return id;
         int lossLabel = Labels.Get([], fields[template.Loss].Label(line), average: false, heldOut: false);
         if (lossLabel < 0) return -1;
         ShapesOverflowed |= Shapes.Count == MaxShapes;
         if (Shapes.Count == MaxShapes) return -1;
         var counter = template.Step < 0 ? (TextFieldKind?)null : fields[template.Step].Kind;
         Shapes.Add(new TextShape(lossLabel, counter, template.Epoch >= 0, template.IsDict, Shorten(line, 120)));
-        return _shapeIds[key] = Shapes.Count - 1;
+        return _shapeIds[key.ToString()] = Shapes.Count - 1;
     }
 
     private bool AddRecord(
