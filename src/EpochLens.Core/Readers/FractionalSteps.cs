@@ -90,9 +90,7 @@ internal sealed class FractionalSteps
     {
         string seen = string.Create(CultureInfo.InvariantCulture, $"the steps in '{_column}' have fractions ({_count} of {Rows} rows; the first, '{_first}', on this line), as a logger that marks parts of an epoch writes them");
         if (scaling.RowOrder)
-        {
             return $"{seen}, with more decimals than a scale can make whole (at most {MaxDecimals}) or too large to scale: the row order (from 0) is the step instead, as for a log without a step column";
-        }
 
         long factor = (long)Math.Pow(10, scaling.Decimals);
         string example = StepText.Parse(Encoding.UTF8.GetBytes(_first), scaling.Decimals, out long scaled, out _) == StepReading.Whole

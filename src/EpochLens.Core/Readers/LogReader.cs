@@ -32,9 +32,7 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
     {
         var forced = options.Format is null ? null : ReaderFor(options.Format);
         if (SpecialFile.Kind(path) is { } special)
-        {
             throw new LogReadException(path, $"{special}, not a regular file: logs are read from files");
-        }
 
         if (File.Exists(path))
         {
@@ -105,9 +103,7 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
         }
 
         if (recognised.Count == 0)
-        {
             throw new LogReadException(path, $"no training log found in this folder (looked for {ExpectedFormats()})");
-        }
 
         // The group key names the log: the file itself, or the run folder of a multi-file format.
         return [.. recognised.GroupBy(r => (r.Reader, Key: r.Reader.GroupKey(r.File)))

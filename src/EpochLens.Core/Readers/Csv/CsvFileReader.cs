@@ -106,9 +106,7 @@ internal sealed class CsvFileReader : IDisposable
         _failure ??= lines.Failure;
         if (_failure is not null) ReportFailure(limited);
         if (_rowIndex == 0)
-        {
             throw new LogReadException(_file, ReadFailureSuffix(_failure, limited, "a header but no data rows"));
-        }
 
         Fractions.Rows = _rowIndex;
         return Finish();
@@ -122,20 +120,14 @@ internal sealed class CsvFileReader : IDisposable
     {
         _columns = header.Count;
         if (_columns > MaxColumns)
-        {
             throw new LogReadException(_file, $"the first line has {_columns} cells: not a CSV training log (at most {MaxColumns} columns)");
-        }
 
         bool headerless = header.Cells.All(c => TextNumber.TryParseDouble(c, out _));
         if (header.QuoteLeftOpen)
-        {
             Report(ProblemKind.Malformed, header.Number, "the header has an unbalanced quote: its cells were read as far as they go");
-        }
 
         if (header.BadUtf8 && !headerless)
-        {
             Report(ProblemKind.Encoding, header.Number, "the header holds bytes that are not UTF-8: they show as '\uFFFD' in column names");
-        }
 
         if (headerless)
         {
@@ -248,9 +240,7 @@ internal sealed class CsvFileReader : IDisposable
     private void ApplyLine(CsvLine line)
     {
         if (line.QuoteLeftOpen)
-        {
             Report(ProblemKind.Malformed, line.Number, "an unbalanced quote: the cells were read as far as they go");
-        }
 
         ApplyRow(line, line.Number, line.BadUtf8);
     }
@@ -261,9 +251,7 @@ internal sealed class CsvFileReader : IDisposable
     {
         long rowIndex = _rowIndex++;
         if (badUtf8)
-        {
             Report(ProblemKind.Encoding, line, "bytes that are not UTF-8: the line's numeric cells are still read");
-        }
 
         int count = cells.Count;
         if (count != _columns) ReportRagged(line, count);
@@ -294,26 +282,20 @@ internal sealed class CsvFileReader : IDisposable
         double wallTime = double.NaN;
         int wallIndex = _layout.WallTimeIndex;
         if (wallIndex >= 0 && wallIndex < count && _options.KeepWallTimes)
-        {
             _ = TextNumber.TryParseDouble(cells[wallIndex], out wallTime);
-        }
 
         foreach (var epochs in _epochs)
         {
             int index = epochs.Column;
             if (index >= 0 && index < count && _values.TryRead(cells[index], line, index, out double epoch))
-            {
                 ApplyEpoch(epochs, step, epoch, wallTime, line);
-            }
         }
 
         for (int s = 0; s < _builders.Length; s++)
         {
             int index = _columnOf[s];
             if (index < count && _values.TryRead(cells[index], line, index, out double value))
-            {
                 ApplyValue(s, step, value, wallTime, line);
-            }
         }
     }
 

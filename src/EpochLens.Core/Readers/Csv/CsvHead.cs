@@ -13,10 +13,7 @@ internal static class CsvHead
     public static bool LooksLikeCsv(ReadOnlySpan<byte> head, string excludedHeader)
     {
         var lines = HeadLines(head, 3, out bool endsInBreak);
-        if (lines is not { Count: > 0 } || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal))
-        {
-            return false;
-        }
+        if (lines is not { Count: > 0 } || lines[0].StartsWith(excludedHeader, StringComparison.Ordinal)) return false;
 
         char delimiter = CsvLineCells.Delimiter(lines[0], preferTab: false);
         var firstCells = CsvLineCells.Split(lines[0], delimiter);
@@ -24,9 +21,7 @@ internal static class CsvHead
 
         // The second line counts when it is whole: followed by a third, or by the end of the file's head in a break.
         if (lines.Count >= 3 || (lines.Count == 2 && endsInBreak))
-        {
             return CsvLineCells.Split(lines[1], delimiter).Any(IsNumber);
-        }
 
         // A header longer than the head, or a header whose first row was cut off by the head's end.
         return (lines.Count == 1 && !endsInBreak) || lines.Count >= 2 || firstCells.Any(NamesKnownColumn);
@@ -48,9 +43,7 @@ internal static class CsvHead
         char delimiter = CsvLineCells.Delimiter(lines[0], preferTab: false);
         var names = CsvLineCells.Split(lines[0], delimiter);
         if (names.Length < 2 || names.Any(n => TextNumber.Trim(n).IsEmpty || IsNumber(n)) || !names.Any(NamesKnownColumn))
-        {
             return false;
-        }
 
         // With semicolons, a decimal comma is a number too (the reader reads it so, see CsvValues).
         return lines.Take(whole).Skip(1).Select(l => CsvLineCells.Split(l, delimiter)).All(cells =>

@@ -45,13 +45,9 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
             if (!runs.TryGetValue(run ?? "", out var group)) runs[run ?? ""] = group = new RunColumns(run, [], null);
 
             if (wandb && epoch < 0 && CsvColumnNames.IsEpoch(metric))
-            {
                 runs[run ?? ""] = group with { Epoch = group.Epoch ?? (i, metric) };
-            }
             else if (!(wandb && metric.StartsWith("epoch__", StringComparison.OrdinalIgnoreCase)))
-            {
                 group.Columns.Add((i, metric));
-            }
         }
 
         if (runs.Count == 0) runs[""] = new RunColumns(null, [], null);

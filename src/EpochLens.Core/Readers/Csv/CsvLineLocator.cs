@@ -31,9 +31,7 @@ internal sealed class CsvLineLocator(Func<Stream> open) : IDisposable
     {
         if (_lines is null || line < _lines.LineNumber) Restart();
         while (_lines is not null && _lines.LineNumber < line && _lines.TryReadLine(out _))
-        {
             _lastTerminated = !_lines.Unterminated;
-        }
 
         return _lines?.LineNumber == line;
     }

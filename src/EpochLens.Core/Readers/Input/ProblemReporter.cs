@@ -20,9 +20,7 @@ internal sealed class ProblemReporter(IProblemSink sink, bool strict)
     public void Report(string file, string location, ProblemKind kind, string message)
     {
         if (strict && IsDamage(kind))
-        {
             throw new LogReadException(file, location.Length == 0 ? message : $"{location}: {message}");
-        }
 
         sink.Report(new ReadProblem(file, location, kind, message));
     }

@@ -39,9 +39,7 @@ internal static class StepText
         // Plain digits within the range, the usual step, take the runtime's parser.
         decimals = 0;
         if (shift == 0 && Utf8Parser.TryParse(text, out step, out int used) && used == text.Length)
-        {
             return StepReading.Whole;
-        }
 
         step = 0;
         bool negative = text is [(byte)'-', ..];
@@ -77,9 +75,7 @@ internal static class StepText
 
         // Twenty digits or more are at least 10^19, beyond long's 9.2 x 10^18; nineteen fit a ulong to compare.
         if (digits.Length + scale > 19 || !Utf8Parser.TryParse(digits, out ulong magnitude, out _))
-        {
             return StepReading.OutOfRange;
-        }
 
         for (long s = 0; s < scale; s++) magnitude *= 10;
         if (magnitude > (negative ? 1UL << 63 : long.MaxValue)) return StepReading.OutOfRange;

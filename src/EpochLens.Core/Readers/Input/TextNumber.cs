@@ -46,16 +46,12 @@ internal static class TextNumber
         int digits = 0;
         int exponent = 0;
         for (; i < length && (uint)(cell[i] - '0') <= 9; i++, digits++)
-        {
             mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
-        }
 
         if (i < length && cell[i] == '.')
         {
             for (i++; i < length && (uint)(cell[i] - '0') <= 9; i++, digits++, exponent--)
-            {
                 mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
-            }
         }
 
         if (i == length && digits is > 0 and <= 19 && mantissa <= MaxExactMantissa && exponent >= -22)
