@@ -373,10 +373,10 @@ internal sealed class CsvFileReader(
             foreach (var metric in runs[r].Metrics)
             {
                 series.Add(_builders[slot].Build(metric.Role, metric.Averaging));
-                if (_nonFinite[slot] is (> 0, var first))
+                if (_nonFinite[slot] is { Count: > 0 } nonFinite)
                 {
-                    Report(ProblemKind.NonFinite, first,
-                        $"'{metric.Name}' has {_nonFinite[slot].Count} NaN or infinite values (the first on this line): kept as they are", withOffset: false);
+                    Report(ProblemKind.NonFinite, nonFinite.FirstLine,
+                        $"'{metric.Name}' has {nonFinite.Count} NaN or infinite values (the first on this line): kept as they are", withOffset: false);
                 }
 
                 slot++;
