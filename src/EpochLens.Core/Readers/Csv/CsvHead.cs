@@ -28,10 +28,9 @@ internal static class CsvHead
     }
 
     /// <summary>
-    /// A table in a file not named as CSV (Keras' CSVLogger writes "training.log"; scripts write "log.txt"): held to a
-    /// stricter look than <see cref="LooksLikeCsv"/>, since a printed log is read by another reader. A header of at
-    /// least two names split by a comma, a semicolon or a tab, one of them a step, an epoch or a loss column, and at
-    /// least two rows under it with as many cells, every one a number or empty.
+    /// A table in a file not named as CSV (Keras' CSVLogger writes "training.log"), held to a stricter look since a
+    /// printed log is read by another reader: a header of at least two names, one of them a step, an epoch or a loss
+    /// column, and at least two rows under it with as many cells, every one a number or empty.
     /// </summary>
     public static bool LooksLikeTable(ReadOnlySpan<byte> head, string excludedHeader)
     {
@@ -51,10 +50,7 @@ internal static class CsvHead
             && cells.All(c => TextNumber.Trim(c).IsEmpty || IsNumber(delimiter == ';' ? c.Replace(',', '.') : c)));
     }
 
-    /// <summary>
-    /// The first <paramref name="count"/> non-blank lines of a text head (a UTF-8 mark skipped), and whether the head
-    /// ends in a line break (its last line is whole); null for binary content.
-    /// </summary>
+    /// <summary>The first non-blank lines of a text head, and whether its last is whole; null for binary content.</summary>
     private static List<string>? HeadLines(ReadOnlySpan<byte> head, int count, out bool endsInBreak)
     {
         if (head.StartsWith("\uFEFF"u8)) head = head[3..];
@@ -62,7 +58,6 @@ internal static class CsvHead
         endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
         if (head.Contains((byte)0)) return null;
 
-        // ReplaceLineEndings also takes U+0085, U+2028 and U+2029 for breaks; a log's head has none that matter.
         return [.. CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(count)];
     }
 

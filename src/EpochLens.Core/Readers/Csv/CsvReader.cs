@@ -18,7 +18,7 @@ public sealed class CsvReader : ILogReader
 
     private static readonly string[] Extensions = [".csv", ".tsv", ".csv.gz", ".tsv.gz"];
 
-    /// <summary>Text files a table may be in, taken for CSV only when their content is one (Keras' CSVLogger writes "training.log").</summary>
+    /// <summary>Text files taken for CSV only when their content is a table (<see cref="CsvHead.LooksLikeTable"/>).</summary>
     private static readonly string[] TableExtensions = [".log", ".txt", ".out", ".dat", ".log.gz", ".txt.gz"];
 
     private CsvReader()
@@ -34,9 +34,8 @@ public sealed class CsvReader : ILogReader
         ArgumentNullException.ThrowIfNull(path);
         return Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))
             ? CsvHead.LooksLikeCsv(head, TelemetryHeader)
-            : TableExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || !Path.GetFileName(path).Contains('.')
-                ? CsvHead.LooksLikeTable(head, TelemetryHeader)
-                : false;
+            : (TableExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || !Path.GetFileName(path).Contains('.'))
+                && CsvHead.LooksLikeTable(head, TelemetryHeader);
     }
 
     public string GroupKey(string path) => path;

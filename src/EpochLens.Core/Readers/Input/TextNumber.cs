@@ -91,10 +91,6 @@ internal static class TextNumber
         return StepText.Parse(cell, shift, out step, out decimals);
     }
 
-    /// <summary>A step cell that is a whole 64-bit number ("12", "12.0", "1e3"; see <see cref="ParseStep"/>).</summary>
-    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step) =>
-        ParseStep(cell, 0, out step, out _) == StepReading.Whole;
-
     /// <summary>Takes the leading ASCII digits of printed text as a number; false when none or more than 15.</summary>
     public static bool TryTakeDigits(ref ReadOnlySpan<char> text, out long value)
     {
