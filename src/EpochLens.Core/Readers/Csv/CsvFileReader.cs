@@ -19,6 +19,8 @@ internal sealed class CsvFileReader(
     private readonly ProblemReporter _problems = new(file, problems, options.Strict);
     private readonly CsvLineLocator _locator = new(() => LogFile.Open(file, options, throwAtLimit: true));
     private SepReader _sep = null!;
+    private WholeLinesStream _lines = null!;
+    private SizeLimitedStream? _limited;
     private Exception? _failure;
     private int _nextLine = 1;
     private CsvLayout _layout = null!;
@@ -47,17 +49,13 @@ internal sealed class CsvFileReader(
     public IReadOnlyList<TrainingLog> Read()
     {
         _delimiter = DetectDelimiter();
-        var stream = LogFile.Open(file, options, out var limited, throwAtLimit: true);
+        var stream = LogFile.Open(file, options, out _limited, throwAtLimit: true);
         long plainBytes = stream is FileStream plain ? plain.Length : 0;
-        var lines = new WholeLinesStream(stream);
-        using var text = new StreamReader(lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        _lines = new WholeLinesStream(stream);
+        using var text = new StreamReader(_lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         using var sep = _sep = OpenSep(text);
         var ahead = ReadAhead([], 1);
-        if (ahead.Count == 0)
-        {
-            string problem = ReadFailureSuffix(_failure ?? lines.Failure, limited, "empty file: no header and no rows");
-            throw new LogReadException(file, problem);
-        }
+        if (ahead.Count == 0) throw Unreadable("empty file: no header and no rows");
 
         var header = ahead[0];
         ahead.RemoveAt(0);
@@ -88,10 +86,8 @@ internal sealed class CsvFileReader(
 
         // Where the loop ended before the second part (a failure), its parse must stop before the rooms are handed over.
         secondHalf?.Dispose();
-        _failure ??= lines.Failure;
-        if (_failure is not null) ReportFailure(limited);
-        if (_rowIndex == 0)
-            throw new LogReadException(file, ReadFailureSuffix(_failure, limited, "a header but no data rows"));
+        if (_failure is not null) ReportFailure();
+        if (_rowIndex == 0) throw Unreadable("a header but no data rows");
 
         Fractions.Rows = _rowIndex;
         return Finish();
@@ -171,7 +167,11 @@ internal sealed class CsvFileReader(
     {
         try
         {
-            if (!_sep.MoveNext()) return false;
+            if (!_sep.MoveNext())
+            {
+                _failure ??= _lines.Failure;
+                return false;
+            }
 
             _nextLine = _sep.Current.LineNumberToExcl;
             return true;
@@ -351,10 +351,10 @@ internal sealed class CsvFileReader(
         }
     }
 
-    private void ReportFailure(SizeLimitedStream? limited)
+    private void ReportFailure()
     {
         string kept = $"the {_rowIndex} rows before were kept";
-        var (kind, message) = limited?.LimitReached == true
+        var (kind, message) = _limited?.LimitReached == true
             ? (ProblemKind.LimitReached, $"{_failure!.Message}: reading stopped there; {kept}")
             : _failure is NotSupportedException
                 ? (ProblemKind.Malformed, $"a row longer than 16 M characters (a quote that is never closed): reading stopped there; {kept}")
@@ -394,9 +394,8 @@ internal sealed class CsvFileReader(
         return logs;
     }
 
-    private static string ReadFailureSuffix(Exception? failure, SizeLimitedStream? limited, string problem) =>
-        failure is null ? problem
-            : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {failure.Message})";
+    private LogReadException Unreadable(string problem) => new(file, _failure is null ? problem
+        : $"{problem} ({(_limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {_failure.Message})");
 
     private void Report(ProblemKind kind, int line, string message, bool withOffset = true)
     {
