@@ -35,10 +35,8 @@ internal sealed class CsvFileReader(
     private MetricSeriesBuilder[] _builders = [];
     private (int Count, int FirstLine)[] _nonFinite = [];
 
-    // Per run.
+    // Per run, and those with an epoch column (whose rooms come first in the second part's).
     private CsvEpochTracker[] _epochs = [];
-
-    // The epoch columns read, whose rooms come first in the second half's (the series' after them).
     private CsvEpochTracker[] _epochsRead = [];
 
     public void Dispose() => _locator.Dispose();
@@ -338,17 +336,11 @@ internal sealed class CsvFileReader(
 
     private void ReportRagged(int line, int count)
     {
-        if (count < _columns && !_locator.IsTerminated(line))
-        {
-            Report(ProblemKind.Truncated, line,
-                $"the last line ends after {count} of {_columns} cells with no line break: the file was probably cut off; the cells there were read");
-        }
-        else
-        {
-            Report(ProblemKind.RaggedRow, line, count < _columns
-                ? $"{count} cells where the header has {_columns}: the cells that are there were read"
-                : $"{count} cells where the header has {_columns}: the extra cells are ignored");
-        }
+        bool cutOff = count < _columns && !_locator.IsTerminated(line);
+        string ragged = count < _columns ? "the cells that are there were read" : "the extra cells are ignored";
+        Report(cutOff ? ProblemKind.Truncated : ProblemKind.RaggedRow, line, cutOff
+            ? $"the last line ends after {count} of {_columns} cells with no line break: the file was probably cut off; the cells there were read"
+            : $"{count} cells where the header has {_columns}: {ragged}");
     }
 
     private void ReportFailure()
