@@ -38,9 +38,6 @@ internal sealed class FractionalSteps
     public static IReadOnlyList<TrainingLog> Read(string file, ReadOptions options, IProblemSink problems,
         Func<StepScaling, IProblemSink, (IReadOnlyList<TrainingLog> Logs, FractionalSteps Fractions)> read)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(problems);
-        ArgumentNullException.ThrowIfNull(read);
         var firstPass = new HeldProblems(problems);
         var (logs, fractions) = read(StepScaling.None, firstPass);
         var scaling = firstPass.Overflowed ? StepScaling.None : fractions.Decide(LargestStep(logs));
@@ -53,14 +50,11 @@ internal sealed class FractionalSteps
 
         firstPass.PassOn();
         if (fractions._count == 0) return logs;
-        string skipped = fractions.Skipped();
+        string skipped = fractions.Skipped(), where = fractions._firstLocation;
         if (options.Strict)
-        {
-            string stop = $"{fractions._firstLocation}: {skipped} (strict reading stops at the first damage)";
-            throw new LogReadException(file, stop);
-        }
+            throw new LogReadException(file, $"{where}: {skipped} (strict reading stops at the first damage)");
 
-        problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.BadValue, skipped));
+        problems.Report(new ReadProblem(file, where, ProblemKind.BadValue, skipped));
         return logs;
     }
 

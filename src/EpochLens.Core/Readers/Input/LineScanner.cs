@@ -16,7 +16,6 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
     private int _start;
     private int _end;
     private long _bufferOffset;
-    private bool _eof;
     private bool _afterNewline = true;
 
     public int MaxLineBytes => maxLineBytes;
@@ -35,7 +34,7 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
     public string? ReadError { get; private set; }
 
     /// <summary>The input has ended (its end, a read error or the budget).</summary>
-    public bool Ended => _eof;
+    public bool Ended { get; private set; }
 
     public long BytesRead => _bufferOffset + _end;
 
@@ -54,7 +53,8 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
             {
                 // "\r\n" is one line break: the byte after a '\r' that ends the buffer is read first.
                 int end = _start + newline + 1;
-                if (carriageReturns && end == _end && _buffer[end - 1] == (byte)'\r' && !_eof && end - _start <= maxLineBytes)
+                if (carriageReturns && end == _end && _buffer[end - 1] == (byte)'\r' && !Ended
+                    && end - _start <= maxLineBytes)
                 {
                     Fill();
                     continue;
@@ -64,7 +64,7 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
                 return true;
             }
 
-            if (_eof)
+            if (Ended)
             {
                 if (_end == _start) return false;
                 Unterminated = true;
@@ -116,14 +116,14 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
             {
                 _afterNewline = IsLineBreak(_buffer[_start + newline]);
                 _start += newline + 1;
-                if (carriageReturns && _start == _end && _buffer[_start - 1] == (byte)'\r' && !_eof) Fill();
+                if (carriageReturns && _start == _end && _buffer[_start - 1] == (byte)'\r' && !Ended) Fill();
                 if (AtCrLf(_start)) _start++;
                 return;
             }
 
             _bufferOffset += _end;
             _start = _end = 0;
-            if (_eof)
+            if (Ended)
             {
                 Unterminated = true;
                 return;
@@ -150,17 +150,17 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
         {
             int read = budget?.Exhausted == true ? 0 : stream.Read(_buffer, _end, _buffer.Length - _end);
             _end += read;
-            _eof = read == 0;
+            Ended = read == 0;
         }
         catch (InvalidDataException e)
         {
             ReadError = $"compressed data is damaged ({e.Message}): reading stopped there";
-            _eof = true;
+            Ended = true;
         }
         catch (IOException e)
         {
             ReadError = $"read failed ({e.Message}): reading stopped there";
-            _eof = true;
+            Ended = true;
         }
     }
 }

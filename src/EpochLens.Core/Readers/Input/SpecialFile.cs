@@ -16,7 +16,6 @@ internal static class SpecialFile
     /// <summary>"a FIFO (named pipe)", "a character device", ...; null for a regular file or folder, a missing path, or where the kind cannot be asked.</summary>
     public static string? Kind(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
         if (!OperatingSystem.IsLinux()) return null;
         var status = new byte[256];
         try
