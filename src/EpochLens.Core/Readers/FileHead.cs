@@ -2,15 +2,15 @@ using System.IO.Compression;
 
 namespace EpochLens.Readers;
 
-/// <summary>The first bytes of a file, decompressed when the file is gzip and as UTF-8 when it is UTF-16, for format detection.</summary>
+/// <summary>The first bytes of a file for format detection, decompressed when gzip.</summary>
 public static class FileHead
 {
     public const int Size = 4096;
 
-    /// <summary>Up to <see cref="Size"/> bytes from the start of the file (of its content, when gzip), as UTF-8 when it is UTF-16.</summary>
+    /// <summary>Up to <see cref="Size"/> bytes from the start of the file, as UTF-8 when it is UTF-16.</summary>
     public static byte[] Read(string path) => TextEncoding.Utf8(ReadBytes(path));
 
-    /// <summary>Up to <see cref="Size"/> bytes from the start of the file (of its content, when gzip), as they are.</summary>
+    /// <summary>Up to <see cref="Size"/> bytes from the start of the file, as they are.</summary>
     public static byte[] ReadBytes(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: Size);

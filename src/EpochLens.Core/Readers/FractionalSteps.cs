@@ -1,11 +1,10 @@
 namespace EpochLens.Readers;
 
 /// <summary>
-/// Steps with a fraction ("0.5", "1.5": some loggers mark half epochs as steps), met by the CSV and JSON Lines
-/// readers. A first pass counts them and skips their rows. When at least one row in a hundred has one, the column
-/// counts in fractions: the file is read again with every step made whole by one scale (x10^d for the most
-/// decimals seen, up to six, while the largest step still fits 64 bits) or, when none fits, with the row order as
-/// the step, and a note says which. Fewer are damage: their rows stay skipped, with one problem saying how many.
+/// Steps with a fraction ("0.5": some loggers mark half epochs as steps), met by the CSV and JSON Lines readers. A
+/// first pass counts them and skips their rows. When at least one row in a hundred has one, the file is read again
+/// with every step made whole by one scale (x10^d) or, when none fits, with the row order as the step, and a note
+/// says which. Fewer are damage: their rows stay skipped, with one problem saying how many.
 /// </summary>
 internal sealed class FractionalSteps
 {
@@ -22,10 +21,9 @@ internal sealed class FractionalSteps
     private long _count;
     private int _decimals;
 
-    /// <summary>Rows read with a step cell, whole or not: set by the reader when it is done.</summary>
+    /// <summary>Rows read with a step cell, whole or not.</summary>
     public long Rows { get; set; }
 
-    /// <summary>Counts a row whose step <paramref name="text"/> in <paramref name="column"/> has a fraction of <paramref name="decimals"/> places.</summary>
     public void Add(string column, string text, double magnitude, int decimals, string location)
     {
         if (_count++ == 0) (_column, _first, _firstLocation) = (column, text, location);
@@ -34,17 +32,12 @@ internal sealed class FractionalSteps
     }
 
     /// <summary>
-    /// Reads a file with <paramref name="read"/> (a reader's pass under a scaling, with the problems going where it
-    /// is told), once or, when its steps have fractions, twice (<see cref="Decide"/>): the first pass's problems
-    /// reach <paramref name="problems"/> only when it is the one kept, and a first pass with more problems than
-    /// can be held is kept.
+    /// Reads a file with <paramref name="read"/> (a reader's pass under a scaling, into the sink given) once, or twice
+    /// when its steps have fractions: the first pass's problems are passed on only when that pass is kept.
     /// </summary>
     public static IReadOnlyList<TrainingLog> Read(string file, ReadOptions options, IProblemSink problems,
         Func<StepScaling, IProblemSink, (IReadOnlyList<TrainingLog> Logs, FractionalSteps Fractions)> read)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(problems);
-        ArgumentNullException.ThrowIfNull(read);
         var firstPass = new HeldProblems(problems);
         var (logs, fractions) = read(StepScaling.None, firstPass);
         var scaling = firstPass.Overflowed ? StepScaling.None : fractions.Decide(LargestStep(logs));
@@ -57,21 +50,15 @@ internal sealed class FractionalSteps
 
         firstPass.PassOn();
         if (fractions._count == 0) return logs;
-        string skipped = fractions.Skipped();
+        string skipped = fractions.Skipped(), where = fractions._firstLocation;
         if (options.Strict)
-        {
-            string stop = $"{fractions._firstLocation}: {skipped} (strict reading stops at the first damage)";
-            throw new LogReadException(file, stop);
-        }
+            throw new LogReadException(file, $"{where}: {skipped} (strict reading stops at the first damage)");
 
-        problems.Report(new ReadProblem(file, fractions._firstLocation, ProblemKind.BadValue, skipped));
+        problems.Report(new ReadProblem(file, where, ProblemKind.BadValue, skipped));
         return logs;
     }
 
-    /// <summary>
-    /// How the second pass reads the steps, given the largest whole step the first pass read;
-    /// <see cref="StepScaling.None"/> for no second pass.
-    /// </summary>
+    /// <summary>How the second pass reads the steps (<see cref="StepScaling.None"/>: no second pass).</summary>
     private StepScaling Decide(double largestWholeStep)
     {
         if (_count == 0 || _count * DamageShare < Rows) return StepScaling.None;
@@ -81,18 +68,14 @@ internal sealed class FractionalSteps
             : new StepScaling(0, RowOrder: true);
     }
 
-    /// <summary>The problem for rows skipped as damage.</summary>
     private string Skipped() => string.Create(CultureInfo.InvariantCulture,
         $"{_count} row(s) have a step with a fraction in '{_column}' (the first, '{_first}', on this line) among {Rows - _count} whole steps: too few to be how the log counts, so taken as damage and skipped");
 
-    /// <summary>The note for a second pass: what the steps became.</summary>
     private string Note(StepScaling scaling, ReadOptions options)
     {
         string seen = string.Create(CultureInfo.InvariantCulture, $"the steps in '{_column}' have fractions ({_count} of {Rows} rows; the first, '{_first}', on this line), as a logger that marks parts of an epoch writes them");
         if (scaling.RowOrder)
-        {
             return $"{seen}, with more decimals than a scale can make whole (at most {MaxDecimals}) or too large to scale: the row order (from 0) is the step instead, as for a log without a step column";
-        }
 
         long factor = (long)Math.Pow(10, scaling.Decimals);
         string example = StepText.Parse(Encoding.UTF8.GetBytes(_first), scaling.Decimals, out long scaled, out _) == StepReading.Whole
@@ -108,7 +91,7 @@ internal sealed class FractionalSteps
         .Max();
 
     /// <summary>
-    /// A first pass's problems, held until it is known whether that pass is kept. A file with more problems than
+    /// A first pass's problems, held until it is known whether that pass is kept; a file with more than
     /// <see cref="MaxHeld"/> is damage through and through: they go on at once, and that pass is kept.
     /// </summary>
     private sealed class HeldProblems(IProblemSink sink) : IProblemSink

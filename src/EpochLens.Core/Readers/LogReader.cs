@@ -7,13 +7,12 @@ namespace EpochLens.Readers;
 /// <param name="readers">The readers, most specific first: detection asks them in this order.</param>
 public sealed class LogReader(IReadOnlyList<ILogReader> readers)
 {
-    /// <summary>The formats this reader knows, by id.</summary>
+    /// <summary>The formats this reader knows.</summary>
     public IEnumerable<ILogReader> Formats => readers;
 
     /// <summary>
-    /// Reads every log at <paramref name="path"/>. Throws <see cref="LogReadException"/> when the path
-    /// does not exist, when nothing there is a log, or when the one log there cannot be read at all.
-    /// When a folder holds several logs, one that cannot be read becomes a problem and the rest are read.
+    /// Reads every log at <paramref name="path"/>. Throws <see cref="LogReadException"/> when there is none or the one
+    /// log there cannot be read; of several logs in a folder, one that cannot be read becomes a problem.
     /// </summary>
     public IReadOnlyList<TrainingLog> Read(string path, ReadOptions options, IProblemSink problems)
     {
@@ -32,9 +31,7 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
     {
         var forced = options.Format is null ? null : ReaderFor(options.Format);
         if (SpecialFile.Kind(path) is { } special)
-        {
             throw new LogReadException(path, $"{special}, not a regular file: logs are read from files");
-        }
 
         if (File.Exists(path))
         {
@@ -64,9 +61,8 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
     }
 
     /// <summary>
-    /// The logs in a folder, found without reading them: each a format's group of files (a run folder's event files,
-    /// one CSV), ordered by the group's name. Files no reader recognises are passed over; files that cannot be opened
-    /// become problems. Throws <see cref="LogReadException"/> when the folder holds no log. A sweep reads them in parallel.
+    /// The logs in a folder, found without reading them (a sweep reads them in parallel), ordered by name; files that
+    /// cannot be opened become problems. Throws <see cref="LogReadException"/> when the folder holds no log.
     /// </summary>
     public IReadOnlyList<FoundLog> FindLogs(string path, ReadOptions options, IProblemSink problems)
     {
@@ -105,9 +101,7 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
         }
 
         if (recognised.Count == 0)
-        {
             throw new LogReadException(path, $"no training log found in this folder (looked for {ExpectedFormats()})");
-        }
 
         // The group key names the log: the file itself, or the run folder of a multi-file format.
         return [.. recognised.GroupBy(r => (r.Reader, Key: r.Reader.GroupKey(r.File)))
@@ -116,10 +110,7 @@ public sealed class LogReader(IReadOnlyList<ILogReader> readers)
                 [.. g.Select(f => f.File).Order(StringComparer.Ordinal)]))];
     }
 
-    /// <summary>
-    /// The first reader that recognises the file from its head, or else the first line reader that recognises a later
-    /// window of it (a text file whose log starts after other output), or null.
-    /// </summary>
+    /// <summary>The first reader that recognises the file's head, or else a later window of its text.</summary>
     public ILogReader? Detect(string file) => Detect(file, out _);
 
     private ILogReader? Detect(string file, out long scanned)

@@ -18,10 +18,7 @@ public static class MemoryBudget
 
     public static long DefaultBytes { get; } = Math.Max(64L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
 
-    /// <summary>
-    /// Parses a size such as "512M", "4G", "1.5GiB" or a number of bytes; false when it is not one, or is under 1 MiB
-    /// (too little for any log) or over 1 PiB.
-    /// </summary>
+    /// <summary>Parses a size such as "512M", "1.5GiB" or bytes; false when not one or not in 1 MiB-1 PiB.</summary>
     public static bool TryParse(string? text, out long bytes)
     {
         bytes = 0;
@@ -49,12 +46,11 @@ public static class MemoryBudget
         return true;
     }
 
-    /// <summary>A size in the largest whole binary unit, for messages.</summary>
     public static string Describe(long bytes) => bytes >= 1L << 30
         ? (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GiB"
         : (bytes >> 20).ToString(CultureInfo.InvariantCulture) + " MiB";
 
-    /// <summary>The problem a read reports when its points filled the budget (the same for a first read and a follow).</summary>
+    /// <summary>The problem a read (or a follow) reports when its points filled the budget.</summary>
     public static string UsedUp(ReadOptions options, long points)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -15,10 +15,7 @@ public sealed record ReadOptions
     /// <summary>The CSV column or JSON key holding the epoch, instead of detecting it.</summary>
     public string? EpochColumn { get; init; }
 
-    /// <summary>
-    /// Read CSV numbers with a decimal comma ("1,5" as 1.5). Without it, such numbers are read where they are
-    /// unambiguous (cells split by ';' or tabs, and not a thousands group), with a note.
-    /// </summary>
+    /// <summary>Read CSV numbers with a decimal comma ("1,5" as 1.5); without it, only unambiguous ones.</summary>
     public bool DecimalComma { get; init; }
 
     /// <summary>Fail on the first damaged record instead of skipping it and reporting a problem.</summary>
@@ -29,19 +26,15 @@ public sealed record ReadOptions
 
     private readonly long? _maxDecompressedBytes;
 
-    /// <summary>
-    /// The memory the read may fill (<see cref="MemoryBudget"/>; half the machine's by default): the points held together
-    /// are at most <see cref="MaxPoints"/>, and, unless set, compressed files expand to at most this much.
-    /// </summary>
+    /// <summary>The memory the read may fill: it bounds the points held and the bytes decompressed.</summary>
     public long MemoryBudgetBytes { get; init; } = MemoryBudget.DefaultBytes;
 
     /// <summary>The most points all series of one read hold together; later points are dropped with a problem.</summary>
     public long MaxPoints => MemoryBudgetBytes / MemoryBudget.BytesPerPoint;
 
     /// <summary>
-    /// The most bytes a compressed file may expand to: protects against gzip bombs. By default one byte per budget byte
-    /// is plenty: a point takes at least 2 bytes of text and 128 of budget, and the limit bounds the time a read spends
-    /// on points it does not keep (another metric's, a bomb's).
+    /// The most bytes a compressed file may expand to (against gzip bombs). One byte per budget byte is plenty: a point
+    /// takes at least 2 bytes of text and 128 of budget, and the limit bounds the time spent on points not kept.
     /// </summary>
     public long MaxDecompressedBytes
     {
@@ -49,7 +42,7 @@ public sealed record ReadOptions
         init => _maxDecompressedBytes = value;
     }
 
-    /// <summary>Told how many points the read holds so far, as it grows (for progress on long reads); null for none.</summary>
+    /// <summary>Told how many points the read holds so far, as it grows (for progress on long reads).</summary>
     public IProgress<long>? Progress { get; init; }
 
     /// <summary>The most files a folder read looks at.</summary>

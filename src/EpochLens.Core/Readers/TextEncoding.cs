@@ -1,9 +1,8 @@
 namespace EpochLens.Readers;
 
 /// <summary>
-/// Every text reader reads UTF-8; a log saved as UTF-16 (Windows PowerShell's redirection writes it, with a
-/// byte-order mark) is transcoded to UTF-8 on the way in, so it reads the same as its UTF-8 copy. UTF-16 is
-/// known by its byte-order mark, or, without one, by a zero byte beside nearly every character of ASCII text.
+/// Every text reader reads UTF-8; a log saved as UTF-16 (by Windows PowerShell's redirection) is transcoded on the way
+/// in. UTF-16 is known by its byte-order mark, or by a zero byte beside nearly every character of ASCII text.
 /// </summary>
 public static class TextEncoding
 {
@@ -34,10 +33,7 @@ public static class TextEncoding
             : null;
     }
 
-    /// <summary>
-    /// <paramref name="file"/> as UTF-8: itself, where it was, when it is not UTF-16 (a plain file stays a plain file
-    /// for the fast readers), else a stream that transcodes it.
-    /// </summary>
+    /// <summary>The file itself (a plain file stays one for the fast readers), or transcoded from UTF-16.</summary>
     public static Stream Utf8(Stream file)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -49,10 +45,7 @@ public static class TextEncoding
         return utf16 is null ? file : Utf8(file, utf16);
     }
 
-    /// <summary>
-    /// <paramref name="stream"/>, known to hold <paramref name="utf16"/> text from its start, transcoded to UTF-8; its
-    /// byte-order mark comes out as UTF-8's, which the readers skip.
-    /// </summary>
+    /// <summary>The stream transcoded from UTF-16; a byte-order mark comes out as UTF-8's (readers skip it).</summary>
     public static Stream Utf8(Stream stream, Encoding utf16) =>
         Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
@@ -67,10 +60,7 @@ public static class TextEncoding
         return Encoding.UTF8.GetBytes(encoding.GetString(head, mark, (head.Length - mark) & ~1));
     }
 
-    /// <summary>
-    /// Of the first byte pairs, how many have only the second byte zero (ASCII in UTF-16LE) and how many only the
-    /// first (UTF-16BE).
-    /// </summary>
+    /// <summary>Of the first byte pairs, how many look like ASCII in UTF-16LE and how many in UTF-16BE.</summary>
     private static (int ZeroHigh, int ZeroLow, int Pairs) ZeroBytes(ReadOnlySpan<byte> bytes)
     {
         int pairs = Math.Min(bytes.Length, Sniff) / 2, zeroHigh = 0, zeroLow = 0;
@@ -84,6 +74,6 @@ public static class TextEncoding
         return (zeroHigh, zeroLow, pairs);
     }
 
-    /// <summary>The UTF-16 byte-order mark's length at the start (2), or 0: it is dropped, so the text reads as UTF-8 without one.</summary>
+    /// <summary>The UTF-16 byte-order mark's length at the start (2), or 0.</summary>
     private static int MarkLength(ReadOnlySpan<byte> head) => head is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] ? 2 : 0;
 }

@@ -2,15 +2,14 @@ namespace EpochLens.Readers;
 
 /// <summary>
 /// Looks through a text file past its head for a reader that recognises lines anywhere
-/// (<see cref="ILogReader.RecognisesLinesAnywhere"/>): a printed log that starts after a long config dump,
-/// pip's output or Markdown prose. Each window is at most <see cref="FileHead.Size"/> bytes and starts at a line.
+/// (<see cref="ILogReader.RecognisesLinesAnywhere"/>), in windows of at most <see cref="FileHead.Size"/> bytes.
 /// </summary>
 internal static class TextWindows
 {
     /// <summary>How far a file is looked through; a log whose first training line is later than this is not found.</summary>
     public const long MaxScanBytes = 64L << 20;
 
-    /// <summary>The first line reader that recognises a window of the file, or null; <paramref name="scanned"/> says how far it looked.</summary>
+    /// <summary>The first line reader that recognises a window of the file, or null.</summary>
     public static ILogReader? Find(string path, IEnumerable<ILogReader> readers, out long scanned)
     {
         scanned = 0;

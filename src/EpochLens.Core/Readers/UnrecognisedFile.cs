@@ -1,9 +1,8 @@
 namespace EpochLens.Readers;
 
 /// <summary>
-/// Why a file no reader recognises cannot be read, where its first bytes say so: empty, compressed twice, an
-/// archive, another compression, binary data. Each says what to do; only a text file in which nothing at all was
-/// recognised gets the long list of the formats read.
+/// Why a file no reader recognises cannot be read, where its first bytes say so (empty, compressed twice, an archive,
+/// binary data), with what to do; only a text file gets the long list of the formats read.
 /// </summary>
 public static class UnrecognisedFile
 {
@@ -13,12 +12,8 @@ public static class UnrecognisedFile
     {
         ArgumentNullException.ThrowIfNull(path);
         if (new FileInfo(path).Length == 0) return "empty file";
-        bool gzip;
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 16))
-        {
-            gzip = FileHead.IsGzip(file);
-        }
-
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 16);
+        bool gzip = FileHead.IsGzip(file);
         string inside = gzip ? " inside gzip" : "";
         return head.IsEmpty ? (gzip ? "gzip file that holds nothing" : "empty file")
             : FileHead.IsGzip(head) ? "gzip inside gzip: unpack it once (gunzip) and read the result"

@@ -5,7 +5,6 @@ namespace EpochLens.Readers.Csv;
 /// that writes every k-th step marks each start up to k-1 steps late; that is all such a log can say.
 /// </summary>
 /// <param name="column">The column holding the epoch, or -1.</param>
-/// <param name="builder">The epoch series, when one is kept.</param>
 internal sealed class CsvEpochTracker(int column, MetricSeriesBuilder? builder)
 {
     private readonly List<long> _starts = [];
@@ -20,7 +19,7 @@ internal sealed class CsvEpochTracker(int column, MetricSeriesBuilder? builder)
     /// <summary>Takes a row's epoch; true when the epoch series is to get it as a point.</summary>
     public bool Observe(long step, double epoch)
     {
-        Track(step, epoch);
+        if (double.IsFinite(epoch)) Track(step, Math.Floor(epoch));
 
         // Lightning repeats a step's epoch on its validation and epoch-mean rows: only a change is news.
         if (builder is null || (step == _lastStep && epoch == _lastEpoch && builder.Count > 0)) return false;
@@ -40,11 +39,8 @@ internal sealed class CsvEpochTracker(int column, MetricSeriesBuilder? builder)
         return new EpochHint(even ? gap : null, _starts.ToArray(), origin);
     }
 
-    private void Track(long step, double epoch)
+    private void Track(long step, double whole)
     {
-        if (!double.IsFinite(epoch)) return;
-
-        double whole = Math.Floor(epoch);
         if (whole > _current || whole < _current)
         {
             // A resumed run (a lower epoch) supersedes the starts from this step on, as a new epoch does.

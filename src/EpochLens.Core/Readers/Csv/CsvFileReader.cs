@@ -6,7 +6,9 @@ namespace EpochLens.Readers.Csv;
 /// Reads one CSV file (plain or gzip) into one log per run: Sep splits the rows and cells, this applies the
 /// domain's rules (columns, steps, epochs, resumed runs, damage with its line). One instance per read.
 /// </summary>
-internal sealed class CsvFileReader : IDisposable
+/// <param name="scaling">How the step column is made whole once a first pass found fractions there.</param>
+internal sealed class CsvFileReader(
+    string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling) : IDisposable
 {
     /// <summary>More columns than this is not a training log (a W&amp;B export of 1000 runs has about 3000).</summary>
     private const int MaxColumns = 1 << 16;
@@ -14,13 +16,11 @@ internal sealed class CsvFileReader : IDisposable
     /// <summary>Rows read ahead in a file without a header to decide whether its first column is the step.</summary>
     private const int HeaderlessLookahead = 16;
 
-    private readonly string _file;
-    private readonly string _sourceName;
-    private readonly ReadOptions _options;
-    private readonly StepScaling _scaling;
-    private readonly ProblemReporter _problems;
-    private readonly CsvLineLocator _locator;
+    private readonly ProblemReporter _problems = new(file, problems, options.Strict);
+    private readonly CsvLineLocator _locator = new(() => LogFile.Open(file, options, throwAtLimit: true));
     private SepReader _sep = null!;
+    private WholeLinesStream _lines = null!;
+    private SizeLimitedStream? _limited;
     private Exception? _failure;
     private int _nextLine = 1;
     private CsvLayout _layout = null!;
@@ -33,53 +33,34 @@ internal sealed class CsvFileReader : IDisposable
     // Per series, flattened over runs so the row loop walks arrays.
     private int[] _columnOf = [];
     private MetricSeriesBuilder[] _builders = [];
-    private int[] _nonFinite = [];
-    private int[] _firstNonFiniteLine = [];
+    private (int Count, int FirstLine)[] _nonFinite = [];
 
-    // Per run.
+    // Per run, and those with an epoch column (whose rooms come first in the second part's).
     private CsvEpochTracker[] _epochs = [];
-
-    // The epoch columns read, whose rooms come first in the second half's (the series' after them).
     private CsvEpochTracker[] _epochsRead = [];
-
-    /// <param name="scaling">How the step column is made whole once a first pass found fractions there (<see cref="FractionalSteps"/>).</param>
-    public CsvFileReader(
-        string file, string sourceName, ReadOptions options, IProblemSink problems, StepScaling scaling)
-    {
-        _file = file;
-        _sourceName = sourceName;
-        _options = options;
-        _scaling = scaling;
-        _problems = new ProblemReporter(file, problems, options.Strict);
-        _locator = new CsvLineLocator(() => LogFile.Open(file, options, throwAtLimit: true));
-    }
 
     public void Dispose() => _locator.Dispose();
 
-    /// <summary>The rows skipped for a step with a fraction, for <see cref="FractionalSteps"/> to decide on (after <see cref="Read"/>).</summary>
+    /// <summary>The rows skipped for a step with a fraction (after <see cref="Read"/>).</summary>
     public FractionalSteps Fractions { get; } = new();
 
     public IReadOnlyList<TrainingLog> Read()
     {
         _delimiter = DetectDelimiter();
-        var stream = LogFile.Open(_file, _options, out var limited, throwAtLimit: true);
+        var stream = LogFile.Open(file, options, out _limited, throwAtLimit: true);
         long plainBytes = stream is FileStream plain ? plain.Length : 0;
-        var lines = new WholeLinesStream(stream);
-        using var text = new StreamReader(lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        _lines = new WholeLinesStream(stream);
+        using var text = new StreamReader(_lines, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         using var sep = _sep = OpenSep(text);
         var ahead = ReadAhead([], 1);
-        if (ahead.Count == 0)
-        {
-            string problem = ReadFailureSuffix(_failure ?? lines.Failure, limited, "empty file: no header and no rows");
-            throw new LogReadException(_file, problem);
-        }
+        if (ahead.Count == 0) throw Unreadable("empty file: no header and no rows");
 
         var header = ahead[0];
         ahead.RemoveAt(0);
         PlanColumns(header, ahead);
-        bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
+        bool walls = options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var epochBuilders = _epochs.Select(e => e.Builder).OfType<MetricSeriesBuilder>();
-        var fileLines = CsvRoom.Reserve(_file, plainBytes, _headerLines, [.. _builders, .. epochBuilders], walls);
+        var fileLines = CsvRoom.Reserve(file, plainBytes, _headerLines, [.. _builders, .. epochBuilders], walls);
         using var secondHalf = StartSecondHalf(fileLines);
         ahead.ForEach(ApplyLine);
         int resume = 0, secondHalfLine = secondHalf?.FirstLine ?? int.MaxValue;
@@ -103,39 +84,26 @@ internal sealed class CsvFileReader : IDisposable
 
         // Where the loop ended before the second part (a failure), its parse must stop before the rooms are handed over.
         secondHalf?.Dispose();
-        _failure ??= lines.Failure;
-        if (_failure is not null) ReportFailure(limited);
-        if (_rowIndex == 0)
-        {
-            throw new LogReadException(_file, ReadFailureSuffix(_failure, limited, "a header but no data rows"));
-        }
+        if (_failure is not null) ReportFailure();
+        if (_rowIndex == 0) throw Unreadable("a header but no data rows");
 
         Fractions.Rows = _rowIndex;
         return Finish();
     }
 
-    /// <summary>
-    /// Names the columns from the header (or, without one, reads a few rows ahead to see whether the first column
-    /// counts steps) and plans which are the step, the epoch and the series.
-    /// </summary>
+    /// <summary>Plans the columns; without a header, from a few rows read ahead (does the first column count steps?).</summary>
     private void PlanColumns(CsvLine header, List<CsvLine> ahead)
     {
         _columns = header.Count;
         if (_columns > MaxColumns)
-        {
-            throw new LogReadException(_file, $"the first line has {_columns} cells: not a CSV training log (at most {MaxColumns} columns)");
-        }
+            throw new LogReadException(file, $"the first line has {_columns} cells: not a CSV training log (at most {MaxColumns} columns)");
 
         bool headerless = header.Cells.All(c => TextNumber.TryParseDouble(c, out _));
         if (header.QuoteLeftOpen)
-        {
             Report(ProblemKind.Malformed, header.Number, "the header has an unbalanced quote: its cells were read as far as they go");
-        }
 
         if (header.BadUtf8 && !headerless)
-        {
             Report(ProblemKind.Encoding, header.Number, "the header holds bytes that are not UTF-8: they show as '\uFFFD' in column names");
-        }
 
         if (headerless)
         {
@@ -144,62 +112,64 @@ internal sealed class CsvFileReader : IDisposable
             ReadAhead(ahead, HeaderlessLookahead);
         }
 
-        _layout = CsvLayout.Plan(_file, header.Cells, headerless ? ahead : null, _options);
+        _layout = CsvLayout.Plan(file, header.Cells, headerless ? ahead : null, options);
 
         // A step column of fractions that no scale makes whole: the row index is the step (see FractionalSteps).
-        if (_scaling.RowOrder) _layout = _layout with { StepIndex = -1 };
+        if (scaling.RowOrder) _layout = _layout with { StepIndex = -1 };
 
-        _values = new CsvValues(_options, _delimiter, _layout.Names, (kind, line, text) => Report(kind, line, text));
-        bool walls = _options.KeepWallTimes && _layout.WallTimeIndex >= 0;
+        _values = new CsvValues(options, _delimiter, _layout.Names, (kind, line, text) => Report(kind, line, text));
+        bool walls = options.KeepWallTimes && _layout.WallTimeIndex >= 0;
         var metrics = _layout.Runs.SelectMany(r => r.Metrics).ToList();
         _columnOf = [.. metrics.Select(m => m.Index)];
         _builders = [.. metrics.Select(m => new MetricSeriesBuilder(m.Name, walls))];
-        _nonFinite = new int[_builders.Length];
-        _firstNonFiniteLine = new int[_builders.Length];
+        _nonFinite = new (int, int)[_builders.Length];
         _epochs = [.. _layout.Runs.Select(r => new CsvEpochTracker(r.EpochIndex,
-            r.EpochIndex >= 0 && _options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null))];
-        if (_layout.StepIndex < 0 && !_scaling.RowOrder)
+            r.EpochIndex >= 0 && options.Metric is null ? new MetricSeriesBuilder(r.EpochName, walls) : null))];
+        if (_layout.StepIndex < 0 && !scaling.RowOrder)
         {
             Report(ProblemKind.Assumed, header.Number, headerless
                 ? "no header and the first column does not count up in whole numbers: the row index (from 0) is the step"
-                : $"no step column (looked for step, global_step, _step, iteration, iter, ...; {_options.Spell(Setting.StepColumn)} names one): the row index (from 0) is the step");
+                : $"no step column (looked for step, global_step, _step, iteration, iter, ...; {options.Spell(Setting.StepColumn)} names one): the row index (from 0) is the step");
         }
     }
+
+    /// <summary>Sep's rows of <paramref name="text"/>, each as long as it is; cells unquoted when asked.</summary>
+    public static SepReader Rows(char delimiter, TextReader text, bool unescape) =>
+        Sep.New(delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = unescape })
+            .From(text);
 
     private SepReader OpenSep(TextReader text)
     {
         try
         {
-            return Sep.New(_delimiter).Reader(o => o with
-            {
-                HasHeader = false,
-                DisableColCountCheck = true,
-                Unescape = true,
-                CultureInfo = CultureInfo.InvariantCulture,
-            }).From(text);
+            return Rows(_delimiter, text, unescape: true);
         }
         catch (NotSupportedException e)
         {
             // Sep reads its first rows at once; one of more than 16 M characters is no training log's.
-            throw new LogReadException(_file, "the first line is longer than 16 M characters: not a CSV training log", e);
+            throw new LogReadException(file, "the first line is longer than 16 M characters: not a CSV training log", e);
         }
     }
 
     /// <summary>The delimiter from the first line that is not blank, in the file's head.</summary>
     private char DetectDelimiter()
     {
-        var head = LogFile.Head(_file);
+        var head = LogFile.Head(file);
         string first = CsvLineCells.Lines(Encoding.UTF8.GetString(head)).FirstOrDefault(l => !TextNumber.Trim(l).IsEmpty) ?? "";
-        bool tsv = Path.GetFileName(_file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
+        bool tsv = Path.GetFileName(file).Contains(".tsv", StringComparison.OrdinalIgnoreCase);
         return CsvLineCells.Delimiter(first, preferTab: tsv);
     }
 
-    /// <summary>The next row; false at the end or where the text cannot be read on (kept in _failure).</summary>
+    /// <summary>The next row; false at the end or where the text cannot be read on (<see cref="_failure"/>).</summary>
     private bool Next()
     {
         try
         {
-            if (!_sep.MoveNext()) return false;
+            if (!_sep.MoveNext())
+            {
+                _failure ??= _lines.Failure;
+                return false;
+            }
 
             _nextLine = _sep.Current.LineNumberToExcl;
             return true;
@@ -229,12 +199,7 @@ internal sealed class CsvFileReader : IDisposable
     private List<CsvLine> Split(SepReader.Row row)
     {
         if (row.LineNumberToExcl - row.LineNumberFrom <= 1)
-        {
-            var cells = new string[row.ColCount];
-            for (int i = 0; i < cells.Length; i++) cells[i] = row[i].Span.ToString();
-
-            return [new CsvLine(cells, row.LineNumberFrom, row.Span.Contains('\uFFFD'), QuoteLeftOpen: false)];
-        }
+            return [new(row[0..row.ColCount].ToStringsArray(), row.LineNumberFrom, row.Span.Contains('\uFFFD'), false)];
 
         // The row's text as it is in the file: no cell has been unescaped in place yet.
         var lines = CsvLineCells.Lines(row.Span.ToString());
@@ -248,9 +213,7 @@ internal sealed class CsvFileReader : IDisposable
     private void ApplyLine(CsvLine line)
     {
         if (line.QuoteLeftOpen)
-        {
             Report(ProblemKind.Malformed, line.Number, "an unbalanced quote: the cells were read as far as they go");
-        }
 
         ApplyRow(line, line.Number, line.BadUtf8);
     }
@@ -261,9 +224,7 @@ internal sealed class CsvFileReader : IDisposable
     {
         long rowIndex = _rowIndex++;
         if (badUtf8)
-        {
             Report(ProblemKind.Encoding, line, "bytes that are not UTF-8: the line's numeric cells are still read");
-        }
 
         int count = cells.Count;
         if (count != _columns) ReportRagged(line, count);
@@ -273,8 +234,8 @@ internal sealed class CsvFileReader : IDisposable
         if (stepIndex >= 0)
         {
             var cell = stepIndex < count ? cells[stepIndex] : default;
-            var reading = TextNumber.ParseStep(cell, _scaling.Decimals, out step, out int decimals);
-            if (reading == StepReading.Fractional && _scaling.IsNone)
+            var reading = TextNumber.ParseStep(cell, scaling.Decimals, out step, out int decimals);
+            if (reading == StepReading.Fractional && scaling.IsNone)
             {
                 // Counted, not reported: once the file is read, FractionalSteps decides whether they are damage.
                 _ = TextNumber.TryParseDouble(cell, out double magnitude);
@@ -293,27 +254,21 @@ internal sealed class CsvFileReader : IDisposable
         // A wall time that is no number reads as 0, as it always has.
         double wallTime = double.NaN;
         int wallIndex = _layout.WallTimeIndex;
-        if (wallIndex >= 0 && wallIndex < count && _options.KeepWallTimes)
-        {
+        if (wallIndex >= 0 && wallIndex < count && options.KeepWallTimes)
             _ = TextNumber.TryParseDouble(cells[wallIndex], out wallTime);
-        }
 
         foreach (var epochs in _epochs)
         {
             int index = epochs.Column;
             if (index >= 0 && index < count && _values.TryRead(cells[index], line, index, out double epoch))
-            {
                 ApplyEpoch(epochs, step, epoch, wallTime, line);
-            }
         }
 
         for (int s = 0; s < _builders.Length; s++)
         {
             int index = _columnOf[s];
             if (index < count && _values.TryRead(cells[index], line, index, out double value))
-            {
                 ApplyValue(s, step, value, wallTime, line);
-            }
         }
     }
 
@@ -324,29 +279,22 @@ internal sealed class CsvFileReader : IDisposable
 
     private void ApplyValue(int series, long step, double value, double wallTime, int line)
     {
-        if (!double.IsFinite(value) && _nonFinite[series]++ == 0) _firstNonFiniteLine[series] = line;
+        if (!double.IsFinite(value) && _nonFinite[series].Count++ == 0) _nonFinite[series].FirstLine = line;
 
         Add(_builders[series], step, value, wallTime, line);
     }
 
-    /// <summary>
-    /// Starts parsing the file's second part on another core where every column read goes into a series with its room
-    /// and the rows read so far (the header, rows read ahead) are all before that part; null otherwise.
-    /// </summary>
+    /// <summary>The second part's parse, started where every column read has its room and no row read is in that part.</summary>
     private CsvSecondHalf? StartSecondHalf(CsvFileLines? lines)
     {
         _epochsRead = [.. _epochs.Where(e => e.Column >= 0)];
         if (lines is null || _nextLine > lines.LinesBeforeSplit || _epochsRead.Any(e => e.Builder is null)) return null;
 
         var series = _epochsRead.Select(e => (e.Column, e.Builder!)).Concat(_builders.Select((b, s) => (_columnOf[s], b)));
-        return CsvSecondHalf.Start(_file, _delimiter, lines, _headerLines, _columns, _layout, _scaling.Decimals, [.. series]);
+        return CsvSecondHalf.Start(file, _delimiter, lines, _headerLines, _columns, _layout, scaling.Decimals, [.. series]);
     }
 
-    /// <summary>
-    /// Applies the rows the second half parsed, in order, once the first half is applied (as they are parsed, where
-    /// the parse is still going); the line to read on from (<see cref="int.MaxValue"/> where they ran to the end of
-    /// the file).
-    /// </summary>
+    /// <summary>Applies the second part's rows as they are parsed; the line to read on from (int.MaxValue: none).</summary>
     private int ApplySecondHalf(CsvSecondHalf half)
     {
         var rooms = half.Rooms;
@@ -388,23 +336,17 @@ internal sealed class CsvFileReader : IDisposable
 
     private void ReportRagged(int line, int count)
     {
-        if (count < _columns && !_locator.IsTerminated(line))
-        {
-            Report(ProblemKind.Truncated, line,
-                $"the last line ends after {count} of {_columns} cells with no line break: the file was probably cut off; the cells there were read");
-        }
-        else
-        {
-            Report(ProblemKind.RaggedRow, line, count < _columns
-                ? $"{count} cells where the header has {_columns}: the cells that are there were read"
-                : $"{count} cells where the header has {_columns}: the extra cells are ignored");
-        }
+        bool cutOff = count < _columns && !_locator.IsTerminated(line);
+        string ragged = count < _columns ? "the cells that are there were read" : "the extra cells are ignored";
+        Report(cutOff ? ProblemKind.Truncated : ProblemKind.RaggedRow, line, cutOff
+            ? $"the last line ends after {count} of {_columns} cells with no line break: the file was probably cut off; the cells there were read"
+            : $"{count} cells where the header has {_columns}: {ragged}");
     }
 
-    private void ReportFailure(SizeLimitedStream? limited)
+    private void ReportFailure()
     {
         string kept = $"the {_rowIndex} rows before were kept";
-        var (kind, message) = limited?.LimitReached == true
+        var (kind, message) = _limited?.LimitReached == true
             ? (ProblemKind.LimitReached, $"{_failure!.Message}: reading stopped there; {kept}")
             : _failure is NotSupportedException
                 ? (ProblemKind.Malformed, $"a row longer than 16 M characters (a quote that is never closed): reading stopped there; {kept}")
@@ -423,10 +365,10 @@ internal sealed class CsvFileReader : IDisposable
             foreach (var metric in runs[r].Metrics)
             {
                 series.Add(_builders[slot].Build(metric.Role, metric.Averaging));
-                if (_nonFinite[slot] > 0)
+                if (_nonFinite[slot] is { Count: > 0 } nonFinite)
                 {
-                    Report(ProblemKind.NonFinite, _firstNonFiniteLine[slot],
-                        $"'{metric.Name}' has {_nonFinite[slot]} NaN or infinite values (the first on this line): kept as they are", withOffset: false);
+                    Report(ProblemKind.NonFinite, nonFinite.FirstLine,
+                        $"'{metric.Name}' has {nonFinite.Count} NaN or infinite values (the first on this line): kept as they are", withOffset: false);
                 }
 
                 slot++;
@@ -437,16 +379,15 @@ internal sealed class CsvFileReader : IDisposable
             var hint = runs[r].EpochIndex >= 0
                 ? _epochs[r].ToHint($"the '{runs[r].EpochName}' column: the first logged step of each epoch")
                 : null;
-            string source = runs.Count > 1 && runs[r].Name is { } run ? $"{_sourceName} [{run}]" : _sourceName;
+            string source = runs.Count > 1 && runs[r].Name is { } run ? $"{sourceName} [{run}]" : sourceName;
             logs.Add(new TrainingLog(source, CsvReader.FormatId, series, hint));
         }
 
         return logs;
     }
 
-    private static string ReadFailureSuffix(Exception? failure, SizeLimitedStream? limited, string problem) =>
-        failure is null ? problem
-            : $"{problem} ({(limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {failure.Message})";
+    private LogReadException Unreadable(string problem) => new(file, _failure is null ? problem
+        : $"{problem} ({(_limited?.LimitReached == true ? "stopped at the size limit" : "the file cannot be read")}: {_failure.Message})");
 
     private void Report(ProblemKind kind, int line, string message, bool withOffset = true)
     {

@@ -13,11 +13,7 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
     private static readonly ValueAveraging LightningEpochMean =
         new(AveragingKind.EpochMean, Evidence: "Lightning names the epoch's mean of a value logged on_epoch '<name>_epoch'");
 
-    /// <summary>
-    /// Names the columns from the header, or in a file without one (whose <paramref name="firstRows"/> are given)
-    /// as col0, col1, ... with col0 the step when it counts up in whole numbers; throws <see cref="LogReadException"/>
-    /// when a column named in the options is missing.
-    /// </summary>
+    /// <summary>The layout from the header, or without one (<paramref name="firstRows"/> given) of col0, col1, ...</summary>
     /// <param name="firstRows">The first rows of a file without a header, its first line among them; else null.</param>
     public static CsvLayout Plan(string file, string[] header, List<CsvLine>? firstRows, ReadOptions options)
     {
@@ -45,13 +41,9 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
             if (!runs.TryGetValue(run ?? "", out var group)) runs[run ?? ""] = group = new RunColumns(run, [], null);
 
             if (wandb && epoch < 0 && CsvColumnNames.IsEpoch(metric))
-            {
                 runs[run ?? ""] = group with { Epoch = group.Epoch ?? (i, metric) };
-            }
             else if (!(wandb && metric.StartsWith("epoch__", StringComparison.OrdinalIgnoreCase)))
-            {
                 group.Columns.Add((i, metric));
-            }
         }
 
         if (runs.Count == 0) runs[""] = new RunColumns(null, [], null);
@@ -132,7 +124,9 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
     /// <summary>Whether the first cells of the rows are increasing whole numbers.</summary>
     private static bool CountsUp(List<CsvLine> rows)
     {
-        var steps = rows.Select(r => TextNumber.TryParseStep(r.Cells[0], out long s) ? s : long.MinValue).ToList();
+        var steps = rows
+            .Select(r => TextNumber.ParseStep(r.Cells[0], 0, out long s, out _) == StepReading.Whole ? s : long.MinValue)
+            .ToList();
         return steps.Count > 0 && steps[0] > long.MinValue && steps.Zip(steps.Skip(1)).All(p => p.Second > p.First);
     }
 
@@ -144,16 +138,13 @@ internal sealed record CsvLayout(string[] Names, int StepIndex, int WallTimeInde
     private static int First(string[] names, Func<int, bool> predicate) => Enumerable.Range(0, names.Length).FirstOrDefault(predicate, -1);
 }
 
-/// <summary>The columns of one run: the whole file, or one run of a W&amp;B export.</summary>
-/// <param name="Name">The run's name in a W&amp;B export, or null.</param>
+/// <summary>The columns of one run: the whole file, or one run (<paramref name="Name"/>) of a W&amp;B export.</summary>
 /// <param name="EpochIndex">The column holding this run's epoch, or -1.</param>
-/// <param name="EpochName">That column's series name.</param>
-/// <param name="Metrics">The columns read as series, in the order they come out.</param>
 internal sealed record CsvRunLayout(string? Name, int EpochIndex, string EpochName, IReadOnlyList<CsvMetricColumn> Metrics);
 
-/// <summary>A column read as a series: where it is, the series name, and what its name says it holds.</summary>
+/// <summary>A column read as a series.</summary>
 internal sealed record CsvMetricColumn(int Index, string Name, SeriesRole Role, ValueAveraging Averaging);
 
-/// <summary>A run's columns while the layout is planned: its metrics (index, name), and its own epoch column.</summary>
+/// <summary>A run's columns while the layout is planned.</summary>
 internal sealed record RunColumns(
     string? Run, List<(int Index, string Metric)> Columns, (int Index, string Name)? Epoch);

@@ -1,9 +1,8 @@
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
-/// Lines split by hand, for the few that Sep cannot give as a row of their own: a line whose quote is never closed
-/// (Sep's row runs on to the next quote, lines later) and the lines of a file's head in detection. A quoted cell runs
-/// to its closing quote or the line's end; "" inside it is one quote.
+/// Lines split by hand where Sep cannot give them as rows: a line whose quote is never closed (Sep's row runs on to the
+/// next quote) and a file's head in detection. A quoted cell runs to its closing quote or the line's end.
 /// </summary>
 internal static class CsvLineCells
 {

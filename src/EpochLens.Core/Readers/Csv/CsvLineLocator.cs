@@ -1,9 +1,8 @@
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
-/// Where lines start, in bytes of the file's text (decompressed, as UTF-8), for the locations of problems: Sep
-/// counts lines but reads characters, so the bytes are counted on a second pass over the text, only as far as the
-/// last line with a problem. Lines break at CR LF, LF or CR, as Sep counts them.
+/// Where lines start, in bytes of the file's (decompressed) text, for problems' locations: Sep counts lines but reads
+/// characters, so a second pass counts bytes, as far as the last line with a problem, breaking lines as Sep does.
 /// </summary>
 internal sealed class CsvLineLocator(Func<Stream> open) : IDisposable
 {
@@ -21,19 +20,17 @@ internal sealed class CsvLineLocator(Func<Stream> open) : IDisposable
             ? _lines.BytesRead : null;
     }
 
-    /// <summary>Whether a line break ends <paramref name="line"/>: false for a last line cut off (or text that cannot be read past it).</summary>
+    /// <summary>Whether a line break ends <paramref name="line"/>: false for a last line cut off.</summary>
     public bool IsTerminated(long line) => Reach(line) && _lastTerminated;
 
     public void Dispose() => _text?.Dispose();
 
-    /// <summary>Reads on to <paramref name="line"/>, from the start when it is behind; false when the text ends before it.</summary>
+    /// <summary>Reads on (or again from the start) to <paramref name="line"/>; false when the text ends before it.</summary>
     private bool Reach(long line)
     {
         if (_lines is null || line < _lines.LineNumber) Restart();
         while (_lines is not null && _lines.LineNumber < line && _lines.TryReadLine(out _))
-        {
             _lastTerminated = !_lines.Unterminated;
-        }
 
         return _lines?.LineNumber == line;
     }

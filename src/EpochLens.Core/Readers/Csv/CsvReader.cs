@@ -18,8 +18,11 @@ public sealed class CsvReader : ILogReader
 
     private static readonly string[] Extensions = [".csv", ".tsv", ".csv.gz", ".tsv.gz"];
 
-    /// <summary>Text files a table may be in, taken for CSV only when their content is one (Keras' CSVLogger writes "training.log").</summary>
+    /// <summary>Text files taken for CSV only when their content is a table (<see cref="LooksLikeTable"/>).</summary>
     private static readonly string[] TableExtensions = [".log", ".txt", ".out", ".dat", ".log.gz", ".txt.gz"];
+
+    /// <summary>Rows a table must show under its header to be taken for one in a file not named as CSV.</summary>
+    private const int MinTableRows = 2;
 
     private CsvReader()
     {
@@ -33,10 +36,9 @@ public sealed class CsvReader : ILogReader
     {
         ArgumentNullException.ThrowIfNull(path);
         return Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))
-            ? CsvHead.LooksLikeCsv(head, TelemetryHeader)
-            : TableExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || !Path.GetFileName(path).Contains('.')
-                ? CsvHead.LooksLikeTable(head, TelemetryHeader)
-                : false;
+            ? LooksLikeCsv(head)
+            : (TableExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || !Path.GetFileName(path).Contains('.'))
+                && LooksLikeTable(head);
     }
 
     public string GroupKey(string path) => path;
@@ -52,5 +54,68 @@ public sealed class CsvReader : ILogReader
             using var reader = new CsvFileReader(file, name, options, sink, scaling);
             return (reader.Read(), reader.Fractions);
         }))];
+    }
+
+    /// <summary>
+    /// Delimited text whose first line is a header or numbers, with a numeric cell in the first data row;
+    /// a header alone counts when it names a step or loss column, so that reading it can say what is missing.
+    /// </summary>
+    private static bool LooksLikeCsv(ReadOnlySpan<byte> head)
+    {
+        var lines = HeadLines(head, 3, out bool endsInBreak);
+        if (lines is not { Count: > 0 } || lines[0].StartsWith(TelemetryHeader, StringComparison.Ordinal)) return false;
+
+        char delimiter = CsvLineCells.Delimiter(lines[0], preferTab: false);
+        var firstCells = CsvLineCells.Split(lines[0], delimiter);
+        if (firstCells.All(IsNumber)) return true;
+
+        // The second line counts when it is whole: followed by a third, or by the end of the file's head in a break.
+        if (lines.Count >= 3 || (lines.Count == 2 && endsInBreak))
+            return CsvLineCells.Split(lines[1], delimiter).Any(IsNumber);
+
+        // A header longer than the head, or a header whose first row was cut off by the head's end.
+        return (lines.Count == 1 && !endsInBreak) || lines.Count >= 2 || firstCells.Any(NamesKnownColumn);
+    }
+
+    /// <summary>
+    /// A table in a file not named as CSV (Keras' CSVLogger writes "training.log"), held to a stricter look since a
+    /// printed log is read by another reader: a header of at least two names, one of them a step, an epoch or a loss
+    /// column, and at least two rows under it with as many cells, every one a number or empty.
+    /// </summary>
+    private static bool LooksLikeTable(ReadOnlySpan<byte> head)
+    {
+        if (HeadLines(head, MinTableRows + 2, out bool endsInBreak) is not { } lines) return false;
+
+        int whole = endsInBreak ? lines.Count : lines.Count - 1;
+        if (whole < 1 + MinTableRows || lines[0].StartsWith(TelemetryHeader, StringComparison.Ordinal)) return false;
+
+        char delimiter = CsvLineCells.Delimiter(lines[0], preferTab: false);
+        var names = CsvLineCells.Split(lines[0], delimiter);
+        if (names.Length < 2 || names.Any(n => TextNumber.Trim(n).IsEmpty || IsNumber(n)) || !names.Any(NamesKnownColumn))
+            return false;
+
+        // With semicolons, a decimal comma is a number too (the reader reads it so, see CsvValues).
+        return lines.Take(whole).Skip(1).Select(l => CsvLineCells.Split(l, delimiter)).All(cells =>
+            cells.Length == names.Length
+            && cells.All(c => TextNumber.Trim(c).IsEmpty || IsNumber(delimiter == ';' ? c.Replace(',', '.') : c)));
+    }
+
+    /// <summary>The first non-blank lines of a text head, and whether its last is whole; null for binary content.</summary>
+    private static List<string>? HeadLines(ReadOnlySpan<byte> head, int count, out bool endsInBreak)
+    {
+        if (head.StartsWith("\uFEFF"u8)) head = head[3..];
+
+        endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
+        if (head.Contains((byte)0)) return null;
+
+        return [.. CsvLineCells.Lines(Encoding.UTF8.GetString(head)).Where(l => !TextNumber.Trim(l).IsEmpty).Take(count)];
+    }
+
+    private static bool IsNumber(string cell) => TextNumber.TryParseDouble(cell, out _);
+
+    private static bool NamesKnownColumn(string name)
+    {
+        name = TextNumber.Trim(name).ToString();
+        return CsvColumnNames.StepRank(name) >= 0 || CsvColumnNames.IsEpoch(name) || CsvColumnNames.RoleOf(name) != SeriesRole.Other;
     }
 }

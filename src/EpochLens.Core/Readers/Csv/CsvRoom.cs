@@ -10,25 +10,20 @@ internal static class CsvRoom
     private const long ReserveFrom = 8 << 20;
 
     /// <summary>
-    /// The most room reserved, in bytes per byte of the file: a step,epoch,loss file needs about 1.5; a wide file of
-    /// sparse columns would reserve far more than it holds. Room never written is never resident, but it is
-    /// committed, and a heap limit (a container's) counts it.
+    /// The most room reserved, in bytes per byte of the file (a step,epoch,loss file needs about 1.5): room never
+    /// written is never resident, but a heap limit (a container's) counts it.
     /// </summary>
     private const long MaxReservedPerByte = 2;
 
     private const int MaxSeries = 64;
 
     /// <summary>
-    /// The share of the bytes before the split point (<see cref="CsvSecondHalf"/>): the first core parses and applies
-    /// the first part and then applies the rows the other core parsed as they come; at this share both end together
+    /// The share of the bytes before the split point (<see cref="CsvSecondHalf"/>), where both cores end together
     /// (the 10-million-row benchmark file: 0.36-0.38 s a read, against 0.39-0.41 at 0.36 and 0.38-0.39 at 0.44).
     /// </summary>
     private const double FirstPartShare = 0.40;
 
-    /// <summary>
-    /// Reserves a point per line after the <paramref name="headerLines"/> in each builder, where that stays within
-    /// the limits above and the budget; the file's lines as counted when every builder got its room, else null.
-    /// </summary>
+    /// <summary>Reserves a point per row in each builder within the limits; the file's lines when all got room, else null.</summary>
     public static CsvFileLines? Reserve(
         string file, long fileBytes, int headerLines, IReadOnlyList<MetricSeriesBuilder> builders, bool wallTimes)
     {

@@ -3,20 +3,15 @@ using nietras.SeparatedValues;
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
-/// The second part of a large plain file (from the split point <see cref="CsvRoom"/> found), parsed on another core
-/// while the reader reads and applies the first: each row's numbers go into the room reserved for its series at the
-/// row's own index (past any point the first part can add), and the reader applies them in order through the same
-/// rules as every row as soon as it is done with the first part, while the rest are still being parsed
-/// (<see cref="ParsedPast"/>). A cell left empty is marked as such (<see cref="IsEmpty"/>: no point, as in one pass).
-/// Parsing stops at the first row that is not numbers or empty cells (a bad cell, a blank or ragged row, a step that
-/// is empty or has a fraction, bytes that are not UTF-8): the reader reads on from there itself.
+/// The second part of a large plain file (from <see cref="CsvRoom"/>'s split point), parsed on another core while the
+/// reader reads the first: each row's numbers go into the room reserved for its series at the row's own index, and
+/// the reader applies them through the same rules as soon as it is done with the first part. Parsing stops at the
+/// first row that is not numbers or empty cells (a bad cell, a blank or ragged row, a step that is empty or has a
+/// fraction, bytes that are not UTF-8): the reader reads on from there itself.
 /// </summary>
 internal sealed class CsvSecondHalf : IDisposable
 {
-    /// <summary>
-    /// Rows parsed between two publications of their count: often enough to keep both cores busy, rarely enough that
-    /// the count's cache line stays with the parsing core.
-    /// </summary>
+    /// <summary>Rows between two publications of their count: the count's cache line stays with the parsing core.</summary>
     private const int PublishEvery = 4096;
 
     private const long EmptyBits = 0x7FF8_0000_0000_0E11;
@@ -40,25 +35,20 @@ internal sealed class CsvSecondHalf : IDisposable
         _parsing = Task.Factory.StartNew(() => Parse(file, delimiter, lines.SplitAt), TaskCreationOptions.LongRunning);
     }
 
-    /// <summary>The room reserved for a series, and the column parsed into it.</summary>
     public readonly record struct Room(int Column, long[] Steps, double[] Values, double[]? Walls);
 
     /// <summary>The rooms, in the order the series were given to <see cref="Start"/>.</summary>
     public Room[] Rooms { get; }
 
-    /// <summary>The file line of the first row.</summary>
+    /// <summary>The file line of the first row (whose point goes at <see cref="First"/> in the rooms).</summary>
     public int FirstLine { get; }
 
-    /// <summary>The index in the reserved room of the first row's point.</summary>
     public int First { get; }
 
     /// <summary>Whether the rows parsed run to the end of the file (after <see cref="Wait"/>).</summary>
     public bool ReachedEnd { get; private set; }
 
-    /// <summary>
-    /// Starts parsing where every series (its column and builder) has reserved room and the file's lines are its
-    /// rows; null otherwise.
-    /// </summary>
+    /// <summary>Starts parsing where every series has reserved room and each line is a row; null otherwise.</summary>
     public static CsvSecondHalf? Start(string file, char delimiter, CsvFileLines lines, int headerLines, int columns,
         CsvLayout layout, int stepDecimals, IReadOnlyList<(int Column, MetricSeriesBuilder Builder)> series)
     {
@@ -70,13 +60,9 @@ internal sealed class CsvSecondHalf : IDisposable
         return new CsvSecondHalf(file, delimiter, lines, headerLines, columns, layout, stepDecimals, rooms);
     }
 
-    /// <summary>Waits for the parse to end.</summary>
     public void Wait() => _parsing.Wait();
 
-    /// <summary>
-    /// Waits until more than <paramref name="rows"/> rows are parsed or the parse has ended, and returns how many are
-    /// parsed: each is in the room, ready to be applied.
-    /// </summary>
+    /// <summary>How many rows are in the rooms, once more than <paramref name="rows"/> are or the parse has ended.</summary>
     public int ParsedPast(int rows)
     {
         var spin = new SpinWait();
@@ -99,12 +85,7 @@ internal sealed class CsvSecondHalf : IDisposable
             using var stream = LogFile.OpenFile(file);
             stream.Position = start;
             using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            using var sep = Sep.New(delimiter).Reader(o => o with
-            {
-                HasHeader = false,
-                DisableColCountCheck = true,
-                CultureInfo = CultureInfo.InvariantCulture,
-            }).From(text);
+            using var sep = CsvFileReader.Rows(delimiter, text, unescape: false);
             // Counted in locals: a field written every row would share a cache line with what the other core reads.
             int rows = 0;
             bool ended = false;
@@ -127,7 +108,7 @@ internal sealed class CsvSecondHalf : IDisposable
         }
     }
 
-    /// <summary>Puts a row's numbers in the rooms at <paramref name="at"/>; false where the row is not plain numbers.</summary>
+    /// <summary>Puts a row's numbers in the rooms at <paramref name="at"/>; false where it is not plain numbers.</summary>
     private bool TryParse(SepReader.Row row, int at)
     {
         var (columns, stepIndex, wallIndex, stepDecimals) = _row;

@@ -1,10 +1,9 @@
 namespace EpochLens.Readers.Csv;
 
 /// <summary>
-/// Reads the value cells of one file: numbers, NaN and infinities, and decimal commas ("1,5" for 1.5, as spreadsheets
-/// in much of Europe save them, with ';' or a tab between cells): read when asked, or on their own where a cell can
-/// mean nothing else (no comma splits cells, and its digits are not a thousands group: "1,500" could be 1500), with a
-/// note the first time. A cell that is no number is reported.
+/// Reads the value cells of one file, reporting those that are no number. Decimal commas ("1,5", as spreadsheets in
+/// much of Europe save them, with ';' or a tab between cells) are read when asked, or with a note where a cell can
+/// mean nothing else (no comma splits cells, and "1,500" could be 1500).
 /// </summary>
 internal sealed partial class CsvValues(
     ReadOptions options, char delimiter, string[] columnNames, Action<ProblemKind, int, string> report)
@@ -16,7 +15,7 @@ internal sealed partial class CsvValues(
 
     private bool _decimalCommaNoted;
 
-    /// <summary>Parses a cell; false for a blank cell (no point) or a bad one (reported on <paramref name="line"/>).</summary>
+    /// <summary>Parses a cell; false for a blank cell (no point) or a bad one (reported).</summary>
     public bool TryRead(ReadOnlySpan<char> cell, int line, int column, out double value)
     {
         if (TextNumber.TryParseDouble(cell, out value)) return true;

@@ -3,9 +3,8 @@ using System.Text.Unicode;
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Streams a printed log (console output) as text segments for the text, Keras and OpenMMLab readers: the lines of a
-/// <see cref="LineScanner"/> split also at terminal redraws, without ANSI escape codes, decoded from UTF-8, lines of
-/// binary data skipped. Damage is reported with its line and byte.
+/// Streams a printed log as text segments: its lines split also at terminal redraws, without ANSI escape codes, lines
+/// of binary data skipped, damage reported with its line and byte.
 /// </summary>
 internal sealed class ConsoleLineReader : IDisposable
 {
@@ -39,13 +38,12 @@ internal sealed class ConsoleLineReader : IDisposable
         _chars = new char[Math.Min(MaxSegmentBytes, maxBytes + 1)];
     }
 
-    /// <summary>The physical line (1-based) the current segment is on.</summary>
     public long Line => _lines.LineNumber;
 
-    /// <summary>Where the current segment is: its line and the byte offset of that in the (decompressed) text.</summary>
+    /// <summary>Where the current segment is, for a problem.</summary>
     public string Location => $"line {Line}, byte {_lines.LineOffset}";
 
-    /// <summary>The head's segments for format recognition, read as the readers read the file.</summary>
+    /// <summary>The head's segments for format recognition.</summary>
     public static List<string> Segments(ReadOnlySpan<byte> head)
     {
         // Sized to the text: detection reads thousands of 4 KiB windows, each with a reader of its own.
@@ -57,7 +55,7 @@ internal sealed class ConsoleLineReader : IDisposable
         return segments;
     }
 
-    /// <summary>The next non-empty segment, or false at the end of the file (or where reading had to stop).</summary>
+    /// <summary>The next non-empty segment; false at the end (or where reading had to stop).</summary>
     public bool TryRead(out ReadOnlySpan<char> text)
     {
         while (true)
@@ -110,7 +108,6 @@ internal sealed class ConsoleLineReader : IDisposable
         return true;
     }
 
-    /// <summary>The segment without its ANSI escape sequences (colours, cursor moves).</summary>
     private ReadOnlySpan<byte> StripEscapes(ReadOnlySpan<byte> bytes)
     {
         _stripped ??= new byte[_chars.Length];

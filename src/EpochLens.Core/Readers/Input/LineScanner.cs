@@ -1,14 +1,10 @@
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Splits a stream into lines without a string per line. A line longer than the cap is skipped without being held
-/// (a 100 MB line costs one buffer). A read error (damaged gzip data) ends the input and is kept in
-/// <see cref="ReadError"/>. For console output it can also split at the carriage returns and backspaces with which a
-/// terminal drew updates over each other (progress bars).
+/// Splits a UTF-8 stream into lines without a string per line; a line longer than the cap is skipped without being
+/// held, and a read error (damaged gzip data) ends the input.
 /// </summary>
-/// <param name="stream">The text, UTF-8.</param>
-/// <param name="maxLineBytes">Longer lines are skipped (<see cref="TooLong"/>).</param>
-/// <param name="redraws">Also end a line at '\r' and '\b' (<see cref="LineNumber"/> still counts newlines).</param>
+/// <param name="redraws">Also end a line at a terminal's redraws ('\r', '\b'), not counted as lines.</param>
 /// <param name="budget">End the input once this is used up: the points of the lines after would all be dropped.</param>
 /// <param name="carriageReturns">A lone '\r' also ends a line, counted as one (CSV lines as Sep counts them).</param>
 internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.DefaultMaxLineBytes,
@@ -20,28 +16,25 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
     private int _start;
     private int _end;
     private long _bufferOffset;
-    private bool _eof;
     private bool _afterNewline = true;
 
     public int MaxLineBytes => maxLineBytes;
 
-    /// <summary>1-based number of the line last returned (the physical line, counting newlines only).</summary>
+    /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
-    /// <summary>Byte offset of the start of the line last returned.</summary>
     public long LineOffset { get; private set; }
 
-    /// <summary>The line last returned was longer than the cap; it came back empty.</summary>
+    /// <summary>The line last returned was longer than the cap: it came back empty.</summary>
     public bool TooLong { get; private set; }
 
     /// <summary>The line last returned ended at the end of the input without a newline (a killed writer).</summary>
     public bool Unterminated { get; private set; }
 
-    /// <summary>Why the input ended early, when a read failed.</summary>
     public string? ReadError { get; private set; }
 
-    /// <summary>The input has ended (its end, a read error or the budget): no more is read.</summary>
-    public bool Ended => _eof;
+    /// <summary>The input has ended (its end, a read error or the budget).</summary>
+    public bool Ended { get; private set; }
 
     public long BytesRead => _bufferOffset + _end;
 
@@ -60,7 +53,8 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
             {
                 // "\r\n" is one line break: the byte after a '\r' that ends the buffer is read first.
                 int end = _start + newline + 1;
-                if (carriageReturns && end == _end && _buffer[end - 1] == (byte)'\r' && !_eof && end - _start <= maxLineBytes)
+                if (carriageReturns && end == _end && _buffer[end - 1] == (byte)'\r' && !Ended
+                    && end - _start <= maxLineBytes)
                 {
                     Fill();
                     continue;
@@ -70,7 +64,7 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
                 return true;
             }
 
-            if (_eof)
+            if (Ended)
             {
                 if (_end == _start) return false;
                 Unterminated = true;
@@ -94,7 +88,6 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
 
     private bool IsLineBreak(byte b) => b == (byte)'\n' || (carriageReturns && b == (byte)'\r');
 
-    /// <summary>Whether the '\r' that ends a line before <paramref name="end"/> has its '\n' there.</summary>
     private bool AtCrLf(int end) =>
         carriageReturns && end < _end && _buffer[end - 1] == (byte)'\r' && _buffer[end] == (byte)'\n';
 
@@ -123,14 +116,14 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
             {
                 _afterNewline = IsLineBreak(_buffer[_start + newline]);
                 _start += newline + 1;
-                if (carriageReturns && _start == _end && _buffer[_start - 1] == (byte)'\r' && !_eof) Fill();
+                if (carriageReturns && _start == _end && _buffer[_start - 1] == (byte)'\r' && !Ended) Fill();
                 if (AtCrLf(_start)) _start++;
                 return;
             }
 
             _bufferOffset += _end;
             _start = _end = 0;
-            if (_eof)
+            if (Ended)
             {
                 Unterminated = true;
                 return;
@@ -157,17 +150,17 @@ internal sealed class LineScanner(Stream stream, int maxLineBytes = LineScanner.
         {
             int read = budget?.Exhausted == true ? 0 : stream.Read(_buffer, _end, _buffer.Length - _end);
             _end += read;
-            _eof = read == 0;
+            Ended = read == 0;
         }
         catch (InvalidDataException e)
         {
             ReadError = $"compressed data is damaged ({e.Message}): reading stopped there";
-            _eof = true;
+            Ended = true;
         }
         catch (IOException e)
         {
             ReadError = $"read failed ({e.Message}): reading stopped there";
-            _eof = true;
+            Ended = true;
         }
     }
 }

@@ -10,7 +10,6 @@ namespace EpochLens.Readers.Input;
 internal static class LogFile
 {
     /// <summary>Opens the file; throws <see cref="LogReadException"/> when it cannot be opened at all.</summary>
-    /// <param name="throwAtLimit">Throw at the decompression bound (see <see cref="SizeLimitedStream"/>) instead of ending there.</param>
     public static Stream Open(string path, ReadOptions options, bool throwAtLimit = false) =>
         Open(path, options, out _, throwAtLimit);
 
@@ -22,6 +21,7 @@ internal static class LogFile
     }
 
     /// <summary>Opens the file, giving the bound on a gzip file's content too (null for a plain file).</summary>
+    /// <param name="throwAtLimit">Throw at the decompression bound instead of ending there.</param>
     public static Stream Open(string path, ReadOptions options, out SizeLimitedStream? bounded, bool throwAtLimit = false)
     {
         bounded = null;
@@ -32,15 +32,12 @@ internal static class LogFile
         return TextEncoding.Utf16Of(FileHead.ReadBytes(path)) is { } utf16 ? TextEncoding.Utf8(bounded, utf16) : bounded;
     }
 
-    /// <summary>
-    /// Opens the file unbuffered, to read while its writer may still append to it, rename or delete it; throws
-    /// <see cref="LogReadException"/> when it cannot be opened.
-    /// </summary>
+    /// <summary>Opens the file unbuffered, shared with a writer that may still append to it, rename or delete it.</summary>
     public static FileStream OpenFile(string path) => Opening(path, () =>
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0,
             FileOptions.SequentialScan));
 
-    /// <summary>The file's head (<see cref="FileHead.Read"/>); throws <see cref="LogReadException"/> when it cannot be opened.</summary>
+    /// <summary>The file's head (<see cref="FileHead.Read"/>).</summary>
     public static byte[] Head(string path) => Opening(path, () => FileHead.Read(path));
 
     private static T Opening<T>(string path, Func<T> open)

@@ -10,6 +10,5 @@ internal static class LogFolder
         AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
     };
 
-    /// <summary>Every file below <paramref name="folder"/>, skipping hidden folders, links and ones that cannot be listed.</summary>
     public static IEnumerable<string> Files(string folder) => Directory.EnumerateFiles(folder, "*", Recursive);
 }

@@ -1,28 +1,23 @@
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Reports a read's problems to the sink, or, with <see cref="ReadOptions.Strict"/>, fails on the first damage.
-/// Irregular steps, non-finite values and what a reader assumed are not damage: they are reported even when strict.
-/// The one place every reader's strict mode is decided.
+/// Reports a read's problems to the sink, or, with <see cref="ReadOptions.Strict"/>, fails on the first damage (not
+/// irregular steps, non-finite values or what a reader assumed). The one place every reader's strict mode is decided.
 /// </summary>
 internal sealed class ProblemReporter(IProblemSink sink, bool strict)
 {
-    /// <summary>A reporter for one file's problems.</summary>
     public ProblemReporter(string file, IProblemSink sink, bool strict)
         : this(sink, strict) => File = file;
 
-    /// <summary>The file of <see cref="Report(string, ProblemKind, string)"/>'s problems.</summary>
     public string File { get; } = "";
 
     public void Report(string location, ProblemKind kind, string message) => Report(File, location, kind, message);
 
-    /// <summary>Reports a problem of <paramref name="file"/>; throws <see cref="LogReadException"/> instead when strict and it is damage.</summary>
+    /// <summary>Reports a problem; throws <see cref="LogReadException"/> instead when strict and it is damage.</summary>
     public void Report(string file, string location, ProblemKind kind, string message)
     {
         if (strict && IsDamage(kind))
-        {
             throw new LogReadException(file, location.Length == 0 ? message : $"{location}: {message}");
-        }
 
         sink.Report(new ReadProblem(file, location, kind, message));
     }
@@ -31,7 +26,7 @@ internal sealed class ProblemReporter(IProblemSink sink, bool strict)
     public void Note(string file, string location, ProblemKind kind, string message) =>
         sink.Report(new ReadProblem(file, location, kind, message));
 
-    /// <summary>A shortened copy of a bit of text for a problem message.</summary>
+    /// <summary>At most 40 characters of text for a message.</summary>
     public static string Quote(ReadOnlySpan<char> text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}...'";
 
     private static bool IsDamage(ProblemKind kind) =>

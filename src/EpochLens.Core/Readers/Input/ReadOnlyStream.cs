@@ -1,9 +1,6 @@
 namespace EpochLens.Readers.Input;
 
-/// <summary>
-/// A forward-only stream over another that it owns and disposes: the readers' wrappers (the decompression bound, a
-/// replayed head, whole lines, quoting) say only how they read.
-/// </summary>
+/// <summary>A forward-only stream over another that it owns and disposes: a wrapper says only how it reads.</summary>
 public abstract class ReadOnlyStream(Stream inner) : Stream
 {
     public override bool CanRead => true;
@@ -20,7 +17,6 @@ public abstract class ReadOnlyStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>The stream read from.</summary>
     protected Stream Inner => inner;
 
     public abstract override int Read(Span<byte> buffer);

@@ -2,27 +2,20 @@ namespace EpochLens.Readers.Input;
 
 /// <summary>
 /// Passes a (decompressing) stream through up to a byte limit, so a gzip bomb costs bounded time and memory. At the
-/// limit it either ends, for readers that then ask <see cref="LimitReached"/>, or throws
-/// <see cref="InvalidDataException"/>, for readers whose damage path already drops the cut line. It also ends once the
-/// read's <see cref="PointBudget"/> is used up: a bomb of valid rows would otherwise be decompressed for nothing.
+/// limit it ends (readers then ask <see cref="LimitReached"/>) or throws <see cref="InvalidDataException"/> (for
+/// readers whose damage path drops the cut line). It also ends once the read's <see cref="PointBudget"/> is used up.
 /// </summary>
-/// <param name="inner">The stream to bound; disposed with this one.</param>
-/// <param name="limit">The most bytes passed through.</param>
-/// <param name="throwAtLimit">Throw when more content follows the limit, instead of ending there.</param>
 internal sealed class SizeLimitedStream(Stream inner, long limit, bool throwAtLimit) : ReadOnlyStream(inner)
 {
-    /// <summary>The fewest and the most bytes asked of the decompressor at once (see <see cref="Read"/>).</summary>
     private const int MinRead = 512, MaxRead = 1 << 16;
 
     private readonly PointBudget? _budget = PointBudget.Current;
     private long _position;
 
-    /// <summary>More content followed the limit: the read stopped early.</summary>
     public bool LimitReached { get; private set; }
 
     public long Limit => limit;
 
-    /// <summary>What a reader reports when <see cref="LimitReached"/>.</summary>
     public string LimitMessage => $"decompressed content exceeds {Limit} bytes (MaxDecompressedBytes): reading stopped there";
 
     public override int Read(Span<byte> buffer)

@@ -2,7 +2,6 @@ namespace EpochLens.Readers.Input;
 
 /// <summary>Where a record is in its file; formatted only when a problem is reported, so passing it costs nothing.</summary>
 /// <param name="Unit">What is counted: "line", "log_history entry".</param>
-/// <param name="Index">1-based line number or record index.</param>
 /// <param name="Offset">Byte offset of the record's start (in the decompressed content for gzip files).</param>
 internal readonly record struct SourcePosition(string Unit, long Index, long Offset)
 {

@@ -3,10 +3,8 @@ using System.Runtime.InteropServices;
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Names a path that is not a regular file. A FIFO blocks whoever opens it until a writer comes (so forever), a
-/// device such as /dev/zero never ends, a socket cannot be read: none is a log, and each is refused or skipped
-/// before it is opened, since opening is what blocks. .NET reports all of them as ordinary files, so the kind is
-/// asked of the system (statx on Linux; elsewhere nothing is refused).
+/// Names a path that is not a regular file, to refuse it before opening it: opening a FIFO blocks until a writer comes,
+/// /dev/zero never ends. .NET reports them as ordinary files, so the kind is asked of statx (Linux only).
 /// </summary>
 internal static class SpecialFile
 {
@@ -18,7 +16,6 @@ internal static class SpecialFile
     /// <summary>"a FIFO (named pipe)", "a character device", ...; null for a regular file or folder, a missing path, or where the kind cannot be asked.</summary>
     public static string? Kind(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
         if (!OperatingSystem.IsLinux()) return null;
         var status = new byte[256];
         try
@@ -40,7 +37,7 @@ internal static class SpecialFile
         };
     }
 
-    /// <summary>Whether the path is a file that can be opened and read to its end: it exists and is not special.</summary>
+    /// <summary>Whether the path is a file that exists and is not special.</summary>
     public static bool IsReadableFile(string path) => File.Exists(path) && Kind(path) is null;
 
     [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]

@@ -3,10 +3,8 @@ using System.Buffers.Text;
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Reads a step exactly as a 64-bit integer from its text. Going through a double would merge neighbouring steps
-/// beyond 2^53 (20,000 rows at steps 2^62+i became 21 points), so the digits are taken as written: an optional
-/// sign, digits, an optional fraction and an optional exponent ("12", "12.0", "1.2e1" all read 12), the value
-/// computed in integers and refused only when it has a fraction or leaves the 64-bit range.
+/// Reads a step exactly as a 64-bit integer from its text ("12", "12.0", "1.2e1" all read 12), computed in integers:
+/// through a double, neighbouring steps beyond 2^53 would merge (20,000 rows at steps 2^62+i became 21 points).
 /// </summary>
 internal static class StepText
 {
@@ -16,10 +14,9 @@ internal static class StepText
     /// <summary>Longer text is no step: 19 digits, a sign, a fraction and an exponent fit well within it.</summary>
     private const int MaxCharacters = 128;
 
-    /// <summary>Parses trimmed <paramref name="text"/>; <paramref name="step"/> is set for a whole number.</summary>
     public static StepReading Parse(ReadOnlySpan<byte> text, out long step) => Parse(text, 0, out step, out _);
 
-    /// <summary>The same for text read as characters (the CSV reader's cells): ASCII only, as every number is.</summary>
+    /// <summary>The same for characters: ASCII only, as every number is.</summary>
     public static StepReading Parse(ReadOnlySpan<char> text, int shift, out long step, out int decimals)
     {
         Span<byte> ascii = stackalloc byte[MaxCharacters];
@@ -30,18 +27,15 @@ internal static class StepText
     }
 
     /// <summary>
-    /// Parses <paramref name="text"/> (already trimmed) multiplied by 10^<paramref name="shift"/> (a column of
-    /// half-epoch marks read x10, see <see cref="StepScaling"/>). For <see cref="StepReading.Fractional"/>,
-    /// <paramref name="decimals"/> is how many more decimal places a shift would need to make it whole.
+    /// Parses trimmed <paramref name="text"/> times 10^<paramref name="shift"/> (<see cref="StepScaling"/>); for a
+    /// fraction, <paramref name="decimals"/> is how many more decimal places a shift would need to make it whole.
     /// </summary>
     public static StepReading Parse(ReadOnlySpan<byte> text, int shift, out long step, out int decimals)
     {
         // Plain digits within the range, the usual step, take the runtime's parser.
         decimals = 0;
         if (shift == 0 && Utf8Parser.TryParse(text, out step, out int used) && used == text.Length)
-        {
             return StepReading.Whole;
-        }
 
         step = 0;
         bool negative = text is [(byte)'-', ..];
@@ -77,9 +71,7 @@ internal static class StepText
 
         // Twenty digits or more are at least 10^19, beyond long's 9.2 x 10^18; nineteen fit a ulong to compare.
         if (digits.Length + scale > 19 || !Utf8Parser.TryParse(digits, out ulong magnitude, out _))
-        {
             return StepReading.OutOfRange;
-        }
 
         for (long s = 0; s < scale; s++) magnitude *= 10;
         if (magnitude > (negative ? 1UL << 63 : long.MaxValue)) return StepReading.OutOfRange;
@@ -88,8 +80,8 @@ internal static class StepText
     }
 
     /// <summary>
-    /// The step (<paramref name="epoch"/> - 1) * <paramref name="length"/> + <paramref name="position"/> of a log that
-    /// counts within epochs (Keras, OpenMMLab); false when it or the epoch's end, epoch * length, would pass 64 bits.
+    /// The step (epoch - 1) * length + position of a log that counts within epochs (Keras, OpenMMLab); false when it
+    /// or the epoch's end would pass 64 bits.
     /// </summary>
     public static bool TryEpochStep(long epoch, long length, long position, out long step)
     {
@@ -99,7 +91,7 @@ internal static class StepText
         return fits;
     }
 
-    /// <summary>What a step that is not <see cref="StepReading.Whole"/> is, for a message: "not a whole number", "beyond the 64-bit range", "not a number".</summary>
+    /// <summary>What a step that is not whole is, for a message.</summary>
     public static string Describe(StepReading reading) => reading switch
     {
         StepReading.Fractional => "not a whole number",
@@ -107,7 +99,6 @@ internal static class StepText
         _ => "not a number",
     };
 
-    /// <summary>Adds a signed exponent's digits (at least one) to <paramref name="exponent"/>, clamped.</summary>
     private static bool TryExponent(ReadOnlySpan<byte> text, ref long exponent)
     {
         bool negative = text is [(byte)'-', ..];

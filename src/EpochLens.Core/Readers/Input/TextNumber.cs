@@ -1,9 +1,8 @@
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Parses the numbers of text logs (CSV cells, MLflow metric lines, printed logs): invariant-culture numbers and the
-/// spellings of NaN and infinity that Python, NumPy, pandas and .NET write. Short decimals ("0.4567812") take an exact
-/// fast path; everything else goes to the runtime's correctly rounded parser, so results never differ from it.
+/// Parses the numbers of text logs: invariant-culture numbers and the spellings of NaN and infinity that Python, NumPy,
+/// pandas and .NET write. Short decimals take an exact fast path; the rest the runtime's correctly rounded parser.
 /// </summary>
 internal static class TextNumber
 {
@@ -17,7 +16,6 @@ internal static class TextNumber
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
 
-    /// <summary>Parses UTF-8 text as <see cref="TryParseDouble(ReadOnlySpan{char}, out double)"/> does.</summary>
     public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
     {
         // Longer than any number is written: the runtime's parser decides, as for a long cell.
@@ -46,16 +44,12 @@ internal static class TextNumber
         int digits = 0;
         int exponent = 0;
         for (; i < length && (uint)(cell[i] - '0') <= 9; i++, digits++)
-        {
             mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
-        }
 
         if (i < length && cell[i] == '.')
         {
             for (i++; i < length && (uint)(cell[i] - '0') <= 9; i++, digits++, exponent--)
-            {
                 mantissa = (mantissa * 10) + (uint)(cell[i] - '0');
-            }
         }
 
         if (i == length && digits is > 0 and <= 19 && mantissa <= MaxExactMantissa && exponent >= -22)
@@ -69,10 +63,7 @@ internal static class TextNumber
             || (cell.Length > 0 && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
     }
 
-    /// <summary>
-    /// Reads a step cell exactly as a 64-bit integer (all 19 digits), times 10^<paramref name="shift"/>, or says why
-    /// it is not one (<see cref="StepText"/>): plain digits take the fast path.
-    /// </summary>
+    /// <summary>A step cell as a 64-bit integer times 10^<paramref name="shift"/> (<see cref="StepText"/>), or why not.</summary>
     public static StepReading ParseStep(ReadOnlySpan<char> cell, int shift, out long step, out int decimals)
     {
         cell = Trim(cell);
@@ -95,10 +86,6 @@ internal static class TextNumber
         return StepText.Parse(cell, shift, out step, out decimals);
     }
 
-    /// <summary>A step cell that is a whole 64-bit number ("12", "12.0", "1e3"; see <see cref="ParseStep"/>).</summary>
-    public static bool TryParseStep(ReadOnlySpan<char> cell, out long step) =>
-        ParseStep(cell, 0, out step, out _) == StepReading.Whole;
-
     /// <summary>Takes the leading ASCII digits of printed text as a number; false when none or more than 15.</summary>
     public static bool TryTakeDigits(ref ReadOnlySpan<char> text, out long value)
     {
@@ -115,7 +102,6 @@ internal static class TextNumber
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) =>
         cell.Length == 0 || (cell[0] is not (' ' or '\t') && cell[^1] is not (' ' or '\t')) ? cell : cell.Trim(" \t");
 
-    /// <summary>nan, inf and infinity as Python, NumPy, pandas and .NET write them.</summary>
     private static bool TryParseNamed(ReadOnlySpan<char> cell, out double value)
     {
         static bool Is(ReadOnlySpan<char> text, string name) => text.Equals(name, StringComparison.OrdinalIgnoreCase);

@@ -1,9 +1,8 @@
 namespace EpochLens.Readers.Input;
 
 /// <summary>
-/// Passes text through in whole lines: where the stream cannot be read on (a gzip file cut off, its size limit, a
-/// disk error) it ends at the last line break before, so a parser never sees the cut-off half of a line (whose
-/// "0.2" may have been "0.25"), and keeps the failure for the reader to report after the rows.
+/// Passes text through in whole lines: where the stream cannot be read on (a gzip file cut off, its size limit, a disk
+/// error) it ends at the last line break before, so a parser never sees a cut-off "0.2" that was "0.25".
 /// </summary>
 internal sealed class WholeLinesStream(Stream inner) : ReadOnlyStream(inner)
 {
@@ -11,7 +10,6 @@ internal sealed class WholeLinesStream(Stream inner) : ReadOnlyStream(inner)
     private int _heldCount;
     private bool _ended;
 
-    /// <summary>Why the stream ended early, or null.</summary>
     public Exception? Failure { get; private set; }
 
     public override int Read(Span<byte> buffer)
