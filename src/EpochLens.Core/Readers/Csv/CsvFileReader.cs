@@ -199,7 +199,8 @@ internal sealed class CsvFileReader(
     private List<CsvLine> Split(SepReader.Row row)
     {
         if (row.LineNumberToExcl - row.LineNumberFrom <= 1)
-            return [new(row[0..row.ColCount].ToStringsArray(), row.LineNumberFrom, row.Span.Contains('\uFFFD'), false)];
+            return [new(row[0..row.ColCount].ToStringsArray(), row.LineNumberFrom, row.Span.Contains('\uFFFD'),
+                QuoteLeftOpen: false)];
 
         // The row's text as it is in the file: no cell has been unescaped in place yet.
         var lines = CsvLineCells.Lines(row.Span.ToString());
