@@ -1,4 +1,3 @@
-using EpochLens.Analysis;
 using EpochLens.Diagnosis.Detectors;
 using static EpochLens.Diagnosis.Detectors.Signals;
 

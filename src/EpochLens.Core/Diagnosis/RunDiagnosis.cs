@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-
 namespace EpochLens.Diagnosis;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using EpochLens.Readers;
-
 namespace EpochLens.Sweeps;
 
 /// <summary>Finds the runs of a sweep under a folder, names them by their path inside it, and keeps one shard's.</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Readers;
-
 namespace EpochLens.Sweeps;
 
 /// <summary>One run of a sweep, found and not yet read.</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Readers;
-
 namespace EpochLens.Sweeps;
 
 /// <summary>What one run of a sweep gave: its diagnoses (usually one), what was skipped in it, and the problems met reading it.</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Diagnosis;
-
 namespace EpochLens.Watching;
 
 /// <summary>What a verdict line compares of one finding: its cause, how sure, how bad.</summary>

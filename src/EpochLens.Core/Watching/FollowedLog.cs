@@ -1,4 +1,3 @@
-using EpochLens.Readers;
 using EpochLens.Readers.ConsoleLogs;
 using EpochLens.Readers.Csv;
 using EpochLens.Readers.JsonLines;

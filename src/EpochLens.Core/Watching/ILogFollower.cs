@@ -1,5 +1,3 @@
-using EpochLens.Readers;
-
 namespace EpochLens.Watching;
 
 /// <summary>

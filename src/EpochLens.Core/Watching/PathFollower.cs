@@ -1,4 +1,3 @@
-using EpochLens.Readers;
 using EpochLens.Readers.TensorBoard;
 
 namespace EpochLens.Watching;

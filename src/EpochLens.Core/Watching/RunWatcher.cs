@@ -1,6 +1,3 @@
-using EpochLens.Diagnosis;
-using EpochLens.Readers;
-
 namespace EpochLens.Watching;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using EpochLens.Diagnosis;
-
 namespace EpochLens.Watching;
 
 /// <summary>One change of a run's verdict, with the diagnosis it was seen in.</summary>

@@ -1,5 +1,3 @@
-using EpochLens.Diagnosis;
-
 namespace EpochLens.Watching;
 
 /// <summary>

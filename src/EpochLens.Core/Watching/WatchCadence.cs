@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-
 namespace EpochLens.Watching;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using EpochLens.Diagnosis;
-
 namespace EpochLens.Watching;
 
 /// <summary>What one poll of a watched run did.</summary>

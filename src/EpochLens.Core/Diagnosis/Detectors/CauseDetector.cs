@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-
 namespace EpochLens.Diagnosis.Detectors;
 
 /// <summary>A built-in detector: the cause it tests, given once to the constructor, and its test.</summary>

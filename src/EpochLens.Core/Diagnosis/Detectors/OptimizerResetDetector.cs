@@ -1,4 +1,3 @@
-using EpochLens.Analysis;
 using static EpochLens.Diagnosis.Detectors.Signals;
 
 namespace EpochLens.Diagnosis.Detectors;

@@ -1,5 +1,3 @@
-using EpochLens.Analysis;
-
 namespace EpochLens.Diagnosis.Detectors;
 
 /// <summary>Small shared readings of the measurements that several detectors make the same way.</summary>
