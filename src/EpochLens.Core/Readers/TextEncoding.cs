@@ -49,6 +49,9 @@ public static class TextEncoding
     public static Stream Utf8(Stream stream, Encoding utf16) =>
         Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
+    /// <summary>The text after UTF-8's byte-order mark, which every text reader skips.</summary>
+    public static ReadOnlySpan<byte> SkipUtf8Mark(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+
     /// <summary>A file's first bytes (<see cref="FileHead"/>) as UTF-8, for detection.</summary>
     public static byte[] Utf8(byte[] head)
     {

@@ -103,7 +103,7 @@ public sealed class CsvReader : ILogReader
     /// <summary>The first non-blank lines of a text head, and whether its last is whole; null for binary content.</summary>
     private static List<string>? HeadLines(ReadOnlySpan<byte> head, int count, out bool endsInBreak)
     {
-        if (head.StartsWith("\uFEFF"u8)) head = head[3..];
+        head = TextEncoding.SkipUtf8Mark(head);
 
         endsInBreak = head.Length > 0 && head[^1] is (byte)'\n' or (byte)'\r';
         if (head.Contains((byte)0)) return null;

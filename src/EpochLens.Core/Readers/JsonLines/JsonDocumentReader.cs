@@ -99,7 +99,7 @@ public sealed class JsonDocumentReader : ILogReader
         }
 
         var text = copy.GetBuffer().AsMemory(0, (int)copy.Length);
-        text = text[(text.Length - JsonHead.SkipBom(text.Span).Length)..];
+        text = text[(text.Length - TextEncoding.SkipUtf8Mark(text.Span).Length)..];
         if (!BareLiteralQuoter.MayNeedRewrite(text.Span)) return text;
         byte[] quoted = [];
         int length = BareLiteralQuoter.Quote(text.Span, ref quoted).Length;

@@ -17,7 +17,7 @@ public sealed class JsonLinesReader : ILogReader
         ArgumentNullException.ThrowIfNull(path);
         var name = LogFile.Name(path).ToLowerInvariant();
 
-        head = JsonHead.SkipBom(head);
+        head = TextEncoding.SkipUtf8Mark(head);
         int newline = head.IndexOf((byte)'\n');
         var first = (newline < 0 ? head : head[..newline]).Trim(" \t\r"u8);
         if (name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal))
